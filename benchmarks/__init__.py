@@ -1,0 +1,1 @@
+"""Benchmarks: `bash dev.sh bench` (or `python -m benchmarks`) prints their tables."""

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# One entry point for people and CI. Usage:
+#   bash dev.sh site    # install into .venv and build the example archive into site/
+#   bash dev.sh serve   # the same, then serve it on http://127.0.0.1:8000/ with live reload
+#   bash dev.sh test    # install the test extras and Debian's Chromium, run the whole suite
+#   bash dev.sh bench   # run the benchmarks and print their tables
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=${VENV:-.venv}
+PY=${PYTHON:-python3}
+
+venv() {
+  [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+  "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+  "$VENV/bin/python" -m pip install -q -e ".$1"
+}
+
+chromium() {
+  # Browser tests drive Debian's Chromium (no browser downloads); install it when missing.
+  if [ ! -x /usr/bin/chromium ]; then
+    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium fonts-liberation >/dev/null
+  fi
+}
+
+case "${1:-}" in
+  site)  venv "" && "$VENV/bin/mkdocs" build ;;
+  serve) venv "" && "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000 ;;
+  test)
+    venv "[test]"
+    chromium
+    "$VENV/bin/ruff" check scripts tests benchmarks
+    set +e
+    "$VENV/bin/python" -m pytest -n 2 "${@:2}"
+    rc=$?
+    set -e
+    # pytest exits 5 when it collected no tests: that is a broken suite, not a pass.
+    [ "$rc" -eq 5 ] && { echo "dev.sh: pytest collected no tests" >&2; exit 1; }
+    exit "$rc" ;;
+  bench) venv "[test]" && "$VENV/bin/python" -m benchmarks "${@:2}" ;;
+  *) sed -n '2,6p' "$0" >&2; exit 2 ;;
+esac

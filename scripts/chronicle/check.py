@@ -1,0 +1,85 @@
+"""`chronicle check`: what is wrong (errors) and what is not known (warnings), per file."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ChronicleError
+from .model import Article
+from .store import ArticleStore
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "error" | "warning"
+    file: str
+    message: str
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    articles: int = 0
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "warning"]
+
+
+def warnings_for(name: str, article: Article) -> list[Finding]:
+    """What the archive does not know about one article (pure)."""
+    out = []
+
+    def warn(message: str) -> None:
+        out.append(Finding("warning", name, message))
+
+    if article.title_origin == "inferred":
+        warn(f"title inferred from the text, not given: “{article.title}”; set 'title' to confirm")
+    if article.date is None:
+        warn("date unknown; set 'date' (EDTF, e.g. 2025-03-21 or 2025-03-21~ if approximate)")
+    elif not article.date.is_exact:
+        warn(f"date is {article.date.human()}")
+    if not article.source:
+        warn("source unknown; set 'source' to the publisher when it is known")
+    return out
+
+
+def duplicates_in(pairs: list[tuple[str, Article]]) -> list[Finding]:
+    """Errors for articles that share an id or a text fingerprint (pure)."""
+    by_id: dict[str, list[str]] = defaultdict(list)
+    by_fp: dict[str, list[str]] = defaultdict(list)
+    for name, article in pairs:
+        by_id[article.id].append(name)
+        if article.provenance and article.provenance.fingerprint:
+            by_fp[article.provenance.fingerprint].append(name)
+    out = []
+    for key, names in by_id.items():
+        for name in names[1:]:
+            out.append(Finding("error", name, f"id '{key}' is also used by {names[0]}"))
+    for names in by_fp.values():
+        for name in names[1:]:
+            out.append(Finding("error", name, f"same text as {names[0]} (duplicate)"))
+    return out
+
+
+def check_store(store: ArticleStore, originals: Path | None = None) -> Report:
+    report = Report()
+    pairs: list[tuple[str, Article]] = []
+    for path in store.files():
+        name = store.name(path)
+        try:
+            article = store.read(path)
+        except ChronicleError as exc:
+            report.findings.append(Finding("error", name, exc.reason))
+            continue
+        pairs.append((name, article))
+        report.findings.extend(warnings_for(name, article))
+    report.articles = len(pairs)
+    report.findings.extend(duplicates_in(pairs))
+    return report

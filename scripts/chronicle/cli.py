@@ -1,0 +1,238 @@
+"""The `chronicle` command: parses arguments, calls the library, turns errors into one line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from . import __version__
+from .check import check_store
+from .errors import ChronicleError
+from .ingest import DEFAULT_MAX_BYTES, Outcome, add_path, expand_inputs
+from .schema import read_curator
+from .store import ArticleStore
+
+DEFAULT_ARCHIVE = Path("docs/articles")
+
+
+def _console(stderr: bool = False) -> Console:
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="chronicle")
+def main() -> None:
+    """Chronicle: turn curated news articles into a searchable, dated archive site.
+
+    Articles live as Markdown files with YAML front matter under docs/articles/; the site
+    (date archives, topics, sources, search) is built from them by MkDocs.
+
+    \b
+    Typical session:
+      chronicle add clippings/                 # add every file in a folder
+      chronicle check                          # what is wrong or unknown
+      chronicle serve                          # preview on http://127.0.0.1:8000/
+      chronicle build                          # the static site, in site/
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Headline; a devised title if the article has none.")
+@click.option(
+    "--date",
+    "date_",
+    metavar="EDTF",
+    help="Publication date: 2025-03-21, 2025-03, 2025, 2025-03-21~ (about), "
+    "2025-03-21? (uncertain), or 'unknown'.",
+)
+@click.option("--source", help="Publisher or outlet; 'unknown' if not known.")
+@click.option("--url", help="The article's original address.")
+@click.option("--author", "authors", multiple=True, help="A byline (repeat for several).")
+@click.option("--topic", "topics", multiple=True, help="A subject heading (repeat for several).")
+@click.option("--language", help="ISO 639-1 code (detected from the text when not given).")
+@click.option("--summary", help="A short summary (the lede is used when not given).")
+@click.option(
+    "--archive",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_ARCHIVE,
+    show_default=True,
+    help="Folder of stored articles.",
+)
+@click.option(
+    "--max-size",
+    type=int,
+    default=DEFAULT_MAX_BYTES // 1_000_000,
+    show_default=True,
+    help="Largest input file to accept, in MB.",
+)
+def add(
+    inputs: tuple[Path, ...],
+    archive: Path,
+    max_size: int,
+    date_: str | None,
+    authors: tuple[str, ...],
+    topics: tuple[str, ...],
+    **flags: Any,
+) -> None:
+    """Add articles from files or folders to the archive.
+
+    Plain text, Markdown (with or without front matter), saved HTML pages (.html, .html.gz),
+    feeds and web archives are recognised from their content. Metadata comes from, in order:
+    these flags, a sidecar file next to the input (article.yml beside article.txt, same keys as
+    the front matter), the document itself, and finally a guess from the text, marked as
+    inferred. What is not known stays unknown and `chronicle check` reports it.
+
+    Adding the same file twice changes nothing; the same text from another file is refused as
+    a duplicate, naming the article already stored.
+
+    \b
+    Examples:
+      chronicle add clipping.txt --title "Talks stall" --date 2025-03-21~ --source unknown \\
+          --topic "Gaza ceasefire"
+      chronicle add inbox/                      # every file, recursively, in name order
+    """
+    given = {k: v for k, v in flags.items() if v is not None}
+    if date_ is not None:
+        given["date"] = date_
+    if authors:
+        given["authors"] = list(authors)
+    if topics:
+        given["topics"] = list(topics)
+    try:
+        curator = read_curator("command line", given)
+    except ChronicleError as exc:
+        raise click.ClickException(str(exc)) from None
+    store = ArticleStore(archive)
+    files = list(expand_inputs(inputs))
+    if not files:
+        raise click.ClickException("no input files found in " + ", ".join(map(str, inputs)))
+    out = _console()
+    outcomes: list[Outcome] = []
+    show_bar = len(files) > 1 and sys.stderr.isatty()
+    with Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=_console(True),
+        disable=not show_bar,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("Adding", total=len(files))
+        for path in files:
+            for outcome in add_path(store, path, curator, max_bytes=max_size * 1_000_000):
+                outcomes.append(outcome)
+                if len(files) == 1 or not show_bar:
+                    _print_outcome(out, outcome)
+            progress.advance(task)
+    if show_bar or len(outcomes) > 1:
+        _print_summary(out, outcomes)
+    if any(o.status == "failed" for o in outcomes):
+        sys.exit(1)
+
+
+def _print_outcome(out: Console, o: Outcome) -> None:
+    if o.status == "added":
+        out.print(f"added      {o.detail}")
+        if o.article is not None:
+            a = o.article
+            date = a.date.human() if a.date else "unknown"
+            out.print(f"           title ({a.title_origin}): {a.title}", markup=False)
+            out.print(f"           date: {date}; source: {a.source or 'unknown'}", markup=False)
+    elif o.status == "unchanged":
+        out.print(f"unchanged  {o.input}: already in the archive as {o.detail}", markup=False)
+    elif o.status == "duplicate":
+        out.print(f"duplicate  {o.input}: same text as {o.detail}; not added", markup=False)
+    else:
+        _console(True).print(f"failed     {o.input}: {o.detail}", markup=False)
+
+
+def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
+    counts = Counter(o.status for o in outcomes)
+    table = Table(title="chronicle add", show_edge=False)
+    table.add_column("result")
+    table.add_column("count", justify="right")
+    for status in ("added", "unchanged", "duplicate", "failed"):
+        table.add_row(status, str(counts.get(status, 0)))
+    out.print(table)
+    failed = [o for o in outcomes if o.status == "failed"]
+    for o in failed:
+        out.print(f"failed: {o.input}: {o.detail}", markup=False)
+
+
+@main.command()
+@click.option(
+    "--archive",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_ARCHIVE,
+    show_default=True,
+    help="Folder of stored articles.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
+def check(archive: Path, quiet: bool) -> None:
+    """Validate every stored article and list what is unknown.
+
+    Errors (a front matter key that breaks the schema, a duplicate) make the exit status 1.
+    Warnings say what the archive does not know (an inferred title, an unknown date or source);
+    they do not fail the check.
+
+    \b
+    Example:
+      chronicle check && mkdocs build
+    """
+    store = ArticleStore(archive)
+    report = check_store(store)
+    out = _console()
+    for finding in report.findings:
+        if quiet and finding.level == "warning":
+            continue
+        out.print(f"{finding.level:7}  {finding.file}: {finding.message}", markup=False)
+    out.print(
+        f"{report.articles} articles checked: {len(report.errors)} errors, "
+        f"{len(report.warnings)} warnings",
+        markup=False,
+    )
+    if report.errors:
+        sys.exit(1)
+
+
+def _mkdocs(*args: str) -> None:
+    try:
+        code = subprocess.call([sys.executable, "-m", "mkdocs", *args], env=os.environ.copy())
+    except KeyboardInterrupt:
+        code = 130
+    sys.exit(code)
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("mkdocs_args", nargs=-1, type=click.UNPROCESSED)
+def build(mkdocs_args: tuple[str, ...]) -> None:
+    """Build the site into site/ (runs `mkdocs build`; extra arguments are passed on).
+
+    \b
+    Example:
+      chronicle build --strict
+    """
+    _mkdocs("build", *mkdocs_args)
+
+
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("mkdocs_args", nargs=-1, type=click.UNPROCESSED)
+def serve(mkdocs_args: tuple[str, ...]) -> None:
+    """Preview the site on http://127.0.0.1:8000/ with live reload (runs `mkdocs serve`).
+
+    \b
+    Example:
+      chronicle serve --dev-addr 127.0.0.1:8001
+    """
+    _mkdocs("serve", *mkdocs_args)

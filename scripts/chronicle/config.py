@@ -1,0 +1,19 @@
+"""Plugin options, declared and validated by MkDocs' own config machinery."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class ChronicleConfig(base.Config):
+    # Where stored articles live, relative to docs_dir.
+    articles_dir = c.Type(str, default="articles")
+    # Where derived pages are generated (site-relative folders).
+    archive_url = c.Type(str, default="archive")
+    topics_url = c.Type(str, default="topics")
+    sources_url = c.Type(str, default="sources")
+    # Articles per listing page; longer listings are split into numbered pages.
+    listing_page_size = c.Type(int, default=50)
+    # How many of the latest articles the home page shows.
+    home_latest = c.Type(int, default=10)

@@ -1,0 +1,71 @@
+"""Pure per-field normalisers: text fingerprints, slugs, word counts, titles from ledes."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from slugify import slugify
+
+_WORD = re.compile(r"\w+(?:[’'.-]\w+)*", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+# Sentence ends: . ! ? (optionally followed by a closing quote or bracket) then a space and an
+# opening capital, digit or quote. Abbreviations such as "U.S.-backed" have no space after the
+# dot, so they do not end a sentence; "U.S. envoy" would, which only shortens an inferred title.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]?\s+(?=[“‘\"'(\[A-Z0-9À-Ý])")
+
+INFERRED_TITLE_MAX_WORDS = 20
+
+
+def normalise_space(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+def fingerprint(text: str) -> str:
+    """Identity of an article's text for duplicate detection: the same words in the same order.
+
+    NFKC folds typographic variants (ligatures, full-width forms), casefold ignores case, and only
+    word characters count, so curly vs straight quotes, markup and spacing do not matter.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    words = _WORD.findall(folded.replace("’", "'"))
+    return hashlib.sha256(" ".join(words).encode("utf-8")).hexdigest()
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated words, as `wc -w` counts them (Markdown markers are not words)."""
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def make_slug(title: str, max_length: int = 60) -> str:
+    """A readable, stable, ASCII slug for URLs and file names (python-slugify transliterates)."""
+    slug = slugify(title.replace("U.S.", "US"))
+    if len(slug) > max_length:
+        # Cut at a word boundary; python-slugify's word_boundary mode may skip words to fill
+        # the length, which makes a slug that misquotes the title.
+        slug = slug[: max_length + 1].rsplit("-", 1)[0]
+    return slug or "article"
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def title_from_lede(lede: str) -> str:
+    """A title guessed from the first sentence of the lede, cut at a clause if it is long.
+
+    The result is always a prefix of the lede's words, so nothing is invented; the caller marks it
+    as inferred.
+    """
+    sentences = split_sentences(normalise_space(lede))
+    first = sentences[0] if sentences else normalise_space(lede)
+    first = first.rstrip(".")
+    words = first.split(" ")
+    if len(words) <= INFERRED_TITLE_MAX_WORDS:
+        return first
+    head = " ".join(words[:INFERRED_TITLE_MAX_WORDS])
+    clause = max(head.rfind(", "), head.rfind("; "), head.rfind(" — "), head.rfind(": "))
+    if clause > len(head) // 2:
+        return head[:clause]
+    return head + "…"

@@ -1,0 +1,243 @@
+"""The derived pages (date archives, topics, sources) as plain data. Pure: no I/O, no MkDocs.
+
+Each `PageSpec` says where a page lives, its title, and the context its template renders. Long
+listings are split into pages of `page_size`, so no page grows with the archive.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .archive import Archive, Entry, Group
+from .dates import MONTHS, ArticleDate
+
+
+@dataclass(frozen=True)
+class Link:
+    label: str
+    url: str
+    count: int | None = None
+
+
+@dataclass
+class PageSpec:
+    src_uri: str
+    title: str
+    kind: str  # archive-index | year | month | day | undated | approximate | topics | topic …
+    heading: str = ""
+    intro: str = ""
+    up: list[Link] = field(default_factory=list)  # breadcrumbs, outermost first
+    children: list[Link] = field(default_factory=list)  # sub-pages with counts
+    entries: list[Entry] = field(default_factory=list)
+    page_number: int = 1
+    page_count: int = 1
+    previous_page: str | None = None
+    next_page: str | None = None
+    total: int = 0
+
+    @property
+    def url(self) -> str:
+        return self.src_uri.removesuffix("index.md")
+
+
+def _paginate(
+    base: str, title: str, kind: str, entries: list[Entry], page_size: int, **common: object
+) -> list[PageSpec]:
+    count = max(1, math.ceil(len(entries) / page_size))
+    specs = []
+    for number in range(1, count + 1):
+        src = f"{base}index.md" if number == 1 else f"{base}page/{number}/index.md"
+        chunk = entries[(number - 1) * page_size : number * page_size]
+        specs.append(
+            PageSpec(
+                src_uri=src,
+                title=title if number == 1 else f"{title} (page {number} of {count})",
+                kind=kind,
+                entries=chunk,
+                page_number=number,
+                page_count=count,
+                previous_page=None
+                if number == 1
+                else (base if number == 2 else f"{base}page/{number - 1}/"),
+                next_page=f"{base}page/{number + 1}/" if number < count else None,
+                total=len(entries),
+                **common,  # type: ignore[arg-type]
+            )
+        )
+    return specs
+
+
+def _plural(n: int, word: str = "article") -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def date_pages(archive: Archive, base: str, page_size: int) -> list[PageSpec]:
+    root = Link("Archive", base)
+    specs: list[PageSpec] = []
+    year_links = [
+        Link(str(y), f"{base}{y}/", len(archive.years[y]))
+        for y in sorted(archive.years, reverse=True)
+    ]
+    extra = []
+    if archive.approximate:
+        extra.append(Link("Approximate dates", f"{base}approximate/", len(archive.approximate)))
+    if archive.undated:
+        extra.append(Link("Undated", f"{base}undated/", len(archive.undated)))
+    specs.append(
+        PageSpec(
+            src_uri=f"{base}index.md",
+            title="Archive",
+            kind="archive-index",
+            heading="Archive by date",
+            intro=f"{_plural(len(archive.entries))}: by year, month and day, newest first.",
+            children=year_links + extra,
+            total=len(archive.entries),
+        )
+    )
+    for year, entries in archive.years.items():
+        months = sorted(
+            {e.article.date.month for e in entries if e.article.date.month}, reverse=True
+        )  # type: ignore[union-attr]
+        children = [
+            Link(
+                f"{MONTHS[m - 1]} {year}", f"{base}{year}/{m:02d}/", len(archive.months[(year, m)])
+            )
+            for m in months
+        ]
+        year_only = [e for e in entries if e.article.date and e.article.date.month is None]
+        specs += _paginate(
+            f"{base}{year}/",
+            str(year),
+            "year",
+            year_only,
+            page_size,
+            heading=f"{year}",
+            intro=f"{_plural(len(entries))} in {year}."
+            + (
+                f" {_plural(len(year_only))} known only by year, listed below." if year_only else ""
+            ),
+            up=[root],
+            children=children,
+        )
+    for (year, month), entries in archive.months.items():
+        days = sorted({e.article.date.day for e in entries if e.article.date.day}, reverse=True)  # type: ignore[union-attr]
+        name = f"{MONTHS[month - 1]} {year}"
+        children = [
+            Link(
+                f"{d} {name}",
+                f"{base}{year}/{month:02d}/{d:02d}/",
+                len(archive.days[(year, month, d)]),
+            )
+            for d in days
+        ]
+        specs += _paginate(
+            f"{base}{year}/{month:02d}/",
+            name,
+            "month",
+            entries,
+            page_size,
+            heading=name,
+            intro=f"{_plural(len(entries))} in {name}, newest first.",
+            up=[root, Link(str(year), f"{base}{year}/")],
+            children=children,
+        )
+    for (year, month, day), entries in archive.days.items():
+        name = f"{day} {MONTHS[month - 1]} {year}"
+        specs += _paginate(
+            f"{base}{year}/{month:02d}/{day:02d}/",
+            name,
+            "day",
+            entries,
+            page_size,
+            heading=name,
+            intro=f"{_plural(len(entries))} on {name}.",
+            up=[
+                root,
+                Link(str(year), f"{base}{year}/"),
+                Link(f"{MONTHS[month - 1]} {year}", f"{base}{year}/{month:02d}/"),
+            ],
+        )
+    if archive.approximate:
+        specs += _paginate(
+            f"{base}approximate/",
+            "Approximate dates",
+            "approximate",
+            archive.approximate,
+            page_size,
+            heading="Articles with approximate or uncertain dates",
+            intro="Their dates are estimates (shown with c. or ?); each is also listed under "
+            "its estimated day, month or year.",
+            up=[root],
+        )
+    if archive.undated:
+        specs += _paginate(
+            f"{base}undated/",
+            "Undated",
+            "undated",
+            archive.undated,
+            page_size,
+            heading="Undated articles",
+            intro="The publication date of these articles is not known. `chronicle check` "
+            "lists them; add a date to their front matter when you find it.",
+            up=[root],
+        )
+    return specs
+
+
+def group_pages(
+    groups: dict[str, Group], base: str, label: str, plural: str, page_size: int
+) -> list[PageSpec]:
+    root = Link(plural, base)
+    specs = [
+        PageSpec(
+            src_uri=f"{base}index.md",
+            title=plural,
+            kind=f"{label.lower()}-index",
+            heading=plural,
+            intro=f"{len(groups)} {plural.lower()}, with the number of articles in each.",
+            children=[Link(g.name, f"{base}{g.slug}/", len(g.entries)) for g in groups.values()],
+        )
+    ]
+    for group in groups.values():
+        specs += _paginate(
+            f"{base}{group.slug}/",
+            f"{label}: {group.name}",
+            label.lower(),
+            group.entries,
+            page_size,
+            heading=group.name,
+            intro=f"{_plural(len(group.entries))}, newest first.",
+            up=[root],
+        )
+    return specs
+
+
+def all_pages(
+    archive: Archive, *, archive_base: str, topics_base: str, sources_base: str, page_size: int
+) -> list[PageSpec]:
+    return (
+        date_pages(archive, archive_base, page_size)
+        + group_pages(archive.topics, topics_base, "Topic", "Topics", page_size)
+        + group_pages(archive.sources, sources_base, "Source", "Sources", page_size)
+    )
+
+
+def article_breadcrumbs(date: ArticleDate | None, base: str) -> list[Link]:
+    """Archive › year › month › day links for an article page (as far as the date is known)."""
+    crumbs = [Link("Archive", base)]
+    if date is None:
+        return [*crumbs, Link("Undated", f"{base}undated/")]
+    crumbs.append(Link(str(date.year), f"{base}{date.year}/"))
+    if date.month is not None:
+        crumbs.append(
+            Link(f"{MONTHS[date.month - 1]} {date.year}", f"{base}{date.year}/{date.month:02d}/")
+        )
+        if date.day is not None:
+            crumbs.append(
+                Link(
+                    f"{date.day} {MONTHS[date.month - 1]}",
+                    f"{base}{date.year}/{date.month:02d}/{date.day:02d}/",
+                )
+            )
+    return crumbs

@@ -1,0 +1,155 @@
+"""The MkDocs plugin: stored articles in, archive pages out. Thin: the work is in archive.py,
+pages.py and the templates.
+
+Order of events:
+- `on_config` adds Chronicle's templates to the theme's search path.
+- `on_files` (late, so other plugins' files exist) reads every article once, builds the archive
+  indexes and generates the derived pages with `File.generated`, before anything is rendered, so
+  every page can link to every other.
+- `on_page_read_source` hands MkDocs the article body without its front matter (already parsed
+  and validated here), `on_page_markdown` sets each page's template and escaped title.
+- `on_page_content` sanitises article HTML; `on_page_context` gives templates ready data.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .archive import Archive, Entry, build_archive
+from .config import ChronicleConfig
+from .errors import ChronicleError
+from .normalize import make_slug
+from .pages import PageSpec, all_pages, article_breadcrumbs
+from .sanitize import clean_html
+from .store import ArticleStore, split_front_matter
+
+log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class ChroniclePlugin(BasePlugin[ChronicleConfig]):
+    def __init__(self) -> None:
+        self.archive: Archive | None = None
+        self.entries: dict[str, Entry] = {}  # src_uri → entry
+        self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES))
+        return config
+
+    @event_priority(-50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        prefix = self.config.articles_dir.strip("/") + "/"
+        store = ArticleStore(Path(config.docs_dir) / prefix)
+        entries = []
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(prefix) or file.generated_by:
+                continue
+            try:
+                article = store.read(Path(file.abs_src_path or ""))
+            except ChronicleError as exc:
+                raise PluginError(f"Chronicle: {exc}") from None
+            entries.append(Entry(article=article, url=file.url, src_uri=file.src_uri))
+        self.archive = build_archive(entries)
+        self.entries = {e.src_uri: e for e in entries}
+        base = {
+            k: self.config[f"{k}_url"].strip("/") + "/" for k in ("archive", "topics", "sources")
+        }
+        specs = all_pages(
+            self.archive,
+            archive_base=base["archive"],
+            topics_base=base["topics"],
+            sources_base=base["sources"],
+            page_size=self.config.listing_page_size,
+        )
+        self.specs = {}
+        for spec in specs:
+            if files.get_file_from_path(spec.src_uri) is not None:
+                # The curator wrote this page by hand: theirs wins, ours gets out of the way.
+                log.info(f"'{spec.src_uri}' exists in docs/; not generating it")
+                continue
+            self.specs[spec.src_uri] = spec
+            files.append(File.generated(config, spec.src_uri, content=""))
+        log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
+        return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if page.file.src_uri in self.entries:
+            text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+            return split_front_matter(text, page.file.src_uri)[1]
+        return None
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        src = page.file.src_uri
+        entry = self.entries.get(src)
+        if entry is not None:
+            article = entry.article
+            # Material prints meta title and description unescaped: escape them here, once.
+            page.meta = {
+                "title": html.escape(article.title),
+                "description": html.escape(article.summary[:300]),
+                "template": "chronicle/article.html",
+            }
+            return markdown
+        spec = self.specs.get(src)
+        if spec is not None:
+            page.meta = {
+                "title": html.escape(spec.title),
+                "template": "chronicle/listing.html",
+                "search": {"exclude": True},
+            }
+        return markdown
+
+    def on_page_content(
+        self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        if page.file.src_uri in self.entries:
+            return clean_html(html_text)
+        return html_text
+
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        assert self.archive is not None
+        src = page.file.src_uri
+        archive_base = self.config.archive_url.strip("/") + "/"
+        chronicle: dict[str, Any] = {
+            "archive_url": archive_base,
+            "topics_url": self.config.topics_url.strip("/") + "/",
+            "sources_url": self.config.sources_url.strip("/") + "/",
+        }
+        if src in self.entries:
+            entry = self.entries[src]
+            chronicle.update(
+                entry=entry,
+                previous=self.archive.previous.get(src),
+                next=self.archive.following.get(src),
+                breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
+                sources_slug=make_slug(entry.article.source or "Unknown source"),
+                topic_links=[(t, make_slug(t)) for t in entry.article.topics],
+            )
+        elif src in self.specs:
+            chronicle["spec"] = self.specs[src]
+        elif page.is_homepage:
+            span = self.archive.span()
+            chronicle.update(
+                latest=self.archive.entries[: self.config.home_latest],
+                total=len(self.archive.entries),
+                span=span,
+                undated=len(self.archive.undated),
+                topics=len(self.archive.topics),
+                sources=len(self.archive.sources),
+            )
+        context["chronicle"] = chronicle
+        return context

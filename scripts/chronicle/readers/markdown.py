@@ -1,0 +1,53 @@
+"""Markdown with optional YAML front matter → Draft (a curator's hand-written article).
+
+The front matter is the curator's metadata, so it goes to `Draft.extra["curator"]` and the
+cascade in `metadata.py` ranks it with sidecar files, above anything found in the text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import ReaderError
+from ..normalize import title_from_lede
+from ..schema import CURATOR_KEYS, read_curator
+from ..store import parse_yaml, split_front_matter
+from .base import Draft
+from .decode import decode_text
+
+NAME = "markdown"
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+def read_markdown(data: bytes, name: str) -> list[Draft]:
+    text = decode_text(data, name).replace("\r\n", "\n")
+    curator: dict = {}
+    if text.lstrip("\ufeff").startswith("---"):
+        raw, text = split_front_matter(text, name)
+        meta = parse_yaml(raw, name)
+        curator = read_curator(name, {k: v for k, v in meta.items() if k in CURATOR_KEYS})
+    body = text.strip()
+    title = None
+    inferred: set[str] = set()
+    match = _H1.match(body)
+    if match:
+        # A leading "# Heading" is the title: keep it out of the body so it is not shown twice.
+        title = match.group(1)
+        body = body[match.end() :].strip()
+    if not body:
+        raise ReaderError(name, "the Markdown file has no text")
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    lede = next((p for p in paragraphs if not p.startswith(("#", ">", "!", "<"))), paragraphs[0])
+    if title is None:
+        title, inferred = title_from_lede(lede), {"title"}
+    return [
+        Draft(
+            body=body + "\n",
+            text=body,
+            reader=NAME,
+            title=title,
+            summary=lede,
+            inferred=frozenset(inferred),
+            extra={"curator": curator} if curator else {},
+        )
+    ]

@@ -1,0 +1,220 @@
+"""Articles on disk: `docs/articles/YYYY/MM/DD/<slug>.md`, Markdown with YAML front matter.
+
+This is the only module that writes articles. Writes are atomic (a temporary file in the same
+folder, then `os.replace`), so an interrupted run never leaves half a file; duplicates are refused
+by the fingerprint of the normalised text.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from .errors import FrontMatterError
+from .model import Article
+from .normalize import make_slug
+from .schema import article_from_mapping, article_to_mapping
+
+try:  # libyaml is 10× faster; the pure-Python loader is the fallback
+    from yaml import CSafeDumper as Dumper
+    from yaml import CSafeLoader as Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+
+UNDATED = "undated"
+
+
+class _ArticleLoader(Loader):  # type: ignore[misc,valid-type]
+    """Safe YAML without implicit timestamps: `date: 2025-03-21` stays text, so `schema.py`
+    reads every date the same way and a bad one is reported with its key, not as a YAML crash."""
+
+
+_ArticleLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in Loader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str, where: str) -> tuple[str, str]:
+    """'---\\nYAML\\n---\\nbody' → (yaml, body). Raises FrontMatterError when there is none."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---"):
+        raise FrontMatterError(where, "", "no front matter: the file must start with a '---' line")
+    end = text.find("\n---", 3)
+    while end != -1 and text[end + 4 : end + 5] not in ("\n", "\r", ""):
+        end = text.find("\n---", end + 4)
+    if end == -1:
+        raise FrontMatterError(where, "", "the front matter has no closing '---' line")
+    body = text[end + 4 :]
+    return text[3:end], body.lstrip("\r\n")
+
+
+def parse_yaml(text: str, where: str) -> dict:
+    try:
+        data = yaml.load(text, Loader=_ArticleLoader)
+    except (yaml.YAMLError, ValueError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f" (line {mark.line + 2})" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise FrontMatterError(
+            where, "", f"the front matter is not valid YAML{line}: {problem}"
+        ) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(where, "", "the front matter must be a mapping of keys to values")
+    return data
+
+
+def render_article(article: Article) -> str:
+    meta = yaml.dump(
+        article_to_mapping(article),
+        Dumper=Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    return f"---\n{meta}---\n\n{article.body.strip()}\n"
+
+
+def relative_dir(article: Article) -> Path:
+    date = article.date
+    if date is None:
+        return Path(UNDATED)
+    parts = [f"{date.year:04d}"]
+    if date.month is not None:
+        parts.append(f"{date.month:02d}")
+    if date.day is not None:
+        parts.append(f"{date.day:02d}")
+    return Path(*parts)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@dataclass(frozen=True)
+class StoredRef:
+    """What dedupe needs to know about a stored article, without its body."""
+
+    path: Path
+    id: str
+    sha256: str
+    fingerprint: str
+
+
+AddStatus = Literal["added", "unchanged", "duplicate"]
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    status: AddStatus
+    path: Path
+    article_id: str
+
+
+class ArticleStore:
+    """The folder of stored articles (usually `docs/articles`)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._refs: list[StoredRef] | None = None
+
+    def files(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p for p in self.root.rglob("*.md") if not p.name.startswith("."))
+
+    def name(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent.parent))
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path) -> Article:
+        where = self.name(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise FrontMatterError(where, "", "the file is not UTF-8") from None
+        raw, body = split_front_matter(text, where)
+        return article_from_mapping(where, parse_yaml(raw, where), body)
+
+    def iter_articles(self) -> Iterator[tuple[Path, Article]]:
+        for path in self.files():
+            yield path, self.read(path)
+
+    def refs(self) -> list[StoredRef]:
+        if self._refs is None:
+            refs = []
+            for path, article in self.iter_articles():
+                prov = article.provenance
+                refs.append(
+                    StoredRef(
+                        path,
+                        article.id,
+                        prov.sha256 if prov else "",
+                        prov.fingerprint if prov else "",
+                    )
+                )
+            self._refs = refs
+        return self._refs
+
+    def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
+        prov = article.provenance
+        for ref in self.refs():
+            if prov and ref.sha256 == prov.sha256:
+                return "unchanged", ref
+            if prov and prov.fingerprint and ref.fingerprint == prov.fingerprint:
+                return "duplicate", ref
+        return None
+
+    def path_for(self, article: Article) -> Path:
+        folder = self.root / relative_dir(article)
+        slug = make_slug(article.title)
+        path = folder / f"{slug}.md"
+        taken = {ref.path for ref in self.refs()}
+        n = 2
+        while path in taken or path.exists():
+            path = folder / f"{slug}-{n}.md"
+            n += 1
+        return path
+
+    def add(self, article: Article) -> AddOutcome:
+        """Write a new article; an identical input is 'unchanged', the same text 'duplicate'."""
+        found = self.find_duplicate(article)
+        if found:
+            status, ref = found
+            return AddOutcome(status, ref.path, ref.id)
+        path = self.path_for(article)
+        if path.stem != make_slug(article.title):
+            article = article.with_changes(id=f"{article.id}-{path.stem.rsplit('-', 1)[-1]}")
+        self.write(path, article)
+        prov = article.provenance
+        self.refs().append(
+            StoredRef(
+                path, article.id, prov.sha256 if prov else "", prov.fingerprint if prov else ""
+            )
+        )
+        return AddOutcome("added", path, article.id)
+
+    def write(self, path: Path, article: Article) -> None:
+        atomic_write(path, render_article(article))

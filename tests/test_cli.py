@@ -1,0 +1,85 @@
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from chronicle.cli import main
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_add_then_check_reports_inferred_title_and_unknown_date(tmp_path, seed_path):
+    archive = str(tmp_path / "articles")
+    result = run("add", str(seed_path), "--archive", archive)
+    assert result.exit_code == 0 and "added" in result.output and "undated" in result.output
+    again = run("add", str(seed_path), "--archive", archive)
+    assert again.exit_code == 0 and "unchanged" in again.output
+    assert len(list(Path(archive).rglob("*.md"))) == 1
+    check = run("check", "--archive", archive)
+    assert check.exit_code == 0
+    assert "title inferred" in check.output and "date unknown" in check.output
+    assert "source unknown" in check.output
+
+
+def test_curated_add_with_flags(tmp_path, seed_path):
+    archive = tmp_path / "articles"
+    result = run(
+        "add",
+        str(seed_path),
+        "--archive",
+        str(archive),
+        "--title",
+        "Devised title",
+        "--date",
+        "2025-03-21~",
+        "--source",
+        "unknown",
+        "--topic",
+        "Gaza ceasefire",
+    )
+    assert result.exit_code == 0, result.output
+    (path,) = archive.rglob("*.md")
+    assert path.relative_to(archive).parts[:3] == ("2025", "03", "21")
+    text = path.read_text()
+    assert "title_origin: curator" in text and "date: 2025-03-21~" in text
+
+
+def test_check_fails_on_a_broken_file(tmp_path):
+    archive = tmp_path / "articles"
+    archive.mkdir()
+    (archive / "bad.md").write_text("---\nid: x\ntitle: T\ndate: soon\n---\nbody\n")
+    result = run("check", "--archive", str(archive))
+    assert result.exit_code == 1
+    assert "bad.md" in result.output and "'date'" in result.output
+
+
+def test_user_mistakes_get_one_line_not_a_traceback(tmp_path):
+    result = CliRunner().invoke(
+        main, ["add", str(tmp_path / "nope.txt"), "--archive", str(tmp_path)]
+    )
+    assert result.exit_code == 1 and "no such file" in result.output
+    assert "Traceback" not in result.output
+    bad_date = CliRunner().invoke(main, ["add", str(tmp_path), "--date", "next week"])
+    assert (
+        bad_date.exit_code == 1 and "Error:" in bad_date.output and "YYYY-MM-DD" in bad_date.output
+    )
+
+
+def test_batch_continues_past_bad_files(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A good lede sentence here. More.\n")
+    (inbox / "b.txt").write_bytes(b"")
+    (inbox / "c.txt").write_text("Another good lede sentence. More text.\n")
+    result = run("add", str(inbox), "--archive", str(tmp_path / "articles"))
+    assert result.exit_code == 1
+    assert len(list((tmp_path / "articles").rglob("*.md"))) == 2
+    assert "b.txt" in result.output and "empty" in result.output
+
+
+def test_every_command_has_help_with_an_example():
+    for name, command in main.commands.items():
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert command.help and ("Example" in result.output), name

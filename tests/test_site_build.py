@@ -1,0 +1,182 @@
+"""End to end: a small archive built with real MkDocs and Material."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from chronicle.ingest import add_path
+from chronicle.schema import read_curator
+from chronicle.store import ArticleStore
+
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+def build(project: Path) -> Path:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def add(project: Path, name: str, text: str, **meta) -> Path:
+    src = project / "inbox" / name
+    src.parent.mkdir(exist_ok=True)
+    src.write_text(text, encoding="utf-8")
+    store = ArticleStore(project / "docs" / "articles")
+    (outcome,) = add_path(store, src, read_curator("test", meta), now=NOW)
+    assert outcome.status == "added", outcome.detail
+    return project / outcome.detail
+
+
+def page(site: Path, url: str) -> str:
+    path = site / url / "index.html"
+    assert path.exists(), f"no page at {url}"
+    return path.read_text(encoding="utf-8")
+
+
+def text_of(html: str) -> str:
+    import html as h
+
+    return re.sub(r"\s+", " ", h.unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, request):
+    from tests.conftest import ROOT, SEED
+
+    if not SEED.exists():
+        pytest.skip("../shared/seed is absent")
+    import shutil
+
+    project = tmp_path_factory.mktemp("site") / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
+    (project / "docs" / "articles").mkdir()
+    add(
+        project,
+        "seed.txt",
+        SEED.read_text(encoding="utf-8"),
+        title="Seed devised title",
+        date="2025-03-21~",
+        source="unknown",
+        topics=["Gaza ceasefire"],
+    )
+    add(
+        project,
+        "older.txt",
+        "An older report on the first truce. It held.\n",
+        title="Truce holds",
+        date="2025-01-19",
+        source="Harbour Times",
+        topics=["Gaza ceasefire"],
+    )
+    add(
+        project,
+        "newer.txt",
+        "A newer report on the talks in Cairo. They stalled.\n",
+        title="Talks stall in Cairo",
+        date="2025-03-25",
+        source="Harbour Times",
+    )
+    add(
+        project,
+        "month.txt",
+        "A monthly round-up of the talks. Many met.\n",
+        title="Round-up",
+        date="2024-11",
+    )
+    add(project, "undated.txt", "A clipping nobody dated. It is still kept.\n")
+    return build(project)
+
+
+def test_date_archive_pages(built):
+    index = page(built, "archive")
+    assert "2025" in text_of(index) and "2024" in text_of(index) and "Undated" in text_of(index)
+    year = text_of(page(built, "archive/2025"))
+    assert "March 2025" in year and "January 2025" in year
+    month = text_of(page(built, "archive/2025/03"))
+    assert "Talks stall in Cairo" in month and "Seed devised title" in month
+    assert month.index("Talks stall in Cairo") < month.index("Seed devised title")  # newest first
+    day = text_of(page(built, "archive/2025/03/21"))
+    assert "Seed devised title" in day and "approximate" in day
+    assert "Round-up" in text_of(page(built, "archive/2024/11"))
+    assert "A clipping nobody dated" in text_of(page(built, "archive/undated"))
+    assert "Seed devised title" in text_of(page(built, "archive/approximate"))
+
+
+def test_topic_and_source_pages(built):
+    topic = text_of(page(built, "topics/gaza-ceasefire"))
+    assert "Seed devised title" in topic and "Truce holds" in topic and "Talks stall" not in topic
+    source = text_of(page(built, "sources/harbour-times"))
+    assert "Truce holds" in source and "Talks stall in Cairo" in source
+    assert "Seed devised title" in text_of(page(built, "sources/unknown-source"))
+    assert "Gaza ceasefire" in text_of(page(built, "topics"))
+
+
+def test_article_page(built, seed_text):
+    (path,) = (built / "articles" / "2025" / "03" / "21").glob("*/index.html")
+    html = path.read_text(encoding="utf-8")
+    body = text_of(html)
+    for line in seed_text.splitlines():
+        assert line.strip() in body
+    assert html.count("<h2 id=") == 5
+    assert "c. 21 March 2025 (approximate)" in body
+    assert "devised by the curator" in body
+    assert re.search(r'href="(\.\./)+archive/2025/"', html)
+    assert re.search(r'href="(\.\./)+archive/2025/03/"', html)
+    assert re.search(r'href="(\.\./)+archive/2025/03/21/"', html)
+    # previous (older) and next (newer) in time
+    prev = re.search(r'<a rel="prev" href="([^"]+)"', html).group(1)
+    nxt = re.search(r'<a rel="next" href="([^"]+)"', html).group(1)
+    resolve = lambda href: (path.parent / href).resolve().relative_to(built.resolve()).as_posix()  # noqa: E731
+    assert resolve(prev).startswith("articles/2025/01/19/truce-holds")
+    assert resolve(nxt).startswith("articles/2025/03/25/talks-stall-in-cairo")
+    assert "Permanent link" in body
+
+
+def test_unknowns_are_visible(built):
+    (path,) = (built / "articles" / "undated").glob("*/index.html")
+    body = text_of(path.read_text(encoding="utf-8"))
+    assert "Title inferred" in body and "Date Unknown" in body and "Source Unknown" in body
+
+
+def test_home_page_shows_latest_and_span(built):
+    home = text_of((built / "index.html").read_text(encoding="utf-8"))
+    assert "5 articles" in home and "November 2024" in home and "25 March 2025" in home
+    assert home.index("Talks stall in Cairo") < home.index("Truce holds")
+
+
+def test_search_index_has_the_seed_text(built):
+    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(doc["text"] for doc in index["docs"])
+    assert "Khaled Meshaal, a senior Hamas official" in texts
+
+
+def test_no_request_to_another_host(built):
+    for path in built.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:link|script|img|iframe)\b[^>]*>", html):
+            if re.search(r'rel="(canonical|alternate)"', tag):
+                continue  # names an address; the browser does not fetch it
+            assert not re.search(r'(src|href)="(https?:)?//', tag), (path, tag)
+
+
+def test_generated_pages_are_not_committed():
+    from tests.conftest import ROOT
+
+    out = subprocess.run(
+        ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True
+    ).stdout
+    assert not any(
+        p.startswith(("docs/archive/", "docs/topics/", "docs/sources/")) for p in out.split()
+    )
