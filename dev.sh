@@ -5,6 +5,7 @@
 #   bash dev.sh test    # install the test extras and Debian's Chromium, run the whole suite
 #   bash dev.sh bench   # run the benchmarks and print their tables
 set -euo pipefail
+export NO_MKDOCS_2_WARNING=1  # we pin mkdocs<2 already; the banner would bury real messages
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
 PY=${PYTHON:-python3}
