@@ -190,8 +190,6 @@ def test_feeds_list_the_latest_articles_newest_first(built):
         assert not feed.bozo and feed.version == version
         titles = [e.title for e in feed.entries]
         assert titles[0] == "Talks stall in Cairo" and "Seed devised title" in titles
-        assert all(
-            e.link.startswith("https://example.org/articles/") for e in feed.entries
-        )
+        assert all(e.link.startswith("https://example.org/articles/") for e in feed.entries)
     home = (built / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in home

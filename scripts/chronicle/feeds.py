@@ -26,8 +26,9 @@ def _when(entry: Entry) -> dt.datetime:
     return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def build_feed(entries: list[Entry], *, site_url: str, title: str, description: str,
-               feed_path: str) -> FeedGenerator:  # fmt: skip
+def build_feed(
+    entries: list[Entry], *, site_url: str, title: str, description: str, feed_path: str
+) -> FeedGenerator:
     """The feed object for `entries` (newest first); pure apart from feedgen's own state."""
     fg = FeedGenerator()
     fg.id(site_url)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,6 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import Archive, Entry, build_archive
+from .cite import citations
 from .config import ChronicleConfig
 from .errors import ChronicleError
 from .feeds import build_feed
@@ -156,6 +158,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 entry=entry,
                 previous=self.archive.previous.get(src),
                 next=self.archive.following.get(src),
+                citations=citations(entry.article, urljoin(config.site_url or "", entry.url)),
                 breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
                 sources_slug=make_slug(entry.article.source or "Unknown source"),
                 topic_links=[(t, make_slug(t)) for t in entry.article.topics],
