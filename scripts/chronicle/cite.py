@@ -13,14 +13,20 @@ import re
 from .dates import MONTHS, ArticleDate
 from .model import Article
 
-_MLA_MONTHS = ["Jan.", "Feb.", "Mar.", "Apr.", "May", "June"] + [
+_MLA_MONTHS = (
+    "Jan.",
+    "Feb.",
+    "Mar.",
+    "Apr.",
+    "May",
+    "June",
     "July",
     "Aug.",
     "Sept.",
     "Oct.",
     "Nov.",
     "Dec.",
-]
+)
 
 
 def _title(article: Article) -> str:
