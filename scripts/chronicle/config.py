@@ -17,3 +17,5 @@ class ChronicleConfig(base.Config):
     listing_page_size = c.Type(int, default=50)
     # How many of the latest articles the home page shows.
     home_latest = c.Type(int, default=10)
+    # How many of the latest articles the Atom (feed.xml) and RSS (rss.xml) feeds carry.
+    feed_size = c.Type(int, default=50)
