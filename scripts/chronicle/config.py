@@ -19,3 +19,7 @@ class ChronicleConfig(base.Config):
     home_latest = c.Type(int, default=10)
     # How many of the latest articles the Atom (feed.xml) and RSS (rss.xml) feeds carry.
     feed_size = c.Type(int, default=50)
+    # perf: converted bodies and rendered pages are kept here between builds (relative to the
+    # folder of mkdocs.yml); `cache: false` builds everything from scratch every time.
+    cache = c.Type(bool, default=True)
+    cache_dir = c.Type(str, default=".cache/chronicle")

@@ -25,11 +25,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import Archive, Entry, build_archive
+from .cache import BuildCache
 from .cite import citations
 from .config import ChronicleConfig
 from .errors import ChronicleError
 from .feeds import build_feed
 from .normalize import make_slug
+from .pagecache import PageCache
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .sanitize import clean_html
 from .store import ArticleStore, atomic_write_bytes, split_front_matter
@@ -43,6 +45,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.archive: Archive | None = None
         self.entries: dict[str, Entry] = {}  # src_uri → entry
         self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
+        self.page_cache: PageCache  # perf: made in on_nav, used from then on
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
@@ -86,6 +89,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.page_cache.finish()  # perf: drop cache entries this build did not use
         if self.archive is None:
             return
         if not config.site_url:
@@ -124,7 +128,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 "description": html.escape(article.summary[:300]),
                 "template": "chronicle/article.html",
             }
-            return markdown
+            return self.page_cache.markdown(page, markdown)  # perf: '' when already converted
         spec = self.specs.get(src)
         if spec is not None:
             page.meta = {
@@ -138,6 +142,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         if page.file.src_uri in self.entries:
+            html_text = self.page_cache.html(page, html_text)  # perf: the stored HTML on a hit
             return clean_html(html_text)
         return html_text
 
@@ -176,4 +181,23 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 sources=len(self.archive.sources),
             )
         context["chronicle"] = chronicle
+        if src in self.entries or src in self.specs:
+            self.page_cache.lookup(page, context)  # perf: keep last, after the context is final
         return context
+
+    # --- perf: the build cache (pagecache.py); these events only feed and consult it --------
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
+        root = None
+        if self.config.cache:
+            root = Path(config.config_file_path or ".").parent / self.config.cache_dir
+        self.page_cache = PageCache(BuildCache(root), config)
+        self.page_cache.set_nav(nav)
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.page_cache.start(env, config)
+
+    @event_priority(100)  # first: store the page as rendered, before any plugin changes it
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        self.page_cache.store(page, output)
+        return output

@@ -1,0 +1,153 @@
+"""The build cache: converted article bodies and whole rendered pages, kept between builds.
+
+MkDocs converts every page's Markdown and renders every template on every build. Most of a
+rebuild after adding one article repeats work whose inputs did not change, so results are
+stored under a key that is a digest of *all* their inputs and reused when the key matches.
+A key that misses something an output depends on would serve a stale page; a key that includes
+too much only costs a rebuild. So keys err on the side of including more, and
+`tests/test_incremental.py` compares an incremental build with a clean one byte for byte.
+
+Entries are files under `<project>/.cache/chronicle/<kind>/<key[:2]>/<key>`: one file per
+entry, so a rebuild reads only what it uses and writes only what changed. Entries not used by a
+build are deleted at its end, so the cache holds one build's worth and never grows without bound.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+# Bump when the layout or meaning of entries changes: old entries then simply miss.
+CACHE_VERSION = "1"
+
+
+def digest(*parts: str | bytes) -> str:
+    h = hashlib.sha256(CACHE_VERSION.encode())
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))  # length-prefixed: ("ab","c") ≠ ("a","bc")
+        h.update(data)
+    return h.hexdigest()
+
+
+def digest_files(paths: Iterable[Path]) -> str:
+    """One digest of many files' names and contents (templates, config)."""
+    parts: list[str | bytes] = []
+    for path in sorted(paths):
+        parts += [str(path), path.read_bytes()]
+    return digest(*parts)
+
+
+class Fingerprinter:
+    """A stable text for a template context value, for use in a cache key.
+
+    `repr` of the values would do, but a listing page holds fifty articles with their bodies;
+    objects seen before (the same article on many pages) are fingerprinted once per build.
+    Values without a stable text (an object that prints its memory address) make keys that never
+    repeat: always a miss, never a wrong page.
+    """
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[object, str]] = {}
+
+    def __call__(self, value: Any) -> str:
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return repr(value)
+        key = id(value)
+        hit = self._memo.get(key)
+        if hit is not None and hit[0] is value:
+            return hit[1]
+        text = self._compute(value)
+        params = getattr(value, "__dataclass_params__", None)
+        if params is not None and params.frozen:
+            # Only frozen values: a list or dict could change between two pages. The memo keeps
+            # `value` alive, so its id cannot be reused by another object during the build.
+            self._memo[key] = (value, text)
+        return text
+
+    def _compute(self, value: Any) -> str:
+        if isinstance(value, dict):
+            items = ",".join(f"{self(k)}:{self(v)}" for k, v in value.items())
+            return "{" + items + "}"
+        if isinstance(value, (list, tuple)):
+            return "[" + ",".join(self(v) for v in value) + "]"
+        params = getattr(value, "__dataclass_params__", None)
+        if params is not None and params.frozen:
+            # Frozen: the generated repr covers every field and cannot change later.
+            text = repr(value)
+            return text if len(text) < 512 else f"{type(value).__qualname__}#{digest(text)}"
+        if dataclasses.is_dataclass(value) and not isinstance(value, type):
+            fields = ",".join(
+                f"{f.name}={self(getattr(value, f.name))}" for f in dataclasses.fields(value)
+            )
+            text = f"{type(value).__qualname__}({fields})"
+            # Long texts (an article with its body) are replaced by their digest.
+            return text if len(text) < 512 else f"{type(value).__qualname__}#{digest(text)}"
+        return repr(value)
+
+
+class BuildCache:
+    """Content-addressed text entries in a folder; `None` as the folder disables it."""
+
+    def __init__(self, root: Path | None) -> None:
+        self.root = root
+        self.used: set[tuple[str, str]] = set()
+        self.hits = 0
+        self.misses = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.root is not None
+
+    def _path(self, kind: str, key: str) -> Path:
+        assert self.root is not None
+        return self.root / kind / key[:2] / key
+
+    def get(self, kind: str, key: str) -> str | None:
+        if self.root is None:
+            return None
+        self.used.add((kind, key))
+        try:
+            text = self._path(kind, key).read_text(encoding="utf-8")
+        except (FileNotFoundError, UnicodeDecodeError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return text
+
+    def put(self, kind: str, key: str, text: str) -> None:
+        if self.root is None:
+            return
+        self.used.add((kind, key))
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Temp file + rename: a build interrupted mid-write leaves no truncated entry behind.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+
+    def prune(self) -> int:
+        """Delete the entries this build did not use; returns how many."""
+        if self.root is None or not self.root.is_dir():
+            return 0
+        removed = 0
+        for kind_dir in self.root.iterdir():
+            if not kind_dir.is_dir():
+                continue
+            for shard in kind_dir.iterdir():
+                for entry in shard.iterdir():
+                    if (kind_dir.name, entry.name) not in self.used:
+                        entry.unlink(missing_ok=True)
+                        removed += 1
+        return removed
+
+    def clear(self) -> None:
+        if self.root is not None and self.root.exists():
+            shutil.rmtree(self.root)

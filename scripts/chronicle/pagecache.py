@@ -1,0 +1,179 @@
+"""How the plugin uses the build cache (cache.py) inside MkDocs' events.
+
+Two layers, each keyed by a digest of everything its output depends on:
+
+- `html`: an article's Markdown → the HTML and table of contents MkDocs made of it. Key: the
+  final Markdown, the page's URL (relative links depend on it) and the Markdown configuration.
+  On a hit the plugin hands MkDocs an empty body (nothing to convert) and puts the stored HTML
+  back in `on_page_content`, so every later step (sanitising, other plugins, search) runs as
+  usual on the same HTML.
+- `page`: a whole rendered article or listing page. Key: everything the template can read —
+  the templates themselves, mkdocs.yml, package versions, the navigation, the page's own fields
+  and a fingerprint of every value in the template context. On a hit the page's template
+  extends `chronicle/cached.html`, which prints the stored page instead of rendering Material's.
+
+What a build still does for every page on a hit: MkDocs reads it, runs every plugin's events,
+and writes the file; the cache removes the two expensive steps, converting and rendering.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
+
+from .cache import BuildCache, Fingerprinter, digest, digest_files
+
+# Context keys MkDocs itself provides; each is covered by the key another way (page fields,
+# config text, nav digest), or unused by the templates (build_date_utc).
+_MKDOCS_CONTEXT = {
+    "nav",
+    "pages",
+    "base_url",
+    "extra_css",
+    "extra_javascript",
+    "mkdocs_version",
+    "build_date_utc",
+    "config",
+    "page",
+}
+log = get_plugin_logger(__name__)
+_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "nh3")
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
+
+
+def _versions() -> str:
+    return ",".join(f"{n}={_version(n)}" for n in (*_PACKAGES, "chronicle-archive"))
+
+
+def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
+    return [
+        {"level": i.level, "id": i.id, "name": i.title, "children": _toc_tokens(i.children)}
+        for i in items
+    ]
+
+
+class PageCache:
+    def __init__(self, cache: BuildCache, config: MkDocsConfig) -> None:
+        self.cache = cache
+        self.salt = ""  # templates, config and versions; set in `start`
+        # MkDocs converts every page's Markdown before `on_env`, so this salt is made here.
+        self.markdown_salt = digest(
+            repr(config.markdown_extensions),
+            repr(sorted((config.mdx_configs or {}).items(), key=lambda kv: kv[0])),
+            str(config.use_directory_urls),
+            _versions(),
+        )
+        self.nav_digest = ""
+        self.fingerprint = Fingerprinter()
+        self._html_hits: dict[str, dict[str, Any]] = {}  # src_uri → stored html + toc
+        self._pending: dict[str, str] = {}  # src_uri → page key to store after rendering
+        self._html_keys: dict[str, str] = {}  # src_uri → html key to store after converting
+
+    # -- once per build -------------------------------------------------------------------------
+
+    def start(self, env: Environment, config: MkDocsConfig) -> None:
+        """Digest what every page depends on: templates, mkdocs.yml, package versions."""
+        template_files = [
+            p
+            for folder in getattr(env.loader, "searchpath", [])
+            for p in Path(folder).rglob("*")
+            if p.is_file() and p.suffix in (".html", ".xml", ".js", ".json", ".yml")
+        ]
+        config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
+        self.salt = digest(
+            digest_files(template_files), config_text, _versions(), Path(__file__).read_bytes()
+        )
+
+    def set_nav(self, nav: Any) -> None:
+        def walk(items: list[Any]) -> str:
+            return ";".join(
+                f"{type(i).__name__}:{i.title}:{getattr(i, 'url', '')}:"
+                f"[{walk(getattr(i, 'children', None) or [])}]"
+                for i in items
+            )
+
+        self.nav_digest = digest(walk(nav.items))
+
+    def finish(self) -> None:
+        c = self.cache
+        if c.enabled:
+            removed = c.prune()
+            log.info(f"build cache: {c.hits} hits, {c.misses} misses, {removed} stale removed")
+
+    # -- Markdown → HTML ------------------------------------------------------------------------
+
+    def markdown(self, page: Page, markdown: str) -> str:
+        """The Markdown MkDocs should convert: '' when the HTML is already known."""
+        if not self.cache.enabled:
+            return markdown
+        src = page.file.src_uri
+        key = digest(self.markdown_salt, page.file.url, markdown)
+        stored = self.cache.get("html", key)
+        if stored is not None:
+            self._html_hits[src] = json.loads(stored)
+            return ""
+        self._html_keys[src] = key
+        return markdown
+
+    def html(self, page: Page, html_text: str) -> str:
+        """MkDocs' HTML for the page: the stored one on a hit (with its table of contents)."""
+        src = page.file.src_uri
+        hit = self._html_hits.pop(src, None)
+        if hit is not None:
+            page.toc = get_toc(hit["toc"])
+            return hit["html"]
+        key = self._html_keys.pop(src, None)
+        if key is not None:
+            value = {"html": html_text, "toc": _toc_tokens(list(page.toc))}
+            self.cache.put("html", key, json.dumps(value, ensure_ascii=False))
+        return html_text
+
+    # -- whole pages ----------------------------------------------------------------------------
+
+    def page_key(self, page: Page, context: dict[str, Any]) -> str:
+        fp = self.fingerprint
+        extra = {k: v for k, v in context.items() if k not in _MKDOCS_CONTEXT}
+        return digest(
+            self.salt,
+            self.nav_digest,
+            page.url,
+            page.title or "",
+            fp(page.meta),
+            page.content or "",
+            json.dumps(_toc_tokens(list(page.toc))),
+            *(getattr(p, "url", "") or "" for p in (page.previous_page, page.next_page)),
+            page.canonical_url or "",
+            page.edit_url or "",
+            fp(extra),
+        )
+
+    def lookup(self, page: Page, context: dict[str, Any]) -> None:
+        """Called last in `on_page_context`: on a hit, the template prints the stored page."""
+        if not self.cache.enabled or "chronicle" not in context:
+            return
+        key = self.page_key(page, context)
+        stored = self.cache.get("page", key)
+        if stored is not None:
+            context["chronicle"]["cached_page"] = stored
+        else:
+            self._pending[page.file.src_uri] = key
+
+    def store(self, page: Page, output: str) -> None:
+        """Called in `on_post_page` with the rendered page."""
+        key = self._pending.pop(page.file.src_uri, None)
+        if key is not None:
+            self.cache.put("page", key, output)

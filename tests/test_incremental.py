@@ -1,0 +1,113 @@
+"""The build cache is invisible: a rebuild that reuses it writes exactly what a clean build does.
+
+A small generated archive is built, then changed the ways curators change it (one article added
+between two others, one retitled, one deleted) and rebuilt with the cache of the first build.
+Every file of that output must equal, byte for byte, a clean build of the same archive without
+any cache. The rebuild must also have used the cache, or the test would prove nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from benchmarks import corpus
+
+from chronicle.store import ArticleStore, render_article
+
+SIZE = 40
+
+
+def build(project: Path) -> str:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+def cache_hits(log: str) -> tuple[int, int]:
+    match = re.search(r"build cache: (\d+) hits, (\d+) misses", log)
+    assert match, log
+    return int(match.group(1)), int(match.group(2))
+
+
+def change_archive(project: Path) -> None:
+    """Add one article (dated among the others), retitle one, correct a body, delete one."""
+    corpus.write_chronicle_post(project, corpus.make_post(SIZE))
+    store = ArticleStore(project / "docs" / "articles")
+    retitled, corrected, deleted = (
+        corpus.chronicle_path(project, corpus.make_post(i)) for i in (3, 11, 7)
+    )
+    article = store.read(retitled)
+    retitled.write_text(render_article(article.with_changes(title="A retitled report")), "utf-8")
+    article = store.read(corrected)
+    body = article.body.replace("\n\n", "\n\nCorrection: a figure was wrong.\n\n", 1)
+    corrected.write_text(render_article(article.with_changes(body=body)), "utf-8")
+    deleted.unlink()
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def without_cache(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "- chronicle:\n" in text
+    config.write_text(text.replace("- chronicle:\n", "- chronicle:\n      cache: false\n"), "utf-8")
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> tuple[Path, Path, str, str]:
+    root = tmp_path_factory.mktemp("incremental")
+    cached = corpus.write_chronicle(root / "cached", SIZE)
+    first = build(cached)
+    change_archive(cached)
+    again = build(cached)
+    clean = root / "clean"
+    shutil.copytree(cached, clean, ignore=shutil.ignore_patterns("site", ".cache"))
+    without_cache(clean)
+    build(clean)
+    return cached / "site", clean / "site", first, again
+
+
+def test_rebuild_uses_the_cache(builds):
+    _, _, first, again = builds
+    assert cache_hits(first)[0] == 0
+    hits, misses = cache_hits(again)
+    # Most pages are unchanged; the changed ones (and their neighbours and listings) miss.
+    assert hits > misses > 0
+
+
+def test_incremental_build_equals_clean_build(builds):
+    incremental, clean, _, _ = builds
+    got, want = tree(incremental), tree(clean)
+    assert sorted(got) == sorted(want)
+    differ = [name for name in want if got[name] != want[name]]
+    assert differ == []
+
+
+def test_the_changes_are_in_the_output(builds):
+    incremental, _, _, _ = builds
+    added = corpus.make_post(SIZE)
+    page = (
+        incremental
+        / corpus.chronicle_path(Path(), added).with_suffix("").relative_to("docs")
+        / "index.html"
+    )
+    assert added.article.title in page.read_text(encoding="utf-8")
+    html = "".join(p.read_text(encoding="utf-8") for p in incremental.rglob("index.html"))
+    assert "A retitled report" in html
+    assert "Correction: a figure was wrong." in html
+    assert corpus.make_post(7).article.title not in html
