@@ -84,7 +84,8 @@ def builds(tmp_path_factory) -> tuple[Path, Path, str, str]:
 
 def test_rebuild_uses_the_cache(builds):
     _, _, first, again = builds
-    assert cache_hits(first)[0] == 0
+    # A first build only hits what its helper process stored ahead of MkDocs (parallel.py).
+    assert cache_hits(first)[1] > 0
     hits, misses = cache_hits(again)
     # Most pages are unchanged; the changed ones (and their neighbours and listings) miss.
     assert hits > misses > 0

@@ -23,3 +23,6 @@ class ChronicleConfig(base.Config):
     # folder of mkdocs.yml); `cache: false` builds everything from scratch every time.
     cache = c.Type(bool, default=True)
     cache_dir = c.Type(str, default=".cache/chronicle")
+    # perf: on `mkdocs build`, a forked helper fills the cache from the last page backwards
+    # while MkDocs works forwards (parallel.py), so a clean build uses two cores.
+    parallel = c.Type(bool, default=True)

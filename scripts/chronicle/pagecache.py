@@ -19,17 +19,21 @@ and writes the file; the cache removes the two expensive steps, converting and r
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
 from .cache import BuildCache, Fingerprinter, digest, digest_files
+from .parallel import Helper
 
 # Context keys MkDocs itself provides; each is covered by the key another way (page fields,
 # config text, nav digest), or unused by the templates (build_date_utc).
@@ -82,6 +86,7 @@ class PageCache:
         self._html_hits: dict[str, dict[str, Any]] = {}  # src_uri → stored html + toc
         self._pending: dict[str, str] = {}  # src_uri → page key to store after rendering
         self._html_keys: dict[str, str] = {}  # src_uri → html key to store after converting
+        self.helpers: list[Helper] = []  # parallel.py: told how far MkDocs has got
 
     # -- once per build -------------------------------------------------------------------------
 
@@ -108,7 +113,17 @@ class PageCache:
 
         self.nav_digest = digest(walk(nav.items))
 
+    def _reached(self, src: str) -> None:
+        for helper in self.helpers:
+            helper.reached(src)
+
+    def stop_helpers(self) -> None:
+        for helper in self.helpers:
+            helper.stop()
+        self.helpers = []
+
     def finish(self) -> None:
+        self.stop_helpers()
         c = self.cache
         if c.enabled:
             removed = c.prune()
@@ -121,6 +136,7 @@ class PageCache:
         if not self.cache.enabled:
             return markdown
         src = page.file.src_uri
+        self._reached(src)
         key = digest(self.markdown_salt, page.file.url, markdown)
         stored = self.cache.get("html", key)
         if stored is not None:
@@ -165,6 +181,7 @@ class PageCache:
         """Called last in `on_page_context`: on a hit, the template prints the stored page."""
         if not self.cache.enabled or "chronicle" not in context:
             return
+        self._reached(page.file.src_uri)
         key = self.page_key(page, context)
         stored = self.cache.get("page", key)
         if stored is not None:
@@ -177,3 +194,38 @@ class PageCache:
         key = self._pending.pop(page.file.src_uri, None)
         if key is not None:
             self.cache.put("page", key, output)
+
+
+# -- the per-page work a helper (parallel.py) does ahead of MkDocs ------------------------------
+
+
+def convert_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
+    """What MkDocs does to populate a page, with every plugin's events, so that Chronicle's own
+    `on_page_content` stores the HTML in the cache (in the helper's copy; nothing else is kept).
+    """
+    page = config.plugins.on_pre_page(page, config=config, files=files)
+    page.read_source(config)
+    page.markdown = config.plugins.on_page_markdown(
+        page.markdown or "", page=page, config=config, files=files
+    )
+    page.render(config, files)
+    config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
+
+
+def render_page(
+    page: Page,
+    *,
+    config: MkDocsConfig,
+    files: Files,
+    nav: Any,
+    env: Environment,
+    store: Callable[[Page, str], None],
+) -> None:
+    """What MkDocs does to render a page, up to the template: the cache stores the result."""
+    page.active = True
+    context = get_context(nav, files, config, page)
+    template = env.get_template(page.meta.get("template", "main.html"))
+    context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+    if "cached_page" not in context.get("chronicle", {}):
+        store(page, template.render(context))
+    page.active = False

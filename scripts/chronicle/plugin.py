@@ -14,6 +14,7 @@ Order of events:
 from __future__ import annotations
 
 import html
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -31,8 +32,9 @@ from .config import ChronicleConfig
 from .errors import ChronicleError
 from .feeds import build_feed
 from .normalize import make_slug
-from .pagecache import PageCache
+from .pagecache import PageCache, convert_page, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
+from .parallel import can_fork, start_helper
 from .sanitize import clean_html
 from .store import ArticleStore, atomic_write_bytes, split_front_matter
 
@@ -193,9 +195,34 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         self.page_cache = PageCache(BuildCache(root), config)
         self.page_cache.set_nav(nav)
+        self._nav = nav
+        if self._use_helpers():
+            articles = [f.page for f in files.documentation_pages() if f.src_uri in self.entries]
+            self.page_cache.helpers = [
+                start_helper("convert", articles, partial(convert_page, config=config, files=files))
+            ]
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        self.page_cache.stop_helpers()  # every page is converted by now
         self.page_cache.start(env, config)
+        if self._use_helpers():
+            ours = [
+                f.page
+                for f in files.documentation_pages()
+                if f.src_uri in self.entries or f.src_uri in self.specs
+            ]
+            render = partial(
+                render_page,
+                config=config,
+                files=files,
+                nav=self._nav,
+                env=env,
+                store=self.page_cache.store,
+            )
+            self.page_cache.helpers = [start_helper("render", ours, render)]
+
+    def _use_helpers(self) -> bool:
+        return self.config.parallel and self.page_cache.cache.enabled and can_fork()
 
     @event_priority(100)  # first: store the page as rendered, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
