@@ -219,11 +219,16 @@ def _mkdocs(*args: str) -> None:
 def build(mkdocs_args: tuple[str, ...]) -> None:
     """Build the site into site/ (runs `mkdocs build`; extra arguments are passed on).
 
+    Only the pages a change affects are written again (`mkdocs build --dirty`, made safe by the
+    plugin); `--clean` rebuilds everything.
+
     \b
     Example:
       chronicle build --strict
     """
-    _mkdocs("build", *mkdocs_args)
+    given = set(mkdocs_args)
+    dirty = [] if given & {"-c", "--clean", "--dirty"} else ["--dirty"]
+    _mkdocs("build", *dirty, *mkdocs_args)
 
 
 @main.command(context_settings={"ignore_unknown_options": True})

@@ -122,11 +122,11 @@ class PageCache:
             helper.stop()
         self.helpers = []
 
-    def finish(self) -> None:
+    def finish(self, prune: bool = True) -> None:
         self.stop_helpers()
         c = self.cache
         if c.enabled:
-            removed = c.prune()
+            removed = c.prune() if prune else 0
             log.info(f"build cache: {c.hits} hits, {c.misses} misses, {removed} stale removed")
 
     # -- Markdown → HTML ------------------------------------------------------------------------

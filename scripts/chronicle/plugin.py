@@ -31,6 +31,7 @@ from .cite import citations
 from .config import ChronicleConfig
 from .errors import ChronicleError
 from .feeds import build_feed
+from .incremental import Incremental, install_warning_filter, site_salt
 from .normalize import make_slug
 from .pagecache import PageCache, convert_page, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
@@ -48,6 +49,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.entries: dict[str, Entry] = {}  # src_uri → entry
         self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
         self.page_cache: PageCache  # perf: made in on_nav, used from then on
+        self.incremental: Incremental | None = None  # perf: made in on_files
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
@@ -88,10 +90,16 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             self.specs[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
         log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
+        self._plan_incremental(files, config)  # perf: which article outputs are up to date
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.page_cache.finish()  # perf: drop cache entries this build did not use
+        # perf: remove outputs of pages that are gone; drop cache entries nothing used (unless
+        # pages were skipped: their entries are still good).
+        kept = self.incremental.kept if self.incremental else set()
+        if self.incremental:
+            self.incremental.finish()
+        self.page_cache.finish(prune=not kept)
         if self.archive is None:
             return
         if not config.site_url:
@@ -197,7 +205,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.page_cache.set_nav(nav)
         self._nav = nav
         if self._use_helpers():
-            articles = [f.page for f in files.documentation_pages() if f.src_uri in self.entries]
+            kept = self.incremental.kept if self.incremental else set()
+            articles = [
+                f.page
+                for f in files.documentation_pages()
+                if f.src_uri in self.entries and f.src_uri not in kept
+            ]
             self.page_cache.helpers = [
                 start_helper("convert", articles, partial(convert_page, config=config, files=files))
             ]
@@ -206,10 +219,11 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.page_cache.stop_helpers()  # every page is converted by now
         self.page_cache.start(env, config)
         if self._use_helpers():
+            kept = self.incremental.kept if self.incremental else set()
             ours = [
                 f.page
                 for f in files.documentation_pages()
-                if f.src_uri in self.entries or f.src_uri in self.specs
+                if (f.src_uri in self.entries and f.src_uri not in kept) or f.src_uri in self.specs
             ]
             render = partial(
                 render_page,
@@ -220,6 +234,33 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 store=self.page_cache.store,
             )
             self.page_cache.helpers = [start_helper("render", ours, render)]
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        install_warning_filter()  # `chronicle build` is dirty on purpose; see incremental.py
+
+    def _plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
+        self.incremental = None
+        if not self.config.cache:
+            return
+        assert self.archive is not None
+        root = Path(config.config_file_path or ".").parent / self.config.cache_dir
+        prefix = self.config.articles_dir.strip("/") + "/"
+        # Material's (or MkDocs') search indexes only the pages built in this run.
+        lunr = any(name.split("/")[-1] == "search" for name in config.plugins)
+        salt = site_salt(config, prefix, self.config)
+        plan = Incremental(config, root, salt, skip=not lunr)
+        for file in files.documentation_pages():
+            entry = self.entries.get(file.src_uri)
+            if entry is None or file.generated_by:
+                plan.other(file, ours=file.src_uri in self.specs)
+            else:
+                src = file.src_uri
+                plan.article(
+                    file, (entry, self.archive.previous.get(src), self.archive.following.get(src))
+                )
+        self.incremental = plan
+        if plan.kept:
+            log.info(f"{len(plan.kept)} article pages are up to date")
 
     def _use_helpers(self) -> bool:
         return self.config.parallel and self.page_cache.cache.enabled and can_fork()

@@ -1,0 +1,145 @@
+"""Incremental builds: after one article is added, rebuild only the article pages it affects.
+
+`chronicle build` runs `mkdocs build --dirty`. In that mode MkDocs keeps `site/` and skips a page
+whose output file is newer than its source, which alone would leave neighbours' previous/next
+links stale. So before MkDocs looks (in `on_files`), Chronicle decides for every page:
+
+- an article page is kept only when its *input key* is the one recorded when its output was
+  written: a digest of the article, its two neighbours in time, the templates, mkdocs.yml, the
+  non-article files in docs/, Chronicle's own code and the package versions. Otherwise its output
+  file is deleted, and MkDocs builds it again;
+- every other page (listings, topics, home, guide pages) is always built: there are few of them,
+  and the build cache (pagecache.py) makes most of them cheap;
+- outputs of pages that no longer exist (a deleted article, a day that lost its last article)
+  are removed after the build.
+
+MkDocs' `--dirty` skips a page only if it is unchanged on disk, and Chronicle only ever *adds*
+pages to rebuild, so a plain `mkdocs build` (which cleans `site/`) and `chronicle build` produce
+the same site. When Material's own search plugin is on, articles are never skipped: its index
+only holds the pages built in this run.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from .cache import Fingerprinter, digest, digest_files
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+PACKAGE_DIR = Path(__file__).parent
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
+
+
+class QuietDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale links; Chronicle's dirty builds rebuild
+    every page a change affects, so the warning would be wrong (and fail `--strict`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def install_warning_filter() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, QuietDirtyWarning) for f in logger.filters):
+        logger.addFilter(QuietDirtyWarning())
+
+
+def site_salt(config: MkDocsConfig, articles_prefix: str, plugin_config: object) -> str:
+    """What every page depends on besides its own data."""
+    docs = Path(config.docs_dir)
+    non_articles = [
+        p
+        for p in docs.rglob("*")
+        if p.is_file() and not p.relative_to(docs).as_posix().startswith(articles_prefix)
+    ]
+    templates = [p for d in config.theme.dirs for p in Path(d).rglob("*") if p.is_file()]
+    code = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    versions = ",".join(
+        f"{n}={_version(n)}" for n in ("mkdocs", "mkdocs-material", "markdown", "jinja2")
+    )
+    return digest(
+        digest_files(non_articles),
+        digest_files(templates),
+        digest_files(code),
+        config_file.read_bytes() if config_file and config_file.exists() else b"",
+        repr(sorted(config.plugins)),
+        repr(dict(plugin_config)),  # type: ignore[call-overload]
+        versions,
+    )
+
+
+class Manifest:
+    """`<cache>/outputs-<site>.json`: for each output Chronicle made, the key it was made from."""
+
+    def __init__(self, cache_dir: Path, site_dir: str) -> None:
+        self.path = cache_dir / f"outputs-{digest(os.path.abspath(site_dir))[:16]}.json"
+        try:
+            self.previous: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            self.previous = {}
+        self.current: dict[str, str] = {}
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+class Incremental:
+    def __init__(self, config: MkDocsConfig, cache_dir: Path, salt: str, skip: bool) -> None:
+        self.site = Path(config.site_dir)
+        self.manifest = Manifest(cache_dir, config.site_dir)
+        self.salt = salt
+        self.skip = skip  # False: decide nothing is up to date (Material's search is on)
+        self.fingerprint = Fingerprinter()
+        self.kept: set[str] = set()  # src_uris of article pages MkDocs will skip
+
+    def article(self, file: File, parts: Iterable[object]) -> None:
+        """Keep the article's output if it was made from the same inputs; else delete it."""
+        key = digest(self.salt, file.dest_uri, *(self.fingerprint(p) for p in parts))
+        self.manifest.current[file.dest_uri] = key
+        dest = self.site / file.dest_uri
+        if self.skip and self.manifest.previous.get(file.dest_uri) == key and dest.exists():
+            self.kept.add(file.src_uri)
+            return
+        dest.unlink(missing_ok=True)
+
+    def other(self, file: File, ours: bool) -> None:
+        """Any other page is built every time: delete its output, so `--dirty` cannot skip it."""
+        if ours:
+            self.manifest.current[file.dest_uri] = ""
+        (self.site / file.dest_uri).unlink(missing_ok=True)
+
+    def finish(self) -> int:
+        """Remove outputs of pages that are gone; record this build. Returns how many removed."""
+        removed = 0
+        for dest_uri in self.manifest.previous.keys() - self.manifest.current.keys():
+            path = self.site / dest_uri
+            if path.exists():
+                path.unlink()
+                removed += 1
+                _remove_empty_parents(path.parent, self.site)
+        self.manifest.save()
+        return removed
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
