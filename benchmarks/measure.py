@@ -23,6 +23,7 @@ class Run:
     wall: float  # seconds
     cpu: float  # user + system seconds of the command and everything it started
     peak_mb: float  # largest resident set of the process tree seen while polling (MiB)
+    main_peak_mb: float  # the same for the command's own process alone (no helpers)
     returncode: int
     stderr: str
 
@@ -44,11 +45,12 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     proc = subprocess.Popen(
         cmd, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
     )
-    peak = 0
+    peak = main_peak = 0
     if psutil is not None:
         watched = psutil.Process(proc.pid)
         while proc.poll() is None:
             try:
+                main_peak = max(main_peak, watched.memory_info().rss)
                 peak = max(peak, _tree_rss(watched))
             except psutil.Error:
                 break
@@ -59,8 +61,8 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if psutil is None:
         # Without psutil: the largest child ever (KiB on Linux); only exact for the first run.
-        peak = after.ru_maxrss * 1024
-    return Run(wall, cpu, peak / 2**20, proc.returncode, stderr)
+        peak = main_peak = after.ru_maxrss * 1024
+    return Run(wall, cpu, peak / 2**20, main_peak / 2**20, proc.returncode, stderr)
 
 
 def tree_size_mb(path: Path) -> float:
