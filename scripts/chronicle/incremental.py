@@ -31,7 +31,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from .cache import Fingerprinter, digest, digest_files
+from .cache import Fingerprinter, digest, digest_files, digest_stats
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 PACKAGE_DIR = Path(__file__).parent
@@ -74,8 +74,8 @@ def site_salt(config: MkDocsConfig, articles_prefix: str, plugin_config: object)
     )
     return digest(
         digest_files(non_articles),
-        digest_files(templates),
-        digest_files(code),
+        digest_stats(templates),
+        digest_stats(code),
         config_file.read_bytes() if config_file and config_file.exists() else b"",
         repr(sorted(config.plugins)),
         repr(dict(plugin_config)),  # type: ignore[call-overload]

@@ -24,7 +24,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -32,7 +32,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from .cache import BuildCache, Fingerprinter, digest, digest_files
+from .cache import BuildCache, Fingerprinter, digest, digest_stats
 from .parallel import Helper
 
 # Context keys MkDocs itself provides; each is covered by the key another way (page fields,
@@ -100,8 +100,17 @@ class PageCache:
         ]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         self.salt = digest(
-            digest_files(template_files), config_text, _versions(), Path(__file__).read_bytes()
+            digest_stats(template_files), config_text, _versions(), Path(__file__).read_bytes()
         )
+        if self.cache.root is not None:
+            # Compiling Material's templates takes most of a second on every build.
+            env.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_dir()))
+
+    def _jinja_dir(self) -> Path:
+        assert self.cache.root is not None
+        folder = self.cache.root / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def set_nav(self, nav: Any) -> None:
         def walk(items: list[Any]) -> str:

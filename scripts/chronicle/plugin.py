@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import Archive, Entry, build_archive
-from .cache import BuildCache
+from .cache import ArticleMemo, BuildCache
 from .cite import citations
 from .config import ChronicleConfig
 from .errors import ChronicleError
@@ -61,14 +61,16 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         prefix = self.config.articles_dir.strip("/") + "/"
         store = ArticleStore(Path(config.docs_dir) / prefix)
         entries = []
+        memo = self._article_memo(config)  # perf: parsed articles kept between builds
         for file in files.documentation_pages():
             if not file.src_uri.startswith(prefix) or file.generated_by:
                 continue
             try:
-                article = store.read(Path(file.abs_src_path or ""))
+                article = memo.read(Path(file.abs_src_path or ""), store.read)
             except ChronicleError as exc:
                 raise PluginError(f"Chronicle: {exc}") from None
             entries.append(Entry(article=article, url=file.url, src_uri=file.src_uri))
+        memo.save()
         self.archive = build_archive(entries)
         self.entries = {e.src_uri: e for e in entries}
         base = {
@@ -237,6 +239,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         install_warning_filter()  # `chronicle build` is dirty on purpose; see incremental.py
+
+    def _article_memo(self, config: MkDocsConfig) -> ArticleMemo:
+        if not self.config.cache:
+            return ArticleMemo(None)
+        root = Path(config.config_file_path or ".").parent / self.config.cache_dir
+        return ArticleMemo(root / "articles.pickle")
 
     def _plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
         self.incremental = None
