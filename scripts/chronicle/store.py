@@ -142,6 +142,9 @@ class ArticleStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._refs: list[StoredRef] | None = None
+        self._indexed = -1  # how many refs the indexes below cover
+        self._by: dict[str, dict[str, StoredRef]] = {}
+        self._paths: set[Path] = set()
 
     def files(self) -> list[Path]:
         if not self.root.is_dir():
@@ -183,20 +186,41 @@ class ArticleStore:
             self._refs = refs
         return self._refs
 
+    def _index(self) -> dict[str, dict[str, StoredRef]]:
+        # perf: dicts by digest, so adding N articles is N look-ups, not N scans of the archive.
+        refs = self.refs()
+        if self._indexed != len(refs):
+            by_sha: dict[str, StoredRef] = {}
+            by_fingerprint: dict[str, StoredRef] = {}
+            for ref in refs:
+                by_sha.setdefault(ref.sha256, ref)
+                if ref.fingerprint:
+                    by_fingerprint.setdefault(ref.fingerprint, ref)
+            self._by = {"sha256": by_sha, "fingerprint": by_fingerprint}
+            self._paths = {ref.path for ref in refs}
+            self._indexed = len(refs)
+        return self._by
+
     def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
         prov = article.provenance
-        for ref in self.refs():
-            if prov and ref.sha256 == prov.sha256:
-                return "unchanged", ref
-            if prov and prov.fingerprint and ref.fingerprint == prov.fingerprint:
-                return "duplicate", ref
+        if prov is None:
+            return None
+        index = self._index()
+        # An identical original is "unchanged" even if an earlier article only shares its text.
+        ref = index["sha256"].get(prov.sha256)
+        if ref is not None:
+            return "unchanged", ref
+        ref = index["fingerprint"].get(prov.fingerprint) if prov.fingerprint else None
+        if ref is not None:
+            return "duplicate", ref
         return None
 
     def path_for(self, article: Article) -> Path:
         folder = self.root / relative_dir(article)
         slug = make_slug(article.title)
         path = folder / f"{slug}.md"
-        taken = {ref.path for ref in self.refs()}
+        self._index()
+        taken = self._paths
         n = 2
         while path in taken or path.exists():
             path = folder / f"{slug}-{n}.md"
@@ -214,11 +238,16 @@ class ArticleStore:
             article = article.with_changes(id=f"{article.id}-{path.stem.rsplit('-', 1)[-1]}")
         self.write(path, article)
         prov = article.provenance
-        self.refs().append(
-            StoredRef(
-                path, article.id, prov.sha256 if prov else "", prov.fingerprint if prov else ""
-            )
+        ref = StoredRef(
+            path, article.id, prov.sha256 if prov else "", prov.fingerprint if prov else ""
         )
+        self.refs().append(ref)
+        if self._indexed == len(self.refs()) - 1:  # keep the indexes current, no rebuild
+            self._by["sha256"].setdefault(ref.sha256, ref)
+            if ref.fingerprint:
+                self._by["fingerprint"].setdefault(ref.fingerprint, ref)
+            self._paths.add(ref.path)
+            self._indexed += 1
         return AddOutcome("added", path, article.id)
 
     def write(self, path: Path, article: Article) -> None:
