@@ -127,3 +127,16 @@ def test_the_changes_are_in_the_output(builds):
     assert "A retitled report" in html
     assert "Correction: a figure was wrong." in html
     assert corpus.make_post(7).article.title not in html
+
+
+def test_chronicle_build_is_incremental_unless_clean(monkeypatch):
+    from click.testing import CliRunner
+
+    from chronicle import cli
+
+    calls = []
+    monkeypatch.setattr(cli.subprocess, "call", lambda args, env: calls.append(args[3:]) or 0)
+    runner = CliRunner()
+    runner.invoke(cli.main, ["build", "--strict"])
+    runner.invoke(cli.main, ["build", "--clean"])
+    assert calls == [["build", "--dirty", "--strict"], ["build", "--clean"]]
