@@ -5,9 +5,11 @@ whose output file is newer than its source, which alone would leave neighbours' 
 links stale. So before MkDocs looks (in `on_files`), Chronicle decides for every page:
 
 - an article page is kept only when its *input key* is the one recorded when its output was
-  written: a digest of the article, its two neighbours in time, the templates, mkdocs.yml, the
+  written: a digest of its whole Chronicle template context (the article, its two neighbours in
+  time, citations, links: `ChroniclePlugin._article_context`), the templates, mkdocs.yml, the
   non-article files in docs/, Chronicle's own code and the package versions. Otherwise its output
-  file is deleted, and MkDocs builds it again;
+  file is deleted, and MkDocs builds it again. Data an article page shows from anywhere else
+  must be added to that context or to `site_salt`;
 - every other page (listings, topics, home, guide pages) is always built: there are few of them,
   and the build cache (pagecache.py) makes most of them cheap;
 - outputs of pages that no longer exist (a deleted article, a day that lost its last article)

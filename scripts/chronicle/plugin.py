@@ -163,23 +163,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     ) -> dict[str, Any]:
         assert self.archive is not None
         src = page.file.src_uri
-        archive_base = self.config.archive_url.strip("/") + "/"
-        chronicle: dict[str, Any] = {
-            "archive_url": archive_base,
-            "topics_url": self.config.topics_url.strip("/") + "/",
-            "sources_url": self.config.sources_url.strip("/") + "/",
-        }
+        chronicle = self._base_context()
         if src in self.entries:
-            entry = self.entries[src]
-            chronicle.update(
-                entry=entry,
-                previous=self.archive.previous.get(src),
-                next=self.archive.following.get(src),
-                citations=citations(entry.article, urljoin(config.site_url or "", entry.url)),
-                breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
-                sources_slug=make_slug(entry.article.source or "Unknown source"),
-                topic_links=[(t, make_slug(t)) for t in entry.article.topics],
-            )
+            chronicle.update(self._article_context(src, config))
         elif src in self.specs:
             chronicle["spec"] = self.specs[src]
         elif page.is_homepage:
@@ -196,6 +182,30 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if src in self.entries or src in self.specs:
             self.page_cache.lookup(page, context)  # perf: keep last, after the context is final
         return context
+
+    def _base_context(self) -> dict[str, Any]:
+        return {
+            "archive_url": self.config.archive_url.strip("/") + "/",
+            "topics_url": self.config.topics_url.strip("/") + "/",
+            "sources_url": self.config.sources_url.strip("/") + "/",
+        }
+
+    def _article_context(self, src: str, config: MkDocsConfig) -> dict[str, Any]:
+        """Everything an article page shows besides its body. Also the input key of incremental
+        builds (incremental.py): what is not in here or in the article must not change the page.
+        """
+        assert self.archive is not None
+        entry = self.entries[src]
+        archive_base = self.config.archive_url.strip("/") + "/"
+        return dict(
+            entry=entry,
+            previous=self.archive.previous.get(src),
+            next=self.archive.following.get(src),
+            citations=citations(entry.article, urljoin(config.site_url or "", entry.url)),
+            breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
+            sources_slug=make_slug(entry.article.source or "Unknown source"),
+            topic_links=[(t, make_slug(t)) for t in entry.article.topics],
+        )
 
     # --- perf: the build cache (pagecache.py); these events only feed and consult it --------
 
@@ -262,10 +272,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             if entry is None or file.generated_by:
                 plan.other(file, ours=file.src_uri in self.specs)
             else:
-                src = file.src_uri
-                plan.article(
-                    file, (entry, self.archive.previous.get(src), self.archive.following.get(src))
-                )
+                # The page's whole template context, so whatever is added to it is covered.
+                context = {**self._base_context(), **self._article_context(file.src_uri, config)}
+                plan.article(file, (context,))
         self.incremental = plan
         if plan.kept:
             log.info(f"{len(plan.kept)} article pages are up to date")
