@@ -63,11 +63,12 @@ def install_warning_filter() -> None:
 def site_salt(config: MkDocsConfig, articles_prefix: str, plugin_config: object) -> str:
     """What every page depends on besides its own data."""
     docs = Path(config.docs_dir)
-    non_articles = [
-        p
-        for p in docs.rglob("*")
-        if p.is_file() and not p.relative_to(docs).as_posix().startswith(articles_prefix)
-    ]
+    articles = docs / articles_prefix.strip("/")
+    non_articles = []
+    for folder, subfolders, names in os.walk(docs):
+        if Path(folder) == articles.parent:  # do not walk 10,000 articles to skip them
+            subfolders[:] = [d for d in subfolders if Path(folder, d) != articles]
+        non_articles += [Path(folder, n) for n in names]
     templates = [p for d in config.theme.dirs for p in Path(d).rglob("*") if p.is_file()]
     code = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     config_file = Path(config.config_file_path) if config.config_file_path else None
@@ -123,10 +124,12 @@ class Incremental:
         dest.unlink(missing_ok=True)
 
     def other(self, file: File, ours: bool) -> None:
-        """Any other page is built every time: delete its output, so `--dirty` cannot skip it."""
+        """Any other page is built every time: delete its output, so `--dirty` cannot skip it.
+        Generated pages are always built by MkDocs (their source is in memory): nothing to do."""
         if ours:
             self.manifest.current[file.dest_uri] = ""
-        (self.site / file.dest_uri).unlink(missing_ok=True)
+        if not file.generated_by:
+            (self.site / file.dest_uri).unlink(missing_ok=True)
 
     def finish(self) -> int:
         """Remove outputs of pages that are gone; record this build. Returns how many removed."""
