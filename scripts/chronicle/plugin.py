@@ -264,7 +264,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         prefix = self.config.articles_dir.strip("/") + "/"
         # Material's (or MkDocs') search indexes only the pages built in this run.
-        lunr = any(name.split("/")[-1] == "search" for name in config.plugins)
+        lunr = any(
+            name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
+            for name, plugin in config.plugins.items()
+        )
         salt = site_salt(config, prefix, self.config)
         plan = Incremental(config, root, salt, skip=not lunr)
         for file in files.documentation_pages():
