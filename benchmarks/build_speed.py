@@ -144,6 +144,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="300,1000", help="comma-separated article counts")
     parser.add_argument("--tools", default=",".join(TOOLS), help="chronicle,material,hugo")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--chronicle-search",
+        default="lunr,none",
+        help="Chronicle set-ups: lunr (Material's search on), none (off, as with Pagefind)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     tools = [t for t in args.tools.split(",") if t]
@@ -159,8 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         for tool in tools:
             print(f"build_speed: {tool} × {size:,} …", file=sys.stderr, flush=True)
             if tool == "chronicle":
-                results += build_chronicle(size, args.seed, lunr=True)
-                results += build_chronicle(size, args.seed, lunr=False)
+                for variant in args.chronicle_search.split(","):
+                    results += build_chronicle(size, args.seed, lunr=variant == "lunr")
             elif tool == "material":
                 results += build_material(size, args.seed)
             elif tool == "hugo" and hugo:
