@@ -119,7 +119,8 @@ def _check(result: Run, tool: str) -> None:
 
 def table(results: list[Result]) -> str:
     rows = [
-        "| size | tool | wall s | CPU s | peak MB | output MB | vs Material | vs Hugo | note |",
+        "| size | tool | wall s | CPU s | peak MB | output MB | vs Material wall (CPU) "
+        "| vs Hugo wall (CPU) | note |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     by = {(r.size, r.tool): r for r in results}
@@ -128,7 +129,7 @@ def table(results: list[Result]) -> str:
         for other in ("material", "hugo"):
             base = by.get((r.size, other))
             ratios.append(
-                f"{r.run.wall / base.run.wall:.2f}×"
+                f"{r.run.wall / base.run.wall:.2f}× ({r.run.cpu / max(base.run.cpu, 1e-9):.2f}×)"
                 if base and r.tool.startswith("chronicle")
                 else ""
             )
@@ -176,8 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         "\n`chronicle` and `material` build with Material's `search` plugin (lunr) on; "
         "`chronicle, no lunr` without it (the set-up once search is Pagefind's); Hugo has no "
         "search index. Peak MB: resident memory of the whole process tree (Chronicle forks one "
-        "helper, whose shared pages are counted twice), polled every 20 ms. Ratios are of wall "
-        "time against the same size."
+        "helper, whose shared pages are counted twice), polled every 20 ms. Ratios: wall time "
+        "(CPU time in brackets; CPU is the steadier figure on a shared machine) against the "
+        "same size."
     )
     return 0
 
