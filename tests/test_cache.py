@@ -1,0 +1,67 @@
+"""The build cache's pieces, without MkDocs."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from chronicle.cache import ArticleMemo, BuildCache, Fingerprinter, digest
+
+
+@dataclass(frozen=True)
+class Frozen:
+    text: str
+
+
+@dataclass
+class Loose:
+    items: list[str]
+
+
+def test_digest_is_length_prefixed():
+    assert digest("ab", "c") != digest("a", "bc")
+
+
+def test_fingerprint_covers_nested_values_and_long_texts():
+    fp = Fingerprinter()
+    long = Frozen("x" * 5000)
+    assert fp({"a": [Frozen("1"), long]}) == fp({"a": [Frozen("1"), long]})
+    assert fp(Frozen("x" * 5000)) != fp(Frozen("x" * 4999 + "y"))
+    assert len(fp(long)) < 200  # a digest, not the text
+    loose = Loose(["a"])
+    before = fp(loose)
+    loose.items.append("b")  # mutable values are not memoised: a change is seen
+    assert fp(loose) != before
+
+
+def test_build_cache_round_trip_and_prune(tmp_path: Path):
+    cache = BuildCache(tmp_path / "c")
+    assert cache.get("html", "k1") is None
+    cache.put("html", "k1", "one")
+    cache.put("page", "k2", "two")
+    later = BuildCache(tmp_path / "c")
+    assert later.get("html", "k1") == "one"
+    assert later.prune() == 1  # k2 was not used by this build
+    assert BuildCache(tmp_path / "c").get("page", "k2") is None
+    assert BuildCache(None).get("html", "k1") is None
+
+
+def test_article_memo_rereads_changed_files(tmp_path: Path):
+    path = tmp_path / "a.md"
+    path.write_text("one", encoding="utf-8")
+    memo = ArticleMemo(tmp_path / "memo.pickle")
+    reads = []
+
+    def reader(p: Path) -> str:
+        reads.append(p)
+        return p.read_text(encoding="utf-8")
+
+    assert memo.read(path, reader) == "one"
+    memo.save()
+    again = ArticleMemo(tmp_path / "memo.pickle")
+    assert again.read(path, reader) == "one" and len(reads) == 1
+    path.write_text("two!", encoding="utf-8")
+    os.utime(path, ns=(1, 1))
+    assert ArticleMemo(tmp_path / "memo.pickle").read(path, reader) == "two!"
+    assert len(reads) == 2
