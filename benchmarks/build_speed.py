@@ -69,9 +69,7 @@ def build_chronicle(size: int, seed: int, lunr: bool) -> list[Result]:
     project = corpus.write_chronicle(
         OUT / f"chronicle-{size}-{'lunr' if lunr else 'none'}", size, seed
     )
-    if not lunr:
-        config = project / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("  - search\n", ""), "utf-8")
+    corpus.set_material_search(project, on=lunr)
     clean = mkdocs_build(project)
     _check(clean, name)
     pages = sorted(p.stat().st_size for p in (project / "site" / "articles").rglob("index.html"))

@@ -240,6 +240,18 @@ def write_chronicle(project: Path, count: int, seed: int = 7) -> Path:
     return project
 
 
+def set_material_search(project: Path, on: bool) -> None:
+    """Switch Material's own (lunr) search plugin on or off in a project's mkdocs.yml, whichever
+    way the repository's config has it (it goes off when search is Pagefind's)."""
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [line for line in lines if line.strip() != "- search"]
+    if on:
+        at = next(i for i, line in enumerate(lines) if line.rstrip() == "plugins:")
+        lines.insert(at + 1, "  - search\n")
+    config.write_text("".join(lines), encoding="utf-8")
+
+
 # --- Material's blog plugin ---------------------------------------------------------------------
 
 MATERIAL_CONFIG = """\

@@ -75,8 +75,7 @@ def edit_config(project: Path, old: str, new: str) -> None:
 def builds(request, tmp_path_factory) -> tuple[Path, Path, str, str]:
     root = tmp_path_factory.mktemp("incremental")
     cached = corpus.write_chronicle(root / "cached", SIZE)
-    if request.param == "no-material-search":
-        edit_config(cached, "  - search\n", "")
+    corpus.set_material_search(cached, on=request.param == "material-search")
     first = build(cached)
     change_archive(cached)
     again = build(cached, "--dirty")  # what `chronicle build` runs
