@@ -47,6 +47,7 @@ _MKDOCS_CONTEXT = {
     "build_date_utc",
     "config",
     "page",
+    "chronicle_memo",  # a helper for templates (TemplateMemo), not data
 }
 log = get_plugin_logger(__name__)
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "nh3")
@@ -70,6 +71,37 @@ def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
     ]
 
 
+class TemplateMemo:
+    """Rendered template blocks by name and key, for one build (chronicle/base.html).
+
+    A block's links are relative to the page, and MkDocs shortens them by the folders a page
+    shares with the target (`archive/2019/` → `archive/` is `../`), so the key is not the depth
+    alone: it is `base_url` (the depth), the page's top folder (for theme assets), and how many
+    folders the page shares with each page in the navigation.
+    """
+
+    def __init__(self) -> None:
+        self._blocks: dict[tuple[str, str], str] = {}
+        self.nav_urls: list[list[str]] = []
+
+    def key(self, page: Page, base_url: str) -> str:
+        parts = page.url.split("/")
+        shared = []
+        for target in self.nav_urls:
+            n = 0
+            while n < len(parts) - 1 and n < len(target) and parts[n] == target[n]:
+                n += 1
+            shared.append(str(n))
+        return f"{base_url}|{parts[0]}|{','.join(shared)}"
+
+    def get(self, name: str, key: str) -> str | None:
+        return self._blocks.get((name, key))
+
+    def put(self, name: str, key: str, html: str) -> str:
+        self._blocks[(name, key)] = html
+        return html
+
+
 class PageCache:
     def __init__(self, cache: BuildCache, config: MkDocsConfig) -> None:
         self.cache = cache
@@ -87,6 +119,7 @@ class PageCache:
         self._pending: dict[str, str] = {}  # src_uri → page key to store after rendering
         self._html_keys: dict[str, str] = {}  # src_uri → html key to store after converting
         self.helpers: list[Helper] = []  # parallel.py: told how far MkDocs has got
+        self.template_memo = TemplateMemo()
 
     # -- once per build -------------------------------------------------------------------------
 
@@ -121,6 +154,9 @@ class PageCache:
             )
 
         self.nav_digest = digest(walk(nav.items))
+        self.template_memo.nav_urls = [
+            (p.url or "").split("/")[:-1] for p in getattr(nav, "pages", []) if p.url is not None
+        ]
 
     def _reached(self, src: str) -> None:
         for helper in self.helpers:
@@ -190,6 +226,8 @@ class PageCache:
         """Called last in `on_page_context`: on a hit, the template prints the stored page."""
         if not self.cache.enabled or "chronicle" not in context:
             return
+        if not page.file.inclusion.is_in_nav():
+            context["chronicle_memo"] = self.template_memo  # chronicle/base.html
         self._reached(page.file.src_uri)
         key = self.page_key(page, context)
         stored = self.cache.get("page", key)
