@@ -139,3 +139,10 @@ def test_chronicle_build_is_incremental_unless_clean(monkeypatch):
     runner.invoke(cli.main, ["build", "--strict"])
     runner.invoke(cli.main, ["build", "--clean"])
     assert calls == [["build", "--dirty", "--strict"], ["build", "--clean"]]
+
+
+def test_skipped_pages_keep_their_cache_entries(request, builds):
+    incremental, _, _, _ = builds
+    html_entries = list((incremental.parent / ".cache" / "chronicle" / "html").rglob("*"))
+    # One converted body per article (40 after adding one and deleting one), pruned or not.
+    assert sum(1 for p in html_entries if p.is_file()) == SIZE

@@ -87,20 +87,29 @@ def site_salt(config: MkDocsConfig, articles_prefix: str, plugin_config: object)
 
 
 class Manifest:
-    """`<cache>/outputs-<site>.json`: for each output Chronicle made, the key it was made from."""
+    """`<cache>/outputs-<site>.json`: for each output Chronicle made, the key it was made from
+    and the cache entries it used (kept alive while the page is skipped)."""
+
+    VERSION = 2
 
     def __init__(self, cache_dir: Path, site_dir: str) -> None:
         self.path = cache_dir / f"outputs-{digest(os.path.abspath(site_dir))[:16]}.json"
+        self.previous: dict[str, str] = {}
+        self.previous_cache: dict[str, list[list[str]]] = {}
         try:
-            self.previous: dict[str, str] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (FileNotFoundError, ValueError):
-            self.previous = {}
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == self.VERSION:
+                self.previous, self.previous_cache = data["outputs"], data["cache"]
+        except (FileNotFoundError, ValueError, AttributeError, KeyError):
+            pass  # no manifest or an older one: nothing is known to be up to date
         self.current: dict[str, str] = {}
+        self.cache: dict[str, list[list[str]]] = {}
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(self.current, sort_keys=True), encoding="utf-8")
+        data = {"version": self.VERSION, "outputs": self.current, "cache": self.cache}
+        tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
         os.replace(tmp, self.path)
 
 
@@ -112,11 +121,13 @@ class Incremental:
         self.skip = skip  # False: decide nothing is up to date (Material's search is on)
         self.fingerprint = Fingerprinter()
         self.kept: set[str] = set()  # src_uris of article pages MkDocs will skip
+        self._dest: dict[str, str] = {}  # src_uri → dest_uri of the pages recorded
 
     def article(self, file: File, parts: Iterable[object]) -> None:
         """Keep the article's output if it was made from the same inputs; else delete it."""
         key = digest(self.salt, file.dest_uri, *(self.fingerprint(p) for p in parts))
         self.manifest.current[file.dest_uri] = key
+        self._dest[file.src_uri] = file.dest_uri
         dest = self.site / file.dest_uri
         if self.skip and self.manifest.previous.get(file.dest_uri) == key and dest.exists():
             self.kept.add(file.src_uri)
@@ -128,11 +139,21 @@ class Incremental:
         Generated pages are always built by MkDocs (their source is in memory): nothing to do."""
         if ours:
             self.manifest.current[file.dest_uri] = ""
+            self._dest[file.src_uri] = file.dest_uri
         if not file.generated_by:
             (self.site / file.dest_uri).unlink(missing_ok=True)
 
-    def finish(self) -> int:
-        """Remove outputs of pages that are gone; record this build. Returns how many removed."""
+    def finish(self, cache_keys: dict[str, list[tuple[str, str]]], used: set) -> int:
+        """Remove outputs of pages that are gone; record this build, with the cache entries each
+        page used (`cache_keys`, by src_uri). The entries of skipped pages are added to `used`,
+        so pruning the cache keeps them. Returns how many outputs were removed."""
+        for src, dest_uri in self._dest.items():
+            if src in self.kept:
+                keys = self.manifest.previous_cache.get(dest_uri, [])
+                used.update((kind, key) for kind, key in keys)
+            else:
+                keys = [list(k) for k in cache_keys.get(src, [])]
+            self.manifest.cache[dest_uri] = keys
         removed = 0
         for dest_uri in self.manifest.previous.keys() - self.manifest.current.keys():
             path = self.site / dest_uri

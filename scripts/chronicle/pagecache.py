@@ -120,6 +120,7 @@ class PageCache:
         self._html_keys: dict[str, str] = {}  # src_uri → html key to store after converting
         self.helpers: list[Helper] = []  # parallel.py: told how far MkDocs has got
         self.template_memo = TemplateMemo()
+        self.keys: dict[str, list[tuple[str, str]]] = {}  # src_uri → cache entries it used
 
     # -- once per build -------------------------------------------------------------------------
 
@@ -168,6 +169,7 @@ class PageCache:
         self.helpers = []
 
     def finish(self, prune: bool = True) -> None:
+        """End of build: stop helpers, drop the entries no page used (see BuildCache.prune)."""
         self.stop_helpers()
         c = self.cache
         if c.enabled:
@@ -183,6 +185,7 @@ class PageCache:
         src = page.file.src_uri
         self._reached(src)
         key = digest(self.markdown_salt, page.file.url, markdown)
+        self.keys.setdefault(src, []).append(("html", key))
         stored = self.cache.get("html", key)
         if stored is not None:
             self._html_hits[src] = json.loads(stored)
@@ -230,6 +233,7 @@ class PageCache:
             context["chronicle_memo"] = self.template_memo  # chronicle/base.html
         self._reached(page.file.src_uri)
         key = self.page_key(page, context)
+        self.keys.setdefault(page.file.src_uri, []).append(("page", key))
         stored = self.cache.get("page", key)
         if stored is not None:
             context["chronicle"]["cached_page"] = stored

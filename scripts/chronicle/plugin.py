@@ -96,12 +96,11 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # perf: remove outputs of pages that are gone; drop cache entries nothing used (unless
-        # pages were skipped: their entries are still good).
-        kept = self.incremental.kept if self.incremental else set()
+        # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
+        # skipped pages count as used).
         if self.incremental:
-            self.incremental.finish()
-        self.page_cache.finish(prune=not kept)
+            self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
+        self.page_cache.finish()
         if self.archive is None:
             return
         if not config.site_url:
