@@ -1,0 +1,137 @@
+"""Saved web pages → Draft: the main text with trafilatura, the metadata by `html_metadata`.
+
+The body is rebuilt from trafilatura's XML tree (headings, paragraphs, lists, quotes, tables),
+each text escaped for Markdown, rather than taken from its Markdown output, which passes `<`,
+`*` and `[` through unescaped: a page's text must never become markup in the archive.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from charset_normalizer import from_bytes
+from lxml.etree import ParserError
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction
+
+from ..errors import ReaderError
+from ..markdown_text import escape_markdown
+from .base import Draft
+from .decode import looks_binary
+from .html_metadata import extract_page_metadata, normalise
+
+NAME = "html"
+MIN_WORDS = 5
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
+
+
+def decode_html(data: bytes, name: str) -> str:
+    """UTF-8 when the bytes are valid UTF-8 (a wrong declaration is common, invalid UTF-8 that
+    decodes by accident is not), else the charset the page declares, else a detected one."""
+    if not data.strip():
+        raise ReaderError(name, "the file is empty")
+    if looks_binary(data):
+        raise ReaderError(name, "this is a binary file, not a web page")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    declared = _DECLARED.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReaderError(name, "the page's text encoding could not be detected")
+    return str(best)
+
+
+def parse_html(text: str, name: str) -> HtmlElement:
+    # lxml refuses str input that carries an XML encoding declaration; the text is decoded already.
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
+    try:
+        return lxml.html.document_fromstring(text)
+    except (ParserError, ValueError) as exc:
+        raise ReaderError(name, f"this is not a readable web page ({exc})") from None
+
+
+def _text(element: HtmlElement) -> str:
+    return normalise("".join(element.itertext()))
+
+
+def body_blocks(body: HtmlElement) -> list[tuple[str, str]]:
+    """trafilatura's XML body → [(kind, plain text)], kind: heading, paragraph, item, quote."""
+    blocks: list[tuple[str, str]] = []
+    for element in body:
+        tag = element.tag
+        if tag == "head":
+            kind = "heading"
+        elif tag == "list":
+            blocks.extend(("item", _text(i)) for i in element.iter("item") if _text(i))
+            continue
+        elif tag == "quote":
+            kind = "quote"
+        elif tag == "table":
+            for row in element.iter("row"):
+                cells = [_text(c) for c in row.iter("cell")]
+                if any(cells):
+                    blocks.append(("paragraph", " · ".join(c for c in cells if c)))
+            continue
+        else:
+            kind = "paragraph"
+        text = _text(element)
+        if text:
+            blocks.append((kind, text))
+    return blocks
+
+
+def blocks_to_markdown(blocks: list[tuple[str, str]]) -> str:
+    out = []
+    prefix = {"heading": "## ", "item": "- ", "quote": "> ", "paragraph": ""}
+    for i, (kind, text) in enumerate(blocks):
+        line = prefix[kind] + escape_markdown(text)
+        # A list continues across consecutive items; a blank line separates everything else.
+        joiner = "\n" if kind == "item" and i and blocks[i - 1][0] == "item" else "\n\n"
+        out.append((joiner if out else "") + line)
+    return "".join(out) + "\n"
+
+
+def extract_body(tree: HtmlElement, url: str | None) -> list[tuple[str, str]]:
+    try:
+        doc = bare_extraction(
+            tree, url=url, include_comments=False, include_tables=True, with_metadata=False
+        )
+    except Exception:  # trafilatura raises assorted errors on broken markup; report, not crash
+        doc = None
+    body = getattr(doc, "body", None) if doc is not None else None
+    return body_blocks(body) if body is not None else []
+
+
+def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
+    tree = parse_html(decode_html(data, name), name)
+    # Metadata first: trafilatura's extraction prunes the tree it is given.
+    meta = extract_page_metadata(tree, url)
+    blocks = extract_body(tree, meta.url)
+    text = "\n\n".join(t for _, t in blocks)
+    if sum(len(t.split()) for _, t in blocks) < MIN_WORDS:
+        raise ReaderError(name, "no article text found in this web page")
+    if blocks and meta.title and blocks[0][0] == "heading" and normalise(blocks[0][1]) == meta.title:
+        blocks = blocks[1:]  # the headline is the title; do not show it twice
+    lede = next((t for kind, t in blocks if kind == "paragraph"), text)
+    return [
+        Draft(
+            body=blocks_to_markdown(blocks),
+            text=text,
+            reader=NAME,
+            title=meta.title,
+            date=meta.date,
+            source=meta.source,
+            url=meta.url,
+            authors=meta.authors,
+            language=meta.language,
+            summary=meta.description or lede,
+        )
+    ]

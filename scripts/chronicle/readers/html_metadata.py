@@ -1,0 +1,390 @@
+"""What a web page says about itself: the page-level metadata cascade, written down in one place.
+
+For each field the first layer with a value wins (the curator's layers sit above all of this, in
+`metadata.py`):
+
+- **title**: the page's own headline in its `<h1>` when it agrees with a declared title (JSON-LD
+  `headline`, `og:title`, `twitter:title`, `<title>`), else the first declared title in that
+  order; the site name is cut off every candidate ("Headline | Site" → "Headline"). The site
+  name is whatever the page declares (`og:site_name`, JSON-LD `publisher`, `application-name`)
+  plus the words of its host name, so no per-site rule is needed.
+- **date**: JSON-LD `datePublished` of the article, then the publication-time meta tags
+  (`article:published_time` and friends), then `htmldate` (which also reads the text, with
+  `original_date=True` so a "last updated" line does not win). A timestamp keeps the day it was
+  written in (the page's own local day), not the UTC day.
+- **authors**: JSON-LD `author`, then author meta tags, then trafilatura's byline heuristics.
+- **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
+
+trafilatura's own metadata (`extract_metadata`) is used as the last layer of each field: it is
+the best-measured general extractor, but it keeps site-name suffixes and takes meta tags before
+the `<h1>`, which is where most of its misses on the shared corpus come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
+
+from ..dates import ArticleDate
+
+# Separators between a headline and a site name in <title>/og:title. Spaced, so that a hyphen
+# inside a word ("U.S.-backed") or a colon in a headline ("Tanz: Mit allen…") is never a cut.
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+")
+_ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+_BY_PREFIX = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
+
+DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+)
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    title: str | None = None
+    date: ArticleDate | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    description: str | None = None
+
+
+def normalise(text: str | None) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+
+
+def _key(text: str) -> str:
+    """Loose comparison key: case, punctuation and spacing do not matter."""
+    return re.sub(r"\W+", "", normalise(text).casefold())
+
+
+# --- reading the page's declarations -------------------------------------------------------
+
+
+def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, flattened out of lists and `@graph`s; bad JSON skipped."""
+    out: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        text = (script.text or "").strip()
+        text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text)
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        out.extend(_flatten(data))
+    return out
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type") or []
+    return [kind] if isinstance(kind, str) else [k for k in kind if isinstance(k, str)]
+
+
+def _names(value: Any) -> list[str]:
+    """A JSON-LD person/organisation value (text, object or list of either) → names."""
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, str) and value.strip():
+        return [value.strip()]
+    return []
+
+
+def read_meta(tree: HtmlElement) -> dict[str, str]:
+    """<meta name|property|itemprop=… content=…>, keys lower-cased; the first value wins."""
+    out: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        # `value` is not standard but some CMSs and page savers write it instead of `content`.
+        content = (meta.get("content") or meta.get("value") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key and key not in out:
+                out[key] = content
+    return out
+
+
+def page_url(tree: HtmlElement, meta: dict[str, str], given: str | None) -> str | None:
+    if given:
+        return given
+    for link in tree.xpath('//link[@rel="canonical"]/@href'):
+        if link.startswith("http"):
+            return link
+    url = meta.get("og:url", "")
+    return url if url.startswith("http") else None
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+def host_words(url: str | None) -> set[str]:
+    """Words of the host name that can name the site: www.tagblatt.ch → {tagblatt}."""
+    if not url:
+        return set()
+    host = urlsplit(url).hostname or ""
+    parts = host.split(".")
+    generic = {"www", "m", "amp", "news", "blog", "blogs", "com", "org", "net", "co", "go"}
+    return {p for p in parts[:-1] if p not in generic and len(p) > 2}
+
+
+def site_name(declared: str) -> str:
+    """A declared site name, trusted only as far as it looks like one: some CMSs put the whole
+    page title in `og:site_name` ("Headline | Site"); the site is then its last segment."""
+    parts = _SEPARATORS.split(normalise(html.unescape(declared)))
+    name = parts[-1]
+    return name if len(name) <= 60 else ""
+
+
+def is_site_name(segment: str, sites: set[str], hosts: set[str]) -> bool:
+    key = _key(segment)
+    if not key:
+        return True
+    for site in sites:
+        site_key = _key(site)
+        if site_key and (key == site_key or (len(key) >= 4 and key in site_key)):
+            return True
+        if site_key and site_key in key and len(key) <= len(site_key) + 12:
+            return True  # "Site Name Online", "Site.com"
+    return any(h in key and len(key) <= len(h) + 12 for h in hosts)
+
+
+def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
+    """Cut leading and trailing segments that name the site, keeping at least one segment."""
+    parts = _SEPARATORS.split(title)
+    seps = _SEPARATORS.findall(title)
+    if len(parts) == 1:
+        return title
+    start, end = 0, len(parts)
+    while end - start > 1 and is_site_name(parts[end - 1], sites, hosts):
+        end -= 1
+    while end - start > 1 and is_site_name(parts[start], sites, hosts):
+        start += 1
+    out = parts[start]
+    for i in range(start + 1, end):
+        out += seps[i - 1] + parts[i]
+    return out.strip()
+
+
+def headings(tree: HtmlElement) -> list[str]:
+    out = []
+    for h in tree.iter("h1"):
+        text = normalise(html.unescape(h.text_content()))
+        if 3 <= len(text) <= 300:
+            out.append(text)
+    return out
+
+
+def choose_title(
+    declared: list[str], h1s: list[str], sites: set[str], hosts: set[str]
+) -> str | None:
+    """The page's headline: an <h1> confirmed by a declared title, else the first declared one.
+
+    Declared titles are tried in order of trust; the first one an <h1> confirms wins, in the
+    <h1>'s own wording. A declared title with a suffix that is *not* the site name (a section, a
+    slogan) is cut when an <h1> equals one of its segments, so the cleaning is checked against
+    the page itself. An <h1> that names the site (a logo) is never a headline.
+    """
+    h1s = [h for h in h1s if not is_site_name(h, sites, hosts)]
+    cleaned = [strip_site_name(t, sites, hosts) for t in declared]
+    cleaned = [t for t in cleaned if t and not is_site_name(t, sites, hosts)]
+    by_key = {}
+    for h1 in h1s:
+        by_key.setdefault(_key(h1), h1)
+    for title in cleaned:
+        if _key(title) in by_key:
+            return by_key[_key(title)]
+    for title in declared:
+        for segment in _SEPARATORS.split(title):
+            if _key(segment) in by_key and not is_site_name(segment, sites, hosts):
+                return by_key[_key(segment)]
+    # An h1 that starts or ends a declared title ("Headline" in "Headline: more - site").
+    for title in declared:
+        for key, h1 in by_key.items():
+            if len(key) >= 12 and (_key(title).startswith(key) or _key(title).endswith(key)):
+                return h1
+    return cleaned[0] if cleaned else (h1s[0] if h1s else None)
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def day_from_text(value: str | None) -> ArticleDate | None:
+    """The calendar day written in an ISO 8601 date or timestamp, as written (local day)."""
+    if not value:
+        return None
+    match = _ISO_DAY.search(value)
+    if not match:
+        return None
+    year, month, day = map(int, match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not 1990 <= year <= dt.date.today().year + 1:
+        return None
+    return ArticleDate(year, month, day)
+
+
+def choose_date(
+    articles: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
+) -> ArticleDate | None:
+    for obj in articles:
+        found = day_from_text(str(obj.get("datePublished") or obj.get("dateCreated") or ""))
+        if found:
+            return found
+    for key in DATE_META:
+        found = day_from_text(meta.get(key))
+        if found:
+            return found
+    for value in tree.xpath('//time[@itemprop="datePublished"]/@datetime'):
+        found = day_from_text(value)
+        if found:
+            return found
+    try:
+        text = find_date(tree, original_date=True, extensive_search=True, url=url)
+    except Exception:  # htmldate is best-effort; a parsing bug there must not fail the page
+        text = None
+    return day_from_text(text)
+
+
+# --- authors --------------------------------------------------------------------------------
+
+
+def split_authors(text: str) -> list[str]:
+    names = []
+    for part in _AUTHOR_SPLIT.split(_BY_PREFIX.sub("", normalise(text))):
+        part = part.strip(" .:-|")
+        if part and not part.startswith(("http", "@")) and len(part) <= 60:
+            names.append(part)
+    return names
+
+
+def choose_authors(
+    articles: list[dict[str, Any]], meta: dict[str, str], fallback: str | None
+) -> tuple[str, ...]:
+    candidates: list[str] = []
+    for obj in articles:
+        candidates = _names(obj.get("author") or obj.get("creator"))
+        if candidates:
+            break
+    if not candidates:
+        for key in AUTHOR_META:
+            value = meta.get(key, "")
+            if value and not value.startswith(("http", "@")):
+                candidates = [value]
+                break
+    if not candidates and fallback:
+        candidates = [fallback]
+    names: list[str] = []
+    for candidate in candidates:
+        for name in split_authors(candidate):
+            if name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+    return tuple(names)
+
+
+# --- the cascade ----------------------------------------------------------------------------
+
+
+def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
+    """The page's own metadata, by the cascade in this module's docstring. Reads, never edits."""
+    ld = read_json_ld(tree)
+    articles = [o for o in ld if any(_ARTICLE_TYPES.search(t) for t in _types(o))]
+    pages = [o for o in ld if any(t.endswith("WebPage") for t in _types(o))]
+    meta = read_meta(tree)
+    url = page_url(tree, meta, url)
+    try:
+        traf = extract_metadata(tree, default_url=url)
+    except Exception:  # trafilatura's metadata is the last layer; its failure is not ours
+        traf = None
+
+    publisher = next((n for o in articles for n in _names(o.get("publisher"))), None)
+    sites = {
+        site_name(s)
+        for s in (
+            publisher,
+            meta.get("og:site_name"),
+            meta.get("application-name"),
+            meta.get("al:android:app_name"),
+            meta.get("al:iphone:app_name"),
+            traf.sitename if traf else None,
+        )
+        if s and site_name(s)
+    }
+    hosts = host_words(url)
+    declared_raw = [
+        *(str(o.get("headline")) for o in articles if o.get("headline")),
+        *(meta[k] for k in ("og:title", "twitter:title", "title") if meta.get(k)),
+        *(normalise(t.text_content()) for t in tree.xpath("//head/title")[:1]),
+        *(str(o.get("name")) for o in pages if isinstance(o.get("name"), str)),
+    ]
+    if traf and traf.title:
+        declared_raw.append(traf.title)
+    # Entities double-escaped by a CMS ("&amp;#8211;") reach us as "&#8211;": undo that once.
+    declared = [normalise(html.unescape(t)) for t in declared_raw]
+    declared = [t for t in declared if t]
+    title = choose_title(declared, headings(tree), sites, hosts)
+    date = choose_date(articles + pages, meta, tree, url)
+    authors = choose_authors(articles, meta, traf.author if traf else None)
+    language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
+    return PageMetadata(
+        title=normalise(title) or None,
+        date=date,
+        authors=authors,
+        source=publisher or meta.get("og:site_name") or (traf.sitename if traf else None),
+        url=url,
+        language=language.lower() or None,
+        description=meta.get("description") or meta.get("og:description"),
+    )
