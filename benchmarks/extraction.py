@@ -161,7 +161,8 @@ def _pct(value: float | None) -> str:
 
 def table(scores: list[Score]) -> str:
     lines = [
-        "| corpus | pages | title exact | date exact day | date ±1 day | author | body F1 | pages/s |",
+        "| corpus | pages | title exact | date exact day | date ±1 day | author | body F1 "
+        "| pages/s |",
         "|---|---|---|---|---|---|---|---|",
     ]
     for s in scores:

@@ -97,12 +97,14 @@ def relative_dir(article: Article) -> Path:
     return Path(*parts)
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, content: str | bytes) -> None:
+    """Write via a temporary file in the same folder and `os.replace`: all or nothing."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
@@ -119,6 +121,7 @@ class StoredRef:
     id: str
     sha256: str
     fingerprint: str
+    locator: str = ""  # the entry or record inside a multi-article original (feed, WARC)
 
 
 AddStatus = Literal["added", "unchanged", "duplicate"]
@@ -131,12 +134,26 @@ class AddOutcome:
     article_id: str
 
 
+def locator_of(article: Article) -> str:
+    """The entry inside its original ('feed.xml#guid' → 'guid'); '' for single-article inputs."""
+    name = article.provenance.original_name if article.provenance else ""
+    return name.split("#", 1)[1] if "#" in name else ""
+
+
 class ArticleStore:
-    """The folder of stored articles (usually `docs/articles`)."""
+    """The folder of stored articles (usually `docs/articles`).
+
+    Dedupe lookups are dictionaries (by original + locator, by text fingerprint, by id), built
+    once from the files, so adding hundreds of articles stays linear.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._refs: list[StoredRef] | None = None
+        self._by_original: dict[tuple[str, str], StoredRef] = {}
+        self._by_fingerprint: dict[str, StoredRef] = {}
+        self._by_id: dict[str, StoredRef] = {}
+        self._paths: set[Path] = set()
 
     def files(self) -> list[Path]:
         if not self.root.is_dir():
@@ -164,36 +181,53 @@ class ArticleStore:
 
     def refs(self) -> list[StoredRef]:
         if self._refs is None:
-            refs = []
+            self._refs = []
             for path, article in self.iter_articles():
-                prov = article.provenance
-                refs.append(
-                    StoredRef(
-                        path,
-                        article.id,
-                        prov.sha256 if prov else "",
-                        prov.fingerprint if prov else "",
-                    )
-                )
-            self._refs = refs
+                self._remember(path, article)
         return self._refs
 
-    def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
+    def _remember(self, path: Path, article: Article) -> None:
         prov = article.provenance
-        for ref in self.refs():
-            if prov and ref.sha256 == prov.sha256:
-                return "unchanged", ref
-            if prov and prov.fingerprint and ref.fingerprint == prov.fingerprint:
-                return "duplicate", ref
-        return None
+        ref = StoredRef(
+            path,
+            article.id,
+            prov.sha256 if prov else "",
+            prov.fingerprint if prov else "",
+            locator_of(article),
+        )
+        assert self._refs is not None
+        self._refs.append(ref)
+        if ref.sha256:
+            self._by_original.setdefault((ref.sha256, ref.locator), ref)
+        if ref.fingerprint:
+            self._by_fingerprint.setdefault(ref.fingerprint, ref)
+        self._by_id.setdefault(ref.id, ref)
+        self._paths.add(path)
+
+    def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
+        """'unchanged': this very original (and entry) was added before; 'duplicate': the same
+        text came from another original."""
+        self.refs()
+        prov = article.provenance
+        if prov is None:
+            return None
+        ref = self._by_original.get((prov.sha256, locator_of(article)))
+        if ref:
+            return "unchanged", ref
+        ref = self._by_fingerprint.get(prov.fingerprint) if prov.fingerprint else None
+        return ("duplicate", ref) if ref else None
+
+    def by_id(self, article_id: str) -> StoredRef | None:
+        self.refs()
+        return self._by_id.get(article_id)
 
     def path_for(self, article: Article) -> Path:
         folder = self.root / relative_dir(article)
         slug = make_slug(article.title)
         path = folder / f"{slug}.md"
-        taken = {ref.path for ref in self.refs()}
+        self.refs()
         n = 2
-        while path in taken or path.exists():
+        while path in self._paths or path.exists():
             path = folder / f"{slug}-{n}.md"
             n += 1
         return path
@@ -208,12 +242,7 @@ class ArticleStore:
         if path.stem != make_slug(article.title):
             article = article.with_changes(id=f"{article.id}-{path.stem.rsplit('-', 1)[-1]}")
         self.write(path, article)
-        prov = article.provenance
-        self.refs().append(
-            StoredRef(
-                path, article.id, prov.sha256 if prov else "", prov.fingerprint if prov else ""
-            )
-        )
+        self._remember(path, article)
         return AddOutcome("added", path, article.id)
 
     def write(self, path: Path, article: Article) -> None:

@@ -118,7 +118,12 @@ def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
     text = "\n\n".join(t for _, t in blocks)
     if sum(len(t.split()) for _, t in blocks) < MIN_WORDS:
         raise ReaderError(name, "no article text found in this web page")
-    if blocks and meta.title and blocks[0][0] == "heading" and normalise(blocks[0][1]) == meta.title:
+    if (
+        blocks
+        and meta.title
+        and blocks[0][0] == "heading"
+        and normalise(blocks[0][1]) == meta.title
+    ):
         blocks = blocks[1:]  # the headline is the title; do not show it twice
     lede = next((t for kind, t in blocks if kind == "paragraph"), text)
     return [
