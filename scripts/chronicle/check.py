@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import ChronicleError
 from .model import Article
+from .originals import OriginalsStore, default_location
 from .store import ArticleStore
 
 
@@ -68,6 +69,23 @@ def duplicates_in(pairs: list[tuple[str, Article]]) -> list[Finding]:
     return out
 
 
+def originals_problems(
+    pairs: list[tuple[str, Article]], originals: OriginalsStore
+) -> list[Finding]:
+    """Errors for recorded originals that are missing or no longer match their hash."""
+    out = []
+    checked: dict[str, str | None] = {}
+    for name, article in pairs:
+        sha = article.provenance.sha256 if article.provenance else ""
+        if not sha:
+            continue
+        if sha not in checked:  # a feed's entries share one original: hash it once
+            checked[sha] = originals.problem(sha)
+        if checked[sha]:
+            out.append(Finding("error", name, checked[sha] or ""))
+    return out
+
+
 def check_store(store: ArticleStore, originals: Path | None = None) -> Report:
     report = Report()
     pairs: list[tuple[str, Article]] = []
@@ -82,4 +100,6 @@ def check_store(store: ArticleStore, originals: Path | None = None) -> Report:
         report.findings.extend(warnings_for(name, article))
     report.articles = len(pairs)
     report.findings.extend(duplicates_in(pairs))
+    kept = OriginalsStore(originals or default_location(store.root))
+    report.findings.extend(originals_problems(pairs, kept))
     return report

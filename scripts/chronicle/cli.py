@@ -253,11 +253,17 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
     show_default=True,
     help="Folder of stored articles.",
 )
+@click.option(
+    "--originals",
+    type=click.Path(path_type=Path),
+    help="Folder of kept originals (default: originals/ at the project root).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
-def check(archive: Path, quiet: bool) -> None:
+def check(archive: Path, originals: Path | None, quiet: bool) -> None:
     """Validate every stored article and list what is unknown.
 
-    Errors (a front matter key that breaks the schema, a duplicate) make the exit status 1.
+    Errors (a front matter key that breaks the schema, a duplicate, a recorded original that is
+    missing from originals/ or no longer matches its SHA-256) make the exit status 1.
     Warnings say what the archive does not know (an inferred title, an unknown date or source);
     they do not fail the check.
 
@@ -266,7 +272,7 @@ def check(archive: Path, quiet: bool) -> None:
       chronicle check && mkdocs build
     """
     store = ArticleStore(archive)
-    report = check_store(store)
+    report = check_store(store, originals)
     out = _console()
     for finding in report.findings:
         if quiet and finding.level == "warning":

@@ -208,7 +208,18 @@ class Ingester:
         name, pairs, failure = prepared
         if pairs is None:
             return [Outcome(name, "failed", failure)]
-        return [self.commit_article(name, article, original) for article, original in pairs]
+        out = []
+        for article, original in pairs:
+            try:
+                out.append(self.commit_article(name, article, original))
+            except OSError:
+                raise  # the disk, not the input: stop rather than fail every later file
+            except ChronicleError as exc:
+                out.append(Outcome(name, "failed", exc.reason, article))
+            except Exception as exc:  # a bug must fail one article, not the batch
+                reason = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+                out.append(Outcome(name, "failed", reason, article))
+        return out
 
     def commit_article(self, name: str, article: Article, original: bytes) -> Outcome:
         found = self.store.find_duplicate(article)

@@ -161,7 +161,7 @@ def page_url(tree: HtmlElement, meta: dict[str, str], given: str | None) -> str 
         return given
     for link in tree.xpath('//link[@rel="canonical"]/@href'):
         if link.startswith("http"):
-            return link
+            return str(link)  # lxml's smart string keeps its tree alive and cannot be pickled
     url = meta.get("og:url", "")
     return url if url.startswith("http") else None
 
