@@ -277,26 +277,45 @@ def day_from_text(value: str | None) -> ArticleDate | None:
     return ArticleDate(year, month, day)
 
 
-def choose_date(
-    articles: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
-) -> ArticleDate | None:
-    for obj in articles:
-        found = day_from_text(str(obj.get("datePublished") or obj.get("dateCreated") or ""))
-        if found:
-            return found
-    for key in DATE_META:
-        found = day_from_text(meta.get(key))
-        if found:
-            return found
-    for value in tree.xpath('//time[@itemprop="datePublished"]/@datetime'):
+_UTC_OR_NAIVE = re.compile(
+    r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
+)
+
+
+def structured_date(
+    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement
+) -> tuple[ArticleDate | None, str]:
+    """The first publication date the page declares for machines, with the text it came from."""
+    values = [str(o.get("datePublished") or o.get("dateCreated") or "") for o in objects]
+    values += [meta[k] for k in DATE_META if k in meta]
+    values += [str(v) for v in tree.xpath('//time[@itemprop="datePublished"]/@datetime')]
+    for value in values:
         found = day_from_text(value)
         if found:
-            return found
+            return found, value
+    return None, ""
+
+
+def choose_date(
+    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
+) -> ArticleDate | None:
+    declared, value = structured_date(objects, meta, tree)
     try:
         text = find_date(tree, original_date=True, extensive_search=True, url=url)
     except Exception:  # htmldate is best-effort; a parsing bug there must not fail the page
         text = None
-    return day_from_text(text)
+    found = day_from_text(text)
+    if declared is None:
+        return found
+    if (
+        found
+        and _UTC_OR_NAIVE.search(value)
+        and abs((declared.as_date() - found.as_date()).days) == 1
+    ):
+        # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
+        # the publisher's; htmldate also reads the dateline readers see, so its day wins.
+        return found
+    return declared
 
 
 # --- authors --------------------------------------------------------------------------------
