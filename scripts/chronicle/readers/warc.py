@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gzip
 import io
+import zlib
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -33,9 +35,22 @@ def _capture_time(value: str | None) -> dt.datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
 
 
+def check_gzip(data: bytes, name: str) -> None:
+    """warcio reads a truncated .warc.gz up to the cut without complaint; a full pass over the
+    gzip members (streamed, not kept) finds the cut, so half a capture is never an article."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            while stream.read(1 << 20):
+                pass
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ReaderError(name, f"the web archive is damaged or truncated ({exc})") from None
+
+
 def read_warc(data: bytes, name: str) -> list[Draft]:
     if not data.strip():
         raise ReaderError(name, "the file is empty")
+    if data.startswith(b"\x1f\x8b"):
+        check_gzip(data, name)
     drafts: list[Draft] = []
     html_records = 0
     try:
