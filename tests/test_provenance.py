@@ -22,7 +22,7 @@ def project(tmp_path):
 
 
 def test_originals_live_at_the_project_root_outside_docs(tmp_path):
-    store, originals = project(tmp_path)
+    _store, originals = project(tmp_path)
     assert originals.root == (tmp_path / "originals").resolve()
     assert default_location(tmp_path / "elsewhere" / "docs" / "articles").name == "originals"
     assert "docs" not in default_location(tmp_path / "x" / "docs" / "articles").parts[-2:]
