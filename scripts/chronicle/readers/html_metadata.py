@@ -44,7 +44,6 @@ _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+")
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
-_BY_PREFIX = re.compile(r"^(?:by|von|par|por|di|door)\s+", re.I)
 
 DATE_META = (
     "article:published_time",
@@ -321,37 +320,73 @@ def choose_date(
 # --- authors --------------------------------------------------------------------------------
 
 
+_BYLINE_LEAD = re.compile(
+    r"^view (?:all )?(?:posts|articles|stories) by\s+|^(?:(?:written|posted|text|interview|artikel|a|an|article|story|words|fotos?|photos?)\s+)?"
+    r"(?:by|von|par|por|di|door|de)\s+|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
+    re.I,
+)
+# Words that follow a name in bylines but are not part of it (roles, degrees, page furniture).
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:view\b|get author|follow\b|more by\b|updated\b|published\b|share[sd]?\b|\|).*$",
+    re.I,
+)
+_DEGREES = {"phd", "md", "msc", "ma", "ba", "mba", "rd", "dr", "jr", "sr", "staff", "tnn"}
+# Placeholders CMSs put where a byline belongs.
+_NOT_NAMES = {"posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"}
+
+
 def split_authors(text: str) -> list[str]:
+    """A byline → names: "By Ada Lovelace and Grace Hopper, PhD" → [Ada Lovelace, Grace Hopper]."""
+    text = _BYLINE_TAIL.sub("", _BYLINE_LEAD.sub("", normalise(html.unescape(text))))
     names = []
-    for part in _AUTHOR_SPLIT.split(_BY_PREFIX.sub("", normalise(text))):
-        part = part.strip(" .:-|")
-        if part and not part.startswith(("http", "@")) and len(part) <= 60:
-            names.append(part)
+    for part in _AUTHOR_SPLIT.split(text):
+        part = _BYLINE_LEAD.sub("", part.strip(" .:-|·"))
+        if not part or part.casefold().strip(".") in _DEGREES | _NOT_NAMES:
+            continue
+        if part.startswith(("http", "@")) or "@" in part or "[at]" in part or len(part) > 60:
+            continue
+        if re.search(r"\d", part):
+            continue
+        names.append(part)
     return names
 
 
+def _person_names(value: Any) -> list[str]:
+    """JSON-LD authors that are people: an Organization as author names the publisher."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, dict) and any("Organization" in t for t in _types(item)):
+            continue
+        out.extend(_names(item))
+    return out
+
+
 def choose_authors(
-    articles: list[dict[str, Any]], meta: dict[str, str], fallback: str | None
+    articles: list[dict[str, Any]],
+    meta: dict[str, str],
+    fallback: str | None,
+    sites: set[str],
+    hosts: set[str],
 ) -> tuple[str, ...]:
-    candidates: list[str] = []
-    for obj in articles:
-        candidates = _names(obj.get("author") or obj.get("creator"))
-        if candidates:
-            break
-    if not candidates:
-        for key in AUTHOR_META:
-            value = meta.get(key, "")
-            if value and not value.startswith(("http", "@")):
-                candidates = [value]
-                break
-    if not candidates and fallback:
-        candidates = [fallback]
-    names: list[str] = []
-    for candidate in candidates:
-        for name in split_authors(candidate):
-            if name.casefold() not in {n.casefold() for n in names}:
-                names.append(name)
-    return tuple(names)
+    """The first source that names at least one person. A name that is the site's own is kept
+    only when no source names anyone else (institutional pages are signed by the institution)."""
+    sources: list[list[str]] = [_person_names(o.get("author") or o.get("creator")) for o in articles]
+    sources += [[meta[k]] for k in AUTHOR_META if meta.get(k)]
+    if fallback:
+        sources.append([fallback])
+    institutional: tuple[str, ...] = ()
+    for candidates in sources:
+        names: list[str] = []
+        for candidate in candidates:
+            for name in split_authors(candidate):
+                if name.casefold() not in {n.casefold() for n in names}:
+                    names.append(name)
+        people = [n for n in names if not is_site_name(n, sites, hosts)]
+        if people:
+            return tuple(people)
+        institutional = institutional or tuple(names)
+    return institutional
 
 
 # --- the cascade ----------------------------------------------------------------------------
@@ -396,7 +431,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     declared = [t for t in declared if t]
     title = choose_title(declared, headings(tree), sites, hosts)
     date = choose_date(articles + pages, meta, tree, url)
-    authors = choose_authors(articles, meta, traf.author if traf else None)
+    authors = choose_authors(articles, meta, traf.author if traf else None, sites, hosts)
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
         title=normalise(title) or None,
