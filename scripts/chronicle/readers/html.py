@@ -8,6 +8,7 @@ each text escaped for Markdown, rather than taken from its Markdown output, whic
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 
 import lxml.html
 from charset_normalizer import from_bytes
@@ -23,7 +24,9 @@ from .decode import looks_binary
 from .html_metadata import extract_page_metadata, normalise
 
 NAME = "html"
-MIN_WORDS = 5
+# Fewer letters than this is a menu or a caption, not an article. Letters, not words: Chinese
+# and Japanese are written without spaces.
+MIN_LETTERS = 40
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 
 
@@ -110,19 +113,28 @@ def blocks_to_markdown(blocks: list[tuple[str, str]]) -> str:
 
 def extract_body(tree: HtmlElement, url: str | None) -> tuple[list[tuple[str, str]], str]:
     """(blocks for the Markdown body, trafilatura's plain text). The plain text is what
-    trafilatura measures with; the blocks give the same text its structure."""
-    try:
-        doc = bare_extraction(
-            tree, url=url, include_comments=False, include_tables=True, with_metadata=False
-        )
-    except Exception:  # trafilatura raises assorted errors on broken markup; report, not crash
-        doc = None
-    body = getattr(doc, "body", None) if doc is not None else None
-    if body is None:
-        return [], ""
-    blocks = body_blocks(body)
-    text = "\n\n".join(line.strip() for line in (doc.text or "").splitlines() if line.strip())
-    return blocks, text or "\n\n".join(t for _, t in blocks)
+    trafilatura measures with; the blocks give the same text its structure. A short article
+    that the precise pass rejects gets a second, recall-oriented pass before we give up."""
+    for recall in (False, True):
+        try:
+            # trafilatura prunes the tree it is given; the retry needs the original.
+            doc = bare_extraction(
+                deepcopy(tree) if not recall else tree,
+                url=url,
+                include_comments=False,
+                include_tables=True,
+                with_metadata=False,
+                favor_recall=recall,
+            )
+        except Exception:  # trafilatura raises assorted errors on broken markup; report, not crash
+            doc = None
+        body = getattr(doc, "body", None) if doc is not None else None
+        if body is not None and len(body):
+            blocks = body_blocks(body)
+            lines = (line.strip() for line in (doc.text or "").splitlines())
+            text = "\n\n".join(line for line in lines if line)
+            return blocks, text or "\n\n".join(t for _, t in blocks)
+    return [], ""
 
 
 def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
@@ -130,7 +142,7 @@ def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
     # Metadata first: trafilatura's extraction prunes the tree it is given.
     meta = extract_page_metadata(tree, url)
     blocks, text = extract_body(tree, meta.url)
-    if sum(len(t.split()) for _, t in blocks) < MIN_WORDS:
+    if len(re.findall(r"\w", text)) < MIN_LETTERS:
         raise ReaderError(name, "no article text found in this web page")
     if (
         blocks

@@ -320,9 +320,12 @@ def choose_date(
 # --- authors --------------------------------------------------------------------------------
 
 
+# "By", "Von", "Par"… before a byline; not "di" or "de", which begin surnames (Di Maria).
 _BYLINE_LEAD = re.compile(
-    r"^view (?:all )?(?:posts|articles|stories) by\s+|^(?:(?:written|posted|text|interview|artikel|a|an|article|story|words|fotos?|photos?)\s+)?"
-    r"(?:by|von|par|por|di|door|de)\s+|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
+    r"^view (?:all )?(?:posts|articles|stories) by\s+"
+    r"|^(?:(?:written|posted|text|interview|artikel|article|story|words|photos?)\s+)?"
+    r"(?:by|von|par|por|door)\s+"
+    r"|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
     re.I,
 )
 # Words that follow a name in bylines but are not part of it (roles, degrees, page furniture).
@@ -371,7 +374,9 @@ def choose_authors(
 ) -> tuple[str, ...]:
     """The first source that names at least one person. A name that is the site's own is kept
     only when no source names anyone else (institutional pages are signed by the institution)."""
-    sources: list[list[str]] = [_person_names(o.get("author") or o.get("creator")) for o in articles]
+    sources: list[list[str]] = [
+        _person_names(o.get("author") or o.get("creator")) for o in articles
+    ]
     sources += [[meta[k]] for k in AUTHOR_META if meta.get(k)]
     if fallback:
         sources.append([fallback])
