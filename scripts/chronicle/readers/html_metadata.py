@@ -190,13 +190,21 @@ def is_site_name(segment: str, sites: set[str], hosts: set[str]) -> bool:
     key = _key(segment)
     if not key:
         return True
-    for site in sites:
-        site_key = _key(site)
-        if site_key and (key == site_key or (len(key) >= 4 and key in site_key)):
+    for site_key in filter(None, map(_key, sites)):
+        if key == site_key or (len(key) >= 4 and key in site_key):
             return True
-        if site_key and site_key in key and len(key) <= len(site_key) + 12:
-            return True  # "Site Name Online", "Site.com"
-    return any(h in key and len(key) <= len(h) + 12 for h in hosts)
+        if _names_site(key, site_key):
+            return True
+    return any(_names_site(key, _key(h)) for h in hosts)
+
+
+def _names_site(key: str, site_key: str) -> bool:
+    """ "Site Name Online", "site.com", "The Site", "SITE Site Logo": the site's name and a few
+    letters, no digits (so "Gitarre & Bass 02/2022" is an issue's title, not the magazine's)."""
+    if site_key not in key:
+        return False
+    rest = key.replace(site_key, "", 1)
+    return not rest or (len(rest) <= 12 and rest.isalpha())
 
 
 def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
@@ -216,9 +224,9 @@ def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
     return out.strip()
 
 
-def headings(tree: HtmlElement) -> list[str]:
+def headings(tree: HtmlElement, tag: str = "h1") -> list[str]:
     out = []
-    for h in tree.iter("h1"):
+    for h in tree.iter(tag):
         text = normalise(html.unescape(h.text_content()))
         if 3 <= len(text) <= 300:
             out.append(text)
@@ -226,33 +234,48 @@ def headings(tree: HtmlElement) -> list[str]:
 
 
 def choose_title(
-    declared: list[str], h1s: list[str], sites: set[str], hosts: set[str]
+    declared: list[str],
+    h1s: list[str],
+    sites: set[str],
+    hosts: set[str],
+    h2s: list[str] = (),  # type: ignore[assignment]
 ) -> str | None:
-    """The page's headline: an <h1> confirmed by a declared title, else the first declared one.
+    """The page's headline: a heading confirmed by a declared title, else the first declared one.
 
-    Declared titles are tried in order of trust; the first one an <h1> confirms wins, in the
-    <h1>'s own wording. A declared title with a suffix that is *not* the site name (a section, a
-    slogan) is cut when an <h1> equals one of its segments, so the cleaning is checked against
-    the page itself. An <h1> that names the site (a logo) is never a headline.
+    Declared titles are tried in order of trust; the first one an <h1> (then an <h2>, for pages
+    whose <h1> is the site's logo) confirms wins, in the heading's own wording. A declared title
+    with a suffix that is *not* the site name (a section, a slogan) is cut when a heading equals
+    one of its segments, so the cleaning is checked against the page itself. A heading that
+    names the site is never a headline.
     """
-    h1s = [h for h in h1s if not is_site_name(h, sites, hosts)]
     cleaned = [strip_site_name(t, sites, hosts) for t in declared]
     cleaned = [t for t in cleaned if t and not is_site_name(t, sites, hosts)]
-    by_key = {}
-    for h1 in h1s:
-        by_key.setdefault(_key(h1), h1)
-    for title in cleaned:
-        if _key(title) in by_key:
-            return by_key[_key(title)]
+    for level in (h1s, h2s):
+        by_key: dict[str, str] = {}
+        for heading in level:
+            if not is_site_name(heading, sites, hosts):
+                by_key.setdefault(_key(heading), heading)
+        for title in cleaned:
+            if _key(title) in by_key:
+                return by_key[_key(title)]
+        for title in declared:
+            for segment in _SEPARATORS.split(title):
+                if _key(segment) in by_key and not is_site_name(segment, sites, hosts):
+                    return by_key[_key(segment)]
+    h1s = [h for h in h1s if not is_site_name(h, sites, hosts)]
+    # An h1 that ends a declared title is the headline without its kicker ("Covid-19: …"); one
+    # that starts it is the headline without a suffix ("…, Thailand"), unless a colon follows:
+    # then the rest is its subtitle, which belongs to it.
     for title in declared:
-        for segment in _SEPARATORS.split(title):
-            if _key(segment) in by_key and not is_site_name(segment, sites, hosts):
-                return by_key[_key(segment)]
-    # An h1 that starts or ends a declared title ("Headline" in "Headline: more - site").
-    for title in declared:
-        for key, h1 in by_key.items():
-            if len(key) >= 12 and (_key(title).startswith(key) or _key(title).endswith(key)):
+        for h1 in h1s:
+            key = _key(h1)
+            if len(key) < 12:
+                continue
+            if _key(title).endswith(key):
                 return h1
+            full = strip_site_name(title, sites, hosts)
+            if full.startswith(h1):
+                return full if full[len(h1) :].lstrip().startswith(":") else h1
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
 
 
@@ -426,7 +449,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     declared_raw = [
         *(str(o.get("headline")) for o in articles if o.get("headline")),
         *(meta[k] for k in ("og:title", "twitter:title", "title") if meta.get(k)),
-        *(normalise(t.text_content()) for t in tree.xpath("//head/title")[:1]),
+        *(normalise(t.text_content()) for t in tree.xpath("//title[not(ancestor::svg)]")[:1]),
         *(str(o.get("name")) for o in pages if isinstance(o.get("name"), str)),
     ]
     if traf and traf.title:
@@ -434,7 +457,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     # Entities double-escaped by a CMS ("&amp;#8211;") reach us as "&#8211;": undo that once.
     declared = [normalise(html.unescape(t)) for t in declared_raw]
     declared = [t for t in declared if t]
-    title = choose_title(declared, headings(tree), sites, hosts)
+    title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
     date = choose_date(articles + pages, meta, tree, url)
     authors = choose_authors(articles, meta, traf.author if traf else None, sites, hosts)
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
