@@ -7,7 +7,12 @@ from chronicle.dates import ArticleDate
 from chronicle.errors import ReaderError
 from chronicle.readers import read_bytes, sniff
 from chronicle.readers.html import decode_html, read_html
-from chronicle.readers.html_metadata import choose_title, day_from_text, strip_site_name
+from chronicle.readers.html_metadata import (
+    choose_title,
+    day_from_text,
+    split_authors,
+    strip_site_name,
+)
 
 from .conftest import FIXTURES
 
@@ -120,3 +125,26 @@ def test_the_h1_confirms_a_declared_title_and_a_logo_h1_is_ignored():
 )
 def test_day_from_text_keeps_the_written_day(value, expected):
     assert day_from_text(value) == expected
+
+
+@pytest.mark.parametrize(
+    "byline, names",
+    [
+        ("By Ada Lovelace and Grace Hopper, PhD", ["Ada Lovelace", "Grace Hopper"]),
+        ("Sam Stein Senior Politics Editor", ["Sam Stein"]),
+        ("Meg Wagner NEW YORK DAILY NEWS", ["Meg Wagner"]),
+        (
+            "JOSH HASKELL, DAVID CAPLAN and PATRICK REEVELL",
+            ["JOSH HASKELL", "DAVID CAPLAN", "PATRICK REEVELL"],
+        ),
+        ("Pete Evans · CBC News", ["Pete Evans"]),
+        ("Gillman, Steve", ["Steve Gillman"]),
+        ("View all posts by Daniel Lemire", ["Daniel Lemire"]),
+        ("Von Jürgen Müller und Anna Schmidt", ["Jürgen Müller", "Anna Schmidt"]),
+        ("Posted", []),
+        ("January", []),
+        ("https://facebook.com/someone", []),
+    ],
+)
+def test_bylines_become_names(byline, names):
+    assert split_authors(byline) == names

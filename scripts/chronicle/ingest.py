@@ -256,7 +256,7 @@ class Ingester:
             if new:
                 self.originals.forget(sha)
             raise
-        stored = self.store.read(result.path)
+        stored = article.with_changes(id=result.article_id)
         if similar:
             self._link_back(stored.id, [i for i, _ in similar])
         self.index.add(stored.id, stored.body)

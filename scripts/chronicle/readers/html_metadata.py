@@ -353,21 +353,52 @@ _BYLINE_LEAD = re.compile(
 )
 # Words that follow a name in bylines but are not part of it (roles, degrees, page furniture).
 _BYLINE_TAIL = re.compile(
-    r"\s+(?:view\b|get author|follow\b|more by\b|updated\b|published\b|share[sd]?\b|\|).*$",
+    r"\s+(?:view\b|get author|follow\b|more by\b|updated\b|published\b|share[sd]?\b"
+    r"|link copied|\||·).*$",
     re.I,
 )
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
+    "|july|august|september|october|november|december"
+)
+# A job title or a date after the name: "Sam Stein Senior Politics Editor", "… December".
+_ROLE_TAIL = re.compile(
+    r"\s+(?:(?:senior|chief|deputy|contributing|managing|staff|political|politics|news|"
+    r"associate|executive|special)\s+)*(?:editor|writer|reporter|correspondent|contributor|"
+    rf"columnist|journalist|producer)\b.*$|\s+(?:{_MONTHS})\.?$",
+    re.I,
+)
+_MONTH_ONLY = re.compile(rf"^(?:{_MONTHS})\.?$", re.I)
 _DEGREES = {"phd", "md", "msc", "ma", "ba", "mba", "rd", "dr", "jr", "sr", "staff", "tnn"}
 # Placeholders CMSs put where a byline belongs.
 _NOT_NAMES = {"posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"}
 
 
+def _caps_tail(name: str) -> str:
+    """ "Meg Wagner NEW YORK DAILY NEWS" → "Meg Wagner": capitals after a mixed-case name are
+    the outlet. An all-capitals byline ("JOSH HASKELL") is left alone."""
+    words = name.split()
+    keep = len(words)
+    while keep > 2 and words[keep - 1].isupper() and len(words[keep - 1]) > 1:
+        keep -= 1
+    if keep < len(words) and not all(w.isupper() for w in words[:keep]):
+        return " ".join(words[:keep])
+    return name
+
+
 def split_authors(text: str) -> list[str]:
     """A byline → names: "By Ada Lovelace and Grace Hopper, PhD" → [Ada Lovelace, Grace Hopper]."""
     text = _BYLINE_TAIL.sub("", _BYLINE_LEAD.sub("", normalise(html.unescape(text))))
+    inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+)", text)
+    if inverted:  # "Gillman, Steve": one surname, one given name, as library catalogues write
+        text = f"{inverted.group(2)} {inverted.group(1)}"
     names = []
     for part in _AUTHOR_SPLIT.split(text):
-        part = _BYLINE_LEAD.sub("", part.strip(" .:-|·"))
+        part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" .:-|·")))
+        part = _caps_tail(part)
         if not part or part.casefold().strip(".") in _DEGREES | _NOT_NAMES:
+            continue
+        if _MONTH_ONLY.match(part):
             continue
         if part.startswith(("http", "@")) or "@" in part or "[at]" in part or len(part) > 60:
             continue
