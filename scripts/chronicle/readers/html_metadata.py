@@ -394,7 +394,9 @@ def split_authors(text: str) -> list[str]:
         text = f"{inverted.group(2)} {inverted.group(1)}"
     names = []
     for part in _AUTHOR_SPLIT.split(text):
-        part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" .:-|·")))
+        part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" :-|·")))
+        if not re.search(r"\b\w\.$", part):  # keep the period of a final initial ("C.")
+            part = part.rstrip(". ")
         part = _caps_tail(part)
         if not part or part.casefold().strip(".") in _DEGREES | _NOT_NAMES:
             continue
