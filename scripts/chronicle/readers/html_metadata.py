@@ -3,15 +3,17 @@
 For each field the first layer with a value wins (the curator's layers sit above all of this, in
 `metadata.py`):
 
-- **title**: the page's own headline in its `<h1>` when it agrees with a declared title (JSON-LD
-  `headline`, `og:title`, `twitter:title`, `<title>`), else the first declared title in that
-  order; the site name is cut off every candidate ("Headline | Site" → "Headline"). The site
-  name is whatever the page declares (`og:site_name`, JSON-LD `publisher`, `application-name`)
-  plus the words of its host name, so no per-site rule is needed.
+- **title**: the page's own headline in its `<h1>` (or `<h2>`, when the `<h1>` is a logo) when it
+  agrees with a declared title (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`),
+  else the first declared title in that order; the site name is cut off every candidate
+  ("Headline | Site" → "Headline"). The site name is whatever the page declares (`og:site_name`,
+  JSON-LD `publisher`, `application-name`) plus the words of its host name, so no per-site rule
+  is needed.
 - **date**: JSON-LD `datePublished` of the article, then the publication-time meta tags
   (`article:published_time` and friends), then `htmldate` (which also reads the text, with
   `original_date=True` so a "last updated" line does not win). A timestamp keeps the day it was
-  written in (the page's own local day), not the UTC day.
+  written in (the page's own local day), not the UTC day; a UTC or zone-less timestamp one day
+  off the day htmldate finds in the page yields to it.
 - **authors**: JSON-LD `author`, then author meta tags, then trafilatura's byline heuristics.
 - **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
 
