@@ -77,9 +77,10 @@ def test_gzip_pages_are_read_and_format_is_found_from_content():
     [
         (b"", "empty.html", "empty"),
         (b"\x00\x01\x02binary" * 50, "x.html", "binary"),
-        (gzip.compress(b"<html>" + b"x" * 5000)[:40], "cut.html.gz", "truncated"),
+        (gzip.compress(b"<html>" + b"x" * 5000, mtime=0)[:40], "cut.html.gz", "truncated"),
         (None, "html_without_article.html", "no article text"),
     ],
+    ids=["empty", "binary", "truncated-gzip", "no-article"],
 )
 def test_bad_pages_get_one_line_reasons(data, name, reason):
     with pytest.raises(ReaderError) as info:
