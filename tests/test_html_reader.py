@@ -149,3 +149,17 @@ def test_day_from_text_keeps_the_written_day(value, expected):
 )
 def test_bylines_become_names(byline, names):
     assert split_authors(byline) == names
+
+
+def test_nested_lists_keep_each_item_once():
+    from lxml import etree
+
+    from chronicle.readers.html import blocks_to_markdown, body_blocks
+
+    body = etree.fromstring(
+        "<body><list><item>One <hi>bold</hi> tail<list><item>Nested a</item></list></item>"
+        "<item>*Two*</item></list><p>After.</p></body>"
+    )
+    assert blocks_to_markdown(body_blocks(body)) == (
+        "- One bold tail\n- Nested a\n- \\*Two\\*\n\nAfter.\n"
+    )

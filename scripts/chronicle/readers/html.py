@@ -74,6 +74,24 @@ def _text(element: HtmlElement) -> str:
     return normalise("".join(element.itertext()))
 
 
+def _items(list_element: HtmlElement) -> list[str]:
+    """A list's items in order, a nested list's items after their parent's own text (flattened:
+    each item's text appears once)."""
+    out = []
+    for item in list_element.iterchildren("item"):
+        own = [item.text or ""]
+        nested = []
+        for child in item:
+            if child.tag == "list":
+                nested.extend(_items(child))
+            else:
+                own.append("".join(child.itertext()))
+            own.append(child.tail or "")
+        out.append(normalise("".join(own)))
+        out.extend(nested)
+    return out
+
+
 def body_blocks(body: HtmlElement) -> list[tuple[str, str]]:
     """trafilatura's XML body → [(kind, plain text)], kind: heading, paragraph, item, quote."""
     blocks: list[tuple[str, str]] = []
@@ -82,7 +100,7 @@ def body_blocks(body: HtmlElement) -> list[tuple[str, str]]:
         if tag == "head":
             kind = "heading"
         elif tag == "list":
-            blocks.extend(("item", _text(i)) for i in element.iter("item") if _text(i))
+            blocks.extend(("item", text) for text in _items(element) if text)
             continue
         elif tag == "quote":
             kind = "quote"
