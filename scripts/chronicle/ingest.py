@@ -259,7 +259,8 @@ class Ingester:
         stored = article.with_changes(id=result.article_id)
         if similar:
             self._link_back(stored.id, [i for i, _ in similar])
-        self.index.add(stored.id, stored.body)
+        if self.mode != "add":  # "add" never asks, so never pays for reading the archive
+            self.index.add(stored.id, stored.body)
         return Outcome(name, "added", self.store.name(result.path), stored, note)
 
     def _link_back(self, new_id: str, ids: list[str]) -> None:
