@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+# datasketch is imported where it is used: it pulls in scipy (about 1.5 s), which `chronicle add`
+# worker processes, reading pages only, should not pay for.
 
 THRESHOLD = 0.8  # estimated Jaccard of shingle sets; syndicated copies score 0.85–1.0
 NUM_PERM = 128
@@ -33,6 +38,8 @@ def shingles(text: str) -> set[bytes]:
 
 
 def minhash(text: str) -> MinHash:
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, seed=1)
     m.update_batch(list(shingles(text)))
     return m
@@ -42,6 +49,8 @@ class NearDuplicateIndex:
     """Articles' text by id; `similar(text)` lists stored ids at or above the threshold."""
 
     def __init__(self, items: Iterable[tuple[str, str]] = (), threshold: float = THRESHOLD):
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self._lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         self._hashes: dict[str, MinHash] = {}
