@@ -97,7 +97,7 @@ def main() -> None:
     type=click.Choice(MODES),
     default="link",
     show_default=True,
-    help="A text ≥80%% similar to a stored one (a syndicated copy): link = add it and record "
+    help="A text ≥80% similar to a stored one (a syndicated copy): link = add it and record "
     "both as other versions of each other; report = do not add it, say which it resembles; "
     "add = add it unlinked.",
 )
