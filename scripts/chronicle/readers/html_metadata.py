@@ -42,7 +42,8 @@ from ..dates import ArticleDate
 
 # Separators between a headline and a site name in <title>/og:title. Spaced, so that a hyphen
 # inside a word ("U.S.-backed") or a colon in a headline ("Tanz: Mit allen…") is never a cut.
-_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+")
+# The full-width bar of CJK titles ("見出し｜サイト") separates without spaces.
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+|\s*｜\s*")
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
@@ -257,10 +258,9 @@ def choose_title(
         for heading in level:
             if not is_site_name(heading, sites, hosts):
                 by_key.setdefault(_key(heading), heading)
-        for title in cleaned:
-            if _key(title) in by_key:
-                return by_key[_key(title)]
-        for title in declared:
+        for title in declared:  # the most trusted declaration first, whole or in part
+            if _key(strip_site_name(title, sites, hosts)) in by_key:
+                return by_key[_key(strip_site_name(title, sites, hosts))]
             for segment in _SEPARATORS.split(title):
                 if _key(segment) in by_key and not is_site_name(segment, sites, hosts):
                     return by_key[_key(segment)]
@@ -492,6 +492,8 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     # Entities double-escaped by a CMS ("&amp;#8211;") reach us as "&#8211;": undo that once.
     declared = [normalise(html.unescape(t)) for t in declared_raw]
     declared = [t for t in declared if t]
+    # A "site name" that is the page's title (some CMSs fill every field with it) names nothing.
+    sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
     title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
     date = choose_date(articles + pages, meta, tree, url)
     authors = choose_authors(articles, meta, traf.author if traf else None, sites, hosts)
