@@ -1,0 +1,479 @@
+"""Direct quotes and who said them, found by rules over one paragraph at a time.
+
+A quote's text is the exact span between its quotation marks: never trimmed, joined or
+re-punctuated, so it is always a substring of the article. Quotes split around their attribution
+(`“A,” she said, “B.”`) are two quotes with one speaker.
+
+How a speaker is found, in order:
+1. after the quote, in the same sentence: `“…,” Meshaal said.`, `“…,” said Oza.`,
+   `“…,” Mayer, Disney’s chairman, said`, `“…,” according to the ministry`;
+2. before it, in the same sentence, the nearest speech verb: `Katz warned: “…”`,
+   `Khallaf described Israel’s actions as a “blatant violation”` (a partial quote);
+3. a quote with no attribution of its own continues the one before it in the paragraph.
+Speakers are registry entities where a mention lies in the subject (a person before an
+organisation before a place), else a capitalised name, a description (`the source`) or a
+pronoun resolved to the last person (he, she) or organisation (it, they) named before.
+Quote marks are masked while looking, so a name inside a quote is never its speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Quote
+from .entities import Mention
+
+PAIRS = {"“": "”", "«": "»", "„": "“"}
+STRAIGHT = '"'
+MIN_QUOTE_CHARS = 2
+MAX_WORDS_VERB_TO_QUOTE = 12  # `told cheering teachers that they weren’t “…”`
+MAX_SUBJECT_WORDS = 10
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Speech verbs. Base forms and plurals that are more often nouns (`state`, `reports`,
+# `claims`) are left out: `the state would be “…”` must not read as an attribution.
+VERBS = _words(
+    """
+    said say says saying tell tells told telling add adds added adding warn warns warned warning
+    stated stating describe describes described describing called calling accuse accuses accused
+    accusing reported reporting insist insists insisted insisting noted noting write writes
+    wrote writing argue argues argued arguing claimed claiming declare declares declared
+    declaring announce announces announced announcing urge urges urged urging ask asks asked
+    asking explain explains explained explaining replied replying respond responds responded
+    responding acknowledge acknowledges acknowledged admit admits admitted recalled remarked
+    tweeted posted vowed vowing pledged promised threaten threatens threatened demanded condemn
+    condemns condemned denounce denounces denounced criticise criticises criticised criticize
+    criticizes criticized labelled labeled dubbed termed branded stressed suggest suggests
+    suggested predict predicts predicted confirm confirms confirmed deny denies denied continued
+    concluded recounted shouted whispered
+    """
+)
+# Not inside a compound: `so-called` is no attribution.
+_VERB_RX = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")(?![\w-])"
+)
+_ACCORDING = re.compile(r"\baccording to\b")
+_WORD = re.compile(r"[^\W\d_][\w’'.-]*|\d[\w.,]*", re.UNICODE)
+PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "organisation"}
+_FILLERS = {
+    "instead",
+    "just",
+    "has",
+    "had",
+    "have",
+    "also",
+    "then",
+    "later",
+    "once",
+    "again",
+    "previously",
+    "recently",
+    "earlier",
+    "further",
+    "repeatedly",
+    "publicly",
+    "and",
+    "but",
+    "who",
+    "would",
+    "will",
+    "did",
+    "does",
+    "was",
+    "is",
+    "not",
+    "never",
+}
+_DETERMINERS = {"the", "a", "an", "one", "his", "her", "their", "its", "another", "this"}
+_STOP_AFTER_DESCRIPTION = {
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "with",
+    "during",
+    "after",
+    "before",
+    "from",
+    "by",
+    "that",
+    "when",
+    "while",
+    "as",
+    "of",
+    "and",
+}
+# Capitalised words that are not names: a sentence's first word, days, months, titles.
+_NOT_NAMES = _words(
+    """
+    The A An In On At But And As If When While After Before However This That These Those It He
+    She They We I His Her Their Its Our Mr Mrs Ms Dr Monday Tuesday Wednesday Thursday Friday
+    Saturday Sunday January February March April May June July August September October November
+    December Prime Minister President Foreign Defense Defence Secretary Minister Spokesperson
+    Spokesman Spokeswoman Senator Governor Mayor General Chief Officer Director Envoy Ambassador
+    King Queen Prince Sheikh Judge According
+    """
+)
+_NAME_SEQ = re.compile(
+    r"(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*)(?:\s+(?:(?:de|da|del|der|van|von|al|bin|ibn|la|le|di|du|el)\s+)?"
+    r"[A-ZÀ-ÖØ-Þ][\w’'.-]*)*"
+)
+_ABBREVIATIONS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "gen",
+    "sen",
+    "rep",
+    "gov",
+    "lt",
+    "col",
+    "st",
+    "jr",
+    "sr",
+    "prof",
+    "capt",
+    "sgt",
+    "no",
+    "vs",
+    "etc",
+    "inc",
+    "co",
+    "corp",
+    "ltd",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (or the paragraph's end when unclosed)
+
+    @property
+    def text_range(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+def find_spans(paragraph: str) -> list[Span]:
+    """Quotation-mark pairs: curly, guillemets and straight; an unclosed quote runs to the end
+    of the paragraph (a quote continued in the next paragraph has no closing mark)."""
+    spans: list[Span] = []
+    i, size = 0, len(paragraph)
+    while i < size:
+        char = paragraph[i]
+        closing = PAIRS.get(char) or (STRAIGHT if char == STRAIGHT else None)
+        if closing is None:
+            i += 1
+            continue
+        end = paragraph.find(closing, i + 1)
+        if end == -1:
+            end = size
+        spans.append(Span(i, end))
+        i = end + 1
+    return spans
+
+
+def _mask(paragraph: str, spans: list[Span]) -> str:
+    """Quote interiors blanked (lengths kept), but a final . ! ? stays to end its sentence."""
+    chars = list(paragraph)
+    for span in spans:
+        start, end = span.text_range
+        for k in range(start, end):
+            chars[k] = " "
+        if end > start and paragraph[end - 1] in ".!?":
+            chars[end - 1] = paragraph[end - 1]
+    return "".join(chars)
+
+
+_BOUNDARY = re.compile(r"[.!?][”\"’»)\]]*\s+(?=[“\"‘«(\[A-Z0-9À-Ý])")
+
+
+def sentence_bounds(masked: str) -> list[tuple[int, int]]:
+    bounds, start = [], 0
+    for match in _BOUNDARY.finditer(masked):
+        before = masked[start : match.start()].split()
+        last = before[-1].lower().rstrip(".") if before else ""
+        if last in _ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+            continue  # `Mr. Smith`, `John F. Kennedy`
+        bounds.append((start, match.end()))
+        start = match.end()
+    bounds.append((start, len(masked)))
+    return bounds
+
+
+def _sentence_of(bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    for start, end in bounds:
+        if start <= index < end:
+            return start, end
+    return bounds[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str | None
+    entity: str | None
+    verb: str | None
+
+
+NO_SPEAKER = Speaker(None, None, None)
+
+
+class _Context:
+    """What one article's quotes may refer back to: mentions and earlier speakers."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.last_named: str | None = None  # the last non-registry speaker name
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def last_before(self, index: int, kind: str) -> Mention | None:
+        found = None
+        for mention in self.mentions:
+            if mention.start >= index:
+                break
+            if mention.entity.kind == kind:
+                found = mention
+        return found
+
+
+def _strip_appositive(text: str) -> str:
+    """`Mayer, Disney’s chairman of …,` → `Mayer`; `Israel’s Defense Minister, Israel Katz,`
+    keeps both parts (the registry settles it)."""
+    parts = [p.strip() for p in text.split(",")]
+    parts = [p for p in parts if p]
+    if len(parts) >= 2 and _NAME_SEQ.fullmatch(parts[0] or ""):
+        return parts[0]
+    return text.strip(" ,")
+
+
+def _names_in(text: str) -> list[str]:
+    out = []
+    for match in _NAME_SEQ.finditer(text):
+        words = [w for w in match.group(0).split() if w.rstrip("’'s.,") not in _NOT_NAMES]
+        # Possessive names (`Disney’s chairman`) are not speakers.
+        if words and not words[-1].endswith(("’s", "'s")):
+            out.append(" ".join(words))
+    return out
+
+
+def _pronoun(text: str, abs_start: int, ctx: _Context, off: int) -> Speaker | bool | None:
+    """The speaker a trailing pronoun refers to; False when the subject is not a pronoun."""
+    words = [w.lower().strip(",") for w in text.split()]
+    words = [w for w in words if w not in _FILLERS]
+    if not words or words[-1] not in PRONOUNS:
+        return False
+    kind = PRONOUNS[words[-1]]
+    m = ctx.last_before(off + abs_start, kind)
+    if m is not None:
+        return Speaker(m.surface, m.entity.name, None)
+    if kind == "person" and ctx.last_named:
+        return Speaker(ctx.last_named, None, None)
+    return None
+
+
+def _description(text: str) -> Speaker | None:
+    """`the source`, `an officer`, `a spokesperson`: a speaker described, not named."""
+    words = text.split()
+    for i, word in enumerate(words):
+        if word.strip(",").lower() in _DETERMINERS:
+            phrase: list[str] = []
+            for w in words[i : i + 5]:
+                if w.strip(",").lower() in _STOP_AFTER_DESCRIPTION and phrase:
+                    break
+                phrase.append(w.strip(","))
+                if w.endswith(","):
+                    break
+            if len(phrase) >= 2:
+                return Speaker(" ".join(phrase), None, None)
+    return None
+
+
+def _by_kind(mentions: list[Mention], last: bool) -> Speaker | None:
+    for kind in ("person", "organisation", "place"):
+        of_kind = [m for m in mentions if m.entity.kind == kind]
+        if of_kind:
+            m = of_kind[-1] if last else of_kind[0]
+            return Speaker(m.surface, m.entity.name, None)
+    return None
+
+
+def _resolve_subject(
+    text: str, abs_start: int, ctx: _Context, off: int, mode: str
+) -> Speaker | None:
+    """The speaker named in an attribution's subject.
+
+    mode "object": after the verb (`said Oza`); "after": between the quote and the verb
+    (`Mayer, Disney’s chairman, said`); "before": from the sentence's start to the verb
+    (`Egyptian Foreign Ministry spokesperson Tamim Khallaf described`).
+    """
+    if mode == "before":
+        # `In May, Zippy Duvall, the president of the Farm Bureau, said`: drop the apposition.
+        trimmed = re.sub(r",[^,]*,\s*$", " ", text)
+        if trimmed.strip():
+            text = trimmed
+    mentions = ctx.mentions_in(off + abs_start, off + abs_start + len(text))
+    people = [m for m in mentions if m.entity.kind == "person"]
+    if people:
+        m = people[0] if mode == "object" else people[-1]
+        return Speaker(m.surface, m.entity.name, None)
+    if mode == "after" and "," in text:
+        head = _names_in(text.split(",", 1)[0])
+        if head:  # `Mayer, Disney’s chairman of …,`: the name before the apposition speaks
+            return Speaker(head[-1], None, None)
+    found = _by_kind(mentions, last=mode != "object")
+    if found:
+        return found
+    pronoun = _pronoun(text, abs_start, ctx, off)
+    if pronoun is not False:
+        return pronoun  # type: ignore[return-value]
+    names = _names_in(text)
+    if names:
+        return Speaker(names[0] if mode == "object" else names[-1], None, None)
+    return _description(text)
+
+
+def _after(masked: str, span: Span, sentence_end: int) -> tuple[str, int]:
+    start = min(span.close + 1, len(masked))
+    return masked[start:sentence_end], start
+
+
+def _trailing(
+    paragraph: str, masked: str, span: Span, sentence: tuple[int, int], ctx: _Context, off: int
+) -> Speaker | None:
+    """`“…,” Meshaal said.` / `“…,” said Oza.` / `“…,” according to the ministry.`"""
+    last_inside = paragraph[span.close - 1] if span.close > span.open + 1 else ""
+    if last_inside == "." or span.close >= len(paragraph):
+        return None  # the quote ended its sentence; what follows is a new one
+    text, start = _after(masked, span, sentence[1])
+    # Only up to the next quote or the end of the clause.
+    cut = len(text)
+    for stop in ("“", '"', "«", ";", "."):
+        pos = text.find(stop)
+        if 0 <= pos < cut and not (stop == "." and _is_abbreviation_dot(text, pos)):
+            cut = pos
+    clause = text[:cut]
+    according = _ACCORDING.search(clause)
+    if according and not clause[: according.start()].strip(" ,—–"):
+        subject = clause[according.end() :]
+        found = _resolve_subject(subject, start + according.end(), ctx, off, mode="object")
+        return Speaker(found.name, found.entity, "according to") if found else None
+    verb = _VERB_RX.search(clause)
+    if verb is None:
+        return None
+    before = clause[: verb.start()]
+    if not before.strip(" ,—–"):
+        # `said Oza`, `said the source`: the subject follows the verb.
+        obj = clause[verb.end() :]
+        obj = re.split(r"[,;:]", obj, maxsplit=1)[0]
+        found = _resolve_subject(obj, start + verb.end(), ctx, off, mode="object")
+        return Speaker(found.name, found.entity, verb.group(1)) if found else None
+    bare = _strip_appositive(before)
+    if len([w for w in bare.split() if w.lower() not in _FILLERS]) > MAX_SUBJECT_WORDS:
+        return None
+    found = _resolve_subject(before, start, ctx, off, mode="after")
+    return Speaker(found.name, found.entity, verb.group(1)) if found else None
+
+
+def _is_abbreviation_dot(text: str, pos: int) -> bool:
+    """`Mr.`, `U.S.`, `F.`: a dot that does not end the clause."""
+    words = text[:pos].split()
+    last = words[-1] if words else ""
+    letters = last.replace(".", "")
+    return last.lower() in _ABBREVIATIONS or (
+        letters.isalpha() and letters.isupper() and (len(letters) == 1 or "." in last)
+    )
+
+
+def _preceding(
+    masked: str, span: Span, sentence: tuple[int, int], ctx: _Context, off: int
+) -> Speaker | None:
+    """`Katz warned: “…”`, `Khallaf described Israel’s actions as a “blatant violation”`."""
+    prefix = masked[sentence[0] : span.open]
+    verbs = list(_VERB_RX.finditer(prefix))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    between = prefix[verb.end() :]
+    if len(_WORD.findall(between)) > MAX_WORDS_VERB_TO_QUOTE:
+        return None
+    subject = prefix[: verb.start()]
+    found = _resolve_subject(subject, sentence[0], ctx, off, mode="before")
+    if found is None:
+        return None
+    return Speaker(found.name, found.entity, verb.group(1))
+
+
+def _is_partial(quote: str, masked: str, span: Span, sentence_start: int) -> bool:
+    """Part of a sentence (`as a “blatant violation”`), not a whole utterance."""
+    before = masked[sentence_start : span.open].rstrip()
+    if not before or before.endswith((":", ",", "—", "–", "”", '"')):
+        return False  # opens the sentence, or follows `she said,` (a split quote goes on)
+    first = next((c for c in quote if c.isalpha() or c.isdigit()), "")
+    if first and not first.isupper() and not first.isdigit():
+        return True
+    words = quote.split()
+    return len(words) <= 3 and not quote.rstrip().endswith((".", "!", "?", ","))
+
+
+def extract_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Every direct quote in `text` (paragraphs separated by blank lines), in order."""
+    ctx = _Context(mentions)
+    out: list[Quote] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        out.extend(_paragraph_quotes(paragraph, offset, ctx))
+        offset += len(paragraph) + 2
+    return out
+
+
+def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]:
+    spans = [s for s in find_spans(paragraph) if _worth_keeping(paragraph, s)]
+    if not spans:
+        return []
+    masked = _mask(paragraph, spans)
+    bounds = sentence_bounds(masked)
+    out: list[Quote] = []
+    previous: Speaker | None = None
+    for span in spans:
+        start, end = span.text_range
+        quote = paragraph[start:end]
+        sentence = _sentence_of(bounds, span.open)
+        partial = _is_partial(quote, masked, span, sentence[0])
+        speaker = _trailing(paragraph, masked, span, sentence, ctx, offset) or _preceding(
+            masked, span, sentence, ctx, offset
+        )
+        if speaker is None and not partial and previous is not None:
+            # `“A,” she said. “B.”`: B goes on with the same speaker.
+            speaker = previous
+        if speaker is None and partial:
+            continue  # a word in quotation marks with no one saying it: a scare quote or a title
+        speaker = speaker or NO_SPEAKER
+        if speaker.name and not speaker.entity and speaker.name[:1].isupper():
+            ctx.last_named = speaker.name
+        out.append(
+            Quote(
+                text=quote,
+                speaker=speaker.name,
+                entity=speaker.entity,
+                verb=speaker.verb,
+                kind="partial" if partial else "full",
+            )
+        )
+        if speaker.name:
+            previous = speaker
+    return out
+
+
+def _worth_keeping(paragraph: str, span: Span) -> bool:
+    start, end = span.text_range
+    quote = paragraph[start:end]
+    return len(quote.strip()) >= MIN_QUOTE_CHARS and any(c.isalpha() for c in quote)
