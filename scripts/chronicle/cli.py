@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import __version__
+from . import __version__, cli_entities
 from .check import check_store
 from .errors import ChronicleError
 from .ingest import DEFAULT_MAX_BYTES, Outcome, add_path, expand_inputs
@@ -236,3 +236,7 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
       chronicle serve --dev-addr 127.0.0.1:8001
     """
     _mkdocs("serve", *mkdocs_args)
+
+
+main.add_command(cli_entities.enrich)  # issue 4: enrich, entities suggest|accept
+main.add_command(cli_entities.entities)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .enrich import Registry, enrich_article, registry_near
 from .errors import ChronicleError, ReaderError
 from .metadata import layer_curator, resolve
 from .model import Article
@@ -120,6 +121,7 @@ def add_path(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     now: dt.datetime | None = None,
+    registry: Registry | None = None,
 ) -> list[Outcome]:
     """Add one input file; never raises for a bad input, returns a failed outcome instead."""
     name = str(path)
@@ -129,6 +131,9 @@ def add_path(
         data = read_input(path, max_bytes)
         added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
         pairs = articles_from_bytes(data, name, layer_curator(*layers), added=added)
+        # Issue 4: entities, quotes and reading level, from the project's entities.yml.
+        registry = registry if registry is not None else registry_near(store.root)
+        pairs = [(enrich_article(article, registry), original) for article, original in pairs]
     except ChronicleError as exc:
         return [Outcome(name, "failed", exc.reason)]
     outcomes = []

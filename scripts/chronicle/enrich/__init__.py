@@ -12,7 +12,7 @@ from ..model import Article
 from .entities import group_by_kind
 from .quotes import extract_quotes
 from .readability import reading_grade, word_count
-from .registry import Entity, Registry, find_registry_file, load_registry
+from .registry import Entity, Registry, find_registry_file, load_registry, registry_near
 from .text import plain_text
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "find_registry_file",
     "load_registry",
     "plain_text",
+    "registry_near",
 ]
 
 

@@ -445,7 +445,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]
     previous: Speaker | None = None
     for span in spans:
         start, end = span.text_range
-        quote = paragraph[start:end]
+        quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
         sentence = _sentence_of(bounds, span.open)
         partial = _is_partial(quote, masked, span, sentence[0])
         speaker = _trailing(paragraph, masked, span, sentence, ctx, offset) or _preceding(

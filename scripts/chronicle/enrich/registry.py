@@ -193,6 +193,22 @@ def find_registry_file(start: Path, levels: int = 3) -> Path | None:
     return None
 
 
+_CACHE: dict[tuple[str, int], Registry] = {}
+
+
+def registry_near(folder: Path) -> Registry:
+    """The registry of the project `folder` belongs to, loaded once per file version (a batch
+    `chronicle add` of a thousand files builds the automaton once); empty when there is none."""
+    path = find_registry_file(folder)
+    if path is None:
+        return Registry()
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_registry(path)
+    return _CACHE[key]
+
+
 def entity_to_yaml(entity: Entity) -> str:
     """One list item, in the file's hand-written style (block keys, flow list of aliases)."""
     mapping: dict[str, Any] = {"name": entity.name, "kind": entity.kind}
