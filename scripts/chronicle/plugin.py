@@ -24,8 +24,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import Archive, Entry, build_archive
-from .enrich.registry import Registry, load_registry
 from .config import ChronicleConfig
+from .enrich.registry import Registry, load_registry
 from .entity_pages import KIND_FIELDS, EntitySite, build_entity_site
 from .errors import ChronicleError
 from .normalize import make_slug
