@@ -161,22 +161,24 @@ class Span:
         return self.open + 1, self.close
 
 
+_OPENING = re.compile('[“«„"]')
+
+
 def find_spans(paragraph: str) -> list[Span]:
     """Quotation-mark pairs: curly, guillemets and straight; an unclosed quote runs to the end
     of the paragraph (a quote continued in the next paragraph has no closing mark)."""
     spans: list[Span] = []
-    i, size = 0, len(paragraph)
-    while i < size:
+    size = len(paragraph)
+    match = _OPENING.search(paragraph)
+    while match is not None:
+        i = match.start()
         char = paragraph[i]
-        closing = PAIRS.get(char) or (STRAIGHT if char == STRAIGHT else None)
-        if closing is None:
-            i += 1
-            continue
+        closing = PAIRS.get(char, STRAIGHT)
         end = paragraph.find(closing, i + 1)
         if end == -1:
             end = size
         spans.append(Span(i, end))
-        i = end + 1
+        match = _OPENING.search(paragraph, end + 1)
     return spans
 
 

@@ -12,6 +12,7 @@ Grades are US school years: about 8 is a general newspaper, 12 and above dense r
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import pyphen
@@ -35,7 +36,7 @@ def word_count(text: str) -> int:
 
 def reading_grade(text: str) -> float | None:
     """Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59."""
-    words = _WORD.findall(text)
+    words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS_FOR_GRADE:
         return None
     # Headings and paragraphs without a final stop still end a sentence.
@@ -44,6 +45,6 @@ def reading_grade(text: str) -> float | None:
         for block in text.split("\n\n")
         if block.strip()
     )
-    total = sum(syllables(w.lower()) for w in words)
+    total = sum(syllables(w) * n for w, n in Counter(words).items())
     grade = 0.39 * len(words) / sentences + 11.8 * total / len(words) - 15.59
     return round(grade, 1)

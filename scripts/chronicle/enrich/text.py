@@ -28,7 +28,12 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 _HR = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 
 
+_SPECIAL = re.compile(r"[\\`*_\[<&{!]")
+
+
 def _inline(line: str) -> str:
+    if not _SPECIAL.search(line):
+        return line  # most lines of stored plain text have no markup at all
     line = _ATTR_LIST.sub("", line)
     line = _IMAGE.sub(r"\1", line)
     line = _LINK.sub(r"\1", line)
