@@ -325,3 +325,41 @@ def test_corpus_quotes_are_substrings():
             count += 1
     assert count > 50
     assert Path(gold).exists()
+
+
+def test_attribution_after_a_question_or_exclamation_mark():
+    text = "“Matt did a wonderful job for Kentucky!” Trump tweeted before Election Day."
+    assert quotes_of(text)[0][1:3] == ("Trump", None)
+
+
+def test_a_clause_after_the_quote_is_not_its_attribution():
+    text = (
+        "The Pentagon rejected the accusations as “patently false,” and both analysts and "
+        "sources in the camp told reporters otherwise."
+    )
+    assert quotes_of(text)[0][1:4] == ("Pentagon", None, "rejected")
+    text = (
+        "Australian Prime Minister Scott Morrison said in a statement, “We are profoundly "
+        "pleased and relieved” at the hostages’ release, adding that talks continue."
+    )
+    assert quotes_of(text)[0][1:4] == ("Scott Morrison", None, "said")
+
+
+def test_titles_are_not_part_of_a_speaker_name():
+    text = "“It is weak,” InfoNation President Dan McDowell said."
+    assert quotes_of(text)[0][1] == "Dan McDowell"
+    text = "Secretary of State Mike Pompeo said the release “gives us hope for the talks.”"
+    assert quotes_of(text)[0][1] == "Mike Pompeo"
+
+
+def test_a_common_noun_subject_is_not_a_named_speaker():
+    text = "The campaign runs TV commercials in which people say, “I’m on meth, and so on.”"
+    assert quotes_of(text)[0][1] is None
+
+
+def test_short_unattributed_quotes_are_titles_not_quotes():
+    assert quotes_of("The band played “Black Water,” then left the stage.") == []
+
+
+def test_honorifics_are_not_names():
+    assert quotes_of("Ms Persson said: “The account is credible and reliable.”")[0][1] == "Persson"

@@ -29,6 +29,7 @@ STRAIGHT = '"'
 MIN_QUOTE_CHARS = 2
 MAX_WORDS_VERB_TO_QUOTE = 12  # `told cheering teachers that they weren’t “…”`
 MAX_SUBJECT_WORDS = 10
+MIN_UNATTRIBUTED_WORDS = 4  # `“Black Water,”` with no speaker is a song title, not a quote
 
 
 def _words(text: str) -> frozenset[str]:
@@ -50,7 +51,7 @@ VERBS = _words(
     condemns condemned denounce denounces denounced criticise criticises criticised criticize
     criticizes criticized labelled labeled dubbed termed branded stressed suggest suggests
     suggested predict predicts predicted confirm confirms confirmed deny denies denied continued
-    concluded recounted shouted whispered
+    concluded recounted shouted whispered written rejected rejecting dismissed dismissing
     """
 )
 # Not inside a compound: `so-called` is no attribution.
@@ -117,7 +118,7 @@ _NOT_NAMES = _words(
     Saturday Sunday January February March April May June July August September October November
     December Prime Minister President Foreign Defense Defence Secretary Minister Spokesperson
     Spokesman Spokeswoman Senator Governor Mayor General Chief Officer Director Envoy Ambassador
-    King Queen Prince Sheikh Judge According
+    King Queen Prince Sheikh Judge According State Secretary
     """
 )
 _NAME_SEQ = re.compile(
@@ -233,6 +234,7 @@ class _Context:
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
         self.last_named: str | None = None  # the last non-registry speaker name
+        self.masked = ""  # the current paragraph, quotes blanked
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
@@ -257,24 +259,47 @@ def _strip_appositive(text: str) -> str:
     return text.strip(" ,")
 
 
-def _names_in(text: str) -> list[str]:
+_POSSESSIVE = re.compile(r"(?:’s|'s|[.,’'])+$")
+
+
+def _names_in(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised names in `text` with their spans; titles split a sequence
+    (`InfoNation President Dan McDowell` → `InfoNation`, `Dan McDowell`)."""
     out = []
     for match in _NAME_SEQ.finditer(text):
-        words = [w for w in match.group(0).split() if w.rstrip("’'s.,") not in _NOT_NAMES]
-        # Possessive names (`Disney’s chairman`) are not speakers.
-        if words and not words[-1].endswith(("’s", "'s")):
-            out.append(" ".join(words))
+        segment: list[re.Match[str]] = []
+        for word in re.finditer(r"\S+", match.group(0)):
+            if _POSSESSIVE.sub("", word.group(0)) in _NOT_NAMES:
+                _close_name(segment, match.start(), out)
+                segment = []
+            else:
+                segment.append(word)
+        _close_name(segment, match.start(), out)
     return out
 
 
+def _close_name(segment: list[re.Match[str]], base: int, out: list[tuple[str, int, int]]) -> None:
+    # Possessive names (`Disney’s chairman`) are not speakers.
+    if segment and not segment[-1].group(0).endswith(("’s", "'s")):
+        name = " ".join(w.group(0) for w in segment)
+        out.append((name, base + segment[0].start(), base + segment[-1].end()))
+
+
 def _pronoun(text: str, abs_start: int, ctx: _Context, off: int) -> Speaker | bool | None:
-    """The speaker a trailing pronoun refers to; False when the subject is not a pronoun."""
+    """The speaker a pronoun refers to: the person (he, she) or organisation (it, they) named
+    last before it, in the registry or, for people, by a full name earlier in the paragraph.
+    False when the subject is not a pronoun."""
     words = [w.lower().strip(",") for w in text.split()]
     words = [w for w in words if w not in _FILLERS]
     if not words or words[-1] not in PRONOUNS:
         return False
     kind = PRONOUNS[words[-1]]
     m = ctx.last_before(off + abs_start, kind)
+    if kind == "person":
+        before = ctx.masked[:abs_start]
+        named = [n for n in _names_in(before) if " " in n[0]]
+        if named and (m is None or off + named[-1][1] > m.start):
+            return Speaker(named[-1][0], None, None)
     if m is not None:
         return Speaker(m.surface, m.entity.name, None)
     if kind == "person" and ctx.last_named:
@@ -308,6 +333,13 @@ def _by_kind(mentions: list[Mention], last: bool) -> Speaker | None:
     return None
 
 
+def _slot_start(text: str, words: int = 4) -> int:
+    """Where the last `words` words (fillers aside) of `text` begin: the subject's place just
+    before a verb. A name further back is part of another clause."""
+    found = [m for m in re.finditer(r"\S+", text) if m.group(0).lower().strip(",") not in _FILLERS]
+    return found[-words].start() if len(found) >= words else 0
+
+
 def _resolve_subject(
     text: str, abs_start: int, ctx: _Context, off: int, mode: str
 ) -> Speaker | None:
@@ -317,30 +349,40 @@ def _resolve_subject(
     (`Mayer, Disney’s chairman, said`); "before": from the sentence's start to the verb
     (`Egyptian Foreign Ministry spokesperson Tamim Khallaf described`).
     """
-    if mode == "before":
-        # `In May, Zippy Duvall, the president of the Farm Bureau, said`: drop the apposition.
-        trimmed = re.sub(r",[^,]*,\s*$", " ", text)
-        if trimmed.strip():
-            text = trimmed
     mentions = ctx.mentions_in(off + abs_start, off + abs_start + len(text))
     people = [m for m in mentions if m.entity.kind == "person"]
-    if people:
+    if people:  # a registry person anywhere in the subject (appositions can be long)
         m = people[0] if mode == "object" else people[-1]
         return Speaker(m.surface, m.entity.name, None)
     if mode == "after" and "," in text:
         head = _names_in(text.split(",", 1)[0])
         if head:  # `Mayer, Disney’s chairman of …,`: the name before the apposition speaks
-            return Speaker(head[-1], None, None)
+            return Speaker(head[-1][0], None, None)
+    if mode == "before":
+        # `In May, Zippy Duvall, the president of the Farm Bureau, said`: skip the apposition,
+        # then only the last few words can be the subject (`people say` is not `TV` saying).
+        apposition = re.search(r",[^,]*,\s*$", text)
+        head = (
+            text[: apposition.start()]
+            if apposition and text[: apposition.start()].strip()
+            else text
+        )
+        first = _slot_start(head)
+        mentions = [m for m in mentions if m.end - off - abs_start > first]
+        mentions = [m for m in mentions if m.start - off - abs_start < len(head)]
+        text = head
+    else:
+        first = 0
     found = _by_kind(mentions, last=mode != "object")
     if found:
         return found
     pronoun = _pronoun(text, abs_start, ctx, off)
     if pronoun is not False:
         return pronoun  # type: ignore[return-value]
-    names = _names_in(text)
+    names = [n for n in _names_in(text) if n[2] > first]
     if names:
-        return Speaker(names[0] if mode == "object" else names[-1], None, None)
-    return _description(text)
+        return Speaker(names[0][0] if mode == "object" else names[-1][0], None, None)
+    return _description(text[first:])
 
 
 def _after(masked: str, span: Span, sentence_end: int) -> tuple[str, int]:
@@ -355,7 +397,11 @@ def _trailing(
     last_inside = paragraph[span.close - 1] if span.close > span.open + 1 else ""
     if last_inside == "." or span.close >= len(paragraph):
         return None  # the quote ended its sentence; what follows is a new one
-    text, start = _after(masked, span, sentence[1])
+    end = sentence[1]
+    if last_inside in "?!" and end <= span.close + 2:
+        # `“…Kentucky!” Trump tweeted.`: the mark ended a sentence only typographically.
+        end = masked.find(".", span.close) + 1 or len(masked)
+    text, start = _after(masked, span, end)
     # Only up to the next quote or the end of the clause.
     cut = len(text)
     for stop in ("“", '"', "«", ";", "."):
@@ -378,6 +424,9 @@ def _trailing(
         obj = re.split(r"[,;:]", obj, maxsplit=1)[0]
         found = _resolve_subject(obj, start + verb.end(), ctx, off, mode="object")
         return Speaker(found.name, found.entity, verb.group(1)) if found else None
+    first_word = before.strip(" ,—–").split()[0]
+    if first_word[:1].islower() and first_word.lower() not in PRONOUNS.keys() | _DETERMINERS:
+        return None  # `… and analysts told`, `… at the release, adding`: another clause
     bare = _strip_appositive(before)
     if len([w for w in bare.split() if w.lower() not in _FILLERS]) > MAX_SUBJECT_WORDS:
         return None
@@ -442,6 +491,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]
     if not spans:
         return []
     masked = _mask(paragraph, spans)
+    ctx.masked = masked
     bounds = sentence_bounds(masked)
     out: list[Quote] = []
     previous: Speaker | None = None
@@ -456,8 +506,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]
         if speaker is None and not partial and previous is not None:
             # `“A,” she said. “B.”`: B goes on with the same speaker.
             speaker = previous
-        if speaker is None and partial:
-            continue  # a word in quotation marks with no one saying it: a scare quote or a title
+        if speaker is None and (partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS):
+            continue  # words in quotation marks with no one saying them: a scare quote, a title
         speaker = speaker or NO_SPEAKER
         if speaker.name and not speaker.entity and speaker.name[:1].isupper():
             ctx.last_named = speaker.name
