@@ -54,8 +54,8 @@ def test_hostile_entities_and_quotes_are_inert(site_project):
         site_project,
         "quotes.txt",
         'Evil <img src=x onerror=alert(1)> Org met Zed <b onclick="alert(5)">Person</b> today.\n'
-        '“<script>alert("q")</script> is coming,” Zed <b onclick="alert(5)">Person</b> '
-        "said.\n",
+        '“<script>alert("q")</script> is coming for all of us,” '
+        'Zed <b onclick="alert(5)">Person</b> said.\n',
         title="Quotes",
         date="2025-02-05",
     )
@@ -68,4 +68,4 @@ def test_hostile_entities_and_quotes_are_inert(site_project):
         assert not re.search(r"<img[^>]*onerror", html), path
         assert not re.search(r"<b[^>]*onclick", html), path
     quotes = (site / "quotes" / "index.html").read_text(encoding="utf-8")
-    assert "&lt;script&gt;alert(&#34;q&#34;)&lt;/script&gt; is coming," in quotes
+    assert "&lt;script&gt;alert(&#34;q&#34;)&lt;/script&gt; is coming for all of us," in quotes
