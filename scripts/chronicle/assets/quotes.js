@@ -15,9 +15,14 @@
     show(select.value);
     if (select.value) history.replaceState(null, "", "#" + select.value);
   });
-  var start = decodeURIComponent(location.hash.slice(1));
-  if (start && select.querySelector('option[value="' + CSS.escape(start) + '"]')) {
-    select.value = start;
-    show(start);
+  // A link to one speaker (#speaker-…), from the list above or another page, filters too.
+  function fromHash() {
+    var wanted = decodeURIComponent(location.hash.slice(1));
+    if (wanted && select.querySelector('option[value="' + CSS.escape(wanted) + '"]')) {
+      select.value = wanted;
+      show(wanted);
+    }
   }
+  window.addEventListener("hashchange", fromHash);
+  fromHash();
 })();
