@@ -363,3 +363,12 @@ def test_short_unattributed_quotes_are_titles_not_quotes():
 
 def test_honorifics_are_not_names():
     assert quotes_of("Ms Persson said: “The account is credible and reliable.”")[0][1] == "Persson"
+
+
+def test_front_matter_guide_documents_every_key():
+    from chronicle.schema import FIELDS
+
+    guide = (ROOT / "docs" / "guide" / "front-matter.md").read_text(encoding="utf-8")
+    for key in FIELDS:
+        assert f"| `{key}` |" in guide, key
+    assert "`{text, speaker, entity, verb, kind}`" in guide

@@ -98,6 +98,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             else:
                 files.append(File.generated(config, src_uri, content=""))
         files.append(File.generated(config, QUOTES_JS, abs_src_path=str(ASSETS / "quotes.js")))
+        log.info(
+            f"{len(self.entity_site.info)} entities, {len(self.entity_site.pages)} entity pages"
+        )
         # --- end issue 4 ---
         log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
         return files
