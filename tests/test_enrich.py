@@ -372,3 +372,13 @@ def test_front_matter_guide_documents_every_key():
     for key in FIELDS:
         assert f"| `{key}` |" in guide, key
     assert "`{text, speaker, entity, verb, kind}`" in guide
+
+
+def test_a_quote_running_over_two_paragraphs_keeps_its_speaker():
+    text = (
+        "“Heads needed to roll the day he died,” Sasse said. “These arrests are important, but "
+        "they are not the end of this.\n\n"
+        "“These guards are not the only ones who should stand trial.”\n\n"
+        "“A new paragraph with nobody attributed at all here.”"
+    )
+    assert [q[1] for q in quotes_of(text)] == ["Sasse", "Sasse", "Sasse", None]

@@ -112,3 +112,42 @@ def test_article_page_who_said_what_entities_and_reading_level(site, seed_text):
     assert re.search(r"Reading level grade \d+\.\d", body)
     assert re.search(r'href="(\.\./)+people/israel-katz/"', html)
     assert re.search(r'href="(\.\./)+places/rafah/"', html)
+
+
+def test_prolific_speakers_get_their_own_quotes_page():
+    """The quotes page and entity pages show a preview; the rest is one page per speaker."""
+
+    from chronicle.archive import Entry, build_archive
+    from chronicle.dates import parse_date
+    from chronicle.entity_pages import QUOTES_PREVIEW, build_entity_site
+    from chronicle.model import Article, Quote
+
+    entries = [
+        Entry(
+            Article(
+                id=f"a{i}",
+                title=f"A{i}",
+                title_origin="curator",
+                body="",
+                date=parse_date(f"2025-03-{i + 1:02d}", "t"),
+                people=("Israel Katz",),
+                quotes=(Quote(f"Quote number {i}", "Katz", "Israel Katz", "said", "full"),),
+            ),
+            url=f"articles/a{i}/",
+            src_uri=f"articles/a{i}.md",
+        )
+        for i in range(QUOTES_PREVIEW + 2)
+    ]
+    site = build_entity_site(
+        build_archive(entries),
+        None,
+        bases={"person": "people/", "organisation": "organisations/", "place": "places/"},
+        quotes_base="quotes/",
+        page_size=50,
+    )
+    own = site.pages["quotes/israel-katz/index.md"]
+    assert own.kind == "speaker-quotes" and len(own.speaker.quotes) == QUOTES_PREVIEW + 2
+    katz = site.pages["people/israel-katz/index.md"]
+    assert len(katz.speaker.preview) == QUOTES_PREVIEW
+    assert katz.speaker.preview[0].quote.text == f"Quote number {QUOTES_PREVIEW + 1}"  # newest
+    assert katz.speaker.page_url == "quotes/israel-katz/"

@@ -23,6 +23,9 @@ from .pages import Link
 KIND_FIELDS = {"person": "people", "organisation": "organisations", "place": "places"}
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 RELATED_MAX = 10
+# The quotes page and entity pages show a speaker's newest quotes; a speaker with more gets a
+# page of their own under quotes/, so no page grows with the whole archive's quotes.
+QUOTES_PREVIEW = 10
 UNATTRIBUTED = "Unattributed"
 
 
@@ -56,16 +59,21 @@ class QuoteRef:
 @dataclass
 class SpeakerGroup:
     label: str
-    anchor: str
-    url: str | None
-    quotes: list[QuoteRef] = field(default_factory=list)
+    anchor: str  # id on the quotes page, e.g. "speaker-israel-katz"
+    url: str | None  # the speaker's entity page, when in the registry
+    quotes: list[QuoteRef] = field(default_factory=list)  # all, newest first
+    page_url: str | None = None  # quotes/<slug>/ when there are more than the preview
+
+    @property
+    def preview(self) -> list[QuoteRef]:
+        return self.quotes[:QUOTES_PREVIEW]
 
 
 @dataclass
 class EntityPage:
     src_uri: str
     title: str
-    kind: str  # person | organisation | place | entity-index | quotes
+    kind: str  # person | organisation | place | entity-index | quotes | speaker-quotes
     entity: EntityInfo | None = None
     up: list[Link] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)  # this page's share of the articles
@@ -77,8 +85,8 @@ class EntityPage:
     first: Entry | None = None  # the oldest dated mention
     last: Entry | None = None  # the newest dated mention
     undated: int = 0
+    speaker: SpeakerGroup | None = None  # this entity's quotes (entity and speaker pages)
     related: list[tuple[EntityInfo, int]] = field(default_factory=list)
-    quotes: list[QuoteRef] = field(default_factory=list)
     index: list[tuple[EntityInfo, int]] = field(default_factory=list)  # on index pages
     speakers: list[SpeakerGroup] = field(default_factory=list)  # on the quotes page
 
@@ -180,8 +188,8 @@ def build_entity_site(
     info = _infos(archive, registry, bases)
     mentions: dict[str, list[Entry]] = defaultdict(list)
     together: dict[str, Counter[str]] = defaultdict(Counter)
-    quotes: dict[str, list[QuoteRef]] = defaultdict(list)
     groups: dict[str, SpeakerGroup] = {}
+    anchors: set[str] = set()
     for entry in archive.entries:  # newest first, so every list below is too
         article = entry.article
         names = [
@@ -196,14 +204,29 @@ def build_entity_site(
             together[name].update(other for other in names if other != name)
         for quote in article.quotes:
             ref = quote_ref(quote, entry, info)
-            if ref.speaker_url is not None:
-                quotes[ref.speaker].append(ref)
             group = groups.get(ref.speaker)
             if group is None:
-                anchor = "speaker-" + make_slug(ref.speaker, max_length=80)
+                anchor = base = "speaker-" + make_slug(ref.speaker, max_length=80)
+                n = 2
+                while anchor in anchors:
+                    anchor, n = f"{base}-{n}", n + 1
+                anchors.add(anchor)
                 group = groups[ref.speaker] = SpeakerGroup(ref.speaker, anchor, ref.speaker_url)
             group.quotes.append(ref)
     pages: list[EntityPage] = []
+    for group in groups.values():
+        if len(group.quotes) > QUOTES_PREVIEW:
+            group.page_url = f"{quotes_base}{group.anchor.removeprefix('speaker-')}/"
+            pages.append(
+                EntityPage(
+                    src_uri=f"{group.page_url}index.md",
+                    title=f"Quotes: {group.label}",
+                    kind="speaker-quotes",
+                    up=[Link("Quotes", quotes_base)],
+                    speaker=group,
+                    total=len(group.quotes),
+                )
+            )
     for kind, title in KIND_TITLES.items():
         of_kind = [i for i in info.values() if i.kind == kind]
         index_page = EntityPage(
@@ -226,7 +249,7 @@ def build_entity_site(
                 last=dated[0] if dated else None,
                 undated=len(entries) - len(dated),
                 related=[(info[n], c) for n, c in together[entity.name].most_common(RELATED_MAX)],
-                quotes=quotes.get(entity.name, []),
+                speaker=groups.get(entity.name),
             )
             pages += _paginate(page, entries, page_size)
     speakers = sorted(

@@ -147,7 +147,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             page.meta = {
                 "title": html.escape(entity_page.title),
                 "template": "chronicle/quotes.html"
-                if entity_page.kind == "quotes"
+                if entity_page.kind in ("quotes", "speaker-quotes")
                 else "chronicle/entity.html",
                 "search": {"exclude": True},
             }

@@ -235,6 +235,7 @@ class _Context:
         self.mentions = mentions
         self.last_named: str | None = None  # the last non-registry speaker name
         self.masked = ""  # the current paragraph, quotes blanked
+        self.continued: Speaker | None = None  # speaker of a quote still open at paragraph end
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
@@ -488,13 +489,15 @@ def extract_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
 
 def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]:
     spans = [s for s in find_spans(paragraph) if _worth_keeping(paragraph, s)]
+    # A quote left open at the end of the last paragraph goes on in this one if it opens it.
+    continued, ctx.continued = ctx.continued, None
     if not spans:
         return []
     masked = _mask(paragraph, spans)
     ctx.masked = masked
     bounds = sentence_bounds(masked)
     out: list[Quote] = []
-    previous: Speaker | None = None
+    previous: Speaker | None = continued if spans[0].open == 0 else None
     for span in spans:
         start, end = span.text_range
         quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
@@ -522,6 +525,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]
         )
         if speaker.name:
             previous = speaker
+            if span.close >= len(paragraph):
+                ctx.continued = speaker
     return out
 
 
