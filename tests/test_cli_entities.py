@@ -99,3 +99,18 @@ def test_every_new_command_has_an_example():
     for args in (["enrich"], ["entities"], ["entities", "suggest"], ["entities", "accept"]):
         result = run(*args, "--help")
         assert result.exit_code == 0 and "Example" in result.output, args
+
+
+def test_check_warns_when_enrichment_is_out_of_date(tmp_path, seed_path):
+    root, archive = project(tmp_path)
+    run("add", str(seed_path), "--archive", str(archive))
+    assert "chronicle enrich" not in run("check", "--archive", str(archive)).output
+    # The curator drops an entity from the registry: its pages go, and check says what to do.
+    registry = root / "entities.yml"
+    registry.write_text(registry.read_text().replace("- name: Rafah\n", "- name: Rafah City\n"))
+    result = run("check", "--archive", str(archive))
+    assert result.exit_code == 0
+    assert "('Rafah' is not in the registry); run `chronicle enrich`" in result.output
+    assert "0 updated" not in run("enrich", "--archive", str(archive)).output
+    assert "chronicle enrich" not in run("check", "--archive", str(archive)).output
+    assert "0 updated" in run("enrich", "--archive", str(archive)).output

@@ -191,7 +191,7 @@ def check(archive: Path, quiet: bool) -> None:
       chronicle check && mkdocs build
     """
     store = ArticleStore(archive)
-    report = check_store(store)
+    report = check_store(store, registry=cli_entities.project_registry(archive))
     out = _console()
     for finding in report.findings:
         if quiet and finding.level == "warning":

@@ -57,6 +57,12 @@ def registry_path(archive: Path, given: Path | None) -> Path:
     return find_registry_file(archive) or Path(REGISTRY_FILE)
 
 
+def project_registry(archive: Path) -> Registry | None:
+    """The registry beside the archive's mkdocs.yml, for `chronicle check`; None if none."""
+    path = find_registry_file(archive)
+    return _load(path) if path else None
+
+
 def _load(path: Path) -> Registry:
     try:
         return load_registry(path)
