@@ -31,6 +31,7 @@ def test_add_enriches_with_the_project_registry(tmp_path, seed_path):
     assert "Israel Katz" in article.people and "Hamas" in article.organisations
     assert [q.speaker for q in article.quotes][:3] == ["Meshaal", "Israel Katz", "Katz"]
     assert article.reading_grade is not None
+    assert "0 updated" in run("enrich", "--archive", str(archive)).output  # add = enrich
 
 
 def test_enrich_is_idempotent_and_follows_the_registry(tmp_path, seed_path):
