@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,14 +25,16 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import Archive, Entry, build_archive
+from .cite import citations
 from .config import ChronicleConfig
 from .enrich.registry import Registry, load_registry
 from .entity_pages import KIND_FIELDS, EntitySite, build_entity_site
 from .errors import ChronicleError
+from .feeds import build_feed
 from .normalize import make_slug
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .sanitize import clean_html
-from .store import ArticleStore, split_front_matter
+from .store import ArticleStore, atomic_write_bytes, split_front_matter
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -115,6 +118,26 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         except ChronicleError as exc:
             raise PluginError(f"Chronicle: {exc}") from None
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.archive is None:
+            return
+        if not config.site_url:
+            log.warning(
+                "site_url is not set in mkdocs.yml: feeds need absolute links; none written"
+            )
+            return
+        latest = self.archive.entries[: self.config.feed_size]
+        feed = build_feed(
+            latest,
+            site_url=config.site_url,
+            title=config.site_name,
+            description=config.site_description or "",
+            feed_path="feed.xml",
+        )
+        site = Path(config.site_dir)
+        atomic_write_bytes(site / "feed.xml", feed.atom_str(pretty=True))
+        atomic_write_bytes(site / "rss.xml", feed.rss_str(pretty=True))
+
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if page.file.src_uri in self.entries:
             text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
@@ -177,6 +200,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 entry=entry,
                 previous=self.archive.previous.get(src),
                 next=self.archive.following.get(src),
+                citations=citations(entry.article, urljoin(config.site_url or "", entry.url)),
                 breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
                 sources_slug=make_slug(entry.article.source or "Unknown source"),
                 topic_links=[(t, make_slug(t)) for t in entry.article.topics],
