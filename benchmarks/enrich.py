@@ -86,9 +86,10 @@ def main(argv: list[str] | None = None) -> int:
     registry = make_registry(args.registry_size)
     registry.matcher  # noqa: B018 - build the automaton inside the timed part
     built = time.perf_counter() - started
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     enriched = [enrich_article(a, registry) for a in articles]
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu  # on a shared machine wall time also counts others' work
     again = time.perf_counter()
     unchanged = sum(enrich_article(a, registry) is a for a in enriched)
     second = time.perf_counter() - again
@@ -96,12 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     mentions = sum(len(a.people) + len(a.organisations) + len(a.places) for a in enriched)
     quotes = sum(len(a.quotes) for a in enriched)
     print(
-        "| articles | words | registry | automaton s | enrich s | articles/s | entities | quotes |"
+        "| articles | words | registry | automaton s | enrich s (wall) | enrich s (CPU) "
+        "| articles/s (CPU) | entities | quotes |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print(
         f"| {len(articles):,} | {words:,} | {len(registry):,} | {built:.2f} | {seconds:.2f} | "
-        f"{len(articles) / seconds:,.0f} | {mentions:,} | {quotes:,} |"
+        f"{cpu:.2f} | {len(articles) / cpu:,.0f} | {mentions:,} | {quotes:,} |"
     )
     print(f"second run: {unchanged:,} of {len(enriched):,} unchanged in {second:.2f}s (idempotent)")
     return 0

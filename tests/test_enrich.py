@@ -382,3 +382,11 @@ def test_a_quote_running_over_two_paragraphs_keeps_its_speaker():
         "“A new paragraph with nobody attributed at all here.”"
     )
     assert [q[1] for q in quotes_of(text)] == ["Sasse", "Sasse", "Sasse", None]
+
+
+def test_benchmark_runs(seed_path, capsys):
+    from benchmarks.enrich import main
+
+    assert main(["--articles", "20", "--registry-size", "10"]) == 0
+    out = capsys.readouterr().out
+    assert "| 20 |" in out and "20 of 20 unchanged" in out
