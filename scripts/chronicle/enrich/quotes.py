@@ -1,7 +1,8 @@
 """Direct quotes and who said them, found by rules over one paragraph at a time.
 
-A quote's text is the exact span between its quotation marks: never trimmed, joined or
-re-punctuated, so it is always a substring of the article. Quotes split around their attribution
+A quote's text is the exact span between its quotation marks (only spaces just inside the marks
+are dropped): never shortened, joined or re-punctuated, so it is always a substring of the
+article. Quotes split around their attribution
 (`“A,” she said, “B.”`) are two quotes with one speaker.
 
 How a speaker is found, in order:
@@ -9,7 +10,8 @@ How a speaker is found, in order:
    `“…,” Mayer, Disney’s chairman, said`, `“…,” according to the ministry`;
 2. before it, in the same sentence, the nearest speech verb: `Katz warned: “…”`,
    `Khallaf described Israel’s actions as a “blatant violation”` (a partial quote);
-3. a quote with no attribution of its own continues the one before it in the paragraph.
+3. a quote with no attribution of its own continues the one before it in the paragraph (or
+   the previous paragraph's, when that ended inside an open quote and this one opens with one).
 Speakers are registry entities where a mention lies in the subject (a person before an
 organisation before a place), else a capitalised name, a description (`the source`) or a
 pronoun resolved to the last person (he, she) or organisation (it, they) named before.
@@ -125,31 +127,9 @@ _NAME_SEQ = re.compile(
     r"(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*)(?:\s+(?:(?:de|da|del|der|van|von|al|bin|ibn|la|le|di|du|el)\s+)?"
     r"[A-ZÀ-ÖØ-Þ][\w’'.-]*)*"
 )
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "gen",
-    "sen",
-    "rep",
-    "gov",
-    "lt",
-    "col",
-    "st",
-    "jr",
-    "sr",
-    "prof",
-    "capt",
-    "sgt",
-    "no",
-    "vs",
-    "etc",
-    "inc",
-    "co",
-    "corp",
-    "ltd",
-}
+_ABBREVIATIONS = _words(
+    "mr mrs ms dr gen sen rep gov lt col st jr sr prof capt sgt no vs etc inc co corp ltd"
+)
 
 
 @dataclass(frozen=True, slots=True)
