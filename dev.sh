@@ -5,12 +5,22 @@
 #   bash dev.sh test    # install the test extras and Debian's Chromium, run the whole suite
 #   bash dev.sh bench   # run the benchmarks and print their tables
 set -euo pipefail
+export NO_MKDOCS_2_WARNING=1  # we pin mkdocs<2 already; the banner would bury real messages
 cd "$(dirname "$0")"
 VENV=${VENV:-.venv}
 PY=${PYTHON:-python3}
 
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
 venv() {
-  [ -x "$VENV/bin/python" ] || "$PY" -m venv "$VENV"
+  if [ ! -x "$VENV/bin/python" ]; then
+    # Debian splits venv support into python3-venv; install it when the first try fails.
+    "$PY" -m venv "$VENV" 2>/dev/null || {
+      rm -rf "$VENV"
+      as_root apt-get update -qq && as_root apt-get install -y -qq python3-venv >/dev/null
+      "$PY" -m venv "$VENV"
+    }
+  fi
   "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
   "$VENV/bin/python" -m pip install -q -e ".$1"
 }
@@ -18,8 +28,7 @@ venv() {
 chromium() {
   # Browser tests drive Debian's Chromium (no browser downloads); install it when missing.
   if [ ! -x /usr/bin/chromium ]; then
-    local sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq && $sudo apt-get install -y -qq chromium fonts-liberation >/dev/null
+    as_root apt-get update -qq && as_root apt-get install -y -qq chromium fonts-liberation >/dev/null
   fi
 }
 

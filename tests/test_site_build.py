@@ -129,7 +129,7 @@ def test_article_page(built, seed_text):
     body = text_of(html)
     for line in seed_text.splitlines():
         assert line.strip() in body
-    assert html.count("<h2 id=") == 5
+    assert html.split('class="chronicle-article__body"')[1].split("</div>")[0].count("<h2 id=") == 5
     assert "c. 21 March 2025 (approximate)" in body
     assert "devised by the curator" in body
     assert re.search(r'href="(\.\./)+archive/2025/"', html)
@@ -180,3 +180,16 @@ def test_generated_pages_are_not_committed():
     assert not any(
         p.startswith(("docs/archive/", "docs/topics/", "docs/sources/")) for p in out.split()
     )
+
+
+def test_feeds_list_the_latest_articles_newest_first(built):
+    import feedparser
+
+    for name, version in (("feed.xml", "atom10"), ("rss.xml", "rss20")):
+        feed = feedparser.parse((built / name).read_bytes())
+        assert not feed.bozo and feed.version == version
+        titles = [e.title for e in feed.entries]
+        assert titles[0] == "Talks stall in Cairo" and "Seed devised title" in titles
+        assert all(e.link.startswith("https://example.org/articles/") for e in feed.entries)
+    home = (built / "index.html").read_text(encoding="utf-8")
+    assert 'type="application/atom+xml"' in home

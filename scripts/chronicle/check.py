@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .enrich import Registry, enrich_article
 from .errors import ChronicleError
 from .model import Article
 from .originals import OriginalsStore, default_location
@@ -86,7 +87,30 @@ def originals_problems(
     return out
 
 
-def check_store(store: ArticleStore, originals: Path | None = None) -> Report:
+def enrichment_warnings(name: str, article: Article, registry: Registry) -> list[Finding]:
+    """Issue 4: derived keys that `chronicle enrich` would change (pure)."""
+    fresh = enrich_article(article, registry)
+    if fresh is article:
+        return []
+    stale = [
+        n
+        for key in ("people", "organisations", "places")
+        for n in getattr(article, key)
+        if n not in registry
+    ]
+    why = f" ('{stale[0]}' is not in the registry)" if stale else ""
+    return [
+        Finding(
+            "warning",
+            name,
+            f"people, places, quotes or reading level out of date{why}; run `chronicle enrich`",
+        )
+    ]
+
+
+def check_store(
+    store: ArticleStore, originals: Path | None = None, registry: Registry | None = None
+) -> Report:
     report = Report()
     pairs: list[tuple[str, Article]] = []
     for path in store.files():
@@ -98,6 +122,8 @@ def check_store(store: ArticleStore, originals: Path | None = None) -> Report:
             continue
         pairs.append((name, article))
         report.findings.extend(warnings_for(name, article))
+        if registry is not None:
+            report.findings.extend(enrichment_warnings(name, article, registry))
     report.articles = len(pairs)
     report.findings.extend(duplicates_in(pairs))
     kept = OriginalsStore(originals or default_location(store.root))

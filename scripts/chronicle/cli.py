@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import __version__
+from . import __version__, cli_entities
 from .check import check_store
 from .errors import ChronicleError
 from .fetch import DEFAULT_TIMEOUT
@@ -272,7 +272,7 @@ def check(archive: Path, originals: Path | None, quiet: bool) -> None:
       chronicle check && mkdocs build
     """
     store = ArticleStore(archive)
-    report = check_store(store, originals)
+    report = check_store(store, originals, registry=cli_entities.project_registry(archive))
     out = _console()
     for finding in report.findings:
         if quiet and finding.level == "warning":
@@ -317,3 +317,7 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
       chronicle serve --dev-addr 127.0.0.1:8001
     """
     _mkdocs("serve", *mkdocs_args)
+
+
+main.add_command(cli_entities.enrich)  # issue 4: enrich, entities suggest|accept
+main.add_command(cli_entities.entities)

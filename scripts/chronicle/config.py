@@ -17,3 +17,12 @@ class ChronicleConfig(base.Config):
     listing_page_size = c.Type(int, default=50)
     # How many of the latest articles the home page shows.
     home_latest = c.Type(int, default=10)
+    # How many of the latest articles the Atom (feed.xml) and RSS (rss.xml) feeds carry.
+    feed_size = c.Type(int, default=50)
+    # Issue 4: the entity registry, relative to mkdocs.yml (absent: the front matter's names
+    # are shown as they are), and where entity and quote pages are generated.
+    entities_file = c.Type(str, default="entities.yml")
+    people_url = c.Type(str, default="people")
+    organisations_url = c.Type(str, default="organisations")
+    places_url = c.Type(str, default="places")
+    quotes_url = c.Type(str, default="quotes")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .enrich import Registry, enrich_article, registry_near
 from .errors import ChronicleError, ReaderError
 from .fetch import DEFAULT_TIMEOUT, fetch, is_url
 from .metadata import layer_curator, resolve
@@ -192,11 +193,20 @@ class Ingester:
         store: ArticleStore,
         originals: OriginalsStore | None = None,
         near_duplicates: str = "link",
+        registry: Registry | None = None,
     ) -> None:
         self.store = store
         self.originals = originals or OriginalsStore(default_location(store.root))
         self.mode = near_duplicates
         self._index: NearDuplicateIndex | None = None
+        self._registry = registry
+
+    @property
+    def registry(self) -> Registry:
+        """Issue 4: the project's entities.yml, loaded once, on the first article to add."""
+        if self._registry is None:
+            self._registry = registry_near(self.store.root)
+        return self._registry
 
     @property
     def index(self) -> NearDuplicateIndex:
@@ -249,6 +259,9 @@ class Ingester:
                 )
             )
             note = f"another version of {where} ({percent} similar)"
+        # Entities, quotes and reading level (issue 4), here in the main process: the registry
+        # is loaded once, and only for articles that are really added.
+        article = enrich_article(article, self.registry)
         sha, new = self.originals.keep(original)
         try:
             result = self.store.add(article)
@@ -313,9 +326,10 @@ def add_path(
     now: dt.datetime | None = None,
     originals: OriginalsStore | None = None,
     near_duplicates: str = "link",
+    registry: Registry | None = None,
 ) -> list[Outcome]:
     """Add one input file in this process; never raises for a bad input."""
-    ingester = Ingester(store, originals, near_duplicates)
+    ingester = Ingester(store, originals, near_duplicates, registry)
     settings = Settings(max_bytes=max_bytes, near_duplicates=near_duplicates)
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     return ingester.commit(prepare_safely((path, flags, settings, added)))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .store import atomic_write
+from .store import atomic_write_bytes
 
 FOLDER = "originals"
 
@@ -46,7 +46,7 @@ class OriginalsStore:
         path = self.path_for(sha)
         if path.is_file():
             return sha, False
-        atomic_write(path, data)
+        atomic_write_bytes(path, data)
         return sha, True
 
     def forget(self, sha256: str) -> None:

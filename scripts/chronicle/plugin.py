@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -24,15 +25,21 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import Archive, Entry, build_archive
+from .cite import citations
 from .config import ChronicleConfig
+from .enrich.registry import Registry, load_registry
+from .entity_pages import KIND_FIELDS, EntitySite, build_entity_site
 from .errors import ChronicleError
+from .feeds import build_feed
 from .normalize import make_slug
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .sanitize import clean_html
-from .store import ArticleStore, split_front_matter
+from .store import ArticleStore, atomic_write_bytes, split_front_matter
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+QUOTES_JS = "assets/chronicle/quotes.js"
 
 
 class ChroniclePlugin(BasePlugin[ChronicleConfig]):
@@ -40,6 +47,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.archive: Archive | None = None
         self.entries: dict[str, Entry] = {}  # src_uri → entry
         self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
+        self.entity_site: EntitySite | None = None  # issue 4: entity and quote pages
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
@@ -79,8 +87,56 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 continue
             self.specs[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
+        # --- issue 4: entity and quote pages (entity_pages.py) ---
+        self.entity_site = build_entity_site(
+            self.archive,
+            self._load_registry(config),
+            bases={k: self.config[f"{f}_url"].strip("/") + "/" for k, f in KIND_FIELDS.items()},
+            quotes_base=self.config.quotes_url.strip("/") + "/",
+            page_size=self.config.listing_page_size,
+        )
+        for src_uri in list(self.entity_site.pages):
+            if files.get_file_from_path(src_uri) is not None:
+                del self.entity_site.pages[src_uri]  # written by hand: the curator's wins
+            else:
+                files.append(File.generated(config, src_uri, content=""))
+        files.append(File.generated(config, QUOTES_JS, abs_src_path=str(ASSETS / "quotes.js")))
+        log.info(
+            f"{len(self.entity_site.info)} entities, {len(self.entity_site.pages)} entity pages"
+        )
+        # --- end issue 4 ---
         log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
         return files
+
+    def _load_registry(self, config: MkDocsConfig) -> Registry | None:
+        """The entity registry beside mkdocs.yml; None when there is none (issue 4)."""
+        path = Path(config.config_file_path or ".").parent / self.config.entities_file
+        if not path.exists():
+            return None
+        try:
+            return load_registry(path)
+        except ChronicleError as exc:
+            raise PluginError(f"Chronicle: {exc}") from None
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.archive is None:
+            return
+        if not config.site_url:
+            log.warning(
+                "site_url is not set in mkdocs.yml: feeds need absolute links; none written"
+            )
+            return
+        latest = self.archive.entries[: self.config.feed_size]
+        feed = build_feed(
+            latest,
+            site_url=config.site_url,
+            title=config.site_name,
+            description=config.site_description or "",
+            feed_path="feed.xml",
+        )
+        site = Path(config.site_dir)
+        atomic_write_bytes(site / "feed.xml", feed.atom_str(pretty=True))
+        atomic_write_bytes(site / "rss.xml", feed.rss_str(pretty=True))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if page.file.src_uri in self.entries:
@@ -109,6 +165,15 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 "template": "chronicle/listing.html",
                 "search": {"exclude": True},
             }
+        entity_page = self.entity_site.pages.get(src) if self.entity_site else None
+        if entity_page is not None:  # issue 4
+            page.meta = {
+                "title": html.escape(entity_page.title),
+                "template": "chronicle/quotes.html"
+                if entity_page.kind in ("quotes", "speaker-quotes")
+                else "chronicle/entity.html",
+                "search": {"exclude": True},
+            }
         return markdown
 
     def on_page_content(
@@ -135,12 +200,18 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 entry=entry,
                 previous=self.archive.previous.get(src),
                 next=self.archive.following.get(src),
+                citations=citations(entry.article, urljoin(config.site_url or "", entry.url)),
                 breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
                 sources_slug=make_slug(entry.article.source or "Unknown source"),
                 topic_links=[(t, make_slug(t)) for t in entry.article.topics],
             )
+            if self.entity_site is not None:  # issue 4: entity links, who said what
+                chronicle.update(self.entity_site.article_context(entry.article, entry))
         elif src in self.specs:
             chronicle["spec"] = self.specs[src]
+        elif self.entity_site is not None and src in self.entity_site.pages:  # issue 4
+            chronicle["entity_page"] = self.entity_site.pages[src]
+            chronicle["quotes_js"] = QUOTES_JS
         elif page.is_homepage:
             span = self.archive.span()
             chronicle.update(

@@ -97,11 +97,14 @@ def relative_dir(article: Article) -> Path:
     return Path(*parts)
 
 
-def atomic_write(path: Path, content: str | bytes) -> None:
-    """Write via a temporary file in the same folder and `os.replace`: all or nothing."""
+def atomic_write(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: never half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
