@@ -123,3 +123,24 @@ def test_a_failed_input_leaves_nothing_behind(tmp_path):
     assert outcome.status == "failed"
     assert not store.root.exists() or not any(store.root.rglob("*"))
     assert not originals.root.exists()
+
+
+def test_re_adding_a_folder_does_not_extract_known_files_again(tmp_path, monkeypatch):
+    from chronicle import ingest
+
+    store, originals = project(tmp_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(FIXTURES / "html_with_json_ld.html", inbox / "a.html")
+    shutil.copy(FIXTURES / "html_latin1.html", inbox / "b.html")
+    ingester = ingest.Ingester(store, originals)
+    first = list(ingest.add_all(ingester, sorted(inbox.iterdir()), {}, jobs=1, now=NOW))
+    assert [o.status for o in first] == ["added", "added"]
+
+    def no_extraction(task):
+        raise AssertionError(f"{task[0]} was extracted again")
+
+    monkeypatch.setattr(ingest, "prepare_safely", no_extraction)
+    again = ingest.Ingester(ArticleStore(store.root), originals)
+    outcomes = list(ingest.add_all(again, sorted(inbox.iterdir()), {}, jobs=1, now=NOW))
+    assert [(o.status, o.detail) for o in outcomes] == [("unchanged", o.detail) for o in first]

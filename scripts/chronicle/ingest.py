@@ -214,6 +214,23 @@ class Ingester:
             self._index = NearDuplicateIndex((a.id, a.body) for _, a in self.store.iter_articles())
         return self._index
 
+    def already_added(self, item: Input, max_bytes: int) -> Outcome | None:
+        """'unchanged' for a file whose bytes were added before as one article, else None."""
+        if isinstance(item, str) and is_url(item):
+            return None
+        path = Path(item)
+        try:
+            if not path.is_file() or path.stat().st_size > max_bytes:
+                return None
+            data = path.read_bytes()
+        except OSError:
+            return None  # prepare reports it
+        ref = self.store.find_original(hashlib.sha256(data).hexdigest())
+        if ref is None:
+            return None
+        self.originals.keep(data)  # heals an originals folder that lost it
+        return Outcome(str(item), "unchanged", self.store.name(ref.path))
+
     def commit(self, prepared: Prepared) -> list[Outcome]:
         name, pairs, failure = prepared
         if pairs is None:
@@ -300,21 +317,29 @@ def add_all(
     now: dt.datetime | None = None,
     on_progress: Callable[[], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Add every input, preparing in `jobs` worker processes; outcomes in input order."""
+    """Add every input, preparing in `jobs` worker processes; outcomes in input order.
+
+    A file whose exact bytes are already in the archive is reported unchanged without being
+    extracted again, so re-running `chronicle add inbox/` costs a hash per file, not a parse.
+    """
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    tasks = [(item, flags, settings, added) for item in items]
-    if jobs <= 1 or len(tasks) <= 1:
-        results: Iterable[Prepared] = map(prepare_safely, tasks)
-        for prepared in results:
-            yield from ingester.commit(prepared)
+    known = {i: ingester.already_added(item, settings.max_bytes) for i, item in enumerate(items)}
+    tasks = [(item, flags, settings, added) for i, item in enumerate(items) if known[i] is None]
+    pool = (
+        ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
+        if jobs > 1 and len(tasks) > 1
+        else None
+    )
+    try:
+        results = iter(pool.map(prepare_safely, tasks) if pool else map(prepare_safely, tasks))
+        for i in range(len(items)):
+            found = known[i]
+            yield from [found] if found is not None else ingester.commit(next(results))
             if on_progress:
                 on_progress()
-        return
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks))) as pool:
-        for prepared in pool.map(prepare_safely, tasks):
-            yield from ingester.commit(prepared)
-            if on_progress:
-                on_progress()
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)
 
 
 def add_path(

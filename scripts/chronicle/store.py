@@ -220,6 +220,11 @@ class ArticleStore:
         ref = self._by_fingerprint.get(prov.fingerprint) if prov.fingerprint else None
         return ("duplicate", ref) if ref else None
 
+    def find_original(self, sha256: str, locator: str = "") -> StoredRef | None:
+        """The article added from this original (and entry), if any."""
+        self.refs()
+        return self._by_original.get((sha256, locator))
+
     def by_id(self, article_id: str) -> StoredRef | None:
         self.refs()
         return self._by_id.get(article_id)
