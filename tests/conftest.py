@@ -33,3 +33,25 @@ def site_project(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
     (project / "docs" / "articles").mkdir()
     return project
+
+
+def make_warc(records: list[tuple[str, str, bytes]], gzipped: bool = True) -> bytes:
+    """A WARC of HTTP responses: [(url, content type, body)], written with warcio."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=gzipped)
+    for url, content_type, body in records:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            url,
+            "response",
+            payload=io.BytesIO(body),
+            http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2024-05-03T10:00:00Z"},
+        )
+        writer.write_record(record)
+    return out.getvalue()

@@ -129,7 +129,7 @@ def test_article_page(built, seed_text):
     body = text_of(html)
     for line in seed_text.splitlines():
         assert line.strip() in body
-    assert html.count("<h2 id=") == 5
+    assert html.split('class="chronicle-article__body"')[1].split("</div>")[0].count("<h2 id=") == 5
     assert "c. 21 March 2025 (approximate)" in body
     assert "devised by the curator" in body
     assert re.search(r'href="(\.\./)+archive/2025/"', html)

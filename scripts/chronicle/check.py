@@ -6,8 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .enrich import Registry, enrich_article
 from .errors import ChronicleError
 from .model import Article
+from .originals import OriginalsStore, default_location
 from .store import ArticleStore
 
 
@@ -68,7 +70,47 @@ def duplicates_in(pairs: list[tuple[str, Article]]) -> list[Finding]:
     return out
 
 
-def check_store(store: ArticleStore, originals: Path | None = None) -> Report:
+def originals_problems(
+    pairs: list[tuple[str, Article]], originals: OriginalsStore
+) -> list[Finding]:
+    """Errors for recorded originals that are missing or no longer match their hash."""
+    out = []
+    checked: dict[str, str | None] = {}
+    for name, article in pairs:
+        sha = article.provenance.sha256 if article.provenance else ""
+        if not sha:
+            continue
+        if sha not in checked:  # a feed's entries share one original: hash it once
+            checked[sha] = originals.problem(sha)
+        if checked[sha]:
+            out.append(Finding("error", name, checked[sha] or ""))
+    return out
+
+
+def enrichment_warnings(name: str, article: Article, registry: Registry) -> list[Finding]:
+    """Issue 4: derived keys that `chronicle enrich` would change (pure)."""
+    fresh = enrich_article(article, registry)
+    if fresh is article:
+        return []
+    stale = [
+        n
+        for key in ("people", "organisations", "places")
+        for n in getattr(article, key)
+        if n not in registry
+    ]
+    why = f" ('{stale[0]}' is not in the registry)" if stale else ""
+    return [
+        Finding(
+            "warning",
+            name,
+            f"people, places, quotes or reading level out of date{why}; run `chronicle enrich`",
+        )
+    ]
+
+
+def check_store(
+    store: ArticleStore, originals: Path | None = None, registry: Registry | None = None
+) -> Report:
     report = Report()
     pairs: list[tuple[str, Article]] = []
     for path in store.files():
@@ -80,6 +122,10 @@ def check_store(store: ArticleStore, originals: Path | None = None) -> Report:
             continue
         pairs.append((name, article))
         report.findings.extend(warnings_for(name, article))
+        if registry is not None:
+            report.findings.extend(enrichment_warnings(name, article, registry))
     report.articles = len(pairs)
     report.findings.extend(duplicates_in(pairs))
+    kept = OriginalsStore(originals or default_location(store.root))
+    report.findings.extend(originals_problems(pairs, kept))
     return report

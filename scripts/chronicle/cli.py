@@ -14,10 +14,21 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import __version__
+from . import __version__, cli_entities
 from .check import check_store
 from .errors import ChronicleError
-from .ingest import DEFAULT_MAX_BYTES, Outcome, add_path, expand_inputs
+from .fetch import DEFAULT_TIMEOUT
+from .ingest import (
+    DEFAULT_JOBS,
+    DEFAULT_MAX_BYTES,
+    Ingester,
+    Outcome,
+    Settings,
+    add_all,
+    expand_inputs,
+)
+from .near_duplicates import MODES
+from .originals import OriginalsStore, default_location
 from .schema import read_curator
 from .store import ArticleStore
 
@@ -46,7 +57,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
 @click.option("--title", help="Headline; a devised title if the article has none.")
 @click.option(
     "--date",
@@ -73,12 +84,45 @@ def main() -> None:
     type=int,
     default=DEFAULT_MAX_BYTES // 1_000_000,
     show_default=True,
-    help="Largest input file to accept, in MB.",
+    help="Largest input file (or fetched page) to accept, in MB.",
+)
+@click.option(
+    "--originals",
+    type=click.Path(path_type=Path),
+    help="Folder keeping the original bytes of every input (default: originals/ at the "
+    "project root, beside docs/, never published).",
+)
+@click.option(
+    "--near-duplicates",
+    type=click.Choice(MODES),
+    default="link",
+    show_default=True,
+    help="A text ≥80% similar to a stored one (a syndicated copy): link = add it and record "
+    "both as other versions of each other; report = do not add it, say which it resembles; "
+    "add = add it unlinked.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=DEFAULT_JOBS,
+    show_default=True,
+    help="Worker processes reading and extracting inputs.",
+)
+@click.option(
+    "--timeout",
+    type=float,
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="Seconds to wait for a URL to answer.",
 )
 def add(
-    inputs: tuple[Path, ...],
+    inputs: tuple[str, ...],
     archive: Path,
     max_size: int,
+    originals: Path | None,
+    near_duplicates: str,
+    jobs: int,
+    timeout: float,
     date_: str | None,
     authors: tuple[str, ...],
     topics: tuple[str, ...],
@@ -86,20 +130,25 @@ def add(
 ) -> None:
     """Add articles from files or folders to the archive.
 
-    Plain text, Markdown (with or without front matter), saved HTML pages (.html, .html.gz),
-    feeds and web archives are recognised from their content. Metadata comes from, in order:
+    Plain text, Markdown (with or without front matter), saved HTML pages (.html, .htm,
+    .html.gz), RSS and Atom feeds (one article per entry), web archives (.warc, .warc.gz: one
+    article per captured page) and http(s) URLs are recognised from their content. Metadata
+    comes from, in order:
     these flags, a sidecar file next to the input (article.yml beside article.txt, same keys as
     the front matter), the document itself, and finally a guess from the text, marked as
     inferred. What is not known stays unknown and `chronicle check` reports it.
 
     Adding the same file twice changes nothing; the same text from another file is refused as
-    a duplicate, naming the article already stored.
+    a duplicate, naming the article already stored. The original bytes of every input are kept
+    in originals/, named by their SHA-256, which the article's front matter records. The exit
+    status is 1 when any input failed.
 
     \b
     Examples:
       chronicle add clipping.txt --title "Talks stall" --date 2025-03-21~ --source unknown \\
           --topic "Gaza ceasefire"
       chronicle add inbox/                      # every file, recursively, in name order
+      chronicle add https://example.org/news/story.html
     """
     given = {k: v for k, v in flags.items() if v is not None}
     if date_ is not None:
@@ -113,12 +162,18 @@ def add(
     except ChronicleError as exc:
         raise click.ClickException(str(exc)) from None
     store = ArticleStore(archive)
-    files = list(expand_inputs(inputs))
-    if not files:
-        raise click.ClickException("no input files found in " + ", ".join(map(str, inputs)))
+    items = list(expand_inputs(inputs))
+    if not items:
+        raise click.ClickException("no input files found in " + ", ".join(inputs))
+    ingester = Ingester(
+        store, OriginalsStore(originals or default_location(archive)), near_duplicates
+    )
+    settings = Settings(
+        max_bytes=max_size * 1_000_000, timeout=timeout, near_duplicates=near_duplicates
+    )
     out = _console()
     outcomes: list[Outcome] = []
-    show_bar = len(files) > 1 and sys.stderr.isatty()
+    show_bar = len(items) > 1 and sys.stderr.isatty()
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -128,13 +183,18 @@ def add(
         disable=not show_bar,
         transient=True,
     ) as progress:
-        task = progress.add_task("Adding", total=len(files))
-        for path in files:
-            for outcome in add_path(store, path, curator, max_bytes=max_size * 1_000_000):
-                outcomes.append(outcome)
-                if len(files) == 1 or not show_bar:
-                    _print_outcome(out, outcome)
-            progress.advance(task)
+        task = progress.add_task("Adding", total=len(items))
+        for outcome in add_all(
+            ingester,
+            items,
+            curator,
+            settings,
+            jobs=jobs,
+            on_progress=lambda: progress.advance(task),
+        ):
+            outcomes.append(outcome)
+            if len(items) == 1 or not show_bar:
+                _print_outcome(out, outcome)
     if show_bar or len(outcomes) > 1:
         _print_summary(out, outcomes)
     if any(o.status == "failed" for o in outcomes):
@@ -149,10 +209,14 @@ def _print_outcome(out: Console, o: Outcome) -> None:
             date = a.date.human() if a.date else "unknown"
             out.print(f"           title ({a.title_origin}): {a.title}", markup=False)
             out.print(f"           date: {date}; source: {a.source or 'unknown'}", markup=False)
+        if o.note:
+            out.print(f"           {o.note}", markup=False)
     elif o.status == "unchanged":
         out.print(f"unchanged  {o.input}: already in the archive as {o.detail}", markup=False)
     elif o.status == "duplicate":
         out.print(f"duplicate  {o.input}: same text as {o.detail}; not added", markup=False)
+    elif o.status == "near-duplicate":
+        out.print(f"similar    {o.input}: {o.detail}", markup=False)
     else:
         _console(True).print(f"failed     {o.input}: {o.detail}", markup=False)
 
@@ -162,12 +226,23 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
     table = Table(title="chronicle add", show_edge=False)
     table.add_column("result")
     table.add_column("count", justify="right")
-    for status in ("added", "unchanged", "duplicate", "failed"):
-        table.add_row(status, str(counts.get(status, 0)))
+    labels = {
+        "added": "added",
+        "unchanged": "unchanged (already added)",
+        "duplicate": "skipped: duplicate",
+        "near-duplicate": "skipped: near-duplicate",
+        "failed": "failed",
+    }
+    for status, label in labels.items():
+        table.add_row(label, str(counts.get(status, 0)))
+    linked = sum(1 for o in outcomes if o.note)
+    if linked:
+        table.add_row("  of which linked as other versions", str(linked))
     out.print(table)
-    failed = [o for o in outcomes if o.status == "failed"]
-    for o in failed:
-        out.print(f"failed: {o.input}: {o.detail}", markup=False)
+    for o in outcomes:
+        if o.status in ("failed", "duplicate", "near-duplicate"):
+            reason = o.detail if o.status != "duplicate" else f"same text as {o.detail}"
+            out.print(f"{o.status}: {o.input}: {reason}", markup=False)
 
 
 @main.command()
@@ -178,11 +253,17 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
     show_default=True,
     help="Folder of stored articles.",
 )
+@click.option(
+    "--originals",
+    type=click.Path(path_type=Path),
+    help="Folder of kept originals (default: originals/ at the project root).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
-def check(archive: Path, quiet: bool) -> None:
+def check(archive: Path, originals: Path | None, quiet: bool) -> None:
     """Validate every stored article and list what is unknown.
 
-    Errors (a front matter key that breaks the schema, a duplicate) make the exit status 1.
+    Errors (a front matter key that breaks the schema, a duplicate, a recorded original that is
+    missing from originals/ or no longer matches its SHA-256) make the exit status 1.
     Warnings say what the archive does not know (an inferred title, an unknown date or source);
     they do not fail the check.
 
@@ -191,7 +272,7 @@ def check(archive: Path, quiet: bool) -> None:
       chronicle check && mkdocs build
     """
     store = ArticleStore(archive)
-    report = check_store(store)
+    report = check_store(store, originals, registry=cli_entities.project_registry(archive))
     out = _console()
     for finding in report.findings:
         if quiet and finding.level == "warning":
@@ -241,3 +322,7 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
       chronicle serve --dev-addr 127.0.0.1:8001
     """
     _mkdocs("serve", *mkdocs_args)
+
+
+main.add_command(cli_entities.enrich)  # issue 4: enrich, entities suggest|accept
+main.add_command(cli_entities.entities)

@@ -26,3 +26,10 @@ class ChronicleConfig(base.Config):
     # perf: on `mkdocs build`, a forked helper fills the cache from the last page backwards
     # while MkDocs works forwards (parallel.py), so a clean build uses two cores.
     parallel = c.Type(bool, default=True)
+    # Issue 4: the entity registry, relative to mkdocs.yml (absent: the front matter's names
+    # are shown as they are), and where entity and quote pages are generated.
+    entities_file = c.Type(str, default="entities.yml")
+    people_url = c.Type(str, default="people")
+    organisations_url = c.Type(str, default="organisations")
+    places_url = c.Type(str, default="places")
+    quotes_url = c.Type(str, default="quotes")

@@ -12,8 +12,8 @@ links stale. So before MkDocs looks (in `on_files`), Chronicle decides for every
   must be added to that context or to `site_salt`;
 - every other page (listings, topics, home, guide pages) is always built: there are few of them,
   and the build cache (pagecache.py) makes most of them cheap;
-- outputs of pages that no longer exist (a deleted article, a day that lost its last article)
-  are removed after the build.
+- outputs of files that no longer exist (a deleted article, a day that lost its last article,
+  an entity nobody mentions any more, a deleted image) are removed after the build.
 
 MkDocs' `--dirty` skips a page only if it is unchanged on disk, and Chronicle only ever *adds*
 pages to rebuild, so a plain `mkdocs build` (which cleans `site/`) and `chronicle build` produce
@@ -60,8 +60,11 @@ def install_warning_filter() -> None:
         logger.addFilter(QuietDirtyWarning())
 
 
-def site_salt(config: MkDocsConfig, articles_prefix: str, plugin_config: object) -> str:
-    """What every page depends on besides its own data."""
+def site_salt(
+    config: MkDocsConfig, articles_prefix: str, plugin_config: object, data_files: list[Path]
+) -> str:
+    """What every page depends on besides its own data (`data_files`: e.g. the entity registry,
+    wherever it lives)."""
     docs = Path(config.docs_dir)
     articles = docs / articles_prefix.strip("/")
     non_articles = []
@@ -77,6 +80,7 @@ def site_salt(config: MkDocsConfig, articles_prefix: str, plugin_config: object)
     )
     return digest(
         digest_files(non_articles),
+        digest_files([p for p in data_files if p.is_file()]),
         digest_stats(templates),
         digest_stats(code),
         config_file.read_bytes() if config_file and config_file.exists() else b"",
@@ -134,14 +138,18 @@ class Incremental:
             return
         dest.unlink(missing_ok=True)
 
-    def other(self, file: File, ours: bool) -> None:
+    def other(self, file: File) -> None:
         """Any other page is built every time: delete its output, so `--dirty` cannot skip it.
         Generated pages are always built by MkDocs (their source is in memory): nothing to do."""
-        if ours:
-            self.manifest.current[file.dest_uri] = ""
-            self._dest[file.src_uri] = file.dest_uri
+        self.manifest.current[file.dest_uri] = ""
+        self._dest[file.src_uri] = file.dest_uri
         if not file.generated_by:
             (self.site / file.dest_uri).unlink(missing_ok=True)
+
+    def record(self, file: File) -> None:
+        """Any file this build writes (pages, static files, theme assets), so that when it is
+        gone from a later build, its output is removed as a clean build would not have it."""
+        self.manifest.current.setdefault(file.dest_uri, "")
 
     def finish(self, cache_keys: dict[str, list[tuple[str, str]]], used: set) -> int:
         """Remove outputs of pages that are gone; record this build, with the cache entries each

@@ -47,6 +47,9 @@ class Quote:
     speaker: str | None = None
     entity: str | None = None  # canonical registry name, when resolved
     verb: str | None = None
+    # "full": a whole utterance; "partial": words quoted inside the writer's own sentence
+    # (`described it as a “blatant violation”`), shown with their context in mind.
+    kind: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,8 @@ from .archive import Archive, Entry, build_archive
 from .cache import ArticleMemo, BuildCache
 from .cite import citations
 from .config import ChronicleConfig
+from .enrich.registry import Registry, load_registry
+from .entity_pages import KIND_FIELDS, EntitySite, build_entity_site
 from .errors import ChronicleError
 from .feeds import build_feed
 from .incremental import Incremental, install_warning_filter, site_salt
@@ -41,6 +43,8 @@ from .store import ArticleStore, atomic_write_bytes, split_front_matter
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+QUOTES_JS = "assets/chronicle/quotes.js"
 
 
 class ChroniclePlugin(BasePlugin[ChronicleConfig]):
@@ -48,6 +52,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.archive: Archive | None = None
         self.entries: dict[str, Entry] = {}  # src_uri → entry
         self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
+        self.entity_site: EntitySite | None = None  # issue 4: entity and quote pages
         self.page_cache: PageCache  # perf: made in on_nav, used from then on
         self.incremental: Incremental | None = None  # perf: made in on_files
 
@@ -91,9 +96,37 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 continue
             self.specs[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
+        # --- issue 4: entity and quote pages (entity_pages.py) ---
+        self.entity_site = build_entity_site(
+            self.archive,
+            self._load_registry(config),
+            bases={k: self.config[f"{f}_url"].strip("/") + "/" for k, f in KIND_FIELDS.items()},
+            quotes_base=self.config.quotes_url.strip("/") + "/",
+            page_size=self.config.listing_page_size,
+        )
+        for src_uri in list(self.entity_site.pages):
+            if files.get_file_from_path(src_uri) is not None:
+                del self.entity_site.pages[src_uri]  # written by hand: the curator's wins
+            else:
+                files.append(File.generated(config, src_uri, content=""))
+        files.append(File.generated(config, QUOTES_JS, abs_src_path=str(ASSETS / "quotes.js")))
+        log.info(
+            f"{len(self.entity_site.info)} entities, {len(self.entity_site.pages)} entity pages"
+        )
+        # --- end issue 4 ---
         log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
         self._plan_incremental(files, config)  # perf: which article outputs are up to date
         return files
+
+    def _load_registry(self, config: MkDocsConfig) -> Registry | None:
+        """The entity registry beside mkdocs.yml; None when there is none (issue 4)."""
+        path = Path(config.config_file_path or ".").parent / self.config.entities_file
+        if not path.exists():
+            return None
+        try:
+            return load_registry(path)
+        except ChronicleError as exc:
+            raise PluginError(f"Chronicle: {exc}") from None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
@@ -147,6 +180,15 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 "template": "chronicle/listing.html",
                 "search": {"exclude": True},
             }
+        entity_page = self.entity_site.pages.get(src) if self.entity_site else None
+        if entity_page is not None:  # issue 4
+            page.meta = {
+                "title": html.escape(entity_page.title),
+                "template": "chronicle/quotes.html"
+                if entity_page.kind in ("quotes", "speaker-quotes")
+                else "chronicle/entity.html",
+                "search": {"exclude": True},
+            }
         return markdown
 
     def on_page_content(
@@ -167,6 +209,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             chronicle.update(self._article_context(src, config))
         elif src in self.specs:
             chronicle["spec"] = self.specs[src]
+        elif self.entity_site is not None and src in self.entity_site.pages:  # issue 4
+            chronicle["entity_page"] = self.entity_site.pages[src]
+            chronicle["quotes_js"] = QUOTES_JS
         elif page.is_homepage:
             span = self.archive.span()
             chronicle.update(
@@ -196,7 +241,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         assert self.archive is not None
         entry = self.entries[src]
         archive_base = self.config.archive_url.strip("/") + "/"
-        return dict(
+        context = dict(
             entry=entry,
             previous=self.archive.previous.get(src),
             next=self.archive.following.get(src),
@@ -205,6 +250,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             sources_slug=make_slug(entry.article.source or "Unknown source"),
             topic_links=[(t, make_slug(t)) for t in entry.article.topics],
         )
+        if self.entity_site is not None:  # issue 4: entity links, who said what
+            context.update(self.entity_site.article_context(entry.article, entry))
+        return context
 
     # --- perf: the build cache (pagecache.py); these events only feed and consult it --------
 
@@ -267,16 +315,19 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
             for name, plugin in config.plugins.items()
         )
-        salt = site_salt(config, prefix, self.config)
+        registry = Path(config.config_file_path or ".").parent / self.config.entities_file
+        salt = site_salt(config, prefix, self.config, [registry])
         plan = Incremental(config, root, salt, skip=not lunr)
         for file in files.documentation_pages():
             entry = self.entries.get(file.src_uri)
             if entry is None or file.generated_by:
-                plan.other(file, ours=file.src_uri in self.specs)
+                plan.other(file)
             else:
                 # The page's whole template context, so whatever is added to it is covered.
                 context = {**self._base_context(), **self._article_context(file.src_uri, config)}
                 plan.article(file, (context,))
+        for file in files:  # static files and theme assets too: what is gone is removed
+            plan.record(file)
         self.incremental = plan
         if plan.kept:
             log.info(f"{len(plan.kept)} article pages are up to date")

@@ -36,7 +36,7 @@ FIELDS: dict[str, str] = {
     "people": "people the text mentions (registry names)",
     "organisations": "organisations the text mentions (registry names)",
     "places": "places the text mentions (registry names)",
-    "quotes": "direct quotes: list of {text, speaker, entity, verb}",
+    "quotes": "direct quotes: list of {text, speaker, entity, verb, kind}; kind is full or partial",
     "other_versions": "ids of near-duplicate articles (syndicated copies of the same story)",
     "provenance": "original_name, sha256 of the original bytes, added (UTC), reader, fingerprint, "
     "retrieved, original_url",
@@ -167,6 +167,19 @@ def read_provenance(where: str, value: Any) -> Provenance | None:
     )
 
 
+QUOTE_KINDS = ("full", "partial")
+
+
+def _quote_kind(where: str, key: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if value not in QUOTE_KINDS:
+        raise FrontMatterError(
+            where, key, f"must be one of {', '.join(QUOTE_KINDS)}, not {value!r}"
+        )
+    return value
+
+
 def read_quotes(where: str, value: Any) -> tuple[Quote, ...]:
     if value is None:
         return ()
@@ -183,6 +196,7 @@ def read_quotes(where: str, value: Any) -> tuple[Quote, ...]:
                 speaker=_text(where, f"{key}.speaker", item.get("speaker")),
                 entity=_text(where, f"{key}.entity", item.get("entity")),
                 verb=_text(where, f"{key}.verb", item.get("verb")),
+                kind=_quote_kind(where, f"{key}.kind", item.get("kind")),
             )
         )
     return tuple(quotes)
@@ -265,6 +279,7 @@ def article_to_mapping(article: Article) -> dict[str, Any]:
                     ("speaker", q.speaker),
                     ("entity", q.entity),
                     ("verb", q.verb),
+                    ("kind", q.kind),
                 )
                 if v
             }

@@ -124,6 +124,7 @@ class StoredRef:
     id: str
     sha256: str
     fingerprint: str
+    locator: str = ""  # the entry or record inside a multi-article original (feed, WARC)
 
 
 AddStatus = Literal["added", "unchanged", "duplicate"]
@@ -136,14 +137,25 @@ class AddOutcome:
     article_id: str
 
 
+def locator_of(article: Article) -> str:
+    """The entry inside its original ('feed.xml#guid' → 'guid'); '' for single-article inputs."""
+    name = article.provenance.original_name if article.provenance else ""
+    return name.split("#", 1)[1] if "#" in name else ""
+
+
 class ArticleStore:
-    """The folder of stored articles (usually `docs/articles`)."""
+    """The folder of stored articles (usually `docs/articles`).
+
+    Dedupe lookups are dictionaries (by original + locator, by text fingerprint, by id), built
+    once from the files, so adding hundreds of articles stays linear.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._refs: list[StoredRef] | None = None
-        self._indexed = -1  # how many refs the indexes below cover
-        self._by: dict[str, dict[str, StoredRef]] = {}
+        self._by_original: dict[tuple[str, str], StoredRef] = {}
+        self._by_fingerprint: dict[str, StoredRef] = {}
+        self._by_id: dict[str, StoredRef] = {}
         self._paths: set[Path] = set()
 
     def files(self) -> list[Path]:
@@ -172,57 +184,58 @@ class ArticleStore:
 
     def refs(self) -> list[StoredRef]:
         if self._refs is None:
-            refs = []
+            self._refs = []
             for path, article in self.iter_articles():
-                prov = article.provenance
-                refs.append(
-                    StoredRef(
-                        path,
-                        article.id,
-                        prov.sha256 if prov else "",
-                        prov.fingerprint if prov else "",
-                    )
-                )
-            self._refs = refs
+                self._remember(path, article)
         return self._refs
 
-    def _index(self) -> dict[str, dict[str, StoredRef]]:
-        # perf: dicts by digest, so adding N articles is N look-ups, not N scans of the archive.
-        refs = self.refs()
-        if self._indexed != len(refs):
-            by_sha: dict[str, StoredRef] = {}
-            by_fingerprint: dict[str, StoredRef] = {}
-            for ref in refs:
-                by_sha.setdefault(ref.sha256, ref)
-                if ref.fingerprint:
-                    by_fingerprint.setdefault(ref.fingerprint, ref)
-            self._by = {"sha256": by_sha, "fingerprint": by_fingerprint}
-            self._paths = {ref.path for ref in refs}
-            self._indexed = len(refs)
-        return self._by
+    def _remember(self, path: Path, article: Article) -> None:
+        prov = article.provenance
+        ref = StoredRef(
+            path,
+            article.id,
+            prov.sha256 if prov else "",
+            prov.fingerprint if prov else "",
+            locator_of(article),
+        )
+        assert self._refs is not None
+        self._refs.append(ref)
+        if ref.sha256:
+            self._by_original.setdefault((ref.sha256, ref.locator), ref)
+        if ref.fingerprint:
+            self._by_fingerprint.setdefault(ref.fingerprint, ref)
+        self._by_id.setdefault(ref.id, ref)
+        self._paths.add(path)
 
     def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
+        """'unchanged': this very original (and entry) was added before; 'duplicate': the same
+        text came from another original."""
+        self.refs()
         prov = article.provenance
         if prov is None:
             return None
-        index = self._index()
-        # An identical original is "unchanged" even if an earlier article only shares its text.
-        ref = index["sha256"].get(prov.sha256)
-        if ref is not None:
+        ref = self._by_original.get((prov.sha256, locator_of(article)))
+        if ref:
             return "unchanged", ref
-        ref = index["fingerprint"].get(prov.fingerprint) if prov.fingerprint else None
-        if ref is not None:
-            return "duplicate", ref
-        return None
+        ref = self._by_fingerprint.get(prov.fingerprint) if prov.fingerprint else None
+        return ("duplicate", ref) if ref else None
+
+    def find_original(self, sha256: str, locator: str = "") -> StoredRef | None:
+        """The article added from this original (and entry), if any."""
+        self.refs()
+        return self._by_original.get((sha256, locator))
+
+    def by_id(self, article_id: str) -> StoredRef | None:
+        self.refs()
+        return self._by_id.get(article_id)
 
     def path_for(self, article: Article) -> Path:
         folder = self.root / relative_dir(article)
         slug = make_slug(article.title)
         path = folder / f"{slug}.md"
-        self._index()
-        taken = self._paths
+        self.refs()
         n = 2
-        while path in taken or path.exists():
+        while path in self._paths or path.exists():
             path = folder / f"{slug}-{n}.md"
             n += 1
         return path
@@ -237,17 +250,7 @@ class ArticleStore:
         if path.stem != make_slug(article.title):
             article = article.with_changes(id=f"{article.id}-{path.stem.rsplit('-', 1)[-1]}")
         self.write(path, article)
-        prov = article.provenance
-        ref = StoredRef(
-            path, article.id, prov.sha256 if prov else "", prov.fingerprint if prov else ""
-        )
-        self.refs().append(ref)
-        if self._indexed == len(self.refs()) - 1:  # keep the indexes current, no rebuild
-            self._by["sha256"].setdefault(ref.sha256, ref)
-            if ref.fingerprint:
-                self._by["fingerprint"].setdefault(ref.fingerprint, ref)
-            self._paths.add(ref.path)
-            self._indexed += 1
+        self._remember(path, article)
         return AddOutcome("added", path, article.id)
 
     def write(self, path: Path, article: Article) -> None:

@@ -44,6 +44,9 @@ def sniff(data: bytes, name: str) -> str:
     """The format of `data`: content first (saved pages often have the wrong extension)."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     lower = name.lower()
+    if lower.endswith((".json", ".jsonl", ".ndjson")) and head[:1] in (b"{", b"["):
+        # Data files (a corpus' gold.jsonl, a SOURCE.json) sit beside pages in real folders.
+        raise UnknownFormat(name, "this is JSON data, not an article (JSON Feed is not supported)")
     if head.startswith(b"warc/") or lower.endswith((".warc", ".arc")):
         return "warc"
     feed_tags = (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")

@@ -1,0 +1,63 @@
+"""`chronicle add https://…`: fetch one page, politely and within limits.
+
+The standard library's urllib is enough for one GET with a timeout: no session, cookies or
+retries are needed, so no HTTP client dependency. The body is read up to the size limit plus one
+byte, so an oversized or endless response is refused without being held in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+
+from . import __version__
+from .errors import ReaderError
+
+USER_AGENT = (
+    f"Chronicle/{__version__} (news archive ingest; +https://pypi.org/project/chronicle-archive/)"
+)
+DEFAULT_TIMEOUT = 20.0
+
+
+@dataclass(frozen=True)
+class Fetched:
+    data: bytes
+    url: str  # after redirects
+    retrieved: dt.datetime
+
+
+def is_url(text: str) -> bool:
+    return text.startswith(("http://", "https://"))
+
+
+def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and int(length) > max_bytes:
+                raise ReaderError(url, _too_big(int(length), max_bytes))
+            data = response.read(max_bytes + 1)
+            final = response.geturl()
+    except urllib.error.HTTPError as exc:
+        raise ReaderError(url, f"the server answered {exc.code} {exc.reason}") from None
+    except urllib.error.URLError as exc:
+        raise ReaderError(url, f"cannot fetch the page ({exc.reason})") from None
+    except TimeoutError:
+        raise ReaderError(url, f"no answer within {timeout:g} s") from None
+    except (OSError, ValueError) as exc:
+        raise ReaderError(url, f"cannot fetch the page ({exc})") from None
+    if len(data) > max_bytes:
+        raise ReaderError(url, _too_big(len(data), max_bytes))
+    return Fetched(data, final, dt.datetime.now(dt.UTC).replace(microsecond=0))
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"the page is over the {limit / 1e6:g} MB limit"
+        f"{f' ({size / 1e6:.0f} MB)' if size > limit + 1 else ''} (raise it with --max-size)"
+    )

@@ -1,0 +1,509 @@
+"""What a web page says about itself: the page-level metadata cascade, written down in one place.
+
+For each field the first layer with a value wins (the curator's layers sit above all of this, in
+`metadata.py`):
+
+- **title**: the page's own headline in its `<h1>` (or `<h2>`, when the `<h1>` is a logo) when it
+  agrees with a declared title (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`),
+  else the first declared title in that order; the site name is cut off every candidate
+  ("Headline | Site" → "Headline"). The site name is whatever the page declares (`og:site_name`,
+  JSON-LD `publisher`, `application-name`) plus the words of its host name, so no per-site rule
+  is needed.
+- **date**: JSON-LD `datePublished` of the article, then the publication-time meta tags
+  (`article:published_time` and friends), then `htmldate` (which also reads the text, with
+  `original_date=True` so a "last updated" line does not win). A timestamp keeps the day it was
+  written in (the page's own local day), not the UTC day; a UTC or zone-less timestamp one day
+  off the day htmldate finds in the page yields to it.
+- **authors**: JSON-LD `author`, then author meta tags, then trafilatura's byline heuristics.
+- **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
+
+trafilatura's own metadata (`extract_metadata`) is used as the last layer of each field: it is
+the best-measured general extractor, but it keeps site-name suffixes and takes meta tags before
+the `<h1>`, which is where most of its misses on the shared corpus come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
+
+from ..dates import ArticleDate
+
+# Separators between a headline and a site name in <title>/og:title. Spaced, so that a hyphen
+# inside a word ("U.S.-backed") or a colon in a headline ("Tanz: Mit allen…") is never a cut.
+# The full-width bar of CJK titles ("見出し｜サイト") separates without spaces.
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+|\s*｜\s*")
+_ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+
+DATE_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "article.published",
+    "published_time",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "datepublished",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+)
+AUTHOR_META = (
+    "author",
+    "article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "twitter:creator",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PageMetadata:
+    title: str | None = None
+    date: ArticleDate | None = None
+    authors: tuple[str, ...] = ()
+    source: str | None = None
+    url: str | None = None
+    language: str | None = None
+    description: str | None = None
+
+
+def normalise(text: str | None) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+
+
+def _key(text: str) -> str:
+    """Loose comparison key: case, punctuation and spacing do not matter."""
+    return re.sub(r"\W+", "", normalise(text).casefold())
+
+
+# --- reading the page's declarations -------------------------------------------------------
+
+
+def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, flattened out of lists and `@graph`s; bad JSON skipped."""
+    out: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        text = (script.text or "").strip()
+        text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text)
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        out.extend(_flatten(data))
+    return out
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+
+
+def _types(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type") or []
+    return [kind] if isinstance(kind, str) else [k for k in kind if isinstance(k, str)]
+
+
+def _names(value: Any) -> list[str]:
+    """A JSON-LD person/organisation value (text, object or list of either) → names."""
+    if isinstance(value, list):
+        return [n for item in value for n in _names(item)]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, str) and value.strip():
+        return [value.strip()]
+    return []
+
+
+def read_meta(tree: HtmlElement) -> dict[str, str]:
+    """<meta name|property|itemprop=… content=…>, keys lower-cased; the first value wins."""
+    out: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        # `value` is not standard but some CMSs and page savers write it instead of `content`.
+        content = (meta.get("content") or meta.get("value") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key and key not in out:
+                out[key] = content
+    return out
+
+
+def page_url(tree: HtmlElement, meta: dict[str, str], given: str | None) -> str | None:
+    if given:
+        return given
+    for link in tree.xpath('//link[@rel="canonical"]/@href'):
+        if link.startswith("http"):
+            return str(link)  # lxml's smart string keeps its tree alive and cannot be pickled
+    url = meta.get("og:url", "")
+    return url if url.startswith("http") else None
+
+
+# --- titles ---------------------------------------------------------------------------------
+
+
+def host_words(url: str | None) -> set[str]:
+    """Words of the host name that can name the site: www.tagblatt.ch → {tagblatt}."""
+    if not url:
+        return set()
+    host = urlsplit(url).hostname or ""
+    parts = host.split(".")
+    generic = {"www", "m", "amp", "news", "blog", "blogs", "com", "org", "net", "co", "go"}
+    return {p for p in parts[:-1] if p not in generic and len(p) > 2}
+
+
+def site_name(declared: str) -> str:
+    """A declared site name, trusted only as far as it looks like one: some CMSs put the whole
+    page title in `og:site_name` ("Headline | Site"); the site is then its last segment."""
+    parts = _SEPARATORS.split(normalise(html.unescape(declared)))
+    name = parts[-1]
+    return name if len(name) <= 60 else ""
+
+
+def is_site_name(segment: str, sites: set[str], hosts: set[str]) -> bool:
+    key = _key(segment)
+    if not key:
+        return True
+    for site_key in filter(None, map(_key, sites)):
+        if key == site_key or (len(key) >= 4 and key in site_key):
+            return True
+        if _names_site(key, site_key):
+            return True
+    return any(_names_site(key, _key(h)) for h in hosts)
+
+
+def _names_site(key: str, site_key: str) -> bool:
+    """ "Site Name Online", "site.com", "The Site", "SITE Site Logo": the site's name and a few
+    letters, no digits (so "Gitarre & Bass 02/2022" is an issue's title, not the magazine's)."""
+    if site_key not in key:
+        return False
+    rest = key.replace(site_key, "", 1)
+    return not rest or (len(rest) <= 12 and rest.isalpha())
+
+
+def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
+    """Cut leading and trailing segments that name the site, keeping at least one segment."""
+    parts = _SEPARATORS.split(title)
+    seps = _SEPARATORS.findall(title)
+    if len(parts) == 1:
+        return title
+    start, end = 0, len(parts)
+    while end - start > 1 and is_site_name(parts[end - 1], sites, hosts):
+        end -= 1
+    while end - start > 1 and is_site_name(parts[start], sites, hosts):
+        start += 1
+    out = parts[start]
+    for i in range(start + 1, end):
+        out += seps[i - 1] + parts[i]
+    return out.strip()
+
+
+def headings(tree: HtmlElement, tag: str = "h1") -> list[str]:
+    out = []
+    for h in tree.iter(tag):
+        text = normalise(html.unescape(h.text_content()))
+        if 3 <= len(text) <= 300:
+            out.append(text)
+    return out
+
+
+def choose_title(
+    declared: list[str],
+    h1s: list[str],
+    sites: set[str],
+    hosts: set[str],
+    h2s: list[str] = (),  # type: ignore[assignment]
+) -> str | None:
+    """The page's headline: a heading confirmed by a declared title, else the first declared one.
+
+    Declared titles are tried in order of trust; the first one an <h1> (then an <h2>, for pages
+    whose <h1> is the site's logo) confirms wins, in the heading's own wording. A declared title
+    with a suffix that is *not* the site name (a section, a slogan) is cut when a heading equals
+    one of its segments, so the cleaning is checked against the page itself. A heading that
+    names the site is never a headline.
+    """
+    cleaned = [strip_site_name(t, sites, hosts) for t in declared]
+    cleaned = [t for t in cleaned if t and not is_site_name(t, sites, hosts)]
+    for level in (h1s, h2s):
+        by_key: dict[str, str] = {}
+        for heading in level:
+            if not is_site_name(heading, sites, hosts):
+                by_key.setdefault(_key(heading), heading)
+        for title in declared:  # the most trusted declaration first, whole or in part
+            if _key(strip_site_name(title, sites, hosts)) in by_key:
+                return by_key[_key(strip_site_name(title, sites, hosts))]
+            for segment in _SEPARATORS.split(title):
+                if _key(segment) in by_key and not is_site_name(segment, sites, hosts):
+                    return by_key[_key(segment)]
+    h1s = [h for h in h1s if not is_site_name(h, sites, hosts)]
+    # An h1 that ends a declared title is the headline without its kicker ("Covid-19: …"); one
+    # that starts it is the headline without a suffix ("…, Thailand"), unless a colon follows:
+    # then the rest is its subtitle, which belongs to it.
+    for title in declared:
+        for h1 in h1s:
+            key = _key(h1)
+            if len(key) < 12:
+                continue
+            if _key(title).endswith(key):
+                return h1
+            full = strip_site_name(title, sites, hosts)
+            if full.startswith(h1):
+                return full if full[len(h1) :].lstrip().startswith(":") else h1
+    return cleaned[0] if cleaned else (h1s[0] if h1s else None)
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+
+def day_from_text(value: str | None) -> ArticleDate | None:
+    """The calendar day written in an ISO 8601 date or timestamp, as written (local day)."""
+    if not value:
+        return None
+    match = _ISO_DAY.search(value)
+    if not match:
+        return None
+    year, month, day = map(int, match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return None
+    if not 1990 <= year <= dt.date.today().year + 1:
+        return None
+    return ArticleDate(year, month, day)
+
+
+_UTC_OR_NAIVE = re.compile(
+    r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
+)
+
+
+def structured_date(
+    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement
+) -> tuple[ArticleDate | None, str]:
+    """The first publication date the page declares for machines, with the text it came from."""
+    values = [str(o.get("datePublished") or o.get("dateCreated") or "") for o in objects]
+    values += [meta[k] for k in DATE_META if k in meta]
+    values += [str(v) for v in tree.xpath('//time[@itemprop="datePublished"]/@datetime')]
+    for value in values:
+        found = day_from_text(value)
+        if found:
+            return found, value
+    return None, ""
+
+
+def choose_date(
+    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
+) -> ArticleDate | None:
+    declared, value = structured_date(objects, meta, tree)
+    try:
+        text = find_date(tree, original_date=True, extensive_search=True, url=url)
+    except Exception:  # htmldate is best-effort; a parsing bug there must not fail the page
+        text = None
+    found = day_from_text(text)
+    if declared is None:
+        return found
+    if (
+        found
+        and _UTC_OR_NAIVE.search(value)
+        and abs((declared.as_date() - found.as_date()).days) == 1
+    ):
+        # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
+        # the publisher's; htmldate also reads the dateline readers see, so its day wins.
+        return found
+    return declared
+
+
+# --- authors --------------------------------------------------------------------------------
+
+
+# "By", "Von", "Par"… before a byline; not "di" or "de", which begin surnames (Di Maria).
+_BYLINE_LEAD = re.compile(
+    r"^view (?:all )?(?:posts|articles|stories) by\s+"
+    r"|^(?:(?:written|posted|text|interview|artikel|article|story|words|photos?)\s+)?"
+    r"(?:by|von|par|por|door)\s+"
+    r"|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
+    re.I,
+)
+# Words that follow a name in bylines but are not part of it (roles, degrees, page furniture).
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:view\b|get author|follow\b|more by\b|updated\b|published\b|share[sd]?\b"
+    r"|link copied|\||·).*$",
+    re.I,
+)
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
+    "|july|august|september|october|november|december"
+)
+# A job title or a date after the name: "Sam Stein Senior Politics Editor", "… December".
+_ROLE_TAIL = re.compile(
+    r"\s+(?:(?:senior|chief|deputy|contributing|managing|staff|political|politics|news|"
+    r"associate|executive|special)\s+)*(?:editor|writer|reporter|correspondent|contributor|"
+    rf"columnist|journalist|producer)\b.*$|\s+(?:{_MONTHS})\.?$",
+    re.I,
+)
+_MONTH_ONLY = re.compile(rf"^(?:{_MONTHS})\.?$", re.I)
+_DEGREES = {"phd", "md", "msc", "ma", "ba", "mba", "rd", "dr", "jr", "sr", "staff", "tnn"}
+# Placeholders CMSs put where a byline belongs.
+_NOT_NAMES = {"posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"}
+
+
+def _caps_tail(name: str) -> str:
+    """ "Meg Wagner NEW YORK DAILY NEWS" → "Meg Wagner": capitals after a mixed-case name are
+    the outlet. An all-capitals byline ("JOSH HASKELL") is left alone."""
+    words = name.split()
+    keep = len(words)
+    while keep > 2 and words[keep - 1].isupper() and len(words[keep - 1]) > 1:
+        keep -= 1
+    if keep < len(words) and not all(w.isupper() for w in words[:keep]):
+        return " ".join(words[:keep])
+    return name
+
+
+def split_authors(text: str) -> list[str]:
+    """A byline → names: "By Ada Lovelace and Grace Hopper, PhD" → [Ada Lovelace, Grace Hopper]."""
+    text = _BYLINE_TAIL.sub("", _BYLINE_LEAD.sub("", normalise(html.unescape(text))))
+    inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+)", text)
+    if inverted:  # "Gillman, Steve": one surname, one given name, as library catalogues write
+        text = f"{inverted.group(2)} {inverted.group(1)}"
+    names = []
+    for part in _AUTHOR_SPLIT.split(text):
+        part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" :-|·")))
+        if not re.search(r"\b\w\.$", part):  # keep the period of a final initial ("C.")
+            part = part.rstrip(". ")
+        part = _caps_tail(part)
+        if not part or part.casefold().strip(".") in _DEGREES | _NOT_NAMES:
+            continue
+        if _MONTH_ONLY.match(part):
+            continue
+        if part.startswith(("http", "@")) or "@" in part or "[at]" in part or len(part) > 60:
+            continue
+        if re.search(r"\d", part):
+            continue
+        names.append(part)
+    return names
+
+
+def _person_names(value: Any) -> list[str]:
+    """JSON-LD authors that are people: an Organization as author names the publisher."""
+    items = value if isinstance(value, list) else [value]
+    out = []
+    for item in items:
+        if isinstance(item, dict) and any("Organization" in t for t in _types(item)):
+            continue
+        out.extend(_names(item))
+    return out
+
+
+def choose_authors(
+    articles: list[dict[str, Any]],
+    meta: dict[str, str],
+    fallback: str | None,
+    sites: set[str],
+    hosts: set[str],
+) -> tuple[str, ...]:
+    """The first source that names at least one person. A name that is the site's own is kept
+    only when no source names anyone else (institutional pages are signed by the institution)."""
+    sources: list[list[str]] = [
+        _person_names(o.get("author") or o.get("creator")) for o in articles
+    ]
+    sources += [[meta[k]] for k in AUTHOR_META if meta.get(k)]
+    if fallback:
+        sources.append([fallback])
+    institutional: tuple[str, ...] = ()
+    for candidates in sources:
+        names: list[str] = []
+        for candidate in candidates:
+            for name in split_authors(candidate):
+                if name.casefold() not in {n.casefold() for n in names}:
+                    names.append(name)
+        people = [n for n in names if not is_site_name(n, sites, hosts)]
+        if people:
+            return tuple(people)
+        institutional = institutional or tuple(names)
+    return institutional
+
+
+# --- the cascade ----------------------------------------------------------------------------
+
+
+def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
+    """The page's own metadata, by the cascade in this module's docstring. Reads, never edits."""
+    ld = read_json_ld(tree)
+    articles = [o for o in ld if any(_ARTICLE_TYPES.search(t) for t in _types(o))]
+    pages = [o for o in ld if any(t.endswith("WebPage") for t in _types(o))]
+    meta = read_meta(tree)
+    url = page_url(tree, meta, url)
+    try:
+        traf = extract_metadata(tree, default_url=url)
+    except Exception:  # trafilatura's metadata is the last layer; its failure is not ours
+        traf = None
+
+    publisher = next((n for o in articles for n in _names(o.get("publisher"))), None)
+    sites = {
+        site_name(s)
+        for s in (
+            publisher,
+            meta.get("og:site_name"),
+            meta.get("application-name"),
+            meta.get("al:android:app_name"),
+            meta.get("al:iphone:app_name"),
+            traf.sitename if traf else None,
+        )
+        if s and site_name(s)
+    }
+    hosts = host_words(url)
+    declared_raw = [
+        *(str(o.get("headline")) for o in articles if o.get("headline")),
+        *(meta[k] for k in ("og:title", "twitter:title", "title") if meta.get(k)),
+        *(normalise(t.text_content()) for t in tree.xpath("//title[not(ancestor::svg)]")[:1]),
+        *(str(o.get("name")) for o in pages if isinstance(o.get("name"), str)),
+    ]
+    if traf and traf.title:
+        declared_raw.append(traf.title)
+    # Entities double-escaped by a CMS ("&amp;#8211;") reach us as "&#8211;": undo that once.
+    declared = [normalise(html.unescape(t)) for t in declared_raw]
+    declared = [t for t in declared if t]
+    # A "site name" that is the page's title (some CMSs fill every field with it) names nothing.
+    sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
+    title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
+    date = choose_date(articles + pages, meta, tree, url)
+    authors = choose_authors(articles, meta, traf.author if traf else None, sites, hosts)
+    language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
+    return PageMetadata(
+        title=normalise(title) or None,
+        date=date,
+        authors=authors,
+        source=publisher or meta.get("og:site_name") or (traf.sitename if traf else None),
+        url=url,
+        language=language.lower() or None,
+        description=meta.get("description") or meta.get("og:description"),
+    )
