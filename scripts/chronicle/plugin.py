@@ -223,7 +223,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 sources=len(self.archive.sources),
             )
         context["chronicle"] = chronicle
-        if src in self.entries or src in self.specs:
+        if self._cached_page(src):
             self.page_cache.lookup(page, context)  # perf: keep last, after the context is final
         return context
 
@@ -282,7 +282,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             ours = [
                 f.page
                 for f in files.documentation_pages()
-                if (f.src_uri in self.entries and f.src_uri not in kept) or f.src_uri in self.specs
+                if self._cached_page(f.src_uri) and f.src_uri not in kept
             ]
             render = partial(
                 render_page,
@@ -331,6 +331,14 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.incremental = plan
         if plan.kept:
             log.info(f"{len(plan.kept)} article pages are up to date")
+
+    def _cached_page(self, src: str) -> bool:
+        """Pages whose template can print a stored copy (`chronicle/cached.html`)."""
+        return (
+            src in self.entries
+            or src in self.specs
+            or (self.entity_site is not None and src in self.entity_site.pages)
+        )
 
     def _use_helpers(self) -> bool:
         return self.config.parallel and self.page_cache.cache.enabled and can_fork()
