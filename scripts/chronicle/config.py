@@ -17,3 +17,7 @@ class ChronicleConfig(base.Config):
     listing_page_size = c.Type(int, default=50)
     # How many of the latest articles the home page shows.
     home_latest = c.Type(int, default=10)
+    # Full-text search with Pagefind, indexed at the end of every build (see search.py).
+    search_enabled = c.Type(bool, default=True)
+    # Where the search page is generated (site-relative folder).
+    search_url = c.Type(str, default="search")

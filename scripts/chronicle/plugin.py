@@ -8,7 +8,10 @@ Order of events:
   every page can link to every other.
 - `on_page_read_source` hands MkDocs the article body without its front matter (already parsed
   and validated here), `on_page_markdown` sets each page's template and escaped title.
-- `on_page_content` sanitises article HTML; `on_page_context` gives templates ready data.
+- `on_page_content` sanitises article HTML and streams each article's text to the search
+  indexer (search.py), which runs beside the build; `on_page_context` gives templates ready data.
+- `on_post_build` writes the Pagefind bundle into the site (also under `mkdocs serve`, whose
+  site_dir is a temporary folder); `on_build_error` stops the indexer.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import html
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -29,10 +33,16 @@ from .errors import ChronicleError
 from .normalize import make_slug
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .sanitize import clean_html
+from .search import FACETS, PagefindWriter, html_to_text, record_for
 from .store import ArticleStore, split_front_matter
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+# Chronicle's search script and styles, copied into every site at these paths. search.js finds
+# the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
+SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
+PAGEFIND_DIR = "pagefind"
 
 
 class ChroniclePlugin(BasePlugin[ChronicleConfig]):
@@ -40,10 +50,27 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.archive: Archive | None = None
         self.entries: dict[str, Entry] = {}  # src_uri → entry
         self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
+        self.search_page: str | None = None  # src_uri of the generated search page
+        self.indexer: PagefindWriter | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
+        if self.config.search_enabled:
+            for name in ("search", "material/search"):
+                if name in config.plugins:
+                    # Two engines would make every reader download two indexes.
+                    log.warning(
+                        f"the '{name}' plugin is enabled besides Chronicle's Pagefind search; "
+                        "remove it from mkdocs.yml"
+                    )
+            css, js = SEARCH_ASSETS
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+            if not any(str(script) == js for script in config.extra_javascript):
+                script = ExtraScriptValue(js)
+                script.type = "module"
+                config.extra_javascript.append(script)
         return config
 
     @event_priority(-50)
@@ -79,6 +106,17 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 continue
             self.specs[spec.src_uri] = spec
             files.append(File.generated(config, spec.src_uri, content=""))
+        self.search_page = None
+        if self.config.search_enabled:
+            for asset in SEARCH_ASSETS:
+                if files.get_file_from_path(asset) is None:
+                    files.append(
+                        File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name))
+                    )
+            src = self.config.search_url.strip("/") + "/index.md"
+            if files.get_file_from_path(src) is None:
+                self.search_page = src
+                files.append(File.generated(config, src, content=""))
         log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
         return files
 
@@ -107,16 +145,29 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             page.meta = {
                 "title": html.escape(spec.title),
                 "template": "chronicle/listing.html",
-                "search": {"exclude": True},
+            }
+        elif src == self.search_page:
+            page.meta = {
+                "title": "Search",
+                "template": "chronicle/search.html",
+                "hide": ["navigation", "toc"],  # the facets need the width
             }
         return markdown
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if page.file.src_uri in self.entries:
-            return clean_html(html_text)
-        return html_text
+        entry = self.entries.get(page.file.src_uri)
+        if entry is None:
+            return html_text
+        cleaned = clean_html(html_text)
+        if self.config.search_enabled:
+            # Indexed as the page renders: the indexer works beside the build and no article's
+            # text is kept in memory until the end.
+            if self.indexer is None:
+                self.indexer = PagefindWriter(language=config.theme.get("language") or "en")
+            self.indexer.add(record_for(entry, html_to_text(cleaned)))
+        return cleaned
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
@@ -128,6 +179,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             "archive_url": archive_base,
             "topics_url": self.config.topics_url.strip("/") + "/",
             "sources_url": self.config.sources_url.strip("/") + "/",
+            "search_url": self.config.search_url.strip("/") + "/",
         }
         if src in self.entries:
             entry = self.entries[src]
@@ -138,9 +190,14 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
                 sources_slug=make_slug(entry.article.source or "Unknown source"),
                 topic_links=[(t, make_slug(t)) for t in entry.article.topics],
+                # What the template marks for Pagefind (data-pagefind-*): the same record
+                # search.py indexes, so the HTML and the index cannot disagree.
+                search=record_for(entry, ""),
             )
         elif src in self.specs:
             chronicle["spec"] = self.specs[src]
+        elif src == self.search_page:
+            chronicle["facets"] = FACETS
         elif page.is_homepage:
             span = self.archive.span()
             chronicle.update(
@@ -153,3 +210,24 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             )
         context["chronicle"] = chronicle
         return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search_enabled:
+            return
+        indexer, self.indexer = self.indexer, None
+        if indexer is None:  # no article rendered: still ship a (empty) bundle for the page
+            indexer = PagefindWriter(language=config.theme.get("language") or "en")
+        bundle = Path(config.site_dir) / PAGEFIND_DIR
+        try:
+            indexer.write(bundle)
+        except ChronicleError as exc:
+            raise PluginError(f"Chronicle search: {exc}") from None
+        # Pagefind's ready-made UIs are not used (search.js is ours): do not publish them.
+        for unused in bundle.glob("pagefind-*ui.*"):
+            unused.unlink()
+        log.info(f"search: {indexer.records} articles indexed with Pagefind")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
