@@ -64,7 +64,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                         f"the '{name}' plugin is enabled besides Chronicle's Pagefind search; "
                         "remove it from mkdocs.yml"
                     )
-            css, js = SEARCH_ASSETS
+            js, css = SEARCH_ASSETS
             if css not in config.extra_css:
                 config.extra_css.append(css)
             if not any(str(script) == js for script in config.extra_javascript):

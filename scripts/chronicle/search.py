@@ -4,7 +4,7 @@ Pagefind (PyPI `pagefind`, whose wheel ships the indexer binary) builds a static
 that a browser fetches piece by piece, so a reader downloads only the parts a query needs.
 
 Records, not HTML: each article is indexed straight from the model and its rendered body text
-with Pagefind's "custom record" call, so the indexer never re-parses whole Material pages (navigation,
+with Pagefind's "custom record" call, so the indexer never re-parses whole Material pages (nav,
 header, footer), which is what made indexing 10,000 unmarked pages take 48 s and 3.8 GB. The
 article template still carries the same contract as `data-pagefind-*` attributes, so running the
 stock `pagefind --site site` over a build gives an equivalent index (see docs/guide/searching.md).
