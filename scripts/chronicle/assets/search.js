@@ -114,8 +114,9 @@ function setupSearchBox(form) {
     if (event.key === "Escape") {
       show(false);
       input.focus();
-    } else if (event.key === "ArrowDown" && !panel.hidden && items.length) {
+    } else if (event.key === "ArrowDown" && items.length > 1 && input.value.trim()) {
       event.preventDefault();
+      show(true);
       items[Math.min(at + 1, items.length - 1)].focus();
     } else if (event.key === "ArrowUp" && at >= 0) {
       event.preventDefault();
@@ -125,7 +126,8 @@ function setupSearchBox(form) {
   form.addEventListener("focusout", (event) => {
     if (!form.contains(event.relatedTarget)) show(false);
   });
-  input.addEventListener("focus", () => { if (input.value.trim() && list.children.length) show(true); });
+  // Reopened by a click or ↓ (not by focus, so Escape can hand focus back with the panel shut).
+  input.addEventListener("click", () => { if (input.value.trim() && list.children.length) show(true); });
 }
 
 // ---- the search page: state ⇄ URL -------------------------------------------------------------
