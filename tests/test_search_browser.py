@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import shutil
 import threading
@@ -54,7 +55,14 @@ def base_url(tmp_path_factory):
         pytest.skip("Debian's Chromium is not installed (bash dev.sh test installs it)")
     project = tmp_path_factory.mktemp("search") / "project"
     project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # Shards of at most 2 articles: 2025 (3, a year stays whole) and 2024 + undated, so the
+    # tests exercise merging and date order across shards, as in a large archive.
+    config = config.replace(
+        "listing_page_size: 50", "listing_page_size: 50\n      search_shard_size: 2"
+    )
+    assert "search_shard_size: 2" in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
     (project / "docs" / "articles").mkdir()
@@ -71,6 +79,8 @@ def base_url(tmp_path_factory):
         add(project, name, text + "\n", title=title, date=date, source=source)
     add(project, "undated.txt", UNDATED_TITLE + ". It is still kept.\n")
     site = build(project)
+    shards = json.loads((site / "pagefind" / "chronicle-shards.json").read_text(encoding="utf-8"))
+    assert [s["years"] for s in shards] == [["2025"], ["2024", "Undated"]]
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:

@@ -21,3 +21,5 @@ class ChronicleConfig(base.Config):
     search_enabled = c.Type(bool, default=True)
     # Where the search page is generated (site-relative folder).
     search_url = c.Type(str, default="search")
+    # Most articles per index shard (runs of whole years, newest first; see search.plan_shards).
+    search_shard_size = c.Type(int, default=10_000)

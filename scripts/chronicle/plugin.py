@@ -8,10 +8,10 @@ Order of events:
   every page can link to every other.
 - `on_page_read_source` hands MkDocs the article body without its front matter (already parsed
   and validated here), `on_page_markdown` sets each page's template and escaped title.
-- `on_page_content` sanitises article HTML and streams each article's text to the search
-  indexer (search.py), which runs beside the build; `on_page_context` gives templates ready data.
+- `on_page_content` sanitises article HTML and keeps each article's search record (its text as
+  rendered); `on_page_context` gives templates ready data.
 - `on_post_build` writes the Pagefind bundle into the site (also under `mkdocs serve`, whose
-  site_dir is a temporary folder); `on_build_error` stops the indexer.
+  site_dir is a temporary folder), one shard of years at a time (search.py).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from .errors import ChronicleError
 from .normalize import make_slug
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .sanitize import clean_html
-from .search import FACETS, PagefindWriter, html_to_text, record_for
+from .search import FACETS, SearchRecord, html_to_text, record_for, write_bundle
 from .store import ArticleStore, split_front_matter
 
 log = get_plugin_logger(__name__)
@@ -51,7 +51,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.entries: dict[str, Entry] = {}  # src_uri → entry
         self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
         self.search_page: str | None = None  # src_uri of the generated search page
-        self.indexer: PagefindWriter | None = None
+        self.records: list[SearchRecord] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
@@ -162,11 +162,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             return html_text
         cleaned = clean_html(html_text)
         if self.config.search_enabled:
-            # Indexed as the page renders: the indexer works beside the build and no article's
-            # text is kept in memory until the end.
-            if self.indexer is None:
-                self.indexer = PagefindWriter(language=config.theme.get("language") or "en")
-            self.indexer.add(record_for(entry, html_to_text(cleaned)))
+            # Plain text only (about 3 KB an article): the indexer never re-parses the page.
+            self.records.append(record_for(entry, html_to_text(cleaned)))
         return cleaned
 
     def on_page_context(
@@ -211,23 +208,20 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         context["chronicle"] = chronicle
         return context
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.records = []
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.config.search_enabled:
             return
-        indexer, self.indexer = self.indexer, None
-        if indexer is None:  # no article rendered: still ship a (empty) bundle for the page
-            indexer = PagefindWriter(language=config.theme.get("language") or "en")
-        bundle = Path(config.site_dir) / PAGEFIND_DIR
+        records, self.records = self.records, []
         try:
-            indexer.write(bundle)
+            shards = write_bundle(
+                records,
+                Path(config.site_dir) / PAGEFIND_DIR,
+                max_articles=self.config.search_shard_size,
+                language=config.theme.get("language") or "en",
+            )
         except ChronicleError as exc:
             raise PluginError(f"Chronicle search: {exc}") from None
-        # Pagefind's ready-made UIs are not used (search.js is ours): do not publish them.
-        for unused in bundle.glob("pagefind-*ui.*"):
-            unused.unlink()
-        log.info(f"search: {indexer.records} articles indexed with Pagefind")
-
-    def on_build_error(self, *, error: Exception) -> None:
-        if self.indexer is not None:
-            self.indexer.close()
-            self.indexer = None
+        log.info(f"search: {len(records)} articles indexed with Pagefind, {len(shards)} shard(s)")

@@ -15,15 +15,32 @@ const FACET_SHOWN = 10;
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
   "September", "October", "November", "December"];
 
+const OPTIONS = { baseUrl: SITE_ROOT.pathname, highlightParam: "highlight", excerptLength: 24 };
+
 let loading = null;
+let merging = null;
+let shardList = [];
 function pagefind() {
-  // One instance per page, loaded on first use (focus on a search box), not on every page view.
+  // The newest shard, loaded on first use (focus on a search box), not on every page view.
   loading ??= import(new URL("pagefind.js", BUNDLE).href).then(async (pf) => {
-    await pf.options({ baseUrl: SITE_ROOT.pathname, highlightParam: "highlight", excerptLength: 24 });
+    await pf.options(OPTIONS);
     await pf.init();
     return pf;
   });
   return loading;
+}
+
+function pagefindComplete() {
+  // A large archive is indexed in shards of years (search.py): the newest answers first, the
+  // older ones are merged after. Resolves to the number of shards merged.
+  merging ??= pagefind().then(async (pf) => {
+    const response = await fetch(new URL("chronicle-shards.json", BUNDLE));
+    shardList = response.ok ? await response.json() : [];
+    const older = shardList.filter((shard) => shard.path);
+    for (const shard of older) await pf.mergeIndex(new URL(shard.path, BUNDLE).pathname, OPTIONS);
+    return older.length;
+  });
+  return merging;
 }
 
 // ---- rendering --------------------------------------------------------------------------------
@@ -80,6 +97,7 @@ function setupSearchBox(form) {
   const status = form.querySelector("[data-chronicle-status]");
   const all = form.querySelector("[data-chronicle-all]");
   let sequence = 0;
+  let complete = false; // every shard merged
 
   const show = (open) => {
     panel.hidden = !open;
@@ -93,8 +111,18 @@ function setupSearchBox(form) {
     const mine = ++sequence;
     if (!query) { show(false); status.textContent = ""; return; }
     const pf = await pagefind();
-    const search = await pf.debouncedSearch(query, {}, 60);
+    const partial = !complete;
+    let search = await pf.debouncedSearch(query, {}, 60);
     if (search === null || mine !== sequence) return; // superseded by a later keystroke
+    await render(query, search, mine);
+    const merged = await pagefindComplete();
+    complete = true;
+    if (partial && merged && mine === sequence) {
+      search = await pf.search(query); // again, over every shard
+      await render(query, search, mine);
+    }
+  });
+  async function render(query, search, mine) {
     const data = await Promise.all(search.results.slice(0, BOX_RESULTS).map((r) => r.data()));
     if (mine !== sequence) return;
     const total = search.results.length;
@@ -106,7 +134,7 @@ function setupSearchBox(form) {
     all.textContent = total > BOX_RESULTS ? `All ${plural(total, "result")}, with filters`
       : "Open the search page, with filters";
     show(true);
-  });
+  }
   // Keyboard: ↓ from the box into the results, ↑/↓ between them, Escape back to the box.
   form.addEventListener("keydown", (event) => {
     const items = links();
@@ -200,6 +228,20 @@ function dateRangeFilter(from, to, years) {
     }
   }
   return units.length ? units : [{ year: "no such year" }];
+}
+
+async function sortedAcrossShards(pf, state, options) {
+  // Pagefind orders merged results by score, so a date order over several shards is built
+  // from one sorted search per shard (each a run of years), in order, and undated last.
+  const years = shardList.map((shard) => shard.years.filter((y) => y !== "Undated"));
+  if (state.sort === "oldest") years.reverse();
+  years.push(["Undated"]);
+  const results = [];
+  for (const part of years.filter((p) => p.length)) {
+    const filters = { ...options.filters, all: [{ year: { any: part } }] };
+    results.push(...(await pf.search(state.q || null, { ...options, filters })).results);
+  }
+  return results;
 }
 
 function pagefindOptions(state, years) {
@@ -317,6 +359,7 @@ function setupSearchPage(form) {
   async function run(state) {
     const mine = ++page.sequence;
     const pf = await pagefind();
+    await pagefindComplete(); // counts and orders need every shard
     if (!page.years.length) {
       const all = await pf.filters();
       page.years = Object.keys(all.year || {});
@@ -331,7 +374,9 @@ function setupSearchPage(form) {
       page.status.textContent = "Type words or a \"quoted phrase\", or choose a filter.";
       return;
     }
-    const search = await pf.search(state.q || null, pagefindOptions(state, page.years));
+    const options = pagefindOptions(state, page.years);
+    const search = await pf.search(state.q || null, options);
+    if (options.sort && shardList.length > 1) search.results = await sortedAcrossShards(pf, state, options);
     if (mine !== page.sequence) return;
     // Counts per value: for a facet with a choice, what choosing another value would add
     // (values within a facet are alternatives); for the others, what narrowing would leave.
