@@ -68,9 +68,11 @@ function appendExcerpt(parent, excerpt) {
   if (mark) parent.append(mark);
 }
 
-function resultItem(data, cls, withExcerpt) {
+function resultItem(data, cls, withExcerpt, headingTag) {
+  // Results on the search page are h2 under its h1; in the header box they are not headings,
+  // so the box adds nothing to a page's outline.
   const li = el("li", { class: cls });
-  const heading = el("h3", { class: `${cls}__title` });
+  const heading = el(headingTag, { class: `${cls}__title` });
   heading.append(el("a", { href: data.url }, data.meta.title || data.url));
   li.append(heading);
   const meta = [data.meta.date, data.meta.source].filter(Boolean).join(" · ");
@@ -101,7 +103,6 @@ function setupSearchBox(form) {
 
   const show = (open) => {
     panel.hidden = !open;
-    input.setAttribute("aria-expanded", String(open));
   };
   const links = () => [...panel.querySelectorAll("a")];
 
@@ -127,7 +128,7 @@ function setupSearchBox(form) {
     if (mine !== sequence) return;
     const total = search.results.length;
     const message = total ? plural(total, "result") : `No results for ${query}`;
-    list.replaceChildren(...data.map((d) => resultItem(d, "chronicle-searchbox__item", true)));
+    list.replaceChildren(...data.map((d) => resultItem(d, "chronicle-searchbox__item", true, "p")));
     count.textContent = message;
     status.textContent = message;
     all.href = `${form.action}?${new URLSearchParams({ q: query })}`;
@@ -397,7 +398,7 @@ function setupSearchPage(form) {
     const next = search.results.slice(shown, shown + PAGE_SIZE);
     const data = await Promise.all(next.map((r) => r.data()));
     if (mine !== page.sequence) return;
-    page.results.append(...data.map((d) => resultItem(d, "chronicle-result", withExcerpt)));
+    page.results.append(...data.map((d) => resultItem(d, "chronicle-result", withExcerpt, "h2")));
     page.current.shown = shown + next.length;
     const left = search.results.length - page.current.shown;
     page.more.hidden = left <= 0;
