@@ -12,7 +12,9 @@ from chronicle.search import (
     UNDATED_OLDEST_LAST,
     PagefindWriter,
     html_to_text,
+    plan_shards,
     record_for,
+    write_bundle,
 )
 
 
@@ -85,3 +87,34 @@ def test_the_writer_builds_a_bundle(tmp_path):
     entry_json = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
     assert sum(lang["page_count"] for lang in entry_json["languages"].values()) == 2
     assert (tmp_path / "pagefind" / "pagefind.js").exists()
+
+
+def records_for_years(*years: int | None) -> list:
+    return [
+        record_for(entry(f"articles/{i}/", date=ArticleDate(year, 1, 1) if year else None), "text")
+        for i, year in enumerate(years)
+    ]
+
+
+def test_shards_are_runs_of_whole_years_newest_first_with_undated_in_the_oldest():
+    shards = plan_shards(records_for_years(2025, 2025, 2025, 2025, 2024, 2023, None), 3)
+    assert [(s.label, s.path, s.years, len(s.records)) for s in shards] == [
+        ("2025", "", ["2025"], 4),  # the primary bundle; a year larger than a shard stays whole
+        ("2023-2024", "shards/2023-2024/", ["2024", "2023", "Undated"], 3),  # undated: oldest
+    ]
+    undated = plan_shards(records_for_years(2024, None), 1)
+    assert [(s.label, s.years) for s in undated] == [("2024", ["2024", "Undated"])]
+    assert [s.path for s in plan_shards([], 10)] == [""]  # an empty archive still has a bundle
+
+
+def test_write_bundle_lists_the_shards_for_the_browser(tmp_path):
+    shards = write_bundle(records_for_years(2025, 2024, None), tmp_path / "pf", max_articles=1)
+    manifest = json.loads((tmp_path / "pf" / "chronicle-shards.json").read_text())
+    assert manifest == [
+        {"path": "", "label": "2025", "years": ["2025"]},
+        {"path": "shards/2024/", "label": "2024", "years": ["2024", "Undated"]},
+    ]
+    assert len(shards) == 2
+    assert (tmp_path / "pf" / "pagefind.js").exists()
+    assert (tmp_path / "pf" / "shards" / "2024" / "pagefind-entry.json").exists()
+    assert not list((tmp_path / "pf" / "shards").rglob("*.js"))  # the primary brings the code
