@@ -115,15 +115,15 @@ function setupSearchBox(form) {
     const partial = !complete;
     let search = await pf.debouncedSearch(query, {}, 60);
     if (search === null || mine !== sequence) return; // superseded by a later keystroke
-    await render(query, search, mine);
+    await render(query, search, mine, true);
     const merged = await pagefindComplete();
     complete = true;
     if (partial && merged && mine === sequence) {
-      search = await pf.search(query); // again, over every shard
-      await render(query, search, mine);
+      search = await pf.search(query); // again, over every shard; the panel stays as it is
+      await render(query, search, mine, false);
     }
   });
-  async function render(query, search, mine) {
+  async function render(query, search, mine, open) {
     const data = await Promise.all(search.results.slice(0, BOX_RESULTS).map((r) => r.data()));
     if (mine !== sequence) return;
     const total = search.results.length;
@@ -134,7 +134,7 @@ function setupSearchBox(form) {
     all.href = `${form.action}?${new URLSearchParams({ q: query })}`;
     all.textContent = total > BOX_RESULTS ? `All ${plural(total, "result")}, with filters`
       : "Open the search page, with filters";
-    show(true);
+    if (open) show(true);
   }
   // Keyboard: ↓ from the box into the results, ↑/↓ between them, Escape back to the box.
   form.addEventListener("keydown", (event) => {
