@@ -128,7 +128,10 @@ function setupSearchBox(form) {
     if (mine !== sequence) return;
     const total = search.results.length;
     const message = total ? plural(total, "result") : `No results for ${query}`;
+    // A refresh must not pull the focused result from under a keyboard user: keep its place.
+    const focused = links().indexOf(document.activeElement);
     list.replaceChildren(...data.map((d) => resultItem(d, "chronicle-searchbox__item", true, "p")));
+    if (focused >= 0) links()[Math.min(focused, links().length - 1)].focus();
     count.textContent = message;
     status.textContent = message;
     all.href = `${form.action}?${new URLSearchParams({ q: query })}`;
