@@ -100,6 +100,7 @@ function setupSearchBox(form) {
   const all = form.querySelector("[data-chronicle-all]");
   let sequence = 0;
   let complete = false; // every shard merged
+  let refreshing = false;
 
   const show = (open) => {
     panel.hidden = !open;
@@ -130,7 +131,9 @@ function setupSearchBox(form) {
     const message = total ? plural(total, "result") : `No results for ${query}`;
     // A refresh must not pull the focused result from under a keyboard user: keep its place.
     const focused = links().indexOf(document.activeElement);
+    refreshing = true; // removing the focused link fires focusout: not the reader leaving
     list.replaceChildren(...data.map((d) => resultItem(d, "chronicle-searchbox__item", true, "p")));
+    refreshing = false;
     if (focused >= 0) links()[Math.min(focused, links().length - 1)].focus();
     count.textContent = message;
     status.textContent = message;
@@ -156,7 +159,7 @@ function setupSearchBox(form) {
     }
   });
   form.addEventListener("focusout", (event) => {
-    if (!form.contains(event.relatedTarget)) show(false);
+    if (!refreshing && !form.contains(event.relatedTarget)) show(false);
   });
   // Reopened by a click or ↓ (not by focus, so Escape can hand focus back with the panel shut).
   input.addEventListener("click", () => { if (input.value.trim() && list.children.length) show(true); });
