@@ -118,3 +118,21 @@ def test_write_bundle_lists_the_shards_for_the_browser(tmp_path):
     assert (tmp_path / "pf" / "pagefind.js").exists()
     assert (tmp_path / "pf" / "shards" / "2024" / "pagefind-entry.json").exists()
     assert not list((tmp_path / "pf" / "shards").rglob("*.js"))  # the primary brings the code
+
+
+def test_an_empty_archive_still_ships_a_search_bundle_and_search_can_be_switched_off(
+    site_project,
+):
+    from tests.test_site_build import build
+
+    site = build(site_project)
+    assert (site / "pagefind" / "pagefind.js").exists()
+    assert "chronicle-searchbox" in (site / "about" / "index.html").read_text("utf-8")
+    config = site_project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "  - chronicle:\n", "  - chronicle:\n      search_enabled: false\n"
+    )
+    config.write_text(text, "utf-8")
+    site = build(site_project)
+    assert not (site / "pagefind").exists() and not (site / "search").exists()
+    assert "chronicle-searchbox" not in (site / "about" / "index.html").read_text("utf-8")

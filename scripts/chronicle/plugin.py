@@ -176,7 +176,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             "archive_url": archive_base,
             "topics_url": self.config.topics_url.strip("/") + "/",
             "sources_url": self.config.sources_url.strip("/") + "/",
-            "search_url": self.config.search_url.strip("/") + "/",
+            "search_url": self.config.search_url.strip("/") + "/"
+            if self.config.search_enabled
+            else None,
         }
         if src in self.entries:
             entry = self.entries[src]
