@@ -111,8 +111,8 @@ def test_write_bundle_lists_the_shards_for_the_browser(tmp_path):
     shards = write_bundle(records_for_years(2025, 2024, None), tmp_path / "pf", max_articles=1)
     manifest = json.loads((tmp_path / "pf" / "chronicle-shards.json").read_text())
     assert manifest == [
-        {"path": "", "label": "2025", "years": ["2025"]},
-        {"path": "shards/2024/", "label": "2024", "years": ["2024", "Undated"]},
+        {"path": "", "label": "2025", "years": ["2025"], "articles": 1},
+        {"path": "shards/2024/", "label": "2024", "years": ["2024", "Undated"], "articles": 2},
     ]
     assert len(shards) == 2
     assert (tmp_path / "pf" / "pagefind.js").exists()

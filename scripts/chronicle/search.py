@@ -212,7 +212,10 @@ def write_bundle(
                 unused.unlink()
     # search.js merges the older shards, and runs a date-sorted search shard by shard (newest
     # first or last), because Pagefind orders merged results by score, not by the sort key.
-    manifest = [{"path": s.path, "label": s.label, "years": s.years} for s in shards]
+    manifest = [
+        {"path": s.path, "label": s.label, "years": s.years, "articles": len(s.records)}
+        for s in shards
+    ]
     (bundle / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")
     for unused in bundle.glob("pagefind-*ui.*"):  # Pagefind's ready-made UIs: search.js is ours
         unused.unlink()
