@@ -58,8 +58,11 @@ def base_url(tmp_path_factory):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # Shards of at most 2 articles: 2025 (3, a year stays whole) and 2024 + undated, so the
     # tests exercise merging and date order across shards, as in a large archive.
+    # A browse limit of 3 makes the search page behave as on a large archive: words needed,
+    # source and year facets open, the others on demand.
     config = config.replace(
-        "listing_page_size: 50", "listing_page_size: 50\n      search_shard_size: 2"
+        "listing_page_size: 50",
+        "listing_page_size: 50\n      search_shard_size: 2\n      search_browse_limit: 3",
     )
     assert "search_shard_size: 2" in config
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
@@ -241,3 +244,22 @@ def test_keyboard_only(page, base_url):
     page.keyboard.press("Escape")
     assert page.evaluate("document.activeElement.id") == "chronicle-searchbox-q"
     assert page.is_hidden("#chronicle-searchbox-panel")
+
+
+def test_large_archive_needs_words_and_opens_facets_on_demand(page, base_url):
+    page.goto(f"{base_url}search/?source=Harbour+Times")
+    page.wait_for_function(
+        "document.getElementById('chronicle-status').textContent.startsWith('Type words')"
+    )
+    assert page.locator(".chronicle-result").count() == 0
+    assert page.is_checked("fieldset[data-facet=source] input[value='Harbour Times']")
+    page.fill("#chronicle-q", "ceasefire")
+    page.press("#chronicle-q", "Enter")
+    wait_status(page, "startsWith('2 ')")
+    toggle = "button[aria-controls=chronicle-facet-language]"
+    assert page.is_hidden("#chronicle-facet-language")  # closed: its counts are not fetched
+    assert page.get_attribute(toggle, "aria-expanded") == "false"
+    page.click(toggle)
+    page.wait_for_selector("#chronicle-facet-language li")
+    assert page.get_attribute(toggle, "aria-expanded") == "true"
+    assert page.inner_text("#chronicle-facet-language li") == "English 2"

@@ -23,3 +23,6 @@ class ChronicleConfig(base.Config):
     search_url = c.Type(str, default="search")
     # Most articles per index shard (runs of whole years, newest first; see search.plan_shards).
     search_shard_size = c.Type(int, default=10_000)
+    # Above this many articles the search page needs words: listing by filters alone makes
+    # Pagefind fetch the whole index (about 0.85 MB per 1,000 articles).
+    search_browse_limit = c.Type(int, default=2_000)

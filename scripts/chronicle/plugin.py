@@ -196,7 +196,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         elif src in self.specs:
             chronicle["spec"] = self.specs[src]
         elif src == self.search_page:
-            chronicle["facets"] = FACETS
+            chronicle.update(facets=FACETS, browse_limit=self.config.search_browse_limit)
         elif page.is_homepage:
             span = self.archive.span()
             chronicle.update(

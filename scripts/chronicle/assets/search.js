@@ -13,9 +13,9 @@ const PAGE_SIZE = 20;
 const BOX_RESULTS = 6;
 const FACET_SHOWN = 10;
 // Listing without words (only filters, dates or an order) makes Pagefind fetch every index chunk
-// (measured: 8.5 MB at 10,000 articles), so it is offered only on small archives; facets open
-// by default on large ones are the two cheapest to count (each open facet fetches its filter).
-const BROWSE_LIMIT = 2000;
+// (measured: 8.5 MB at 10,000 articles), so it is offered only on small archives (the plugin's
+// search_browse_limit); facets open by default on large ones are the two cheapest to count
+// (each open facet fetches its own filter).
 const OPEN_ON_LARGE = ["source", "year"];
 const EVERY_VALUE = { none: ["\u0000"] }; // matches every article: fetches a facet's counts
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -360,6 +360,7 @@ function setupSearchPage(form) {
     lastCounts: {},
     years: [],
     total: null,
+    browseLimit: Number(form.dataset.browseLimit || 2000),
     sequence: 0,
     current: null,
   };
@@ -387,13 +388,13 @@ function setupSearchPage(form) {
     if (page.total === null) {
       page.total = shardList.reduce((n, shard) => n + (shard.articles || 0), 0);
       page.years = shardList.flatMap((shard) => shard.years).filter((y) => y !== "Undated");
-      const small = page.total <= BROWSE_LIMIT;
+      const small = page.total <= page.browseLimit;
       for (const fieldset of page.fieldsets) {
         const facet = fieldset.dataset.facet;
         if (small || OPEN_ON_LARGE.includes(facet) || state.filters[facet]) setOpen(fieldset, true);
       }
     }
-    const small = page.total <= BROWSE_LIMIT;
+    const small = page.total <= page.browseLimit;
     const active = state.q || Object.keys(state.filters).length || state.from || state.to;
     if ((!active && !state.sort) || (!state.q && !small)) {
       if (small) page.allCounts ??= await pf.filters();
