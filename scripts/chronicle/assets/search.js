@@ -302,6 +302,15 @@ function setOpen(fieldset, open) {
   fieldset.hidden = !open;
 }
 
+function withEmptyOpenFacets(page, counts) {
+  // An open facet the index has no value for (no article names a person yet) is empty, not
+  // waiting for counts: it is hidden.
+  for (const fieldset of page.fieldsets) {
+    if (isOpen(fieldset) && !(fieldset.dataset.facet in counts)) counts[fieldset.dataset.facet] = {};
+  }
+  return counts;
+}
+
 function renderFacets(page, state, counts) {
   for (const fieldset of page.fieldsets) {
     const facet = fieldset.dataset.facet;
@@ -399,7 +408,7 @@ function setupSearchPage(form) {
     if ((!active && !state.sort) || (!state.q && !small)) {
       if (small) page.allCounts ??= await pf.filters();
       if (mine !== page.sequence) return;
-      page.lastCounts = small ? structuredClone(page.allCounts) : {};
+      page.lastCounts = small ? withEmptyOpenFacets(page, structuredClone(page.allCounts)) : {};
       renderFacets(page, state, page.lastCounts);
       page.results.replaceChildren();
       page.more.hidden = true;
@@ -425,6 +434,7 @@ function setupSearchPage(form) {
       const source = state.filters[facet] ? search.totalFilters : search.filters;
       if (source && facet in source) counts[facet] = { ...source[facet] };
     }
+    withEmptyOpenFacets(page, counts);
     page.lastCounts = counts;
     renderFacets(page, state, counts);
     page.current = { search, shown: 0, withExcerpt: Boolean(state.q) };
