@@ -43,7 +43,8 @@ function pagefindComplete() {
     const response = await fetch(new URL("chronicle-shards.json", BUNDLE));
     shardList = response.ok ? await response.json() : [];
     const older = shardList.filter((shard) => shard.path);
-    for (const shard of older) await pf.mergeIndex(new URL(shard.path, BUNDLE).pathname, OPTIONS);
+    // All at once: each needs only its own small entry file and page list.
+    await Promise.all(older.map((shard) => pf.mergeIndex(new URL(shard.path, BUNDLE).pathname, OPTIONS)));
     return older.length;
   });
   return merging;
