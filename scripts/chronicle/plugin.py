@@ -8,7 +8,10 @@ Order of events:
   every page can link to every other.
 - `on_page_read_source` hands MkDocs the article body without its front matter (already parsed
   and validated here), `on_page_markdown` sets each page's template and escaped title.
-- `on_page_content` sanitises article HTML; `on_page_context` gives templates ready data.
+- `on_page_content` sanitises article HTML and keeps each article's search record (its text as
+  rendered); `on_page_context` gives templates ready data.
+- `on_post_build` writes the Pagefind bundle into the site (also under `mkdocs serve`, whose
+  site_dir is a temporary folder), one shard of years at a time (search.py).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -34,12 +38,17 @@ from .feeds import build_feed
 from .normalize import make_slug
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .sanitize import clean_html
+from .search import FACETS, SearchRecord, html_to_text, record_for, write_bundle
 from .store import ArticleStore, atomic_write_bytes, split_front_matter
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 QUOTES_JS = "assets/chronicle/quotes.js"
+# Chronicle's search script and styles, copied into every site at these paths. search.js finds
+# the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
+SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
+PAGEFIND_DIR = "pagefind"
 
 
 class ChroniclePlugin(BasePlugin[ChronicleConfig]):
@@ -48,10 +57,27 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.entries: dict[str, Entry] = {}  # src_uri → entry
         self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
         self.entity_site: EntitySite | None = None  # issue 4: entity and quote pages
+        self.search_page: str | None = None  # src_uri of the generated search page
+        self.records: list[SearchRecord] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
+        if self.config.search_enabled:
+            for name in ("search", "material/search"):
+                if name in config.plugins:
+                    # Two engines would make every reader download two indexes.
+                    log.warning(
+                        f"the '{name}' plugin is enabled besides Chronicle's Pagefind search; "
+                        "remove it from mkdocs.yml"
+                    )
+            js, css = SEARCH_ASSETS
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+            if not any(str(script) == js for script in config.extra_javascript):
+                script = ExtraScriptValue(js)
+                script.type = "module"
+                config.extra_javascript.append(script)
         return config
 
     @event_priority(-50)
@@ -105,6 +131,17 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             f"{len(self.entity_site.info)} entities, {len(self.entity_site.pages)} entity pages"
         )
         # --- end issue 4 ---
+        self.search_page = None
+        if self.config.search_enabled:
+            for asset in SEARCH_ASSETS:
+                if files.get_file_from_path(asset) is None:
+                    files.append(
+                        File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name))
+                    )
+            src = self.config.search_url.strip("/") + "/index.md"
+            if files.get_file_from_path(src) is None:
+                self.search_page = src
+                files.append(File.generated(config, src, content=""))
         log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
         return files
 
@@ -118,7 +155,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         except ChronicleError as exc:
             raise PluginError(f"Chronicle: {exc}") from None
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def write_feeds(self, config: MkDocsConfig) -> None:
         if self.archive is None:
             return
         if not config.site_url:
@@ -163,7 +200,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             page.meta = {
                 "title": html.escape(spec.title),
                 "template": "chronicle/listing.html",
-                "search": {"exclude": True},
+            }
+        elif src == self.search_page:
+            page.meta = {
+                "title": "Search",
+                "template": "chronicle/search.html",
+                "hide": ["navigation", "toc"],  # the facets need the width
             }
         entity_page = self.entity_site.pages.get(src) if self.entity_site else None
         if entity_page is not None:  # issue 4
@@ -172,16 +214,20 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 "template": "chronicle/quotes.html"
                 if entity_page.kind in ("quotes", "speaker-quotes")
                 else "chronicle/entity.html",
-                "search": {"exclude": True},
             }
         return markdown
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if page.file.src_uri in self.entries:
-            return clean_html(html_text)
-        return html_text
+        entry = self.entries.get(page.file.src_uri)
+        if entry is None:
+            return html_text
+        cleaned = clean_html(html_text)
+        if self.config.search_enabled:
+            # Plain text only (about 3 KB an article): the indexer never re-parses the page.
+            self.records.append(record_for(entry, html_to_text(cleaned)))
+        return cleaned
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
@@ -193,6 +239,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             "archive_url": archive_base,
             "topics_url": self.config.topics_url.strip("/") + "/",
             "sources_url": self.config.sources_url.strip("/") + "/",
+            "search_url": self.config.search_url.strip("/") + "/"
+            if self.config.search_enabled
+            else None,
         }
         if src in self.entries:
             entry = self.entries[src]
@@ -204,6 +253,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
                 sources_slug=make_slug(entry.article.source or "Unknown source"),
                 topic_links=[(t, make_slug(t)) for t in entry.article.topics],
+                # What the template marks for Pagefind (data-pagefind-*): the same record
+                # search.py indexes, so the HTML and the index cannot disagree.
+                search=record_for(entry, ""),
             )
             if self.entity_site is not None:  # issue 4: entity links, who said what
                 chronicle.update(self.entity_site.article_context(entry.article, entry))
@@ -212,6 +264,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         elif self.entity_site is not None and src in self.entity_site.pages:  # issue 4
             chronicle["entity_page"] = self.entity_site.pages[src]
             chronicle["quotes_js"] = QUOTES_JS
+        elif src == self.search_page:
+            chronicle.update(facets=FACETS, browse_limit=self.config.search_browse_limit)
         elif page.is_homepage:
             span = self.archive.span()
             chronicle.update(
@@ -224,3 +278,22 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             )
         context["chronicle"] = chronicle
         return context
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.records = []
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.write_feeds(config)
+        if not self.config.search_enabled:
+            return
+        records, self.records = self.records, []
+        try:
+            shards = write_bundle(
+                records,
+                Path(config.site_dir) / PAGEFIND_DIR,
+                max_articles=self.config.search_shard_size,
+                language=config.theme.get("language") or "en",
+            )
+        except ChronicleError as exc:
+            raise PluginError(f"Chronicle search: {exc}") from None
+        log.info(f"search: {len(records)} articles indexed with Pagefind, {len(shards)} shard(s)")
