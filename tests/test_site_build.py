@@ -156,10 +156,30 @@ def test_home_page_shows_latest_and_span(built):
     assert home.index("Talks stall in Cairo") < home.index("Truce holds")
 
 
-def test_search_index_has_the_seed_text(built):
-    index = json.loads((built / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts = " ".join(doc["text"] for doc in index["docs"])
-    assert "Khaled Meshaal, a senior Hamas official" in texts
+def test_search_is_pagefind_only(built):
+    # One search engine: Pagefind's bundle, no lunr index for readers to download as well.
+    assert (built / "pagefind" / "pagefind.js").exists()
+    assert not list(built.rglob("search_index.json"))
+    assert not list((built / "pagefind").glob("pagefind-*ui.*"))  # unused UIs not published
+    entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 5  # articles only
+    assert (built / "search" / "index.html").exists()
+    assert (built / "assets" / "chronicle" / "search.js").exists()
+
+
+def test_article_pages_mark_what_search_indexes(built):
+    (path,) = (built / "articles" / "2025" / "03" / "21").glob("*/index.html")
+    html = path.read_text(encoding="utf-8")
+    assert "data-pagefind-body" in html
+    assert '<span data-pagefind-filter="source">Unknown source</span>' in html
+    assert '<span data-pagefind-filter="year">2025</span>' in html
+    assert '<span data-pagefind-sort="date">2025-03-21</span>' in html
+    assert '<span data-pagefind-meta="title">Seed devised title</span>' in html
+    (undated,) = (built / "articles" / "undated").glob("*/index.html")
+    assert '<span data-pagefind-sort="date">0000-00-00</span>' in undated.read_text("utf-8")
+    # Listings are never results.
+    assert "data-pagefind-body" not in page(built, "archive/2025")
+    assert 'data-pagefind-ignore="all"' in page(built, "archive/2025/03")
 
 
 def test_no_request_to_another_host(built):

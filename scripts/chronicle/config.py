@@ -33,3 +33,12 @@ class ChronicleConfig(base.Config):
     organisations_url = c.Type(str, default="organisations")
     places_url = c.Type(str, default="places")
     quotes_url = c.Type(str, default="quotes")
+    # Full-text search with Pagefind, indexed at the end of every build (see search.py).
+    search_enabled = c.Type(bool, default=True)
+    # Where the search page is generated (site-relative folder).
+    search_url = c.Type(str, default="search")
+    # Most articles per index shard (runs of whole years, newest first; see search.plan_shards).
+    search_shard_size = c.Type(int, default=10_000)
+    # Above this many articles the search page needs words: listing by filters alone makes
+    # Pagefind fetch the whole index (about 0.85 MB per 1,000 articles).
+    search_browse_limit = c.Type(int, default=2_000)

@@ -8,17 +8,22 @@ Order of events:
   every page can link to every other.
 - `on_page_read_source` hands MkDocs the article body without its front matter (already parsed
   and validated here), `on_page_markdown` sets each page's template and escaped title.
-- `on_page_content` sanitises article HTML; `on_page_context` gives templates ready data.
+- `on_page_content` sanitises article HTML and keeps each article's search record (its text as
+  rendered); `on_page_context` gives templates ready data.
+- `on_post_build` writes the Pagefind bundle into the site (also under `mkdocs serve`, whose
+  site_dir is a temporary folder), one shard of years at a time (search.py).
 """
 
 from __future__ import annotations
 
 import html
+import shutil
 from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -39,12 +44,17 @@ from .pagecache import PageCache, convert_page, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .parallel import can_fork, start_helper
 from .sanitize import clean_html
+from .search import FACETS, SearchRecord, html_to_text, record_for, write_bundle
 from .store import ArticleStore, atomic_write_bytes, split_front_matter
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 QUOTES_JS = "assets/chronicle/quotes.js"
+# Chronicle's search script and styles, copied into every site at these paths. search.js finds
+# the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
+SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
+PAGEFIND_DIR = "pagefind"
 
 
 class ChroniclePlugin(BasePlugin[ChronicleConfig]):
@@ -53,12 +63,29 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.entries: dict[str, Entry] = {}  # src_uri → entry
         self.specs: dict[str, PageSpec] = {}  # src_uri → derived page
         self.entity_site: EntitySite | None = None  # issue 4: entity and quote pages
+        self.search_page: str | None = None  # src_uri of the generated search page
+        self.records: list[SearchRecord] = []
         self.page_cache: PageCache  # perf: made in on_nav, used from then on
         self.incremental: Incremental | None = None  # perf: made in on_files
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
+        if self.config.search_enabled:
+            for name in ("search", "material/search"):
+                if name in config.plugins:
+                    # Two engines would make every reader download two indexes.
+                    log.warning(
+                        f"the '{name}' plugin is enabled besides Chronicle's Pagefind search; "
+                        "remove it from mkdocs.yml"
+                    )
+            js, css = SEARCH_ASSETS
+            if css not in config.extra_css:
+                config.extra_css.append(css)
+            if not any(str(script) == js for script in config.extra_javascript):
+                script = ExtraScriptValue(js)
+                script.type = "module"
+                config.extra_javascript.append(script)
         return config
 
     @event_priority(-50)
@@ -114,6 +141,17 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             f"{len(self.entity_site.info)} entities, {len(self.entity_site.pages)} entity pages"
         )
         # --- end issue 4 ---
+        self.search_page = None
+        if self.config.search_enabled:
+            for asset in SEARCH_ASSETS:
+                if files.get_file_from_path(asset) is None:
+                    files.append(
+                        File.generated(config, asset, abs_src_path=str(ASSETS / Path(asset).name))
+                    )
+            src = self.config.search_url.strip("/") + "/index.md"
+            if files.get_file_from_path(src) is None:
+                self.search_page = src
+                files.append(File.generated(config, src, content=""))
         log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
         self._plan_incremental(files, config)  # perf: which article outputs are up to date
         return files
@@ -128,12 +166,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         except ChronicleError as exc:
             raise PluginError(f"Chronicle: {exc}") from None
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
-        # skipped pages count as used).
-        if self.incremental:
-            self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
-        self.page_cache.finish()
+    def write_feeds(self, config: MkDocsConfig) -> None:
         if self.archive is None:
             return
         if not config.site_url:
@@ -178,7 +211,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             page.meta = {
                 "title": html.escape(spec.title),
                 "template": "chronicle/listing.html",
-                "search": {"exclude": True},
+            }
+        elif src == self.search_page:
+            page.meta = {
+                "title": "Search",
+                "template": "chronicle/search.html",
+                "hide": ["navigation", "toc"],  # the facets need the width
             }
         entity_page = self.entity_site.pages.get(src) if self.entity_site else None
         if entity_page is not None:  # issue 4
@@ -187,17 +225,21 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 "template": "chronicle/quotes.html"
                 if entity_page.kind in ("quotes", "speaker-quotes")
                 else "chronicle/entity.html",
-                "search": {"exclude": True},
             }
         return markdown
 
     def on_page_content(
         self, html_text: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        if page.file.src_uri in self.entries:
-            html_text = self.page_cache.html(page, html_text)  # perf: the stored HTML on a hit
-            return clean_html(html_text)
-        return html_text
+        entry = self.entries.get(page.file.src_uri)
+        if entry is None:
+            return html_text
+        html_text = self.page_cache.html(page, html_text)  # perf: the stored HTML on a hit
+        cleaned = clean_html(html_text)
+        if self.config.search_enabled:
+            # Plain text only (about 3 KB an article): the indexer never re-parses the page.
+            self.records.append(record_for(entry, html_to_text(cleaned)))
+        return cleaned
 
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
@@ -212,6 +254,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         elif self.entity_site is not None and src in self.entity_site.pages:  # issue 4
             chronicle["entity_page"] = self.entity_site.pages[src]
             chronicle["quotes_js"] = QUOTES_JS
+        elif src == self.search_page:
+            chronicle.update(facets=FACETS, browse_limit=self.config.search_browse_limit)
         elif page.is_homepage:
             span = self.archive.span()
             chronicle.update(
@@ -232,6 +276,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             "archive_url": self.config.archive_url.strip("/") + "/",
             "topics_url": self.config.topics_url.strip("/") + "/",
             "sources_url": self.config.sources_url.strip("/") + "/",
+            "search_url": self.config.search_url.strip("/") + "/"
+            if self.config.search_enabled
+            else None,
         }
 
     def _article_context(self, src: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -249,6 +296,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
             sources_slug=make_slug(entry.article.source or "Unknown source"),
             topic_links=[(t, make_slug(t)) for t in entry.article.topics],
+            # What the template marks for Pagefind (data-pagefind-*): the same record
+            # search.py indexes, so the HTML and the index cannot disagree.
+            search=record_for(entry, ""),
         )
         if self.entity_site is not None:  # issue 4: entity links, who said what
             context.update(self.entity_site.article_context(entry.article, entry))
@@ -294,9 +344,6 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             )
             self.page_cache.helpers = [start_helper("render", ours, render)]
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        install_warning_filter()  # `chronicle build` is dirty on purpose; see incremental.py
-
     def _article_memo(self, config: MkDocsConfig) -> ArticleMemo:
         if not self.config.cache:
             return ArticleMemo(None)
@@ -310,8 +357,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         assert self.archive is not None
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         prefix = self.config.articles_dir.strip("/") + "/"
-        # Material's (or MkDocs') search indexes only the pages built in this run.
-        lunr = any(
+        # Material's (or MkDocs') search indexes only the pages built in this run, and so does
+        # Chronicle's Pagefind index (records come from on_page_content): until the records of
+        # skipped articles are kept between builds, no article is skipped while either is on.
+        lunr = self.config.search_enabled or any(
             name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
             for name, plugin in config.plugins.items()
         )
@@ -347,3 +396,30 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         self.page_cache.store(page, output)
         return output
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.records = []
+        install_warning_filter()  # `chronicle build` is dirty on purpose; see incremental.py
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
+        # skipped pages count as used).
+        if self.incremental:
+            self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
+        self.page_cache.finish()
+        self.write_feeds(config)
+        if not self.config.search_enabled:
+            return
+        records, self.records = self.records, []
+        # perf: `chronicle build` is --dirty; start from an empty folder, as a clean build does.
+        shutil.rmtree(Path(config.site_dir) / PAGEFIND_DIR, ignore_errors=True)
+        try:
+            shards = write_bundle(
+                records,
+                Path(config.site_dir) / PAGEFIND_DIR,
+                max_articles=self.config.search_shard_size,
+                language=config.theme.get("language") or "en",
+            )
+        except ChronicleError as exc:
+            raise PluginError(f"Chronicle search: {exc}") from None
+        log.info(f"search: {len(records)} articles indexed with Pagefind, {len(shards)} shard(s)")

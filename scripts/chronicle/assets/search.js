@@ -1,0 +1,522 @@
+// Chronicle search, on Pagefind's JS API: the header box (results as you type, Enter opens the
+// search page), the search page (facets with counts, a date range, sorting, all state in the URL)
+// and highlighting of the matched words on an article opened from a result.
+//
+// Safety: everything that comes from an article is inserted as text (textContent). The one
+// exception is Pagefind's excerpt, which marks matches with <mark>: it is cut from the indexed
+// plain text (search.py replaces any angle bracket), and appendExcerpt rebuilds it from text nodes
+// and <mark> elements only, so no markup from an article can reach the page.
+
+const BUNDLE = new URL("../../pagefind/", import.meta.url);
+const SITE_ROOT = new URL("../../", import.meta.url);
+const PAGE_SIZE = 20;
+const BOX_RESULTS = 6;
+const FACET_SHOWN = 10;
+// Listing without words (only filters, dates or an order) makes Pagefind fetch every index chunk
+// (measured: 8.5 MB at 10,000 articles), so it is offered only on small archives (the plugin's
+// search_browse_limit); facets open by default on large ones are the two cheapest to count
+// (each open facet fetches its own filter).
+const OPEN_ON_LARGE = ["source", "year"];
+const EVERY_VALUE = { none: ["\u0000"] }; // matches every article: fetches a facet's counts
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+  "September", "October", "November", "December"];
+
+const OPTIONS = { baseUrl: SITE_ROOT.pathname, highlightParam: "highlight", excerptLength: 24 };
+
+let loading = null;
+let merging = null;
+let shardList = [];
+function pagefind() {
+  // The newest shard, loaded on first use (focus on a search box), not on every page view.
+  loading ??= import(new URL("pagefind.js", BUNDLE).href).then(async (pf) => {
+    await pf.options(OPTIONS);
+    await pf.init();
+    return pf;
+  });
+  return loading;
+}
+
+function pagefindComplete() {
+  // A large archive is indexed in shards of years (search.py): the newest answers first, the
+  // older ones are merged after. Resolves to the number of shards merged.
+  merging ??= pagefind().then(async (pf) => {
+    const response = await fetch(new URL("chronicle-shards.json", BUNDLE));
+    shardList = response.ok ? await response.json() : [];
+    const older = shardList.filter((shard) => shard.path);
+    // All at once: each needs only its own small entry file and page list.
+    await Promise.all(older.map((shard) => pf.mergeIndex(new URL(shard.path, BUNDLE).pathname, OPTIONS)));
+    return older.length;
+  });
+  return merging;
+}
+
+// ---- rendering --------------------------------------------------------------------------------
+
+function el(tag, attrs = {}, text = null) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  if (text !== null) node.textContent = text;
+  return node;
+}
+
+const decoder = new DOMParser();
+function decodeEntities(text) {
+  // Pagefind escapes &, <, > in excerpts; DOMParser runs no script and we keep only its text.
+  return text.includes("&") ? decoder.parseFromString(text, "text/html").body.textContent : text;
+}
+
+function appendExcerpt(parent, excerpt) {
+  let mark = null;
+  for (const part of (excerpt || "").split(/(<mark>|<\/mark>)/)) {
+    if (part === "<mark>") mark = el("mark");
+    else if (part === "</mark>") { if (mark) parent.append(mark); mark = null; }
+    else if (part) (mark || parent).append(decodeEntities(part));
+  }
+  if (mark) parent.append(mark);
+}
+
+function resultItem(data, cls, withExcerpt, headingTag) {
+  // Results on the search page are h2 under its h1; in the header box they are not headings,
+  // so the box adds nothing to a page's outline.
+  const li = el("li", { class: cls });
+  const heading = el(headingTag, { class: `${cls}__title` });
+  heading.append(el("a", { href: data.url }, data.meta.title || data.url));
+  li.append(heading);
+  const meta = [data.meta.date, data.meta.source].filter(Boolean).join(" · ");
+  li.append(el("p", { class: `${cls}__meta` }, meta));
+  if (withExcerpt && data.excerpt) {
+    const p = el("p", { class: `${cls}__excerpt` });
+    appendExcerpt(p, data.excerpt);
+    li.append(p);
+  }
+  return li;
+}
+
+function plural(n, word) {
+  return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+}
+
+// ---- the header box ---------------------------------------------------------------------------
+
+function setupSearchBox(form) {
+  const input = form.querySelector("input[name=q]");
+  const panel = form.querySelector(".chronicle-searchbox__panel");
+  const list = form.querySelector("[data-chronicle-results]");
+  const count = form.querySelector("[data-chronicle-count]");
+  const status = form.querySelector("[data-chronicle-status]");
+  const all = form.querySelector("[data-chronicle-all]");
+  let sequence = 0;
+  let complete = false; // every shard merged
+  let refreshing = false;
+
+  const show = (open) => {
+    panel.hidden = !open;
+  };
+  const links = () => [...panel.querySelectorAll("a")];
+
+  input.addEventListener("focus", () => pagefind(), { once: true });
+  input.addEventListener("input", async () => {
+    const query = input.value.trim();
+    const mine = ++sequence;
+    if (!query) { show(false); status.textContent = ""; return; }
+    const pf = await pagefind();
+    const partial = !complete;
+    let search = await pf.debouncedSearch(query, {}, 60);
+    if (search === null || mine !== sequence) return; // superseded by a later keystroke
+    await render(query, search, mine, true);
+    const merged = await pagefindComplete();
+    complete = true;
+    if (partial && merged && mine === sequence) {
+      search = await pf.search(query); // again, over every shard; the panel stays as it is
+      await render(query, search, mine, false);
+    }
+  });
+  async function render(query, search, mine, open) {
+    const data = await Promise.all(search.results.slice(0, BOX_RESULTS).map((r) => r.data()));
+    if (mine !== sequence) return;
+    const total = search.results.length;
+    const message = total ? plural(total, "result") : `No results for ${query}`;
+    // A refresh must not pull the focused result from under a keyboard user: keep its place.
+    const focused = links().indexOf(document.activeElement);
+    refreshing = true; // removing the focused link fires focusout: not the reader leaving
+    list.replaceChildren(...data.map((d) => resultItem(d, "chronicle-searchbox__item", true, "p")));
+    refreshing = false;
+    if (focused >= 0) links()[Math.min(focused, links().length - 1)].focus();
+    count.textContent = message;
+    status.textContent = message;
+    all.href = `${form.action}?${new URLSearchParams({ q: query })}`;
+    all.textContent = total > BOX_RESULTS ? `All ${plural(total, "result")}, with filters`
+      : "Open the search page, with filters";
+    if (open) show(true);
+  }
+  // Keyboard: ↓ from the box into the results, ↑/↓ between them, Escape back to the box.
+  form.addEventListener("keydown", (event) => {
+    const items = links();
+    const at = items.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      show(false);
+      input.focus();
+    } else if (event.key === "ArrowDown" && items.length > 1 && input.value.trim()) {
+      event.preventDefault();
+      show(true);
+      items[Math.min(at + 1, items.length - 1)].focus();
+    } else if (event.key === "ArrowUp" && at >= 0) {
+      event.preventDefault();
+      (at === 0 ? input : items[at - 1]).focus();
+    }
+  });
+  form.addEventListener("focusout", (event) => {
+    if (!refreshing && !form.contains(event.relatedTarget)) show(false);
+  });
+  // Reopened by a click or ↓ (not by focus, so Escape can hand focus back with the panel shut).
+  input.addEventListener("click", () => { if (input.value.trim() && list.children.length) show(true); });
+}
+
+// ---- the search page: state ⇄ URL -------------------------------------------------------------
+
+function readState(page, params) {
+  const state = {
+    q: params.get("q") || "",
+    from: params.get("from") || "",
+    to: params.get("to") || "",
+    sort: params.get("sort") || "",
+    filters: {},
+  };
+  for (const key of page.facetKeys) {
+    const values = params.getAll(key).filter(Boolean);
+    if (values.length) state.filters[key] = values;
+  }
+  return state;
+}
+
+function stateParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  for (const [key, values] of Object.entries(state.filters)) for (const v of values) params.append(key, v);
+  if (state.from) params.set("from", state.from);
+  if (state.to) params.set("to", state.to);
+  if (state.sort) params.set("sort", state.sort);
+  return params;
+}
+
+// ---- date ranges as filters -------------------------------------------------------------------
+// Pagefind filters match values, not ranges. A range becomes the whole years, whole months and
+// single days it covers ("any" of year/month/day values), so it stays exact to the day while the
+// filter stays short. An article dated only to a month (or year) is in range when that whole
+// month (or year) is.
+
+function parseBound(text, end) {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(text || "");
+  if (!m) return null;
+  const year = +m[1];
+  const month = m[2] ? +m[2] : (end ? 12 : 1);
+  const day = m[3] ? +m[3] : (end ? daysIn(year, month) : 1);
+  return { year, month, day };
+}
+
+function daysIn(year, month) {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+const key = (y, m, d) => y * 10000 + m * 100 + d;
+const pad = (n) => String(n).padStart(2, "0");
+
+function dateRangeFilter(from, to, years) {
+  if (!from && !to) return null;
+  const known = years.map(Number).filter(Number.isFinite);
+  const start = parseBound(from, false) || { year: Math.min(...known), month: 1, day: 1 };
+  const end = parseBound(to, true) || { year: Math.max(...known), month: 12, day: 31 };
+  const lo = key(start.year, start.month, start.day);
+  const hi = key(end.year, end.month, end.day);
+  const units = [];
+  for (const y of known.filter((y) => y >= start.year && y <= end.year)) {
+    if (lo <= key(y, 1, 1) && key(y, 12, 31) <= hi) { units.push({ year: String(y) }); continue; }
+    for (let m = 1; m <= 12; m++) {
+      const first = key(y, m, 1), last = key(y, m, daysIn(y, m));
+      if (last < lo || first > hi) continue;
+      if (lo <= first && last <= hi) { units.push({ month: `${y}-${pad(m)}` }); continue; }
+      for (let d = 1; d <= daysIn(y, m); d++) {
+        const k = key(y, m, d);
+        if (k >= lo && k <= hi) units.push({ day: `${y}-${pad(m)}-${pad(d)}` });
+      }
+    }
+  }
+  return units.length ? units : [{ year: "no such year" }];
+}
+
+async function sortedAcrossShards(pf, state, options) {
+  // Pagefind orders merged results by score, so a date order over several shards is built
+  // from one sorted search per shard (each a run of years), in order, and undated last.
+  const years = shardList.map((shard) => shard.years.filter((y) => y !== "Undated"));
+  if (state.sort === "oldest") years.reverse();
+  years.push(["Undated"]);
+  const results = [];
+  for (const part of years.filter((p) => p.length)) {
+    const filters = { ...options.filters, all: [{ year: { any: part } }] };
+    results.push(...(await pf.search(state.q || null, { ...options, filters })).results);
+  }
+  return results;
+}
+
+function pagefindOptions(state, years) {
+  const filters = {};
+  for (const [k, values] of Object.entries(state.filters)) filters[k] = { any: values };
+  const range = dateRangeFilter(state.from, state.to, years);
+  if (range) filters.any = range;
+  const options = { filters };
+  // Undated articles carry sentinels ("0000-00-00" in `date`, "9999-99-99" in `date_oldest`), so
+  // Pagefind keeps them in a sorted search, and they come last in both orders.
+  if (state.sort === "newest") options.sort = { date: "desc" };
+  if (state.sort === "oldest") options.sort = { date_oldest: "asc" };
+  return options;
+}
+
+// ---- the search page: rendering ---------------------------------------------------------------
+
+const languageNames = (() => {
+  try { return new Intl.DisplayNames(["en"], { type: "language" }); } catch { return null; }
+})();
+
+function facetLabel(facet, value) {
+  if (facet === "month") {
+    const [y, m] = value.split("-");
+    return MONTHS[+m - 1] ? `${MONTHS[+m - 1]} ${y}` : value;
+  }
+  if (facet === "language" && languageNames) {
+    try { return languageNames.of(value) || value; } catch { return value; }
+  }
+  return value;
+}
+
+function facetOrder(facet, counts) {
+  const values = Object.keys(counts);
+  if (facet === "year" || facet === "month") return values.sort().reverse();
+  return values.sort((a, b) => counts[b] - counts[a] || a.localeCompare(b));
+}
+
+function isOpen(fieldset) {
+  return fieldset.previousElementSibling.getAttribute("aria-expanded") === "true";
+}
+
+function setOpen(fieldset, open) {
+  fieldset.previousElementSibling.setAttribute("aria-expanded", String(open));
+  fieldset.hidden = !open;
+}
+
+function withEmptyOpenFacets(page, counts) {
+  // An open facet the index has no value for (no article names a person yet) is empty, not
+  // waiting for counts: it is hidden.
+  for (const fieldset of page.fieldsets) {
+    if (isOpen(fieldset) && !(fieldset.dataset.facet in counts)) counts[fieldset.dataset.facet] = {};
+  }
+  return counts;
+}
+
+function renderFacets(page, state, counts) {
+  for (const fieldset of page.fieldsets) {
+    const facet = fieldset.dataset.facet;
+    const loaded = facet in counts;
+    const values = counts[facet] || {};
+    const chosen = new Set(state.filters[facet] || []);
+    for (const v of chosen) if (!(v in values)) values[v] = 0;
+    const order = facetOrder(facet, values).filter((v) => values[v] > 0 || chosen.has(v));
+    fieldset.parentElement.hidden = loaded && order.length === 0; // nothing to choose
+    const expanded = page.expanded.has(facet);
+    const list = fieldset.querySelector("ul");
+    const items = order.map((value, i) => {
+      const id = `chronicle-f-${facet}-${i}`;
+      const li = el("li");
+      if (!expanded && i >= FACET_SHOWN && !chosen.has(value)) li.hidden = true;
+      const box = el("input", { type: "checkbox", id, name: facet, value });
+      box.checked = chosen.has(value);
+      const label = el("label", { for: id }, facetLabel(facet, value));
+      label.append(" ", el("span", { class: "chronicle-count" }, String(values[value])));
+      li.append(box, label);
+      return li;
+    });
+    list.replaceChildren(...items);
+    fieldset.querySelector(".chronicle-facet__more")?.remove();
+    if (order.length > FACET_SHOWN) {
+      const more = el("button", { type: "button", class: "chronicle-facet__more", "aria-expanded": String(expanded) },
+        expanded ? "Show fewer" : `Show all ${order.length}`);
+      more.addEventListener("click", () => {
+        if (page.expanded.has(facet)) page.expanded.delete(facet); else page.expanded.add(facet);
+        renderFacets(page, readState(page, new URLSearchParams(location.search)), page.lastCounts);
+        fieldset.querySelector(".chronicle-facet__more")?.focus();
+      });
+      fieldset.append(more);
+    }
+  }
+}
+
+function describe(state, total) {
+  const parts = [plural(total, "result")];
+  if (state.q) parts.push(`for ${state.q}`);
+  const chosen = Object.values(state.filters).flat().length;
+  if (chosen) parts.push(`with ${plural(chosen, "filter")}`);
+  if (state.from || state.to) parts.push(`dated ${state.from || "…"} to ${state.to || "…"}`);
+  if (state.sort) parts.push(state.sort === "newest" ? "newest first" : "oldest first");
+  return parts.join(", ");
+}
+
+function setupSearchPage(form) {
+  const page = {
+    form,
+    fieldsets: [...form.querySelectorAll("fieldset[data-facet]")],
+    status: document.getElementById("chronicle-status"),
+    results: document.getElementById("chronicle-results"),
+    more: document.getElementById("chronicle-more"),
+    expanded: new Set(),
+    lastCounts: {},
+    years: [],
+    total: null,
+    browseLimit: Number(form.dataset.browseLimit || 2000),
+    sequence: 0,
+    current: null,
+  };
+  page.facetKeys = page.fieldsets.map((f) => f.dataset.facet);
+
+  const fill = (state) => {
+    form.elements.q.value = state.q;
+    form.elements.from.value = /^\d{4}-\d{2}-\d{2}$/.test(state.from) ? state.from : "";
+    form.elements.to.value = /^\d{4}-\d{2}-\d{2}$/.test(state.to) ? state.to : "";
+    form.elements.sort.value = state.sort;
+  };
+  const fromForm = () => {
+    const state = readState(page, new URLSearchParams(new FormData(form)));
+    // Values typed into the URL by hand (from=2024) are kept while the field cannot show them.
+    const url = readState(page, new URLSearchParams(location.search));
+    if (!form.elements.from.value && url.from && !/^\d{4}-\d{2}-\d{2}$/.test(url.from)) state.from = url.from;
+    if (!form.elements.to.value && url.to && !/^\d{4}-\d{2}-\d{2}$/.test(url.to)) state.to = url.to;
+    return state;
+  };
+
+  async function run(state) {
+    const mine = ++page.sequence;
+    const pf = await pagefind();
+    await pagefindComplete(); // counts and orders need every shard
+    if (page.total === null) {
+      page.total = shardList.reduce((n, shard) => n + (shard.articles || 0), 0);
+      page.years = shardList.flatMap((shard) => shard.years).filter((y) => y !== "Undated");
+      const small = page.total <= page.browseLimit;
+      for (const fieldset of page.fieldsets) {
+        const facet = fieldset.dataset.facet;
+        if (small || OPEN_ON_LARGE.includes(facet) || state.filters[facet]) setOpen(fieldset, true);
+      }
+    }
+    const small = page.total <= page.browseLimit;
+    const active = state.q || Object.keys(state.filters).length || state.from || state.to;
+    if ((!active && !state.sort) || (!state.q && !small)) {
+      if (small) page.allCounts ??= await pf.filters();
+      if (mine !== page.sequence) return;
+      page.lastCounts = small ? withEmptyOpenFacets(page, structuredClone(page.allCounts)) : {};
+      renderFacets(page, state, page.lastCounts);
+      page.results.replaceChildren();
+      page.more.hidden = true;
+      page.status.textContent = small || !active
+        ? "Type words or a \"quoted phrase\", or choose a filter."
+        : `Type words to search within these filters. To list articles without words, browse `
+          + `the archive by date, topic or source: ${page.total.toLocaleString("en")} articles `
+          + `are too many to list here.`;
+      return;
+    }
+    const options = pagefindOptions(state, page.years);
+    for (const fieldset of page.fieldsets) {
+      const facet = fieldset.dataset.facet;
+      if (isOpen(fieldset) && !options.filters[facet]) options.filters[facet] = EVERY_VALUE;
+    }
+    const search = await pf.search(state.q || null, options);
+    if (options.sort && shardList.length > 1) search.results = await sortedAcrossShards(pf, state, options);
+    if (mine !== page.sequence) return;
+    // Counts per value: for a facet with a choice, what choosing another value would add
+    // (values within a facet are alternatives); for the others, what narrowing would leave.
+    const counts = {};
+    for (const facet of page.facetKeys) {
+      const source = state.filters[facet] ? search.totalFilters : search.filters;
+      if (source && facet in source) counts[facet] = { ...source[facet] };
+    }
+    withEmptyOpenFacets(page, counts);
+    page.lastCounts = counts;
+    renderFacets(page, state, counts);
+    page.current = { search, shown: 0, withExcerpt: Boolean(state.q) };
+    page.results.replaceChildren();
+    await showMore(mine);
+    page.status.textContent = describe(state, search.results.length);
+  }
+
+  async function showMore(mine) {
+    const { search, shown, withExcerpt } = page.current;
+    const next = search.results.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(next.map((r) => r.data()));
+    if (mine !== page.sequence) return;
+    page.results.append(...data.map((d) => resultItem(d, "chronicle-result", withExcerpt, "h2")));
+    page.current.shown = shown + next.length;
+    const left = search.results.length - page.current.shown;
+    page.more.hidden = left <= 0;
+    page.more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left.toLocaleString("en")}`;
+  }
+
+  const update = (push) => {
+    const state = fromForm();
+    const url = `${location.pathname}${stateParams(state).size ? "?" + stateParams(state) : ""}`;
+    if (url !== location.pathname + location.search) history[push ? "pushState" : "replaceState"](null, "", url);
+    run(state);
+  };
+
+  for (const fieldset of page.fieldsets) {
+    fieldset.previousElementSibling.addEventListener("click", () => {
+      setOpen(fieldset, !isOpen(fieldset));
+      // Opening a facet whose counts are not loaded yet fetches them (its filter only).
+      if (isOpen(fieldset) && !(fieldset.dataset.facet in page.lastCounts)) {
+        run(readState(page, new URLSearchParams(location.search)));
+      }
+    });
+  }
+
+  let typing = null;
+  form.addEventListener("input", (event) => {
+    if (event.target.name !== "q") return;
+    clearTimeout(typing);
+    typing = setTimeout(() => update(false), 150);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.name !== "q") update(true);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    update(true);
+  });
+  page.more.addEventListener("click", async () => {
+    const before = page.current.shown;
+    await showMore(page.sequence);
+    page.results.children[before]?.querySelector("a")?.focus(); // keep the reader's place
+  });
+  window.addEventListener("popstate", () => {
+    const state = readState(page, new URLSearchParams(location.search));
+    fill(state);
+    run(state);
+  });
+
+  const initial = readState(page, new URLSearchParams(location.search));
+  fill(initial);
+  run(initial).catch((error) => {
+    page.status.textContent = "Search could not load. Browse the archive by date, topic or source.";
+    console.error(error);
+  });
+}
+
+// ---- highlighting on an article opened from a result ------------------------------------------
+
+async function highlight() {
+  if (!new URLSearchParams(location.search).has("highlight")) return;
+  if (!document.querySelector("[data-pagefind-body]")) return;
+  await import(new URL("pagefind-highlight.js", BUNDLE).href);
+  // eslint-disable-next-line no-undef
+  new PagefindHighlight({ highlightParam: "highlight", markContext: "[data-pagefind-body]" });
+}
+
+for (const form of document.querySelectorAll("[data-chronicle-searchbox]")) setupSearchBox(form);
+const searchPage = document.querySelector("[data-chronicle-search]");
+if (searchPage) setupSearchPage(searchPage);
+highlight().catch((error) => console.error(error));

@@ -1,0 +1,138 @@
+"""search.py without MkDocs: articles → Pagefind records, and the indexer client."""
+
+from __future__ import annotations
+
+import json
+
+from chronicle.archive import Entry
+from chronicle.dates import ArticleDate
+from chronicle.model import Article
+from chronicle.search import (
+    UNDATED_NEWEST_LAST,
+    UNDATED_OLDEST_LAST,
+    PagefindWriter,
+    html_to_text,
+    plan_shards,
+    record_for,
+    write_bundle,
+)
+
+
+def entry(url: str = "articles/2025/03/25/talks-stall/", **fields) -> Entry:
+    article = Article(id="a", title="Talks stall", title_origin="source", body="", **fields)
+    return Entry(article=article, url=url, src_uri="x.md")
+
+
+def test_a_dated_article_is_filtered_sorted_and_shown_by_its_date():
+    record = record_for(
+        entry(
+            date=ArticleDate(2025, 3, 25),
+            source="Harbour Times",
+            topics=("Gaza ceasefire",),
+            people=("Khaled Meshaal", "Khaled Meshaal"),
+            language="fr",
+        ),
+        "Body text.",
+    )
+    assert record.url == "/articles/2025/03/25/talks-stall/"
+    assert record.content == "Talks stall\nBody text."
+    assert record.meta == {
+        "title": "Talks stall",
+        "source": "Harbour Times",
+        "date": "25 March 2025",
+        "date_iso": "2025-03-25",
+    }
+    assert record.filters == {
+        "source": ["Harbour Times"],
+        "language": ["fr"],
+        "topic": ["Gaza ceasefire"],
+        "person": ["Khaled Meshaal"],
+        "year": ["2025"],
+        "month": ["2025-03"],
+        "day": ["2025-03-25"],
+    }
+    assert record.sort == {"date": "2025-03-25", "date_oldest": "2025-03-25"}
+
+
+def test_an_undated_article_keeps_a_sort_key_so_sorted_searches_keep_it():
+    record = record_for(entry(), "Body.")
+    assert record.sort == {"date": UNDATED_NEWEST_LAST, "date_oldest": UNDATED_OLDEST_LAST}
+    assert record.filters["year"] == ["Undated"] and "month" not in record.filters
+    assert record.filters["source"] == ["Unknown source"]
+    assert record.meta["date"] == "Date unknown"
+
+
+def test_an_article_known_only_by_month_has_no_day():
+    record = record_for(entry(date=ArticleDate(2024, 11)), "")
+    assert record.filters["month"] == ["2024-11"] and "day" not in record.filters
+    assert record.sort["date"] == "2024-11-00"
+
+
+def test_html_to_text_keeps_paragraphs_apart_and_carries_no_markup():
+    html = (
+        '<h2 id="x">Head<a class="headerlink" href="#x" title="Permanent link">¶</a></h2>'
+        "<p>One &amp; <em>two</em>.</p><p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"
+    )
+    text = html_to_text(html)
+    assert text == "Head\nOne & two.\n‹script›alert(1)‹/script›"
+    assert "<" not in text and "¶" not in text
+
+
+def test_the_writer_builds_a_bundle(tmp_path):
+    writer = PagefindWriter()
+    writer.add(record_for(entry(date=ArticleDate(2025, 3, 25)), "Ceasefire talks stall."))
+    writer.add(record_for(entry("articles/undated/clip/"), "An undated clipping."))
+    writer.write(tmp_path / "pagefind")
+    assert writer.records == 2
+    entry_json = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(lang["page_count"] for lang in entry_json["languages"].values()) == 2
+    assert (tmp_path / "pagefind" / "pagefind.js").exists()
+
+
+def records_for_years(*years: int | None) -> list:
+    return [
+        record_for(entry(f"articles/{i}/", date=ArticleDate(year, 1, 1) if year else None), "text")
+        for i, year in enumerate(years)
+    ]
+
+
+def test_shards_are_runs_of_whole_years_newest_first_with_undated_in_the_oldest():
+    shards = plan_shards(records_for_years(2025, 2025, 2025, 2025, 2024, 2023, None), 3)
+    assert [(s.label, s.path, s.years, len(s.records)) for s in shards] == [
+        ("2025", "", ["2025"], 4),  # the primary bundle; a year larger than a shard stays whole
+        ("2023-2024", "shards/2023-2024/", ["2024", "2023", "Undated"], 3),  # undated: oldest
+    ]
+    undated = plan_shards(records_for_years(2024, None), 1)
+    assert [(s.label, s.years) for s in undated] == [("2024", ["2024", "Undated"])]
+    assert [s.path for s in plan_shards([], 10)] == [""]  # an empty archive still has a bundle
+
+
+def test_write_bundle_lists_the_shards_for_the_browser(tmp_path):
+    shards = write_bundle(records_for_years(2025, 2024, None), tmp_path / "pf", max_articles=1)
+    manifest = json.loads((tmp_path / "pf" / "chronicle-shards.json").read_text())
+    assert manifest == [
+        {"path": "", "label": "2025", "years": ["2025"], "articles": 1},
+        {"path": "shards/2024/", "label": "2024", "years": ["2024", "Undated"], "articles": 2},
+    ]
+    assert len(shards) == 2
+    assert (tmp_path / "pf" / "pagefind.js").exists()
+    assert (tmp_path / "pf" / "shards" / "2024" / "pagefind-entry.json").exists()
+    assert not list((tmp_path / "pf" / "shards").rglob("*.js"))  # the primary brings the code
+
+
+def test_an_empty_archive_still_ships_a_search_bundle_and_search_can_be_switched_off(
+    site_project,
+):
+    from tests.test_site_build import build
+
+    site = build(site_project)
+    assert (site / "pagefind" / "pagefind.js").exists()
+    assert "chronicle-searchbox" in (site / "about" / "index.html").read_text("utf-8")
+    config = site_project / "mkdocs.yml"
+    text = config.read_text("utf-8").replace(
+        "  - chronicle:\n", "  - chronicle:\n      search_enabled: false\n"
+    )
+    config.write_text(text, "utf-8")
+    site = build(site_project)
+    assert not (site / "pagefind").exists() and not (site / "search").exists()
+    assert "chronicle-searchbox" not in (site / "about" / "index.html").read_text("utf-8")

@@ -1,0 +1,265 @@
+"""Search in a real browser: a small archive built with MkDocs, served on 127.0.0.1, driven in
+Debian's Chromium through Playwright (no browser download)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.test_site_build import add, build
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SEED_TITLE = "Seed devised title"
+# (name, text, title, date, source): two years, two sources, one known only by month, one undated;
+# every text says "ceasefire" so one query finds them all.
+ARTICLES = [
+    ("older.txt", "An older report on the first ceasefire truce. It held.", "Truce holds",
+     "2025-01-19", "Harbour Times"),
+    ("newer.txt", "A newer report on the ceasefire talks in Cairo. They stalled.",
+     "Talks stall in Cairo", "2025-03-25", "Harbour Times"),
+    ("month.txt", "A monthly round-up of the ceasefire talks. Many met.", "Round-up",
+     "2024-11", "Coastal Courier"),
+    ("winter.txt", "The envoy came to discuss a ceasefire. Nothing was agreed.",
+     "Winter envoy visit", "2024-02-10", "Coastal Courier"),
+]  # fmt: skip
+UNDATED_TITLE = "A clipping nobody dated about the ceasefire"
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    from tests.conftest import ROOT, SEED
+
+    if not SEED.exists():
+        pytest.skip("../shared/seed is absent")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is not installed (bash dev.sh test installs it)")
+    project = tmp_path_factory.mktemp("search") / "project"
+    project.mkdir()
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    # Shards of at most 2 articles: 2025 (3, a year stays whole) and 2024 + undated, so the
+    # tests exercise merging and date order across shards, as in a large archive.
+    # A browse limit of 3 makes the search page behave as on a large archive: words needed,
+    # source and year facets open, the others on demand.
+    config = config.replace(
+        "listing_page_size: 50",
+        "listing_page_size: 50\n      search_shard_size: 2\n      search_browse_limit: 3",
+    )
+    assert "search_shard_size: 2" in config
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ROOT / "overrides", project / "overrides")
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
+    (project / "docs" / "articles").mkdir()
+    add(
+        project,
+        "seed.txt",
+        SEED.read_text(encoding="utf-8"),
+        title=SEED_TITLE,
+        date="2025-03-21~",
+        source="unknown",
+        topics=["Gaza ceasefire"],
+    )
+    for name, text, title, date, source in ARTICLES:
+        add(project, name, text + "\n", title=title, date=date, source=source)
+    add(project, "undated.txt", UNDATED_TITLE + ". It is still kept.\n")
+    site = build(project)
+    shards = json.loads((site / "pagefind" / "chronicle-shards.json").read_text(encoding="utf-8"))
+    assert [s["years"] for s in shards] == [["2025"], ["2024", "Undated"]]
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    # No request may leave 127.0.0.1 (no CDN, no fonts).
+    page.route(
+        re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
+        lambda route: (errors.append(f"external request {route.request.url}"), route.abort()),
+    )
+    yield page
+    context.close()
+    assert not errors, errors
+
+
+def open_search(page, base_url: str, query: str = "") -> int:
+    """Open the search page at `search/?query`, wait for the results and return their count."""
+    page.goto(f"{base_url}search/{'?' + query if query else ''}")
+    return result_count(page)
+
+
+def result_count(page) -> int:
+    page.wait_for_function(
+        "/^\\d+ results?/.test(document.getElementById('chronicle-status').textContent)"
+    )
+    status = page.text_content("#chronicle-status") or ""
+    count = int(status.split()[0])
+    assert page.locator(".chronicle-result").count() == min(count, 20)
+    return count
+
+
+def wait_status(page, condition: str) -> None:
+    """Wait until the live region's text meets a JS string condition, e.g. "startsWith('2 ')"."""
+    page.wait_for_function(f"document.getElementById('chronicle-status').textContent.{condition}")
+
+
+def titles(page) -> list[str]:
+    return [t.strip() for t in page.locator(".chronicle-result__title").all_inner_texts()]
+
+
+def test_header_box_finds_a_phrase_from_the_seed_and_enter_opens_the_search_page(page, base_url):
+    page.goto(f"{base_url}about/")
+    box = page.locator("#chronicle-searchbox-q")
+    box.fill('"Khaled Meshaal"')
+    page.wait_for_selector(".chronicle-searchbox__item")
+    assert page.locator(".chronicle-searchbox__item__title").all_inner_texts() == [SEED_TITLE]
+    assert page.locator(".chronicle-searchbox__item mark").count() >= 1  # highlighted excerpt
+    assert "1 result" in (page.text_content("[data-chronicle-status]") or "")
+    assert page.is_visible("#chronicle-searchbox-panel")
+    box.press("Enter")
+    page.wait_for_url(re.compile(r"/search/\?q="))
+    assert result_count(page) == 1
+    assert titles(page) == [SEED_TITLE]
+    assert page.input_value("#chronicle-q") == '"Khaled Meshaal"'
+
+
+def test_phrase_is_exact(page, base_url):
+    assert open_search(page, base_url, "q=%22Meshaal+Khaled%22") == 0
+
+
+def test_source_filter_changes_the_count_and_the_url(page, base_url):
+    total = open_search(page, base_url, "q=ceasefire")
+    assert total == 6
+    facet = page.locator("fieldset[data-facet=source]")
+    assert "Harbour Times 2" in facet.inner_text()
+    page.get_by_label(re.compile("^Harbour Times")).check()
+    wait_status(page, "startsWith('2 ')")
+    assert sorted(titles(page)) == ["Talks stall in Cairo", "Truce holds"]
+    assert parse_qs(urlsplit(page.url).query)["source"] == ["Harbour Times"]
+
+
+def test_newest_and_oldest_orders_keep_undated_last(page, base_url):
+    open_search(page, base_url, "q=ceasefire&sort=newest")
+    newest = titles(page)
+    assert newest[:5] == [
+        "Talks stall in Cairo",
+        SEED_TITLE,
+        "Truce holds",
+        "Round-up",
+        "Winter envoy visit",
+    ]
+    assert newest[5].startswith("A clipping nobody dated")
+    page.select_option("#chronicle-sort", "oldest")
+    wait_status(page, "includes('oldest')")
+    assert titles(page) == [*reversed(newest[:5]), newest[5]]
+    assert parse_qs(urlsplit(page.url).query)["sort"] == ["oldest"]
+
+
+def test_date_range_excludes_articles_outside_it(page, base_url):
+    count = open_search(page, base_url, "q=ceasefire&from=2024-11-01&to=2025-03-22")
+    assert sorted(titles(page)) == sorted(["Round-up", "Truce holds", SEED_TITLE])
+    assert count == 3
+    # Typed into the form: the range and the URL follow.
+    page.fill("#chronicle-from", "2025-03-22")
+    page.fill("#chronicle-to", "2025-12-31")
+    page.dispatch_event("#chronicle-to", "change")
+    wait_status(page, "includes('2025-03-22 to 2025-12-31')")
+    assert titles(page) == ["Talks stall in Cairo"]
+    assert parse_qs(urlsplit(page.url).query)["from"] == ["2025-03-22"]
+
+
+def test_the_url_reproduces_the_state(page, base_url):
+    query = "q=ceasefire&source=Coastal+Courier&from=2024-01-01&to=2024-12-31&sort=oldest"
+    assert open_search(page, base_url, query) == 2
+    assert titles(page) == ["Winter envoy visit", "Round-up"]
+    assert page.input_value("#chronicle-q") == "ceasefire"
+    assert page.input_value("#chronicle-from") == "2024-01-01"
+    assert page.input_value("#chronicle-sort") == "oldest"
+    assert page.is_checked("fieldset[data-facet=source] input[value='Coastal Courier']")
+    # Back in history after a change restores the previous state.
+    page.uncheck("fieldset[data-facet=source] input[value='Coastal Courier']")
+    page.wait_for_function("!location.search.includes('source=')")
+    page.go_back()
+    page.wait_for_function("location.search.includes('source=')")
+    wait_status(page, "startsWith('2 ')")
+
+
+def test_opening_a_result_highlights_the_words(page, base_url):
+    open_search(page, base_url, "q=Meshaal")
+    page.click(".chronicle-result__title a")
+    page.wait_for_url(re.compile(r"highlight=meshaal", re.I))
+    page.wait_for_selector("mark.pagefind-highlight")
+    assert "Meshaal" in page.locator("mark.pagefind-highlight").first.inner_text()
+
+
+def test_keyboard_only(page, base_url):
+    page.goto(f"{base_url}about/")
+    page.focus("#chronicle-searchbox-q")
+    page.keyboard.type("Cairo")
+    page.wait_for_selector(".chronicle-searchbox__item")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == "Talks stall in Cairo"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "chronicle-searchbox-q"
+    assert page.is_hidden("#chronicle-searchbox-panel")
+
+
+def test_large_archive_needs_words_and_opens_facets_on_demand(page, base_url):
+    page.goto(f"{base_url}search/?source=Harbour+Times")
+    page.wait_for_function(
+        "document.getElementById('chronicle-status').textContent.startsWith('Type words')"
+    )
+    assert page.locator(".chronicle-result").count() == 0
+    assert page.is_checked("fieldset[data-facet=source] input[value='Harbour Times']")
+    page.fill("#chronicle-q", "ceasefire")
+    page.press("#chronicle-q", "Enter")
+    wait_status(page, "startsWith('2 ')")
+    toggle = "button[aria-controls=chronicle-facet-language]"
+    assert page.is_hidden("#chronicle-facet-language")  # closed: its counts are not fetched
+    assert page.get_attribute(toggle, "aria-expanded") == "false"
+    page.click(toggle)
+    page.wait_for_selector("#chronicle-facet-language li")
+    assert page.get_attribute(toggle, "aria-expanded") == "true"
+    assert page.inner_text("#chronicle-facet-language li") == "English 2"
