@@ -59,17 +59,22 @@ def mkdocs_build(project: Path) -> Run:
     return run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project)
 
 
-def build_chronicle(size: int, seed: int, lunr: bool) -> list[Result]:
+def build_chronicle(size: int, seed: int, search: str) -> list[Result]:
     """A clean build, then `chronicle build` after adding one article (what a curator runs).
 
-    `lunr`: with Material's own search plugin (this repository's mkdocs.yml); without it, the
-    set-up once search is Pagefind's, where unaffected article pages are not rebuilt at all.
+    `search`: "pagefind" (this repository's mkdocs.yml), "lunr" (Material's own search instead)
+    or "none" (no search index: the only set-up in which unaffected article pages are skipped
+    outright, see incremental.py; the others rebuild every page, from the cache).
     """
-    name = "chronicle" if lunr else "chronicle, no lunr"
-    project = corpus.write_chronicle(
-        OUT / f"chronicle-{size}-{'lunr' if lunr else 'none'}", size, seed
-    )
-    corpus.set_material_search(project, on=lunr)
+    name = f"chronicle ({search})"
+    project = corpus.write_chronicle(OUT / f"chronicle-{size}-{search}", size, seed)
+    corpus.set_material_search(project, on=search == "lunr")
+    if search != "pagefind":
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        config.write_text(
+            text.replace("- chronicle:\n", "- chronicle:\n      search_enabled: false\n"), "utf-8"
+        )
     clean = mkdocs_build(project)
     _check(clean, name)
     pages = sorted(p.stat().st_size for p in (project / "site" / "articles").rglob("index.html"))
@@ -145,8 +150,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument(
         "--chronicle-search",
-        default="lunr,none",
-        help="Chronicle set-ups: lunr (Material's search on), none (off, as with Pagefind)",
+        default="pagefind,lunr,none",
+        help="Chronicle set-ups: pagefind (the default), lunr (Material's search), none",
     )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
@@ -164,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build_speed: {tool} × {size:,} …", file=sys.stderr, flush=True)
             if tool == "chronicle":
                 for variant in args.chronicle_search.split(","):
-                    results += build_chronicle(size, args.seed, lunr=variant == "lunr")
+                    results += build_chronicle(size, args.seed, variant)
             elif tool == "material":
                 results += build_material(size, args.seed)
             elif tool == "hugo" and hugo:
@@ -172,9 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     print("\n## Build speed (one clean build each; `chronicle +1` = rebuild after adding one)\n")
     print(table(results))
     print(
-        "\n`chronicle` and `material` build with Material's `search` plugin (lunr) on; "
-        "`chronicle, no lunr` without it (the set-up once search is Pagefind's); Hugo has no "
-        "search index. Peak MB: resident memory of the whole process tree (Chronicle forks one "
+        "\n`material` and `chronicle (lunr)` build Material's lunr search index; "
+        "`chronicle (pagefind)` Chronicle's Pagefind index; `chronicle (no search)` none, nor "
+        "does Hugo. Peak MB: resident memory of the whole process tree (Chronicle forks one "
         "helper, whose shared pages are counted twice), polled every 20 ms. Ratios: wall time "
         "(CPU time in brackets; CPU is the steadier figure on a shared machine) against the "
         "same size."
