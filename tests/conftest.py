@@ -23,16 +23,24 @@ def seed_text(seed_path: Path) -> str:
     return seed_path.read_text(encoding="utf-8")
 
 
-@pytest.fixture
-def site_project(tmp_path: Path) -> Path:
-    """A copy of this repo's site scaffolding (mkdocs.yml, overrides, pages) with no articles."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+def copy_site_scaffold(
+    project: Path, *, entities: bool = False, mkdocs_config: str | None = None
+) -> Path:
+    """This repo's site (mkdocs.yml, overrides, pages; the registry if asked), with no articles."""
+    project.mkdir(parents=True, exist_ok=True)
+    config = mkdocs_config or (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    if entities:
+        shutil.copy(ROOT / "entities.yml", project / "entities.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
     (project / "docs" / "articles").mkdir()
     return project
+
+
+@pytest.fixture
+def site_project(tmp_path: Path) -> Path:
+    return copy_site_scaffold(tmp_path / "project")
 
 
 def make_warc(records: list[tuple[str, str, bytes]], gzipped: bool = True) -> bytes:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -19,17 +18,11 @@ LATER = (
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    from tests.conftest import ROOT, SEED
+    from tests.conftest import SEED, copy_site_scaffold
 
     if not SEED.exists():
         pytest.skip("../shared/seed is absent")
-    project = tmp_path_factory.mktemp("entities") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "entities.yml"):
-        shutil.copy(ROOT / name, project / name)
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
-    (project / "docs" / "articles").mkdir()
+    project = copy_site_scaffold(tmp_path_factory.mktemp("entities") / "project", entities=True)
     add(
         project,
         "seed.txt",

@@ -7,7 +7,6 @@ import functools
 import http.server
 import json
 import re
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -47,14 +46,12 @@ UNDATED_TITLE = "A clipping nobody dated about the ceasefire"
 
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory):
-    from tests.conftest import ROOT, SEED
+    from tests.conftest import ROOT, SEED, copy_site_scaffold
 
     if not SEED.exists():
         pytest.skip("../shared/seed is absent")
     if not CHROMIUM.exists():
         pytest.skip("Debian's Chromium is not installed (bash dev.sh test installs it)")
-    project = tmp_path_factory.mktemp("search") / "project"
-    project.mkdir()
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     # Shards of at most 2 articles: 2025 (3, a year stays whole) and 2024 + undated, so the
     # tests exercise merging and date order across shards, as in a large archive.
@@ -65,10 +62,9 @@ def base_url(tmp_path_factory):
         "listing_page_size: 50\n      search_shard_size: 2\n      search_browse_limit: 3",
     )
     assert "search_shard_size: 2" in config
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
-    (project / "docs" / "articles").mkdir()
+    project = copy_site_scaffold(
+        tmp_path_factory.mktemp("search") / "project", mkdocs_config=config
+    )
     add(
         project,
         "seed.txt",

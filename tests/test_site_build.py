@@ -50,18 +50,11 @@ def text_of(html: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory, request):
-    from tests.conftest import ROOT, SEED
+    from tests.conftest import SEED, copy_site_scaffold
 
     if not SEED.exists():
         pytest.skip("../shared/seed is absent")
-    import shutil
-
-    project = tmp_path_factory.mktemp("site") / "project"
-    project.mkdir()
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "overrides", project / "overrides")
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
-    (project / "docs" / "articles").mkdir()
+    project = copy_site_scaffold(tmp_path_factory.mktemp("site") / "project")
     add(
         project,
         "seed.txt",

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from . import __version__, cli_entities
 from .check import check_store
+from .cli_options import archive_option
 from .errors import ChronicleError
 from .fetch import DEFAULT_TIMEOUT
 from .ingest import (
@@ -31,8 +32,6 @@ from .near_duplicates import MODES
 from .originals import OriginalsStore, default_location
 from .schema import read_curator
 from .store import ArticleStore
-
-DEFAULT_ARCHIVE = Path("docs/articles")
 
 
 def _console(stderr: bool = False) -> Console:
@@ -72,13 +71,7 @@ def main() -> None:
 @click.option("--topic", "topics", multiple=True, help="A subject heading (repeat for several).")
 @click.option("--language", help="ISO 639-1 code (detected from the text when not given).")
 @click.option("--summary", help="A short summary (the lede is used when not given).")
-@click.option(
-    "--archive",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_ARCHIVE,
-    show_default=True,
-    help="Folder of stored articles.",
-)
+@archive_option
 @click.option(
     "--max-size",
     type=int,
@@ -246,13 +239,7 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
 
 
 @main.command()
-@click.option(
-    "--archive",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_ARCHIVE,
-    show_default=True,
-    help="Folder of stored articles.",
-)
+@archive_option
 @click.option(
     "--originals",
     type=click.Path(path_type=Path),

@@ -14,6 +14,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from .cli_options import archive_option
 from .enrich import enrich_article
 from .enrich.registry import (
     KINDS,
@@ -28,15 +29,6 @@ from .enrich.suggest import suggest
 from .errors import ChronicleError
 from .store import ArticleStore, atomic_write
 
-DEFAULT_ARCHIVE = Path("docs/articles")
-
-archive_option = click.option(
-    "--archive",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_ARCHIVE,
-    show_default=True,
-    help="Folder of stored articles.",
-)
 entities_option = click.option(
     "--entities",
     "entities_file",
