@@ -68,16 +68,17 @@ DATE_META = (
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
 )
-AUTHOR_META = (
-    "author",
+# Article-level tags come before the page-level `author`, which many CMSs fill with the
+# publisher ("Condé Nast", "mediagene Inc.", "Die FURCHE") while `article:author` names the writer.
+ARTICLE_AUTHOR_META = (
     "article:author",
+    "og:article:author",
+    "article_author",
+    "cxenseparse:author",
     "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
     "byl",
-    "twitter:creator",
 )
+PAGE_AUTHOR_META = ("author", "sailthru.author", "dc.creator", "dcterms.creator", "twitter:creator")
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,7 +374,10 @@ _ROLE_TAIL = re.compile(
 _MONTH_ONLY = re.compile(rf"^(?:{_MONTHS})\.?$", re.I)
 _DEGREES = {"phd", "md", "msc", "ma", "ba", "mba", "rd", "dr", "jr", "sr", "staff", "tnn"}
 # Placeholders CMSs put where a byline belongs.
-_NOT_NAMES = {"posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"}
+_NOT_NAMES = {
+    *("posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"),
+    *("see full bio", "full bio", "bio", "profile", "view profile", "more"),
+}
 
 
 def _caps_tail(name: str) -> str:
@@ -406,7 +410,10 @@ def split_authors(text: str) -> list[str]:
             continue
         if part.startswith(("http", "@")) or "@" in part or "[at]" in part or len(part) > 60:
             continue
-        if re.search(r"\d", part):
+        if re.search(r"\w\.[a-z]{2,}/", part):  # "facebook.com/someone": a profile address
+            continue
+        # Digits mark a date or a time, except in a one-word user name ("freeman1984").
+        if re.search(r"\d", part) and not re.fullmatch(r"[^\W\d_]\w*", part):
             continue
         names.append(part)
     return names
@@ -423,7 +430,20 @@ def _person_names(value: Any) -> list[str]:
     return out
 
 
+def rel_authors(tree: HtmlElement) -> list[str]:
+    """The text of the page's rel="author" links, each name once, in page order. Many links to
+    different authors are a list of the site's writers (a sidebar, related articles), not a
+    byline; a link that reads as an address is a profile link, not a name."""
+    names: list[str] = []
+    for link in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
+        name = normalise(link.text_content())
+        if name and name not in names and not re.search(r"/|\.\w{2,4}\b", name):
+            names.append(name)
+    return names if len(names) <= 2 else []
+
+
 def choose_authors(
+    tree: HtmlElement,
     articles: list[dict[str, Any]],
     meta: dict[str, str],
     fallback: str | None,
@@ -435,7 +455,10 @@ def choose_authors(
     sources: list[list[str]] = [
         _person_names(o.get("author") or o.get("creator")) for o in articles
     ]
-    sources += [[meta[k]] for k in AUTHOR_META if meta.get(k)]
+    sources += [[meta[k]] for k in ARTICLE_AUTHOR_META if meta.get(k)]
+    # rel="author" links are the byline the reader sees, marked up as such by the CMS.
+    sources.append(rel_authors(tree))
+    sources += [[meta[k]] for k in PAGE_AUTHOR_META if meta.get(k)]
     if fallback:
         sources.append([fallback])
     institutional: tuple[str, ...] = ()
@@ -496,7 +519,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
     title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
     date = choose_date(articles + pages, meta, tree, url)
-    authors = choose_authors(articles, meta, traf.author if traf else None, sites, hosts)
+    authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts)
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
         title=normalise(title) or None,
