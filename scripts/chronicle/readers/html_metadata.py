@@ -45,6 +45,8 @@ from ..dates import ArticleDate
 # The full-width bar of CJK titles ("見出し｜サイト") separates without spaces.
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+|\s*｜\s*")
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
+# How alike (letter-pair Dice) a lone <h1> and a declared title must be to be one headline.
+TITLE_SIMILARITY = 0.4
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 
@@ -279,7 +281,42 @@ def choose_title(
             full = strip_site_name(title, sites, hosts)
             if full.startswith(h1):
                 return full if full[len(h1) :].lstrip().startswith(":") else h1
+            if h1.startswith(full) and h1[len(full) :].lstrip().startswith(":"):
+                return h1  # the headline and its subtitle, the declared title without it
+    lone = lone_headline(h1s, cleaned)
+    if lone:
+        return lone
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
+
+
+def _bigrams(text: str) -> set[str]:
+    key = _key(text)
+    return {key[i : i + 2] for i in range(len(key) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the letter pairs of two titles: word order, punctuation and case do
+    not matter, and it works for scripts written without spaces."""
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def lone_headline(h1s: list[str], declared: list[str]) -> str | None:
+    """The page's only <h1>, when it is about what a declared title says: editors write the
+    visible headline and the SEO title separately ("Eignet sich eine Wärmepumpe im Altbau?"
+    against "Wärmepumpe im Altbau - Wann es sich lohnt"), and readers see the headline. A
+    heading that shares little with every declaration is page furniture ("Original text")."""
+    distinct = {_key(h): h for h in h1s}
+    if len(distinct) != 1:
+        return None
+    (key, h1) = next(iter(distinct.items()))
+    # One inside the other is a kicker, a dateline or a site name around the same headline
+    # ("Local News | Headline"): the declared title is the headline without them.
+    if any(key in _key(title) or _key(title) in key for title in declared):
+        return None
+    if any(similarity(h1, title) >= TITLE_SIMILARITY for title in declared):
+        return h1
+    return None
 
 
 # --- dates ----------------------------------------------------------------------------------
