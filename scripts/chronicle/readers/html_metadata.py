@@ -344,40 +344,89 @@ _UTC_OR_NAIVE = re.compile(
 )
 
 
-def structured_date(
-    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement
-) -> tuple[ArticleDate | None, str]:
-    """The first publication date the page declares for machines, with the text it came from."""
-    values = [str(o.get("datePublished") or o.get("dateCreated") or "") for o in objects]
+def date_votes(objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement) -> list[str]:
+    """The values that state the publication day, one per source, most trusted first: the
+    article's JSON-LD, each publication meta tag, `itemprop="datePublished"`, and the first
+    `<time datetime>` on the page (the dateline readers see)."""
+    declared = (o.get("datePublished") or o.get("dateCreated") for o in objects)
+    values = [str(next((v for v in declared if v), ""))]
     values += [meta[k] for k in DATE_META if k in meta]
-    values += [str(v) for v in tree.xpath('//time[@itemprop="datePublished"]/@datetime')]
-    for value in values:
-        found = day_from_text(value)
-        if found:
-            return found, value
-    return None, ""
+    values += [str(v) for v in tree.xpath('//time[@itemprop="datePublished"]/@datetime')][:1]
+    values += [str(v) for v in tree.xpath("//time/@datetime")][:1]
+    return [v for v in values if day_from_text(v)]
+
+
+def elect_day(values: list[str], url: str | None = None) -> tuple[ArticleDate, str] | None:
+    """The day most sources agree on, with its first value; on a tie, the day in the page's
+    address (/2019/10/22/), else the most trusted. One stale source (a re-saved
+    `article:published_time`, a comment's `<time>`) is outvoted by the rest of the page
+    instead of winning by its rank."""
+    days = [(day, v) for v in values if (day := day_from_text(v))]
+    if not days:
+        return None
+    count: dict[ArticleDate, int] = {}
+    for day, _ in days:
+        count[day] = count.get(day, 0) + 1
+    in_url = url_day(url)
+    order = [e for e, _ in days]
+    best = max(count, key=lambda d: (count[d], d == in_url, -order.index(d)))
+    return best, next(v for d, v in days if d == best)
+
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?=[/_.-]|$)")
+
+
+def url_day(url: str | None) -> ArticleDate | None:
+    """The day in an address like /2019/10/22/slug, when it is a real day."""
+    match = _URL_DAY.search(url or "")
+    if not match:
+        return None
+    return day_from_text("{}-{:0>2}-{:0>2}".format(*match.groups()))
+
+
+def local_day(value: str, stamps: list[str]) -> ArticleDate | None:
+    """The day in the publisher's own time zone of a UTC timestamp, when the page writes the
+    same instant elsewhere with its offset ("…T03:37Z" and "…-04:00" the evening before)."""
+    instant = _parse_instant(value)
+    if instant is None or instant.utcoffset() != dt.timedelta(0):
+        return None
+    for stamp in stamps:
+        other = _parse_instant(stamp)
+        if other is not None and other.utcoffset() and other == instant:
+            return ArticleDate(other.year, other.month, other.day)
+    return None
+
+
+def _parse_instant(value: str) -> dt.datetime | None:
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
 
 
 def choose_date(
     objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
 ) -> ArticleDate | None:
-    declared, value = structured_date(objects, meta, tree)
     try:
         text = find_date(tree, original_date=True, extensive_search=True, url=url)
     except Exception:  # htmldate is best-effort; a parsing bug there must not fail the page
         text = None
+    votes = date_votes(objects, meta, tree)
+    elected = elect_day(votes + ([text] if text else []), url)
+    if elected is None:
+        return None
+    day, value = elected
+    stamps = [str(v) for v in tree.xpath("//time/@datetime")] + list(meta.values())
+    local = local_day(value, stamps)
+    if local is not None:
+        return local
     found = day_from_text(text)
-    if declared is None:
-        return found
-    if (
-        found
-        and _UTC_OR_NAIVE.search(value)
-        and abs((declared.as_date() - found.as_date()).days) == 1
-    ):
+    if found and _UTC_OR_NAIVE.search(value) and abs((day.as_date() - found.as_date()).days) == 1:
         # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
         # the publisher's; htmldate also reads the dateline readers see, so its day wins.
         return found
-    return declared
+    return day
 
 
 # --- authors --------------------------------------------------------------------------------
