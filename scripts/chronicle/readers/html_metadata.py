@@ -344,15 +344,15 @@ _UTC_OR_NAIVE = re.compile(
 )
 
 
-def date_votes(objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement) -> list[str]:
-    """The values that state the publication day, one per source, most trusted first: the
-    article's JSON-LD, each publication meta tag, `itemprop="datePublished"`, and the first
-    `<time datetime>` on the page (the dateline readers see)."""
+def declared_dates(
+    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement
+) -> list[str]:
+    """The publication dates the page declares for machines, one per source, most trusted
+    first: the article's JSON-LD, each publication meta tag, `itemprop="datePublished"`."""
     declared = (o.get("datePublished") or o.get("dateCreated") for o in objects)
     values = [str(next((v for v in declared if v), ""))]
     values += [meta[k] for k in DATE_META if k in meta]
     values += [str(v) for v in tree.xpath('//time[@itemprop="datePublished"]/@datetime')][:1]
-    values += [str(v) for v in tree.xpath("//time/@datetime")][:1]
     return [v for v in values if day_from_text(v)]
 
 
@@ -412,8 +412,15 @@ def choose_date(
         text = find_date(tree, original_date=True, extensive_search=True, url=url)
     except Exception:  # htmldate is best-effort; a parsing bug there must not fail the page
         text = None
-    votes = date_votes(objects, meta, tree)
-    elected = elect_day(votes + ([text] if text else []), url)
+    declared = declared_dates(objects, meta, tree)
+    # The first <time datetime> on the page is the dateline readers see.
+    votes = declared + [str(v) for v in tree.xpath("//time/@datetime")][:1]
+    found = day_from_text(text)
+    # htmldate reads the same meta tags first: a day they already give is an echo, not a
+    # second witness. A day of its own comes from the text (a dateline) and does count.
+    if found and found not in {day_from_text(v) for v in declared}:
+        votes.append(str(text))
+    elected = elect_day(votes, url)
     if elected is None:
         return None
     day, value = elected
@@ -421,7 +428,6 @@ def choose_date(
     local = local_day(value, stamps)
     if local is not None:
         return local
-    found = day_from_text(text)
     if found and _UTC_OR_NAIVE.search(value) and abs((day.as_date() - found.as_date()).days) == 1:
         # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
         # the publisher's; htmldate also reads the dateline readers see, so its day wins.
