@@ -271,16 +271,19 @@ def choose_title(
     # An h1 that ends a declared title is the headline without its kicker ("Covid-19: …"); one
     # that starts it is the headline without a suffix ("…, Thailand"), unless a colon follows:
     # then the rest is its subtitle, which belongs to it.
+    # A page without a headline <h1> (a logo only) may carry it in an <h2>.
+    named = h1s or [h for h in h2s if not is_site_name(h, sites, hosts)]
     for title in declared:
-        for h1 in h1s:
+        for h1 in named:
             key = _key(h1)
             if len(key) < 12:
                 continue
-            if _key(title).endswith(key):
-                return h1
             full = strip_site_name(title, sites, hosts)
+            # Before the kicker test: "Album: Album" both starts and ends with "Album".
             if full.startswith(h1):
                 return full if full[len(h1) :].lstrip().startswith(":") else h1
+            if _key(title).endswith(key):
+                return h1
             if h1.startswith(full) and h1[len(full) :].lstrip().startswith(":"):
                 return h1  # the headline and its subtitle, the declared title without it
     lone = lone_headline(h1s, cleaned)
