@@ -444,6 +444,7 @@ def choose_date(
 # "By", "Von", "Par"… before a byline; not "di" or "de", which begin surnames (Di Maria).
 _BYLINE_LEAD = re.compile(
     r"^view (?:all )?(?:posts|articles|stories) by\s+"
+    r"|^(?:more|all) (?:posts |articles |stories )?(?:by|from)\s+|^alle?s? (?:artikel )?von\s+"
     r"|^(?:(?:written|posted|text|interview|artikel|article|story|words|photos?)\s+)?"
     r"(?:by|von|par|por|door)\s+"
     r"|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
@@ -537,6 +538,40 @@ def rel_authors(tree: HtmlElement) -> list[str]:
     return names if len(names) <= 2 else []
 
 
+# A link to a person's page on the same site: /author/jane-doe, /user/jdoe/, /about/editors/x.
+_PROFILE_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|users?|profiles?|editors|staff|people|journalists?)"
+    r"/[^/?#]+/?$",
+    re.I,
+)
+
+
+# Profile links that sit in a byline: inside the article's header or an element whose class
+# says author/byline, not in a sidebar of the site's other writers or a comment thread.
+_NEAR_BYLINE = (
+    "//a[ancestor-or-self::*[contains(translate(@class, 'AUTHORBYLINE', 'authorbyline'), "
+    "'author') or contains(translate(@class, 'AUTHORBYLINE', 'authorbyline'), 'byline')]]"
+)
+
+
+def profile_link_author(tree: HtmlElement, url: str | None) -> list[str]:
+    """The first link on the page to an author's or user's profile on the same site: a byline
+    that is neither marked up nor in the metadata is still usually such a link."""
+    host = urlsplit(url).hostname if url else None
+    for link in tree.xpath(_NEAR_BYLINE):
+        try:
+            parts = urlsplit(link.get("href") or "")
+            elsewhere = parts.hostname is not None and parts.hostname != host
+        except ValueError:  # a malformed address ("http://[x]/") links nowhere
+            continue
+        if elsewhere or not _PROFILE_PATH.search(parts.path):
+            continue
+        name = normalise(link.text_content())
+        if 2 <= len(name) <= 60:
+            return [name]
+    return []
+
+
 def choose_authors(
     tree: HtmlElement,
     articles: list[dict[str, Any]],
@@ -544,6 +579,7 @@ def choose_authors(
     fallback: str | None,
     sites: set[str],
     hosts: set[str],
+    url: str | None = None,
 ) -> tuple[str, ...]:
     """The first source that names at least one person. A name that is the site's own is kept
     only when no source names anyone else (institutional pages are signed by the institution)."""
@@ -556,6 +592,7 @@ def choose_authors(
     sources += [[meta[k]] for k in PAGE_AUTHOR_META if meta.get(k)]
     if fallback:
         sources.append([fallback])
+    sources.append(profile_link_author(tree, url))
     institutional: tuple[str, ...] = ()
     for candidates in sources:
         names: list[str] = []
@@ -614,7 +651,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
     title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
     date = choose_date(articles + pages, meta, tree, url)
-    authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts)
+    authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts, url)
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
         title=normalise(title) or None,
