@@ -218,7 +218,7 @@ def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
     parts = _SEPARATORS.split(title)
     seps = _SEPARATORS.findall(title)
     if len(parts) == 1:
-        return title
+        return strip_tight_site_name(title, sites, hosts)
     start, end = 0, len(parts)
     while end - start > 1 and is_site_name(parts[end - 1], sites, hosts):
         end -= 1
@@ -228,6 +228,20 @@ def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
     for i in range(start + 1, end):
         out += seps[i - 1] + parts[i]
     return out.strip()
+
+
+# Separators written without spaces, as CJK titles do ("見出し:サイト", "見出し_サイト"); only
+# trusted when what follows the last one names the site, since ":" also joins words.
+_TIGHT_SEPARATORS = re.compile(r"[:：|_]")
+
+
+def strip_tight_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
+    """ "Headline:Site" → "Headline"; anything else is left as it is."""
+    cuts = list(_TIGHT_SEPARATORS.finditer(title))
+    if not cuts:
+        return title
+    head, tail = title[: cuts[-1].start()].strip(), title[cuts[-1].end() :]
+    return head if head and is_site_name(tail, sites, hosts) else title
 
 
 def headings(tree: HtmlElement, tag: str = "h1") -> list[str]:
@@ -642,14 +656,15 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         *(normalise(t.text_content()) for t in tree.xpath("//title[not(ancestor::svg)]")[:1]),
         *(str(o.get("name")) for o in pages if isinstance(o.get("name"), str)),
     ]
-    if traf and traf.title:
-        declared_raw.append(traf.title)
     # Entities double-escaped by a CMS ("&amp;#8211;") reach us as "&#8211;": undo that once.
     declared = [normalise(html.unescape(t)) for t in declared_raw]
     declared = [t for t in declared if t]
     # A "site name" that is the page's title (some CMSs fill every field with it) names nothing.
     sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
     title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
+    # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
+    # one; it answers only for a page that declares no title and has no headline.
+    title = title or (traf.title if traf else None)
     date = choose_date(articles + pages, meta, tree, url)
     authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts, url)
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
