@@ -435,7 +435,8 @@ def choose_date(
     found = day_from_text(text)
     # htmldate reads the same meta tags first: a day they already give is an echo, not a
     # second witness. A day of its own comes from the text (a dateline) and does count.
-    if found and found not in {day_from_text(v) for v in declared}:
+    echo = found in {day_from_text(v) for v in declared}
+    if found and not echo:
         votes.append(str(text))
     elected = elect_day(votes, url)
     if elected is None:
@@ -445,7 +446,8 @@ def choose_date(
     local = local_day(value, stamps)
     if local is not None:
         return local
-    if found and _UTC_OR_NAIVE.search(value) and abs((day.as_date() - found.as_date()).days) == 1:
+    one_day_off = found is not None and abs((day.as_date() - found.as_date()).days) == 1
+    if one_day_off and not echo and _UTC_OR_NAIVE.search(value):
         # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
         # the publisher's; htmldate also reads the dateline readers see, so its day wins.
         return found
