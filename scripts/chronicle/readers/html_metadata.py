@@ -4,17 +4,24 @@ For each field the first layer with a value wins (the curator's layers sit above
 `metadata.py`):
 
 - **title**: the page's own headline in its `<h1>` (or `<h2>`, when the `<h1>` is a logo) when it
-  agrees with a declared title (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`),
-  else the first declared title in that order; the site name is cut off every candidate
-  ("Headline | Site" → "Headline"). The site name is whatever the page declares (`og:site_name`,
+  agrees with a declared title (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`);
+  else the page's only `<h1>` when it is about what a declared title says (editors write the
+  visible headline and the SEO title separately); else the first declared title in that order;
+  trafilatura's title last. The site name is cut off every candidate ("Headline | Site",
+  "見出し:サイト" → "Headline"). The site name is whatever the page declares (`og:site_name`,
   JSON-LD `publisher`, `application-name`) plus the words of its host name, so no per-site rule
   is needed.
-- **date**: JSON-LD `datePublished` of the article, then the publication-time meta tags
-  (`article:published_time` and friends), then `htmldate` (which also reads the text, with
-  `original_date=True` so a "last updated" line does not win). A timestamp keeps the day it was
-  written in (the page's own local day), not the UTC day; a UTC or zone-less timestamp one day
-  off the day htmldate finds in the page yields to it.
-- **authors**: JSON-LD `author`, then author meta tags, then trafilatura's byline heuristics.
+- **date**: a vote. JSON-LD `datePublished` of the article, each publication-time meta tag
+  (`article:published_time` and friends), `itemprop="datePublished"` and the first
+  `<time datetime>` each give one day, and `htmldate` (which also reads the text, with
+  `original_date=True` so a "last updated" line does not win) one more when its day is its own;
+  the day most of them give wins, the address's day (/2019/10/22/) then the most trusted source
+  breaking a tie. A timestamp keeps the day it was written in (the page's own local day); a UTC
+  one takes the publisher's day when the page writes the same instant with its offset, or
+  htmldate's day when that is one day off.
+- **authors**: JSON-LD `author`, then article-level author meta tags (`article:author`…), then
+  rel="author" links, then page-level meta (`author`, often the publisher), then trafilatura's
+  byline heuristics, then a profile link (/author/…) inside a byline element.
 - **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
 
 trafilatura's own metadata (`extract_metadata`) is used as the last layer of each field: it is
