@@ -9,6 +9,8 @@ from chronicle.errors import ReaderError
 from chronicle.readers import read_bytes, sniff
 from chronicle.readers.html import decode_html, read_html
 from chronicle.readers.html_metadata import (
+    _cut_site_tail,
+    _shortest_agreeing,
     choose_title,
     day_from_text,
     elect_day,
@@ -212,3 +214,16 @@ def test_author_links_name_the_byline():
     assert profile_link_author(page, "https://herald.example/x") == ["Ada Lovelace"]
     crowd = "".join(f"<a rel='author' href='/a/{n}'>Writer {n}</a>" for n in "abc")
     assert rel_authors(lxml.html.fromstring(f"<html><body>{crowd}</body></html>")) == []
+
+
+def test_a_role_or_the_outlet_around_a_name_is_dropped_when_the_page_agrees():
+    assert _shortest_agreeing("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]) == (
+        "Robin Tschöpe"
+    )
+    assert _shortest_agreeing("Ada Lovelace", ["Lovelace"]) == "Ada Lovelace"
+    assert _cut_site_tail("Adam Aaronson PhillyVoice Staff", set(), {"phillyvoice"}) == (
+        "Adam Aaronson"
+    )
+    assert _cut_site_tail("Joe Davidson Washington Post", set(), {"chicagotribune"}) == (
+        "Joe Davidson Washington Post"
+    )

@@ -616,18 +616,45 @@ def choose_authors(
     if fallback:
         sources.append([fallback])
     sources.append(profile_link_author(tree, url))
+    names_by_source = [_source_names(candidates) for candidates in sources]
+    everyone = [name for names in names_by_source for name in names]
     institutional: tuple[str, ...] = ()
-    for candidates in sources:
-        names: list[str] = []
-        for candidate in candidates:
-            for name in split_authors(candidate):
-                if name.casefold() not in {n.casefold() for n in names}:
-                    names.append(name)
-        people = [n for n in names if not is_site_name(n, sites, hosts)]
+    for names in names_by_source:
+        people = [
+            _shortest_agreeing(_cut_site_tail(n, sites, hosts), everyone)
+            for n in names
+            if not is_site_name(n, sites, hosts)
+        ]
         if people:
             return tuple(people)
         institutional = institutional or tuple(names)
     return institutional
+
+
+def _source_names(candidates: list[str]) -> list[str]:
+    names: list[str] = []
+    for candidate in candidates:
+        for name in split_authors(candidate):
+            if name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+    return names
+
+
+def _cut_site_tail(name: str, sites: set[str], hosts: set[str]) -> str:
+    """ "Adam Aaronson PhillyVoice Staff" → "Adam Aaronson": the outlet's staff after a name."""
+    words = name.split()
+    if len(words) > 3 and words[-1].casefold() == "staff" and is_site_name(words[-2], sites, hosts):
+        return " ".join(words[:-2])
+    return name
+
+
+def _shortest_agreeing(name: str, everyone: list[str]) -> str:
+    """A name another source gives as the end of this one is the name, the rest a role
+    before it: "FOCUS-Online-Experte Robin Tschöpe" and "Robin Tschöpe"."""
+    for other in everyone:
+        if len(other.split()) >= 2 and name.casefold().endswith(" " + other.casefold()):
+            return other
+    return name
 
 
 # --- the cascade ----------------------------------------------------------------------------
