@@ -3,7 +3,10 @@
 Per corpus: title exact-match rate, date exact-day rate (and within one day: postlight's gold is
 a UTC timestamp, the page's own day can differ by one), author match rate, body token F1 and
 pages per second. Scored the way `../shared/corpus/BASELINE.md` scores plain trafilatura, so the
-two tables compare directly. The corpus is read in place (never copied into the repo).
+two tables compare directly. Titles and dates are compared as the acceptance check
+(`../shared/acceptance/ingest-accuracy`) compares them: title exact after NFKC and whitespace
+normalisation, date by calendar day (postlight: within one day), and every page with a gold
+value in the denominator. The corpus is read in place (never copied into the repo).
 """
 
 from __future__ import annotations
@@ -129,10 +132,12 @@ def score_corpus(
             score.titles.append(ok)
             if not ok and verbose:
                 score.misses.append(f"title {row['id']}: {title!r} != {row['title']!r}")
-        gold_day = _gold_day(row.get("date"))
-        if gold_day:
+        if row.get("date"):
+            # Like the acceptance check, every page with a gold date counts: the one gold
+            # day that is no day (2022-29-11) is a miss nobody can score, not a smaller corpus.
+            gold_day = _gold_day(row["date"])
             gap = None
-            if date is not None and date.day is not None:
+            if gold_day and date is not None and date.day is not None:
                 gap = abs((date.as_date() - gold_day).days)
             score.dates.append(gap)
             if gap != 0 and verbose:
@@ -147,10 +152,10 @@ def score_corpus(
     return score
 
 
-def _gold_day(value: str | None) -> dt.date | None:
-    """The gold day; None for the one impossible gold date (2022-29-11) and the unannotated."""
+def _gold_day(value: str) -> dt.date | None:
+    """The gold day; None for the one impossible gold date (2022-29-11)."""
     try:
-        return dt.date.fromisoformat(value[:10]) if value else None
+        return dt.date.fromisoformat(value[:10])
     except ValueError:
         return None
 

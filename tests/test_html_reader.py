@@ -1,5 +1,6 @@
 import gzip
 
+import lxml.html
 import markdown
 import pytest
 
@@ -8,10 +9,18 @@ from chronicle.errors import ReaderError
 from chronicle.readers import read_bytes, sniff
 from chronicle.readers.html import decode_html, read_html
 from chronicle.readers.html_metadata import (
+    _cut_site_tail,
+    _shortest_agreeing,
     choose_title,
     day_from_text,
+    elect_day,
+    local_day,
+    lone_headline,
+    profile_link_author,
+    rel_authors,
     split_authors,
     strip_site_name,
+    strip_tight_site_name,
 )
 
 from .conftest import FIXTURES
@@ -162,4 +171,59 @@ def test_nested_lists_keep_each_item_once():
     )
     assert blocks_to_markdown(body_blocks(body)) == (
         "- One bold tail\n- Nested a\n- \\*Two\\*\n\nAfter.\n"
+    )
+
+
+def test_a_lone_h1_about_the_declared_title_is_the_headline():
+    declared = ["Wärmepumpe im Altbau - Wann es sich lohnt"]
+    assert lone_headline(["Eignet sich eine Wärmepumpe im Altbau?"], declared) == (
+        "Eignet sich eine Wärmepumpe im Altbau?"
+    )
+    # Unrelated page furniture, or a kicker around the declared title, is not.
+    assert lone_headline(["Original text"], declared) is None
+    assert lone_headline(["Local News | Storm damage"], ["Storm damage"]) is None
+    assert lone_headline(["One headline", "Another headline"], ["One headline!"]) is None
+
+
+def test_a_site_name_after_an_unspaced_separator_is_cut():
+    assert strip_tight_site_name("見出し「X」:phpspot開発日誌", set(), {"phpspot"}) == "見出し「X」"
+    assert strip_tight_site_name("Covid-19:Ein Jahr", set(), {"herald"}) == "Covid-19:Ein Jahr"
+
+
+def test_the_day_most_sources_give_wins_and_the_url_breaks_ties():
+    stale = "2023-11-03T10:25:56+00:00"
+    day, _ = elect_day([stale, "2023-11-06T14:25:00+00:00", "2023-11-06T15:25:00+01:00"])
+    assert day == ArticleDate(2023, 11, 6)
+    url = "https://x.example/2019/10/22/slug/"
+    assert elect_day(["2009-04-11 18:06:36", "2019-10-22"], url)[0] == ArticleDate(2019, 10, 22)
+    assert elect_day(["2009-04-11", "2019-10-22"])[0] == ArticleDate(2009, 4, 11)
+
+
+def test_a_utc_timestamp_takes_the_local_day_the_page_writes():
+    stamps = ["2017-10-12T21:06:39-04:00", "2022-05-03T23:37:37-04:00"]
+    assert local_day("2022-05-04T03:37:37+00:00", stamps) == ArticleDate(2022, 5, 3)
+    assert local_day("2022-05-04T03:37:37+02:00", stamps) is None  # not UTC: already local
+
+
+def test_author_links_name_the_byline():
+    page = lxml.html.fromstring(
+        "<html><body><div class='byline'>By <a rel='author' href='/author/ada'>Ada Lovelace</a>"
+        "</div><aside><a href='/author/bob'>Bob</a></aside></body></html>"
+    )
+    assert rel_authors(page) == ["Ada Lovelace"]
+    assert profile_link_author(page, "https://herald.example/x") == ["Ada Lovelace"]
+    crowd = "".join(f"<a rel='author' href='/a/{n}'>Writer {n}</a>" for n in "abc")
+    assert rel_authors(lxml.html.fromstring(f"<html><body>{crowd}</body></html>")) == []
+
+
+def test_a_role_or_the_outlet_around_a_name_is_dropped_when_the_page_agrees():
+    assert _shortest_agreeing("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]) == (
+        "Robin Tschöpe"
+    )
+    assert _shortest_agreeing("Ada Lovelace", ["Lovelace"]) == "Ada Lovelace"
+    assert _cut_site_tail("Adam Aaronson PhillyVoice Staff", set(), {"phillyvoice"}) == (
+        "Adam Aaronson"
+    )
+    assert _cut_site_tail("Joe Davidson Washington Post", set(), {"chicagotribune"}) == (
+        "Joe Davidson Washington Post"
     )

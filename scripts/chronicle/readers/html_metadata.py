@@ -4,17 +4,24 @@ For each field the first layer with a value wins (the curator's layers sit above
 `metadata.py`):
 
 - **title**: the page's own headline in its `<h1>` (or `<h2>`, when the `<h1>` is a logo) when it
-  agrees with a declared title (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`),
-  else the first declared title in that order; the site name is cut off every candidate
-  ("Headline | Site" → "Headline"). The site name is whatever the page declares (`og:site_name`,
+  agrees with a declared title (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`);
+  else the page's only `<h1>` when it is about what a declared title says (editors write the
+  visible headline and the SEO title separately); else the first declared title in that order;
+  trafilatura's title last. The site name is cut off every candidate ("Headline | Site",
+  "見出し:サイト" → "Headline"). The site name is whatever the page declares (`og:site_name`,
   JSON-LD `publisher`, `application-name`) plus the words of its host name, so no per-site rule
   is needed.
-- **date**: JSON-LD `datePublished` of the article, then the publication-time meta tags
-  (`article:published_time` and friends), then `htmldate` (which also reads the text, with
-  `original_date=True` so a "last updated" line does not win). A timestamp keeps the day it was
-  written in (the page's own local day), not the UTC day; a UTC or zone-less timestamp one day
-  off the day htmldate finds in the page yields to it.
-- **authors**: JSON-LD `author`, then author meta tags, then trafilatura's byline heuristics.
+- **date**: a vote. JSON-LD `datePublished` of the article, each publication-time meta tag
+  (`article:published_time` and friends), `itemprop="datePublished"` and the first
+  `<time datetime>` each give one day, and `htmldate` (which also reads the text, with
+  `original_date=True` so a "last updated" line does not win) one more when its day is its own;
+  the day most of them give wins, the address's day (/2019/10/22/) then the most trusted source
+  breaking a tie. A timestamp keeps the day it was written in (the page's own local day); a UTC
+  one takes the publisher's day when the page writes the same instant with its offset, or
+  htmldate's day when that is one day off.
+- **authors**: JSON-LD `author`, then article-level author meta tags (`article:author`…), then
+  rel="author" links, then page-level meta (`author`, often the publisher), then trafilatura's
+  byline heuristics, then a profile link (/author/…) inside a byline element.
 - **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
 
 trafilatura's own metadata (`extract_metadata`) is used as the last layer of each field: it is
@@ -45,6 +52,8 @@ from ..dates import ArticleDate
 # The full-width bar of CJK titles ("見出し｜サイト") separates without spaces.
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+|\s*｜\s*")
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
+# How alike (letter-pair Dice) a lone <h1> and a declared title must be to be one headline.
+TITLE_SIMILARITY = 0.4
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 
@@ -68,16 +77,17 @@ DATE_META = (
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
 )
-AUTHOR_META = (
-    "author",
+# Article-level tags come before the page-level `author`, which many CMSs fill with the
+# publisher ("Condé Nast", "mediagene Inc.", "Die FURCHE") while `article:author` names the writer.
+ARTICLE_AUTHOR_META = (
     "article:author",
+    "og:article:author",
+    "article_author",
+    "cxenseparse:author",
     "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
     "byl",
-    "twitter:creator",
 )
+PAGE_AUTHOR_META = ("author", "sailthru.author", "dc.creator", "dcterms.creator", "twitter:creator")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,7 +225,7 @@ def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
     parts = _SEPARATORS.split(title)
     seps = _SEPARATORS.findall(title)
     if len(parts) == 1:
-        return title
+        return strip_tight_site_name(title, sites, hosts)
     start, end = 0, len(parts)
     while end - start > 1 and is_site_name(parts[end - 1], sites, hosts):
         end -= 1
@@ -225,6 +235,20 @@ def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
     for i in range(start + 1, end):
         out += seps[i - 1] + parts[i]
     return out.strip()
+
+
+# Separators written without spaces, as CJK titles do ("見出し:サイト", "見出し_サイト"); only
+# trusted when what follows the last one names the site, since ":" also joins words.
+_TIGHT_SEPARATORS = re.compile(r"[:：|_]")
+
+
+def strip_tight_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
+    """ "Headline:Site" → "Headline"; anything else is left as it is."""
+    cuts = list(_TIGHT_SEPARATORS.finditer(title))
+    if not cuts:
+        return title
+    head, tail = title[: cuts[-1].start()].strip(), title[cuts[-1].end() :]
+    return head if head and is_site_name(tail, sites, hosts) else title
 
 
 def headings(tree: HtmlElement, tag: str = "h1") -> list[str]:
@@ -268,17 +292,55 @@ def choose_title(
     # An h1 that ends a declared title is the headline without its kicker ("Covid-19: …"); one
     # that starts it is the headline without a suffix ("…, Thailand"), unless a colon follows:
     # then the rest is its subtitle, which belongs to it.
+    # A page without a headline <h1> (a logo only) may carry it in an <h2>.
+    named = h1s or [h for h in h2s if not is_site_name(h, sites, hosts)]
     for title in declared:
-        for h1 in h1s:
+        for h1 in named:
             key = _key(h1)
             if len(key) < 12:
                 continue
-            if _key(title).endswith(key):
-                return h1
             full = strip_site_name(title, sites, hosts)
+            # Before the kicker test: "Album: Album" both starts and ends with "Album".
             if full.startswith(h1):
                 return full if full[len(h1) :].lstrip().startswith(":") else h1
+            if _key(title).endswith(key):
+                return h1
+            if h1.startswith(full) and h1[len(full) :].lstrip().startswith(":"):
+                return h1  # the headline and its subtitle, the declared title without it
+    lone = lone_headline(h1s, cleaned)
+    if lone:
+        return lone
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
+
+
+def _bigrams(text: str) -> set[str]:
+    key = _key(text)
+    return {key[i : i + 2] for i in range(len(key) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of the letter pairs of two titles: word order, punctuation and case do
+    not matter, and it works for scripts written without spaces."""
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def lone_headline(h1s: list[str], declared: list[str]) -> str | None:
+    """The page's only <h1>, when it is about what a declared title says: editors write the
+    visible headline and the SEO title separately ("Eignet sich eine Wärmepumpe im Altbau?"
+    against "Wärmepumpe im Altbau - Wann es sich lohnt"), and readers see the headline. A
+    heading that shares little with every declaration is page furniture ("Original text")."""
+    distinct = {_key(h): h for h in h1s}
+    if len(distinct) != 1:
+        return None
+    (key, h1) = next(iter(distinct.items()))
+    # One inside the other is a kicker, a dateline or a site name around the same headline
+    # ("Local News | Headline"): the declared title is the headline without them.
+    if any(key in _key(title) or _key(title) in key for title in declared):
+        return None
+    if any(similarity(h1, title) >= TITLE_SIMILARITY for title in declared):
+        return h1
+    return None
 
 
 # --- dates ----------------------------------------------------------------------------------
@@ -306,40 +368,97 @@ _UTC_OR_NAIVE = re.compile(
 )
 
 
-def structured_date(
+def declared_dates(
     objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement
-) -> tuple[ArticleDate | None, str]:
-    """The first publication date the page declares for machines, with the text it came from."""
-    values = [str(o.get("datePublished") or o.get("dateCreated") or "") for o in objects]
+) -> list[str]:
+    """The publication dates the page declares for machines, one per source, most trusted
+    first: the article's JSON-LD, each publication meta tag, `itemprop="datePublished"`."""
+    declared = (o.get("datePublished") or o.get("dateCreated") for o in objects)
+    values = [str(next((v for v in declared if v), ""))]
     values += [meta[k] for k in DATE_META if k in meta]
-    values += [str(v) for v in tree.xpath('//time[@itemprop="datePublished"]/@datetime')]
-    for value in values:
-        found = day_from_text(value)
-        if found:
-            return found, value
-    return None, ""
+    values += [str(v) for v in tree.xpath('//time[@itemprop="datePublished"]/@datetime')][:1]
+    return [v for v in values if day_from_text(v)]
+
+
+def elect_day(values: list[str], url: str | None = None) -> tuple[ArticleDate, str] | None:
+    """The day most sources agree on, with its first value; on a tie, the day in the page's
+    address (/2019/10/22/), else the most trusted. One stale source (a re-saved
+    `article:published_time`, a comment's `<time>`) is outvoted by the rest of the page
+    instead of winning by its rank."""
+    days = [(day, v) for v in values if (day := day_from_text(v))]
+    if not days:
+        return None
+    count: dict[ArticleDate, int] = {}
+    for day, _ in days:
+        count[day] = count.get(day, 0) + 1
+    in_url = url_day(url)
+    order = [e for e, _ in days]
+    best = max(count, key=lambda d: (count[d], d == in_url, -order.index(d)))
+    return best, next(v for d, v in days if d == best)
+
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?=[/_.-]|$)")
+
+
+def url_day(url: str | None) -> ArticleDate | None:
+    """The day in an address like /2019/10/22/slug, when it is a real day."""
+    match = _URL_DAY.search(url or "")
+    if not match:
+        return None
+    return day_from_text("{}-{:0>2}-{:0>2}".format(*match.groups()))
+
+
+def local_day(value: str, stamps: list[str]) -> ArticleDate | None:
+    """The day in the publisher's own time zone of a UTC timestamp, when the page writes the
+    same instant elsewhere with its offset ("…T03:37Z" and "…-04:00" the evening before)."""
+    instant = _parse_instant(value)
+    if instant is None or instant.utcoffset() != dt.timedelta(0):
+        return None
+    for stamp in stamps:
+        other = _parse_instant(stamp)
+        if other is not None and other.utcoffset() and other == instant:
+            return ArticleDate(other.year, other.month, other.day)
+    return None
+
+
+def _parse_instant(value: str) -> dt.datetime | None:
+    try:
+        parsed = dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
 
 
 def choose_date(
     objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
 ) -> ArticleDate | None:
-    declared, value = structured_date(objects, meta, tree)
     try:
         text = find_date(tree, original_date=True, extensive_search=True, url=url)
     except Exception:  # htmldate is best-effort; a parsing bug there must not fail the page
         text = None
+    declared = declared_dates(objects, meta, tree)
+    # The first <time datetime> on the page is the dateline readers see.
+    votes = declared + [str(v) for v in tree.xpath("//time/@datetime")][:1]
     found = day_from_text(text)
-    if declared is None:
-        return found
-    if (
-        found
-        and _UTC_OR_NAIVE.search(value)
-        and abs((declared.as_date() - found.as_date()).days) == 1
-    ):
+    # htmldate reads the same meta tags first: a day they already give is an echo, not a
+    # second witness. A day of its own comes from the text (a dateline) and does count.
+    echo = found in {day_from_text(v) for v in declared}
+    if found and not echo:
+        votes.append(str(text))
+    elected = elect_day(votes, url)
+    if elected is None:
+        return None
+    day, value = elected
+    stamps = [str(v) for v in tree.xpath("//time/@datetime")] + list(meta.values())
+    local = local_day(value, stamps)
+    if local is not None:
+        return local
+    one_day_off = found is not None and abs((day.as_date() - found.as_date()).days) == 1
+    if one_day_off and not echo and _UTC_OR_NAIVE.search(value):
         # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
         # the publisher's; htmldate also reads the dateline readers see, so its day wins.
         return found
-    return declared
+    return day
 
 
 # --- authors --------------------------------------------------------------------------------
@@ -348,6 +467,7 @@ def choose_date(
 # "By", "Von", "Par"… before a byline; not "di" or "de", which begin surnames (Di Maria).
 _BYLINE_LEAD = re.compile(
     r"^view (?:all )?(?:posts|articles|stories) by\s+"
+    r"|^(?:more|all) (?:posts |articles |stories )?(?:by|from)\s+|^alle?s? (?:artikel )?von\s+"
     r"|^(?:(?:written|posted|text|interview|artikel|article|story|words|photos?)\s+)?"
     r"(?:by|von|par|por|door)\s+"
     r"|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
@@ -373,7 +493,10 @@ _ROLE_TAIL = re.compile(
 _MONTH_ONLY = re.compile(rf"^(?:{_MONTHS})\.?$", re.I)
 _DEGREES = {"phd", "md", "msc", "ma", "ba", "mba", "rd", "dr", "jr", "sr", "staff", "tnn"}
 # Placeholders CMSs put where a byline belongs.
-_NOT_NAMES = {"posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"}
+_NOT_NAMES = {
+    *("posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"),
+    *("see full bio", "full bio", "bio", "profile", "view profile", "more"),
+}
 
 
 def _caps_tail(name: str) -> str:
@@ -406,7 +529,10 @@ def split_authors(text: str) -> list[str]:
             continue
         if part.startswith(("http", "@")) or "@" in part or "[at]" in part or len(part) > 60:
             continue
-        if re.search(r"\d", part):
+        if re.search(r"\w\.[a-z]{2,}/", part):  # "facebook.com/someone": a profile address
+            continue
+        # Digits mark a date or a time, except in a one-word user name ("freeman1984").
+        if re.search(r"\d", part) and not re.fullmatch(r"[^\W\d_]\w*", part):
             continue
         names.append(part)
     return names
@@ -423,33 +549,112 @@ def _person_names(value: Any) -> list[str]:
     return out
 
 
+def rel_authors(tree: HtmlElement) -> list[str]:
+    """The text of the page's rel="author" links, each name once, in page order. Many links to
+    different authors are a list of the site's writers (a sidebar, related articles), not a
+    byline; a link that reads as an address is a profile link, not a name."""
+    names: list[str] = []
+    for link in tree.xpath('//a[contains(concat(" ", normalize-space(@rel), " "), " author ")]'):
+        name = normalise(link.text_content())
+        if name and name not in names and not re.search(r"/|\.\w{2,4}\b", name):
+            names.append(name)
+    return names if len(names) <= 2 else []
+
+
+# A link to a person's page on the same site: /author/jane-doe, /user/jdoe/, /about/editors/x.
+_PROFILE_PATH = re.compile(
+    r"/(?:authors?|autor(?:en|in)?|auteurs?|users?|profiles?|editors|staff|people|journalists?)"
+    r"/[^/?#]+/?$",
+    re.I,
+)
+
+
+# Profile links that sit in a byline: inside the article's header or an element whose class
+# says author/byline, not in a sidebar of the site's other writers or a comment thread.
+_NEAR_BYLINE = (
+    "//a[ancestor-or-self::*[contains(translate(@class, 'AUTHORBYLINE', 'authorbyline'), "
+    "'author') or contains(translate(@class, 'AUTHORBYLINE', 'authorbyline'), 'byline')]]"
+)
+
+
+def profile_link_author(tree: HtmlElement, url: str | None) -> list[str]:
+    """The first link on the page to an author's or user's profile on the same site: a byline
+    that is neither marked up nor in the metadata is still usually such a link."""
+    host = urlsplit(url).hostname if url else None
+    for link in tree.xpath(_NEAR_BYLINE):
+        try:
+            parts = urlsplit(link.get("href") or "")
+            elsewhere = parts.hostname is not None and parts.hostname != host
+        except ValueError:  # a malformed address ("http://[x]/") links nowhere
+            continue
+        if elsewhere or not _PROFILE_PATH.search(parts.path):
+            continue
+        name = normalise(link.text_content())
+        if 2 <= len(name) <= 60:
+            return [name]
+    return []
+
+
 def choose_authors(
+    tree: HtmlElement,
     articles: list[dict[str, Any]],
     meta: dict[str, str],
     fallback: str | None,
     sites: set[str],
     hosts: set[str],
+    url: str | None = None,
 ) -> tuple[str, ...]:
     """The first source that names at least one person. A name that is the site's own is kept
     only when no source names anyone else (institutional pages are signed by the institution)."""
     sources: list[list[str]] = [
         _person_names(o.get("author") or o.get("creator")) for o in articles
     ]
-    sources += [[meta[k]] for k in AUTHOR_META if meta.get(k)]
+    sources += [[meta[k]] for k in ARTICLE_AUTHOR_META if meta.get(k)]
+    # rel="author" links are the byline the reader sees, marked up as such by the CMS.
+    sources.append(rel_authors(tree))
+    sources += [[meta[k]] for k in PAGE_AUTHOR_META if meta.get(k)]
     if fallback:
         sources.append([fallback])
+    sources.append(profile_link_author(tree, url))
+    names_by_source = [_source_names(candidates) for candidates in sources]
+    everyone = [name for names in names_by_source for name in names]
     institutional: tuple[str, ...] = ()
-    for candidates in sources:
-        names: list[str] = []
-        for candidate in candidates:
-            for name in split_authors(candidate):
-                if name.casefold() not in {n.casefold() for n in names}:
-                    names.append(name)
-        people = [n for n in names if not is_site_name(n, sites, hosts)]
+    for names in names_by_source:
+        people = [
+            _shortest_agreeing(_cut_site_tail(n, sites, hosts), everyone)
+            for n in names
+            if not is_site_name(n, sites, hosts)
+        ]
         if people:
             return tuple(people)
         institutional = institutional or tuple(names)
     return institutional
+
+
+def _source_names(candidates: list[str]) -> list[str]:
+    names: list[str] = []
+    for candidate in candidates:
+        for name in split_authors(candidate):
+            if name.casefold() not in {n.casefold() for n in names}:
+                names.append(name)
+    return names
+
+
+def _cut_site_tail(name: str, sites: set[str], hosts: set[str]) -> str:
+    """ "Adam Aaronson PhillyVoice Staff" → "Adam Aaronson": the outlet's staff after a name."""
+    words = name.split()
+    if len(words) > 3 and words[-1].casefold() == "staff" and is_site_name(words[-2], sites, hosts):
+        return " ".join(words[:-2])
+    return name
+
+
+def _shortest_agreeing(name: str, everyone: list[str]) -> str:
+    """A name another source gives as the end of this one is the name, the rest a role
+    before it: "FOCUS-Online-Experte Robin Tschöpe" and "Robin Tschöpe"."""
+    for other in everyone:
+        if len(other.split()) >= 2 and name.casefold().endswith(" " + other.casefold()):
+            return other
+    return name
 
 
 # --- the cascade ----------------------------------------------------------------------------
@@ -487,16 +692,17 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         *(normalise(t.text_content()) for t in tree.xpath("//title[not(ancestor::svg)]")[:1]),
         *(str(o.get("name")) for o in pages if isinstance(o.get("name"), str)),
     ]
-    if traf and traf.title:
-        declared_raw.append(traf.title)
     # Entities double-escaped by a CMS ("&amp;#8211;") reach us as "&#8211;": undo that once.
     declared = [normalise(html.unescape(t)) for t in declared_raw]
     declared = [t for t in declared if t]
     # A "site name" that is the page's title (some CMSs fill every field with it) names nothing.
     sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
     title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
+    # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
+    # one; it answers only for a page that declares no title and has no headline.
+    title = title or (traf.title if traf else None)
     date = choose_date(articles + pages, meta, tree, url)
-    authors = choose_authors(articles, meta, traf.author if traf else None, sites, hosts)
+    authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts, url)
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
         title=normalise(title) or None,
