@@ -46,6 +46,6 @@ case "${1:-}" in
     # pytest exits 5 when it collected no tests: that is a broken suite, not a pass.
     [ "$rc" -eq 5 ] && { echo "dev.sh: pytest collected no tests" >&2; exit 1; }
     exit "$rc" ;;
-  bench) venv "[test]" && "$VENV/bin/python" -m benchmarks "${@:2}" ;;
+  bench) venv "[test,bench]" && "$VENV/bin/python" -m benchmarks "${@:2}" ;;
   *) sed -n '2,6p' "$0" >&2; exit 2 ;;
 esac
