@@ -50,7 +50,13 @@ def sites(tmp_path_factory) -> dict[str, object]:
     shutil.copytree(cached, clean, ignore=shutil.ignore_patterns("site", ".cache"))
     edit_config(clean, "- chronicle:\n", "- chronicle:\n      cache: false\n")
     build(clean)
+    # As `mkdocs serve` rebuilds: into an emptied site folder, with the cache of the builds above.
+    served = root / "served"
+    shutil.copytree(cached, served)
+    served_log = build(served)  # not --dirty: MkDocs empties site/ first
     return {
+        "served": served / "site",
+        "served_log": served_log,
         "incremental": cached / "site",
         "clean": clean / "site",
         "before": before,
@@ -74,6 +80,12 @@ def test_rebuild_skips_articles_and_reindexes_one_shard(sites):
     assert match, log
     total, indexed, unchanged = map(int, match.groups())
     assert (indexed, unchanged) == (1, total - 1)
+
+
+def test_a_build_into_an_emptied_site_copies_every_shard_from_the_cache(sites):
+    match = re.search(r"(\d+) shard\(s\), (\d+) indexed with Pagefind", sites["served_log"])
+    assert match and int(match.group(2)) == 0, sites["served_log"]
+    assert tree(sites["served"]) == tree(sites["clean"])
 
 
 def test_only_the_added_articles_shard_changed(sites):
@@ -149,6 +161,7 @@ def test_search_finds_the_new_article_and_old_ones_as_a_clean_build_does(sites):
     got = search(sites["incremental"], words)
     want = search(sites["clean"], words)
     assert got == want
+    assert search(sites["served"], words) == want
     found = got[city]
     # The new article (in the re-indexed shard) and the old ones (in kept shards) are all found.
     slug = corpus.chronicle_path(Path(), ADDED).with_suffix("").relative_to("docs").as_posix()

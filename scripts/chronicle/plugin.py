@@ -468,12 +468,13 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 max_articles=self.config.search_shard_size,
                 language=config.theme.get("language") or "en",
                 previous=previous,
+                store=None if digests is None else digests.parent / "pagefind-shards",
             )
         except ChronicleError as exc:
             raise PluginError(f"Chronicle search: {exc}") from None
         if digests is not None:
             _write_json(digests, {s.path: s.digest for s in shards})
-        reused = sum(s.reused for s in shards)
+        reused = sum(s.reused for s in shards)  # kept in place or copied from the cache
         log.info(
             f"search: {len(records)} articles, {len(shards)} shard(s), "
             f"{len(shards) - reused} indexed with Pagefind, {reused} unchanged"

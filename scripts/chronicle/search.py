@@ -238,13 +238,18 @@ def write_bundle(
     max_articles: int,
     language: str = "en",
     previous: dict[str, str] | None = None,
+    store: Path | None = None,
 ) -> list[Shard]:
     """Write the primary bundle into `bundle` and the older shards under it, one indexer at a
     time, and the list of shards search.js merges (`chronicle-shards.json`).
 
     `previous` (shard path → digest, from the last build into this folder) lets a rebuild keep
     the shards whose records did not change: their files stay on disk untouched, and only new or
-    changed shards are indexed. Without it every shard is indexed."""
+    changed shards are indexed. Without it every shard is indexed.
+
+    `store` (a folder in the build cache) keeps a hard-linked copy of every shard by digest, so a
+    build into an emptied site folder (`mkdocs serve` empties it before every rebuild) copies
+    unchanged shards back instead of indexing them again."""
     shards = plan_shards(records, max_articles)
     previous = previous or {}
     for shard in shards:
@@ -252,9 +257,16 @@ def write_bundle(
         target = bundle / shard.path if shard.path else bundle
         if previous.get(shard.path) == shard.digest and (target / ENTRY_FILE).is_file():
             shard.reused = True
-            continue
-        _index_shard(shard, bundle, language)
+        elif store is not None and (store / shard.digest / ENTRY_FILE).is_file():
+            _restore_shard(shard, bundle, store)
+            shard.reused = True
+        else:
+            _index_shard(shard, bundle, language)
+        if store is not None:
+            _store_shard(shard, bundle, store)
     _remove_vanished_shards(bundle, shards)
+    if store is not None:
+        _prune_store(store, shards)
     # search.js merges the older shards, and runs a date-sorted search shard by shard (newest
     # first or last), because Pagefind orders merged results by score, not by the sort key.
     manifest = [
@@ -296,6 +308,63 @@ def _index_shard(shard: Shard, bundle: Path, language: str) -> None:
             unused.unlink()
         shutil.rmtree(target, ignore_errors=True)
         os.replace(output, target)
+
+
+def _shard_files(shard: Shard, bundle: Path) -> list[Path]:
+    """A shard's files (the primary's: all but the older shards and the shard list)."""
+    root = bundle / shard.path if shard.path else bundle
+    skip = () if shard.path else (SHARDS_DIR, SHARDS_FILE)
+    return [
+        p
+        for top in root.iterdir()
+        if top.name not in skip
+        for p in ([top] if top.is_file() else top.rglob("*"))
+        if p.is_file()
+    ]
+
+
+def _link(source: Path, destination: Path) -> None:
+    """Hard link (no copy, no extra disk), or a copy where links are not possible."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def _store_shard(shard: Shard, bundle: Path, store: Path) -> None:
+    """Keep the shard's files in the store under its digest, unless they already are."""
+    kept = store / shard.digest
+    if (kept / ENTRY_FILE).is_file():
+        return
+    root = bundle / shard.path if shard.path else bundle
+    tmp = store / f".tmp-{shard.digest}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    for path in _shard_files(shard, bundle):
+        _link(path, tmp / path.relative_to(root))
+    shutil.rmtree(kept, ignore_errors=True)
+    os.replace(tmp, kept)
+
+
+def _restore_shard(shard: Shard, bundle: Path, store: Path) -> None:
+    kept = store / shard.digest
+    if shard.path:
+        target = bundle / shard.path
+        shutil.rmtree(target, ignore_errors=True)
+    else:
+        target = bundle
+        _clear_primary(bundle)
+    for path in kept.rglob("*"):
+        if path.is_file():
+            _link(path, target / path.relative_to(kept))
+
+
+def _prune_store(store: Path, shards: list[Shard]) -> None:
+    """The store holds one build's shards, like the rest of the build cache."""
+    wanted = {s.digest for s in shards}
+    for path in store.iterdir():
+        if path.name not in wanted:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
 def _clear_primary(bundle: Path) -> None:
