@@ -11,7 +11,9 @@ Order of events:
 - `on_page_content` sanitises article HTML and keeps each article's search record (its text as
   rendered); `on_page_context` gives templates ready data.
 - `on_post_build` writes the Pagefind bundle into the site (also under `mkdocs serve`, whose
-  site_dir is a temporary folder), one shard of years at a time (search.py).
+  site_dir is a temporary folder), one shard of years at a time (search.py). With the cache on,
+  skipped article pages contribute the records stored when they were last rendered, and only
+  shards whose records changed are indexed again.
 """
 
 from __future__ import annotations
