@@ -295,7 +295,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sizes", default="1000,10000", help="comma-separated article counts")
     parser.add_argument("--keep", type=Path, help="keep the generated bundles under this folder")
     parser.add_argument(
-        "--shard-size", type=int, default=10_000, help="most articles per shard (the default)"
+        "--shard-size",
+        type=int,
+        default=0,
+        help="most articles per shard; 0: one shard per year (the default)",
     )
     args = parser.parse_args(argv)
     run([int(s) for s in args.sizes.split(",")], args.keep, args.shard_size)

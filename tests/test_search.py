@@ -136,3 +136,17 @@ def test_an_empty_archive_still_ships_a_search_bundle_and_search_can_be_switched
     site = build(site_project)
     assert not (site / "pagefind").exists() and not (site / "search").exists()
     assert "chronicle-searchbox" not in (site / "about" / "index.html").read_text("utf-8")
+
+
+def test_one_shard_per_year_is_stable_when_a_year_grows():
+    """The default plan (0): adding an article to 2023 changes 2023's shard digest alone, and
+    the order records arrive in (pages rendered vs. read from the cache) does not matter."""
+    from chronicle.search import shard_digest
+
+    records = records_for_years(2025, 2024, 2024, 2023, 2022, None)
+    before = {s.path: shard_digest(s, "en") for s in plan_shards(records, 0)}
+    assert list(before) == ["", "shards/2024/", "shards/2023/", "shards/2022/"]
+    added = record_for(entry("articles/new/", date=ArticleDate(2023, 5, 1)), "new text")
+    grown = [*reversed(records), added]
+    after = {s.path: shard_digest(s, "en") for s in plan_shards(grown, 0)}
+    assert [p for p in before if before[p] != after[p]] == ["shards/2023/"]

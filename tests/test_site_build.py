@@ -154,8 +154,12 @@ def test_search_is_pagefind_only(built):
     assert (built / "pagefind" / "pagefind.js").exists()
     assert not list(built.rglob("search_index.json"))
     assert not list((built / "pagefind").glob("pagefind-*ui.*"))  # unused UIs not published
+    # One shard per year (the default): the primary holds the newest year, 2025's 3 articles.
+    shards = json.loads((built / "pagefind" / "chronicle-shards.json").read_text("utf-8"))
+    assert sum(s["articles"] for s in shards) == 5  # articles only
     entry = json.loads((built / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 5  # articles only
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == shards[0]["articles"]
+    assert shards[0]["years"] == ["2025"]
     assert (built / "search" / "index.html").exists()
     assert (built / "assets" / "chronicle" / "search.js").exists()
 

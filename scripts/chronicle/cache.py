@@ -28,6 +28,9 @@ T = TypeVar("T")
 
 # Bump when the layout or meaning of entries changes: old entries then simply miss.
 CACHE_VERSION = "1"
+# Folders of the cache that are not entries and prune themselves: Jinja's bytecode cache, and
+# the Pagefind shards kept by digest (search.write_bundle).
+SELF_MANAGED = ("jinja", "pagefind-shards")
 
 
 def digest(*parts: str | bytes) -> str:
@@ -193,8 +196,8 @@ class BuildCache:
             return 0
         removed = 0
         for kind_dir in self.root.iterdir():
-            if not kind_dir.is_dir() or kind_dir.name == "jinja":
-                continue  # Jinja's bytecode cache manages itself
+            if not kind_dir.is_dir() or kind_dir.name in SELF_MANAGED:
+                continue
             for shard in kind_dir.iterdir():
                 for entry in shard.iterdir():
                     if (kind_dir.name, entry.name) not in self.used:

@@ -38,7 +38,9 @@ class ChronicleConfig(base.Config):
     # Where the search page is generated (site-relative folder).
     search_url = c.Type(str, default="search")
     # Most articles per index shard (runs of whole years, newest first; see search.plan_shards).
-    search_shard_size = c.Type(int, default=10_000)
+    # 0, the default: one shard per year, so a rebuild re-indexes only the years that changed;
+    # with a cap, adding articles can move a year into the next run and re-index all older ones.
+    search_shard_size = c.Type(int, default=0)
     # Above this many articles the search page needs words: listing by filters alone makes
     # Pagefind fetch the whole index (about 0.85 MB per 1,000 articles).
     search_browse_limit = c.Type(int, default=2_000)

@@ -18,7 +18,9 @@ links stale. So before MkDocs looks (in `on_files`), Chronicle decides for every
 MkDocs' `--dirty` skips a page only if it is unchanged on disk, and Chronicle only ever *adds*
 pages to rebuild, so a plain `mkdocs build` (which cleans `site/`) and `chronicle build` produce
 the same site. When Material's own search plugin is on, articles are never skipped: its index
-only holds the pages built in this run.
+only holds the pages built in this run. Chronicle's Pagefind search does not need that: each
+article's search record is stored in the build cache under the page's input key, and a skipped
+page's record is read from there (ChroniclePlugin._keep_records).
 """
 
 from __future__ import annotations
@@ -137,6 +139,15 @@ class Incremental:
             self.kept.add(file.src_uri)
             return
         dest.unlink(missing_ok=True)
+
+    def key(self, src_uri: str) -> str:
+        """The input key of an article page planned in this build."""
+        return self.manifest.current[self._dest[src_uri]]
+
+    def rebuild(self, src_uri: str) -> None:
+        """Do not skip this article page after all (something it feeds is not at hand)."""
+        self.kept.discard(src_uri)
+        (self.site / self._dest[src_uri]).unlink(missing_ok=True)
 
     def other(self, file: File) -> None:
         """Any other page is built every time: delete its output, so `--dirty` cannot skip it.

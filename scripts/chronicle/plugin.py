@@ -11,12 +11,16 @@ Order of events:
 - `on_page_content` sanitises article HTML and keeps each article's search record (its text as
   rendered); `on_page_context` gives templates ready data.
 - `on_post_build` writes the Pagefind bundle into the site (also under `mkdocs serve`, whose
-  site_dir is a temporary folder), one shard of years at a time (search.py).
+  site_dir is a temporary folder), one shard of years at a time (search.py). With the cache on,
+  skipped article pages contribute the records stored when they were last rendered, and only
+  shards whose records changed are indexed again.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import os
 import shutil
 from functools import partial
 from pathlib import Path
@@ -31,7 +35,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import Archive, Entry, build_archive
-from .cache import ArticleMemo, BuildCache
+from .cache import ArticleMemo, BuildCache, digest
 from .cite import citations
 from .config import ChronicleConfig
 from .enrich.registry import Registry, load_registry
@@ -44,7 +48,15 @@ from .pagecache import PageCache, convert_page, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .parallel import can_fork, start_helper
 from .sanitize import clean_html
-from .search import FACETS, SearchRecord, html_to_text, record_for, write_bundle
+from .search import (
+    FACETS,
+    SearchRecord,
+    html_to_text,
+    record_for,
+    record_from_json,
+    record_to_json,
+    write_bundle,
+)
 from .store import ArticleStore, atomic_write_bytes, split_front_matter
 
 log = get_plugin_logger(__name__)
@@ -55,6 +67,7 @@ QUOTES_JS = "assets/chronicle/quotes.js"
 # the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
 PAGEFIND_DIR = "pagefind"
+SEARCH_KIND = "search"  # build cache entries: one article's search record, as JSON
 
 
 class ChroniclePlugin(BasePlugin[ChronicleConfig]):
@@ -65,6 +78,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.entity_site: EntitySite | None = None  # issue 4: entity and quote pages
         self.search_page: str | None = None  # src_uri of the generated search page
         self.records: list[SearchRecord] = []
+        # perf: records of the article pages the incremental plan skips, from the build cache
+        self.kept_records: dict[str, SearchRecord] = {}
         self.page_cache: PageCache  # perf: made in on_nav, used from then on
         self.incremental: Incremental | None = None  # perf: made in on_files
 
@@ -238,7 +253,11 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         cleaned = clean_html(html_text)
         if self.config.search_enabled:
             # Plain text only (about 3 KB an article): the indexer never re-parses the page.
-            self.records.append(record_for(entry, html_to_text(cleaned)))
+            record = record_for(entry, html_to_text(cleaned))
+            self.records.append(record)
+            if self.incremental is not None:  # perf: so a later build may skip this page
+                key = self.incremental.key(page.file.src_uri)
+                self.page_cache.cache.put(SEARCH_KIND, key, record_to_json(record))
         return cleaned
 
     def on_page_context(
@@ -357,10 +376,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         assert self.archive is not None
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         prefix = self.config.articles_dir.strip("/") + "/"
-        # Material's (or MkDocs') search indexes only the pages built in this run, and so does
-        # Chronicle's Pagefind index (records come from on_page_content): until the records of
-        # skipped articles are kept between builds, no article is skipped while either is on.
-        lunr = self.config.search_enabled or any(
+        # Material's (or MkDocs') search indexes only the pages built in this run: while it is
+        # on, no article is skipped. Chronicle's Pagefind records of skipped articles come from
+        # the build cache instead (_keep_records).
+        lunr = any(
             name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
             for name, plugin in config.plugins.items()
         )
@@ -378,8 +397,21 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         for file in files:  # static files and theme assets too: what is gone is removed
             plan.record(file)
         self.incremental = plan
+        self.kept_records = {}
+        if self.config.search_enabled:
+            self._keep_records(plan, BuildCache(root))
         if plan.kept:
             log.info(f"{len(plan.kept)} article pages are up to date")
+
+    def _keep_records(self, plan: Incremental, cache: BuildCache) -> None:
+        """The search records of the article pages MkDocs will skip, stored when they were last
+        rendered under the same input key. A page whose record is missing is rebuilt."""
+        for src in sorted(plan.kept):
+            text = cache.get(SEARCH_KIND, plan.key(src))
+            if text is None:
+                plan.rebuild(src)
+            else:
+                self.kept_records[src] = record_from_json(text)
 
     def _cached_page(self, src: str) -> bool:
         """Pages whose template can print a stored copy (`chronicle/cached.html`)."""
@@ -405,21 +437,69 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
         # skipped pages count as used).
         if self.incremental:
-            self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
+            # The stored records of skipped pages are in use too: pruning must keep them.
+            used = self.page_cache.cache.used
+            used.update((SEARCH_KIND, self.incremental.key(src)) for src in self.kept_records)
+            self.incremental.finish(self.page_cache.keys, used)
         self.page_cache.finish()
         self.write_feeds(config)
         if not self.config.search_enabled:
             return
-        records, self.records = self.records, []
-        # perf: `chronicle build` is --dirty; start from an empty folder, as a clean build does.
-        shutil.rmtree(Path(config.site_dir) / PAGEFIND_DIR, ignore_errors=True)
+        records = [*self.records, *self.kept_records.values()]
+        self.records, self.kept_records = [], {}
+        self._write_search(records, config)
+
+    def _write_search(self, records: list[SearchRecord], config: MkDocsConfig) -> None:
+        """The Pagefind bundle. With the cache on, shards whose records did not change since the
+        last build into this site are kept as they are on disk (search.write_bundle); without
+        it, the bundle is written from an empty folder, as a clean build does."""
+        bundle = Path(config.site_dir) / PAGEFIND_DIR
+        digests = self._shard_digests_path(config)
+        previous: dict[str, str] = {}
+        if digests is None:
+            shutil.rmtree(bundle, ignore_errors=True)
+        else:
+            previous = _read_json(digests)
+            # Forgotten before anything is written: a build that fails half-way through leaves
+            # no digest claiming a shard it may have half rewritten.
+            digests.unlink(missing_ok=True)
         try:
             shards = write_bundle(
                 records,
-                Path(config.site_dir) / PAGEFIND_DIR,
+                bundle,
                 max_articles=self.config.search_shard_size,
                 language=config.theme.get("language") or "en",
+                previous=previous,
+                store=None if digests is None else digests.parent / "pagefind-shards",
             )
         except ChronicleError as exc:
             raise PluginError(f"Chronicle search: {exc}") from None
-        log.info(f"search: {len(records)} articles indexed with Pagefind, {len(shards)} shard(s)")
+        if digests is not None:
+            _write_json(digests, {s.path: s.digest for s in shards})
+        reused = sum(s.reused for s in shards)  # kept in place or copied from the cache
+        log.info(
+            f"search: {len(records)} articles, {len(shards)} shard(s), "
+            f"{len(shards) - reused} indexed with Pagefind, {reused} unchanged"
+        )
+
+    def _shard_digests_path(self, config: MkDocsConfig) -> Path | None:
+        """`<cache>/search-shards-<site>.json`, one per site folder (like incremental.Manifest)."""
+        if not self.config.cache:
+            return None
+        root = Path(config.config_file_path or ".").parent / self.config.cache_dir
+        return root / f"search-shards-{digest(os.path.abspath(config.site_dir))[:16]}.json"
+
+
+def _read_json(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _write_json(path: Path, data: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)

@@ -21,18 +21,22 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import dataclasses
 import html
 import json
 import os
 import re
+import shutil
 import subprocess
 import threading
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from .archive import Entry
+from .cache import digest
 from .errors import ChronicleError
 
 # Filters readers can facet on, in the order the search page shows them. `day` is not a facet: it
@@ -144,6 +148,8 @@ class Shard:
     years: list[str] = field(default_factory=list)  # `year` filter values, newest first
     records: list[SearchRecord] = field(default_factory=list)
     peak_rss_mb: float | None = None
+    digest: str = ""  # of its records, see shard_digest
+    reused: bool = False  # True: its files were kept from the previous build
 
 
 def plan_shards(records: Iterable[SearchRecord], max_articles: int) -> list[Shard]:
@@ -154,7 +160,12 @@ def plan_shards(records: Iterable[SearchRecord], max_articles: int) -> list[Shar
     2.2 GB for 10,000), so one index of 100,000 would need some 22 GB; and its metadata file,
     which a browser loads before the first query, grows by about 8 KB (gzip) per 1,000 articles.
     Shards bound both: each is written alone, and a browser searches the newest shard first and
-    merges the older ones after (Pagefind's mergeIndex)."""
+    merges the older ones after (Pagefind's mergeIndex).
+
+    `max_articles` 0 (the default) makes one shard per year: the plan of one year never depends
+    on another's count, so a rebuild after adding an article re-indexes only its year's shard
+    (and the oldest when it is undated). With a cap, a year that grows can push the run
+    boundaries of every older year, and they are all re-indexed."""
     by_year: dict[str, list[SearchRecord]] = {}
     for record in records:
         by_year.setdefault(record.filters["year"][0], []).append(record)
@@ -184,42 +195,202 @@ def plan_shards(records: Iterable[SearchRecord], max_articles: int) -> list[Shar
 def _shard(years: list[str], by_year: dict[str, list[SearchRecord]]) -> Shard:
     label = years[0] if len(years) == 1 else f"{years[-1]}-{years[0]}"
     records = [r for y in years for r in by_year[y]]
-    return Shard(label=label, path=f"shards/{label}/", years=list(years), records=records)
+    return Shard(label=label, path=f"{SHARDS_DIR}/{label}/", years=list(years), records=records)
 
 
 SHARDS_FILE = "chronicle-shards.json"
+SHARDS_DIR = "shards"
+
+
+def record_to_json(record: SearchRecord) -> str:
+    """A record as stored in the build cache (and digested per shard)."""
+    return json.dumps(dataclasses.asdict(record), sort_keys=True, ensure_ascii=False)
+
+
+def record_from_json(text: str) -> SearchRecord:
+    return SearchRecord(**json.loads(text))
+
+
+def shard_digest(shard: Shard, language: str) -> str:
+    """What a shard's files are made from: its records (sorted, so the order pages were rendered
+    in does not matter), where it goes (the primary keeps Pagefind's code, the others do not),
+    the forced language and the indexer's version."""
+    records = sorted(shard.records, key=lambda r: r.url)
+    return digest(
+        shard.path,
+        language,
+        _pagefind_version(),
+        *(record_to_json(r) for r in records),
+    )
+
+
+def _pagefind_version() -> str:
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:
+        return "-"
 
 
 def write_bundle(
-    records: Iterable[SearchRecord], bundle: Path, *, max_articles: int, language: str = "en"
+    records: Iterable[SearchRecord],
+    bundle: Path,
+    *,
+    max_articles: int,
+    language: str = "en",
+    previous: dict[str, str] | None = None,
+    store: Path | None = None,
 ) -> list[Shard]:
     """Write the primary bundle into `bundle` and the older shards under it, one indexer at a
-    time, and the list of shards search.js merges (`chronicle-shards.json`)."""
+    time, and the list of shards search.js merges (`chronicle-shards.json`).
+
+    `previous` (shard path → digest, from the last build into this folder) lets a rebuild keep
+    the shards whose records did not change: their files stay on disk untouched, and only new or
+    changed shards are indexed. Without it every shard is indexed.
+
+    `store` (a folder in the build cache) keeps a hard-linked copy of every shard by digest, so a
+    build into an emptied site folder (`mkdocs serve` empties it before every rebuild) copies
+    unchanged shards back instead of indexing them again."""
     shards = plan_shards(records, max_articles)
+    previous = previous or {}
     for shard in shards:
-        writer = PagefindWriter(language=language)
-        try:
-            for record in shard.records:
-                writer.add(record)
-            writer.write(bundle / shard.path if shard.path else bundle)
-        finally:
-            writer.close()
-        shard.peak_rss_mb = writer.peak_rss_mb
-        if shard.path:  # a merged shard needs only its index: the primary brings the code
-            for unused in (bundle / shard.path).glob("*.js"):
-                unused.unlink()
-            for unused in (bundle / shard.path).glob("*.css"):
-                unused.unlink()
+        shard.digest = shard_digest(shard, language)
+        target = bundle / shard.path if shard.path else bundle
+        if previous.get(shard.path) == shard.digest and (target / ENTRY_FILE).is_file():
+            shard.reused = True
+        elif store is not None and (store / shard.digest / ENTRY_FILE).is_file():
+            _restore_shard(shard, bundle, store)
+            shard.reused = True
+        else:
+            _index_shard(shard, bundle, language)
+        if store is not None:
+            _store_shard(shard, bundle, store)
+    _remove_vanished_shards(bundle, shards)
+    if store is not None:
+        _prune_store(store, shards)
     # search.js merges the older shards, and runs a date-sorted search shard by shard (newest
     # first or last), because Pagefind orders merged results by score, not by the sort key.
     manifest = [
         {"path": s.path, "label": s.label, "years": s.years, "articles": len(s.records)}
         for s in shards
     ]
-    (bundle / SHARDS_FILE).write_text(json.dumps(manifest), encoding="utf-8")
+    # Atomically: a reader of a site being rebuilt never sees half a list.
+    tmp = bundle / f".{SHARDS_FILE}.tmp"
+    tmp.write_text(json.dumps(manifest), encoding="utf-8")
+    os.replace(tmp, bundle / SHARDS_FILE)
     for unused in bundle.glob("pagefind-*ui.*"):  # Pagefind's ready-made UIs: search.js is ours
         unused.unlink()
     return shards
+
+
+ENTRY_FILE = "pagefind-entry.json"
+
+
+def _index_shard(shard: Shard, bundle: Path, language: str) -> None:
+    """Index one shard. An older shard is written beside its old folder and swapped in; the
+    primary is the bundle's root (it holds the other shards), so its own files are cleared."""
+    if shard.path:
+        target = bundle / shard.path
+        output = target.parent / f".tmp-{target.name}"
+        shutil.rmtree(output, ignore_errors=True)
+    else:
+        output = bundle
+        _clear_primary(bundle)
+    writer = PagefindWriter(language=language)
+    try:
+        for record in sorted(shard.records, key=lambda r: r.url):  # the same input, same index
+            writer.add(record)
+        writer.write(output)
+    finally:
+        writer.close()
+    shard.peak_rss_mb = writer.peak_rss_mb
+    if shard.path:  # a merged shard needs only its index: the primary brings the code
+        for unused in [*output.glob("*.js"), *output.glob("*.css")]:
+            unused.unlink()
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(output, target)
+
+
+def _shard_files(shard: Shard, bundle: Path) -> list[Path]:
+    """A shard's files (the primary's: all but the older shards and the shard list)."""
+    root = bundle / shard.path if shard.path else bundle
+    skip = () if shard.path else (SHARDS_DIR, SHARDS_FILE)
+    return [
+        p
+        for top in root.iterdir()
+        if top.name not in skip
+        for p in ([top] if top.is_file() else top.rglob("*"))
+        if p.is_file()
+    ]
+
+
+def _link(source: Path, destination: Path) -> None:
+    """Hard link (no copy, no extra disk), or a copy where links are not possible."""
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def _store_shard(shard: Shard, bundle: Path, store: Path) -> None:
+    """Keep the shard's files in the store under its digest, unless they already are."""
+    kept = store / shard.digest
+    if (kept / ENTRY_FILE).is_file():
+        return
+    root = bundle / shard.path if shard.path else bundle
+    tmp = store / f".tmp-{shard.digest}"
+    shutil.rmtree(tmp, ignore_errors=True)
+    for path in _shard_files(shard, bundle):
+        _link(path, tmp / path.relative_to(root))
+    shutil.rmtree(kept, ignore_errors=True)
+    os.replace(tmp, kept)
+
+
+def _restore_shard(shard: Shard, bundle: Path, store: Path) -> None:
+    kept = store / shard.digest
+    if shard.path:
+        target = bundle / shard.path
+        shutil.rmtree(target, ignore_errors=True)
+    else:
+        target = bundle
+        _clear_primary(bundle)
+    for path in kept.rglob("*"):
+        if path.is_file():
+            _link(path, target / path.relative_to(kept))
+
+
+def _prune_store(store: Path, shards: list[Shard]) -> None:
+    """The store holds one build's shards, like the rest of the build cache."""
+    wanted = {s.digest for s in shards}
+    for path in store.iterdir():
+        if path.name not in wanted:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
+def _clear_primary(bundle: Path) -> None:
+    """Remove the primary's files (all but the older shards and the shard list)."""
+    if not bundle.is_dir():
+        return
+    for path in bundle.iterdir():
+        if path.name in (SHARDS_DIR, SHARDS_FILE):
+            continue
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+
+
+def _remove_vanished_shards(bundle: Path, shards: list[Shard]) -> None:
+    """Shard folders of a previous build that this plan no longer has (and leftovers)."""
+    folder = bundle / SHARDS_DIR
+    if not folder.is_dir():
+        return
+    wanted = {(bundle / s.path).resolve() for s in shards if s.path}
+    for path in folder.iterdir():
+        if path.resolve() not in wanted:
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+    if not any(folder.iterdir()):
+        folder.rmdir()
 
 
 def pagefind_binary() -> Path:

@@ -1,0 +1,169 @@
+"""Incremental builds with Pagefind search on: one article added to a built archive re-indexes
+only its year's shard, and the rebuilt bundle answers queries as a clean build's does.
+
+The archive (40 generated articles over six years, one shard per year, the default) is built,
+one article dated 2020 is added, and it is rebuilt with `--dirty` and the cache of the first
+build (what `chronicle build` runs). A copy is built clean, without any cache. Both bundles are
+then searched for real, with Pagefind's own pagefind.js in Debian's headless Chromium.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import re
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from benchmarks import corpus
+
+from tests.test_incremental import build, edit_config, tree
+
+SIZE = 40
+ADDED = corpus.make_post(SIZE)  # dated 2020: neither the newest year nor the oldest
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def snapshot(bundle: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(bundle).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in bundle.rglob("*")
+        if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> dict[str, object]:
+    assert ADDED.article.date is not None and ADDED.article.date.year == 2020
+    root = tmp_path_factory.mktemp("incsearch")
+    cached = corpus.write_chronicle(root / "cached", SIZE)
+    corpus.set_material_search(cached, on=False)
+    build(cached)
+    before = snapshot(cached / "site" / "pagefind")
+    shards = json.loads((cached / "site" / "pagefind" / "chronicle-shards.json").read_text())
+    corpus.write_chronicle_post(cached, ADDED)
+    log = build(cached, "--dirty")
+    clean = root / "clean"
+    shutil.copytree(cached, clean, ignore=shutil.ignore_patterns("site", ".cache"))
+    edit_config(clean, "- chronicle:\n", "- chronicle:\n      cache: false\n")
+    build(clean)
+    # As `mkdocs serve` rebuilds: into an emptied site folder, with the cache of the builds above.
+    served = root / "served"
+    shutil.copytree(cached, served)
+    served_log = build(served)  # not --dirty: MkDocs empties site/ first
+    return {
+        "served": served / "site",
+        "served_log": served_log,
+        "incremental": cached / "site",
+        "clean": clean / "site",
+        "before": before,
+        "shards_before": shards,
+        "log": log,
+    }
+
+
+def test_one_shard_per_year(sites):
+    years = [s["years"] for s in sites["shards_before"]]
+    assert [y[0] for y in years] == sorted((y[0] for y in years), reverse=True)
+    assert all(len([v for v in y if v != "Undated"]) == 1 for y in years)
+    assert len(years) > 2
+
+
+def test_rebuild_skips_articles_and_reindexes_one_shard(sites):
+    log = sites["log"]
+    skipped = re.search(r"(\d+) article pages are up to date", log)
+    assert skipped and int(skipped.group(1)) >= SIZE - 3  # the new one and its two neighbours
+    match = re.search(r"(\d+) shard\(s\), (\d+) indexed with Pagefind, (\d+) unchanged", log)
+    assert match, log
+    total, indexed, unchanged = map(int, match.groups())
+    assert (indexed, unchanged) == (1, total - 1)
+
+
+def test_a_build_into_an_emptied_site_copies_every_shard_from_the_cache(sites):
+    match = re.search(r"(\d+) shard\(s\), (\d+) indexed with Pagefind", sites["served_log"])
+    assert match and int(match.group(2)) == 0, sites["served_log"]
+    assert tree(sites["served"]) == tree(sites["clean"])
+
+
+def test_only_the_added_articles_shard_changed(sites):
+    before = sites["before"]
+    after = snapshot(sites["incremental"] / "pagefind")
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    # Byte-identical and not rewritten (same mtime): everything but 2020's shard and the list.
+    assert changed
+    assert all(
+        name.startswith("shards/2020/") or name == "chronicle-shards.json" for name in changed
+    ), sorted(changed)
+    assert any(name.startswith("shards/2020/") for name in changed)
+
+
+def test_page_set_equals_a_clean_build(sites):
+    got, want = tree(sites["incremental"]), tree(sites["clean"])
+    assert sorted(got) == sorted(want)
+    assert [name for name in want if got[name] != want[name]] == []
+    shards = [
+        json.loads((sites[k] / "pagefind" / "chronicle-shards.json").read_text())
+        for k in ("incremental", "clean")
+    ]
+    assert shards[0] == shards[1]
+
+
+QUERY = """async (word) => {
+  const pf = await import('/pagefind/pagefind.js');
+  const shards = await (await fetch('/pagefind/chronicle-shards.json')).json();
+  for (const s of shards) if (s.path) await pf.mergeIndex('/pagefind/' + s.path);
+  const search = await pf.search(word);
+  const data = await Promise.all(search.results.map((r) => r.data()));
+  return data.map((d) => d.url).sort();
+}"""
+
+
+def search(site: Path, words: list[str]) -> dict[str, list[str]]:
+    """Each word's result URLs, from the bundle served on 127.0.0.1 and queried in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(
+                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
+            )
+            results = {}
+            for word in words:  # a fresh page each: merging the shards twice doubles results
+                page = browser.new_page()
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
+                results[word] = page.evaluate(QUERY, word)
+                page.close()
+            browser.close()
+    finally:
+        server.shutdown()
+    return results
+
+
+@pytest.mark.browser
+def test_search_finds_the_new_article_and_old_ones_as_a_clean_build_does(sites):
+    pytest.importorskip("playwright")
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is not installed (bash dev.sh test installs it)")
+    old = corpus.make_post(5)
+    city = re.search(r" in (\w+) ", ADDED.article.title).group(1)  # e.g. "Hanoi"
+    words = [city, old.article.title.split()[-5], "agenda"]
+    got = search(sites["incremental"], words)
+    want = search(sites["clean"], words)
+    assert got == want
+    assert search(sites["served"], words) == want
+    found = got[city]
+    # The new article (in the re-indexed shard) and the old ones (in kept shards) are all found.
+    slug = corpus.chronicle_path(Path(), ADDED).with_suffix("").relative_to("docs").as_posix()
+    assert any(u.strip("/") == slug for u in found), (slug, found)
+    assert len(got["agenda"]) == SIZE + 1  # every title ends "… dominate the agenda"
