@@ -9,22 +9,19 @@ then searched for real, with Pagefind's own pagefind.js in Debian's headless Chr
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 from benchmarks import corpus
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.test_incremental import build, edit_config, tree
 
 SIZE = 40
 ADDED = corpus.make_post(SIZE)  # dated 2020: neither the newest year nor the oldest
-CHROMIUM = Path("/usr/bin/chromium")
 
 
 def snapshot(bundle: Path) -> dict[str, tuple[bytes, int]]:
@@ -125,28 +122,15 @@ def search(site: Path, words: list[str]) -> dict[str, list[str]]:
     """Each word's result URLs, from the bundle served on 127.0.0.1 and queried in Chromium."""
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(
-                executable_path=str(CHROMIUM), args=["--headless", "--no-sandbox"]
-            )
-            results = {}
-            for word in words:  # a fresh page each: merging the shards twice doubles results
-                page = browser.new_page()
-                page.goto(f"http://127.0.0.1:{server.server_address[1]}/")
-                results[word] = page.evaluate(QUERY, word)
-                page.close()
-            browser.close()
-    finally:
-        server.shutdown()
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        results = {}
+        for word in words:  # a fresh page each: merging the shards twice doubles results
+            page = browser.new_page()
+            page.goto(base)
+            results[word] = page.evaluate(QUERY, word)
+            page.close()
+        browser.close()
     return results
 
 

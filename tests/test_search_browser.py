@@ -3,31 +3,17 @@ Debian's Chromium through Playwright (no browser download)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
 from tests.test_site_build import add, build
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 SEED_TITLE = "Seed devised title"
 # (name, text, title, date, source): two years, two sources, one known only by month, one undated;
 # every text says "ceasefire" so one query finds them all.
@@ -81,16 +67,8 @@ def base_url(tmp_path_factory):
     shards = json.loads((site / "pagefind" / "chronicle-shards.json").read_text(encoding="utf-8"))
     assert [s["years"] for s in shards] == [["2025"], ["2024", "Undated"]]
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(Quiet, directory=str(site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(site) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
