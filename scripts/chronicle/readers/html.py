@@ -11,7 +11,6 @@ import re
 from copy import deepcopy
 
 import lxml.html
-from charset_normalizer import from_bytes
 from lxml.etree import ParserError
 from lxml.html import HtmlElement
 from trafilatura import bare_extraction
@@ -20,7 +19,7 @@ from trafilatura.utils import load_html
 from ..errors import ReaderError
 from ..markdown_text import escape_markdown
 from .base import Draft
-from .decode import looks_binary
+from .decode import decode_text
 from .html_metadata import extract_page_metadata, normalise
 
 NAME = "html"
@@ -31,26 +30,10 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 
 
 def decode_html(data: bytes, name: str) -> str:
-    """UTF-8 when the bytes are valid UTF-8 (a wrong declaration is common, invalid UTF-8 that
-    decodes by accident is not), else the charset the page declares, else a detected one."""
-    if not data.strip():
-        raise ReaderError(name, "the file is empty")
-    if looks_binary(data):
-        raise ReaderError(name, "this is a binary file, not a web page")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    declared = _DECLARED.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise ReaderError(name, "the page's text encoding could not be detected")
-    return str(best)
+    """The page's text, trying the charset its <meta> declares after UTF-8 (see decode_text)."""
+    match = _DECLARED.search(data[:4096])
+    declared = match.group(1).decode("ascii", "replace") if match else None
+    return decode_text(data, name, declared=declared, what="web page")
 
 
 def parse_html(text: str, name: str) -> HtmlElement:
