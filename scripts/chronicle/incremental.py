@@ -1,24 +1,29 @@
-"""Incremental builds: after one article is added, rebuild only the article pages it affects.
+"""Incremental builds: after one article is added, rebuild only the pages it affects.
 
 `chronicle build` runs `mkdocs build --dirty`. In that mode MkDocs keeps `site/` and skips a page
 whose output file is newer than its source, which alone would leave neighbours' previous/next
-links stale. So before MkDocs looks (in `on_files`), Chronicle decides for every page:
+links and listings stale. So before MkDocs looks (in `on_files`), Chronicle decides for every
+page:
 
-- an article page is kept only when its *input key* is the one recorded when its output was
-  written: a digest of its whole Chronicle template context (the article, its two neighbours in
-  time, citations, links: `ChroniclePlugin._article_context`), the templates, mkdocs.yml, the
-  non-article files in docs/, Chronicle's own code and the package versions. Otherwise its output
-  file is deleted, and MkDocs builds it again. Data an article page shows from anywhere else
-  must be added to that context or to `site_salt`;
-- every other page (listings, topics, home, guide pages) is always built: there are few of them,
-  and the build cache (pagecache.py) makes most of them cheap;
+- an article page, and a page Chronicle generates (date archives, topics, sources, people,
+  organisations, places, quotes), is kept only when its *input key* is the one recorded when
+  its output was written: a digest of its whole Chronicle template context (for an article: the
+  article, its two neighbours in time, citations, links, `ChroniclePlugin._article_context`; for
+  a listing: its `PageSpec` or entity page, every entry it lists), the templates, mkdocs.yml,
+  the non-article files in docs/, the entity registry, Chronicle's own code and the package
+  versions. Otherwise its output file is deleted, and MkDocs builds it again. Data a page shows
+  from anywhere else must be added to its context or to `site_salt`. Generated pages are backed
+  by an empty file on disk (`File.generated(abs_src_path=…)`, not in-memory content) so that
+  MkDocs' `--dirty` check can skip them at all;
+- every other page (home, search, guide pages) is always built: there are few of them, and
+  the build cache (pagecache.py) makes most of them cheap;
 - outputs of files that no longer exist (a deleted article, a day that lost its last article,
   an entity nobody mentions any more, a deleted image) are removed after the build.
 
 MkDocs' `--dirty` skips a page only if it is unchanged on disk, and Chronicle only ever *adds*
 pages to rebuild, so a plain `mkdocs build` (which cleans `site/`) and `chronicle build` produce
-the same site. When Material's own search plugin is on, articles are never skipped: its index
-only holds the pages built in this run. Chronicle's Pagefind search does not need that: each
+the same site. When Material's own search plugin is on, nothing is skipped: its index only
+holds the pages built in this run. Chronicle's Pagefind search does not need that: each
 article's search record is stored in the build cache under the page's input key, and a skipped
 page's record is read from there (ChroniclePlugin._keep_records).
 """
@@ -126,11 +131,11 @@ class Incremental:
         self.salt = salt
         self.skip = skip  # False: decide nothing is up to date (Material's search is on)
         self.fingerprint = Fingerprinter()
-        self.kept: set[str] = set()  # src_uris of article pages MkDocs will skip
+        self.kept: set[str] = set()  # src_uris of the pages MkDocs will skip
         self._dest: dict[str, str] = {}  # src_uri → dest_uri of the pages recorded
 
-    def article(self, file: File, parts: Iterable[object]) -> None:
-        """Keep the article's output if it was made from the same inputs; else delete it."""
+    def page(self, file: File, parts: Iterable[object]) -> None:
+        """Keep the page's output if it was made from the same inputs; else delete it."""
         key = digest(self.salt, file.dest_uri, *(self.fingerprint(p) for p in parts))
         self.manifest.current[file.dest_uri] = key
         self._dest[file.src_uri] = file.dest_uri
@@ -141,20 +146,20 @@ class Incremental:
         dest.unlink(missing_ok=True)
 
     def key(self, src_uri: str) -> str:
-        """The input key of an article page planned in this build."""
+        """The input key of a page planned in this build."""
         return self.manifest.current[self._dest[src_uri]]
 
     def rebuild(self, src_uri: str) -> None:
-        """Do not skip this article page after all (something it feeds is not at hand)."""
+        """Do not skip this page after all (something it feeds is not at hand)."""
         self.kept.discard(src_uri)
         (self.site / self._dest[src_uri]).unlink(missing_ok=True)
 
     def other(self, file: File) -> None:
         """Any other page is built every time: delete its output, so `--dirty` cannot skip it.
-        Generated pages are always built by MkDocs (their source is in memory): nothing to do."""
+        A page generated from in-memory content is always built by MkDocs: nothing to do."""
         self.manifest.current[file.dest_uri] = ""
         self._dest[file.src_uri] = file.dest_uri
-        if not file.generated_by:
+        if file.abs_src_path is not None:
             (self.site / file.dest_uri).unlink(missing_ok=True)
 
     def record(self, file: File) -> None:

@@ -63,6 +63,11 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 QUOTES_JS = "assets/chronicle/quotes.js"
+# perf: the source of every listing and entity page. Empty (their templates draw everything
+# from the context), and a file rather than in-memory content, because MkDocs' `--dirty` check
+# (`File.is_modified`) always rebuilds in-memory pages: with a file behind them, an incremental
+# build can skip the ones whose inputs did not change (incremental.py).
+GENERATED_SOURCE = str(ASSETS / "generated-page.md")
 # Chronicle's search script and styles, copied into every site at these paths. search.js finds
 # the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
@@ -137,7 +142,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 log.info(f"'{spec.src_uri}' exists in docs/; not generating it")
                 continue
             self.specs[spec.src_uri] = spec
-            files.append(File.generated(config, spec.src_uri, content=""))
+            files.append(File.generated(config, spec.src_uri, abs_src_path=GENERATED_SOURCE))
         # --- issue 4: entity and quote pages (entity_pages.py) ---
         self.entity_site = build_entity_site(
             self.archive,
@@ -150,7 +155,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             if files.get_file_from_path(src_uri) is not None:
                 del self.entity_site.pages[src_uri]  # written by hand: the curator's wins
             else:
-                files.append(File.generated(config, src_uri, content=""))
+                files.append(File.generated(config, src_uri, abs_src_path=GENERATED_SOURCE))
         files.append(File.generated(config, QUOTES_JS, abs_src_path=str(ASSETS / "quotes.js")))
         log.info(
             f"{len(self.entity_site.info)} entities, {len(self.entity_site.pages)} entity pages"
@@ -263,32 +268,45 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        assert self.archive is not None
         src = page.file.src_uri
-        chronicle = self._base_context()
-        if src in self.entries:
-            chronicle.update(self._article_context(src, config))
-        elif src in self.specs:
-            chronicle["spec"] = self.specs[src]
-        elif self.entity_site is not None and src in self.entity_site.pages:  # issue 4
-            chronicle["entity_page"] = self.entity_site.pages[src]
-            chronicle["quotes_js"] = QUOTES_JS
-        elif src == self.search_page:
-            chronicle.update(facets=FACETS, browse_limit=self.config.search_browse_limit)
-        elif page.is_homepage:
-            span = self.archive.span()
-            chronicle.update(
-                latest=self.archive.entries[: self.config.home_latest],
-                total=len(self.archive.entries),
-                span=span,
-                undated=len(self.archive.undated),
-                topics=len(self.archive.topics),
-                sources=len(self.archive.sources),
-            )
+        chronicle = self._page_context(src, config)
+        if chronicle is None:
+            chronicle = self._other_context(page)
         context["chronicle"] = chronicle
         if self._cached_page(src):
             self.page_cache.lookup(page, context)  # perf: keep last, after the context is final
         return context
+
+    def _page_context(self, src: str, config: MkDocsConfig) -> dict[str, Any] | None:
+        """Chronicle's template context of an article, listing or entity page (None for any
+        other page). Also the input key of incremental builds (incremental.py): a page may show
+        nothing that is not in here, in the templates or in the site-wide salt."""
+        if src in self.entries:
+            return {**self._base_context(), **self._article_context(src, config)}
+        if src in self.specs:
+            return {**self._base_context(), "spec": self.specs[src]}
+        if self.entity_site is not None and src in self.entity_site.pages:  # issue 4
+            page = self.entity_site.pages[src]
+            return {**self._base_context(), "entity_page": page, "quotes_js": QUOTES_JS}
+        return None
+
+    def _other_context(self, page: Page) -> dict[str, Any]:
+        """The search page, the home page (always built, see incremental.py) and hand-written
+        pages."""
+        assert self.archive is not None
+        chronicle = self._base_context()
+        if page.file.src_uri == self.search_page:
+            chronicle.update(facets=FACETS, browse_limit=self.config.search_browse_limit)
+        elif page.is_homepage:
+            chronicle.update(
+                latest=self.archive.entries[: self.config.home_latest],
+                total=len(self.archive.entries),
+                span=self.archive.span(),
+                undated=len(self.archive.undated),
+                topics=len(self.archive.topics),
+                sources=len(self.archive.sources),
+            )
+        return chronicle
 
     def _base_context(self) -> dict[str, Any]:
         return {
@@ -332,6 +350,14 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.page_cache = PageCache(BuildCache(root), config)
         self.page_cache.set_nav(nav)
         self._nav = nav
+        if self.incremental is not None:
+            # A page in the navigation tree gives other pages its title and neighbours, which
+            # MkDocs only knows after reading it: such a page is never skipped.
+            for nav_page in nav.pages:
+                src = nav_page.file.src_uri
+                if src in self.incremental.kept:
+                    self.incremental.rebuild(src)
+                    self.kept_records.pop(src, None)
         if self._use_helpers():
             kept = self.incremental.kept if self.incremental else set()
             articles = [
@@ -387,13 +413,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         salt = site_salt(config, prefix, self.config, [registry])
         plan = Incremental(config, root, salt, skip=not lunr)
         for file in files.documentation_pages():
-            entry = self.entries.get(file.src_uri)
-            if entry is None or file.generated_by:
+            # The page's whole template context, so whatever is added to it is covered.
+            context = self._page_context(file.src_uri, config)
+            if context is None or file.abs_src_path is None:
                 plan.other(file)
             else:
-                # The page's whole template context, so whatever is added to it is covered.
-                context = {**self._base_context(), **self._article_context(file.src_uri, config)}
-                plan.article(file, (context,))
+                plan.page(file, (context,))
         for file in files:  # static files and theme assets too: what is gone is removed
             plan.record(file)
         self.incremental = plan
@@ -401,12 +426,16 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if self.config.search_enabled:
             self._keep_records(plan, BuildCache(root))
         if plan.kept:
-            log.info(f"{len(plan.kept)} article pages are up to date")
+            articles = len(plan.kept & self.entries.keys())
+            log.info(
+                f"{len(plan.kept)} pages are up to date ({articles} articles, "
+                f"{len(plan.kept) - articles} listings)"
+            )
 
     def _keep_records(self, plan: Incremental, cache: BuildCache) -> None:
         """The search records of the article pages MkDocs will skip, stored when they were last
         rendered under the same input key. A page whose record is missing is rebuilt."""
-        for src in sorted(plan.kept):
+        for src in sorted(plan.kept & self.entries.keys()):
             text = cache.get(SEARCH_KIND, plan.key(src))
             if text is None:
                 plan.rebuild(src)
