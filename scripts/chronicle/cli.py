@@ -304,11 +304,16 @@ def build(mkdocs_args: tuple[str, ...]) -> None:
 def serve(mkdocs_args: tuple[str, ...]) -> None:
     """Preview the site on http://127.0.0.1:8000/ with live reload (runs `mkdocs serve`).
 
+    After each change only the pages it affects are rebuilt (`mkdocs serve --dirty`, made safe
+    by the plugin, as for `chronicle build`); `--clean` rebuilds everything every time.
+
     \b
     Example:
       chronicle serve --dev-addr 127.0.0.1:8001
     """
-    _mkdocs("serve", *mkdocs_args)
+    given = set(mkdocs_args)
+    dirty = [] if given & {"--clean", "--dirty", "--dirtyreload"} else ["--dirty"]
+    _mkdocs("serve", *dirty, *mkdocs_args)
 
 
 main.add_command(cli_entities.enrich)  # issue 4: enrich, entities suggest|accept

@@ -1,0 +1,92 @@
+"""`chronicle serve`: a real `mkdocs serve --dirty` on a small archive. After an article is
+added, the live site rebuilds only what the change affects, and what it serves is complete: the
+new article, its neighbour's previous/next link, its day page, and the search index with every
+article (the records of skipped pages come from the build cache)."""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+from benchmarks import corpus
+
+from chronicle.store import relative_dir
+
+SIZE = 30
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(log: Path, pattern: str, count: int, timeout: float = 180) -> str:
+    """Wait until `pattern` occurs `count` times in the server's log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if len(re.findall(pattern, text)) >= count:
+            return text
+        time.sleep(0.3)
+    raise AssertionError(f"'{pattern}' did not appear {count}×:\n{log.read_text()}")
+
+
+def shard_total(base: str) -> int:
+    shards = json.loads(fetch(f"{base}pagefind/chronicle-shards.json"))
+    return sum(s["articles"] for s in shards)
+
+
+def test_serve_rebuilds_only_what_changed_and_serves_a_complete_site(tmp_path: Path) -> None:
+    project = corpus.write_chronicle(tmp_path / "site", SIZE)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log = tmp_path / "serve.log"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "chronicle", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    try:
+        wait_for(log, r"Serving on", 1)
+        assert shard_total(base) == SIZE
+
+        new = corpus.make_post(SIZE)
+        corpus.write_chronicle_post(project, new)
+        text = wait_for(log, r"Documentation built in", 2)
+
+        skipped = re.search(r"pages are up to date \((\d+) articles, (\d+) listings\)", text)
+        assert skipped, text  # the rebuild was incremental …
+        assert int(skipped.group(1)) >= SIZE - 2 and int(skipped.group(2)) > 0
+        time.sleep(1)  # MkDocs logs the build, then the server swaps it in
+        assert shard_total(base) == SIZE + 1  # … and the index still holds every article
+        folder = relative_dir(new.article).as_posix()
+        page = fetch(f"{base}articles/{folder}/{new.slug}/")
+        assert html.escape(new.article.title) in page
+        # The earlier neighbour, skipped by nothing, now links forward to the new article.
+        earlier = re.search(r'<a rel="prev" href="([^"]+)"', page)
+        assert earlier, "the new article has an earlier neighbour"
+        neighbour = fetch(urllib.parse.urljoin(f"{base}articles/{folder}/{new.slug}/", earlier[1]))
+        assert f"{new.slug}/" in re.search(r'<a rel="next" href="([^"]+)"', neighbour)[1]
+        assert f"{new.slug}/" in fetch(f"{base}archive/{folder}/")  # its day page
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
