@@ -155,6 +155,7 @@ class BuildCache:
     def __init__(self, root: Path | None) -> None:
         self.root = root
         self.used: set[tuple[str, str]] = set()
+        self._folders: set[Path] = set()  # made in this build
         self.hits = 0
         self.misses = 0
 
@@ -183,10 +184,15 @@ class BuildCache:
             return
         self.used.add((kind, key))
         path = self._path(kind, key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = path.parent
+        if folder not in self._folders:  # perf: one mkdir per folder and build, not per entry
+            folder.mkdir(parents=True, exist_ok=True)
+            self._folders.add(folder)
         # Temp file + rename: a build interrupted mid-write leaves no truncated entry behind.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        # A name of our own (process id + key) rather than `mkstemp`'s random ones: the helper
+        # process (parallel.py) may write the same key at the same moment, under its own pid.
+        tmp = folder / f".tmp-{os.getpid()}-{key}"
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.replace(tmp, path)
 
