@@ -4,7 +4,10 @@ browser check of what it made."""
 from __future__ import annotations
 
 import math
+import os
 import re
+import subprocess
+import sys
 from itertools import pairwise
 from pathlib import Path
 
@@ -96,7 +99,7 @@ def test_pages_split_by_page_size_and_link_in_order(size):
     specs = timeline_pages(ARCHIVE.entries, "timeline/", size)
     count = math.ceil(len(ENTRIES) / size)
     assert [s.page_number for s in specs] == list(range(1, count + 1))
-    assert all(s.page_count == count and s.total == len(ENTRIES) for s in specs)
+    assert all(s.page_count == count for s in specs) and specs[0].total == len(ENTRIES)
     assert all(len(s.entries) <= size for s in specs)
     assert [i for s in specs for i in ids(s.entries)] == OLDEST_FIRST
     # Every entry appears under some heading of its own page, and only once.
@@ -294,6 +297,44 @@ def test_the_timeline_is_reachable_from_the_site(site):
     assert 'href="timeline/">timeline</a>' in home  # the home page's introduction
     assert 'href="../timeline/">The whole archive as a timeline' in page(site, "archive")
     assert (site / "guide" / "timeline" / "index.html").exists()
+
+
+def test_adding_the_newest_article_leaves_earlier_timeline_pages_as_they_were(tmp_path):
+    """`chronicle build` is incremental (mkdocs build --dirty): a timeline page whose spec did not
+    change is skipped, and appending at the end changes only the last page (and the first, which
+    is in the navigation and counts the articles)."""
+    from tests.conftest import ROOT, copy_site_scaffold
+
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    project = copy_site_scaffold(
+        tmp_path / "project",
+        mkdocs_config=config.replace("listing_page_size: 50", "listing_page_size: 2"),
+    )
+    for day in range(1, 8):
+        add(
+            project,
+            f"d{day}.txt",
+            f"Report {day}. Text.\n",
+            title=f"Day {day}",
+            date=f"2025-01-0{day}",
+        )
+    build(project)
+    pages = sorted((project / "site" / "timeline").rglob("index.html"))
+    assert len(pages) == 4
+    before = {p: p.stat().st_mtime_ns for p in pages}
+    add(project, "d9.txt", "Report 9. Text.\n", title="Day 9", date="2025-01-09")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--dirty"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    rewritten = [p.parent.relative_to(project / "site").as_posix() for p in pages
+                 if p.stat().st_mtime_ns != before[p]]  # fmt: skip
+    assert rewritten == ["timeline", "timeline/page/4"]
+    assert "Day 9" in text_of(page(project / "site", "timeline/page/4"))
 
 
 # What sticks out of a phone's width: the page scrolls sideways, or an element of the content

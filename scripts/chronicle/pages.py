@@ -41,7 +41,7 @@ class PageSpec:
     next_page: str | None = None
     previous_label: str = "← Newer"
     next_label: str = "Older →"
-    total: int = 0
+    total: int = 0  # articles in the whole listing (not given on a timeline's later pages)
 
     @property
     def url(self) -> str:
@@ -252,6 +252,9 @@ def group_pages(
     return specs
 
 
+TIMELINE_LATER_INTRO = "Oldest first, continued from the previous page."
+
+
 def timeline_pages(
     entries: list[Entry],
     base: str,
@@ -263,7 +266,8 @@ def timeline_pages(
     up: list[Link] | None = None,
 ) -> list[PageSpec]:
     """`entries` (newest first, as the archive keeps them) oldest first under year and month
-    headings, `page_size` to a page; undated ones last, under their own heading."""
+    headings, `page_size` to a page; undated ones last, under their own heading. `intro` is
+    the first page's."""
     ordered = in_time_order(entries)
     specs = _paginate(
         base,
@@ -280,6 +284,12 @@ def timeline_pages(
     for spec in specs:
         start = (spec.page_number - 1) * page_size
         spec.timeline = timeline_sections(spec.entries, ordered[start - 1] if start else None)
+        if spec.page_number > 1:
+            # perf: new articles are mostly the newest, added at the end of a timeline. A later
+            # page holds nothing that counts the whole timeline (no total, no count in its
+            # intro), so such an addition changes only the last page or two and an incremental
+            # build skips the others (their input key is their spec; see incremental.py).
+            spec.intro, spec.total = TIMELINE_LATER_INTRO, 0
     return specs
 
 
