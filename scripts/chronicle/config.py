@@ -13,6 +13,8 @@ class ChronicleConfig(base.Config):
     archive_url = c.Type(str, default="archive")
     topics_url = c.Type(str, default="topics")
     sources_url = c.Type(str, default="sources")
+    # The whole archive oldest first; each topic's own timeline is at <topics_url>/<slug>/timeline/.
+    timeline_url = c.Type(str, default="timeline")
     # Articles per listing page; longer listings are split into numbered pages.
     listing_page_size = c.Type(int, default=50)
     # How many of the latest articles the home page shows.

@@ -1,4 +1,5 @@
-"""The derived pages (date archives, topics, sources) as plain data. Pure: no I/O, no MkDocs.
+"""The derived pages (date archives, topics, sources, timelines) as plain data. Pure: no I/O,
+no MkDocs.
 
 Each `PageSpec` says where a page lives, its title, and the context its template renders. Long
 listings are split into pages of `page_size`, so no page grows with the archive.
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .archive import Archive, Entry, Group
 from .dates import MONTHS, ArticleDate
+from .timeline import TimelineSection, in_time_order, timeline_sections
 
 
 @dataclass(frozen=True)
@@ -24,17 +26,22 @@ class Link:
 class PageSpec:
     src_uri: str
     title: str
-    kind: str  # archive-index | year | month | day | undated | approximate | topics | topic …
+    kind: str  # archive-index | year | month | … | topic | timeline | topic-timeline
     heading: str = ""
     intro: str = ""
     up: list[Link] = field(default_factory=list)  # breadcrumbs, outermost first
     children: list[Link] = field(default_factory=list)  # sub-pages with counts
+    see_also: list[Link] = field(default_factory=list)  # the same articles another way
     entries: list[Entry] = field(default_factory=list)
+    # A timeline page lists its entries under these headings instead of as one list.
+    timeline: list[TimelineSection] = field(default_factory=list)
     page_number: int = 1
     page_count: int = 1
     previous_page: str | None = None
     next_page: str | None = None
-    total: int = 0
+    previous_label: str = "← Newer"
+    next_label: str = "Older →"
+    total: int = 0  # articles in the whole listing (not given on a timeline's later pages)
 
     @property
     def url(self) -> str:
@@ -72,7 +79,9 @@ def _plural(n: int, word: str = "article") -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def date_pages(archive: Archive, base: str, page_size: int) -> list[PageSpec]:
+def date_pages(
+    archive: Archive, base: str, page_size: int, *, timeline_base: str | None = None
+) -> list[PageSpec]:
     root = Link("Archive", base)
     specs: list[PageSpec] = []
     year_links = [
@@ -92,6 +101,9 @@ def date_pages(archive: Archive, base: str, page_size: int) -> list[PageSpec]:
             heading="Archive by date",
             intro=f"{_plural(len(archive.entries))}: by year, month and day, newest first.",
             children=year_links + extra,
+            see_also=[Link("The whole archive as a timeline, oldest first", timeline_base)]
+            if timeline_base
+            else [],
             total=len(archive.entries),
         )
     )
@@ -186,8 +198,16 @@ def date_pages(archive: Archive, base: str, page_size: int) -> list[PageSpec]:
 
 
 def group_pages(
-    groups: dict[str, Group], base: str, label: str, plural: str, page_size: int
+    groups: dict[str, Group],
+    base: str,
+    label: str,
+    plural: str,
+    page_size: int,
+    *,
+    timelines: bool = False,
 ) -> list[PageSpec]:
+    """An index of the groups and each group's listing, newest first; with `timelines`, each
+    group also gets a timeline at `<base><slug>/timeline/` that its listing links to."""
     root = Link(plural, base)
     specs = [
         PageSpec(
@@ -209,17 +229,89 @@ def group_pages(
             heading=group.name,
             intro=f"{_plural(len(group.entries))}, newest first.",
             up=[root],
+            see_also=[
+                Link(
+                    f"Follow this {label.lower()} as a timeline, oldest first",
+                    f"{base}{group.slug}/timeline/",
+                )
+            ]
+            if timelines
+            else [],
         )
+        if timelines:
+            specs += timeline_pages(
+                group.entries,
+                f"{base}{group.slug}/timeline/",
+                page_size,
+                title=f"Timeline: {group.name}",
+                kind=f"{label.lower()}-timeline",
+                intro=f"How this {label.lower()} unfolded: {_plural(len(group.entries))}, "
+                "oldest first.",
+                up=[root, Link(group.name, f"{base}{group.slug}/")],
+            )
+    return specs
+
+
+TIMELINE_LATER_INTRO = "Oldest first, continued from the previous page."
+
+
+def timeline_pages(
+    entries: list[Entry],
+    base: str,
+    page_size: int,
+    *,
+    title: str = "Timeline",
+    kind: str = "timeline",
+    intro: str = "",
+    up: list[Link] | None = None,
+) -> list[PageSpec]:
+    """`entries` (newest first, as the archive keeps them) oldest first under year and month
+    headings, `page_size` to a page; undated ones last, under their own heading. `intro` is
+    the first page's."""
+    ordered = in_time_order(entries)
+    specs = _paginate(
+        base,
+        title,
+        kind,
+        ordered,
+        page_size,
+        heading=title,
+        intro=intro,
+        up=up or [],
+        previous_label="← Earlier",
+        next_label="Later →",
+    )
+    for spec in specs:
+        start = (spec.page_number - 1) * page_size
+        spec.timeline = timeline_sections(spec.entries, ordered[start - 1] if start else None)
+        if spec.page_number > 1:
+            # perf: new articles are mostly the newest, added at the end of a timeline. A later
+            # page holds nothing that counts the whole timeline (no total, no count in its
+            # intro), so such an addition changes only the last page or two and an incremental
+            # build skips the others (their input key is their spec; see incremental.py).
+            spec.intro, spec.total = TIMELINE_LATER_INTRO, 0
     return specs
 
 
 def all_pages(
-    archive: Archive, *, archive_base: str, topics_base: str, sources_base: str, page_size: int
+    archive: Archive,
+    *,
+    archive_base: str,
+    topics_base: str,
+    sources_base: str,
+    timeline_base: str,
+    page_size: int,
 ) -> list[PageSpec]:
+    total = len(archive.entries)
+    timeline_intro = (
+        f"{_plural(total)} in publication order, oldest first, under year and month headings. "
+        "Approximate dates are marked; undated articles come last."
+    )
     return (
-        date_pages(archive, archive_base, page_size)
-        + group_pages(archive.topics, topics_base, "Topic", "Topics", page_size)
+        date_pages(archive, archive_base, page_size, timeline_base=timeline_base)
+        + group_pages(archive.topics, topics_base, "Topic", "Topics", page_size, timelines=True)
         + group_pages(archive.sources, sources_base, "Source", "Sources", page_size)
+        + timeline_pages(archive.entries, timeline_base, page_size, intro=timeline_intro)
     )
 
 

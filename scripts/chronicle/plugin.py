@@ -126,13 +126,15 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.archive = build_archive(entries)
         self.entries = {e.src_uri: e for e in entries}
         base = {
-            k: self.config[f"{k}_url"].strip("/") + "/" for k in ("archive", "topics", "sources")
+            k: self.config[f"{k}_url"].strip("/") + "/"
+            for k in ("archive", "topics", "sources", "timeline")
         }
         specs = all_pages(
             self.archive,
             archive_base=base["archive"],
             topics_base=base["topics"],
             sources_base=base["sources"],
+            timeline_base=base["timeline"],
             page_size=self.config.listing_page_size,
         )
         self.specs = {}
