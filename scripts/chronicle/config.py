@@ -43,6 +43,9 @@ class ChronicleConfig(base.Config):
     # 0, the default: one shard per year, so a rebuild re-indexes only the years that changed;
     # with a cap, adding articles can move a year into the next run and re-index all older ones.
     search_shard_size = c.Type(int, default=0)
+    # How many shards are indexed at once, each by its own Pagefind process (about one core
+    # and 0.2 MB per article of its shard): 0, the default, is one per core, at most 4.
+    search_jobs = c.Type(int, default=0)
     # Above this many articles the search page needs words: listing by filters alone makes
     # Pagefind fetch the whole index (about 0.85 MB per 1,000 articles).
     search_browse_limit = c.Type(int, default=2_000)

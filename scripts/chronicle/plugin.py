@@ -22,6 +22,7 @@ import html
 import json
 import os
 import shutil
+import time
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ from .incremental import Incremental, install_warning_filter, site_salt
 from .normalize import make_slug
 from .pagecache import PageCache, convert_page, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
-from .parallel import can_fork, start_helper
+from .parallel import available_cores, can_fork, start_helper
 from .sanitize import clean_html
 from .search import (
     FACETS,
@@ -494,6 +495,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             # Forgotten before anything is written: a build that fails half-way through leaves
             # no digest claiming a shard it may have half rewritten.
             digests.unlink(missing_ok=True)
+        started = time.monotonic()
         try:
             shards = write_bundle(
                 records,
@@ -502,6 +504,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 language=config.theme.get("language") or "en",
                 previous=previous,
                 store=None if digests is None else digests.parent / "pagefind-shards",
+                jobs=self.config.search_jobs or min(available_cores(), 4),
             )
         except ChronicleError as exc:
             raise PluginError(f"Chronicle search: {exc}") from None
@@ -510,7 +513,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         reused = sum(s.reused for s in shards)  # kept in place or copied from the cache
         log.info(
             f"search: {len(records)} articles, {len(shards)} shard(s), "
-            f"{len(shards) - reused} indexed with Pagefind, {reused} unchanged"
+            f"{len(shards) - reused} indexed with Pagefind, {reused} unchanged "
+            f"({time.monotonic() - started:.1f} s)"
         )
 
     def _shard_digests_path(self, config: MkDocsConfig) -> Path | None:

@@ -31,6 +31,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -243,6 +244,7 @@ def write_bundle(
     language: str = "en",
     previous: dict[str, str] | None = None,
     store: Path | None = None,
+    jobs: int = 1,
 ) -> list[Shard]:
     """Write the primary bundle into `bundle` and the older shards under it, one indexer at a
     time, and the list of shards search.js merges (`chronicle-shards.json`).
@@ -253,9 +255,12 @@ def write_bundle(
 
     `store` (a folder in the build cache) keeps a hard-linked copy of every shard by digest, so a
     build into an emptied site folder (`mkdocs serve` empties it before every rebuild) copies
-    unchanged shards back instead of indexing them again."""
+    unchanged shards back instead of indexing them again.
+
+    `jobs`: how many shards are indexed at the same time."""
     shards = plan_shards(records, max_articles)
     previous = previous or {}
+    stale = []
     for shard in shards:
         shard.digest = shard_digest(shard, language)
         target = bundle / shard.path if shard.path else bundle
@@ -265,8 +270,15 @@ def write_bundle(
             _restore_shard(shard, bundle, store)
             shard.reused = True
         else:
-            _index_shard(shard, bundle, language)
-        if store is not None:
+            stale.append(shard)
+    # perf: shards are independent indexes, each in its own Pagefind process, which keeps
+    # about one core busy: `jobs` of them at a time (memory: each holds its shard's index).
+    # Biggest first, so the last one to finish is a small one.
+    stale.sort(key=lambda shard: len(shard.records), reverse=True)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        list(pool.map(lambda shard: _index_shard(shard, bundle, language), stale))
+    if store is not None:
+        for shard in shards:
             _store_shard(shard, bundle, store)
     _remove_vanished_shards(bundle, shards)
     if store is not None:
