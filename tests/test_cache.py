@@ -65,3 +65,23 @@ def test_article_memo_rereads_changed_files(tmp_path: Path):
     os.utime(path, ns=(1, 1))
     assert ArticleMemo(tmp_path / "memo.pickle").read(path, reader) == "two!"
     assert len(reads) == 2
+
+
+def test_files_of_site_folders_that_are_gone_are_removed(tmp_path):
+    """`mkdocs serve` builds into a new temporary folder each session: its manifests must not
+    pile up in the cache once the folder is gone."""
+    from chronicle.incremental import site_file
+
+    cache = tmp_path / "cache"
+    kept, served = tmp_path / "site", tmp_path / "serve-tmp"
+    kept.mkdir()
+    served.mkdir()
+    for folder in (kept, served):
+        for stem in ("outputs", "search-shards"):
+            site_file(cache, stem, str(folder)).write_text("{}", encoding="utf-8")
+    assert len(list(cache.glob("*-*.json"))) == 4
+    served.rmdir()  # the serve session ended
+    path = site_file(cache, "outputs", str(kept))
+    assert path.exists()
+    assert sorted(p.name.split("-")[0] for p in cache.glob("*-*.json")) == ["outputs", "search"]
+    assert str(served) not in (cache / "sites.json").read_text(encoding="utf-8")

@@ -97,6 +97,37 @@ def site_salt(
     )
 
 
+SITES_FILE = "sites.json"
+
+
+def site_file(cache_dir: Path, stem: str, site_dir: str) -> Path:
+    """`<cache>/<stem>-<site>.json`: what the cache knows about one site folder.
+
+    `mkdocs serve` builds into a new temporary folder in every session and deletes it at the
+    end, so such files would pile up: `<cache>/sites.json` lists the folders seen, and the files
+    of folders that no longer exist are removed here."""
+    site = os.path.abspath(site_dir)
+    tag = digest(site)[:16]
+    index_path = cache_dir / SITES_FILE
+    try:
+        known = json.loads(index_path.read_text(encoding="utf-8"))
+        known = known if isinstance(known, dict) else {}
+    except (FileNotFoundError, ValueError):
+        known = {}
+    gone = [t for t, folder in known.items() if t != tag and not os.path.isdir(str(folder))]
+    for old_tag in gone:
+        for path in cache_dir.glob(f"*-{old_tag}.json"):
+            path.unlink(missing_ok=True)
+        del known[old_tag]
+    if known.get(tag) != site or gone:
+        known[tag] = site
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = index_path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, index_path)
+    return cache_dir / f"{stem}-{tag}.json"
+
+
 class Manifest:
     """`<cache>/outputs-<site>.json`: for each output Chronicle made, the key it was made from
     and the cache entries it used (kept alive while the page is skipped)."""
@@ -104,7 +135,7 @@ class Manifest:
     VERSION = 2
 
     def __init__(self, cache_dir: Path, site_dir: str) -> None:
-        self.path = cache_dir / f"outputs-{digest(os.path.abspath(site_dir))[:16]}.json"
+        self.path = site_file(cache_dir, "outputs", site_dir)
         self.previous: dict[str, str] = {}
         self.previous_cache: dict[str, list[list[str]]] = {}
         try:

@@ -36,14 +36,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .archive import Archive, Entry, build_archive
-from .cache import ArticleMemo, BuildCache, digest
+from .cache import ArticleMemo, BuildCache
 from .cite import citations
 from .config import ChronicleConfig
 from .enrich.registry import Registry, load_registry
 from .entity_pages import KIND_FIELDS, EntitySite, build_entity_site
 from .errors import ChronicleError
 from .feeds import build_feed
-from .incremental import Incremental, install_warning_filter, site_salt
+from .incremental import Incremental, install_warning_filter, site_file, site_salt
 from .normalize import make_slug
 from .pagecache import PageCache, convert_page, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
@@ -522,7 +522,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if not self.config.cache:
             return None
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
-        return root / f"search-shards-{digest(os.path.abspath(config.site_dir))[:16]}.json"
+        return site_file(root, "search-shards", config.site_dir)
 
 
 def _read_json(path: Path) -> dict[str, str]:
