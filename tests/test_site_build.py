@@ -210,3 +210,9 @@ def test_feeds_list_the_latest_articles_newest_first(built):
         assert all(e.link.startswith("https://example.org/articles/") for e in feed.entries)
     home = (built / "index.html").read_text(encoding="utf-8")
     assert 'type="application/atom+xml"' in home
+
+
+def test_no_empty_attribute_values_that_html_forbids(built):
+    # Material writes tabindex="" on navigation section labels (the Guide section here).
+    for path in built.rglob("*.html"):
+        assert ' tabindex=""' not in path.read_text(encoding="utf-8"), path
