@@ -462,9 +462,14 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         # `tabindex=""`, which is invalid HTML (the Nu checker flags every page); it means "not
         # focusable by Tab" no more than leaving it out does. Dropped here rather than by
         # copying Material's 200-line nav-item.html into overrides/ to change one attribute.
-        output = output.replace(' tabindex=""', "")
+        output = _drop_empty_tabindex(output)
         self.page_cache.store(page, output)
         return output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        return _drop_empty_tabindex(output_content)  # 404.html and the like
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.records = []
@@ -528,6 +533,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             return None
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         return site_file(root, "search-shards", config.site_dir)
+
+
+def _drop_empty_tabindex(output: str) -> str:
+    return output.replace(' tabindex=""', "")
 
 
 def _read_json(path: Path) -> dict[str, str]:
