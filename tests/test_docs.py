@@ -42,3 +42,12 @@ def test_every_guide_page_is_in_the_navigation():
     nav = yaml.safe_dump(config["nav"])
     for page in GUIDE.glob("*.md"):
         assert f"guide/{page.name}" in nav, f"{page.name} is not in mkdocs.yml's nav"
+
+
+def test_every_plugin_option_is_in_the_building_guide():
+    from chronicle.config import ChronicleConfig
+
+    page = (GUIDE / "building.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `([a-z_]+)` \|", page, re.M))
+    options = {name for name, _ in ChronicleConfig._schema}
+    assert documented == options
