@@ -52,6 +52,7 @@ from .sanitize import clean_html
 from .search import (
     FACETS,
     SearchRecord,
+    Shard,
     html_to_text,
     record_for,
     record_from_json,
@@ -524,7 +525,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         log.info(
             f"search: {len(records)} articles, {len(shards)} shard(s), "
             f"{len(shards) - reused} indexed with Pagefind, {reused} unchanged "
-            f"({time.monotonic() - started:.1f} s)"
+            f"({time.monotonic() - started:.1f} s{_peak(shards)})"
         )
 
     def _shard_digests_path(self, config: MkDocsConfig) -> Path | None:
@@ -533,6 +534,13 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             return None
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         return site_file(root, "search-shards", config.site_dir)
+
+
+def _peak(shards: list[Shard]) -> str:
+    """The largest indexer's peak memory, for the build log (Pagefind's memory grows with the
+    articles of a shard: this is what `search_shard_size` and `search_jobs` trade against)."""
+    peaks = [s.peak_rss_mb for s in shards if s.peak_rss_mb is not None]
+    return f", largest indexer peaked at {max(peaks):.0f} MB" if peaks else ""
 
 
 def _drop_empty_tabindex(output: str) -> str:
