@@ -36,7 +36,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,6 +54,9 @@ _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+|\s*�
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
 # How alike (letter-pair Dice) a lone <h1> and a declared title must be to be one headline.
 TITLE_SIMILARITY = 0.4
+# How many times longer than the segment an <h1> matched another segment of the same title must
+# be for the <h1> to be taken as the site's name and the other as the headline.
+SITE_NAME_RATIO = 3
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 
@@ -252,10 +255,68 @@ def strip_tight_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
 
 
 def headings(tree: HtmlElement, tag: str = "h1") -> list[str]:
+    """The text of the page's headings of one level, without the site's logo (`is_logo`)."""
     out = []
     for h in tree.iter(tag):
         text = normalise(html.unescape(h.text_content()))
-        if 3 <= len(text) <= 300:
+        if 3 <= len(text) <= 300 and not is_logo(h):
+            out.append(text)
+    return out
+
+
+def logo_names(tree: HtmlElement) -> set[str]:
+    """The site's name as its logo heading writes it ("<h1><a href="/">Site</a></h1>"): many
+    themes put the site's name in an <h1> on every page, and it is the text to cut from the
+    page's <title> ("Headline - Site")."""
+    names = set()
+    for tag in ("h1", "h2"):
+        for h in tree.iter(tag):
+            text = normalise(html.unescape(h.text_content()))
+            if 2 <= len(text) <= 60 and is_logo(h):
+                names.add(text)
+    return names
+
+
+def is_logo(heading: HtmlElement) -> bool:
+    """A heading that is, as a whole, a link to the site's home page (or marked as its logo)
+    names the site: themes wrap the site's name in an <h1> linked to "/" on every page, so it is
+    never the article's headline."""
+    text = _key(heading.text_content())
+    if not text:
+        return False
+    links = [*list(heading.iterancestors("a"))[:1], *heading.iter("a")]
+    for link in links:
+        if _key(link.text_content()) != text:
+            continue
+        rel = (link.get("rel") or "").lower().split()
+        marked = "logo" in (link.get("class") or "").lower() or "home" in rel
+        if marked or _is_home(link.get("href") or ""):
+            return True
+    return False
+
+
+def _is_home(href: str) -> bool:
+    """ "/", "https://site.example/", or an archived copy's ".../https://site.example/"."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    if parts.path in ("", "/") and not parts.query and (parts.netloc or parts.path == "/"):
+        return True
+    return re.search(r"https?://[^/]+/?$", href) is not None
+
+
+def microdata_headlines(tree: HtmlElement) -> list[str]:
+    """Visible elements marked `itemprop="headline"`: the CMS says which text is the headline,
+    as JSON-LD's `headline` does, and this one is what readers see (<meta> copies are read with
+    the other meta tags)."""
+    out = []
+    for element in tree.xpath('//*[@itemprop="headline"][not(self::meta)]'):
+        text = normalise(html.unescape(element.text_content()))
+        if 3 <= len(text) <= 300 and not is_logo(element):
             out.append(text)
     return out
 
@@ -265,29 +326,36 @@ def choose_title(
     h1s: list[str],
     sites: set[str],
     hosts: set[str],
-    h2s: list[str] = (),  # type: ignore[assignment]
+    h2s: Sequence[str] = (),
+    h3s: Sequence[str] = (),
+    marked: Sequence[str] = (),
 ) -> str | None:
     """The page's headline: a heading confirmed by a declared title, else the first declared one.
 
-    Declared titles are tried in order of trust; the first one an <h1> (then an <h2>, for pages
-    whose <h1> is the site's logo) confirms wins, in the heading's own wording. A declared title
-    with a suffix that is *not* the site name (a section, a slogan) is cut when a heading equals
-    one of its segments, so the cleaning is checked against the page itself. A heading that
-    names the site is never a headline.
+    Declared titles are tried in order of trust; the first one a heading confirms wins, in the
+    heading's own wording. Headings are tried by level: the elements marked
+    `itemprop="headline"` (`marked`), then the <h1>s, then the <h2>s (for pages whose <h1> is
+    the site's logo). A declared title with a suffix that is *not* the site name (a section, a
+    slogan) is cut when a heading equals one of its segments, so the cleaning is checked against
+    the page itself. A heading that names the site is never a headline.
     """
     cleaned = [strip_site_name(t, sites, hosts) for t in declared]
     cleaned = [t for t in cleaned if t and not is_site_name(t, sites, hosts)]
-    for level in (h1s, h2s):
+    levels: list[Sequence[str]] = [marked, h1s, h2s]
+    for depth, level in enumerate(levels):
         by_key: dict[str, str] = {}
         for heading in level:
             if not is_site_name(heading, sites, hosts):
                 by_key.setdefault(_key(heading), heading)
+        # Marked headlines are a declaration of their own: no level below them to consult.
+        below = [*levels[depth + 1 :], h3s] if depth else []
         for title in declared:  # the most trusted declaration first, whole or in part
             if _key(strip_site_name(title, sites, hosts)) in by_key:
                 return by_key[_key(strip_site_name(title, sites, hosts))]
-            for segment in _SEPARATORS.split(title):
+            parts = _SEPARATORS.split(title)
+            for i, segment in enumerate(parts):
                 if _key(segment) in by_key and not is_site_name(segment, sites, hosts):
-                    return by_key[_key(segment)]
+                    return _longer_segment_below(parts, i, below) or by_key[_key(segment)]
     h1s = [h for h in h1s if not is_site_name(h, sites, hosts)]
     # An h1 that ends a declared title is the headline without its kicker ("Covid-19: …"); one
     # that starts it is the headline without a suffix ("…, Thailand"), unless a colon follows:
@@ -302,7 +370,9 @@ def choose_title(
             full = strip_site_name(title, sites, hosts)
             # Before the kicker test: "Album: Album" both starts and ends with "Album".
             if full.startswith(h1):
-                return full if full[len(h1) :].lstrip().startswith(":") else h1
+                # A subtitle's colon is followed by a space; one written tight against the
+                # next word ("見出し:IPA 機構") separates a site name, as in CJK titles.
+                return full if re.match(r"\s*:\s", full[len(h1) :]) else h1
             if _key(title).endswith(key):
                 return h1
             if h1.startswith(full) and h1[len(full) :].lstrip().startswith(":"):
@@ -311,6 +381,23 @@ def choose_title(
     if lone:
         return lone
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
+
+
+def _longer_segment_below(
+    parts: list[str], matched: int, below: Sequence[Sequence[str]]
+) -> str | None:
+    """A heading of a lower level that is a much longer segment of the same declared title, when
+    the one an upper heading matched is the title's first or last: "Site - Headline" with the
+    site's name in the <h1> and the post's title in an <h3>. A site's name sits at an end of
+    the title and is short; the headline is the long part. "Much": an artist's name and a song
+    ("Artist – Song") are both short, and the song's <h1> is then the headline."""
+    if len(parts) < 2 or matched not in (0, len(parts) - 1):
+        return None
+    keys = {_key(h): h for level in below for h in level}
+    short = len(_key(parts[matched]))
+    found = [keys[_key(p)] for j, p in enumerate(parts) if j != matched and _key(p) in keys]
+    found = [h for h in found if len(_key(h)) >= SITE_NAME_RATIO * short]
+    return max(found, key=lambda h: len(_key(h))) if found else None
 
 
 def _bigrams(text: str) -> set[str]:
@@ -685,6 +772,9 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         )
         if s and site_name(s)
     }
+    # The logo heading's text whole: "Salsa-Figuren - Rueda in Berlin" is one name, which the
+    # segments of "Figure - Salsa-Figuren - Rueda in Berlin" are each part of.
+    sites |= logo_names(tree)
     hosts = host_words(url)
     declared_raw = [
         *(str(o.get("headline")) for o in articles if o.get("headline")),
@@ -697,7 +787,15 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     declared = [t for t in declared if t]
     # A "site name" that is the page's title (some CMSs fill every field with it) names nothing.
     sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
-    title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
+    title = choose_title(
+        declared,
+        headings(tree),
+        sites,
+        hosts,
+        headings(tree, "h2"),
+        headings(tree, "h3"),
+        microdata_headlines(tree),
+    )
     # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
     # one; it answers only for a page that declares no title and has no headline.
     title = title or (traf.title if traf else None)
