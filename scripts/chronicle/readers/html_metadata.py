@@ -54,6 +54,8 @@ _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+|\s*�
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
 # How alike (letter-pair Dice) a lone <h1> and a declared title must be to be one headline.
 TITLE_SIMILARITY = 0.4
+# The same for an <h2> on a page without an <h1> headline (see `similar_subheading`).
+SUBHEADING_SIMILARITY = 0.5
 # How many times longer than the segment an <h1> matched another segment of the same title must
 # be for the <h1> to be taken as the site's name and the other as the headline.
 SITE_NAME_RATIO = 3
@@ -380,6 +382,12 @@ def choose_title(
     lone = lone_headline(h1s, cleaned)
     if lone:
         return lone
+    if not h1s:
+        subheading = similar_subheading(
+            [h for h in h2s if not is_site_name(h, sites, hosts)], cleaned
+        )
+        if subheading:
+            return subheading
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
 
 
@@ -428,6 +436,29 @@ def lone_headline(h1s: list[str], declared: list[str]) -> str | None:
     if any(similarity(h1, title) >= TITLE_SIMILARITY for title in declared):
         return h1
     return None
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w{3,}", normalise(text).casefold())}
+
+
+def similar_subheading(h2s: Sequence[str], declared: list[str]) -> str | None:
+    """On a page without an <h1> headline, the <h2> most like a declared title, when it is
+    clearly the same headline in other words ("Projektwettbewerb Neubau Werkstattgebäude WSL
+    Birmensdorf" against "Neubau Werkstattgebäude - Neubau WSL Birmensdorf"): the visible
+    heading is what readers see. Stricter than `lone_headline`, since a page has many <h2>s
+    (navigation, teasers) and one of them may share a word with a short title by chance
+    ("Enchufla switch" under "Enchufla Figuren"): it must also share two words with it."""
+    scored = [
+        (max(similarity(h, t) for t in declared if len(_words(h) & _words(t)) >= 2), h)
+        for h in h2s
+        if any(len(_words(h) & _words(t)) >= 2 for t in declared)
+        and not any(_key(h) in _key(t) or _key(t) in _key(h) for t in declared)
+    ]
+    if not scored:
+        return None
+    score, best = max(scored, key=lambda pair: pair[0])
+    return best if score >= SUBHEADING_SIMILARITY else None
 
 
 # --- dates ----------------------------------------------------------------------------------
