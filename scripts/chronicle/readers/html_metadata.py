@@ -377,8 +377,15 @@ def choose_title(
                 return full if re.match(r"\s*:\s", full[len(h1) :]) else h1
             if _key(title).endswith(key):
                 return h1
-            if h1.startswith(full) and h1[len(full) :].lstrip().startswith(":"):
+            if _with_subtitle(h1, full):
                 return h1  # the headline and its subtitle, the declared title without it
+    # The same in an <h2> under an <h1> that is a section's name ("Events"), which no declared
+    # title confirms: the declared title is the headline without its subtitle.
+    for title in declared:
+        full = strip_site_name(title, sites, hosts)
+        for h2 in h2s:
+            if _with_subtitle(h2, full) and not is_site_name(h2, sites, hosts):
+                return h2
     lone = lone_headline(h1s, cleaned)
     if lone:
         return lone
@@ -389,6 +396,22 @@ def choose_title(
         if subheading:
             return subheading
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
+
+
+def _with_subtitle(heading: str, title: str) -> bool:
+    """Whether a heading is a (long enough) title followed by its subtitle: "Title: Subtitle",
+    or "タイトル ～サブタイトル～" as Japanese writes it (NFKC makes the wave dash "~").
+    Spacing does not count: CJK titles are written with and without a space before 「."""
+    head, tail = re.sub(r"\s+", "", heading), re.sub(r"\s+", "", title)
+    return (
+        len(_key(tail)) >= 12
+        and head.startswith(tail)
+        and head[len(tail) : len(tail) + 1]
+        in (
+            ":",
+            "~",
+        )
+    )
 
 
 def _longer_segment_below(
