@@ -570,6 +570,64 @@ def _parse_instant(value: str) -> dt.datetime | None:
     return parsed if parsed.tzinfo is not None else None
 
 
+# How much of the text after the headline is read for its dateline, in characters, and how
+# long one piece of it may be: a dateline is a short line ("17/02/2022", "Written: 2023-11-07
+# 15:03"), not a date inside a sentence of the article ("Laut der am 28.01.2022 …").
+DATELINE_WINDOW = 200
+DATELINE_MAX_CHARS = 60
+_FOLLOWING_TEXT = (
+    "following::text()[normalize-space()][not(parent::script)][not(parent::style)]"
+    "[position() <= 12]"
+)
+# A label that makes the date after it a revision's, not the publication's.
+_UPDATED_LABEL = re.compile(
+    r"\b(?:updated?|modified|last edited|aktualisiert|geändert|mis à jour|actualizado"
+    r"|aggiornato)\b",
+    re.I,
+)
+
+
+def headline_dateline(tree: HtmlElement) -> str | None:
+    """The date written just after the headline (<h1>), as ISO: "Written: 2023-11-07 15:03",
+    "1. Februar 2022, Daniel Dillenburg". Pages print their dateline next to the headline;
+    htmldate, which reads the whole page, can prefer an older date in a teaser further down.
+    Only short pieces of text count, and not one labelled as an update's date ("Updated: Mar
+    6, 2018 Original: Dec 21, 2016"). Read with htmldate's own text-date parser (day-month
+    order, month names in many languages), which is not part of its documented API: a change
+    there costs this vote only."""
+    headline = next(
+        (h for h in tree.iter("h1") if len(normalise(h.text_content())) >= 3 and not is_logo(h)),
+        None,
+    )
+    if headline is None:
+        return None
+    try:
+        from htmldate.extractors import custom_parse
+    except ImportError:  # an internal of htmldate's that moved: no vote
+        return None
+    read, label = 0, ""
+    for node in headline.xpath(_FOLLOWING_TEXT):
+        text = normalise(str(node))
+        read += len(text)
+        if read > DATELINE_WINDOW:
+            return None
+        # A day needs at least five digits ("1. Mai 2022"); fewer is a year or a number.
+        digits = sum(c.isdigit() for c in text)
+        if (
+            len(text) <= DATELINE_MAX_CHARS
+            and digits >= 5
+            and not _UPDATED_LABEL.search(f"{label} {text}")
+        ):
+            try:
+                found = custom_parse(text, "%Y-%m-%d", dt.datetime(1990, 1, 1), dt.datetime.now())
+            except Exception:  # htmldate is best-effort; so is this vote
+                found = None
+            if found:
+                return str(found)
+        label = text
+    return None
+
+
 def choose_date(
     objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
 ) -> ArticleDate | None:
@@ -580,6 +638,9 @@ def choose_date(
     declared = declared_dates(objects, meta, tree)
     # The first <time datetime> on the page is the dateline readers see.
     votes = declared + [str(v) for v in tree.xpath("//time/@datetime")][:1]
+    dateline = headline_dateline(tree)
+    if dateline:
+        votes.append(dateline)
     found = day_from_text(text)
     # htmldate reads the same meta tags first: a day they already give is an echo, not a
     # second witness. A day of its own comes from the text (a dateline) and does count.
