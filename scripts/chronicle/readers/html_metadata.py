@@ -591,19 +591,13 @@ def headline_dateline(tree: HtmlElement) -> str | None:
     """The date written just after the headline (<h1>), as ISO: "Written: 2023-11-07 15:03",
     "1. Februar 2022, Daniel Dillenburg". Pages print their dateline next to the headline;
     htmldate, which reads the whole page, can prefer an older date in a teaser further down.
-    Only short pieces of text count, and not one labelled as an update's date ("Updated: Mar
-    6, 2018 Original: Dec 21, 2016"). Read with htmldate's own text-date parser (day-month
-    order, month names in many languages), which is not part of its documented API: a change
-    there costs this vote only."""
+    Only short pieces of text count (`parse_visible_date`), and not one labelled as an
+    update's date ("Updated: Mar 6, 2018 Original: Dec 21, 2016")."""
     headline = next(
         (h for h in tree.iter("h1") if len(normalise(h.text_content())) >= 3 and not is_logo(h)),
         None,
     )
     if headline is None:
-        return None
-    try:
-        from htmldate.extractors import custom_parse
-    except ImportError:  # an internal of htmldate's that moved: no vote
         return None
     read, label = 0, ""
     for node in headline.xpath(_FOLLOWING_TEXT):
@@ -611,21 +605,28 @@ def headline_dateline(tree: HtmlElement) -> str | None:
         read += len(text)
         if read > DATELINE_WINDOW:
             return None
-        # A day needs at least five digits ("1. Mai 2022"); fewer is a year or a number.
-        digits = sum(c.isdigit() for c in text)
-        if (
-            len(text) <= DATELINE_MAX_CHARS
-            and digits >= 5
-            and not _UPDATED_LABEL.search(f"{label} {text}")
-        ):
-            try:
-                found = custom_parse(text, "%Y-%m-%d", dt.datetime(1990, 1, 1), dt.datetime.now())
-            except Exception:  # htmldate is best-effort; so is this vote
-                found = None
+        if not _UPDATED_LABEL.search(f"{label} {text}"):
+            found = parse_visible_date(text)
             if found:
-                return str(found)
+                return found
         label = text
     return None
+
+
+def parse_visible_date(text: str) -> str | None:
+    """A short piece of visible text that is a date ("17/02/2022", "1. Februar 2022, Name") →
+    ISO day, by htmldate's own text-date parser (day-month order, month names in many
+    languages), which is not part of its documented API: if it moves, this returns None."""
+    # A day needs at least five digits ("1. Mai 2022"); fewer is a year or a number.
+    if len(text) > DATELINE_MAX_CHARS or sum(c.isdigit() for c in text) < 5:
+        return None
+    try:
+        from htmldate.extractors import custom_parse
+
+        found = custom_parse(text, "%Y-%m-%d", dt.datetime(1990, 1, 1), dt.datetime.now())
+    except Exception:  # htmldate is best-effort; so is this vote
+        return None
+    return str(found) if found else None
 
 
 def choose_date(
@@ -638,6 +639,12 @@ def choose_date(
     declared = declared_dates(objects, meta, tree)
     # The first <time datetime> on the page is the dateline readers see.
     votes = declared + [str(v) for v in tree.xpath("//time/@datetime")][:1]
+    if not votes:
+        # A <time> without a machine-readable datetime still shows the dateline as text; only
+        # on a page that declares no date, since the first <time> of a page that does may be
+        # the header's "today" (the day the page was saved), not the article's.
+        shown = (parse_visible_date(normalise(t.text_content())) for t in tree.iter("time"))
+        votes += [v for v in shown if v][:1]
     dateline = headline_dateline(tree)
     if dateline:
         votes.append(dateline)
