@@ -504,6 +504,7 @@ def day_from_text(value: str | None) -> ArticleDate | None:
     return ArticleDate(year, month, day)
 
 
+_LOCAL_MIDNIGHT = re.compile(r"T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 _UTC_OR_NAIVE = re.compile(
     r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
 )
@@ -662,6 +663,12 @@ def choose_date(
     local = local_day(value, stamps)
     if local is not None:
         return local
+    if _LOCAL_MIDNIGHT.search(value.strip()):
+        # A day entered without a time is stored as the publisher's local midnight; written in
+        # UTC from Central Europe (UTC+1, +2 in summer) that is 23:00 or 22:00 the day before.
+        # No article goes out at exactly 23:00:00.000, so the day is the next one.
+        following = day.as_date() + dt.timedelta(days=1)
+        return ArticleDate(following.year, following.month, following.day)
     one_day_off = found is not None and abs((day.as_date() - found.as_date()).days) == 1
     if one_day_off and not echo and _UTC_OR_NAIVE.search(value):
         # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
