@@ -621,6 +621,8 @@ def parse_visible_date(text: str) -> str | None:
     # A day needs at least five digits ("1. Mai 2022"); fewer is a year or a number.
     if len(text) > DATELINE_MAX_CHARS or sum(c.isdigit() for c in text) < 5:
         return None
+    # "4. 2. 2022": German typesetting puts a space after each period of a numeric date.
+    text = re.sub(r"\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b", r"\1.\2.\3", text)
     try:
         from htmldate.extractors import custom_parse
 
