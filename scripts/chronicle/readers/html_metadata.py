@@ -266,6 +266,41 @@ def headings(tree: HtmlElement, tag: str = "h1") -> list[str]:
     return out
 
 
+# Class names newsrooms give the line above a headline (the kicker): "Covid-19" in
+# "<h2><span class=kicker>Covid-19</span>: <span>Headline</span></h2>".
+_KICKER_CLASS = re.compile(
+    r"kicker|overline|topline|dachzeile|spitzmarke|eyebrow|roofline|supertitle|pretitle|highline",
+    re.I,
+)
+
+
+def kicker_headlines(tree: HtmlElement) -> list[tuple[str, str]]:
+    """(the heading's whole text, its text without the kicker) for headings whose first child is
+    marked as a kicker. Pages and their declared titles often run the kicker into the headline
+    ("Covid-19: Headline"); the headline is what follows it."""
+    out = []
+    for tag in ("h1", "h2"):
+        for h in tree.iter(tag):
+            children = [c for c in h if isinstance(c.tag, str)]
+            if len(children) < 2 or not _KICKER_CLASS.search(children[0].get("class") or ""):
+                continue
+            whole = normalise(html.unescape(h.text_content()))
+            kicker = normalise(html.unescape(children[0].text_content()))
+            rest = whole[len(kicker) :] if whole.startswith(kicker) else ""
+            rest = rest.lstrip(" :|-–—").strip()
+            if kicker and len(_key(rest)) >= 12:
+                out.append((whole, rest))
+    return out
+
+
+def strip_kicker(title: str, kickers: list[tuple[str, str]]) -> str:
+    """The headline without its kicker, when the chosen title is a kicker-marked heading whole."""
+    for whole, rest in kickers:
+        if _key(title) == _key(whole):
+            return rest
+    return title
+
+
 def logo_names(tree: HtmlElement) -> set[str]:
     """The site's name as its logo heading writes it ("<h1><a href="/">Site</a></h1>"): many
     themes put the site's name in an <h1> on every page, and it is the text to cut from the
@@ -346,12 +381,20 @@ def choose_title(
     levels: list[Sequence[str]] = [marked, h1s, h2s]
     for depth, level in enumerate(levels):
         by_key: dict[str, str] = {}
+        whole = {_key(t) for t in declared}
         for heading in level:
-            if not is_site_name(heading, sites, hosts):
+            # A heading that repeats a whole declared title word for word is that title, even
+            # when it looks like the host's name ("Axios Future" on axios.example): the host
+            # test is a guess, two candidates agreeing is evidence. A declared site name
+            # ("og:site_name") still rules it out.
+            agreed = _key(heading) in whole and not is_site_name(heading, sites, set())
+            if agreed or not is_site_name(heading, sites, hosts):
                 by_key.setdefault(_key(heading), heading)
         # Marked headlines are a declaration of their own: no level below them to consult.
         below = [*levels[depth + 1 :], h3s] if depth else []
         for title in declared:  # the most trusted declaration first, whole or in part
+            if _key(title) in by_key:
+                return by_key[_key(title)]
             if _key(strip_site_name(title, sites, hosts)) in by_key:
                 return by_key[_key(strip_site_name(title, sites, hosts))]
             parts = _SEPARATORS.split(title)
@@ -927,6 +970,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         headings(tree, "h3"),
         microdata_headlines(tree),
     )
+    title = strip_kicker(title, kicker_headlines(tree)) if title else title
     # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
     # one; it answers only for a page that declares no title and has no headline.
     title = title or (traf.title if traf else None)
