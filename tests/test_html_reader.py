@@ -331,6 +331,14 @@ def test_a_kicker_marked_up_in_the_headline_is_cut_from_the_title():
         "<meta property='og:title' content='Covid-19: Lässt sich die Ausbreitung kontrollieren?'>",
     )
     assert meta.title == "Lässt sich die Ausbreitung kontrollieren?"
+    # The kicker-and-headline block is the headline, over an <h1> with an older wording.
+    meta = page_metadata(
+        "<ol class='crumbs'><li><h1>Genetik: Das Geheimnis der Rafflesien</h1></li></ol>"
+        "<h2><span class='kicker'>Genetik</span>: <span>Das Geheimnis der Riesenblumen</span></h2>",
+        "<title>Genetik: Das Geheimnis der Rafflesien - Spektrum</title>"
+        "<meta property='og:title' content='Genetik: Das Geheimnis der Riesenblumen'>",
+    )
+    assert meta.title == "Das Geheimnis der Riesenblumen"
 
 
 def test_the_dateline_after_the_headline_votes():

@@ -961,6 +961,10 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     declared = [t for t in declared if t]
     # A "site name" that is the page's title (some CMSs fill every field with it) names nothing.
     sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
+    kickers = kicker_headlines(tree)
+    # A heading built as kicker + headline is the article's headline block, marked up as such
+    # like a microdata headline; an <h1> elsewhere may be a breadcrumb with an older wording.
+    marked = microdata_headlines(tree) + [whole for whole, _ in kickers]
     title = choose_title(
         declared,
         headings(tree),
@@ -968,9 +972,9 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         hosts,
         headings(tree, "h2"),
         headings(tree, "h3"),
-        microdata_headlines(tree),
+        marked,
     )
-    title = strip_kicker(title, kicker_headlines(tree)) if title else title
+    title = strip_kicker(title, kickers) if title else title
     # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
     # one; it answers only for a page that declares no title and has no headline.
     title = title or (traf.title if traf else None)
