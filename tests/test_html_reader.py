@@ -381,3 +381,10 @@ def test_a_utc_timestamp_at_a_central_european_midnight_is_the_next_day():
     assert page_metadata("<h1>Provence</h1>", head).date == ArticleDate(2022, 11, 7)
     head = "<meta property='article:published_time' content='2022-11-06T21:00:00.000Z'>"
     assert page_metadata("<h1>Provence</h1>", head).date == ArticleDate(2022, 11, 6)
+
+
+def test_a_title_in_lower_case_takes_the_casing_of_the_page_text():
+    head = "<meta property='og:title' content='makrophotos von insekten'>"
+    body = "<p><strong>Makrophotos von Insekten</strong> ist kein einfaches Hobby.</p>"
+    assert page_metadata(body, head).title == "Makrophotos von Insekten"
+    assert page_metadata("<p>Mehr im Blog.</p>", "<title>blog</title>").title == "blog"

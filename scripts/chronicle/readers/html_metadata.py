@@ -301,6 +301,24 @@ def strip_kicker(title: str, kickers: list[tuple[str, str]]) -> str:
     return title
 
 
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script)][not(ancestor::style)]"
+
+
+def restore_case(title: str, tree: HtmlElement) -> str:
+    """A title written all in lower case ("makrophotos von insekten", as some themes fill
+    `og:title`) takes the casing the page's own text gives the same words, when it has them:
+    the article usually opens by naming its subject ("<strong>Makrophotos von Insekten</strong>
+    ist …")."""
+    # One word is too little to recognise: "blog" is in every menu.
+    if title != title.lower() or len(re.findall(r"[^\W\d_]+", title)) < 2:
+        return title
+    text = normalise(" ".join(str(t) for t in tree.xpath(_VISIBLE_TEXT)))
+    for match in re.finditer(re.escape(title), text, re.I):
+        if match.group(0) != title:
+            return match.group(0)
+    return title
+
+
 def logo_names(tree: HtmlElement) -> set[str]:
     """The site's name as its logo heading writes it ("<h1><a href="/">Site</a></h1>"): many
     themes put the site's name in an <h1> on every page, and it is the text to cut from the
@@ -974,7 +992,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         headings(tree, "h3"),
         marked,
     )
-    title = strip_kicker(title, kickers) if title else title
+    title = restore_case(strip_kicker(title, kickers), tree) if title else title
     # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
     # one; it answers only for a page that declares no title and has no headline.
     title = title or (traf.title if traf else None)
