@@ -365,6 +365,9 @@ def test_visible_dates_are_read_as_typeset():
     assert parse_visible_date("4. 2. 2022.") == "2022-02-04"
     assert parse_visible_date("17/02/2022") == "2022-02-17"
     assert parse_visible_date("2020") is None  # a year is not a day
+    assert parse_visible_date("2019年04月21日 12時00分更新") == "2019-04-21"
+    assert parse_visible_date("2023년 11월 7일") == "2023-11-07"
+    assert parse_visible_date("2019年2月30日") is None
 
 
 def test_a_time_element_without_datetime_dates_a_page_that_declares_nothing():

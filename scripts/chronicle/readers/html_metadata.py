@@ -675,6 +675,9 @@ def headline_dateline(tree: HtmlElement) -> str | None:
     return None
 
 
+_CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+
+
 def parse_visible_date(text: str) -> str | None:
     """A short piece of visible text that is a date ("17/02/2022", "1. Februar 2022, Name") →
     ISO day, by htmldate's own text-date parser (day-month order, month names in many
@@ -682,6 +685,12 @@ def parse_visible_date(text: str) -> str | None:
     # A day needs at least five digits ("1. Mai 2022"); fewer is a year or a number.
     if len(text) > DATELINE_MAX_CHARS or sum(c.isdigit() for c in text) < 5:
         return None
+    # "2019年4月2日" (Chinese, Japanese), "2023년 11월 7일" (Korean): htmldate's parser does
+    # not read these; the order is always year, month, day.
+    cjk = _CJK_DATE.search(text)
+    if cjk:
+        iso = "{}-{:0>2}-{:0>2}".format(*cjk.groups())
+        return iso if day_from_text(iso) else None
     # "4. 2. 2022": German typesetting puts a space after each period of a numeric date.
     text = re.sub(r"\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b", r"\1.\2.\3", text)
     try:
