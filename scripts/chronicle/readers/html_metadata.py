@@ -3,22 +3,27 @@
 For each field the first layer with a value wins (the curator's layers sit above all of this, in
 `metadata.py`):
 
-- **title**: the page's own headline in its `<h1>` (or `<h2>`, when the `<h1>` is a logo) when it
-  agrees with a declared title (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`);
-  else the page's only `<h1>` when it is about what a declared title says (editors write the
-  visible headline and the SEO title separately); else the first declared title in that order;
-  trafilatura's title last. The site name is cut off every candidate ("Headline | Site",
-  "見出し:サイト" → "Headline"). The site name is whatever the page declares (`og:site_name`,
-  JSON-LD `publisher`, `application-name`) plus the words of its host name, so no per-site rule
-  is needed.
+- **title**: the page's own headline when a declared title (JSON-LD `headline`, `og:title`,
+  `twitter:title`, `<title>`) confirms it, headings tried in this order: elements marked as
+  the headline (`itemprop="headline"`, a kicker-and-headline block), `<h1>`, `<h2>`; else the
+  page's only `<h1>` when it is about what a declared title says (editors write the visible
+  headline and the SEO title separately), or, on a page without an `<h1>` headline, the `<h2>`
+  clearly like one; else the first declared title in that order; trafilatura's title last.
+  The site name is cut off every candidate ("Headline | Site", "見出し:サイト" → "Headline").
+  The site name is whatever the page declares (`og:site_name`, JSON-LD `publisher`,
+  `application-name`), the text of its logo heading (an `<h1>` linked to the home page), plus
+  the words of its host name, so no per-site rule is needed. A marked kicker is cut
+  ("Covid-19: Headline" → "Headline"); a title in lower case takes the page text's casing.
 - **date**: a vote. JSON-LD `datePublished` of the article, each publication-time meta tag
-  (`article:published_time` and friends), `itemprop="datePublished"` and the first
-  `<time datetime>` each give one day, and `htmldate` (which also reads the text, with
-  `original_date=True` so a "last updated" line does not win) one more when its day is its own;
-  the day most of them give wins, the address's day (/2019/10/22/) then the most trusted source
-  breaking a tie. A timestamp keeps the day it was written in (the page's own local day); a UTC
-  one takes the publisher's day when the page writes the same instant with its offset, or
-  htmldate's day when that is one day off.
+  (`article:published_time` and friends), `itemprop="datePublished"`, the first
+  `<time datetime>` (or, on a page that declares nothing, the first `<time>`'s text) and the
+  short dateline just after the `<h1>` each give one day, and `htmldate` (which also reads the
+  text, with `original_date=True` so a "last updated" line does not win) one more when its day
+  is its own; the day most of them give wins, the address's day (/2019/10/22/) then the most
+  trusted source breaking a tie. A timestamp keeps the day it was written in (the page's own
+  local day); a UTC one takes the publisher's day when the page writes the same instant with
+  its offset, the next day when it is a Central European midnight (22:00 or 23:00 exactly),
+  or htmldate's day when that is one day off.
 - **authors**: JSON-LD `author`, then article-level author meta tags (`article:author`…), then
   rel="author" links, then page-level meta (`author`, often the publisher), then trafilatura's
   byline heuristics, then a profile link (/author/…) inside a byline element.
