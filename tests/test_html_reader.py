@@ -16,6 +16,7 @@ from chronicle.readers.html_metadata import (
     day_from_text,
     elect_day,
     extract_page_metadata,
+    headline_byline,
     headline_dateline,
     is_logo,
     local_day,
@@ -391,3 +392,28 @@ def test_a_title_in_lower_case_takes_the_casing_of_the_page_text():
     body = "<p><strong>Makrophotos von Insekten</strong> ist kein einfaches Hobby.</p>"
     assert page_metadata(body, head).title == "Makrophotos von Insekten"
     assert page_metadata("<p>Mehr im Blog.</p>", "<title>blog</title>").title == "blog"
+
+
+def test_the_byline_printed_after_the_headline_names_the_authors():
+    def byline(body: str) -> list[str]:
+        return headline_byline(lxml.html.document_fromstring(f"<html><body>{body}</body></html>"))
+
+    assert byline("<h1>Hustling</h1><div>By <span>Yomi Kazeem</span></div>") == ["Yomi Kazeem"]
+    assert byline("<h1>Corona</h1><span>von Andreas Kürten</span>") == ["Andreas Kürten"]
+    # Names in links of their own, joined by "und"; the outlet after a name is not a name.
+    assert byline(
+        "<h1>Covid</h1><p>von <a>Lars Fischer</a> und <a>Alina Schadwinkel</a></p><p>Text</p>"
+    ) == ["Lars Fischer", "Alina Schadwinkel"]
+    assert byline("<h1>Trump</h1><p>By</p><p>Joe Davidson</p><p>Washington Post</p>") == [
+        "Joe Davidson"
+    ]
+    # A sentence that starts with "By" is not a byline.
+    assert (
+        byline("<h1>Rain</h1><p>By noon the river had risen two metres above its mark.</p>") == []
+    )
+    meta = page_metadata(
+        "<h1>Hustling</h1><div>By <span>Yomi Kazeem</span></div>"
+        + "<p>Lagos is busy. " * 30
+        + "</p>"
+    )
+    assert meta.authors == ("Yomi Kazeem",)

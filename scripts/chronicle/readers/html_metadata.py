@@ -25,8 +25,9 @@ For each field the first layer with a value wins (the curator's layers sit above
   its offset, the next day when it is a Central European midnight (22:00 or 23:00 exactly),
   or htmldate's day when that is one day off.
 - **authors**: JSON-LD `author`, then article-level author meta tags (`article:author`…), then
-  rel="author" links, then page-level meta (`author`, often the publisher), then trafilatura's
-  byline heuristics, then a profile link (/author/…) inside a byline element.
+  rel="author" links, then page-level meta (`author`, often the publisher), then the byline
+  printed after the `<h1>` ("By Name"), then trafilatura's byline heuristics, then a profile
+  link (/author/…) inside a byline element.
 - **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
 
 trafilatura's own metadata (`extract_metadata`) is used as the last layer of each field: it is
@@ -888,6 +889,69 @@ def profile_link_author(tree: HtmlElement, url: str | None) -> list[str]:
     return []
 
 
+# "By", "Von", "Par", "Por", "Door" on their own or before a name: a byline's first word.
+_BYLINE_WORD = re.compile(r"^(?:by|von|par|por|door)(?:\s+(.+))?$", re.I)
+# How much text after the headline is read for its byline: past a standfirst, not into the body.
+BYLINE_WINDOW = 600
+
+
+def headline_byline(tree: HtmlElement) -> list[str]:
+    """The byline printed after the headline (<h1>): "By <span>Yomi Kazeem</span>", "von Andreas
+    Kürten". A short piece of text that starts with the byline's word, with the name in it or in
+    the next piece; a sentence that happens to start with "By" is longer than a byline."""
+    headline = next(
+        (h for h in tree.iter("h1") if len(normalise(h.text_content())) >= 3 and not is_logo(h)),
+        None,
+    )
+    if headline is None:
+        return []
+    texts = [normalise(str(t)) for t in headline.xpath(_FOLLOWING_BYLINE_TEXT)]
+    read = 0
+    for i, text in enumerate(texts):
+        read += len(text)
+        if read > BYLINE_WINDOW:
+            break
+        match = _BYLINE_WORD.match(text) if len(text) <= DATELINE_MAX_CHARS else None
+        if not match:
+            continue
+        name = match.group(1) or _names_after(texts[i + 1 : i + 8])
+        names = split_authors(name) if len(name) <= DATELINE_MAX_CHARS else []
+        if names and all(_looks_like_a_name(n) for n in names):
+            return names
+    return []
+
+
+_FOLLOWING_BYLINE_TEXT = (
+    "following::text()[normalize-space()][not(parent::script)][not(parent::style)]"
+    "[position() <= 30]"
+)
+
+
+_JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.I)
+
+
+def _names_after(texts: list[str]) -> str:
+    """The names after a lone "By": "Lars Fischer", "und", "Alina Schadwinkel" are one byline,
+    each name in its own link; it ends where names and joiners stop alternating."""
+    out: list[str] = []
+    for text in texts:
+        want_name = not out or _JOINER.match(out[-1])
+        fits = _looks_like_a_name(text) if want_name else _JOINER.match(text)
+        if not fits:  # two names in a row: the second is the outlet ("Joe Davidson", "Post")
+            break
+        out.append(text)
+    while out and _JOINER.match(out[-1]):
+        out.pop()
+    return " ".join(out) if out else (texts[0] if texts else "")
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Two to four words, each starting with a capital (or a particle: "de", "van")."""
+    words = name.split()
+    particles = {"de", "da", "del", "van", "von", "der", "den", "di", "du", "la", "le", "bin"}
+    return 2 <= len(words) <= 4 and all(w[0].isupper() or w in particles for w in words)
+
+
 def choose_authors(
     tree: HtmlElement,
     articles: list[dict[str, Any]],
@@ -906,6 +970,8 @@ def choose_authors(
     # rel="author" links are the byline the reader sees, marked up as such by the CMS.
     sources.append(rel_authors(tree))
     sources += [[meta[k]] for k in PAGE_AUTHOR_META if meta.get(k)]
+    # The byline printed under the headline, before trafilatura's guesses from the whole page.
+    sources.append(headline_byline(tree))
     if fallback:
         sources.append([fallback])
     sources.append(profile_link_author(tree, url))
