@@ -407,6 +407,10 @@ def test_the_byline_printed_after_the_headline_names_the_authors():
     assert byline("<h1>Trump</h1><p>By</p><p>Joe Davidson</p><p>Washington Post</p>") == [
         "Joe Davidson"
     ]
+    assert byline("<h1>Übung</h1><div>Ein Artikel von <strong>Pamela Sladky</strong></div>") == [
+        "Pamela Sladky"
+    ]
+    assert byline("<h1>Klick</h1><h4>Autor</h4><p><a>Mark Newton</a></p>") == ["Mark Newton"]
     # A sentence that starts with "By" is not a byline.
     assert (
         byline("<h1>Rain</h1><p>By noon the river had risen two metres above its mark.</p>") == []

@@ -889,8 +889,14 @@ def profile_link_author(tree: HtmlElement, url: str | None) -> list[str]:
     return []
 
 
-# "By", "Von", "Par", "Por", "Door" on their own or before a name: a byline's first word.
-_BYLINE_WORD = re.compile(r"^(?:by|von|par|por|door)(?:\s+(.+))?$", re.I)
+# "By", "Von", "Par", "Por", "Door" on their own or before a name: a byline's first word, maybe
+# after what is signed ("Ein Artikel von", "Written by"); or a label ("Autor", "Author:").
+_BYLINE_WORD = re.compile(
+    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|words)\s+)?"
+    r"(?:by|von|par|por|door)(?:\s+(.+))?$"
+    r"|^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:?(?:\s+(.+))?$",
+    re.I,
+)
 # How much text after the headline is read for its byline: past a standfirst, not into the body.
 BYLINE_WINDOW = 600
 
@@ -914,7 +920,7 @@ def headline_byline(tree: HtmlElement) -> list[str]:
         match = _BYLINE_WORD.match(text) if len(text) <= DATELINE_MAX_CHARS else None
         if not match:
             continue
-        name = match.group(1) or _names_after(texts[i + 1 : i + 8])
+        name = match.group(1) or match.group(2) or _names_after(texts[i + 1 : i + 8])
         names = split_authors(name) if len(name) <= DATELINE_MAX_CHARS else []
         if names and all(_looks_like_a_name(n) for n in names):
             return names
