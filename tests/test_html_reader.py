@@ -421,3 +421,12 @@ def test_the_byline_printed_after_the_headline_names_the_authors():
         + "</p>"
     )
     assert meta.authors == ("Yomi Kazeem",)
+
+
+def test_a_comment_time_does_not_date_the_article():
+    meta = page_metadata(
+        "<aside class='recent-comments'><time datetime='2024-05-09T10:00:00+02:00'>9 May</time>"
+        "</aside><h1>Harbour works resume</h1><p><time datetime='2024-05-01T08:00:00+02:00'>"
+        "1 May</time></p>" + "<p>The harbour wall is repaired. " * 20 + "</p>"
+    )
+    assert meta.date == ArticleDate(2024, 5, 1)

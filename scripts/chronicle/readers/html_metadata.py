@@ -708,6 +708,13 @@ def parse_visible_date(text: str) -> str | None:
     return str(found) if found else None
 
 
+# A <time> in a comment thread dates the comment, not the article.
+_ARTICLE_TIME = (
+    "//time[not(ancestor::*[contains(translate(@class, 'COMMENT', 'comment'), 'comment')"
+    " or contains(translate(@id, 'COMMENT', 'comment'), 'comment')])]/@datetime"
+)
+
+
 def choose_date(
     objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
 ) -> ArticleDate | None:
@@ -717,7 +724,7 @@ def choose_date(
         text = None
     declared = declared_dates(objects, meta, tree)
     # The first <time datetime> on the page is the dateline readers see.
-    votes = declared + [str(v) for v in tree.xpath("//time/@datetime")][:1]
+    votes = declared + [str(v) for v in tree.xpath(_ARTICLE_TIME)][:1]
     if not votes:
         # A <time> without a machine-readable datetime still shows the dateline as text; only
         # on a page that declares no date, since the first <time> of a page that does may be
