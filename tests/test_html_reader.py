@@ -9,15 +9,23 @@ from chronicle.errors import ReaderError
 from chronicle.readers import read_bytes, sniff
 from chronicle.readers.html import decode_html, read_html
 from chronicle.readers.html_metadata import (
+    PageMetadata,
     _cut_site_tail,
     _shortest_agreeing,
     choose_title,
     day_from_text,
     elect_day,
+    extract_page_metadata,
+    headline_byline,
+    headline_dateline,
+    is_logo,
     local_day,
     lone_headline,
+    normalise,
+    parse_visible_date,
     profile_link_author,
     rel_authors,
+    similar_subheading,
     split_authors,
     strip_site_name,
     strip_tight_site_name,
@@ -227,3 +235,198 @@ def test_a_role_or_the_outlet_around_a_name_is_dropped_when_the_page_agrees():
     assert _cut_site_tail("Joe Davidson Washington Post", set(), {"chicagotribune"}) == (
         "Joe Davidson Washington Post"
     )
+
+
+def page_metadata(body: str, head: str = "") -> PageMetadata:
+    """A hand-written page's metadata (no URL: only what the page itself says)."""
+    page = f"<html><head>{head}</head><body>{body}</body></html>"
+    return extract_page_metadata(lxml.html.document_fromstring(page))
+
+
+def test_a_heading_that_links_home_is_the_logo_and_names_the_site():
+    # The site's name in a home-linked <h1>, the post's title in an <h2>.
+    meta = page_metadata(
+        "<h1><a href='/'>Time 4 talks</a></h1><h2>Suche</h2>"
+        "<h2><a href='/2013/08/07/kinos/'>Weitere Digitalisierung der Schweizer Kinos</a></h2>",
+        "<title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Schweizer Kinos</title>",
+    )
+    assert meta.title == "Weitere Digitalisierung der Schweizer Kinos"
+    # The logo's whole text is cut from the <title>, even when it has a separator of its own.
+    meta = page_metadata(
+        "<h1><a href='http://rueda.example/'><span>Salsa-Figuren - Rueda in Berlin</span></a></h1>",
+        "<title>Enchufla Figuren - Salsa-Figuren - Rueda in Berlin</title>",
+    )
+    assert meta.title == "Enchufla Figuren"
+    logo = lxml.html.fromstring("<h1 class='x'><a class='logo' href='/news'>Herald</a></h1>")
+    assert is_logo(logo)
+    assert not is_logo(lxml.html.fromstring("<h1><a href='/2024/story'>Story</a></h1>"))
+
+
+def test_a_headline_marked_up_with_microdata_is_confirmed_before_the_h1():
+    meta = page_metadata(
+        "<h1>Millennial Decorating Mistakes</h1><h2 itemprop='headline'>The 5 Biggest "
+        "Decorating Mistakes Millennials Make</h2>",
+        "<title>Millennial Decorating Mistakes | Home</title>"
+        "<meta property='og:title' content='The 5 Biggest Decorating Mistakes Millennials Make'>",
+    )
+    assert meta.title == "The 5 Biggest Decorating Mistakes Millennials Make"
+
+
+def test_a_colon_without_a_space_cuts_a_site_name_not_a_subtitle():
+    h1 = "ゴールデンウィークにおける情報セキュリティに関する注意喚起"
+    assert choose_title([f"{h1}:IPA 独立行政法人"], [h1], set(), set()) == h1
+    # With a space after it, the colon introduces the headline's subtitle.
+    declared = ["Harbour works resume: what the storm left behind"]
+    assert choose_title(declared, ["Harbour works resume"], set(), set()) == declared[0]
+
+
+def test_a_short_edge_segment_in_the_h1_yields_to_a_much_longer_one_below():
+    declared = ["高木浩光@自宅の日記 - 改正NICT法がプチ炎上、初期パスワードが識別符号に当たらない"]
+    headline = "■ 改正NICT法がプチ炎上、初期パスワードが識別符号に当たらない"
+    assert choose_title(declared, ["高木浩光@自宅の日記"], set(), set(), h3s=[headline]) == (
+        headline
+    )
+    # Two short parts ("Artist – Song"): the <h1>'s is the headline.
+    assert choose_title(
+        ["Prince and the Revolution – Purple Rain"],
+        ["Purple Rain"],
+        set(),
+        set(),
+        h2s=["Prince and the Revolution"],
+    ) == ("Purple Rain")
+
+
+def test_without_an_h1_an_h2_clearly_like_the_declared_title_is_the_headline():
+    h2s = [
+        "Navigation mit Access Keys",
+        "Projektwettbewerb Neubau Werkstattgebäude WSL Birmensdorf",
+    ]
+    declared = ["Neubau Werkstattgebäude - Neubau WSL Birmensdorf"]
+    assert similar_subheading(h2s, declared) == h2s[1]
+    # One shared word in a short title is chance, not the same headline.
+    assert similar_subheading(["Enchufla switch"], ["Enchufla Figuren"]) is None
+
+
+def test_an_h2_that_is_the_declared_title_and_its_subtitle_is_the_headline():
+    h2 = "NSF 2019 in Kansai 「早期発見、早期対処」のセキュリティ ～守りから攻めへ～"
+    meta = page_metadata(
+        f"<h1>イベント・セミナー情報</h1><h2>{h2}</h2>",
+        "<meta property='og:title' "
+        "content='NSF 2019 in Kansai「早期発見、早期対処」のセキュリティ'>",
+    )
+    assert normalise(meta.title) == normalise(h2)
+
+
+def test_a_heading_repeating_the_whole_title_wins_even_if_it_looks_like_the_host():
+    assert choose_title(["Axios Future"], ["Sections", "Axios Future"], set(), {"axios"}) == (
+        "Axios Future"
+    )
+    # A declared site name is still never the headline.
+    assert choose_title(["Herald"], ["Sections", "Herald"], {"Herald"}, set()) == "Sections"
+
+
+def test_a_kicker_marked_up_in_the_headline_is_cut_from_the_title():
+    meta = page_metadata(
+        "<h2><span class='content__kicker'>Covid-19</span><span class='sr-only'>: </span>"
+        "<span class='content__title'>Lässt sich die Ausbreitung kontrollieren?</span></h2>",
+        "<meta property='og:title' content='Covid-19: Lässt sich die Ausbreitung kontrollieren?'>",
+    )
+    assert meta.title == "Lässt sich die Ausbreitung kontrollieren?"
+    # The kicker-and-headline block is the headline, over an <h1> with an older wording.
+    meta = page_metadata(
+        "<ol class='crumbs'><li><h1>Genetik: Das Geheimnis der Rafflesien</h1></li></ol>"
+        "<h2><span class='kicker'>Genetik</span>: <span>Das Geheimnis der Riesenblumen</span></h2>",
+        "<title>Genetik: Das Geheimnis der Rafflesien - Spektrum</title>"
+        "<meta property='og:title' content='Genetik: Das Geheimnis der Riesenblumen'>",
+    )
+    assert meta.title == "Das Geheimnis der Riesenblumen"
+
+
+def test_the_dateline_after_the_headline_votes():
+    body = (
+        "<h1>Elder: Aus dem Ghetto nach Augusta</h1><p>{line}</p>"
+        + "<p>Lee Elder kämpfte sich nach Augusta. " * 20
+        + "</p><div class='teaser'><p>21. Januar 2022</p><p>Ein anderer Artikel</p></div>"
+    )
+    meta = page_metadata(body.format(line="1. Februar 2022, Daniel Dillenburg"))
+    assert meta.date == ArticleDate(2022, 2, 1)
+    tree = lxml.html.document_fromstring
+    assert headline_dateline(tree(body.format(line="Von Daniel Dillenburg"))) is None
+    updated = "<h1>Headline</h1><p>Updated:</p><p>Mar 6, 2018</p><p>Dec 21, 2016</p>"
+    assert headline_dateline(tree(updated)) == "2016-12-21"
+    # A date inside a sentence of the article is not a dateline.
+    sentence = (
+        "<h1>Headline</h1><p>Laut der am 28.01.2022 in Kraft getretenen Corona-Verordnung "
+        "dürfen Hallen wieder zur Hälfte gefüllt werden.</p>"
+    )
+    assert headline_dateline(tree(sentence)) is None
+
+
+def test_visible_dates_are_read_as_typeset():
+    assert parse_visible_date("4. 2. 2022.") == "2022-02-04"
+    assert parse_visible_date("17/02/2022") == "2022-02-17"
+    assert parse_visible_date("2020") is None  # a year is not a day
+    assert parse_visible_date("2019年04月21日 12時00分更新") == "2019-04-21"
+    assert parse_visible_date("2023년 11월 7일") == "2023-11-07"
+    assert parse_visible_date("2019年2月30日") is None
+
+
+def test_a_time_element_without_datetime_dates_a_page_that_declares_nothing():
+    meta = page_metadata(
+        "<h1>Es bricht eine andere Zeit an</h1><ul><li><time>31.03.2020</time></li></ul>"
+        + "<p>Südkorea nutzt Daten anders. " * 20
+        + "</p>",
+    )
+    assert meta.date == ArticleDate(2020, 3, 31)
+
+
+def test_a_utc_timestamp_at_a_central_european_midnight_is_the_next_day():
+    head = "<meta property='article:published_time' content='2022-11-06T23:00:00.000Z'>"
+    assert page_metadata("<h1>Provence</h1>", head).date == ArticleDate(2022, 11, 7)
+    head = "<meta property='article:published_time' content='2022-11-06T21:00:00.000Z'>"
+    assert page_metadata("<h1>Provence</h1>", head).date == ArticleDate(2022, 11, 6)
+
+
+def test_a_title_in_lower_case_takes_the_casing_of_the_page_text():
+    head = "<meta property='og:title' content='makrophotos von insekten'>"
+    body = "<p><strong>Makrophotos von Insekten</strong> ist kein einfaches Hobby.</p>"
+    assert page_metadata(body, head).title == "Makrophotos von Insekten"
+    assert page_metadata("<p>Mehr im Blog.</p>", "<title>blog</title>").title == "blog"
+
+
+def test_the_byline_printed_after_the_headline_names_the_authors():
+    def byline(body: str) -> list[str]:
+        return headline_byline(lxml.html.document_fromstring(f"<html><body>{body}</body></html>"))
+
+    assert byline("<h1>Hustling</h1><div>By <span>Yomi Kazeem</span></div>") == ["Yomi Kazeem"]
+    assert byline("<h1>Corona</h1><span>von Andreas Kürten</span>") == ["Andreas Kürten"]
+    # Names in links of their own, joined by "und"; the outlet after a name is not a name.
+    assert byline(
+        "<h1>Covid</h1><p>von <a>Lars Fischer</a> und <a>Alina Schadwinkel</a></p><p>Text</p>"
+    ) == ["Lars Fischer", "Alina Schadwinkel"]
+    assert byline("<h1>Trump</h1><p>By</p><p>Joe Davidson</p><p>Washington Post</p>") == [
+        "Joe Davidson"
+    ]
+    assert byline("<h1>Übung</h1><div>Ein Artikel von <strong>Pamela Sladky</strong></div>") == [
+        "Pamela Sladky"
+    ]
+    assert byline("<h1>Klick</h1><h4>Autor</h4><p><a>Mark Newton</a></p>") == ["Mark Newton"]
+    # A sentence that starts with "By" is not a byline.
+    assert (
+        byline("<h1>Rain</h1><p>By noon the river had risen two metres above its mark.</p>") == []
+    )
+    meta = page_metadata(
+        "<h1>Hustling</h1><div>By <span>Yomi Kazeem</span></div>"
+        + "<p>Lagos is busy. " * 30
+        + "</p>"
+    )
+    assert meta.authors == ("Yomi Kazeem",)
+
+
+def test_a_comment_time_does_not_date_the_article():
+    meta = page_metadata(
+        "<aside class='recent-comments'><time datetime='2024-05-09T10:00:00+02:00'>9 May</time>"
+        "</aside><h1>Harbour works resume</h1><p><time datetime='2024-05-01T08:00:00+02:00'>"
+        "1 May</time></p>" + "<p>The harbour wall is repaired. " * 20 + "</p>"
+    )
+    assert meta.date == ArticleDate(2024, 5, 1)

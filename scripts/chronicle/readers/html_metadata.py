@@ -3,25 +3,31 @@
 For each field the first layer with a value wins (the curator's layers sit above all of this, in
 `metadata.py`):
 
-- **title**: the page's own headline in its `<h1>` (or `<h2>`, when the `<h1>` is a logo) when it
-  agrees with a declared title (JSON-LD `headline`, `og:title`, `twitter:title`, `<title>`);
-  else the page's only `<h1>` when it is about what a declared title says (editors write the
-  visible headline and the SEO title separately); else the first declared title in that order;
-  trafilatura's title last. The site name is cut off every candidate ("Headline | Site",
-  "見出し:サイト" → "Headline"). The site name is whatever the page declares (`og:site_name`,
-  JSON-LD `publisher`, `application-name`) plus the words of its host name, so no per-site rule
-  is needed.
+- **title**: the page's own headline when a declared title (JSON-LD `headline`, `og:title`,
+  `twitter:title`, `<title>`) confirms it, headings tried in this order: elements marked as
+  the headline (`itemprop="headline"`, a kicker-and-headline block), `<h1>`, `<h2>`; else the
+  page's only `<h1>` when it is about what a declared title says (editors write the visible
+  headline and the SEO title separately), or, on a page without an `<h1>` headline, the `<h2>`
+  clearly like one; else the first declared title in that order; trafilatura's title last.
+  The site name is cut off every candidate ("Headline | Site", "見出し:サイト" → "Headline").
+  The site name is whatever the page declares (`og:site_name`, JSON-LD `publisher`,
+  `application-name`), the text of its logo heading (an `<h1>` linked to the home page), plus
+  the words of its host name, so no per-site rule is needed. A marked kicker is cut
+  ("Covid-19: Headline" → "Headline"); a title in lower case takes the page text's casing.
 - **date**: a vote. JSON-LD `datePublished` of the article, each publication-time meta tag
-  (`article:published_time` and friends), `itemprop="datePublished"` and the first
-  `<time datetime>` each give one day, and `htmldate` (which also reads the text, with
-  `original_date=True` so a "last updated" line does not win) one more when its day is its own;
-  the day most of them give wins, the address's day (/2019/10/22/) then the most trusted source
-  breaking a tie. A timestamp keeps the day it was written in (the page's own local day); a UTC
-  one takes the publisher's day when the page writes the same instant with its offset, or
-  htmldate's day when that is one day off.
+  (`article:published_time` and friends), `itemprop="datePublished"`, the first
+  `<time datetime>` (or, on a page that declares nothing, the first `<time>`'s text) and the
+  short dateline just after the `<h1>` each give one day, and `htmldate` (which also reads the
+  text, with `original_date=True` so a "last updated" line does not win) one more when its day
+  is its own; the day most of them give wins, the address's day (/2019/10/22/) then the most
+  trusted source breaking a tie. A timestamp keeps the day it was written in (the page's own
+  local day); a UTC one takes the publisher's day when the page writes the same instant with
+  its offset, the next day when it is a Central European midnight (22:00 or 23:00 exactly),
+  or htmldate's day when that is one day off.
 - **authors**: JSON-LD `author`, then article-level author meta tags (`article:author`…), then
-  rel="author" links, then page-level meta (`author`, often the publisher), then trafilatura's
-  byline heuristics, then a profile link (/author/…) inside a byline element.
+  rel="author" links, then page-level meta (`author`, often the publisher), then the byline
+  printed after the `<h1>` ("By Name"), then trafilatura's byline heuristics, then a profile
+  link (/author/…) inside a byline element.
 - **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
 
 trafilatura's own metadata (`extract_metadata`) is used as the last layer of each field: it is
@@ -36,7 +42,7 @@ import html
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -54,6 +60,11 @@ _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+|\s*�
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
 # How alike (letter-pair Dice) a lone <h1> and a declared title must be to be one headline.
 TITLE_SIMILARITY = 0.4
+# The same for an <h2> on a page without an <h1> headline (see `similar_subheading`).
+SUBHEADING_SIMILARITY = 0.5
+# How many times longer than the segment an <h1> matched another segment of the same title must
+# be for the <h1> to be taken as the site's name and the other as the headline.
+SITE_NAME_RATIO = 3
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 
@@ -252,10 +263,121 @@ def strip_tight_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
 
 
 def headings(tree: HtmlElement, tag: str = "h1") -> list[str]:
+    """The text of the page's headings of one level, without the site's logo (`is_logo`)."""
     out = []
     for h in tree.iter(tag):
         text = normalise(html.unescape(h.text_content()))
-        if 3 <= len(text) <= 300:
+        if 3 <= len(text) <= 300 and not is_logo(h):
+            out.append(text)
+    return out
+
+
+# Class names newsrooms give the line above a headline (the kicker): "Covid-19" in
+# "<h2><span class=kicker>Covid-19</span>: <span>Headline</span></h2>".
+_KICKER_CLASS = re.compile(
+    r"kicker|overline|topline|dachzeile|spitzmarke|eyebrow|roofline|supertitle|pretitle|highline",
+    re.I,
+)
+
+
+def kicker_headlines(tree: HtmlElement) -> list[tuple[str, str]]:
+    """(the heading's whole text, its text without the kicker) for headings whose first child is
+    marked as a kicker. Pages and their declared titles often run the kicker into the headline
+    ("Covid-19: Headline"); the headline is what follows it."""
+    out = []
+    for tag in ("h1", "h2"):
+        for h in tree.iter(tag):
+            children = [c for c in h if isinstance(c.tag, str)]
+            if len(children) < 2 or not _KICKER_CLASS.search(children[0].get("class") or ""):
+                continue
+            whole = normalise(html.unescape(h.text_content()))
+            kicker = normalise(html.unescape(children[0].text_content()))
+            rest = whole[len(kicker) :] if whole.startswith(kicker) else ""
+            rest = rest.lstrip(" :|-–—").strip()
+            if kicker and len(_key(rest)) >= 12:
+                out.append((whole, rest))
+    return out
+
+
+def strip_kicker(title: str, kickers: list[tuple[str, str]]) -> str:
+    """The headline without its kicker, when the chosen title is a kicker-marked heading whole."""
+    for whole, rest in kickers:
+        if _key(title) == _key(whole):
+            return rest
+    return title
+
+
+_VISIBLE_TEXT = "//body//text()[not(ancestor::script)][not(ancestor::style)]"
+
+
+def restore_case(title: str, tree: HtmlElement) -> str:
+    """A title written all in lower case ("makrophotos von insekten", as some themes fill
+    `og:title`) takes the casing the page's own text gives the same words, when it has them:
+    the article usually opens by naming its subject ("<strong>Makrophotos von Insekten</strong>
+    ist …")."""
+    # One word is too little to recognise: "blog" is in every menu.
+    if title != title.lower() or len(re.findall(r"[^\W\d_]+", title)) < 2:
+        return title
+    text = normalise(" ".join(str(t) for t in tree.xpath(_VISIBLE_TEXT)))
+    for match in re.finditer(re.escape(title), text, re.I):
+        if match.group(0) != title:
+            return match.group(0)
+    return title
+
+
+def logo_names(tree: HtmlElement) -> set[str]:
+    """The site's name as its logo heading writes it ("<h1><a href="/">Site</a></h1>"): many
+    themes put the site's name in an <h1> on every page, and it is the text to cut from the
+    page's <title> ("Headline - Site")."""
+    names = set()
+    for tag in ("h1", "h2"):
+        for h in tree.iter(tag):
+            text = normalise(html.unescape(h.text_content()))
+            if 2 <= len(text) <= 60 and is_logo(h):
+                names.add(text)
+    return names
+
+
+def is_logo(heading: HtmlElement) -> bool:
+    """A heading that is, as a whole, a link to the site's home page (or marked as its logo)
+    names the site: themes wrap the site's name in an <h1> linked to "/" on every page, so it is
+    never the article's headline."""
+    text = _key(heading.text_content())
+    if not text:
+        return False
+    links = [*list(heading.iterancestors("a"))[:1], *heading.iter("a")]
+    for link in links:
+        if _key(link.text_content()) != text:
+            continue
+        rel = (link.get("rel") or "").lower().split()
+        marked = "logo" in (link.get("class") or "").lower() or "home" in rel
+        if marked or _is_home(link.get("href") or ""):
+            return True
+    return False
+
+
+def _is_home(href: str) -> bool:
+    """ "/", "https://site.example/", or an archived copy's ".../https://site.example/"."""
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return False
+    try:
+        parts = urlsplit(href)
+    except ValueError:
+        return False
+    if parts.path in ("", "/") and not parts.query and (parts.netloc or parts.path == "/"):
+        return True
+    return re.search(r"https?://[^/]+/?$", href) is not None
+
+
+def microdata_headlines(tree: HtmlElement) -> list[str]:
+    """Visible elements marked `itemprop="headline"`: the CMS says which text is the headline,
+    as JSON-LD's `headline` does, and this one is what readers see (<meta> copies are read with
+    the other meta tags)."""
+    out = []
+    for element in tree.xpath('//*[@itemprop="headline"][not(self::meta)]'):
+        text = normalise(html.unescape(element.text_content()))
+        if 3 <= len(text) <= 300 and not is_logo(element):
             out.append(text)
     return out
 
@@ -265,29 +387,44 @@ def choose_title(
     h1s: list[str],
     sites: set[str],
     hosts: set[str],
-    h2s: list[str] = (),  # type: ignore[assignment]
+    h2s: Sequence[str] = (),
+    h3s: Sequence[str] = (),
+    marked: Sequence[str] = (),
 ) -> str | None:
     """The page's headline: a heading confirmed by a declared title, else the first declared one.
 
-    Declared titles are tried in order of trust; the first one an <h1> (then an <h2>, for pages
-    whose <h1> is the site's logo) confirms wins, in the heading's own wording. A declared title
-    with a suffix that is *not* the site name (a section, a slogan) is cut when a heading equals
-    one of its segments, so the cleaning is checked against the page itself. A heading that
-    names the site is never a headline.
+    Declared titles are tried in order of trust; the first one a heading confirms wins, in the
+    heading's own wording. Headings are tried by level: the elements marked
+    `itemprop="headline"` (`marked`), then the <h1>s, then the <h2>s (for pages whose <h1> is
+    the site's logo). A declared title with a suffix that is *not* the site name (a section, a
+    slogan) is cut when a heading equals one of its segments, so the cleaning is checked against
+    the page itself. A heading that names the site is never a headline.
     """
     cleaned = [strip_site_name(t, sites, hosts) for t in declared]
     cleaned = [t for t in cleaned if t and not is_site_name(t, sites, hosts)]
-    for level in (h1s, h2s):
+    levels: list[Sequence[str]] = [marked, h1s, h2s]
+    for depth, level in enumerate(levels):
         by_key: dict[str, str] = {}
+        whole = {_key(t) for t in declared}
         for heading in level:
-            if not is_site_name(heading, sites, hosts):
+            # A heading that repeats a whole declared title word for word is that title, even
+            # when it looks like the host's name ("Axios Future" on axios.example): the host
+            # test is a guess, two candidates agreeing is evidence. A declared site name
+            # ("og:site_name") still rules it out.
+            agreed = _key(heading) in whole and not is_site_name(heading, sites, set())
+            if agreed or not is_site_name(heading, sites, hosts):
                 by_key.setdefault(_key(heading), heading)
+        # Marked headlines are a declaration of their own: no level below them to consult.
+        below = [*levels[depth + 1 :], h3s] if depth else []
         for title in declared:  # the most trusted declaration first, whole or in part
+            if _key(title) in by_key:
+                return by_key[_key(title)]
             if _key(strip_site_name(title, sites, hosts)) in by_key:
                 return by_key[_key(strip_site_name(title, sites, hosts))]
-            for segment in _SEPARATORS.split(title):
+            parts = _SEPARATORS.split(title)
+            for i, segment in enumerate(parts):
                 if _key(segment) in by_key and not is_site_name(segment, sites, hosts):
-                    return by_key[_key(segment)]
+                    return _longer_segment_below(parts, i, below) or by_key[_key(segment)]
     h1s = [h for h in h1s if not is_site_name(h, sites, hosts)]
     # An h1 that ends a declared title is the headline without its kicker ("Covid-19: …"); one
     # that starts it is the headline without a suffix ("…, Thailand"), unless a colon follows:
@@ -302,15 +439,63 @@ def choose_title(
             full = strip_site_name(title, sites, hosts)
             # Before the kicker test: "Album: Album" both starts and ends with "Album".
             if full.startswith(h1):
-                return full if full[len(h1) :].lstrip().startswith(":") else h1
+                # A subtitle's colon is followed by a space; one written tight against the
+                # next word ("見出し:IPA 機構") separates a site name, as in CJK titles.
+                return full if re.match(r"\s*:\s", full[len(h1) :]) else h1
             if _key(title).endswith(key):
                 return h1
-            if h1.startswith(full) and h1[len(full) :].lstrip().startswith(":"):
+            if _with_subtitle(h1, full):
                 return h1  # the headline and its subtitle, the declared title without it
+    # The same in an <h2> under an <h1> that is a section's name ("Events"), which no declared
+    # title confirms: the declared title is the headline without its subtitle.
+    for title in declared:
+        full = strip_site_name(title, sites, hosts)
+        for h2 in h2s:
+            if _with_subtitle(h2, full) and not is_site_name(h2, sites, hosts):
+                return h2
     lone = lone_headline(h1s, cleaned)
     if lone:
         return lone
+    if not h1s:
+        subheading = similar_subheading(
+            [h for h in h2s if not is_site_name(h, sites, hosts)], cleaned
+        )
+        if subheading:
+            return subheading
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
+
+
+def _with_subtitle(heading: str, title: str) -> bool:
+    """Whether a heading is a (long enough) title followed by its subtitle: "Title: Subtitle",
+    or "タイトル ～サブタイトル～" as Japanese writes it (NFKC makes the wave dash "~").
+    Spacing does not count: CJK titles are written with and without a space before 「."""
+    head, tail = re.sub(r"\s+", "", heading), re.sub(r"\s+", "", title)
+    return (
+        len(_key(tail)) >= 12
+        and head.startswith(tail)
+        and head[len(tail) : len(tail) + 1]
+        in (
+            ":",
+            "~",
+        )
+    )
+
+
+def _longer_segment_below(
+    parts: list[str], matched: int, below: Sequence[Sequence[str]]
+) -> str | None:
+    """A heading of a lower level that is a much longer segment of the same declared title, when
+    the one an upper heading matched is the title's first or last: "Site - Headline" with the
+    site's name in the <h1> and the post's title in an <h3>. A site's name sits at an end of
+    the title and is short; the headline is the long part. "Much": an artist's name and a song
+    ("Artist – Song") are both short, and the song's <h1> is then the headline."""
+    if len(parts) < 2 or matched not in (0, len(parts) - 1):
+        return None
+    keys = {_key(h): h for level in below for h in level}
+    short = len(_key(parts[matched]))
+    found = [keys[_key(p)] for j, p in enumerate(parts) if j != matched and _key(p) in keys]
+    found = [h for h in found if len(_key(h)) >= SITE_NAME_RATIO * short]
+    return max(found, key=lambda h: len(_key(h))) if found else None
 
 
 def _bigrams(text: str) -> set[str]:
@@ -343,6 +528,29 @@ def lone_headline(h1s: list[str], declared: list[str]) -> str | None:
     return None
 
 
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w{3,}", normalise(text).casefold())}
+
+
+def similar_subheading(h2s: Sequence[str], declared: list[str]) -> str | None:
+    """On a page without an <h1> headline, the <h2> most like a declared title, when it is
+    clearly the same headline in other words ("Projektwettbewerb Neubau Werkstattgebäude WSL
+    Birmensdorf" against "Neubau Werkstattgebäude - Neubau WSL Birmensdorf"): the visible
+    heading is what readers see. Stricter than `lone_headline`, since a page has many <h2>s
+    (navigation, teasers) and one of them may share a word with a short title by chance
+    ("Enchufla switch" under "Enchufla Figuren"): it must also share two words with it."""
+    scored = [
+        (max(similarity(h, t) for t in declared if len(_words(h) & _words(t)) >= 2), h)
+        for h in h2s
+        if any(len(_words(h) & _words(t)) >= 2 for t in declared)
+        and not any(_key(h) in _key(t) or _key(t) in _key(h) for t in declared)
+    ]
+    if not scored:
+        return None
+    score, best = max(scored, key=lambda pair: pair[0])
+    return best if score >= SUBHEADING_SIMILARITY else None
+
+
 # --- dates ----------------------------------------------------------------------------------
 
 
@@ -363,6 +571,7 @@ def day_from_text(value: str | None) -> ArticleDate | None:
     return ArticleDate(year, month, day)
 
 
+_LOCAL_MIDNIGHT = re.compile(r"T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 _UTC_OR_NAIVE = re.compile(
     r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
 )
@@ -429,6 +638,83 @@ def _parse_instant(value: str) -> dt.datetime | None:
     return parsed if parsed.tzinfo is not None else None
 
 
+# How much of the text after the headline is read for its dateline, in characters, and how
+# long one piece of it may be: a dateline is a short line ("17/02/2022", "Written: 2023-11-07
+# 15:03"), not a date inside a sentence of the article ("Laut der am 28.01.2022 …").
+DATELINE_WINDOW = 200
+DATELINE_MAX_CHARS = 60
+_FOLLOWING_TEXT = (
+    "following::text()[normalize-space()][not(parent::script)][not(parent::style)]"
+    "[position() <= 12]"
+)
+# A label that makes the date after it a revision's, not the publication's.
+_UPDATED_LABEL = re.compile(
+    r"\b(?:updated?|modified|last edited|aktualisiert|geändert|mis à jour|actualizado"
+    r"|aggiornato)\b",
+    re.I,
+)
+
+
+def headline_dateline(tree: HtmlElement) -> str | None:
+    """The date written just after the headline (<h1>), as ISO: "Written: 2023-11-07 15:03",
+    "1. Februar 2022, Daniel Dillenburg". Pages print their dateline next to the headline;
+    htmldate, which reads the whole page, can prefer an older date in a teaser further down.
+    Only short pieces of text count (`parse_visible_date`), and not one labelled as an
+    update's date ("Updated: Mar 6, 2018 Original: Dec 21, 2016")."""
+    headline = next(
+        (h for h in tree.iter("h1") if len(normalise(h.text_content())) >= 3 and not is_logo(h)),
+        None,
+    )
+    if headline is None:
+        return None
+    read, label = 0, ""
+    for node in headline.xpath(_FOLLOWING_TEXT):
+        text = normalise(str(node))
+        read += len(text)
+        if read > DATELINE_WINDOW:
+            return None
+        if not _UPDATED_LABEL.search(f"{label} {text}"):
+            found = parse_visible_date(text)
+            if found:
+                return found
+        label = text
+    return None
+
+
+_CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+
+
+def parse_visible_date(text: str) -> str | None:
+    """A short piece of visible text that is a date ("17/02/2022", "1. Februar 2022, Name") →
+    ISO day, by htmldate's own text-date parser (day-month order, month names in many
+    languages), which is not part of its documented API: if it moves, this returns None."""
+    # A day needs at least five digits ("1. Mai 2022"); fewer is a year or a number.
+    if len(text) > DATELINE_MAX_CHARS or sum(c.isdigit() for c in text) < 5:
+        return None
+    # "2019年4月2日" (Chinese, Japanese), "2023년 11월 7일" (Korean): htmldate's parser does
+    # not read these; the order is always year, month, day.
+    cjk = _CJK_DATE.search(text)
+    if cjk:
+        iso = "{}-{:0>2}-{:0>2}".format(*cjk.groups())
+        return iso if day_from_text(iso) else None
+    # "4. 2. 2022": German typesetting puts a space after each period of a numeric date.
+    text = re.sub(r"\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b", r"\1.\2.\3", text)
+    try:
+        from htmldate.extractors import custom_parse
+
+        found = custom_parse(text, "%Y-%m-%d", dt.datetime(1990, 1, 1), dt.datetime.now())
+    except Exception:  # htmldate is best-effort; so is this vote
+        return None
+    return str(found) if found else None
+
+
+# A <time> in a comment thread dates the comment, not the article.
+_ARTICLE_TIME = (
+    "//time[not(ancestor::*[contains(translate(@class, 'COMMENT', 'comment'), 'comment')"
+    " or contains(translate(@id, 'COMMENT', 'comment'), 'comment')])]/@datetime"
+)
+
+
 def choose_date(
     objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
 ) -> ArticleDate | None:
@@ -438,7 +724,16 @@ def choose_date(
         text = None
     declared = declared_dates(objects, meta, tree)
     # The first <time datetime> on the page is the dateline readers see.
-    votes = declared + [str(v) for v in tree.xpath("//time/@datetime")][:1]
+    votes = declared + [str(v) for v in tree.xpath(_ARTICLE_TIME)][:1]
+    if not votes:
+        # A <time> without a machine-readable datetime still shows the dateline as text; only
+        # on a page that declares no date, since the first <time> of a page that does may be
+        # the header's "today" (the day the page was saved), not the article's.
+        shown = (parse_visible_date(normalise(t.text_content())) for t in tree.iter("time"))
+        votes += [v for v in shown if v][:1]
+    dateline = headline_dateline(tree)
+    if dateline:
+        votes.append(dateline)
     found = day_from_text(text)
     # htmldate reads the same meta tags first: a day they already give is an echo, not a
     # second witness. A day of its own comes from the text (a dateline) and does count.
@@ -453,6 +748,12 @@ def choose_date(
     local = local_day(value, stamps)
     if local is not None:
         return local
+    if _LOCAL_MIDNIGHT.search(value.strip()):
+        # A day entered without a time is stored as the publisher's local midnight; written in
+        # UTC from Central Europe (UTC+1, +2 in summer) that is 23:00 or 22:00 the day before.
+        # No article goes out at exactly 23:00:00.000, so the day is the next one.
+        following = day.as_date() + dt.timedelta(days=1)
+        return ArticleDate(following.year, following.month, following.day)
     one_day_off = found is not None and abs((day.as_date() - found.as_date()).days) == 1
     if one_day_off and not echo and _UTC_OR_NAIVE.search(value):
         # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
@@ -595,6 +896,75 @@ def profile_link_author(tree: HtmlElement, url: str | None) -> list[str]:
     return []
 
 
+# "By", "Von", "Par", "Por", "Door" on their own or before a name: a byline's first word, maybe
+# after what is signed ("Ein Artikel von", "Written by"); or a label ("Autor", "Author:").
+_BYLINE_WORD = re.compile(
+    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|words)\s+)?"
+    r"(?:by|von|par|por|door)(?:\s+(.+))?$"
+    r"|^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:?(?:\s+(.+))?$",
+    re.I,
+)
+# How much text after the headline is read for its byline: past a standfirst, not into the body.
+BYLINE_WINDOW = 600
+
+
+def headline_byline(tree: HtmlElement) -> list[str]:
+    """The byline printed after the headline (<h1>): "By <span>Yomi Kazeem</span>", "von Andreas
+    Kürten". A short piece of text that starts with the byline's word, with the name in it or in
+    the next piece; a sentence that happens to start with "By" is longer than a byline."""
+    headline = next(
+        (h for h in tree.iter("h1") if len(normalise(h.text_content())) >= 3 and not is_logo(h)),
+        None,
+    )
+    if headline is None:
+        return []
+    texts = [normalise(str(t)) for t in headline.xpath(_FOLLOWING_BYLINE_TEXT)]
+    read = 0
+    for i, text in enumerate(texts):
+        read += len(text)
+        if read > BYLINE_WINDOW:
+            break
+        match = _BYLINE_WORD.match(text) if len(text) <= DATELINE_MAX_CHARS else None
+        if not match:
+            continue
+        name = match.group(1) or match.group(2) or _names_after(texts[i + 1 : i + 8])
+        names = split_authors(name) if len(name) <= DATELINE_MAX_CHARS else []
+        if names and all(_looks_like_a_name(n) for n in names):
+            return names
+    return []
+
+
+_FOLLOWING_BYLINE_TEXT = (
+    "following::text()[normalize-space()][not(parent::script)][not(parent::style)]"
+    "[position() <= 30]"
+)
+
+
+_JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.I)
+
+
+def _names_after(texts: list[str]) -> str:
+    """The names after a lone "By": "Lars Fischer", "und", "Alina Schadwinkel" are one byline,
+    each name in its own link; it ends where names and joiners stop alternating."""
+    out: list[str] = []
+    for text in texts:
+        want_name = not out or _JOINER.match(out[-1])
+        fits = _looks_like_a_name(text) if want_name else _JOINER.match(text)
+        if not fits:  # two names in a row: the second is the outlet ("Joe Davidson", "Post")
+            break
+        out.append(text)
+    while out and _JOINER.match(out[-1]):
+        out.pop()
+    return " ".join(out) if out else (texts[0] if texts else "")
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Two to four words, each starting with a capital (or a particle: "de", "van")."""
+    words = name.split()
+    particles = {"de", "da", "del", "van", "von", "der", "den", "di", "du", "la", "le", "bin"}
+    return 2 <= len(words) <= 4 and all(w[0].isupper() or w in particles for w in words)
+
+
 def choose_authors(
     tree: HtmlElement,
     articles: list[dict[str, Any]],
@@ -613,6 +983,8 @@ def choose_authors(
     # rel="author" links are the byline the reader sees, marked up as such by the CMS.
     sources.append(rel_authors(tree))
     sources += [[meta[k]] for k in PAGE_AUTHOR_META if meta.get(k)]
+    # The byline printed under the headline, before trafilatura's guesses from the whole page.
+    sources.append(headline_byline(tree))
     if fallback:
         sources.append([fallback])
     sources.append(profile_link_author(tree, url))
@@ -685,6 +1057,9 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         )
         if s and site_name(s)
     }
+    # The logo heading's text whole: "Salsa-Figuren - Rueda in Berlin" is one name, which the
+    # segments of "Figure - Salsa-Figuren - Rueda in Berlin" are each part of.
+    sites |= logo_names(tree)
     hosts = host_words(url)
     declared_raw = [
         *(str(o.get("headline")) for o in articles if o.get("headline")),
@@ -697,7 +1072,20 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     declared = [t for t in declared if t]
     # A "site name" that is the page's title (some CMSs fill every field with it) names nothing.
     sites = {site for site in sites if _key(site) not in {_key(t) for t in declared}}
-    title = choose_title(declared, headings(tree), sites, hosts, headings(tree, "h2"))
+    kickers = kicker_headlines(tree)
+    # A heading built as kicker + headline is the article's headline block, marked up as such
+    # like a microdata headline; an <h1> elsewhere may be a breadcrumb with an older wording.
+    marked = microdata_headlines(tree) + [whole for whole, _ in kickers]
+    title = choose_title(
+        declared,
+        headings(tree),
+        sites,
+        hosts,
+        headings(tree, "h2"),
+        headings(tree, "h3"),
+        marked,
+    )
+    title = restore_case(strip_kicker(title, kickers), tree) if title else title
     # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
     # one; it answers only for a page that declares no title and has no headline.
     title = title or (traf.title if traf else None)
