@@ -22,7 +22,9 @@ import html
 import json
 import os
 import shutil
+import threading
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -89,6 +91,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.kept_records: dict[str, SearchRecord] = {}
         self.page_cache: PageCache  # perf: made in on_nav, used from then on
         self.incremental: Incremental | None = None  # perf: made in on_files
+        self._search: BackgroundTask | None = None  # the Pagefind bundle, written from on_env
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
@@ -392,6 +395,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 store=self.page_cache.store,
             )
             self.page_cache.helpers = [start_helper("render", ours, render)]
+        # perf: every search record is known once every page is converted (now), so the index
+        # is written by Pagefind's processes while MkDocs renders the pages, not after. Started
+        # after the helper above: a process is only forked while it has a single thread.
+        if self.config.search_enabled:
+            records = [*self.records, *self.kept_records.values()]
+            self._search = BackgroundTask(partial(self._write_search, records, config))
 
     def _article_memo(self, config: MkDocsConfig) -> ArticleMemo:
         if not self.config.cache:
@@ -486,11 +495,16 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             self.incremental.finish(self.page_cache.keys, used)
         self.page_cache.finish()
         self.write_feeds(config)
-        if not self.config.search_enabled:
-            return
-        records = [*self.records, *self.kept_records.values()]
         self.records, self.kept_records = [], {}
-        self._write_search(records, config)
+        search, self._search = self._search, None
+        if search is not None:
+            search.result()  # re-raises what went wrong (a PluginError)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # Leave no indexer writing into the site after MkDocs gave up on it.
+        search, self._search = self._search, None
+        if search is not None:
+            search.wait()
 
     def _write_search(self, records: list[SearchRecord], config: MkDocsConfig) -> None:
         """The Pagefind bundle. With the cache on, shards whose records did not change since the
@@ -534,6 +548,29 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             return None
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         return site_file(root, "search-shards", config.site_dir)
+
+
+class BackgroundTask:
+    """A function run in a thread; `result()` waits for it and re-raises its exception."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work,), name="chronicle-search")
+        self._thread.start()
+
+    def _run(self, work: Callable[[], None]) -> None:
+        try:
+            work()
+        except BaseException as exc:  # handed to the main thread in result()
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> None:
+        self.wait()
+        if self._error is not None:
+            raise self._error
 
 
 def _peak(shards: list[Shard]) -> str:

@@ -498,11 +498,23 @@ class PagefindWriter:
     def _call(self, payload: dict) -> dict:
         message_id = self._send(payload)
         assert self._process.stdin is not None
-        self._process.stdin.flush()
+        try:
+            self._process.stdin.flush()
+        except BrokenPipeError:
+            self._raise()
         return self._wait(message_id)
 
     def _raise(self) -> None:
-        raise SearchIndexError("pagefind", "; ".join(self._errors[:3]) or "indexing failed")
+        # A broken pipe must not escape as itself: click turns EPIPE into a silent exit 1.
+        errors = [e for e in self._errors if e != "the Pagefind service exited"]
+        if not errors:  # it stopped without a word: say how
+            try:
+                code = self._process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                code = None
+            binary = self._process.args[0] if isinstance(self._process.args, list) else "pagefind"
+            errors.append(f"the Pagefind indexer ({binary}) stopped, exit code {code}")
+        raise SearchIndexError("pagefind", "; ".join(errors[:3]))
 
     def add(self, record: SearchRecord) -> None:
         """Queue one record; errors surface at the latest when the index is written."""

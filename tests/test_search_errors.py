@@ -1,0 +1,37 @@
+"""When the search indexer fails, the build says so in one line and fails; no traceback, and
+the next build (with a working indexer) indexes everything again."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from benchmarks import corpus
+
+
+def mkdocs_build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
+
+
+def test_a_failing_indexer_fails_the_build_with_a_clear_message(tmp_path: Path) -> None:
+    project = corpus.write_chronicle(tmp_path / "site", 6)
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    failed = mkdocs_build(project, PAGEFIND_BINARY_PATH=str(broken))
+    assert failed.returncode != 0
+    assert "Chronicle search:" in failed.stderr and "Pagefind" in failed.stderr
+    assert "Traceback" not in failed.stderr
+    # Nothing claims the half-made index is whole: a working build indexes every shard again.
+    again = mkdocs_build(project)
+    assert again.returncode == 0, again.stderr
+    assert "0 unchanged" in again.stderr
+    assert (project / "site" / "pagefind" / "pagefind-entry.json").is_file()
