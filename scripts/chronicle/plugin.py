@@ -115,6 +115,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
 
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        started = time.monotonic()
         prefix = self.config.articles_dir.strip("/") + "/"
         store = ArticleStore(Path(config.docs_dir) / prefix)
         entries = []
@@ -180,7 +181,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 self.search_page = src
                 files.append(File.generated(config, src, content=""))
         log.info(f"{len(entries)} articles, {len(self.specs)} archive pages")
+        log.debug(f"articles read, pages planned in {time.monotonic() - started:.1f} s")
+        started = time.monotonic()
         self._plan_incremental(files, config)  # perf: which article outputs are up to date
+        log.debug(f"incremental plan made in {time.monotonic() - started:.1f} s")
         return files
 
     def _load_registry(self, config: MkDocsConfig) -> Registry | None:
@@ -486,6 +490,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         install_warning_filter()  # `chronicle build` is dirty on purpose; see incremental.py
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        started = time.monotonic()
         # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
         # skipped pages count as used).
         if self.incremental:
@@ -496,9 +501,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.page_cache.finish()
         self.write_feeds(config)
         self.records, self.kept_records = [], {}
+        log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
+        started = time.monotonic()
         search, self._search = self._search, None
         if search is not None:
             search.result()  # re-raises what went wrong (a PluginError)
+            log.debug(f"waited {time.monotonic() - started:.1f} s for the search index")
 
     def on_build_error(self, *, error: Exception) -> None:
         # Leave no indexer writing into the site after MkDocs gave up on it.
