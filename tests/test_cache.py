@@ -85,3 +85,20 @@ def test_files_of_site_folders_that_are_gone_are_removed(tmp_path):
     assert path.exists()
     assert sorted(p.name.split("-")[0] for p in cache.glob("*-*.json")) == ["outputs", "search"]
     assert str(served) not in (cache / "sites.json").read_text(encoding="utf-8")
+
+
+def test_theme_files_leave_out_an_installed_themes_icons_only(tmp_path):
+    from chronicle.cache import theme_files
+
+    installed = tmp_path / "lib" / "site-packages" / "material" / "templates"
+    own = tmp_path / "project" / "overrides"
+    for folder in (installed, own):
+        (folder / ".icons" / "set").mkdir(parents=True)
+        (folder / ".icons" / "set" / "a.svg").write_text("<svg/>", encoding="utf-8")
+        (folder / "main.html").write_text("x", encoding="utf-8")
+    names = {p.relative_to(tmp_path).as_posix() for p in theme_files([installed, own])}
+    assert names == {
+        "lib/site-packages/material/templates/main.html",
+        "project/overrides/main.html",
+        "project/overrides/.icons/set/a.svg",
+    }

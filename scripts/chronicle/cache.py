@@ -57,6 +57,22 @@ def digest_stats(paths: Iterable[Path]) -> str:
     return digest(*(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(paths)))
 
 
+def theme_files(folders: Iterable[str | Path]) -> list[Path]:
+    """Every file of the theme's folders, for a digest of what pages are rendered with.
+
+    perf: an installed theme's `.icons` folder (Material ships some 14,000 SVG files) is left
+    out: its files change only with the theme's version, which every cache key already holds.
+    A project's own icons (`overrides/.icons`, beside mkdocs.yml) are not installed: kept."""
+    files = []
+    for folder in folders:
+        installed = "site-packages" in Path(folder).parts or "dist-packages" in Path(folder).parts
+        for root, subfolders, names in os.walk(folder):
+            if installed:
+                subfolders[:] = [d for d in subfolders if d != ".icons"]
+            files += [Path(root, name) for name in names]
+    return files
+
+
 class ArticleMemo:
     """Parsed articles by (path, size, mtime), kept between builds in one pickle.
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from .cache import Fingerprinter, digest, digest_files, digest_stats
+from .cache import Fingerprinter, digest, digest_files, digest_stats, theme_files
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 PACKAGE_DIR = Path(__file__).parent
@@ -79,7 +79,7 @@ def site_salt(
         if Path(folder) == articles.parent:  # do not walk 10,000 articles to skip them
             subfolders[:] = [d for d in subfolders if Path(folder, d) != articles]
         non_articles += [Path(folder, n) for n in names]
-    templates = [p for d in config.theme.dirs for p in Path(d).rglob("*") if p.is_file()]
+    templates = theme_files(config.theme.dirs)
     code = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
     config_file = Path(config.config_file_path) if config.config_file_path else None
     versions = ",".join(

@@ -32,7 +32,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
-from .cache import BuildCache, Fingerprinter, digest, digest_stats
+from .cache import BuildCache, Fingerprinter, digest, digest_stats, theme_files
 from .parallel import Helper
 
 # Context keys MkDocs itself provides; each is covered by the key another way (page fields,
@@ -128,9 +128,8 @@ class PageCache:
         """Digest what every page depends on: templates, mkdocs.yml, package versions."""
         template_files = [
             p
-            for folder in getattr(env.loader, "searchpath", [])
-            for p in Path(folder).rglob("*")
-            if p.is_file() and p.suffix in (".html", ".xml", ".js", ".json", ".yml")
+            for p in theme_files(getattr(env.loader, "searchpath", []))
+            if p.suffix in (".html", ".xml", ".js", ".json", ".yml")
         ]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         self.salt = digest(
