@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
@@ -275,11 +274,11 @@ def check(archive: Path, originals: Path | None, quiet: bool) -> None:
 
 
 def _mkdocs(*args: str) -> None:
-    try:
-        code = subprocess.call([sys.executable, "-m", "mkdocs", *args], env=os.environ.copy())
-    except KeyboardInterrupt:
-        code = 130
-    sys.exit(code)
+    # MkDocs takes this process's place (exec, not a child): Ctrl-C, a service manager's SIGTERM
+    # and the exit status reach it directly, and stopping `chronicle serve` leaves no server behind.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", *args])
 
 
 @main.command(context_settings={"ignore_unknown_options": True})
