@@ -67,6 +67,7 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 QUOTES_JS = "assets/chronicle/quotes.js"
+TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keyboard, every page
 # perf: the source of every listing and entity page. Empty (their templates draw everything
 # from the context), and a file rather than in-memory content, because MkDocs' `--dirty` check
 # (`File.is_modified`) always rebuilds in-memory pages: with a file behind them, an incremental
@@ -96,6 +97,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
+        _add_module_script(config, TABLES_JS)
         if self.config.search_enabled:
             for name in ("search", "material/search"):
                 if name in config.plugins:
@@ -107,10 +109,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             js, css = SEARCH_ASSETS
             if css not in config.extra_css:
                 config.extra_css.append(css)
-            if not any(str(script) == js for script in config.extra_javascript):
-                script = ExtraScriptValue(js)
-                script.type = "module"
-                config.extra_javascript.append(script)
+            _add_module_script(config, js)
         return config
 
     @event_priority(-50)
@@ -165,6 +164,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             else:
                 files.append(File.generated(config, src_uri, abs_src_path=GENERATED_SOURCE))
         files.append(File.generated(config, QUOTES_JS, abs_src_path=str(ASSETS / "quotes.js")))
+        if files.get_file_from_path(TABLES_JS) is None:
+            files.append(File.generated(config, TABLES_JS, abs_src_path=str(ASSETS / "tables.js")))
         log.info(
             f"{len(self.entity_site.info)} entities, {len(self.entity_site.pages)} entity pages"
         )
@@ -556,6 +557,13 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             return None
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         return site_file(root, "search-shards", config.site_dir)
+
+
+def _add_module_script(config: MkDocsConfig, path: str) -> None:
+    if not any(str(script) == path for script in config.extra_javascript):
+        script = ExtraScriptValue(path)
+        script.type = "module"
+        config.extra_javascript.append(script)
 
 
 class BackgroundTask:
