@@ -13,6 +13,9 @@ copy that diverged, crashed or was too slow costs time, never correctness.
 
 Only for `mkdocs build` on Linux-like systems with `fork`: `mkdocs serve` runs a web server in
 another thread, and forking a process that has threads is not safe.
+
+`BackgroundTask` is the other kind of overlap: work in a thread of MkDocs' own process (the
+search index, whose heavy part runs in Pagefind's processes), started after any fork.
 """
 
 from __future__ import annotations
@@ -101,3 +104,26 @@ class Helper:
         if process.is_alive():
             process.terminate()
             process.join()
+
+
+class BackgroundTask:
+    """A function run in a thread; `result()` waits for it and re-raises its exception."""
+
+    def __init__(self, work: Callable[[], None]) -> None:
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(work,), name="chronicle-search")
+        self._thread.start()
+
+    def _run(self, work: Callable[[], None]) -> None:
+        try:
+            work()
+        except BaseException as exc:  # handed to the main thread in result()
+            self._error = exc
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> None:
+        self.wait()
+        if self._error is not None:
+            raise self._error

@@ -22,9 +22,7 @@ import html
 import json
 import os
 import shutil
-import threading
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -49,7 +47,7 @@ from .incremental import Incremental, install_warning_filter, site_file, site_sa
 from .normalize import make_slug
 from .pagecache import PageCache, convert_page, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
-from .parallel import available_cores, can_fork, start_helper
+from .parallel import BackgroundTask, available_cores, can_fork, start_helper
 from .sanitize import clean_html
 from .search import (
     FACETS,
@@ -564,29 +562,6 @@ def _add_module_script(config: MkDocsConfig, path: str) -> None:
         script = ExtraScriptValue(path)
         script.type = "module"
         config.extra_javascript.append(script)
-
-
-class BackgroundTask:
-    """A function run in a thread; `result()` waits for it and re-raises its exception."""
-
-    def __init__(self, work: Callable[[], None]) -> None:
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(work,), name="chronicle-search")
-        self._thread.start()
-
-    def _run(self, work: Callable[[], None]) -> None:
-        try:
-            work()
-        except BaseException as exc:  # handed to the main thread in result()
-            self._error = exc
-
-    def wait(self) -> None:
-        self._thread.join()
-
-    def result(self) -> None:
-        self.wait()
-        if self._error is not None:
-            raise self._error
 
 
 def _peak(shards: list[Shard]) -> str:
