@@ -43,6 +43,8 @@ from chronicle.model import Article
 from chronicle.search import record_for, write_bundle
 
 ASSETS = Path(__file__).resolve().parent.parent / "scripts" / "chronicle" / "assets"
+# The audit kit's flags: no background connections (this machine's network is closed) and no
+# component downloads; a fresh profile comes from Playwright. tests/browser.py uses them too.
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

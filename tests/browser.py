@@ -10,20 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from benchmarks.search import CHROMIUM_ARGS  # noqa: F401 - one list of flags, re-exported
 
 CHROMIUM = Path("/usr/bin/chromium")
-# The audit kit's flags: no background connections (this machine's network is closed) and no
-# component downloads; a fresh profile comes from Playwright.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def require_chromium() -> None:

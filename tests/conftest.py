@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -9,6 +12,20 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_4163192e0dad8f11.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run_build(
+    project: Path, *args: str, module: str = "mkdocs", **env: str
+) -> subprocess.CompletedProcess[str]:
+    """`python -m mkdocs build ARGS` (or `-m chronicle build`) in `project`, as a curator runs
+    it, with extra environment variables; the caller checks the outcome."""
+    return subprocess.run(
+        [sys.executable, "-m", module, "build", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+    )
 
 
 @pytest.fixture

@@ -8,30 +8,21 @@ any cache. The rebuild must also have used the cache, or the test would prove no
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from benchmarks import corpus
 
 from chronicle.store import ArticleStore, render_article
+from tests.conftest import run_build
 
 SIZE = 40
 
 
-def build(project: Path, *args: str) -> str:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=env,
-    )
+def build(project: Path, *args: str, module: str = "mkdocs") -> str:
+    result = run_build(project, *args, module=module)
     assert result.returncode == 0, result.stderr
     return result.stderr
 
@@ -159,16 +150,7 @@ def test_chronicle_build_is_incremental_unless_clean(tmp_path):
     project = corpus.write_chronicle(tmp_path / "site", 6)
 
     def chronicle_build(*args: str) -> str:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        result = subprocess.run(
-            [sys.executable, "-m", "chronicle", "build", *args],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env=env,
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stderr
+        return build(project, *args, module="chronicle")
 
     chronicle_build()
     assert "pages are up to date" in chronicle_build("--strict")  # --dirty, made safe

@@ -3,22 +3,11 @@ the next build (with a working indexer) indexes everything again."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from benchmarks import corpus
 
-
-def mkdocs_build(project: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
-    )
+from tests.conftest import run_build
 
 
 def test_a_failing_indexer_fails_the_build_with_a_clear_message(tmp_path: Path) -> None:
@@ -26,12 +15,12 @@ def test_a_failing_indexer_fails_the_build_with_a_clear_message(tmp_path: Path) 
     broken = tmp_path / "pagefind"
     broken.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
     broken.chmod(0o755)
-    failed = mkdocs_build(project, PAGEFIND_BINARY_PATH=str(broken))
+    failed = run_build(project, PAGEFIND_BINARY_PATH=str(broken))
     assert failed.returncode != 0
     assert "Chronicle search:" in failed.stderr and "Pagefind" in failed.stderr
     assert "Traceback" not in failed.stderr
     # Nothing claims the half-made index is whole: a working build indexes every shard again.
-    again = mkdocs_build(project)
+    again = run_build(project)
     assert again.returncode == 0, again.stderr
     assert "0 unchanged" in again.stderr
     assert (project / "site" / "pagefind" / "pagefind-entry.json").is_file()

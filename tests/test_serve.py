@@ -90,3 +90,10 @@ def test_serve_rebuilds_only_what_changed_and_serves_a_complete_site(tmp_path: P
     finally:
         server.terminate()
         server.wait(timeout=20)
+    # Stopping `chronicle serve` stops the server itself (MkDocs runs in its place, not as a
+    # child left behind): nothing answers on the port any more.
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            raise AssertionError("a server still answers after chronicle serve was stopped")
+    except OSError:
+        pass

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
-from tests.conftest import copy_site_scaffold
+from tests.conftest import copy_site_scaffold, run_build
 
 WIDE = "| " + " | ".join(f"column {i} with a long heading" for i in range(14)) + " |\n"
 WIDE += "|" + "---|" * 14 + "\n" + "| " + " | ".join(["value"] * 14) + " |\n"
@@ -18,17 +18,12 @@ NARROW = "| a | b |\n|---|---|\n| 1 | 2 |\n"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
-    import os
-    import subprocess
-    import sys
-
     project = copy_site_scaffold(tmp_path_factory.mktemp("tables") / "project")
     (project / "docs" / "about.md").write_text(
         f"# Tables\n\n{WIDE}\nAnd a small one:\n\n{NARROW}", encoding="utf-8"
     )
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q"]
-    subprocess.run(command, cwd=project, env=env, check=True)
+    result = run_build(project, "-q")
+    assert result.returncode == 0, result.stderr
     return project / "site"
 
 

@@ -4,10 +4,7 @@ browser check of what it made."""
 from __future__ import annotations
 
 import math
-import os
 import re
-import subprocess
-import sys
 from itertools import pairwise
 from pathlib import Path
 
@@ -19,6 +16,7 @@ from chronicle.model import Article
 from chronicle.pages import all_pages, timeline_pages
 from chronicle.timeline import UNDATED_NOTE, in_time_order, timeline_sections
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
+from tests.conftest import run_build
 from tests.test_site_build import add, build, page, text_of
 
 # --- the spec builder (pure) -------------------------------------------------------------------
@@ -323,13 +321,7 @@ def test_adding_the_newest_article_leaves_earlier_timeline_pages_as_they_were(tm
     assert len(pages) == 4
     before = {p: p.stat().st_mtime_ns for p in pages}
     add(project, "d9.txt", "Report 9. Text.\n", title="Day 9", date="2025-01-09")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--dirty"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
+    result = run_build(project, "--dirty")
     assert result.returncode == 0, result.stderr
     rewritten = [p.parent.relative_to(project / "site").as_posix() for p in pages
                  if p.stat().st_mtime_ns != before[p]]  # fmt: skip

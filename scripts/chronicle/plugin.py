@@ -91,6 +91,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.page_cache: PageCache  # perf: made in on_nav, used from then on
         self.incremental: Incremental | None = None  # perf: made in on_files
         self._search: BackgroundTask | None = None  # the Pagefind bundle, written from on_env
+        # perf: the contexts the incremental plan made (src_uri → context), not made twice
+        self._planned: dict[str, dict[str, Any]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
@@ -279,7 +281,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         src = page.file.src_uri
-        chronicle = self._page_context(src, config)
+        chronicle = self._planned.pop(src, None) or self._page_context(src, config)
         if chronicle is None:
             chronicle = self._other_context(page)
         context["chronicle"] = chronicle
@@ -413,6 +415,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
 
     def _plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
         self.incremental = None
+        self._planned = {}
         if not self.config.cache:
             return
         assert self.archive is not None
@@ -435,6 +438,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 plan.other(file)
             else:
                 plan.page(file, (context,))
+                if file.src_uri not in plan.kept:  # perf: on_page_context takes it from here
+                    self._planned[file.src_uri] = context
         for file in files:  # static files and theme assets too: what is gone is removed
             plan.record(file)
         self.incremental = plan
@@ -499,7 +504,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             self.incremental.finish(self.page_cache.keys, used)
         self.page_cache.finish()
         self.write_feeds(config)
-        self.records, self.kept_records = [], {}
+        self.records, self.kept_records, self._planned = [], {}, {}
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         started = time.monotonic()
         search, self._search = self._search, None
