@@ -163,3 +163,17 @@ def test_skipped_pages_keep_their_cache_entries(request, builds):
     html_entries = list((incremental.parent / ".cache" / "chronicle" / "html").rglob("*"))
     # One converted body per article (40 after adding one and deleting one), pruned or not.
     assert sum(1 for p in html_entries if p.is_file()) == SIZE
+
+
+def test_chronicle_build_exit_status_is_mkdocs(tmp_path):
+    """`chronicle build` ends its process without Python's clean-up (run_mkdocs.py): its exit
+    status and messages must still be MkDocs' own."""
+    project = corpus.write_chronicle(tmp_path / "site", 3)
+    ok = run_build(project, module="chronicle")
+    assert ok.returncode == 0, ok.stderr
+    assert "Documentation built" in ok.stderr  # logging flushed before the process ends
+    usage = run_build(project, "--no-such-option", module="chronicle")
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+    (project / "docs" / "broken.md").write_text("[gone](missing.md)\n", encoding="utf-8")
+    strict = run_build(project, "--strict", module="chronicle")
+    assert strict.returncode == 1 and "missing.md" in strict.stderr
