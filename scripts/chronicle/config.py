@@ -15,7 +15,9 @@ class ChronicleConfig(base.Config):
     sources_url = c.Type(str, default="sources")
     # The whole archive oldest first; each topic's own timeline is at <topics_url>/<slug>/timeline/.
     timeline_url = c.Type(str, default="timeline")
-    # Articles per listing page; longer listings are split into numbered pages.
+    # Articles per listing page; longer listings are split into numbered pages, cut from the
+    # oldest article so that later pages keep their articles as new ones arrive (page 1 holds
+    # between one and two pages' worth; see pages.page_bounds).
     listing_page_size = c.Type(int, default=50)
     # How many of the latest articles the home page shows.
     home_latest = c.Type(int, default=10)

@@ -10,7 +10,6 @@ registry is the authority: a name in front matter that the registry no longer ho
 
 from __future__ import annotations
 
-import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -18,7 +17,7 @@ from .archive import Archive, Entry
 from .enrich.registry import Registry
 from .model import Article, Quote
 from .normalize import make_slug
-from .pages import Link
+from .pages import Link, page_bounds, page_src, page_url
 
 KIND_FIELDS = {"person": "people", "organisation": "organisations", "place": "places"}
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
@@ -150,28 +149,30 @@ def _infos(
 
 
 def _paginate(page: EntityPage, entries: list[Entry], page_size: int) -> list[EntityPage]:
-    count = max(1, math.ceil(len(entries) / page_size))
+    """The entity's pages, cut as every newest-first listing is (pages.page_bounds). A later
+    page shows only the entity's name, description and its share of the articles: the counts,
+    first and last mentions and quotes are page 1's, so a new mention leaves later pages as
+    they were (and an incremental build skips them)."""
+    bounds = page_bounds(len(entries), page_size)
+    count = len(bounds)
     base = page.url
     pages = []
-    for number in range(1, count + 1):
-        chunk = entries[(number - 1) * page_size : number * page_size]
+    for number, share in enumerate(bounds, start=1):
         if number == 1:
             current = page
+            current.total = len(entries)
         else:
             current = EntityPage(
-                src_uri=f"{base}page/{number}/index.md",
+                src_uri=page_src(base, number),
                 title=f"{page.title} (page {number} of {count})",
                 kind=page.kind,
                 entity=page.entity,
                 up=page.up,
             )
-        current.entries = chunk
-        current.total = len(entries)
+        current.entries = entries[share.start : share.stop]
         current.page_number, current.page_count = number, count
-        current.previous_page = (
-            None if number == 1 else (base if number == 2 else f"{base}page/{number - 1}/")
-        )
-        current.next_page = f"{base}page/{number + 1}/" if number < count else None
+        current.previous_page = None if number == 1 else page_url(base, number - 1)
+        current.next_page = page_url(base, number + 1) if number < count else None
         pages.append(current)
     return pages
 

@@ -7,7 +7,6 @@ listings are split into pages of `page_size`, so no page grows with the archive.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from .archive import Archive, Entry, Group
@@ -48,28 +47,73 @@ class PageSpec:
         return self.src_uri.removesuffix("index.md")
 
 
+LATER_INTRO = "Newest first, continued from the previous page."
+TIMELINE_LATER_INTRO = "Oldest first, continued from the previous page."
+
+
+def page_bounds(total: int, page_size: int, *, newest_first: bool = True) -> list[range]:
+    """Which of a listing's `total` entries each of its pages holds, page 1 first.
+
+    A newest-first listing is cut into pages from its *oldest* end: page 1 holds the newest
+    `page_size` to `2 × page_size − 1` articles and every later page exactly `page_size`. New
+    articles are mostly the newest, so they join page 1 while every later page keeps its
+    articles (and its address: a reader's link or a worksheet's citation stays right) until page 1
+    is full and a page is added, once every `page_size` articles. An incremental build then
+    rebuilds page 1 alone instead of every page of the listing (incremental.py).
+    An oldest-first listing (a timeline) is cut from its start, which is already its old end."""
+    if total <= page_size:
+        return [range(0, total)]
+    if not newest_first:
+        return [range(i, min(i + page_size, total)) for i in range(0, total, page_size)]
+    count = total // page_size
+    first = total - (count - 1) * page_size
+    return [range(0, first)] + [
+        range(first + i * page_size, first + (i + 1) * page_size) for i in range(count - 1)
+    ]
+
+
+def page_src(base: str, number: int) -> str:
+    return f"{base}index.md" if number == 1 else f"{base}page/{number}/index.md"
+
+
+def page_url(base: str, number: int) -> str:
+    return base if number == 1 else f"{base}page/{number}/"
+
+
 def _paginate(
-    base: str, title: str, kind: str, entries: list[Entry], page_size: int, **common: object
+    base: str,
+    title: str,
+    kind: str,
+    entries: list[Entry],
+    page_size: int,
+    *,
+    newest_first: bool = True,
+    **common: object,
 ) -> list[PageSpec]:
-    count = max(1, math.ceil(len(entries) / page_size))
+    """A listing's pages (see `page_bounds`). Only page 1 counts the whole listing (its intro,
+    its total, its sub-pages with their counts): a later page shows nothing that changes when
+    an article joins page 1, so its input key, and its output, stay the same."""
+    bounds = page_bounds(len(entries), page_size, newest_first=newest_first)
+    count = len(bounds)
+    later = {
+        "intro": LATER_INTRO if newest_first else TIMELINE_LATER_INTRO,
+        "children": [],
+        "total": 0,
+    }
     specs = []
-    for number in range(1, count + 1):
-        src = f"{base}index.md" if number == 1 else f"{base}page/{number}/index.md"
-        chunk = entries[(number - 1) * page_size : number * page_size]
+    for number, share in enumerate(bounds, start=1):
+        fields = {**common, "total": len(entries)} if number == 1 else {**common, **later}
         specs.append(
             PageSpec(
-                src_uri=src,
+                src_uri=page_src(base, number),
                 title=title if number == 1 else f"{title} (page {number} of {count})",
                 kind=kind,
-                entries=chunk,
+                entries=entries[share.start : share.stop],
                 page_number=number,
                 page_count=count,
-                previous_page=None
-                if number == 1
-                else (base if number == 2 else f"{base}page/{number - 1}/"),
-                next_page=f"{base}page/{number + 1}/" if number < count else None,
-                total=len(entries),
-                **common,  # type: ignore[arg-type]
+                previous_page=None if number == 1 else page_url(base, number - 1),
+                next_page=page_url(base, number + 1) if number < count else None,
+                **fields,  # type: ignore[arg-type]
             )
         )
     return specs
@@ -252,9 +296,6 @@ def group_pages(
     return specs
 
 
-TIMELINE_LATER_INTRO = "Oldest first, continued from the previous page."
-
-
 def timeline_pages(
     entries: list[Entry],
     base: str,
@@ -280,16 +321,11 @@ def timeline_pages(
         up=up or [],
         previous_label="← Earlier",
         next_label="Later →",
+        newest_first=False,  # new articles, mostly the newest, join its last page
     )
     for spec in specs:
         start = (spec.page_number - 1) * page_size
         spec.timeline = timeline_sections(spec.entries, ordered[start - 1] if start else None)
-        if spec.page_number > 1:
-            # perf: new articles are mostly the newest, added at the end of a timeline. A later
-            # page holds nothing that counts the whole timeline (no total, no count in its
-            # intro), so such an addition changes only the last page or two and an incremental
-            # build skips the others (their input key is their spec; see incremental.py).
-            spec.intro, spec.total = TIMELINE_LATER_INTRO, 0
     return specs
 
 
