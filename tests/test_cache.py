@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.cache import ArticleMemo, BuildCache, Fingerprinter, digest
+from chronicle.cache import ArticleMemo, BuildCache, Fingerprinter, PickleMemo, digest
 
 
 @dataclass(frozen=True)
@@ -102,3 +102,20 @@ def test_theme_files_leave_out_an_installed_themes_icons_only(tmp_path):
         "project/overrides/main.html",
         "project/overrides/.icons/set/a.svg",
     }
+
+
+def test_pickle_memo_keeps_what_the_last_build_used(tmp_path):
+    path = tmp_path / "memo.pickle"
+    first = PickleMemo(path)
+    assert first.get("a") is None
+    first.put("a", "record a")
+    first.put("b", "record b")
+    first.save()
+    second = PickleMemo(path)
+    assert second.get("a") == "record a"  # used: kept; "b" not asked for: dropped on save
+    second.save()
+    third = PickleMemo(path)
+    assert third.get("a") == "record a" and third.get("b") is None
+    path.write_bytes(b"not a pickle")
+    assert PickleMemo(path).get("a") is None  # a foreign or broken file: everything misses
+    assert not list(tmp_path.glob(".tmp-*"))  # written by temp file + rename

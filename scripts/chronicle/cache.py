@@ -117,6 +117,49 @@ class ArticleMemo:
         os.replace(tmp, self.path)
 
 
+class PickleMemo:
+    """Values by key, kept between builds in one pickle, holding only the keys the last build
+    used: for many small entries read on every build. perf: the search records of 10,000
+    articles took 1 s to read as one cache file each, a quarter of that as one pickle.
+    Chronicle's own file in the project's cache folder, written atomically; an unreadable or
+    foreign one is ignored (everything misses)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.previous: dict[str, object] = {}
+        self.current: dict[str, object] = {}
+        self.changed = False
+        if path is not None:
+            try:
+                with path.open("rb") as handle:
+                    data = pickle.load(handle)
+                if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
+                    self.previous = data["values"]
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError):
+                self.previous = {}
+
+    def get(self, key: str) -> object | None:
+        value = self.current.get(key, self.previous.get(key))
+        if value is not None:
+            self.current[key] = value
+        return value
+
+    def put(self, key: str, value: object) -> None:
+        if self.current.get(key, self.previous.get(key)) != value:
+            self.changed = True
+        self.current[key] = value
+
+    def save(self) -> None:
+        if self.path is None or not (self.changed or self.current.keys() != self.previous.keys()):
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump({"version": CACHE_VERSION, "values": self.current}, handle, protocol=5)
+        os.replace(tmp, self.path)
+        self.previous, self.current, self.changed = self.current, {}, False
+
+
 class Fingerprinter:
     """A stable text for a template context value, for use in a cache key.
 

@@ -102,6 +102,13 @@ class EntitySite:
     info: dict[str, EntityInfo]  # canonical name → info
     quotes_url: str
 
+    def article_inputs(self, article: Article) -> tuple[object, ...]:
+        """Everything `article_context` reads besides the article and its entry: the pages it
+        links to (an incremental build's key for the article page; see plugin.py)."""
+        names = [n for f in KIND_FIELDS.values() for n in getattr(article, f)]
+        names += [q.entity for q in article.quotes if q.entity]
+        return (self.quotes_url, tuple(self.info.get(n) for n in names))
+
     def article_context(self, article: Article, entry: Entry) -> dict[str, object]:
         groups = []
         for kind, field_name in KIND_FIELDS.items():

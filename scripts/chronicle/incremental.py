@@ -7,9 +7,10 @@ page:
 
 - an article page, and a page Chronicle generates (date archives, topics, sources, people,
   organisations, places, quotes), is kept only when its *input key* is the one recorded when
-  its output was written: a digest of its whole Chronicle template context (for an article: the
-  article, its two neighbours in time, citations, links, `ChroniclePlugin._article_context`; for
-  a listing: its `PageSpec` or entity page, every entry it lists), the templates, mkdocs.yml,
+  its output was written: a digest of its Chronicle template context, or of what that context
+  is made from (for an article: the article, its two neighbours in time and the registry
+  entries it links to, `ChroniclePlugin._article_inputs`; for a listing: its whole context, its
+  `PageSpec` or entity page with every entry it lists), the templates, mkdocs.yml,
   the non-article files in docs/, the entity registry, Chronicle's own code and the package
   versions. Otherwise its output file is deleted, and MkDocs builds it again. Data a page shows
   from anywhere else must be added to its context or to `site_salt`. Generated pages are backed
