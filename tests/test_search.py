@@ -10,7 +10,9 @@ from chronicle.model import Article
 from chronicle.search import (
     UNDATED_NEWEST_LAST,
     UNDATED_OLDEST_LAST,
+    LateRecords,
     PagefindWriter,
+    SearchIndexError,
     html_to_text,
     plan_shards,
     record_for,
@@ -150,3 +152,43 @@ def test_one_shard_per_year_is_stable_when_a_year_grows():
     grown = [*reversed(records), added]
     after = {s.path: shard_digest(s, "en") for s in plan_shards(grown, 0)}
     assert [p for p in before if before[p] != after[p]] == ["shards/2023/"]
+
+
+def _contents(bundle) -> list[str]:
+    """The text of every page a Pagefind bundle holds (its fragments: gzipped JSON)."""
+    import gzip
+
+    return sorted(
+        json.loads(gzip.decompress(p.read_bytes()).removeprefix(b"pagefind_dcd"))["content"]
+        for p in bundle.rglob("*.pf_fragment")
+    )
+
+
+def test_a_wrong_guess_is_indexed_again_with_the_real_record(tmp_path):
+    """Early indexing (search.LateRecords): a shard indexed with a guessed record is checked
+    against the record MkDocs made, and indexed again when they differ."""
+    import dataclasses
+    import threading
+
+    records = records_for_years(2025, 2025, 2024)
+    real = dataclasses.replace(records[1], content="Talks stall\nThe text MkDocs made.")
+    guess = dataclasses.replace(real, content="Talks stall\nA guess that missed.")
+    late = LateRecords([guess])
+    threading.Timer(0.2, late.deliver, [[real]]).start()  # as the plugin does, from on_env
+    early = tmp_path / "early"
+    shards = write_bundle([records[0], guess, records[2]], early, max_articles=0, late=late)
+    direct = write_bundle([records[0], real, records[2]], tmp_path / "direct", max_articles=0)
+    assert _contents(early) == _contents(tmp_path / "direct")
+    assert "Talks stall The text MkDocs made." in _contents(early)  # Pagefind joins lines
+    assert [s.digest for s in shards] == [s.digest for s in direct]  # what the next build keeps
+    assert len(list(early.glob("*.pf_meta"))) == 1  # the first index left nothing behind
+
+
+def test_a_build_that_stops_leaves_no_indexer_waiting(tmp_path):
+    import pytest
+
+    records = records_for_years(2025)
+    late = LateRecords(records)
+    late.cancel()  # what on_build_error does
+    with pytest.raises(SearchIndexError, match="stopped before every page was read"):
+        write_bundle(records, tmp_path / "pf", max_articles=0, late=late)

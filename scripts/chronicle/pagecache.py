@@ -18,7 +18,9 @@ and writes the file; the cache removes the two expensive steps, converting and r
 
 from __future__ import annotations
 
+import copy
 import json
+import logging
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -28,7 +30,7 @@ from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
 
@@ -260,6 +262,24 @@ def convert_page(page: Page, *, config: MkDocsConfig, files: Files) -> None:
     )
     page.render(config, files)
     config.plugins.on_page_content(page.content or "", page=page, config=config, files=files)
+
+
+def convert_ahead(file: File, markdown: str, *, config: MkDocsConfig, files: Files) -> str:
+    """MkDocs' own conversion of a page's Markdown (`Page.render`), before MkDocs gets to it:
+    on a copy of its File, so that the page MkDocs makes for it later is untouched, and with
+    MkDocs' warnings about its links held back (MkDocs gives them when it converts the page).
+    No plugin event runs: whoever uses the result checks it against MkDocs' (search.LateRecords).
+    """
+    page = Page(None, copy.copy(file), config)
+    page.markdown = markdown
+    logger = logging.getLogger("mkdocs.structure.pages")
+    quiet = logging.Filter("nothing")  # a filter named after no logger lets nothing through
+    logger.addFilter(quiet)
+    try:
+        page.render(config, files)
+    finally:
+        logger.removeFilter(quiet)
+    return page.content or ""
 
 
 def render_page(

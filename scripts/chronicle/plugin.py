@@ -45,12 +45,13 @@ from .errors import ChronicleError
 from .feeds import build_feed
 from .incremental import Incremental, install_warning_filter, site_file, site_salt
 from .normalize import make_slug
-from .pagecache import PageCache, convert_page, render_page
+from .pagecache import PageCache, convert_ahead, convert_page, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .parallel import BackgroundTask, available_cores, can_fork, start_helper
 from .sanitize import clean_html
 from .search import (
     FACETS,
+    LateRecords,
     SearchRecord,
     Shard,
     html_to_text,
@@ -73,6 +74,10 @@ GENERATED_SOURCE = str(ASSETS / "generated-page.md")
 # the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
 PAGEFIND_DIR = "pagefind"
+# perf: with at most this many pages to build, the search index is started as soon as the
+# incremental plan is made (`_start_search_early`), not after MkDocs has read every page. Above
+# it, the forked helpers (parallel.py), which need a process without threads, gain more.
+EARLY_SEARCH_MAX_PAGES = 300
 RECORDS_FILE = "search-records.pickle"  # in the cache folder: articles' search records by key
 
 
@@ -91,6 +96,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.page_cache: PageCache  # perf: made in on_nav, used from then on
         self.incremental: Incremental | None = None  # perf: made in on_files
         self._search: BackgroundTask | None = None  # the Pagefind bundle, written from on_env
+        self._late: LateRecords | None = None  # records an early-started index waits for
         # perf: the contexts the incremental plan made (src_uri → context), not made twice
         self._planned: dict[str, dict[str, Any]] = {}
 
@@ -415,7 +421,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         # perf: every search record is known once every page is converted (now), so the index
         # is written by Pagefind's processes while MkDocs renders the pages, not after. Started
         # after the helper above: a process is only forked while it has a single thread.
-        if self.config.search_enabled:
+        if self._late is not None:  # the index was started early: it waits for these
+            self._late.deliver(self.records)
+        elif self.config.search_enabled:
             records = [*self.records, *self.kept_records.values()]
             self._search = BackgroundTask(partial(self._write_search, records, config))
 
@@ -461,6 +469,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.kept_records = {}
         if self.config.search_enabled:
             self._keep_records(plan, root)
+            self._start_search_early(plan, config, files)
         if plan.kept:
             articles = len(plan.kept & self.entries.keys())
             log.info(
@@ -486,6 +495,43 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 self.kept_records[src] = record
             else:
                 plan.rebuild(src)
+
+    def _start_search_early(self, plan: Incremental, config: MkDocsConfig, files: Files) -> None:
+        """Start the search index now when few pages are to be built (a rebuild after a small
+        change), rather than after MkDocs has read every page. Every record is known from the
+        last build but those of new or edited articles, which are guessed (search.LateRecords).
+        """
+        self._late = None
+        if len(files.documentation_pages()) - len(plan.kept) > EARLY_SEARCH_MAX_PAGES:
+            return
+        records = list(self.kept_records.values())
+        guesses = []
+        for src in sorted(self.entries.keys() - plan.kept):
+            record = self.record_memo.get(self._record_key(src))
+            if isinstance(record, SearchRecord):
+                records.append(record)  # unchanged article, rebuilt for its neighbours' sake
+                continue
+            guess = self._guess_record(src, config, files)
+            if guess is None:
+                return  # the index starts in on_env, as after a large change
+            guesses.append(guess)
+        self._late = late = LateRecords(guesses)
+        self._search = BackgroundTask(
+            partial(self._write_search, [*records, *guesses], config, late)
+        )
+
+    def _guess_record(self, src: str, config: MkDocsConfig, files: Files) -> SearchRecord | None:
+        file = files.get_file_from_path(src)
+        if file is None or file.abs_src_path is None:
+            return None
+        try:
+            text = Path(file.abs_src_path).read_text(encoding="utf-8")
+            html_text = convert_ahead(
+                file, split_front_matter(text, src)[1], config=config, files=files
+            )
+        except Exception:  # only a guess: MkDocs converts the page itself and reports errors
+            return None
+        return record_for(self.entries[src], html_to_text(clean_html(html_text)))
 
     def _cached_page(self, src: str) -> bool:
         """Pages whose template can print a stored copy (`chronicle/cached.html`)."""
@@ -530,18 +576,22 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.records, self.kept_records, self._planned = [], {}, {}
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         started = time.monotonic()
-        search, self._search = self._search, None
+        search, self._search, self._late = self._search, None, None
         if search is not None:
             search.result()  # re-raises what went wrong (a PluginError)
             log.debug(f"waited {time.monotonic() - started:.1f} s for the search index")
 
     def on_build_error(self, *, error: Exception) -> None:
         # Leave no indexer writing into the site after MkDocs gave up on it.
-        search, self._search = self._search, None
+        search, self._search, late, self._late = self._search, None, self._late, None
+        if late is not None:
+            late.cancel()  # an early-started index waiting for records stops waiting
         if search is not None:
             search.wait()
 
-    def _write_search(self, records: list[SearchRecord], config: MkDocsConfig) -> None:
+    def _write_search(
+        self, records: list[SearchRecord], config: MkDocsConfig, late: LateRecords | None = None
+    ) -> None:
         """The Pagefind bundle. With the cache on, shards whose records did not change since the
         last build into this site are kept as they are on disk (search.write_bundle); without
         it, the bundle is written from an empty folder, as a clean build does."""
@@ -565,6 +615,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 previous=previous,
                 store=None if digests is None else digests.parent / "pagefind-shards",
                 jobs=self.config.search_jobs or min(available_cores(), 4),
+                late=late,
             )
         except ChronicleError as exc:
             raise PluginError(f"Chronicle search: {exc}") from None

@@ -200,6 +200,43 @@ def _shard(years: list[str], by_year: dict[str, list[SearchRecord]]) -> Shard:
     return Shard(label=label, path=f"{SHARDS_DIR}/{label}/", years=list(years), records=records)
 
 
+class LateRecords:
+    """Records indexed before MkDocs has made them: those of new or edited articles, guessed by
+    converting their Markdown ahead of MkDocs (`guesses`), then checked against the ones MkDocs
+    makes (`deliver`); a shard whose guess was wrong is indexed again.
+
+    perf: after one article is added to 10,000, the search index of its year is what the build
+    waits for last, and Pagefind writes an index only once it has every record. With the guess,
+    indexing starts as soon as the incremental plan is made instead of after MkDocs has read
+    every page (measured: about 1 s of a 10 s rebuild)."""
+
+    def __init__(self, guesses: Iterable[SearchRecord]) -> None:
+        self.guesses = {r.url: r for r in guesses}
+        self.urls = frozenset(self.guesses)
+        self._records: dict[str, SearchRecord] = {}
+        self._ready = threading.Event()
+        self._cancelled = False
+
+    def deliver(self, records: Iterable[SearchRecord]) -> None:
+        self._records = {r.url: r for r in records if r.url in self.urls}
+        self._ready.set()
+
+    def cancel(self) -> None:
+        """The build stopped: whoever waits gives up."""
+        self._cancelled = True
+        self._ready.set()
+
+    def get(self, url: str) -> SearchRecord:
+        """The record MkDocs made (waits for it)."""
+        self._ready.wait()
+        if self._cancelled:
+            raise SearchIndexError("pagefind", "the build stopped before every page was read")
+        record = self._records.get(url)
+        if record is None:  # a page MkDocs did not read after all: say so, index nothing wrong
+            raise SearchIndexError("pagefind", f"no search record was made for {url}")
+        return record
+
+
 SHARDS_FILE = "chronicle-shards.json"
 SHARDS_DIR = "shards"
 
@@ -245,6 +282,7 @@ def write_bundle(
     previous: dict[str, str] | None = None,
     store: Path | None = None,
     jobs: int = 1,
+    late: LateRecords | None = None,
 ) -> list[Shard]:
     """Write the primary bundle into `bundle` and the older shards under it, one indexer at a
     time, and the list of shards search.js merges (`chronicle-shards.json`).
@@ -257,26 +295,39 @@ def write_bundle(
     build into an emptied site folder (`mkdocs serve` empties it before every rebuild) copies
     unchanged shards back instead of indexing them again.
 
-    `jobs`: how many shards are indexed at the same time."""
+    `jobs`: how many shards are indexed at the same time.
+
+    `late`: records of `records` that are guesses (`LateRecords`); their shards are indexed
+    at once, checked against the real records when MkDocs has made them, and digested with
+    those."""
     shards = plan_shards(records, max_articles)
     previous = previous or {}
-    stale = []
-    for shard in shards:
-        shard.digest = shard_digest(shard, language)
-        target = bundle / shard.path if shard.path else bundle
-        if previous.get(shard.path) == shard.digest and (target / ENTRY_FILE).is_file():
-            shard.reused = True
-        elif store is not None and (store / shard.digest / ENTRY_FILE).is_file():
-            _restore_shard(shard, bundle, store)
-            shard.reused = True
-        else:
-            stale.append(shard)
+    late_urls = late.urls if late is not None else frozenset()
+    guessed = [s for s in shards if any(r.url in late_urls for r in s.records)]
     # perf: shards are independent indexes, each in its own Pagefind process, which keeps
     # about one core busy: `jobs` of them at a time (memory: each holds its shard's index).
-    # Biggest first, so the last one to finish is a small one.
-    stale.sort(key=lambda shard: len(shard.records), reverse=True)
+    # Shards with guessed records (new or edited articles: their digest is only known after
+    # indexing) start before the others are digested; then the biggest first, so the last one
+    # to finish is a small one.
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        list(pool.map(lambda shard: _index_shard(shard, bundle, language), stale))
+        running = [pool.submit(_index_shard, s, bundle, language, late) for s in guessed]
+        stale = []
+        for shard in shards:
+            if any(shard is g for g in guessed):
+                continue
+            shard.digest = shard_digest(shard, language)
+            target = bundle / shard.path if shard.path else bundle
+            if previous.get(shard.path) == shard.digest and (target / ENTRY_FILE).is_file():
+                shard.reused = True
+            elif store is not None and (store / shard.digest / ENTRY_FILE).is_file():
+                _restore_shard(shard, bundle, store)
+                shard.reused = True
+            else:
+                stale.append(shard)
+        stale.sort(key=lambda shard: len(shard.records), reverse=True)
+        running += [pool.submit(_index_shard, s, bundle, language, late) for s in stale]
+        for future in running:
+            future.result()
     if store is not None:
         for shard in shards:
             _store_shard(shard, bundle, store)
@@ -301,9 +352,23 @@ def write_bundle(
 ENTRY_FILE = "pagefind-entry.json"
 
 
-def _index_shard(shard: Shard, bundle: Path, language: str) -> None:
-    """Index one shard. An older shard is written beside its old folder and swapped in; the
-    primary is the bundle's root (it holds the other shards), so its own files are cleared."""
+def _index_shard(shard: Shard, bundle: Path, language: str, late: LateRecords | None) -> None:
+    """Index one shard, then check its guessed records (`LateRecords`), if any, and index it
+    again with the real ones if a guess was wrong."""
+    guessed = late is not None and any(r.url in late.urls for r in shard.records)
+    _index_records(shard, bundle, language)
+    if late is None or not guessed:
+        return
+    real = [late.get(r.url) if r.url in late.urls else r for r in shard.records]
+    if real != shard.records:
+        shard.records = real
+        _index_records(shard, bundle, language)
+    shard.digest = shard_digest(shard, language)
+
+
+def _index_records(shard: Shard, bundle: Path, language: str) -> None:
+    """An older shard is written beside its old folder and swapped in; the primary is the
+    bundle's root (it holds the other shards), so its own files are cleared."""
     if shard.path:
         target = bundle / shard.path
         output = target.parent / f".tmp-{target.name}"
@@ -420,6 +485,20 @@ def pagefind_binary() -> Path:
     return binary
 
 
+PIPE_BYTES = 1 << 20
+
+
+def _widen(pipe: object) -> None:
+    """Make a pipe hold PIPE_BYTES (Linux: F_SETPIPE_SZ; elsewhere, or over the system's limit,
+    it keeps its size)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)  # type: ignore[attr-defined]
+    except (ImportError, OSError, AttributeError, ValueError):
+        pass
+
+
 class PagefindWriter:
     """One Pagefind index in a `pagefind --service` subprocess: `add` records, then `write`.
 
@@ -429,12 +508,20 @@ class PagefindWriter:
     """
 
     def __init__(self, *, language: str = "en") -> None:
+        # perf: requests go out in writes of about 1 MB through pipes of 1 MB, not one write
+        # per record through the default 64 KB. Indexing runs in a thread while MkDocs' own
+        # thread keeps the interpreter busy, and every write that blocks must win the
+        # interpreter lock back before the next: per record, that starved the indexer
+        # (measured: one year's shard, 1,700 articles, 4.8 s alone, 7 s beside a rebuild).
         self._process = subprocess.Popen(
             [str(pagefind_binary()), "--service"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
+            bufsize=PIPE_BYTES,
         )
+        for pipe in (self._process.stdin, self._process.stdout):
+            _widen(pipe)
         self._lock = threading.Condition()
         self._responses: dict[int, dict] = {}
         self._errors: list[str] = []
