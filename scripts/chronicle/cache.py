@@ -42,19 +42,29 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def digest_files(paths: Iterable[Path]) -> str:
+def _name(path: Path, root: Path | None) -> str:
+    """A file's name in a digest: relative to `root` when inside it, so that a project copied or
+    cloned elsewhere (with its cache) keeps its keys."""
+    if root is not None and path.is_relative_to(root):
+        return path.relative_to(root).as_posix()
+    return str(path)
+
+
+def digest_files(paths: Iterable[Path], root: Path | None = None) -> str:
     """One digest of many files' names and contents (templates, config)."""
     parts: list[str | bytes] = []
     for path in sorted(paths):
-        parts += [str(path), path.read_bytes()]
+        parts += [_name(path, root), path.read_bytes()]
     return digest(*parts)
 
 
-def digest_stats(paths: Iterable[Path]) -> str:
+def digest_stats(paths: Iterable[Path], root: Path | None = None) -> str:
     """Names, sizes and modification times: for large trees of files that change rarely
     (Material's templates, Chronicle's code), where reading every byte on every build would cost
     more than the rest of an incremental build's bookkeeping. An edit gives a new time."""
-    return digest(*(f"{p}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(paths)))
+    return digest(
+        *(f"{_name(p, root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in sorted(paths))
+    )
 
 
 def theme_files(folders: Iterable[str | Path]) -> list[Path]:

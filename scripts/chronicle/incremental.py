@@ -86,10 +86,12 @@ def site_salt(
     versions = ",".join(
         f"{n}={_version(n)}" for n in ("mkdocs", "mkdocs-material", "markdown", "jinja2")
     )
+    # Names relative to the project: a copy or a clone elsewhere keeps its cache.
+    project = Path(config.config_file_path).parent if config.config_file_path else None
     return digest(
-        digest_files(non_articles),
-        digest_files([p for p in data_files if p.is_file()]),
-        digest_stats(templates),
+        digest_files(non_articles, project),
+        digest_files([p for p in data_files if p.is_file()], project),
+        digest_stats(templates, project),
         digest_stats(code),
         config_file.read_bytes() if config_file and config_file.exists() else b"",
         repr(sorted(config.plugins)),

@@ -62,7 +62,7 @@ def _version(name: str) -> str:
         return "-"
 
 
-def _versions() -> str:
+def package_versions() -> str:
     return ",".join(f"{n}={_version(n)}" for n in (*_PACKAGES, "chronicle-archive"))
 
 
@@ -113,7 +113,7 @@ class PageCache:
             repr(config.markdown_extensions),
             repr(sorted((config.mdx_configs or {}).items(), key=lambda kv: kv[0])),
             str(config.use_directory_urls),
-            _versions(),
+            package_versions(),
         )
         self.nav_digest = ""
         self.fingerprint = Fingerprinter()
@@ -135,7 +135,10 @@ class PageCache:
         ]
         config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
         self.salt = digest(
-            digest_stats(template_files), config_text, _versions(), Path(__file__).read_bytes()
+            digest_stats(template_files),
+            config_text,
+            package_versions(),
+            Path(__file__).read_bytes(),
         )
         if self.cache.root is not None:
             # Compiling Material's templates takes most of a second on every build.

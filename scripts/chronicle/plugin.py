@@ -45,7 +45,7 @@ from .errors import ChronicleError
 from .feeds import build_feed
 from .incremental import Incremental, install_warning_filter, site_file, site_salt
 from .normalize import make_slug
-from .pagecache import PageCache, convert_ahead, convert_page, render_page
+from .pagecache import PageCache, convert_ahead, convert_page, package_versions, render_page
 from .pages import PageSpec, all_pages, article_breadcrumbs
 from .parallel import BackgroundTask, available_cores, can_fork, start_helper
 from .sanitize import clean_html
@@ -74,11 +74,13 @@ GENERATED_SOURCE = str(ASSETS / "generated-page.md")
 # the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
 PAGEFIND_DIR = "pagefind"
-# perf: with at most this many pages to build, the search index is started as soon as the
-# incremental plan is made (`_start_search_early`), not after MkDocs has read every page. Above
-# it, the forked helpers (parallel.py), which need a process without threads, gain more.
-EARLY_SEARCH_MAX_PAGES = 300
+# perf: when at most this many articles are new or edited since the last build, the search
+# index starts before the incremental plan (`_start_search_early`), their records guessed; with
+# more, after MkDocs has converted every page (their guesses would cost as much as waiting).
+EARLY_SEARCH_MAX_GUESSES = 50
 RECORDS_FILE = "search-records.pickle"  # in the cache folder: articles' search records by key
+# What converts Markdown and cleans HTML: part of every search record's key.
+_VERSIONS = package_versions()
 
 
 class ChroniclePlugin(BasePlugin[ChronicleConfig]):
@@ -97,6 +99,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.incremental: Incremental | None = None  # perf: made in on_files
         self._search: BackgroundTask | None = None  # the Pagefind bundle, written from on_env
         self._late: LateRecords | None = None  # records an early-started index waits for
+        self._record_keys: dict[str, str] = {}  # src_uri → _record_key, made once a build
         # perf: the contexts the incremental plan made (src_uri → context), not made twice
         self._planned: dict[str, dict[str, Any]] = {}
 
@@ -451,6 +454,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         registry = Path(config.config_file_path or ".").parent / self.config.entities_file
         salt = site_salt(config, prefix, self.config, [registry])
         plan = Incremental(config, root, salt, skip=not lunr)
+        self.incremental = plan  # _record_key uses its salt and fingerprints
+        self._record_keys = {}
+        self.kept_records = {}
+        if self.config.search_enabled:
+            self.record_memo = PickleMemo(root / RECORDS_FILE)
+            self._start_search_early(config, files)  # perf: on another core, during the plan
         for file in files.documentation_pages():
             if file.src_uri in self.entries and file.abs_src_path is not None:
                 plan.page(file, self._article_inputs(file.src_uri))
@@ -465,11 +474,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                     self._planned[file.src_uri] = context
         for file in files:  # static files and theme assets too: what is gone is removed
             plan.record(file)
-        self.incremental = plan
-        self.kept_records = {}
         if self.config.search_enabled:
-            self._keep_records(plan, root)
-            self._start_search_early(plan, config, files)
+            self._keep_records(plan)
         if plan.kept:
             articles = len(plan.kept & self.entries.keys())
             log.info(
@@ -481,14 +487,16 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         """What an article's search record is made from: the article (its text, metadata and
         address) and the site-wide salt (Markdown settings, Chronicle's code). Not its page's
         key, which also holds its neighbours: their change leaves its record as it was."""
-        assert self.incremental is not None
-        fingerprint = self.incremental.fingerprint(self.entries[src])
-        return digest(self.incremental.salt, fingerprint)
+        key = self._record_keys.get(src)
+        if key is None:
+            assert self.incremental is not None
+            fingerprint = self.incremental.fingerprint(self.entries[src])
+            key = self._record_keys[src] = digest(self.incremental.salt, _VERSIONS, fingerprint)
+        return key
 
-    def _keep_records(self, plan: Incremental, root: Path) -> None:
+    def _keep_records(self, plan: Incremental) -> None:
         """The search records of the article pages MkDocs will skip, stored when they were last
         rendered. A page whose record is missing is rebuilt."""
-        self.record_memo = PickleMemo(root / RECORDS_FILE)
         for src in sorted(plan.kept & self.entries.keys()):
             record = self.record_memo.get(self._record_key(src))
             if isinstance(record, SearchRecord):
@@ -496,28 +504,28 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             else:
                 plan.rebuild(src)
 
-    def _start_search_early(self, plan: Incremental, config: MkDocsConfig, files: Files) -> None:
-        """Start the search index now when few pages are to be built (a rebuild after a small
-        change), rather than after MkDocs has read every page. Every record is known from the
-        last build but those of new or edited articles, which are guessed (search.LateRecords).
-        """
+    def _start_search_early(self, config: MkDocsConfig, files: Files) -> None:
+        """Start the search index now, before the incremental plan, when the records of all but
+        a few articles are known from the last build (a rebuild after a small change): those of
+        new or edited articles are guessed (search.LateRecords). Otherwise it starts in on_env,
+        once MkDocs has converted every page."""
         self._late = None
-        if len(files.documentation_pages()) - len(plan.kept) > EARLY_SEARCH_MAX_PAGES:
-            return
-        records = list(self.kept_records.values())
-        guesses = []
-        for src in sorted(self.entries.keys() - plan.kept):
+        records, late = [], []
+        for src in sorted(self.entries):
             record = self.record_memo.get(self._record_key(src))
             if isinstance(record, SearchRecord):
-                records.append(record)  # unchanged article, rebuilt for its neighbours' sake
-                continue
-            guess = self._guess_record(src, config, files)
-            if guess is None:
-                return  # the index starts in on_env, as after a large change
-            guesses.append(guess)
-        self._late = late = LateRecords(guesses)
+                records.append(record)
+            else:
+                late.append(src)
+                if len(late) > EARLY_SEARCH_MAX_GUESSES:
+                    return
+        guesses = [self._guess_record(src, config, files) for src in late]
+        if any(guess is None for guess in guesses):
+            return
+        known = [g for g in guesses if g is not None]
+        self._late = LateRecords(known)
         self._search = BackgroundTask(
-            partial(self._write_search, [*records, *guesses], config, late)
+            partial(self._write_search, [*records, *known], config, self._late)
         )
 
     def _guess_record(self, src: str, config: MkDocsConfig, files: Files) -> SearchRecord | None:
@@ -595,6 +603,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         """The Pagefind bundle. With the cache on, shards whose records did not change since the
         last build into this site are kept as they are on disk (search.write_bundle); without
         it, the bundle is written from an empty folder, as a clean build does."""
+        keys = None  # perf: a shard is digested by its records' keys (search.shard_digest)
+        if self.incremental is not None:
+            keys = {"/" + e.url.lstrip("/"): self._record_key(s) for s, e in self.entries.items()}
         bundle = Path(config.site_dir) / PAGEFIND_DIR
         digests = self._shard_digests_path(config)
         previous: dict[str, str] = {}
@@ -616,6 +627,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 store=None if digests is None else digests.parent / "pagefind-shards",
                 jobs=self.config.search_jobs or min(available_cores(), 4),
                 late=late,
+                keys=keys,
             )
         except ChronicleError as exc:
             raise PluginError(f"Chronicle search: {exc}") from None

@@ -30,7 +30,7 @@ import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -239,6 +239,7 @@ class LateRecords:
 
 SHARDS_FILE = "chronicle-shards.json"
 SHARDS_DIR = "shards"
+TRASH_DIR = ".chronicle-old"  # the files of a replaced primary shard, until the bundle is done
 
 
 def record_to_json(record: SearchRecord) -> str:
@@ -253,17 +254,21 @@ def record_from_json(text: str) -> SearchRecord:
     return SearchRecord(**json.loads(text))
 
 
-def shard_digest(shard: Shard, language: str) -> str:
+def shard_digest(shard: Shard, language: str, keys: Mapping[str, str] | None = None) -> str:
     """What a shard's files are made from: its records (sorted, so the order pages were rendered
     in does not matter), where it goes (the primary keeps Pagefind's code, the others do not),
-    the forced language and the indexer's version."""
+    the forced language and the indexer's version.
+
+    `keys` (address → a digest of everything the record is made from, see plugin.py) stand for
+    the records when given: digesting a year's records (a few MB of text) on every rebuild
+    costs more than the rebuild's own planning, and a guessed record (LateRecords) has the key
+    of the record it guesses."""
     records = sorted(shard.records, key=lambda r: r.url)
-    return digest(
-        shard.path,
-        language,
-        _pagefind_version(),
-        *(record_to_json(r) for r in records),
-    )
+    if keys is not None and all(r.url in keys for r in records):
+        parts = [f"{r.url} {keys[r.url]}" for r in records]
+    else:
+        parts = [record_to_json(r) for r in records]
+    return digest(shard.path, language, _pagefind_version(), *parts)
 
 
 def _pagefind_version() -> str:
@@ -283,6 +288,7 @@ def write_bundle(
     store: Path | None = None,
     jobs: int = 1,
     late: LateRecords | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> list[Shard]:
     """Write the primary bundle into `bundle` and the older shards under it, one indexer at a
     time, and the list of shards search.js merges (`chronicle-shards.json`).
@@ -299,39 +305,53 @@ def write_bundle(
 
     `late`: records of `records` that are guesses (`LateRecords`); their shards are indexed
     at once, checked against the real records when MkDocs has made them, and digested with
-    those."""
+    those.
+
+    `keys`: see `shard_digest`."""
     shards = plan_shards(records, max_articles)
     previous = previous or {}
     late_urls = late.urls if late is not None else frozenset()
-    guessed = [s for s in shards if any(r.url in late_urls for r in s.records)]
+
+    def guessed(shard: Shard) -> bool:
+        return any(r.url in late_urls for r in shard.records)
+
     # perf: shards are independent indexes, each in its own Pagefind process, which keeps
     # about one core busy: `jobs` of them at a time (memory: each holds its shard's index).
-    # Shards with guessed records (new or edited articles: their digest is only known after
-    # indexing) start before the others are digested; then the biggest first, so the last one
-    # to finish is a small one.
+    # Shards with guessed records (new or edited articles: likely changed) are digested and
+    # started before the others are digested; then the biggest first, so the last one to
+    # finish is a small one.
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        running = [pool.submit(_index_shard, s, bundle, language, late) for s in guessed]
-        stale = []
-        for shard in shards:
-            if any(shard is g for g in guessed):
-                continue
-            shard.digest = shard_digest(shard, language)
+        running, stale, kept_guesses = [], [], []
+        for shard in sorted(shards, key=lambda s: not guessed(s)):  # stable: newest first
+            shard.digest = shard_digest(shard, language, keys)
             target = bundle / shard.path if shard.path else bundle
             if previous.get(shard.path) == shard.digest and (target / ENTRY_FILE).is_file():
                 shard.reused = True
             elif store is not None and (store / shard.digest / ENTRY_FILE).is_file():
                 _restore_shard(shard, bundle, store)
                 shard.reused = True
+            elif guessed(shard):
+                running.append(pool.submit(_index_shard, shard, bundle, language, late, keys))
             else:
                 stale.append(shard)
+            if shard.reused and guessed(shard):
+                kept_guesses.append(shard)
         stale.sort(key=lambda shard: len(shard.records), reverse=True)
-        running += [pool.submit(_index_shard, s, bundle, language, late) for s in stale]
+        running += [pool.submit(_index_shard, s, bundle, language, late, keys) for s in stale]
         for future in running:
             future.result()
+    for shard in kept_guesses:  # kept because its guesses match the last build: check them
+        assert late is not None
+        real = [late.get(r.url) if r.url in late_urls else r for r in shard.records]
+        if real != shard.records:
+            shard.records, shard.reused = real, False
+            _index_records(shard, bundle, language)
+            shard.digest = shard_digest(shard, language, keys)
     if store is not None:
         for shard in shards:
             _store_shard(shard, bundle, store)
     _remove_vanished_shards(bundle, shards)
+    shutil.rmtree(bundle / TRASH_DIR, ignore_errors=True)
     if store is not None:
         _prune_store(store, shards)
     # search.js merges the older shards, and runs a date-sorted search shard by shard (newest
@@ -352,7 +372,13 @@ def write_bundle(
 ENTRY_FILE = "pagefind-entry.json"
 
 
-def _index_shard(shard: Shard, bundle: Path, language: str, late: LateRecords | None) -> None:
+def _index_shard(
+    shard: Shard,
+    bundle: Path,
+    language: str,
+    late: LateRecords | None,
+    keys: Mapping[str, str] | None,
+) -> None:
     """Index one shard, then check its guessed records (`LateRecords`), if any, and index it
     again with the real ones if a guess was wrong."""
     guessed = late is not None and any(r.url in late.urls for r in shard.records)
@@ -363,7 +389,7 @@ def _index_shard(shard: Shard, bundle: Path, language: str, late: LateRecords | 
     if real != shard.records:
         shard.records = real
         _index_records(shard, bundle, language)
-    shard.digest = shard_digest(shard, language)
+    shard.digest = shard_digest(shard, language, keys)
 
 
 def _index_records(shard: Shard, bundle: Path, language: str) -> None:
@@ -394,7 +420,7 @@ def _index_records(shard: Shard, bundle: Path, language: str) -> None:
 def _shard_files(shard: Shard, bundle: Path) -> list[Path]:
     """A shard's files (the primary's: all but the older shards and the shard list)."""
     root = bundle / shard.path if shard.path else bundle
-    skip = () if shard.path else (SHARDS_DIR, SHARDS_FILE)
+    skip = () if shard.path else (SHARDS_DIR, SHARDS_FILE, TRASH_DIR)
     return [
         p
         for top in root.iterdir()
@@ -449,16 +475,21 @@ def _prune_store(store: Path, shards: list[Shard]) -> None:
 
 
 def _clear_primary(bundle: Path) -> None:
-    """Remove the primary's files (all but the older shards and the shard list)."""
+    """Move the primary's files (all but the older shards and the shard list) out of the way,
+    into a folder that `write_bundle` deletes when it is done.
+
+    perf: a rename per top-level entry (about ten), not a deletion per file (thousands): this
+    runs in a thread beside MkDocs' own, busy one, and there every system call made from Python
+    waits for the interpreter lock to come back (measured: 2.4 s to delete one year's index
+    before indexing could start, during a rebuild that takes 9)."""
     if not bundle.is_dir():
         return
+    trash = bundle / TRASH_DIR / f"{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}"
     for path in bundle.iterdir():
-        if path.name in (SHARDS_DIR, SHARDS_FILE):
+        if path.name in (SHARDS_DIR, SHARDS_FILE, TRASH_DIR):
             continue
-        if path.is_dir():
-            shutil.rmtree(path)
-        else:
-            path.unlink()
+        trash.mkdir(parents=True, exist_ok=True)
+        os.replace(path, trash / path.name)
 
 
 def _remove_vanished_shards(bundle: Path, shards: list[Shard]) -> None:
