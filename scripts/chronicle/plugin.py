@@ -137,8 +137,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 raise PluginError(f"Chronicle: {exc}") from None
             entries.append(Entry(article=article, url=file.url, src_uri=file.src_uri))
         memo.save()
-        self.archive = build_archive(entries)
         self.entries = {e.src_uri: e for e in entries}
+        self._start_plan(files, config)  # perf: first, so the search index can start now
+        self.archive = build_archive(entries)
         base = {
             k: self.config[f"{k}_url"].strip("/") + "/"
             for k in ("archive", "topics", "sources", "timeline")
@@ -436,12 +437,15 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         return ArticleMemo(root / "articles.pickle")
 
-    def _plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
+    def _start_plan(self, files: Files, config: MkDocsConfig) -> None:
+        """What the incremental plan needs before any page is planned (the site-wide salt, the
+        last build's manifest), and the search index of a small rebuild, started at once: it
+        needs only the articles (`_start_search_early`)."""
         self.incremental = None
         self._planned = {}
+        self._late = None
         if not self.config.cache:
             return
-        assert self.archive is not None
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         prefix = self.config.articles_dir.strip("/") + "/"
         # Material's (or MkDocs') search indexes only the pages built in this run: while it is
@@ -460,6 +464,11 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if self.config.search_enabled:
             self.record_memo = PickleMemo(root / RECORDS_FILE)
             self._start_search_early(config, files)  # perf: on another core, during the plan
+
+    def _plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
+        plan = self.incremental
+        if plan is None:
+            return
         for file in files.documentation_pages():
             if file.src_uri in self.entries and file.abs_src_path is not None:
                 plan.page(file, self._article_inputs(file.src_uri))
