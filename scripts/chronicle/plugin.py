@@ -10,10 +10,12 @@ Order of events:
   and validated here), `on_page_markdown` sets each page's template and escaped title.
 - `on_page_content` sanitises article HTML and keeps each article's search record (its text as
   rendered); `on_page_context` gives templates ready data.
-- `on_post_build` writes the Pagefind bundle into the site (also under `mkdocs serve`, whose
-  site_dir is a temporary folder), one shard of years at a time (search.py). With the cache on,
-  skipped article pages contribute the records stored when they were last rendered, and only
-  shards whose records changed are indexed again.
+- The Pagefind bundle is written into the site (also under `mkdocs serve`, whose site_dir is a
+  temporary folder) by Pagefind's processes in a thread, one shard of years each (search.py),
+  started in `on_env` once every page is converted, or, after a small change, in `on_files` as
+  soon as the articles are read (`_start_search_early`); `on_post_build` waits for it. With the
+  cache on, unchanged articles contribute the records stored when they were last rendered, and
+  only shards whose records changed are indexed again.
 """
 
 from __future__ import annotations
