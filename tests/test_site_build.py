@@ -213,6 +213,12 @@ def test_feeds_list_the_latest_articles_newest_first(built):
 
 
 def test_no_empty_attribute_values_that_html_forbids(built):
-    # Material writes tabindex="" on navigation section labels (the Guide section here).
+    # Material writes tabindex="" on navigation section labels (the Guide section here), and a
+    # label for the "__toc" checkbox that only pages in the navigation tree have.
     for path in built.rglob("*.html"):
-        assert ' tabindex=""' not in path.read_text(encoding="utf-8"), path
+        html = path.read_text(encoding="utf-8")
+        assert ' tabindex=""' not in html, path
+        assert 'for="__toc"' not in html or 'id="__toc"' in html, path
+    pages = [p.read_text(encoding="utf-8") for p in (built / "articles").rglob("index.html")]
+    with_toc = [p for p in pages if 'aria-label="Table of contents"' in p]
+    assert any('<div class="md-nav__title">' in p for p in with_toc)  # the seed: headings

@@ -23,6 +23,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import re
 import shutil
 import time
 from functools import partial
@@ -565,18 +566,14 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
 
     @event_priority(100)  # first: store the page as rendered, before any plugin changes it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # Material (9.x, in maintenance) gives the label of a navigation section an empty
-        # `tabindex=""`, which is invalid HTML (the Nu checker flags every page); it means "not
-        # focusable by Tab" no more than leaving it out does. Dropped here rather than by
-        # copying Material's 200-line nav-item.html into overrides/ to change one attribute.
-        output = _drop_empty_tabindex(output)
+        output = _valid_html(output)
         self.page_cache.store(page, output)
         return output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
-        return _drop_empty_tabindex(output_content)  # 404.html and the like
+        return _valid_html(output_content)  # 404.html and the like
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.records = []
@@ -673,8 +670,24 @@ def _peak(shards: list[Shard]) -> str:
     return f", largest indexer peaked at {max(peaks):.0f} MB" if peaks else ""
 
 
-def _drop_empty_tabindex(output: str) -> str:
-    return output.replace(' tabindex=""', "")
+_ORPHAN_TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.S)
+
+
+def _valid_html(output: str) -> str:
+    """Two fixes to Material's (9.x, in maintenance) markup, which the Nu HTML checker flags on
+    every page, made here rather than by copying its 200-line nav-item.html or its toc.html
+    into overrides/ to change one attribute:
+
+    - the label of a navigation section gets an empty `tabindex=""`, invalid HTML; it means
+      "not focusable by Tab" no more than leaving it out does;
+    - the table of contents' title is a `<label for="__toc">` for a checkbox that Material only
+      writes into a page that is in the navigation tree: on articles and listings (kept out of
+      it) the label points at nothing. It becomes the plain title it already looks like.
+    """
+    output = output.replace(' tabindex=""', "")
+    if 'id="__toc"' not in output:
+        output = _ORPHAN_TOC_LABEL.sub(r'<div class="md-nav__title">\1</div>', output)
+    return output
 
 
 def _read_json(path: Path) -> dict[str, str]:
