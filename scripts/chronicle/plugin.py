@@ -103,6 +103,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self._search: BackgroundTask | None = None  # the Pagefind bundle, written from on_env
         self._late: LateRecords | None = None  # records an early-started index waits for
         self._record_keys: dict[str, str] = {}  # src_uri → _record_key, made once a build
+        self._article_memo_to_save: ArticleMemo | None = None
         # perf: the contexts the incremental plan made (src_uri → context), not made twice
         self._planned: dict[str, dict[str, Any]] = {}
 
@@ -139,7 +140,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             except ChronicleError as exc:
                 raise PluginError(f"Chronicle: {exc}") from None
             entries.append(Entry(article=article, url=file.url, src_uri=file.src_uri))
-        memo.save()
+        self._article_memo_to_save = memo  # perf: saved in on_post_build, off the critical path
         self.entries = {e.src_uri: e for e in entries}
         self._start_plan(files, config)  # perf: first, so the search index can start now
         self.archive = build_archive(entries)
@@ -588,6 +589,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             self.incremental.finish(self.page_cache.keys, used)
             self.record_memo.save()
         self.page_cache.finish()
+        if self._article_memo_to_save is not None:
+            self._article_memo_to_save.save()
+            self._article_memo_to_save = None
         self.write_feeds(config)
         self.records, self.kept_records, self._planned = [], {}, {}
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
