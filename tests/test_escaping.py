@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tests.test_site_build import add, build
+from tests.test_site_build import NOW, add, build
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
@@ -69,3 +69,67 @@ def test_hostile_entities_and_quotes_are_inert(site_project):
         assert not re.search(r"<b[^>]*onclick", html), path
     quotes = (site / "quotes" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(&#34;q&#34;)&lt;/script&gt; is coming for all of us," in quotes
+
+
+def test_addresses_other_than_web_ones_never_become_links(site_project):
+    """A `javascript:` (or `data:`, `file:`) address is refused from a curator and dropped from a
+    reader's output, so no page can link to it."""
+    import pytest
+
+    from chronicle.errors import FrontMatterError
+    from chronicle.ingest import add_path
+    from chronicle.schema import article_from_mapping, read_curator
+    from chronicle.store import ArticleStore
+
+    for bad in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "e.org/x"):
+        with pytest.raises(FrontMatterError, match="url"):
+            read_curator("flags", {"url": bad})
+        with pytest.raises(FrontMatterError, match="url"):
+            article_from_mapping("a.md", {"id": "a", "title": "A", "url": bad}, "Body.")
+    assert read_curator("flags", {"url": "https://e.org/a"})["url"] == "https://e.org/a"
+    feed = site_project / "inbox" / "feed.xml"
+    feed.parent.mkdir(exist_ok=True)
+    feed.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>F</title>'
+        "<item><title>Item</title><link>javascript:alert('feed')</link>"
+        "<description>A long enough text for an article body. Second sentence here.</description>"
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
+    store = ArticleStore(site_project / "docs" / "articles")
+    (outcome,) = add_path(store, feed, {}, now=NOW)
+    assert outcome.status == "added", outcome.detail
+    stored = (site_project / outcome.detail).read_text(encoding="utf-8")
+    assert not re.search(r"url: .*javascript:", stored)  # the entry's name may say it, as text
+    site = build(site_project)
+    for path in site.rglob("*.html"):
+        assert not re.search(r"(href|src)=\"\s*javascript:", path.read_text("utf-8")), path
+
+
+def test_remote_images_become_links_and_are_never_fetched(site_project):
+    hand = site_project / "docs" / "articles" / "2025" / "02" / "06" / "pictures.md"
+    hand.parent.mkdir(parents=True)
+    hand.write_text(
+        "---\nid: pictures\ntitle: Pictures\ndate: '2025-02-06'\nsource: null\n---\n"
+        "A tracker ![pixel & co](https://tracker.example/p.gif) and "
+        '<img src="//cdn.example/x.png"> in the text.\n',
+        encoding="utf-8",
+    )
+    site = build(site_project)
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert not re.search(r"<img[^>]*src=\"(https?:)?//", html), path
+    article = (site / "articles" / "2025" / "02" / "06" / "pictures" / "index.html").read_text()
+    assert 'href="https://tracker.example/p.gif"' in article
+    assert "[Image: pixel &amp; co]" in article  # the record keeps what the image was
+
+
+def test_language_must_be_a_language_code():
+    import pytest
+
+    from chronicle.errors import FrontMatterError
+    from chronicle.schema import read_curator
+
+    with pytest.raises(FrontMatterError, match="language"):
+        read_curator("flags", {"language": "english"})
+    assert read_curator("flags", {"language": "pt-BR"})["language"] == "pt-BR"

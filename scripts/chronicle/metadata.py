@@ -18,7 +18,14 @@ from typing import Any
 import py3langid
 
 from .model import Article, Origin, Provenance
-from .normalize import count_words, fingerprint, make_slug, normalise_space
+from .normalize import (
+    count_words,
+    fingerprint,
+    language_code,
+    make_slug,
+    normalise_space,
+    web_address,
+)
 from .readers.base import Draft
 
 SUMMARY_MAX_CHARS = 600
@@ -70,10 +77,10 @@ def resolve(
     title, title_origin = _pick(curator, draft, "title")
     date, date_origin = _pick(curator, draft, "date")
     source, source_origin = _pick(curator, draft, "source")
-    url, _ = _pick(curator, draft, "url")
+    url = curator["url"] if "url" in curator else web_address(draft.url)  # checked in schema
     authors, _ = _pick(curator, draft, "authors")
     topics, _ = _pick(curator, draft, "topics")
-    language, _ = _pick(curator, draft, "language")
+    language = curator["language"] if "language" in curator else language_code(draft.language)
     summary, _ = _pick(curator, draft, "summary")
     if not title:
         # Every article needs a title to be listed; the reader had none, so say it is a guess.
@@ -93,7 +100,7 @@ def resolve(
         date_origin=date_origin if date else None,
         source=source,
         source_origin=source_origin if source else None,
-        url=url or draft.url,
+        url=url,
         authors=tuple(authors or ()),
         language=language or detect_language(draft.text),
         topics=tuple(topics or ()),
@@ -106,7 +113,7 @@ def resolve(
             reader=draft.reader,
             fingerprint=fingerprint(draft.text),
             retrieved=draft.retrieved,
-            original_url=original_url or draft.url,
+            original_url=original_url or web_address(draft.url),
         ),
         extra=dict(draft.extra),
     )

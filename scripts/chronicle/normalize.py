@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from urllib.parse import urlsplit
 
 from slugify import slugify
 
@@ -16,6 +17,8 @@ _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]?\s+(?=[“‘\"'(\[A-Z0-9À-Ý])")
 
 INFERRED_TITLE_MAX_WORDS = 20
+# ISO 639 language code, optionally with BCP 47 subtags (en, pt-BR, zh-Hant).
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", re.IGNORECASE)
 
 
 def normalise_space(text: str) -> str:
@@ -69,3 +72,26 @@ def title_from_lede(lede: str) -> str:
     if clause > len(head) // 2:
         return head[:clause]
     return head + "…"
+
+
+def web_address(value: str | None) -> str | None:
+    """`value` if it is an absolute http(s) address, else None.
+
+    Pages link to an article's address: any other scheme (javascript:, data:, file:) could run
+    code in a reader's browser or point at the curator's own disk.
+    """
+    value = (value or "").strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # e.g. an unclosed IPv6 bracket
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+def language_code(value: str | None) -> str | None:
+    """The lower-case primary language subtag of `value` ('en-US', 'en_GB' → 'en'), or None when
+    it is not a language code ('english', '')."""
+    value = (value or "").strip().replace("_", "-")
+    if not _LANGUAGE.fullmatch(value):
+        return None
+    return value.split("-")[0].lower()

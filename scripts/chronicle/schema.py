@@ -14,6 +14,7 @@ from typing import Any
 from .dates import parse_date
 from .errors import ChronicleError, FrontMatterError
 from .model import ORIGINS, Article, Provenance, Quote
+from .normalize import language_code, web_address
 
 # key → one-line meaning. Order here is the order written to files.
 FIELDS: dict[str, str] = {
@@ -25,7 +26,7 @@ FIELDS: dict[str, str] = {
     "date_origin": "where the date came from: source, curator or inferred",
     "source": "publisher or outlet; null when unknown",
     "source_origin": "where the source came from: source, curator or inferred",
-    "url": "the article's original address, when known",
+    "url": "the article's original address (http:// or https://), when known",
     "authors": "list of bylines",
     "language": "ISO 639-1 code of the text, e.g. en",
     "topics": "list of subject headings chosen by the curator",
@@ -70,6 +71,20 @@ def _text(where: str, key: str, value: Any, required: bool = False) -> str | Non
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value).strip()
     raise FrontMatterError(where, key, f"must be text, not {type(value).__name__}")
+
+
+def _web_address(where: str, key: str, value: Any) -> str | None:
+    text = _text(where, key, value)
+    if text is not None and web_address(text) is None:
+        raise FrontMatterError(where, key, f"'{text}' is not an http:// or https:// address")
+    return text
+
+
+def _language(where: str, key: str, value: Any) -> str | None:
+    text = _text(where, key, value)
+    if text is not None and language_code(text) is None:
+        raise FrontMatterError(where, key, f"'{text}' is not a language code such as 'en' or 'fr'")
+    return text
 
 
 def _list(where: str, key: str, value: Any) -> tuple[str, ...]:
@@ -135,6 +150,10 @@ def read_curator(where: str, data: Mapping[str, Any]) -> dict[str, Any]:
         elif key == "date":
             # An explicit "unknown" from the curator is knowledge too: keep the key.
             out[key] = _date(where, key, value)
+        elif key == "url":
+            out[key] = _web_address(where, key, value)
+        elif key == "language":
+            out[key] = _language(where, key, value)
         else:
             out[key] = _text(where, key, value)
     return out
@@ -163,7 +182,7 @@ def read_provenance(where: str, value: Any) -> Provenance | None:
         reader=_text(where, "provenance.reader", value.get("reader")) or "unknown",
         fingerprint=_text(where, "provenance.fingerprint", value.get("fingerprint")) or "",
         retrieved=_datetime(where, "provenance.retrieved", value.get("retrieved")),
-        original_url=_text(where, "provenance.original_url", value.get("original_url")),
+        original_url=_web_address(where, "provenance.original_url", value.get("original_url")),
     )
 
 
@@ -226,9 +245,9 @@ def article_from_mapping(where: str, meta: Mapping[str, Any], body: str) -> Arti
         date_origin=_origin(where, "date_origin", meta.get("date_origin")) if date else None,
         source=_text(where, "source", meta.get("source")),
         source_origin=_origin(where, "source_origin", meta.get("source_origin")),
-        url=_text(where, "url", meta.get("url")),
+        url=_web_address(where, "url", meta.get("url")),
         authors=_list(where, "authors", meta.get("authors")),
-        language=_text(where, "language", meta.get("language")),
+        language=_language(where, "language", meta.get("language")),
         topics=_list(where, "topics", meta.get("topics")),
         summary=_text(where, "summary", meta.get("summary")) or "",
         word_count=_int(where, "word_count", meta.get("word_count")),
