@@ -30,8 +30,10 @@ ARTICLES = [
 UNDATED_TITLE = "A clipping nobody dated about the ceasefire"
 
 
-@pytest.fixture(scope="module")
-def base_url(tmp_path_factory):
+def built_site(tmp_path_factory, browse_limit: int | None):
+    """The test archive, indexed in shards of at most 2 articles: 2025 (3, a year stays whole)
+    and 2024 + undated, so the tests exercise merging and date order across shards, as in a
+    large archive. `browse_limit`: the plugin's search_browse_limit (None: its default)."""
     from tests.conftest import ROOT, SEED, copy_site_scaffold
 
     if not SEED.exists():
@@ -39,14 +41,10 @@ def base_url(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.skip("Debian's Chromium is not installed (bash dev.sh test installs it)")
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    # Shards of at most 2 articles: 2025 (3, a year stays whole) and 2024 + undated, so the
-    # tests exercise merging and date order across shards, as in a large archive.
-    # A browse limit of 3 makes the search page behave as on a large archive: words needed,
-    # source and year facets open, the others on demand.
-    config = config.replace(
-        "listing_page_size: 50",
-        "listing_page_size: 50\n      search_shard_size: 2\n      search_browse_limit: 3",
-    )
+    extra = "\n      search_shard_size: 2"
+    if browse_limit is not None:
+        extra += f"\n      search_browse_limit: {browse_limit}"
+    config = config.replace("listing_page_size: 50", "listing_page_size: 50" + extra)
     assert "search_shard_size: 2" in config
     project = copy_site_scaffold(
         tmp_path_factory.mktemp("search") / "project", mkdocs_config=config
@@ -66,8 +64,21 @@ def base_url(tmp_path_factory):
     site = build(project)
     shards = json.loads((site / "pagefind" / "chronicle-shards.json").read_text(encoding="utf-8"))
     assert [s["years"] for s in shards] == [["2025"], ["2024", "Undated"]]
+    return site
 
-    with serve(site) as base:
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory):
+    # A browse limit of 3 makes the search page behave as on a large archive: words needed,
+    # source and year facets open, the others on demand.
+    with serve(built_site(tmp_path_factory, browse_limit=3)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def small_url(tmp_path_factory):
+    # The same archive under the default browse limit: filters list articles without words.
+    with serve(built_site(tmp_path_factory, browse_limit=None)) as base:
         yield base
 
 
@@ -121,6 +132,17 @@ def wait_status(page, condition: str) -> None:
 
 def titles(page) -> list[str]:
     return [t.strip() for t in page.locator(".chronicle-result__title").all_inner_texts()]
+
+
+def facet_counts(page, facet: str) -> dict[str, int]:
+    """The values a facet lists (hidden ones beyond "Show all" too), each with its count."""
+    return page.evaluate(
+        """(facet) => Object.fromEntries([...document.querySelectorAll(
+            `fieldset[data-facet=${facet}] li`)].map((li) => [
+                li.querySelector("input").value,
+                Number(li.querySelector(".chronicle-count").textContent)]))""",
+        facet,
+    )
 
 
 def test_header_box_finds_a_phrase_from_the_seed_and_enter_opens_the_search_page(page, base_url):
@@ -237,3 +259,34 @@ def test_large_archive_needs_words_and_opens_facets_on_demand(page, base_url):
     page.wait_for_selector("#chronicle-facet-language li")
     assert page.get_attribute(toggle, "aria-expanded") == "true"
     assert page.inner_text("#chronicle-facet-language li") == "English 2"
+
+
+def test_without_words_a_chosen_source_keeps_the_others_and_its_true_count(page, small_url):
+    # Disjunctive facets: a facet counts what the other filters leave, not its own choice.
+    assert open_search(page, small_url, "source=Harbour+Times") == 2
+    assert sorted(titles(page)) == ["Talks stall in Cairo", "Truce holds"]
+    sources = {"Harbour Times": 2, "Coastal Courier": 2, "Unknown source": 2}
+    assert facet_counts(page, "source") == sources
+    assert facet_counts(page, "year") == {"2025": 2}  # another facet: what narrowing leaves
+    # A second value of the same facet widens the results; the source counts stay true.
+    page.check("fieldset[data-facet=source] input[value='Coastal Courier']")
+    wait_status(page, "startsWith('4 ')")
+    assert len(titles(page)) == 4
+    chosen = parse_qs(urlsplit(page.url).query)["source"]
+    assert sorted(chosen) == ["Coastal Courier", "Harbour Times"]
+    assert facet_counts(page, "source") == sources
+    assert facet_counts(page, "year") == {"2025": 2, "2024": 2}
+
+
+def test_a_chosen_facet_counts_within_the_words_and_the_date_range(page, base_url):
+    # Sources with no result in 2025 are not offered, though they match the words.
+    words_and_source = "q=ceasefire&source=Harbour+Times"
+    assert open_search(page, base_url, f"{words_and_source}&from=2025-01-01&to=2025-12-31") == 2
+    assert facet_counts(page, "source") == {"Harbour Times": 2, "Unknown source": 1}
+    # A chosen value with no result in the range stays, with its true count.
+    assert open_search(page, base_url, f"{words_and_source}&from=2024-01-01&to=2024-12-31") == 0
+    assert facet_counts(page, "source") == {"Harbour Times": 0, "Coastal Courier": 2}
+    # Ticking a value offered gives the results counted.
+    page.check("fieldset[data-facet=source] input[value='Coastal Courier']")
+    wait_status(page, "startsWith('2 ')")
+    assert sorted(titles(page)) == ["Round-up", "Winter envoy visit"]

@@ -425,14 +425,26 @@ function setupSearchPage(form) {
       const facet = fieldset.dataset.facet;
       if (isOpen(fieldset) && !options.filters[facet]) options.filters[facet] = EVERY_VALUE;
     }
-    const search = await pf.search(state.q || null, options);
+    // Counts per value are disjunctive: a facet counts the results of the words, the range and
+    // every other facet's choice, but not its own (values within a facet are alternatives), so
+    // each open facet with a choice is counted by one more search, without that choice. (Pagefind's
+    // totalFilters ignores every filter, the range too, and is empty for a search without words.)
+    const chosenOpen = page.fieldsets.filter((f) => state.filters[f.dataset.facet] && isOpen(f))
+      .map((f) => f.dataset.facet);
+    const [search, ...others] = await Promise.all([
+      pf.search(state.q || null, options),
+      ...chosenOpen.map((facet) => {
+        const filters = { ...options.filters, [facet]: EVERY_VALUE };
+        return pf.search(state.q || null, { filters });
+      }),
+    ]);
     if (options.sort && shardList.length > 1) search.results = await sortedAcrossShards(pf, state, options);
     if (mine !== page.sequence) return;
-    // Counts per value: for a facet with a choice, what choosing another value would add
-    // (values within a facet are alternatives); for the others, what narrowing would leave.
     const counts = {};
-    for (const facet of page.facetKeys) {
-      const source = state.filters[facet] ? search.totalFilters : search.filters;
+    for (const fieldset of page.fieldsets) {
+      const facet = fieldset.dataset.facet;
+      // A closed facet with a choice is left uncounted: opening it runs the search again.
+      const source = state.filters[facet] ? others[chosenOpen.indexOf(facet)]?.filters : search.filters;
       if (source && facet in source) counts[facet] = { ...source[facet] };
     }
     withEmptyOpenFacets(page, counts);
