@@ -42,3 +42,23 @@ def test_bad_markdown_inputs(text, reason):
 def test_empty_markdown_is_refused():
     with pytest.raises(ReaderError, match="empty"):
         read_markdown(b"  \n", "e.md")
+
+
+def test_a_misspelt_front_matter_key_is_refused_as_in_a_sidecar():
+    with pytest.raises(ChronicleError) as info:
+        read_markdown(b"---\ntittle: Oops\n---\nThe bridge opened today.\n", "typo.md")
+    message = str(info.value)
+    assert "typo.md" in message and "'tittle'" in message and "did you mean 'title'" in message
+    assert "\n" not in message
+
+
+def test_keys_chronicle_writes_itself_are_set_again_not_refused():
+    data = b"---\nid: x\ntitle: Bridge opens\nword_count: 4\n---\nThe bridge opened today.\n"
+    (draft,) = read_markdown(data, "stored.md")
+    assert draft.extra["curator"] == {"title": "Bridge opens"}
+
+
+def test_front_matter_yaml_errors_give_the_line_in_the_file():
+    data = b"---\ntitle: ok\nsource: x\n  b: c\n---\nBody.\n"
+    with pytest.raises(ChronicleError, match=r"front matter is not valid YAML \(line 4\)"):
+        read_markdown(data, "f.md")

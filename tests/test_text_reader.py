@@ -5,6 +5,7 @@ import pytest
 
 from chronicle.errors import ReaderError
 from chronicle.readers import read_bytes
+from chronicle.readers.decode import EncodingAssumed, decode, oddities
 from chronicle.readers.text import is_heading, read_text, split_blocks
 
 
@@ -95,8 +96,50 @@ def test_markdown_characters_are_escaped_not_interpreted():
 
 def test_non_utf8_text_is_detected():
     text = "Café au lait für Zürich: Grüße aus Österreich, sagte die Ministerin heute früh."
-    (draft,) = read_bytes(text.encode("cp1252"), "latin.txt")
+    with pytest.warns(EncodingAssumed, match=r"decoded as cp1252 \(not UTF-8\)"):
+        (draft,) = read_bytes(text.encode("cp1252"), "latin.txt")
     assert "Grüße" in draft.body and "Zürich" in draft.body
+
+
+def test_short_latin1_french_is_not_garbled_and_the_guess_is_reported():
+    # charset-normalizer alone picks cp1250 here: "aprčs", "déjŕ", silently.
+    data = b"Le caf\xe9 ... apr\xe8s ... d\xe9j\xe0 ...\n"
+    with pytest.warns(EncodingAssumed, match=r"decoded as cp1252 \(not UTF-8\)"):
+        (draft,) = read_bytes(data, "fr.txt")
+    assert "Le café ... après ... déjà ..." in draft.text
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Le café ... après ... déjà ...", "cp1252"),
+        ("Été à Noël, ça va. “Bonjour” – dit-il.", "cp1252"),
+        ("A ação do governo não foi clara.", "cp1252"),
+        ("Zażółć gęślą jaźń.", "cp1250"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.", "cp1250"),
+        ("Привет мир", "cp1251"),
+        ("Καλημέρα κόσμε, τι κάνεις;", "cp1253"),
+        ("Türkçe şimdi öğreniyorum, ağır ışık.", "cp1254"),
+    ],
+)
+def test_legacy_encodings_are_told_apart_by_plausibility(text, encoding):
+    decoded = decode(text.encode(encoding), "x.txt")
+    assert decoded.text == text and decoded.assumed and encoding in decoded.note
+
+
+def test_utf8_and_declared_encodings_are_not_guesses():
+    assert not decode("déjà".encode(), "x").assumed
+    assert not decode("déjà".encode("cp1252"), "x", declared="cp1252").assumed
+
+
+def test_oddities_count_traces_of_a_wrong_decoding():
+    assert oddities("Le café ... après ... déjà ... Œuvre, Noël, garçon") == 0
+    french = "Le café ferme après midi. Noël est déjà là."
+    # Read as cp1250: "aprčs", "déjŕ", "Noël": letters of no one language.
+    assert oddities(french.encode("cp1252").decode("cp1250")) > oddities(french) == 0
+    assert oddities("Le cafй") > 0  # Latin and Cyrillic in one word
+    assert oddities("Za¿ó³æ") > 0  # symbols inside a word
+    assert oddities("Ïðèâåò ìèð") > oddities("Привет мир") == 0
 
 
 @pytest.mark.parametrize(

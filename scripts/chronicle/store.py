@@ -7,6 +7,7 @@ by the fingerprint of the normalised text.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
@@ -56,21 +57,34 @@ def split_front_matter(text: str, where: str) -> tuple[str, str]:
     return text[3:end], body.lstrip("\r\n")
 
 
-def parse_yaml(text: str, where: str) -> dict:
+def parse_yaml(text: str, where: str, *, what: str = "front matter") -> dict:
+    """YAML mapping → dict. `text` must start on the first line of its file (a sidecar) or on
+    the `---` line (what `split_front_matter` returns), so YAML's line numbers, counted from 0,
+    are the file's, counted from 1. `what` names the document in messages."""
     try:
         data = yaml.load(text, Loader=_ArticleLoader)
     except (yaml.YAMLError, ValueError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" (line {mark.line + 2})" if mark else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise FrontMatterError(
-            where, "", f"the front matter is not valid YAML{line}: {problem}"
-        ) from None
+        problem = _yaml_problem(exc, text)
+        raise FrontMatterError(where, "", f"the {what} is not valid YAML{problem}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise FrontMatterError(where, "", "the front matter must be a mapping of keys to values")
+        raise FrontMatterError(where, "", f"the {what} must be a mapping of keys to values")
     return data
+
+
+def _yaml_problem(exc: Exception, text: str) -> str:
+    """' (line 2): found unexpected end of stream, in a quoted scalar that starts on line 1'
+    (lines counted from 1, and no further than the last: the end of a file is on its last line)."""
+    last = max(1, len(text.splitlines()))
+    mark = getattr(exc, "problem_mark", None)
+    out = f" (line {min(mark.line + 1, last)})" if mark else ""
+    out += f": {getattr(exc, 'problem', None) or 'invalid YAML'}"
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and start is not None and (mark is None or start.line != mark.line):
+        what = context.removeprefix("while scanning ").removeprefix("while parsing ")
+        out += f", in {what} that starts on line {start.line + 1}"
+    return out
 
 
 def render_article(article: Article) -> str:
@@ -102,9 +116,15 @@ def atomic_write(path: Path, text: str) -> None:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: never half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write to a temporary file in the same folder, then rename: never half a file, and no
+    folder left behind by a write that failed."""
+    created = missing_folders(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except BaseException:
+        remove_empty(created)
+        raise
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -113,7 +133,26 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        remove_empty(created)
         raise
+
+
+def missing_folders(path: Path) -> list[Path]:
+    """The folders a write to `path` would create, outermost first."""
+    missing = []
+    for folder in Path(path).parents:
+        if folder.exists():
+            break
+        missing.append(folder)
+    return missing[::-1]
+
+
+def remove_empty(folders: list[Path]) -> None:
+    """Remove `folders` (outermost first, as `missing_folders` lists them) that are empty."""
+    for folder in reversed(folders):
+        # Not empty, or already gone: either way not ours to remove.
+        with contextlib.suppress(OSError):
+            folder.rmdir()
 
 
 @dataclass(frozen=True)

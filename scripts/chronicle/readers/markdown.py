@@ -1,7 +1,10 @@
 """Markdown with optional YAML front matter → Draft (a curator's hand-written article).
 
 The front matter is the curator's metadata, so it goes to `Draft.extra["curator"]` and the
-cascade in `metadata.py` ranks it with sidecar files, above anything found in the text.
+cascade in `metadata.py` ranks it with sidecar files, above anything found in the text. Its keys
+are checked as a sidecar's are: a misspelt key is an error, not metadata silently lost. The keys
+`chronicle add` itself writes (id, provenance, word_count…) are set again on adding, so an article
+file from another Chronicle archive can be added as it is.
 """
 
 from __future__ import annotations
@@ -10,12 +13,14 @@ import re
 
 from ..errors import ReaderError
 from ..normalize import title_from_lede
-from ..schema import CURATOR_KEYS, read_curator
+from ..schema import CURATOR_KEYS, FIELDS, read_curator
 from ..store import parse_yaml, split_front_matter
 from .base import Draft
 from .decode import decode_text
 
 NAME = "markdown"
+# A stored article's keys other than the curator's: `chronicle add` sets them again.
+DERIVED_KEYS = frozenset(FIELDS) - frozenset(CURATOR_KEYS)
 _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 
 
@@ -25,7 +30,7 @@ def read_markdown(data: bytes, name: str) -> list[Draft]:
     if text.lstrip("\ufeff").startswith("---"):
         raw, text = split_front_matter(text, name)
         meta = parse_yaml(raw, name)
-        curator = read_curator(name, {k: v for k, v in meta.items() if k in CURATOR_KEYS})
+        curator = read_curator(name, {k: v for k, v in meta.items() if k not in DERIVED_KEYS})
     body = text.strip()
     title = None
     inferred: set[str] = set()
