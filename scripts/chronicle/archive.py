@@ -7,6 +7,7 @@ scans the whole archive on its own.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -62,6 +63,14 @@ def _newest_first(entries: list[Entry]) -> list[Entry]:
     return dated + undated
 
 
+UNKNOWN_SOURCE = "Unknown source"
+
+
+def source_name(article: Article) -> str:
+    """The name an article is listed under on the source pages."""
+    return article.source or UNKNOWN_SOURCE
+
+
 def _group(groups: dict[str, Group], name: str, entry: Entry) -> None:
     slug = make_slug(name)
     group = groups.get(slug)
@@ -93,7 +102,7 @@ def build_archive(entries: list[Entry]) -> Archive:
                 approximate.append(entry)
         for topic in entry.article.topics:
             _group(topics, topic, entry)
-        _group(sources, entry.article.source or "Unknown source", entry)
+        _group(sources, source_name(entry.article), entry)
     # Time order for previous/next: oldest → newest, undated at the end by title.
     chain = [e for e in reversed(ordered) if e.article.date] + undated
     previous = {b.src_uri: a for a, b in pairwise(chain)}
@@ -110,3 +119,52 @@ def build_archive(entries: list[Entry]) -> Archive:
         previous=previous,
         following=following,
     )
+
+
+# --- names that share a page ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NameCollision:
+    """Different topic (or source) names whose slugs are equal, so they share one page: "C++",
+    "C#" and "C" are all `topics/c/`, listed together under the first name. Slugs of existing
+    names never change (addresses must stay stable), so the curator is told instead."""
+
+    kind: str  # "topic" | "source"
+    slug: str
+    names: dict[str, tuple[str, ...]]  # each name → the articles (files, pages) that use it
+
+    def describe(self, limit: int = 3) -> str:
+        """One line: the names, where each is used (up to `limit` places), and what to do."""
+        uses = []
+        for name, where in self.names.items():
+            more = f" and {len(where) - limit} more" if len(where) > limit else ""
+            uses.append(f"'{name}' ({', '.join(where[:limit])}{more})")
+        return (
+            f"the {self.kind}s {_and(uses)} share one page address, '{self.slug}/', so the site "
+            f"lists them as one {self.kind}; give them one spelling, or names that differ in "
+            "letters or digits"
+        )
+
+
+def name_collisions(articles: Iterable[tuple[str, Article]]) -> list[NameCollision]:
+    """Topic and source names that differ but share a page address (pure). `articles` pairs each
+    article with how to name it in messages (its file for `chronicle check`, its page for the
+    build). Names are in order of first use; collisions sorted by kind and slug."""
+    uses: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(dict)
+    for label, article in articles:
+        named = [("topic", topic) for topic in article.topics]
+        named.append(("source", source_name(article)))
+        for kind, name in named:
+            where = uses[(kind, make_slug(name))].setdefault(name, [])
+            if label not in where:
+                where.append(label)
+    return [
+        NameCollision(kind, slug, {name: tuple(where) for name, where in names.items()})
+        for (kind, slug), names in sorted(uses.items())
+        if len(names) > 1
+    ]
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .archive import name_collisions
 from .enrich import Registry, enrich_article
 from .errors import ChronicleError
 from .model import Article
@@ -70,6 +72,18 @@ def duplicates_in(pairs: list[tuple[str, Article]]) -> list[Finding]:
     return out
 
 
+def collision_warnings(pairs: list[tuple[str, Article]]) -> list[Finding]:
+    """Warnings for topic or source names that differ but share one page (pure): one per page,
+    on the first file using a name other than the most used one, the likely odd one out."""
+    out = []
+    for collision in name_collisions(pairs):
+        names = collision.names
+        main = max(names, key=lambda name: len(names[name]))
+        file = next(where[0] for name, where in names.items() if name != main)
+        out.append(Finding("warning", file, collision.describe()))
+    return out
+
+
 def originals_problems(
     pairs: list[tuple[str, Article]], originals: OriginalsStore
 ) -> list[Finding]:
@@ -109,12 +123,18 @@ def enrichment_warnings(name: str, article: Article, registry: Registry) -> list
 
 
 def check_store(
-    store: ArticleStore, originals: Path | None = None, registry: Registry | None = None
+    store: ArticleStore,
+    originals: Path | None = None,
+    registry: Registry | None = None,
+    *,
+    show_path: Callable[[Path], str] | None = None,
 ) -> Report:
+    """Every finding about the archive; `show_path` names files (default: from the project)."""
+    show = show_path or store.name
     report = Report()
     pairs: list[tuple[str, Article]] = []
     for path in store.files():
-        name = store.name(path)
+        name = show(path)
         try:
             article = store.read(path)
         except ChronicleError as exc:
@@ -126,6 +146,7 @@ def check_store(
             report.findings.extend(enrichment_warnings(name, article, registry))
     report.articles = len(pairs)
     report.findings.extend(duplicates_in(pairs))
+    report.findings.extend(collision_warnings(pairs))
     kept = OriginalsStore(originals or default_location(store.root))
     report.findings.extend(originals_problems(pairs, kept))
     return report
