@@ -173,3 +173,15 @@ def test_url_failures_are_one_line(tmp_path, server):
     assert "404" in result.output and "over the 1 MB limit" in result.output
     assert "cannot fetch the page" in result.output and "Traceback" not in result.output
     assert not list(Path(archive).rglob("*.md"))
+
+
+def test_a_guessed_encoding_is_in_the_batch_summary(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text("A clipping in UTF-8. Nothing to say.\n", encoding="utf-8")
+    (inbox / "b.txt").write_bytes("Le café ... après ... déjà ...\n".encode("cp1252"))
+    archive = tmp_path / "docs" / "articles"
+    result = run("add", str(inbox), "--archive", str(archive), "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    assert f"warning: {inbox / 'b.txt'}: decoded as cp1252 (not UTF-8)" in result.output
+    assert "a.txt: decoded" not in result.output

@@ -83,3 +83,50 @@ def test_every_command_has_help_with_an_example():
         result = run(name, "--help")
         assert result.exit_code == 0
         assert command.help and ("Example" in result.output), name
+
+
+def test_add_reports_a_guessed_encoding(tmp_path):
+    clip = tmp_path / "fr.txt"
+    clip.write_bytes(b"Le caf\xe9 ... apr\xe8s ... d\xe9j\xe0 ...\n")
+    result = run("add", str(clip), "--archive", str(tmp_path / "articles"))
+    assert result.exit_code == 0
+    assert "warning: decoded as cp1252 (not UTF-8)" in result.output
+    (path,) = (tmp_path / "articles").rglob("*.md")
+    assert "Le café ... après ... déjà ..." in path.read_text(encoding="utf-8")
+
+
+def test_names_sharing_a_page_are_reported_by_check(tmp_path):
+    archive = tmp_path / "articles"
+    ledes = ["Templates compile slowly.", "Garbage collection pauses.", "Pointers dangle."]
+    for n, (topic, lede) in enumerate(zip(["C++", "C#", "C"], ledes, strict=True), start=1):
+        clip = tmp_path / f"{n}.txt"
+        clip.write_text(f"{lede} More.\n")
+        args = ["--topic", topic, "--source", "Le Monde" if n < 3 else "le monde"]
+        assert run("add", str(clip), "--archive", str(archive), *args).exit_code == 0
+    result = run("check", "--archive", str(archive))
+    assert result.exit_code == 0  # a warning, not an error
+    (topics,) = [line for line in result.output.splitlines() if "page address, 'c/'" in line]
+    assert "'C++' (" in topics and "'C#' (" in topics and "'C' (" in topics
+    for path in archive.rglob("*.md"):
+        assert path.name in topics
+    (sources,) = [line for line in result.output.splitlines() if "'le-monde/'" in line]
+    assert "'Le Monde' (" in sources and "'le monde' (" in sources
+
+
+def test_name_collisions_names_each_spelling_and_where_it_is_used():
+    from chronicle.archive import name_collisions
+    from chronicle.model import Article
+
+    def article(topics, source):
+        return Article("x", "T", "curator", "b", topics=tuple(topics), source=source)
+
+    pairs = [
+        ("a.md", article(["C++", "Python"], "Le Monde")),
+        ("b.md", article(["C#"], "Le Monde")),
+        ("c.md", article(["C", "python"], None)),
+    ]
+    found = {(c.kind, c.slug): c.names for c in name_collisions(pairs)}
+    assert found == {
+        ("topic", "c"): {"C++": ("a.md",), "C#": ("b.md",), "C": ("c.md",)},
+        ("topic", "python"): {"Python": ("a.md",), "python": ("c.md",)},
+    }

@@ -37,6 +37,24 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+def _shown(path: Path) -> str:
+    """A path as the user can use it from where they ran the command: relative to the current
+    folder when inside it, else absolute (the store names files from the project root)."""
+    absolute = Path(path).absolute()
+    for candidate in (absolute, absolute.resolve()):
+        try:
+            return str(candidate.relative_to(Path.cwd()))
+        except ValueError:
+            pass
+    return str(absolute)
+
+
+def _cannot_write(exc: OSError, archive: Path) -> click.ClickException:
+    """The disk refused a write (full, read-only, a file where a folder should be): one line."""
+    where = Path(exc.filename) if exc.filename else archive
+    return click.ClickException(f"cannot write {_shown(where)}: {exc.strerror or exc}")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="chronicle")
 def main() -> None:
@@ -73,7 +91,7 @@ def main() -> None:
 @archive_option
 @click.option(
     "--max-size",
-    type=int,
+    type=click.IntRange(min=1),
     default=DEFAULT_MAX_BYTES // 1_000_000,
     show_default=True,
     help="Largest input file (or fetched page) to accept, in MB.",
@@ -153,12 +171,17 @@ def add(
         curator = read_curator("command line", given)
     except ChronicleError as exc:
         raise click.ClickException(str(exc)) from None
+    if archive.exists() and not archive.is_dir():
+        raise click.ClickException(f"--archive {_shown(archive)} is a file, not a folder")
     store = ArticleStore(archive)
     items = list(expand_inputs(inputs))
     if not items:
         raise click.ClickException("no input files found in " + ", ".join(inputs))
     ingester = Ingester(
-        store, OriginalsStore(originals or default_location(archive)), near_duplicates
+        store,
+        OriginalsStore(originals or default_location(archive)),
+        near_duplicates,
+        show_path=_shown,
     )
     settings = Settings(
         max_bytes=max_size * 1_000_000, timeout=timeout, near_duplicates=near_duplicates
@@ -176,17 +199,25 @@ def add(
         transient=True,
     ) as progress:
         task = progress.add_task("Adding", total=len(items))
-        for outcome in add_all(
-            ingester,
-            items,
-            curator,
-            settings,
-            jobs=jobs,
-            on_progress=lambda: progress.advance(task),
-        ):
-            outcomes.append(outcome)
-            if len(items) == 1 or not show_bar:
-                _print_outcome(out, outcome)
+        error: click.ClickException | None = None
+        try:
+            for outcome in add_all(
+                ingester,
+                items,
+                curator,
+                settings,
+                jobs=jobs,
+                on_progress=lambda: progress.advance(task),
+            ):
+                outcomes.append(outcome)
+                if len(items) == 1 or not show_bar:
+                    _print_outcome(out, outcome)
+        except OSError as exc:  # the failed article's writes are undone; the earlier ones stand
+            error = _cannot_write(exc, archive)
+    if error is not None:
+        if show_bar and outcomes:
+            _print_summary(out, outcomes)
+        raise error
     if show_bar or len(outcomes) > 1:
         _print_summary(out, outcomes)
     if any(o.status == "failed" for o in outcomes):
@@ -195,7 +226,7 @@ def add(
 
 def _print_outcome(out: Console, o: Outcome) -> None:
     if o.status == "added":
-        out.print(f"added      {o.detail}")
+        out.print(f"added      {o.detail}", markup=False)
         if o.article is not None:
             a = o.article
             date = a.date.human() if a.date else "unknown"
@@ -203,6 +234,8 @@ def _print_outcome(out: Console, o: Outcome) -> None:
             out.print(f"           date: {date}; source: {a.source or 'unknown'}", markup=False)
         if o.note:
             out.print(f"           {o.note}", markup=False)
+        for warning in o.warnings:
+            out.print(f"           warning: {warning}", markup=False)
     elif o.status == "unchanged":
         out.print(f"unchanged  {o.input}: already in the archive as {o.detail}", markup=False)
     elif o.status == "duplicate":
@@ -235,6 +268,9 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
         if o.status in ("failed", "duplicate", "near-duplicate"):
             reason = o.detail if o.status != "duplicate" else f"same text as {o.detail}"
             out.print(f"{o.status}: {o.input}: {reason}", markup=False)
+        elif o.status == "added":
+            for warning in o.warnings:
+                out.print(f"warning: {o.input}: {warning}", markup=False)
 
 
 @main.command()
@@ -250,15 +286,18 @@ def check(archive: Path, originals: Path | None, quiet: bool) -> None:
 
     Errors (a front matter key that breaks the schema, a duplicate, a recorded original that is
     missing from originals/ or no longer matches its SHA-256) make the exit status 1.
-    Warnings say what the archive does not know (an inferred title, an unknown date or source);
-    they do not fail the check.
+    Warnings say what the archive does not know (an inferred title, an unknown date or source)
+    and where different topic or source names share one page ("C++" and "C" are both
+    topics/c/); they do not fail the check.
 
     \b
     Example:
       chronicle check && mkdocs build
     """
     store = ArticleStore(archive)
-    report = check_store(store, originals, registry=cli_entities.project_registry(archive))
+    report = check_store(
+        store, originals, registry=cli_entities.project_registry(archive), show_path=_shown
+    )
     out = _console()
     for finding in report.findings:
         if quiet and finding.level == "warning":

@@ -33,10 +33,11 @@ def is_url(text: str) -> bool:
 
 
 def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetched:
-    request = urllib.request.Request(
-        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*"}
-    )
+    headers = {"User-Agent": USER_AGENT, "Accept": "text/html,application/xhtml+xml,*/*"}
     try:
+        # Inside the try: urllib parses the address here, and a malformed one ("http://[::1")
+        # is the user's mistake, not a bug.
+        request = urllib.request.Request(url, headers=headers)
         with urllib.request.urlopen(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > max_bytes:
@@ -49,7 +50,9 @@ def fetch(url: str, *, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> Fetc
         raise ReaderError(url, f"cannot fetch the page ({exc.reason})") from None
     except TimeoutError:
         raise ReaderError(url, f"no answer within {timeout:g} s") from None
-    except (OSError, ValueError) as exc:
+    except ValueError as exc:  # urllib and http.client refuse a malformed address this way
+        raise ReaderError(url, f"not a valid URL ({exc})") from None
+    except OSError as exc:
         raise ReaderError(url, f"cannot fetch the page ({exc})") from None
     if len(data) > max_bytes:
         raise ReaderError(url, _too_big(len(data), max_bytes))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,8 +27,9 @@ from .model import Article
 from .near_duplicates import NearDuplicateIndex
 from .originals import OriginalsStore, default_location
 from .readers import read_bytes
+from .readers.decode import EncodingAssumed
 from .schema import read_curator
-from .store import ArticleStore, parse_yaml
+from .store import ArticleStore, missing_folders, parse_yaml, remove_empty
 
 SIDECAR_SUFFIXES = (".yml", ".yaml")
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -46,6 +48,8 @@ class Outcome:
     detail: str  # path written, existing article, or the reason it failed
     article: Article | None = None
     note: str = ""  # e.g. "another version of …" for a linked near-duplicate
+    # What the curator should check, e.g. "decoded as cp1252 (not UTF-8)" for a guessed encoding.
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,12 +71,13 @@ def sidecar_for(path: Path) -> Path | None:
 
 
 def read_sidecar(path: Path) -> dict[str, Any]:
+    """The curator's metadata in a sidecar file; errors name the sidecar and its own lines."""
     where = str(path)
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ReaderError(where, f"cannot read the sidecar file ({exc})") from None
-    return read_curator(where, parse_yaml(text, where))
+        raise ReaderError(where, f"cannot read the file ({exc})") from None
+    return read_curator(where, parse_yaml(text, where, what="file"))
 
 
 def expand_inputs(items: Iterable[Input]) -> Iterator[Input]:
@@ -161,25 +166,49 @@ def prepare(
         )
     path = Path(item)
     sidecar = sidecar_for(path)
-    curator = layer_curator(flags, read_sidecar(sidecar) if sidecar else {})
+    try:
+        own = read_sidecar(sidecar) if sidecar else {}
+    except ChronicleError as exc:
+        # The batch reports the input; the mistake is in the sidecar: name it.
+        raise ReaderError(str(path), f"sidecar {exc.where}: {exc.reason}") from None
+    curator = layer_curator(flags, own)
     data = read_input(path, settings.max_bytes)
     return articles_from_bytes(data, str(path), curator, added=added)
 
 
-Prepared = tuple[str, list[tuple[Article, bytes]] | None, str]  # (input, pairs, failure)
+# (input, pairs, failure, warnings about the input)
+Prepared = tuple[str, list[tuple[Article, bytes]] | None, str, tuple[str, ...]]
 
 
 def prepare_safely(task: tuple[Input, Mapping[str, Any], Settings, dt.datetime]) -> Prepared:
-    """`prepare` for a worker: never raises, so one bad file cannot stop the batch."""
+    """`prepare` for a worker: never raises, so one bad file cannot stop the batch. What the
+    readers warn about (a guessed encoding) comes back with the result, to be printed with it."""
     item = task[0]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", EncodingAssumed)
+        pairs, failure = _prepare_or_fail(task)
+    notes = []
+    for warning in caught:
+        if issubclass(warning.category, EncodingAssumed):
+            notes.append(str(warning.message))
+        else:  # not ours to collect: let it through as if it had not been caught
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return str(item), pairs, failure, tuple(dict.fromkeys(notes))
+
+
+def _prepare_or_fail(
+    task: tuple[Input, Mapping[str, Any], Settings, dt.datetime],
+) -> tuple[list[tuple[Article, bytes]] | None, str]:
     try:
-        return str(item), prepare(*task), ""
+        return prepare(*task), ""
     except ChronicleError as exc:
-        return str(item), None, exc.reason
+        return None, exc.reason
     except RecursionError:
-        return str(item), None, "the document is nested too deeply to read"
+        return None, "the document is nested too deeply to read"
     except Exception as exc:  # a reader bug must fail one input, not the batch; say it is a bug
-        return str(item), None, f"unexpected error ({type(exc).__name__}: {exc}); please report it"
+        return None, f"unexpected error ({type(exc).__name__}: {exc}); please report it"
 
 
 # --- commit (main process only) -------------------------------------------------------------
@@ -194,8 +223,13 @@ class Ingester:
         originals: OriginalsStore | None = None,
         near_duplicates: str = "link",
         registry: Registry | None = None,
+        *,
+        show_path: Callable[[Path], str] | None = None,
     ) -> None:
         self.store = store
+        # How outcomes name article files: relative to the project by default; the command line
+        # names them relative to where it was run.
+        self.show = show_path or store.name
         self.originals = originals or OriginalsStore(default_location(store.root))
         self.mode = near_duplicates
         self._index: NearDuplicateIndex | None = None
@@ -229,23 +263,26 @@ class Ingester:
         if ref is None:
             return None
         self.originals.keep(data)  # heals an originals folder that lost it
-        return Outcome(str(item), "unchanged", self.store.name(ref.path))
+        return Outcome(str(item), "unchanged", self.show(ref.path))
 
     def commit(self, prepared: Prepared) -> list[Outcome]:
-        name, pairs, failure = prepared
+        """Outcomes of one prepared input. An OSError (the disk, not the input) is raised, after
+        undoing this article's writes: stop rather than fail every later file."""
+        name, pairs, failure, notes = prepared
         if pairs is None:
-            return [Outcome(name, "failed", failure)]
+            return [Outcome(name, "failed", failure, warnings=notes)]
         out = []
         for article, original in pairs:
             try:
-                out.append(self.commit_article(name, article, original))
+                outcome = self.commit_article(name, article, original)
             except OSError:
-                raise  # the disk, not the input: stop rather than fail every later file
+                raise
             except ChronicleError as exc:
-                out.append(Outcome(name, "failed", exc.reason, article))
+                outcome = Outcome(name, "failed", exc.reason, article)
             except Exception as exc:  # a bug must fail one article, not the batch
                 reason = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
-                out.append(Outcome(name, "failed", reason, article))
+                outcome = Outcome(name, "failed", reason, article)
+            out.append(dataclasses.replace(outcome, warnings=notes) if notes else outcome)
         return out
 
     def commit_article(self, name: str, article: Article, original: bytes) -> Outcome:
@@ -254,13 +291,13 @@ class Ingester:
             status, ref = found
             if status == "unchanged":
                 self.originals.keep(original)  # heals an originals folder that lost it
-            return Outcome(name, status, self.store.name(ref.path), article)
+            return Outcome(name, status, self.show(ref.path), article)
         similar = self.index.similar(article.body) if self.mode != "add" else []
         note = ""
         if similar:
             others = [self.store.by_id(i) for i, _ in similar]
             first = others[0]
-            where = self.store.name(first.path) if first else similar[0][0]
+            where = self.show(first.path) if first else similar[0][0]
             percent = f"{similar[0][1]:.0%}"
             if self.mode == "report":
                 return Outcome(
@@ -279,19 +316,21 @@ class Ingester:
         # Entities, quotes and reading level (issue 4), here in the main process: the registry
         # is loaded once, and only for articles that are really added.
         article = enrich_article(article, self.registry)
+        created = missing_folders(self.originals.path_for(hashlib.sha256(original).hexdigest()))
         sha, new = self.originals.keep(original)
         try:
             result = self.store.add(article)
         except BaseException:
-            if new:
+            if new:  # leave nothing behind: the original and the folders made for it
                 self.originals.forget(sha)
+                remove_empty(created)
             raise
         stored = article.with_changes(id=result.article_id)
         if similar:
             self._link_back(stored.id, [i for i, _ in similar])
         if self.mode != "add":  # "add" never asks, so never pays for reading the archive
             self.index.add(stored.id, stored.body)
-        return Outcome(name, "added", self.store.name(result.path), stored, note)
+        return Outcome(name, "added", self.show(result.path), stored, note)
 
     def _link_back(self, new_id: str, ids: list[str]) -> None:
         """Record the new article in each older version's `other_versions` (both ways)."""
