@@ -222,3 +222,15 @@ def test_no_empty_attribute_values_that_html_forbids(built):
     pages = [p.read_text(encoding="utf-8") for p in (built / "articles").rglob("index.html")]
     with_toc = [p for p in pages if 'aria-label="Table of contents"' in p]
     assert any('<div class="md-nav__title">' in p for p in with_toc)  # the seed: headings
+
+
+def test_build_warns_when_different_names_share_one_page(site_project):
+    """'C++' and 'C' are both topics/c/: the site cannot tell them apart, and the log says so."""
+    from tests.conftest import run_build
+
+    add(site_project, "a.txt", "One text about a language.\n", title="A", topics=["C++"])
+    add(site_project, "b.txt", "Another text about a language.\n", title="B", topics=["C"])
+    result = run_build(site_project)
+    assert result.returncode == 0, result.stderr
+    shared = r"WARNING.*the topics 'C\+\+' \(.*\) and 'C' \(.*\) share one page"
+    assert re.search(shared, result.stderr)

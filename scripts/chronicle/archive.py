@@ -152,11 +152,13 @@ def name_collisions(articles: Iterable[tuple[str, Article]]) -> list[NameCollisi
     article with how to name it in messages (its file for `chronicle check`, its page for the
     build). Names are in order of first use; collisions sorted by kind and slug."""
     uses: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(dict)
+    slugs: dict[str, str] = {}  # perf: every build runs this; archives reuse few names
     for label, article in articles:
         named = [("topic", topic) for topic in article.topics]
         named.append(("source", source_name(article)))
         for kind, name in named:
-            where = uses[(kind, make_slug(name))].setdefault(name, [])
+            slug = slugs.get(name) or slugs.setdefault(name, make_slug(name))
+            where = uses[(kind, slug)].setdefault(name, [])
             if label not in where:
                 where.append(label)
     return [

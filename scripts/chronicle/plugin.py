@@ -38,7 +38,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .archive import Archive, Entry, build_archive
+from .archive import Archive, Entry, build_archive, name_collisions
 from .cache import ArticleMemo, BuildCache, PickleMemo, digest
 from .cite import citations
 from .config import ChronicleConfig
@@ -144,6 +144,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.entries = {e.src_uri: e for e in entries}
         self._start_plan(files, config)  # perf: first, so the search index can start now
         self.archive = build_archive(entries)
+        for collision in name_collisions((e.src_uri, e.article) for e in entries):
+            log.warning(collision.describe())  # chronicle check names the files too
         base = {
             k: self.config[f"{k}_url"].strip("/") + "/"
             for k in ("archive", "topics", "sources", "timeline")
