@@ -115,3 +115,41 @@ def test_check_warns_when_enrichment_is_out_of_date(tmp_path, seed_path):
     assert "0 updated" not in run("enrich", "--archive", str(archive)).output
     assert "chronicle enrich" not in run("check", "--archive", str(archive)).output
     assert "0 updated" in run("enrich", "--archive", str(archive)).output
+
+
+def test_accept_refuses_a_registered_persons_surname_without_force(tmp_path, seed_path):
+    root, archive = project(tmp_path)
+    run("add", str(seed_path), "--archive", str(archive))
+    args = ("entities", "accept", "Katz", "--kind", "person", "--archive", str(archive))
+    refused = CliRunner().invoke(main, list(args))
+    assert refused.exit_code == 1
+    assert "'Katz' is the surname of Israel Katz" in refused.output and "--force" in refused.output
+    assert "name: Katz\n" not in (root / "entities.yml").read_text()
+    # The same for an alias's surname (`Khaled Mashal` → `Mashal`), and for an alias given.
+    refused = CliRunner().invoke(
+        main, ["entities", "accept", "Hamas politburo", "--kind", "organisation",
+               "--alias", "Mashal", "--archive", str(archive)],
+    )  # fmt: skip
+    assert refused.exit_code == 1 and "'Mashal' is the surname of Khaled Meshaal" in refused.output
+    forced = run(*args, "--force")
+    assert (
+        forced.exit_code == 0 and "warning: 'Katz' is the surname of Israel Katz" in forced.output
+    )
+    run("enrich", "--archive", str(archive))
+    ((_, article),) = ArticleStore(archive).iter_articles()
+    assert any(q.entity == "Katz" and q.verb == "warned" for q in article.quotes)  # as warned
+
+
+def test_suggest_prints_article_text_as_text_not_markup(tmp_path):
+    _root, archive = project(tmp_path)
+    source = tmp_path / "talks.txt"
+    source.write_text(
+        "Talks collapse in Doha\n\nMediator Basem Naim said the talks [/button] ended. "
+        "Basem Naim [bold]left[/bold] the city.\n",
+        encoding="utf-8",
+    )
+    assert run("add", str(source), "--archive", str(archive)).exit_code == 0
+    result = run("entities", "suggest", "--archive", str(archive), "--no-spacy")
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.output.split())
+    assert "Basem Naim" in out and "[/button]" in out

@@ -390,3 +390,137 @@ def test_benchmark_runs(seed_path, capsys):
     assert main(["--articles", "20", "--registry-size", "10"]) == 0
     out = capsys.readouterr().out
     assert "| 20 |" in out and "20 of 20 unchanged" in out
+
+
+# --- issue 4 review: diacritics, alias surnames, speakers, single quotes -------------------
+
+
+def test_decomposed_accents_and_latin_extended_letters_are_folded():
+    registry = parse_registry(
+        "- {name: Khaled Meshaal, kind: person}\n- {name: Hamas, kind: organisation}\n"
+        "- {name: Nguye\u0302\u0303n Va\u0306n An, kind: person}\n",  # decomposed
+        "r",
+    )
+    text = "Khaled Me\u0301shaal spoke. “We will not yield,” Me\u0301shaal said. Ḥamas agreed."
+    found = registry.matcher.find(text)
+    assert [(m.surface, m.entity.name) for m in found] == [
+        ("Khaled Me\u0301shaal", "Khaled Meshaal"),
+        ("Me\u0301shaal", "Khaled Meshaal"),
+        ("Ḥamas", "Hamas"),
+    ]
+    assert all(text[m.start : m.end] == m.surface for m in found)  # the article's characters
+    assert quotes_of(text, registry)[0][:3] == (
+        "We will not yield,",
+        "Me\u0301shaal",
+        "Khaled Meshaal",
+    )
+    # Without the registry the speaker is not cut at the accent (`Me`).
+    assert quotes_of(text, parse_registry("", "r"))[0][1] == "Me\u0301shaal"
+    # Decomposed in the registry, precomposed in the text (Latin Extended Additional).
+    name = "Nguye\u0302\u0303n Va\u0306n An"
+    assert names("NGUYỄN VĂN AN and Nguyen Van An.", registry) == [
+        ("NGUYỄN VĂN AN", name),
+        ("Nguyen Van An", name),
+    ]
+    assert fold("Ḥamas Nguyễn İz") == "hamas nguyen iz"
+
+
+def test_a_quote_with_decomposed_accents_is_kept_as_written():
+    text = "“Le\u0301on will come,” Khaled Meshaal said."
+    got = quotes_of(text, REGISTRY)
+    assert got[0][:3] == ("Le\u0301on will come,", "Khaled Meshaal", "Khaled Meshaal")
+    assert got[0][0] in text
+
+
+def test_the_surname_of_an_alias_names_the_person():
+    assert REGISTRY.get("Khaled Meshaal").short_names == ("Meshaal", "Mashal", "Mashaal", "Mishal")
+    assert names("Khaled Mashal spoke. Mashal said no.", REGISTRY) == [
+        ("Khaled Mashal", "Khaled Meshaal"),
+        ("Mashal", "Khaled Meshaal"),
+    ]
+    assert quotes_of("Khaled Mashal spoke. “No,” Mashal said, “never.”", REGISTRY)[0][1:3] == (
+        "Mashal",
+        "Khaled Meshaal",
+    )
+    assert names("Mashal said no.", REGISTRY) == []  # never named in full: not guessed
+    # An alias's surname shared with another person named in the article stays unresolved.
+    registry = parse_registry(
+        "- {name: Sarah Cohen, kind: person}\n"
+        "- {name: David Levi, kind: person, aliases: [David Cohen]}\n",
+        "r",
+    )
+    text = "Sarah Cohen and David Cohen met. Cohen said nothing."
+    assert [n for _, n in names(text, registry)] == ["Sarah Cohen", "David Levi"]
+
+
+def test_time_expressions_and_objects_are_not_speakers():
+    text = (
+        "Boudreau gave his players a pep talk Tuesday, telling them to “believe in yourselves” "
+        "and that the Wild are a “good team.”"
+    )
+    assert [q[1] for q in quotes_of(text)] == ["Boudreau", "Boudreau"]
+    text = (
+        "Smoke will descend upon Delhi this week, with forecasters warning that pollution will "
+        "reach “severe” or “emergency” levels on Wednesday."
+    )
+    assert quotes_of(text) == []  # `this week` said nothing
+    text = (
+        "The group sent a letter to management earlier this month stating that they “don’t "
+        "want to be defined by the scandals.”"
+    )
+    assert quotes_of(text) == []  # not `this month`
+    text = (
+        "Disney’s tech teams isolated the problem, and “patched” the software as the company "
+        "continued to sign up subscribers."
+    )
+    assert quotes_of(text) == []  # not `the software`
+
+
+def test_numbers_and_nationalities_are_not_speakers():
+    text = "Fifty-one percent say that “President Trump’s actions were wrong and he erred.”"
+    assert quotes_of(text)[0][1] is None
+    text = (
+        "In a joint statement, the Russian and Syrian defense ministries accused U.S. forces of "
+        "controlling “bandit formations” in the south."
+    )
+    assert quotes_of(text) == []  # not `Syrian`
+    text = (
+        'Pompeo said the settlements were "not, per se, inconsistent with international law", '
+        "saying he trusted the Israeli courts to decide."
+    )
+    assert quotes_of(text)[0][1:3] == ("Pompeo", None)
+    text = 'The French foreign ministry said it "regrets any decision likely to encourage it".'
+    assert quotes_of(text)[0][1] == "The French foreign ministry"
+
+
+def test_roles_are_stripped_from_speaker_names():
+    text = 'Apple was "pulled into the enterprise," CEO Tim Cook said Tuesday.'
+    assert quotes_of(text)[0][1] == "Tim Cook"
+    text = "“It is a crisis,” said SciSpacE Team Leader Jennifer Ngo-Anh."
+    assert quotes_of(text)[0][1] == "Jennifer Ngo-Anh"
+    text = "“We will see,” Yet Sondland said, and Rep. Brian Babin agreed."
+    assert quotes_of(text)[0][1] == "Sondland"
+
+
+def test_a_possessive_names_someone_else():
+    got = quotes_of("“We are close to a deal,” said Steve Witkoff’s deputy.", REGISTRY)
+    assert got[0][1:3] == ("Steve Witkoff’s deputy", None)  # not Witkoff himself
+    got = quotes_of("Steve Witkoff’s deputy said: “We are close to a deal.”", REGISTRY)
+    assert got[0][1:3] == ("Steve Witkoff’s deputy", None)
+
+
+def test_single_curly_quotes_when_they_clearly_delimit_a_quote():
+    text = "‘We will not give up,’ the minister said. ‘Never.’"
+    assert quotes_of(text) == [
+        ("We will not give up,", "the minister", None, "said", "full"),
+        ("Never.", "the minister", None, "said", "full"),
+    ]
+    text = "Katz described the players’ union as ‘deeply divided’ on Friday."
+    assert quotes_of(text)[0][:2] == ("deeply divided", "Katz")
+    # Apostrophes are not quotes; a title in single marks with no speaker is no quote.
+    assert quotes_of("In the ‘90s, rock ‘n’ roll fans’ clubs didn’t close, the band said.") == []
+    assert quotes_of("The festival’s theme is ‘The Medium is the Message’ this year.") == []
+    text = "“They do not ‘control’ anyone there,” Simpson said."
+    assert quotes_of(text) == [
+        ("They do not ‘control’ anyone there,", "Simpson", None, "said", "full")
+    ]

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .cli_options import archive_option
 from .enrich import enrich_article
@@ -165,7 +166,9 @@ def suggest_command(
     for column in ("name", "kind?", "count", "articles", "example"):
         table.add_column(column, overflow="fold")
     for s in found[:limit]:
-        table.add_row(s.name, s.kind or "?", str(s.count), str(len(s.articles)), s.example)
+        # Text, not markup: names and sentences come from articles (`talks [/button] ended`).
+        cells = (s.name, s.kind or "?", str(s.count), str(len(s.articles)), s.example)
+        table.add_row(*(Text(cell) for cell in cells))
     out.print(table)
     out.print(
         f"{len(found)} suggestions; accept one with: chronicle entities accept NAME --kind KIND",
@@ -179,6 +182,9 @@ def suggest_command(
 @click.option("--alias", "aliases", multiple=True, help="Another way articles write it (repeat).")
 @click.option("--description", default="", help="One line: who or what it is (e.g. a role).")
 @click.option("--wikidata", default=None, metavar="QID", help="Wikidata id, e.g. Q801.")
+@click.option(
+    "--force", is_flag=True, help="Accept a name that is the surname of a registered person."
+)
 @archive_option
 @entities_option
 def accept(
@@ -187,13 +193,16 @@ def accept(
     aliases: tuple[str, ...],
     description: str,
     wikidata: str | None,
+    force: bool,
     archive: Path,
     entities_file: Path | None,
 ) -> None:
     """Add an entity to the registry (appended; the rest of the file is left as it is).
 
-    A name or alias that the registry already holds is refused. Run `chronicle enrich` after
-    accepting to update the articles.
+    A name or alias that the registry already holds is refused. So is one that is the surname
+    of a registered person (`Katz` for Israel Katz): it would take their `Katz said` in every
+    article; pass --force if that is meant. Run `chronicle enrich` after accepting to update
+    the articles.
 
     \b
     Example:
@@ -210,11 +219,31 @@ def accept(
     )
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
-        atomic_write(path, append_entity(text, entity, str(path)))
+        new_text = append_entity(text, entity, str(path))  # refuses a name already held
+        clashes = _surname_clashes(_load(path), entity)
+        if clashes and not force:
+            raise click.ClickException(
+                f"{clashes}, so it already names them in articles that name them in full; "
+                "pass --force to make it an entity of its own (it then takes those mentions)"
+            )
+        atomic_write(path, new_text)
     except (ChronicleError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
-    _console().print(
+    out = _console()
+    if clashes:  # accepted with --force: say what it changes
+        out.print(f"warning: {clashes}; it now means {entity.name}", markup=False)
+    out.print(
         f"accepted {entity.name} ({entity.kind}) into {path}; run `chronicle enrich` to update "
         "the articles",
         markup=False,
     )
+
+
+def _surname_clashes(registry: Registry, entity: Entity) -> str:
+    """Why `entity` would take mentions from a registered person, or "" when it would not."""
+    out = []
+    for form in (entity.name, *entity.aliases):
+        owners = [o.name for o in registry.surname_owners(form) if o.name != entity.name]
+        if owners:
+            out.append(f"'{form}' is the surname of {' and '.join(owners)}")
+    return "; ".join(out)

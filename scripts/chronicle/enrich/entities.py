@@ -1,13 +1,15 @@
 """Registry names found in text: one Aho-Corasick pass over a case- and accent-folded copy.
 
-The folded copy has exactly the length of the text, so every match is also a span of the
-original: the surface form shown or linked is always the article's own characters. Matching is
+The folded copy has one character for each of the text's (combining accent marks aside, whose
+positions are mapped back), so every match is also a span of the original: the surface form
+shown or linked is always the article's own characters. Matching is
 linear in the text whatever the size of the registry, which keeps a 10,000-article archive in
 seconds. The hard cases of news text are settled after the pass:
 
 - the longest name wins (`Israel Katz` is a person; the place `Israel` inside it is dropped);
 - a match must stand alone as words (`Israeli` does not name `Israel`), but a possessive
   (`Hamas’`, `Israel’s`) or a hyphenated compound (`Hamas-run`) still names it;
+- diacritics, precomposed (`Méshaal`) or decomposed (`Me` + U+0301 `shaal`), are ignored;
 - case: any capitalisation of a name is accepted when it starts with a capital (`UNICEF`,
   `Unicef`, `HAMAS`), but a short acronym (`US`, `UN`) must match exactly, so `us` is not a place;
 - a person's surname alone (`Meshaal said`) names them only in an article that also names them
@@ -25,26 +27,57 @@ import ahocorasick
 from .registry import Entity
 
 APOSTROPHES = "’‘ʼ′`´"
+# Where letters with diacritics live: Latin-1 to Cyrillic, Latin Extended Additional and Greek
+# Extended (`Ḥamas`, `Nguyễn`), Latin Extended C to E, and full-width Latin (`ＵＮＩＣＥＦ`).
+_LETTER_RANGES = (
+    (0x00C0, 0x0530),
+    (0x1E00, 0x2000),
+    (0x2C60, 0x2C80),
+    (0xA720, 0xA800),
+    (0xAB30, 0xAB70),
+    (0xFF21, 0xFF5B),
+)
 
 
-def _build_fold_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for code in range(0x00C0, 0x0530):
-        char = chr(code)
-        base = "".join(
-            c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
-        )
-        lowered = base.lower()
-        if len(lowered) == 1 and lowered != char:
-            table[code] = lowered
-        elif len(char.lower()) == 1 and char.lower() != char:
-            table[code] = char.lower()
+def _combining_marks() -> frozenset[int]:
+    """Every combining mark of the Basic Multilingual Plane (accents written as a character of
+    their own: `Me` + U+0301 `shaal`); folding deletes them."""
+    return frozenset(c for c in range(0x10000) if unicodedata.combining(chr(c)))
+
+
+_MARKS = _combining_marks()
+
+
+def _fold_letter(char: str) -> str | None:
+    """A letter's base, lower-cased (`Ḥ` → `h`, `É` → `e`), or None when it folds to itself or
+    to more than one letter (`ß`, `ﬁ`: a fold must keep one character for one)."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+    for candidate in (base.lower(), char.lower()):
+        if len(candidate) == 1 and candidate != char:
+            return candidate
+    return None
+
+
+def _build_fold_table() -> dict[int, str | None]:
+    """NFKD-based: a letter's decomposition without its combining marks is its base letter, so
+    precomposed `é` and decomposed `e` + U+0301 fold alike (the mark itself is deleted). Written
+    out as a translate table, not as normalize() per text, because a table keeps every other
+    character in place (positions map back to the article) and is fast on a large archive."""
+    table: dict[int, str | None] = {}
+    for low, high in _LETTER_RANGES:
+        for code in range(low, high):
+            char = chr(code)
+            folded = _fold_letter(char) if char.isalpha() else None
+            if folded is not None:
+                table[code] = folded
     for code in range(ord("A"), ord("Z") + 1):
         table[code] = chr(code).lower()
     for char in APOSTROPHES:
         table[ord(char)] = "'"
     for char in "‐‑‒–":  # hyphens and en dash in compound names
         table[ord(char)] = "-"
+    for code in _MARKS:
+        table[code] = None
     return table
 
 
@@ -52,8 +85,18 @@ _FOLD = _build_fold_table()
 
 
 def fold(text: str) -> str:
-    """Lower case, no diacritics, one apostrophe; the same length as `text` (one char each)."""
+    """Lower case, no diacritics (precomposed or combining), one apostrophe. One character for
+    each character of `text` except combining marks, which are dropped (see `_folded`)."""
     return text.translate(_FOLD)
+
+
+def _folded(text: str) -> tuple[str, list[int] | None]:
+    """`fold(text)` and, when combining marks were dropped, where each of its characters is in
+    `text` (None when it has the length of `text`: positions are the same, the usual case)."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded, None
+    return folded, [i for i, c in enumerate(text) if ord(c) not in _MARKS]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,10 +144,12 @@ class Matcher:
                     _Form(entity, form, False, _is_short_acronym(form))
                 )
         for entity in entities:
-            short = entity.short_name
-            # A surname that is also some entity's own name or alias means that entity.
-            if short and fold(short) not in full_forms:
-                forms.setdefault(fold(short), []).append(_Form(entity, short, True, False))
+            # Every alias's surname too (`Khaled Mashal` … `Mashal said`). A surname that is also
+            # some entity's own name or alias means that entity; one shared by two people is
+            # settled per article in `find` (left unresolved when both are named there).
+            for short in entity.short_names:
+                if fold(short) not in full_forms:
+                    forms.setdefault(fold(short), []).append(_Form(entity, short, True, False))
         for key, value in forms.items():
             self.automaton.add_word(key, (len(key), tuple(value)))
         self.empty = not forms
@@ -115,16 +160,18 @@ class Matcher:
         """Every mention in `text`, in order, without overlaps (leftmost, then longest)."""
         if self.empty or not text:
             return []
-        folded = fold(text)
-        size = len(text)
+        folded, where = _folded(text)
+        # The checks read the text as the automaton saw it: without combining marks.
+        seen = text if where is None else "".join(text[i] for i in where)
+        size = len(seen)
         candidates: list[tuple[int, int, tuple[_Form, ...]]] = []
         for end_index, (length, options) in self.automaton.iter(folded):
             start, end = end_index - length + 1, end_index + 1
-            if start > 0 and text[start - 1].isalnum():
+            if start > 0 and seen[start - 1].isalnum():
                 continue
-            if end < size and text[end].isalnum():
+            if end < size and seen[end].isalnum():
                 continue
-            surface = text[start:end]
+            surface = seen[start:end]
             kept = tuple(o for o in options if _case_ok(surface, o.form, o.exact_case))
             if kept:
                 candidates.append((start, end, kept))
@@ -147,6 +194,8 @@ class Matcher:
                 if len(present) != 1:
                     continue  # not named in full here, or two people share the surname
                 (entity,) = present.values()
+            if where is not None:  # back to the article's own characters, marks included
+                start, end = where[start], (where[end] if end < size else len(text))
             out.append(Mention(start, end, entity, text[start:end]))
         return out
 

@@ -13,20 +13,30 @@ How a speaker is found, in order:
 3. a quote with no attribution of its own continues the one before it in the paragraph (or
    the previous paragraph's, when that ended inside an open quote and this one opens with one).
 Speakers are registry entities where a mention lies in the subject (a person before an
-organisation before a place), else a capitalised name, a description (`the source`) or a
-pronoun resolved to the last person (he, she) or organisation (it, they) named before.
-Quote marks are masked while looking, so a name inside a quote is never its speaker.
+organisation before a place), else a capitalised name (roles such as `CEO` stripped), a
+description (`the source`, `Steve Witkoff’s deputy`) or a pronoun resolved to the last person
+(he, she) or organisation (it, they) named before. A speaker must look like a name or a described
+person: a time (`this week`), a number (`Fifty-one percent`), a nationality (`Syrian`), a name
+that only qualifies a noun, a possessor or the object of a verb or preposition is none, and an
+unknown speaker is better than an invented one. After a comma, a participle (`…, telling them
+“…”`) or a verb after `and` speaks for the sentence's subject.
+Quote marks are masked while looking, so a name inside a quote is never its speaker. Single
+curly quotes (‘…’) count only where they clearly delimit a quote (’ is also the apostrophe), and
+only with a speaker (unattributed, they are titles).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Quote
 from .entities import Mention
+from .suggest import ORG_WORDS
 
-PAIRS = {"“": "”", "«": "»", "„": "“"}
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 STRAIGHT = '"'
 MIN_QUOTE_CHARS = 2
 MAX_WORDS_VERB_TO_QUOTE = 12  # `told cheering teachers that they weren’t “…”`
@@ -61,7 +71,28 @@ _VERB_RX = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(VERBS, key=len, reverse=True)) + r")(?![\w-])"
 )
 _ACCORDING = re.compile(r"\baccording to\b")
-_WORD = re.compile(r"[^\W\d_][\w’'.-]*|\d[\w.,]*", re.UNICODE)
+
+
+def _char_class(keep: Callable[[str], bool]) -> str:
+    """The BMP characters for which `keep(char)` holds, as the inside of a regex class."""
+    ranges: list[list[int]] = []
+    for code in range(0x10000):
+        if keep(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    parts = (re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return "".join(parts)
+
+
+# A name may start with any capital (`Ḥamas`, `Łukasz`) and carry accents written as combining
+# marks (`Me` + U+0301 `shaal`), which `\w` does not match: without them a name breaks at the
+# accent and `Me` would be a speaker.
+_UPPER = _char_class(lambda c: c.isupper())
+_MARK = _char_class(lambda c: unicodedata.combining(c) != 0)
+_NAME_CHARS = rf"[\w{_MARK}’'.-]"
+_WORD = re.compile(rf"[^\W\d_]{_NAME_CHARS}*|\d[\w.,]*", re.UNICODE)
 PRONOUNS = {"he": "person", "she": "person", "it": "organisation", "they": "organisation"}
 _FILLERS = {
     "instead",
@@ -112,7 +143,8 @@ _STOP_AFTER_DESCRIPTION = {
     "of",
     "and",
 }
-# Capitalised words that are not names: a sentence's first word, days, months, titles.
+# Capitalised words that are not names: a sentence's first word, days, months, titles and
+# roles (`CEO Tim Cook` is Tim Cook: the role is not part of the name).
 _NOT_NAMES = _words(
     """
     The A An In On At But And As If When While After Before However This That These Those It He
@@ -121,11 +153,52 @@ _NOT_NAMES = _words(
     December Prime Minister President Foreign Defense Defence Secretary Minister Spokesperson
     Spokesman Spokeswoman Senator Governor Mayor General Chief Officer Director Envoy Ambassador
     King Queen Prince Sheikh Judge According State Secretary
+    Yet Although Though During Both Still Meanwhile Since Because Despite Until Even Also Then
+    Now Asked Later Earlier Today Tonight Yesterday Tomorrow Last Next Many Some Most Several
+    CEO CFO COO CTO Co-CEO Chairman Chairwoman Chairperson Chair Founder Co-founder Cofounder
+    Administrator Commissioner Chancellor Premier Deputy Vice Executive Manager Coach Leader
+    Professor Prof Sir Lord Lady Rabbi Pope Cardinal Bishop Reverend Rev Detective Sheriff
+    Lieutenant Lt Colonel Col Sergeant Sgt Captain Capt Commander Cmdr Admiral Adm Gen Sen Rep
+    Representative Congressman Congresswoman Councillor Councilman Councilwoman Inspector
+    Superintendent Over Under For From With Without By Through Among Amid Against Across Around
+    Into Upon Like Unlike To Of Or Nor So Not No All Every Each Any There Here What Who Why How
+    Where Let
+    """
+)
+# Nationality adjectives: `Syrian` alone is never a speaker (`Syrian officials said`).
+NATIONALITIES = _words(
+    """
+    Afghan African American Arab Argentine Armenian Asian Australian Austrian Bangladeshi
+    Belgian Brazilian British Bulgarian Burmese Canadian Chinese Colombian Congolese Croatian
+    Cuban Czech Danish Dutch Egyptian Emirati English Ethiopian European Filipino Finnish French
+    Georgian German Greek Hungarian Indian Indonesian Iranian Iraqi Irish Israeli Italian
+    Japanese Jewish Jordanian Kenyan Korean Kurdish Kuwaiti Lebanese Libyan Malaysian Mexican
+    Moroccan Nigerian Norwegian Omani Pakistani Palestinian Persian Peruvian Polish Portuguese
+    Qatari Romanian Russian Saudi Scottish Serbian Somali Spanish Sudanese Swedish Swiss Syrian
+    Taiwanese Thai Tunisian Turkish Ukrainian Venezuelan Vietnamese Welsh Yemeni
+    """
+)
+# `Fifty-one percent say` is a number of people, not someone named Fifty-one.
+_NUMBERS = _words(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion dozen dozens half
+    """
+)
+# Time expressions are when something was said, never who said it (`this week`, `a talk
+# Tuesday`).
+_TIME_WORDS = _words(
+    """
+    today tonight yesterday tomorrow morning afternoon evening night day days week weeks weekend
+    month months year years decade season hour hours minute minutes moment time earlier later
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december
     """
 )
 _NAME_SEQ = re.compile(
-    r"(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*)(?:\s+(?:(?:de|da|del|der|van|von|al|bin|ibn|la|le|di|du|el)\s+)?"
-    r"[A-ZÀ-ÖØ-Þ][\w’'.-]*)*"
+    rf"(?:[{_UPPER}]{_NAME_CHARS}*)(?:\s+(?:(?:de|da|del|der|van|von|al|bin|ibn|la|le|di|du|el)\s+)?"
+    rf"[{_UPPER}]{_NAME_CHARS}*)*"
 )
 _ABBREVIATIONS = _words(
     "mr mrs ms dr gen sen rep gov lt col st jr sr prof capt sgt no vs etc inc co corp ltd"
@@ -142,22 +215,47 @@ class Span:
         return self.open + 1, self.close
 
 
-_OPENING = re.compile('[“«„"]')
+_OPENING = re.compile('[“«„"‘]')
+# ’ is also the apostrophe, so single quotes count only where they clearly delimit a quote:
+# ‘ opens after a space, a dash or a bracket and before a letter (not `‘90s`, `‘em`), and ’
+# closes after a non-space and not inside a word (`don’t`). An unclosed ‘ is no quote.
+_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![^\W_])")
+_ELISION = re.compile(r"(?:em|til|cause|tis|twas|n)(?![^\W_])", re.IGNORECASE)
+
+
+def _opens_single(paragraph: str, i: int) -> bool:
+    before = paragraph[i - 1] if i else " "
+    after = paragraph[i + 1 : i + 2]
+    return (
+        (before.isspace() or before in '([—–“"')
+        and after.isalpha()
+        and not _ELISION.match(paragraph, i + 1)
+    )
+
+
+def _close_of(paragraph: str, i: int) -> int | None:
+    """Where the quote opened at `i` closes; the paragraph's end when a double mark is left
+    open, None when `i` opens no quote."""
+    char = paragraph[i]
+    if char == "‘":
+        close = _SINGLE_CLOSE.search(paragraph, i + 1) if _opens_single(paragraph, i) else None
+        return close.start() if close else None
+    end = paragraph.find(PAIRS.get(char, STRAIGHT), i + 1)
+    return len(paragraph) if end == -1 else end
 
 
 def find_spans(paragraph: str) -> list[Span]:
-    """Quotation-mark pairs: curly, guillemets and straight; an unclosed quote runs to the end
-    of the paragraph (a quote continued in the next paragraph has no closing mark)."""
+    """Quotation-mark pairs: curly (double, or single where they clearly delimit a quote),
+    guillemets and straight; an unclosed double quote runs to the end of the paragraph (a quote
+    continued in the next paragraph has no closing mark)."""
     spans: list[Span] = []
-    size = len(paragraph)
     match = _OPENING.search(paragraph)
     while match is not None:
         i = match.start()
-        char = paragraph[i]
-        closing = PAIRS.get(char, STRAIGHT)
-        end = paragraph.find(closing, i + 1)
-        if end == -1:
-            end = size
+        end = _close_of(paragraph, i)
+        if end is None:
+            match = _OPENING.search(paragraph, i + 1)
+            continue
         spans.append(Span(i, end))
         match = _OPENING.search(paragraph, end + 1)
     return spans
@@ -175,7 +273,7 @@ def _mask(paragraph: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-_BOUNDARY = re.compile(r"[.!?][”\"’»)\]]*\s+(?=[“\"‘«(\[A-Z0-9À-Ý])")
+_BOUNDARY = re.compile(rf"[.!?][”\"’»)\]]*\s+(?=[“\"‘«(\[0-9{_UPPER}])")
 
 
 def sentence_bounds(masked: str) -> list[tuple[int, int]]:
@@ -216,6 +314,17 @@ class _Context:
         self.last_named: str | None = None  # the last non-registry speaker name
         self.masked = ""  # the current paragraph, quotes blanked
         self.continued: Speaker | None = None  # speaker of a quote still open at paragraph end
+        self.read: list[str] = []  # earlier paragraphs, for the surnames of names in them
+        self._surnames: set[str] = set()
+        self._scanned = 0
+
+    def surnames(self) -> set[str]:
+        """Last words of full names in earlier paragraphs; read only when a pronoun asks (most
+        paragraphs never do, and reading names costs more than finding quotes)."""
+        for paragraph in self.read[self._scanned :]:
+            self._surnames |= _surnames(_names_in(paragraph))
+        self._scanned = len(self.read)
+        return self._surnames
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
@@ -241,16 +350,23 @@ def _strip_appositive(text: str) -> str:
 
 
 _POSSESSIVE = re.compile(r"(?:’s|'s|[.,’'])+$")
+_POSSESSOR = re.compile(r"(?:’s|'s|’|')(?=\s)")  # `Witkoff’s deputy`, `Hamas’ leaders`
+_SELF = _words("himself herself themselves itself")
+
+
+def _not_a_name_word(word: str) -> bool:
+    bare = _POSSESSIVE.sub("", word)
+    return bare in _NOT_NAMES or all(part in _NUMBERS for part in bare.lower().split("-"))
 
 
 def _names_in(text: str) -> list[tuple[str, int, int]]:
-    """Capitalised names in `text` with their spans; titles split a sequence
+    """Capitalised names in `text` with their spans; titles and roles split a sequence
     (`InfoNation President Dan McDowell` → `InfoNation`, `Dan McDowell`)."""
     out = []
     for match in _NAME_SEQ.finditer(text):
         segment: list[re.Match[str]] = []
         for word in re.finditer(r"\S+", match.group(0)):
-            if _POSSESSIVE.sub("", word.group(0)) in _NOT_NAMES:
+            if _not_a_name_word(word.group(0)):
                 _close_name(segment, match.start(), out)
                 segment = []
             else:
@@ -260,10 +376,28 @@ def _names_in(text: str) -> list[tuple[str, int, int]]:
 
 
 def _close_name(segment: list[re.Match[str]], base: int, out: list[tuple[str, int, int]]) -> None:
-    # Possessive names (`Disney’s chairman`) are not speakers.
-    if segment and not segment[-1].group(0).endswith(("’s", "'s")):
-        name = " ".join(w.group(0) for w in segment)
+    # Possessive names (`Disney’s chairman`) and a nationality alone (`Syrian`) are not speakers.
+    if not segment or segment[-1].group(0).endswith(("’s", "'s", "’", "'")):
+        return
+    name = " ".join(w.group(0) for w in segment)
+    if name.rstrip(".,") not in NATIONALITIES:
         out.append((name, base + segment[0].start(), base + segment[-1].end()))
+
+
+def _heads_phrase(tail: str) -> bool:
+    """Whether a name followed by `tail` is the head of its phrase, not a modifier of the noun
+    after it (`Fifty-one percent`, `Syrian defense ministries`): only punctuation, a filler, an
+    adverb, a preposition or a time (`Trump on Tuesday said`) may follow it."""
+    match = re.match(r"\s*([^\W\d_][\w’'-]*)", tail)
+    if match is None or tail[: match.start(1)].strip():
+        return True  # the end, or punctuation first (`Mayer, Disney’s chairman`)
+    word = match.group(1)
+    return (
+        not word[:1].islower()
+        or word.endswith("ly")
+        or word in _FILLERS | _STOP_AFTER_DESCRIPTION | _TIME_WORDS | _SELF | VERBS
+        or word in ("last", "this", "next")
+    )
 
 
 def _pronoun(text: str, abs_start: int, ctx: _Context, off: int) -> Speaker | bool | None:
@@ -277,8 +411,9 @@ def _pronoun(text: str, abs_start: int, ctx: _Context, off: int) -> Speaker | bo
     kind = PRONOUNS[words[-1]]
     m = ctx.last_before(off + abs_start, kind)
     if kind == "person":
-        before = ctx.masked[:abs_start]
-        named = [n for n in _names_in(before) if " " in n[0]]
+        before = _names_in(ctx.masked[:abs_start])
+        surnames = ctx.surnames() | _surnames(before)
+        named = [n for n in before if _may_be_person(n[0], surnames)]
         if named and (m is None or off + named[-1][1] > m.start):
             return Speaker(named[-1][0], None, None)
     if m is not None:
@@ -288,20 +423,78 @@ def _pronoun(text: str, abs_start: int, ctx: _Context, off: int) -> Speaker | bo
     return None
 
 
-def _description(text: str) -> Speaker | None:
-    """`the source`, `an officer`, `a spokesperson`: a speaker described, not named."""
+# A name or description right after a preposition is its object, not a subject.
+_PREPOSITIONS = _words(
+    "in on at to for with during after before from by of about into over under through against "
+    "between among despite without within like than toward towards upon across behind beyond near"
+)
+# A description ends before a clause (`who`, `which`) or a verb.
+_END_DESCRIPTION = _STOP_AFTER_DESCRIPTION | VERBS | _words("who whose which where")
+
+
+def _surnames(names: list[tuple[str, int, int]]) -> set[str]:
+    """Last words of what look like people's full names: two to four words, none of them an
+    organisation's (`White House National Security Council Ukraine` gives no `Ukraine`)."""
+    out = set()
+    for name, _start, _end in names:
+        words = name.split()
+        if 2 <= len(words) <= 4 and not any(w.lower() in ORG_WORDS for w in words):
+            out.add(words[-1])
+    return out
+
+
+def _may_be_person(name: str, surnames: set[str]) -> bool:
+    """What `he` or `she` may refer to: a full name (`Gordon Sondland`) or the surname of one
+    named before (`Sondland`), not an organisation (`American Farm Bureau`)."""
+    last = name.split()[-1]
+    return (" " in name or name in surnames) and last.lower() not in ORG_WORDS
+
+
+def _describes(word: str) -> bool:
+    """A word that starts a description: a determiner (`this` describes times and things, not
+    speakers), or a possessive name (`Witkoff’s`, not `There’s`)."""
+    bare = word.strip(",")
+    if bare.lower() in _DETERMINERS:
+        return bare.lower() != "this"
+    return (
+        bare[:1].isupper()
+        and bare.endswith(("’s", "'s"))
+        and not _not_a_name_word(bare[:-2])
+        and bare[:-2].lower() not in PRONOUNS
+    )
+
+
+def _description(text: str, at_start: bool = False) -> Speaker | None:
+    """`the source`, `an officer`, `Steve Witkoff’s deputy`: a speaker described, not named.
+    Not a time (`this week`), and it ends at a past participle or verb (`The victim’s mother
+    testified`); `at_start`: only at the first word (after a verb: `said the source`)."""
     words = text.split()
     for i, word in enumerate(words):
-        if word.strip(",").lower() in _DETERMINERS:
-            phrase: list[str] = []
-            for w in words[i : i + 5]:
-                if w.strip(",").lower() in _STOP_AFTER_DESCRIPTION and phrase:
-                    break
-                phrase.append(w.strip(","))
-                if w.endswith(","):
-                    break
-            if len(phrase) >= 2:
-                return Speaker(" ".join(phrase), None, None)
+        if not _describes(word) or (i and words[i - 1].lower() in _PREPOSITIONS):
+            continue  # `During the call`: the object of a preposition
+        begin = i
+        while word[:1].isupper() and begin > 0 and words[begin - 1][:1].isupper():
+            if words[begin - 1].endswith(","):
+                break
+            begin -= 1  # the rest of the possessor's name: `Steve Witkoff’s`
+        if at_start and begin > 0:
+            return None
+        phrase: list[str] = words[begin:i]
+        for w in words[i : i + 5]:
+            bare = w.strip(",").lower()
+            if phrase and (
+                bare in _END_DESCRIPTION
+                or not any(c.isalpha() for c in bare)  # a dash, a masked quote
+                or (len(phrase) >= 2 and bare.endswith("ed"))
+            ):
+                break
+            phrase.append(w.strip(","))
+            if w.endswith(","):
+                break
+        if any(w.lower().strip(".") in _TIME_WORDS for w in phrase):
+            return None
+        if len(phrase) >= 2:
+            return Speaker(" ".join(phrase), None, None)
     return None
 
 
@@ -321,6 +514,28 @@ def _slot_start(text: str, words: int = 4) -> int:
     return found[-words].start() if len(found) >= words else 0
 
 
+_CLAUSE_WORDS = frozenset(PRONOUNS) | _words("i we you that")
+
+
+def _lead_end(text: str, words: int = 5) -> int:
+    """Where the speaker's place after a verb ends: within its first `words` words
+    (`says veteran industry analyst Ken Doctor`) and before a pronoun or a verb starts a clause
+    of its own (`saying he trusted the Israeli courts`: the courts are part of what was said)."""
+    found = list(re.finditer(r"\S+", text))[:words]
+    for match in found:
+        word = match.group(0).strip(",").lower()
+        if word in _CLAUSE_WORDS or word in VERBS:
+            return match.start()
+    return found[-1].end() if found else 0
+
+
+def _speaking_mentions(text: str, abs_start: int, ctx: _Context, off: int) -> list[Mention]:
+    """Registry mentions in `text`, without possessors: `Steve Witkoff’s deputy` is not
+    Witkoff, `Hamas’ leaders` not Hamas."""
+    mentions = ctx.mentions_in(off + abs_start, off + abs_start + len(text))
+    return [m for m in mentions if not _POSSESSOR.match(ctx.masked, m.end - off)]
+
+
 def _resolve_subject(
     text: str, abs_start: int, ctx: _Context, off: int, mode: str
 ) -> Speaker | None:
@@ -329,8 +544,13 @@ def _resolve_subject(
     mode "object": after the verb (`said Oza`); "after": between the quote and the verb
     (`Mayer, Disney’s chairman, said`); "before": from the sentence's start to the verb
     (`Egyptian Foreign Ministry spokesperson Tamim Khallaf described`).
+    A speaker must look like a name or a described person: a time, a number, a nationality,
+    a name that only modifies a noun after it, or a possessor is none, and then it is unknown.
     """
-    mentions = ctx.mentions_in(off + abs_start, off + abs_start + len(text))
+    mentions = _speaking_mentions(text, abs_start, ctx, off)
+    if mode == "object":
+        lead = _lead_end(text)
+        mentions = [m for m in mentions if m.start - off - abs_start < lead]
     people = [m for m in mentions if m.entity.kind == "person"]
     if people:  # a registry person anywhere in the subject (appositions can be long)
         m = people[0] if mode == "object" else people[-1]
@@ -342,12 +562,7 @@ def _resolve_subject(
     if mode == "before":
         # `In May, Zippy Duvall, the president of the Farm Bureau, said`: skip the apposition,
         # then only the last few words can be the subject (`people say` is not `TV` saying).
-        apposition = re.search(r",[^,]*,\s*$", text)
-        head = (
-            text[: apposition.start()]
-            if apposition and text[: apposition.start()].strip()
-            else text
-        )
+        head = _without_appositions(text)
         first = _slot_start(head)
         mentions = [m for m in mentions if m.end - off - abs_start > first]
         mentions = [m for m in mentions if m.start - off - abs_start < len(head)]
@@ -360,10 +575,100 @@ def _resolve_subject(
     pronoun = _pronoun(text, abs_start, ctx, off)
     if pronoun is not False:
         return pronoun  # type: ignore[return-value]
-    names = [n for n in _names_in(text) if n[2] > first]
+    names = [
+        n
+        for n in _names_in(text)
+        if n[2] > first
+        and _heads_phrase(text[n[2] :])
+        and (mode == "object" or not _after_preposition(text, n[1]))
+    ]
+    if mode == "object":
+        names = _first_chain([n for n in names if n[1] < _lead_end(text)], text)
     if names:
         return Speaker(names[0][0] if mode == "object" else names[-1][0], None, None)
-    return _description(text[first:])
+    return _description(text[first:], at_start=mode == "object")
+
+
+def _without_appositions(text: str) -> str:
+    """`In May, Zippy Duvall, the president of the Farm Bureau,` → `In May, Zippy Duvall`: the
+    last comma-enclosed part goes, and so do those before it that describe (`Omar Lamrani, a
+    senior analyst at Stratfor, the Texas-based firm,`: each starts with `a`, `the` or a role)."""
+    apposition = re.search(r",[^,]*,\s*$", text)
+    if not apposition or not text[: apposition.start()].strip():
+        return text
+    head = text[: apposition.start()]
+    while "," in head:
+        rest, last = head.rsplit(",", 1)
+        words = last.split()
+        if not rest.strip() or not words:
+            break
+        if words[0].lower() not in _DETERMINERS and not _not_a_name_word(words[0]):
+            break
+        if not _ends_with_subject_name(rest):
+            break  # `On Monday, the People’s Daily`: the described part is the subject
+        head = rest
+    return head
+
+
+def _ends_with_subject_name(text: str) -> bool:
+    names = _names_in(text)
+    return (
+        bool(names)
+        and names[-1][2] == len(text.rstrip())
+        and not _after_preposition(text, names[-1][1])
+    )
+
+
+def _after_preposition(text: str, start: int) -> bool:
+    """`China’s ambassador to Britain accused`: Britain is the object of `to`, not the subject
+    (`with` aside: `with Hamas stating` makes Hamas the one stating)."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in _PREPOSITIONS - {"with"}
+
+
+def _first_chain(names: list[tuple[str, int, int]], text: str) -> list[tuple[str, int, int]]:
+    """From `SciSpacE Team Leader Jennifer Ngo-Anh` (two names split by a role), the person:
+    the last name of the first run that only roles separate."""
+    run = names[:1]
+    for name in names[1:]:
+        between = text[run[-1][2] : name[1]].split()
+        if not all(_not_a_name_word(w) for w in between):
+            break
+        run = [name]
+    return run
+
+
+def _main_subject(text: str, abs_start: int, ctx: _Context, off: int) -> Speaker | None:
+    """`Boudreau gave his players a pep talk, telling them to “…”`: who does the telling is
+    the subject of the sentence, not the words just before the comma: the subject of its first
+    speech verb (`Liu said that …, warning`), a registry person in it, or what opens it."""
+    verb = _VERB_RX.search(text)
+    if verb is not None:
+        return _resolve_subject(text[: verb.start()], abs_start, ctx, off, mode="before")
+    mentions = _speaking_mentions(text, abs_start, ctx, off)
+    people = [m for m in mentions if m.entity.kind == "person"]
+    if people:
+        return Speaker(people[0].surface, people[0].entity.name, None)
+    words = text.split()
+    lead = text.find(words[0]) if words else 0
+    at_start = [m for m in mentions if m.start - off - abs_start == lead]
+    if at_start:
+        return Speaker(at_start[0].surface, at_start[0].entity.name, None)
+    names = _names_in(text)
+    if names and names[0][1] == lead and len(words) > 1 and words[1] not in _DETERMINERS:
+        return Speaker(names[0][0], None, None)  # `Over the course of …` is no name
+    if words and words[0].lower() in PRONOUNS:
+        return _pronoun(words[0], abs_start, ctx, off) or None
+    return _description(text, at_start=True)
+
+
+_SEPARATORS = ",?!—–-…"
+
+
+def _separated(quote: str, after: str) -> bool:
+    """Whether a comma, dash, ? or ! ends the quote or follows it (`“…,” she said`)."""
+    last = quote.rstrip(" ’'\"”»")[-1:]
+    return last in _SEPARATORS or after.lstrip()[:1] in _SEPARATORS
 
 
 def _after(masked: str, span: Span, sentence_end: int) -> tuple[str, int]:
@@ -372,7 +677,13 @@ def _after(masked: str, span: Span, sentence_end: int) -> tuple[str, int]:
 
 
 def _trailing(
-    paragraph: str, masked: str, span: Span, sentence: tuple[int, int], ctx: _Context, off: int
+    paragraph: str,
+    masked: str,
+    span: Span,
+    sentence: tuple[int, int],
+    ctx: _Context,
+    off: int,
+    partial: bool,
 ) -> Speaker | None:
     """`“…,” Meshaal said.` / `“…,” said Oza.` / `“…,” according to the ministry.`"""
     last_inside = paragraph[span.close - 1] if span.close > span.open + 1 else ""
@@ -383,9 +694,13 @@ def _trailing(
         # `“…Kentucky!” Trump tweeted.`: the mark ended a sentence only typographically.
         end = masked.find(".", span.close) + 1 or len(masked)
     text, start = _after(masked, span, end)
+    if partial and not _separated(paragraph[span.open + 1 : span.close], text):
+        # `“patched” the software as the company continued`: with no comma or dash between,
+        # the words after a partial quote go on with the writer's sentence.
+        return None
     # Only up to the next quote or the end of the clause.
     cut = len(text)
-    for stop in ("“", '"', "«", ";", "."):
+    for stop in ("“", '"', "«", "‘", ";", "."):
         pos = text.find(stop)
         if 0 <= pos < cut and not (stop == "." and _is_abbreviation_dot(text, pos)):
             cut = pos
@@ -399,6 +714,10 @@ def _trailing(
     if verb is None:
         return None
     before = clause[: verb.start()]
+    if not before.strip(" ,—–") and verb.group(1).endswith("ing"):
+        # `Pompeo said it was “…”, saying he trusted`: the sentence's subject goes on speaking.
+        found = _main_subject(masked[sentence[0] : span.open], sentence[0], ctx, off)
+        return Speaker(found.name, found.entity, verb.group(1)) if found else None
     if not before.strip(" ,—–"):
         # `said Oza`, `said the source`: the subject follows the verb.
         obj = clause[verb.end() :]
@@ -438,7 +757,12 @@ def _preceding(
     if len(_WORD.findall(between)) > MAX_WORDS_VERB_TO_QUOTE:
         return None
     subject = prefix[: verb.start()]
-    found = _resolve_subject(subject, sentence[0], ctx, off, mode="before")
+    last_word = subject.split()[-1].lower() if subject.split() else ""
+    if (verb.group(1).endswith("ing") and last_word.endswith(",")) or last_word in ("and", "but"):
+        # `…, telling them “…”`, `… and added “…”`: the sentence's subject goes on speaking.
+        found = _main_subject(subject, sentence[0], ctx, off)
+    else:
+        found = _resolve_subject(subject, sentence[0], ctx, off, mode="before")
     if found is None:
         return None
     return Speaker(found.name, found.entity, verb.group(1))
@@ -447,7 +771,7 @@ def _preceding(
 def _is_partial(quote: str, masked: str, span: Span, sentence_start: int) -> bool:
     """Part of a sentence (`as a “blatant violation”`), not a whole utterance."""
     before = masked[sentence_start : span.open].rstrip()
-    if not before or before.endswith((":", ",", "—", "–", "”", '"')):
+    if not before or before.endswith((":", ",", "—", "–", "”", '"', "’")):
         return False  # opens the sentence, or follows `she said,` (a split quote goes on)
     first = next((c for c in quote if c.isalpha() or c.isdigit()), "")
     if first and not first.isupper() and not first.isdigit():
@@ -463,6 +787,7 @@ def extract_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     offset = 0
     for paragraph in text.split("\n\n"):
         out.extend(_paragraph_quotes(paragraph, offset, ctx))
+        ctx.read.append(paragraph)
         offset += len(paragraph) + 2
     return out
 
@@ -483,14 +808,18 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]
         quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
         sentence = _sentence_of(bounds, span.open)
         partial = _is_partial(quote, masked, span, sentence[0])
-        speaker = _trailing(paragraph, masked, span, sentence, ctx, offset) or _preceding(
+        speaker = _trailing(paragraph, masked, span, sentence, ctx, offset, partial) or _preceding(
             masked, span, sentence, ctx, offset
         )
         if speaker is None and not partial and previous is not None:
             # `“A,” she said. “B.”`: B goes on with the same speaker.
             speaker = previous
-        if speaker is None and (partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS):
-            continue  # words in quotation marks with no one saying them: a scare quote, a title
+        if speaker is None and (
+            partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] == "‘"
+        ):
+            # Words in quotation marks with no one saying them: a scare quote, a title (in
+            # single marks, `the theme ‘The Medium is the Message’`, always one).
+            continue
         speaker = speaker or NO_SPEAKER
         if speaker.name and not speaker.entity and speaker.name[:1].isupper():
             ctx.last_named = speaker.name
@@ -513,4 +842,6 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]
 def _worth_keeping(paragraph: str, span: Span) -> bool:
     start, end = span.text_range
     quote = paragraph[start:end]
+    if paragraph[span.open] == "‘" and "‘" in quote:
+        return False  # a mark mistyped or left open: `‘Jewels after Jewels ‘ and …’`
     return len(quote.strip()) >= MIN_QUOTE_CHARS and any(c.isalpha() for c in quote)

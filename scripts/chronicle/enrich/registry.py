@@ -44,10 +44,25 @@ class Entity:
     def short_name(self) -> str | None:
         """A person's surname: `Meshaal` for `Khaled Meshaal`. Matched only in an article that
         also names the person in full (or by an alias), so a lone `Katz` is never guessed."""
+        return _surname(self.name) if self.kind == "person" else None
+
+    @property
+    def short_names(self) -> tuple[str, ...]:
+        """The surname of the name and of every alias (`Meshaal`, `Mashal`, `Mishal`): an article
+        that writes `Khaled Mashal` goes on with `Mashal said`, not `Meshaal said`."""
         if self.kind != "person":
-            return None
-        words = self.name.split()
-        return words[-1] if len(words) > 1 else None
+            return ()
+        out: list[str] = []
+        for form in (self.name, *self.aliases):
+            short = _surname(form)
+            if short and short.casefold() not in {o.casefold() for o in out}:
+                out.append(short)
+        return tuple(out)
+
+
+def _surname(name: str) -> str | None:
+    words = name.split()
+    return words[-1] if len(words) > 1 else None
 
 
 @dataclass
@@ -68,6 +83,14 @@ class Registry:
 
     def __len__(self) -> int:
         return len(self.entities)
+
+    def surname_owners(self, name: str) -> list[Entity]:
+        """The people whose surname (from their name or an alias) `name` is: accepting `Katz` as
+        an entity of its own would take `Katz warned` away from Israel Katz."""
+        from .entities import fold  # the matcher's own comparison: case and accents ignored
+
+        key = fold(" ".join(name.split()))
+        return [e for e in self.entities if any(fold(s) == key for s in e.short_names)]
 
     def names(self) -> set[str]:
         """Every name and alias, casefolded: what `suggest` must not propose again."""

@@ -11,6 +11,7 @@ downloaded.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -140,7 +141,7 @@ def suggest(
 ) -> list[Suggestion]:
     """Names not in the registry, most frequent first."""
     known = {fold(n) for n in registry.names()}
-    known |= {fold(e.short_name) for e in registry.entities if e.short_name}
+    known |= {fold(s) for e in registry.entities for s in e.short_names}
     matcher = registry.matcher
     spacy_find = _spacy_candidates() if use_spacy else None
     found: dict[str, Suggestion] = {}
@@ -150,7 +151,9 @@ def suggest(
             if is_heading(block):
                 continue
             for sentence in _SENTENCE.split(block):
-                cands = candidates_in(sentence)
+                # NFC: a name with an accent written as a combining mark is one word (a name
+                # is proposed for the registry; the example sentence stays as written).
+                cands = candidates_in(unicodedata.normalize("NFC", sentence))
                 if spacy_find is not None:
                     cands += spacy_find(sentence)
                 for name, kind, why in cands:
