@@ -14,8 +14,11 @@ response, or the file as is when Pagefind already compressed it (its index files
 Columns: index build s; indexer peak memory (VmHWM of the pagefind process); bundle size on disk;
 KB fetched for the first one-word query typed in the header box (pagefind.js, wasm, metadata,
 the index chunk and the shown results), a phrase query (same, fresh browser), and a filtered
-query on the search page (every shard, one source chosen, the counts of the source and year
-facets, 20 results); ms from the keystroke that
+query (Pagefind's API as the search page used it: every shard, one source chosen, the counts of
+the source and year facets, 20 results), the search page itself (search.js) opened on the word
+with one source chosen (the one with most matches in the newest year): when it first answers
+(a count: on a large archive the newest shard's preview), when its first results show, and once
+its final results and counts are shown; ms from the keystroke that
 completes the word to results in the box (warm: Pagefind was loaded on focus, as search.js does;
 includes the box's 60 ms debounce).
 """
@@ -36,11 +39,12 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 from chronicle.archive import Entry
 from chronicle.dates import ArticleDate
 from chronicle.model import Article
-from chronicle.search import record_for, write_bundle
+from chronicle.search import FACETS, record_for, write_bundle
 
 ASSETS = Path(__file__).resolve().parent.parent / "scripts" / "chronicle" / "assets"
 # The audit kit's flags: no background connections (this machine's network is closed) and no
@@ -124,11 +128,28 @@ def build_index(
     return time.perf_counter() - started, peak, len(shards)
 
 
-def write_page(root: Path) -> None:
-    """A minimal site page: the header box and the search page's form, with the real search.js."""
+def write_page(root: Path, search_js: Path = ASSETS / "search.js") -> None:
+    """Minimal site pages with the real search.js (or `search_js`): one with the header box, and
+    the search page (its template's form: facets, status, results)."""
     (root / "assets" / "chronicle").mkdir(parents=True, exist_ok=True)
-    shutil.copy(ASSETS / "search.js", root / "assets" / "chronicle" / "search.js")
+    shutil.copy(search_js, root / "assets" / "chronicle" / "search.js")
     (root / "search").mkdir(exist_ok=True)
+    facets = "".join(
+        f'<div><button type="button" aria-expanded="false" aria-controls="f-{key}">{label}'
+        f'</button><fieldset id="f-{key}" data-facet="{key}" hidden><ul></ul></fieldset></div>'
+        for key, label in FACETS
+    )
+    (root / "search" / "index.html").write_text(
+        f"""<!doctype html><html lang="en"><meta charset="utf-8"><title>search</title>
+<form id="chronicle-search" data-chronicle-search data-browse-limit="2000">
+<input id="chronicle-q" name="q"><input id="chronicle-from" name="from" type="date">
+<input id="chronicle-to" name="to" type="date"><select id="chronicle-sort" name="sort">
+<option value=""></option><option value="newest"></option><option value="oldest"></option>
+</select>{facets}<p id="chronicle-status" role="status"></p><ol id="chronicle-results"></ol>
+<button type="button" id="chronicle-more" hidden></button></form>
+<script type="module" src="../assets/chronicle/search.js"></script></html>""",
+        encoding="utf-8",
+    )
     (root / "index.html").write_text(
         """<!doctype html><html lang="en"><meta charset="utf-8"><title>bench</title>
 <form action="search/" data-chronicle-searchbox><input name="q" id="q">
@@ -145,7 +166,7 @@ def served_size(body: bytes) -> int:
     return min(len(body), len(gzip.compress(body, 6)))
 
 
-def measure_browser(root: Path, filter_source: str) -> dict[str, float]:
+def measure_browser(root: Path, filter_source: str, page_source: str) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
@@ -245,28 +266,84 @@ def measure_browser(root: Path, filter_source: str) -> dict[str, float]:
             page.wait_for_load_state("networkidle")
             out["filtered_kb"] = sum(fetched.values()) / 1024
             context.close()
+            page = search_page(fresh_page, WORD, page_source)
+            out["page_answer_kb"], out["page_first_kb"], out["page_all_kb"] = page
             browser.close()
     finally:
         server.shutdown()
     return out
 
 
+def newest_year_source(entries: list[tuple[Entry, str]]) -> str:
+    """The source with the most articles containing WORD in the newest year: a reader filtering
+    by a source that has results this year (in a real archive the big sources publish every year;
+    here each is 1 in 40, so at 10,000 "Source 3" has no WORD article in the newest year)."""
+    newest = max(e.article.date.year for e, _ in entries if e.article.date)
+    counts = {"Source 3": 0}  # when the newest year has no match at all
+    for entry, text in entries:
+        if entry.article.date and entry.article.date.year == newest and WORD in text:
+            counts[entry.article.source] = counts.get(entry.article.source, 0) + 1
+    return max(sorted(counts), key=counts.__getitem__)
+
+
+def search_page(fresh_page, word: str, source: str) -> tuple[float, float, float]:
+    """KB fetched when the search page (search.js itself), opened on `?q=word&source=…`, first
+    answers (its live region gives a count: a large archive's newest shard), shows its first
+    results, and once its final results and counts are shown."""
+    context, page, fetched = fresh_page()
+    at: dict[str, int] = {}
+    page.on(
+        "console",
+        lambda m: (
+            at.setdefault(m.text, sum(fetched.values()))
+            if m.text.startswith("chronicle:")
+            else None
+        ),
+    )
+    page.add_init_script(
+        """document.addEventListener('DOMContentLoaded', () => {
+          const list = document.getElementById('chronicle-results');
+          const status = document.getElementById('chronicle-status');
+          if (!list) return;
+          new MutationObserver(() => {
+            if (list.children.length) console.log('chronicle:first-results');
+          }).observe(list, { childList: true });
+          new MutationObserver(() => {
+            if (/^\\d+ results?/.test(status.textContent)) console.log('chronicle:first-answer');
+          }).observe(status, { childList: true, characterData: true, subtree: true });
+        });"""
+    )
+    page.goto(f"{page.url}search/?{urlencode({'q': word, 'source': source})}")
+    page.wait_for_function(
+        """/^\\d+ results?/.test(document.getElementById('chronicle-status').textContent)
+          && !document.getElementById('chronicle-search').hasAttribute('data-partial')""",
+        timeout=120_000,
+    )
+    page.wait_for_load_state("networkidle")
+    total = sum(fetched.values())
+    context.close()
+    return at["chronicle:first-answer"] / 1024, at["chronicle:first-results"] / 1024, total / 1024
+
+
 def disk_mb(path: Path) -> float:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 1e6
 
 
-def run(sizes: list[int], keep: Path | None, shard_size: int) -> list[dict[str, float]]:
+def run(
+    sizes: list[int], keep: Path | None, shard_size: int, search_js: Path = ASSETS / "search.js"
+) -> list[dict[str, float]]:
     rows = []
     for n in sizes:
         root = Path(tempfile.mkdtemp(prefix=f"chronicle-search-{n}-", dir=keep))
         entries = generate_entries(n)
         seconds, peak, shards = build_index(entries, root, shard_size)
+        page_source = newest_year_source(entries)
         del entries
-        write_page(root)
+        write_page(root, search_js)
         row = {"articles": n, "shards": shards, "build_s": seconds, "peak_mb": peak}
         row["disk_mb"] = disk_mb(root / "pagefind")
         row["files"] = sum(1 for _ in (root / "pagefind").rglob("*"))
-        row.update(measure_browser(root, "Source 3"))
+        row.update(measure_browser(root, "Source 3", page_source))
         rows.append(row)
         print_table(rows[-1:], header=not rows[:-1])
         if keep is None:
@@ -279,14 +356,16 @@ def print_table(rows: list[dict[str, float]], header: bool = True) -> None:
         print(
             "| articles | shards | index build s | indexer peak MB | bundle on disk MB | files "
             "| one word KB: first results / all shards | phrase KB: first / all "
-            "| filtered KB | keystroke → first results ms |"
+            "| filtered KB | search page with a filter KB: first answer / first results / all "
+            "| keystroke → first results ms |"
         )
-        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+        print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
             f"| {r['articles']:,} | {r['shards']} | {r['build_s']:.1f} | {r['peak_mb']:.0f} "
             f"| {r['disk_mb']:.1f} | {r['files']:,} | {r['word_kb']:.0f} / {r['word_all_kb']:.0f} "
             f"| {r['phrase_kb']:.0f} / {r['phrase_all_kb']:.0f} | {r['filtered_kb']:.0f} "
+            f"| {r['page_answer_kb']:.0f} / {r['page_first_kb']:.0f} / {r['page_all_kb']:.0f} "
             f"| {r['keystroke_ms']:.0f} |",
             flush=True,
         )
@@ -302,8 +381,14 @@ def main(argv: list[str] | None = None) -> None:
         default=0,
         help="most articles per shard; 0: one shard per year (the default)",
     )
+    parser.add_argument(
+        "--search-js",
+        type=Path,
+        default=ASSETS / "search.js",
+        help="measure this search.js instead of the package's (e.g. an older version)",
+    )
     args = parser.parse_args(argv)
-    run([int(s) for s in args.sizes.split(",")], args.keep, args.shard_size)
+    run([int(s) for s in args.sizes.split(",")], args.keep, args.shard_size, args.search_js)
 
 
 if __name__ == "__main__":

@@ -115,9 +115,14 @@ def open_search(page, base_url: str, query: str = "") -> int:
     return result_count(page)
 
 
+# The search page is final (not the preview of a large archive's newest shard, shown while the
+# older shards merge: the form is marked data-partial then).
+FINAL = "!document.getElementById('chronicle-search').hasAttribute('data-partial')"
+
+
 def result_count(page) -> int:
     page.wait_for_function(
-        "/^\\d+ results?/.test(document.getElementById('chronicle-status').textContent)"
+        f"/^\\d+ results?/.test(document.getElementById('chronicle-status').textContent) && {FINAL}"
     )
     status = page.text_content("#chronicle-status") or ""
     count = int(status.split()[0])
@@ -127,7 +132,9 @@ def result_count(page) -> int:
 
 def wait_status(page, condition: str) -> None:
     """Wait until the live region's text meets a JS string condition, e.g. "startsWith('2 ')"."""
-    page.wait_for_function(f"document.getElementById('chronicle-status').textContent.{condition}")
+    page.wait_for_function(
+        f"document.getElementById('chronicle-status').textContent.{condition} && {FINAL}"
+    )
 
 
 def titles(page) -> list[str]:
@@ -289,4 +296,119 @@ def test_a_chosen_facet_counts_within_the_words_and_the_date_range(page, base_ur
     # Ticking a value offered gives the results counted.
     page.check("fieldset[data-facet=source] input[value='Coastal Courier']")
     wait_status(page, "startsWith('2 ')")
+    assert sorted(titles(page)) == ["Round-up", "Winter envoy visit"]
+
+
+# Every change of the live region's text, recorded from the page's start.
+RECORD_STATUS = """
+window.chronicleStatuses = [];
+document.addEventListener("DOMContentLoaded", () => {
+  const status = document.getElementById("chronicle-status");
+  if (!status) return;
+  new MutationObserver(() => window.chronicleStatuses.push(status.textContent))
+    .observe(status, { childList: true, characterData: true, subtree: true });
+});
+"""
+OLDER_SHARDS = "**/pagefind/shards/**"
+
+
+def hold_older_shards(page) -> list:
+    """Hold every request for the older shards (2024 and undated) until `release`: the search
+    page can show only what the newest shard (2025) answers."""
+    held: list = []
+    page.route(OLDER_SHARDS, lambda route: held.append(route))
+    return held
+
+
+def release(page, held: list) -> None:
+    page.unroute(OLDER_SHARDS)
+    for route in held:
+        route.continue_()
+
+
+def wait_held(page, held: list) -> None:
+    """Wait until the merge has asked for an older shard (and is held)."""
+    for _ in range(100):
+        if held:
+            return
+        page.wait_for_timeout(50)
+    raise AssertionError("the older shards were never asked for")
+
+
+def wait_preview(page) -> str:
+    page.wait_for_function(
+        "document.getElementById('chronicle-search').hasAttribute('data-partial')"
+    )
+    return page.text_content("#chronicle-status") or ""
+
+
+def test_large_archive_previews_the_newest_year_while_the_older_ones_merge(page, base_url):
+    page.add_init_script(RECORD_STATUS)
+    held = hold_older_shards(page)
+    query = "q=ceasefire&source=Harbour+Times&source=Coastal+Courier&from=2024-02-01&sort=newest"
+    page.goto(f"{base_url}search/?{query}")
+    # The preview: the newest shard's results, within the filters, the range and the order.
+    status = wait_preview(page)
+    assert status == "2 results so far in 2025; searching older years…"
+    assert titles(page) == ["Talks stall in Cairo", "Truce holds"]  # no seed: Unknown source
+    wait_held(page, held)  # the merge has begun, and is held: not done
+    assert page.is_checked("fieldset[data-facet=source] input[value='Coastal Courier']")
+    assert page.is_visible("fieldset[data-facet=source] .chronicle-facet__counting")
+    assert page.locator(".chronicle-count").count() == 0  # no count before every year answers
+    page.focus(".chronicle-result__title a >> nth=1")  # a reader on the second result
+
+    release(page, held)
+    wait_status(page, "startsWith('4 results')")
+    final = titles(page)
+    assert final == ["Talks stall in Cairo", "Truce holds", "Round-up", "Winter envoy visit"]
+    counts = {facet: facet_counts(page, facet) for facet in ("source", "year")}
+    assert counts == {
+        "source": {"Harbour Times": 2, "Coastal Courier": 2, "Unknown source": 1},
+        "year": {"2025": 2, "2024": 2},
+    }
+    assert page.locator(".chronicle-facet__counting").count() == 0
+    # The reader's place is kept: still on the second result.
+    assert page.evaluate("document.activeElement.textContent") == "Truce holds"
+    # Polite: one announcement for the preview, one for the final results.
+    statuses = page.evaluate("window.chronicleStatuses")
+    assert statuses == [
+        status,
+        "4 results, for ceasefire, with 2 filters, dated 2024-02-01 to …, newest first",
+    ]
+
+    # The same search once every shard is merged (no preview): the same results and counts.
+    seen = len(statuses)
+    page.uncheck("fieldset[data-facet=source] input[value='Coastal Courier']")
+    wait_status(page, "startsWith('2 results')")
+    page.go_back()
+    wait_status(page, "startsWith('4 results')")
+    assert titles(page) == final
+    assert {facet: facet_counts(page, facet) for facet in ("source", "year")} == counts
+    assert not [s for s in page.evaluate("window.chronicleStatuses")[seen:] if "so far" in s]
+
+
+def test_a_newer_search_during_the_preview_replaces_it_once_merged(page, base_url):
+    held = hold_older_shards(page)
+    page.goto(f"{base_url}search/?q=ceasefire")
+    assert wait_preview(page) == "3 results so far in 2025; searching older years…"
+    page.fill("#chronicle-q", "envoy")
+    page.press("#chronicle-q", "Enter")
+    page.wait_for_function("location.search === '?q=envoy'")
+    wait_held(page, held)
+    # The merge has begun: the new words wait for every shard, with no preview of their own.
+    release(page, held)
+    wait_status(page, "startsWith('2 results, for envoy')")
+    assert sorted(titles(page)) == [SEED_TITLE, "Winter envoy visit"]  # 2025 and 2024
+    assert page.evaluate("document.activeElement.id") == "chronicle-q"
+
+
+def test_a_range_older_than_the_newest_year_has_no_preview(page, base_url):
+    page.add_init_script(RECORD_STATUS)
+    held = hold_older_shards(page)
+    page.goto(f"{base_url}search/?q=ceasefire&from=2024-01-01&to=2024-12-31")
+    wait_held(page, held)
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.chronicleStatuses") == []  # nothing to say from 2025
+    release(page, held)
+    assert result_count(page) == 2
     assert sorted(titles(page)) == ["Round-up", "Winter envoy visit"]

@@ -24,6 +24,7 @@ const MONTHS = ["January", "February", "March", "April", "May", "June", "July", 
 const OPTIONS = { baseUrl: SITE_ROOT.pathname, highlightParam: "highlight", excerptLength: 24 };
 
 let loading = null;
+let listing = null;
 let merging = null;
 let shardList = [];
 function pagefind() {
@@ -36,13 +37,21 @@ function pagefind() {
   return loading;
 }
 
+function shards() {
+  // The list of shards (chronicle-shards.json: path, label, years, articles; the newest first,
+  // with no path: the bundle pagefind() loads), known before any older shard is merged.
+  listing ??= fetch(new URL("chronicle-shards.json", BUNDLE)).then(async (response) => {
+    shardList = response.ok ? await response.json() : [];
+    return shardList;
+  });
+  return listing;
+}
+
 function pagefindComplete() {
   // A large archive is indexed in shards of years (search.py): the newest answers first, the
   // older ones are merged after. Resolves to the number of shards merged.
-  merging ??= pagefind().then(async (pf) => {
-    const response = await fetch(new URL("chronicle-shards.json", BUNDLE));
-    shardList = response.ok ? await response.json() : [];
-    const older = shardList.filter((shard) => shard.path);
+  merging ??= Promise.all([pagefind(), shards()]).then(async ([pf, list]) => {
+    const older = list.filter((shard) => shard.path);
     // All at once: each needs only its own small entry file and page list.
     await Promise.all(older.map((shard) => pf.mergeIndex(new URL(shard.path, BUNDLE).pathname, OPTIONS)));
     return older.length;
@@ -312,15 +321,19 @@ function withEmptyOpenFacets(page, counts) {
   return counts;
 }
 
-function renderFacets(page, state, counts) {
+function renderFacets(page, state, counts, counting = false) {
+  // `counting`: the preview of a large archive, searched in its newest shard only. Counts come
+  // with the full search; until then each facet lists its chosen values (to untick) and says so.
+  const focused = document.activeElement;
+  const focusedIn = page.fieldsets.find((f) => f.contains(focused));
   for (const fieldset of page.fieldsets) {
     const facet = fieldset.dataset.facet;
     const loaded = facet in counts;
-    const values = counts[facet] || {};
+    const values = counting ? {} : counts[facet] || {};
     const chosen = new Set(state.filters[facet] || []);
     for (const v of chosen) if (!(v in values)) values[v] = 0;
     const order = facetOrder(facet, values).filter((v) => values[v] > 0 || chosen.has(v));
-    fieldset.parentElement.hidden = loaded && order.length === 0; // nothing to choose
+    fieldset.parentElement.hidden = !counting && loaded && order.length === 0; // nothing to choose
     const expanded = page.expanded.has(facet);
     const list = fieldset.querySelector("ul");
     const items = order.map((value, i) => {
@@ -330,13 +343,15 @@ function renderFacets(page, state, counts) {
       const box = el("input", { type: "checkbox", id, name: facet, value });
       box.checked = chosen.has(value);
       const label = el("label", { for: id }, facetLabel(facet, value));
-      label.append(" ", el("span", { class: "chronicle-count" }, String(values[value])));
+      if (!counting) label.append(" ", el("span", { class: "chronicle-count" }, String(values[value])));
       li.append(box, label);
       return li;
     });
     list.replaceChildren(...items);
+    fieldset.querySelector(".chronicle-facet__counting")?.remove();
+    if (counting) list.after(el("p", { class: "chronicle-facet__counting" }, "counting…"));
     fieldset.querySelector(".chronicle-facet__more")?.remove();
-    if (order.length > FACET_SHOWN) {
+    if (!counting && order.length > FACET_SHOWN) {
       const more = el("button", { type: "button", class: "chronicle-facet__more", "aria-expanded": String(expanded) },
         expanded ? "Show fewer" : `Show all ${order.length}`);
       more.addEventListener("click", () => {
@@ -346,6 +361,14 @@ function renderFacets(page, state, counts) {
       });
       fieldset.append(more);
     }
+  }
+  // A checkbox (or "Show all") the reader was on is replaced by its new self: keep the focus
+  // there, or on the facet's toggle when its value is gone.
+  if (focusedIn && !focused.isConnected) {
+    const again = focused.type === "checkbox"
+      ? [...focusedIn.querySelectorAll("input")].find((box) => box.value === focused.value)
+      : focusedIn.querySelector(".chronicle-facet__more");
+    (again || focusedIn.previousElementSibling).focus();
   }
 }
 
@@ -394,7 +417,7 @@ function setupSearchPage(form) {
   async function run(state) {
     const mine = ++page.sequence;
     const pf = await pagefind();
-    await pagefindComplete(); // counts and orders need every shard
+    await shards();
     if (page.total === null) {
       page.total = shardList.reduce((n, shard) => n + (shard.articles || 0), 0);
       page.years = shardList.flatMap((shard) => shard.years).filter((y) => y !== "Undated");
@@ -407,12 +430,14 @@ function setupSearchPage(form) {
     const small = page.total <= page.browseLimit;
     const active = state.q || Object.keys(state.filters).length || state.from || state.to;
     if ((!active && !state.sort) || (!state.q && !small)) {
-      if (small) page.allCounts ??= await pf.filters();
+      // Without words, a large archive lists nothing and needs no shard merged.
+      if (small) page.allCounts ??= await pagefindComplete().then(() => pf.filters());
       if (mine !== page.sequence) return;
       page.lastCounts = small ? withEmptyOpenFacets(page, structuredClone(page.allCounts)) : {};
       renderFacets(page, state, page.lastCounts);
       page.results.replaceChildren();
       page.more.hidden = true;
+      delete page.form.dataset.partial;
       page.status.textContent = small || !active
         ? "Type words or a \"quoted phrase\", or choose a filter."
         : `Type words to search within these filters. To list articles without words, browse `
@@ -420,6 +445,26 @@ function setupSearchPage(form) {
           + `are too many to list here.`;
       return;
     }
+    // A large archive whose older shards are not merged yet: the newest shard answers at once
+    // (a preview), while the others merge (about 1.9 MB at 100,000 articles, against some 150 KB
+    // for the newest); then the full search replaces it. The preview is searched before the
+    // merge starts: Pagefind searches every shard it was asked to merge, waiting for each.
+    if (state.q && merging === null && shardList.length > 1 && newestAnswers(state)) {
+      const newest = shardList[0];
+      const options = pagefindOptions(state, newest.years.filter((y) => y !== "Undated"));
+      const search = await pf.search(state.q, options); // no counts: only the chosen filters load
+      if (mine === page.sequence) {
+        page.lastCounts = {}; // opening a facet during the preview runs the full search
+        renderFacets(page, state, {}, true);
+        if (await showResults(mine, search, true, PAGE_SIZE, true)) {
+          page.form.dataset.partial = "";
+          page.status.textContent = `${plural(search.results.length, "result")} so far in `
+            + `${yearsLabel(newest.years)}; searching older years…`;
+        }
+      }
+    }
+    await pagefindComplete(); // counts and orders need every shard
+    if (mine !== page.sequence) return;
     const options = pagefindOptions(state, page.years);
     for (const fieldset of page.fieldsets) {
       const facet = fieldset.dataset.facet;
@@ -440,6 +485,11 @@ function setupSearchPage(form) {
     ]);
     if (options.sort && shardList.length > 1) search.results = await sortedAcrossShards(pf, state, options);
     if (mine !== page.sequence) return;
+    // As many results as the preview showed ("Show more" may have been used), loaded before any
+    // is replaced, so the list never empties under the reader.
+    const preview = page.current?.sequence === mine ? page.current.shown : 0;
+    const data = await loadResults(search, Math.max(PAGE_SIZE, preview));
+    if (mine !== page.sequence) return;
     const counts = {};
     for (const fieldset of page.fieldsets) {
       const facet = fieldset.dataset.facet;
@@ -450,22 +500,63 @@ function setupSearchPage(form) {
     withEmptyOpenFacets(page, counts);
     page.lastCounts = counts;
     renderFacets(page, state, counts);
-    page.current = { search, shown: 0, withExcerpt: Boolean(state.q) };
-    page.results.replaceChildren();
-    await showMore(mine);
+    if (!(await showResults(mine, search, Boolean(state.q), data.length, false, data))) return;
+    delete page.form.dataset.partial;
     page.status.textContent = describe(state, search.results.length);
+  }
+
+  function newestAnswers(state) {
+    // Whether the newest shard can hold the first results: not when the oldest come first, nor
+    // when the chosen years, months or dates are all older.
+    const years = shardList[0].years;
+    const dated = years.filter((y) => y !== "Undated");
+    if (state.sort === "oldest") return false;
+    if (state.filters.year && !state.filters.year.some((y) => years.includes(y))) return false;
+    if (state.filters.month && !state.filters.month.some((m) => dated.includes(m.slice(0, 4)))) return false;
+    const range = dateRangeFilter(state.from, state.to, dated);
+    return !range || range[0].year !== "no such year";
+  }
+
+  function yearsLabel(years) {
+    const dated = years.filter((y) => y !== "Undated").sort();
+    if (dated.length <= 1) return dated[0] || "the newest years";
+    return `${dated[0]}–${dated[dated.length - 1]}`;
+  }
+
+  function loadResults(search, count, from = 0) {
+    return Promise.all(search.results.slice(from, from + count).map((r) => r.data()));
+  }
+
+  async function showResults(mine, search, withExcerpt, count, isPreview, loaded = null) {
+    // Replaces the results at once; a reader on a result stays on the one at the same place.
+    const data = loaded || await loadResults(search, count);
+    if (mine !== page.sequence) return false;
+    const links = () => [...page.results.querySelectorAll(".chronicle-result__title a")];
+    const focused = links().indexOf(document.activeElement);
+    const onMore = document.activeElement === page.more;
+    page.results.replaceChildren(...data.map((d) => resultItem(d, "chronicle-result", withExcerpt, "h2")));
+    page.current = { search, shown: data.length, withExcerpt, sequence: isPreview ? mine : null };
+    moreButton();
+    const now = links();
+    if (focused >= 0 || (onMore && page.more.hidden)) {
+      (now[Math.min(focused >= 0 ? focused : now.length, now.length - 1)] || page.form.elements.q).focus();
+    }
+    return true;
+  }
+
+  function moreButton() {
+    const left = page.current.search.results.length - page.current.shown;
+    page.more.hidden = left <= 0;
+    page.more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left.toLocaleString("en")}`;
   }
 
   async function showMore(mine) {
     const { search, shown, withExcerpt } = page.current;
-    const next = search.results.slice(shown, shown + PAGE_SIZE);
-    const data = await Promise.all(next.map((r) => r.data()));
-    if (mine !== page.sequence) return;
+    const data = await loadResults(search, PAGE_SIZE, shown);
+    if (mine !== page.sequence || page.current.search !== search || page.current.shown !== shown) return;
     page.results.append(...data.map((d) => resultItem(d, "chronicle-result", withExcerpt, "h2")));
-    page.current.shown = shown + next.length;
-    const left = search.results.length - page.current.shown;
-    page.more.hidden = left <= 0;
-    page.more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left.toLocaleString("en")}`;
+    page.current.shown = shown + data.length;
+    moreButton();
   }
 
   const update = (push) => {
