@@ -1,10 +1,12 @@
 """Build speed: Chronicle vs Material's blog plugin vs Hugo on the same generated posts.
 
-    python -m benchmarks.build_speed --sizes 300,1000 [--tools chronicle,material,hugo]
+    python -m benchmarks.build_speed --sizes 300,1000 [--tools chronicle,material,hugo,mkdocs]
 
 For each size: generate the corpus in each tool's format (benchmarks/corpus.py), run one clean
 build of each in a subprocess (wall time, CPU time, peak memory of the process tree, output
 size), then add one article to the built Chronicle archive and rebuild (the incremental figure).
+`mkdocs` is plain MkDocs + Material on the same posts (article pages only, no plugin): the floor
+any MkDocs plugin builds on.
 Tools that are not installed are skipped with a note. Timings on a shared machine are noisy:
 the figures that count are the ones from a quiet machine.
 """
@@ -23,7 +25,7 @@ from . import corpus
 from .measure import Run, run, tree_size_mb
 
 OUT = Path(__file__).resolve().parent / "out"
-TOOLS = ("chronicle", "material", "hugo")
+TOOLS = ("chronicle", "material", "hugo", "mkdocs")
 
 
 @dataclass
@@ -59,7 +61,7 @@ def mkdocs_build(project: Path) -> Run:
     return run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project)
 
 
-def build_chronicle(size: int, seed: int, search: str) -> list[Result]:
+def build_chronicle(out: Path, size: int, seed: int, search: str) -> list[Result]:
     """A clean build, then `chronicle build` after adding one article (what a curator runs).
 
     `search`: "pagefind" (this repository's mkdocs.yml), "lunr" (Material's own search instead)
@@ -67,7 +69,7 @@ def build_chronicle(size: int, seed: int, search: str) -> list[Result]:
     outright, see incremental.py; the others rebuild every page, from the cache).
     """
     name = f"chronicle ({search})"
-    project = corpus.write_chronicle(OUT / f"chronicle-{size}-{search}", size, seed)
+    project = corpus.write_chronicle(out / f"chronicle-{size}-{search}", size, seed)
     corpus.set_material_search(project, on=search == "lunr")
     if search != "pagefind":
         config = project / "mkdocs.yml"
@@ -101,15 +103,22 @@ def build_chronicle(size: int, seed: int, search: str) -> list[Result]:
     return [first, second]
 
 
-def build_material(size: int, seed: int) -> list[Result]:
-    project = corpus.write_material(OUT / f"material-{size}", size, seed)
+def build_material(out: Path, size: int, seed: int) -> list[Result]:
+    project = corpus.write_material(out / f"material-{size}", size, seed)
     result = mkdocs_build(project)
     _check(result, "material")
     return [Result(size, "material", result, tree_size_mb(project / "site"))]
 
 
-def build_hugo(size: int, seed: int, binary: str) -> list[Result]:
-    project = corpus.write_hugo(OUT / f"hugo-{size}", size, seed)
+def build_mkdocs_floor(out: Path, size: int, seed: int) -> list[Result]:
+    project = corpus.write_mkdocs_floor(out / f"mkdocs-{size}", size, seed)
+    result = mkdocs_build(project)
+    _check(result, "mkdocs")
+    return [Result(size, "mkdocs", result, tree_size_mb(project / "site"), "articles only")]
+
+
+def build_hugo(out: Path, size: int, seed: int, binary: str) -> list[Result]:
+    project = corpus.write_hugo(out / f"hugo-{size}", size, seed)
     result = run([binary, "--quiet"], cwd=project)
     _check(result, "hugo")
     return [Result(size, "hugo", result, tree_size_mb(project / "public"))]
@@ -133,7 +142,7 @@ def table(results: list[Result]) -> str:
             base = by.get((r.size, other))
             ratios.append(
                 f"{r.run.wall / base.run.wall:.2f}× ({r.run.cpu / max(base.run.cpu, 1e-9):.2f}×)"
-                if base and r.tool.startswith("chronicle")
+                if base and r.tool.startswith(("chronicle", "mkdocs"))
                 else ""
             )
         rows.append(
@@ -146,8 +155,9 @@ def table(results: list[Result]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.build_speed", description=__doc__)
     parser.add_argument("--sizes", default="300,1000", help="comma-separated article counts")
-    parser.add_argument("--tools", default=",".join(TOOLS), help="chronicle,material,hugo")
+    parser.add_argument("--tools", default=",".join(TOOLS), help=",".join(TOOLS))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=OUT, help="where the generated sites go")
     parser.add_argument(
         "--chronicle-search",
         default="pagefind,lunr,none",
@@ -169,11 +179,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build_speed: {tool} × {size:,} …", file=sys.stderr, flush=True)
             if tool == "chronicle":
                 for variant in args.chronicle_search.split(","):
-                    results += build_chronicle(size, args.seed, variant)
+                    results += build_chronicle(args.out, size, args.seed, variant)
             elif tool == "material":
-                results += build_material(size, args.seed)
+                results += build_material(args.out, size, args.seed)
             elif tool == "hugo" and hugo:
-                results += build_hugo(size, args.seed, hugo)
+                results += build_hugo(args.out, size, args.seed, hugo)
+            elif tool == "mkdocs":
+                results += build_mkdocs_floor(args.out, size, args.seed)
     print("\n## Build speed (one clean build each; `chronicle +1` = rebuild after adding one)\n")
     print(table(results))
     print(

@@ -287,6 +287,44 @@ def write_material(project: Path, count: int, seed: int = 7) -> Path:
     return project
 
 
+# --- Plain MkDocs: the floor -------------------------------------------------------------------
+
+# What any MkDocs site spends on these posts before a plugin adds anything: one Markdown
+# conversion and one Material page per post, no listings, no search, the same Markdown
+# extensions as the archive's mkdocs.yml. A plugin cannot build the same article pages faster
+# in one MkDocs process, so this bounds what the ratios against Hugo can reach.
+FLOOR_CONFIG = """\
+site_name: MkDocs floor benchmark
+site_url: https://example.org/floor/
+theme:
+  name: material
+  font: false
+plugins: []
+markdown_extensions:
+  - toc:
+      permalink: true
+  - attr_list
+  - admonition
+  - tables
+nav:
+  - index.md
+not_in_nav: |
+  /posts/
+"""
+
+
+def write_mkdocs_floor(project: Path, count: int, seed: int = 7) -> Path:
+    _fresh(project)
+    (project / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
+    posts_dir = project / "docs" / "posts"
+    posts_dir.mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    for post in posts(count, seed):
+        text = f"# {post.article.title}\n\n{post.article.body}"
+        (posts_dir / f"{post.slug}.md").write_text(text, encoding="utf-8")
+    return project
+
+
 # --- Hugo ---------------------------------------------------------------------------------------
 
 HUGO_CONFIG = """\
