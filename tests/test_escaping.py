@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from tests.test_site_build import NOW, add, build
@@ -133,3 +134,45 @@ def test_language_must_be_a_language_code():
     with pytest.raises(FrontMatterError, match="language"):
         read_curator("flags", {"language": "english"})
     assert read_curator("flags", {"language": "pt-BR"})["language"] == "pt-BR"
+    # Stored in the usual case, so that the page's lang attribute is valid.
+    assert read_curator("flags", {"language": "EN_gb"})["language"] == "en-GB"
+
+
+def test_the_search_facet_counts_a_language_once_whatever_its_region():
+    from chronicle.search import record_for
+    from tests.test_search import entry
+
+    def facet(language: str | None) -> list[str]:
+        return record_for(entry("articles/a/", language=language), "").filters["language"]
+
+    assert facet("pt-BR") == facet("pt") == ["pt"]
+    assert facet(None) == ["en"]  # the site's language
+
+
+def test_a_blank_url_from_the_curator_keeps_the_pages_own_address():
+    from chronicle.metadata import resolve
+    from chronicle.readers.base import Draft
+
+    draft = Draft(body="Text.", text="Text.", reader="html", url="https://news.example/harbour")
+    common = dict(original_name="p.html", sha256="0" * 64, added=NOW)
+    assert resolve(draft, {"url": None}, **common).url == "https://news.example/harbour"
+    assert resolve(draft, {}, **common).url == "https://news.example/harbour"
+    javascript = dataclasses.replace(draft, url="javascript:alert(1)")
+    assert resolve(javascript, {}, **common).url is None
+
+
+def test_remote_images_are_found_as_a_browser_reads_the_address():
+    """Spaces, tabs or a backslash do not hide another host; a linked image keeps its link."""
+    from chronicle.sanitize import clean_html
+
+    hidden = ("&#10;https://evil.example/t", "ht&#9;tps://evil.example/x", "/\\evil.example/t.png")
+    for src in (" https://evil.example/t.png", *hidden):
+        out = clean_html(f'<p><img alt="t" src="{src}"></p>')
+        assert "<img" not in out and "[Image: t]" in out, (src, out)
+    linked = clean_html(
+        '<a href="https://ci.example/job"><img alt="build status" src="https://img.example/b.svg">'
+        "</a> after"
+    )
+    assert linked.startswith('<a href="https://ci.example/job"')  # the article's own link stays
+    assert linked.count("<a ") == 1 and "[Image: build status]" in linked  # links do not nest
+    assert clean_html('<img src="img/local.png" alt="l">') == '<img src="img/local.png" alt="l">'

@@ -21,7 +21,7 @@ from .model import Article, Origin, Provenance
 from .normalize import (
     count_words,
     fingerprint,
-    language_code,
+    language_tag,
     make_slug,
     normalise_space,
     web_address,
@@ -77,10 +77,11 @@ def resolve(
     title, title_origin = _pick(curator, draft, "title")
     date, date_origin = _pick(curator, draft, "date")
     source, source_origin = _pick(curator, draft, "source")
-    url = curator["url"] if "url" in curator else web_address(draft.url)  # checked in schema
+    # The curator's address was checked in schema.py; a blank one falls back to the page's.
+    url = curator.get("url") or web_address(draft.url)
     authors, _ = _pick(curator, draft, "authors")
     topics, _ = _pick(curator, draft, "topics")
-    language = curator["language"] if "language" in curator else language_code(draft.language)
+    language = curator.get("language") or language_tag(draft.language)
     summary, _ = _pick(curator, draft, "summary")
     if not title:
         # Every article needs a title to be listed; the reader had none, so say it is a guess.

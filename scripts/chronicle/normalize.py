@@ -18,7 +18,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]?\s+(?=[“‘\"'(\[A-Z0-9�
 
 INFERRED_TITLE_MAX_WORDS = 20
 # ISO 639 language code, optionally with BCP 47 subtags (en, pt-BR, zh-Hant).
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{2,8})*", re.IGNORECASE)
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[a-z0-9]{1,8})*", re.IGNORECASE)
 
 
 def normalise_space(text: str) -> str:
@@ -88,10 +88,22 @@ def web_address(value: str | None) -> str | None:
     return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
-def language_code(value: str | None) -> str | None:
-    """The lower-case primary language subtag of `value` ('en-US', 'en_GB' → 'en'), or None when
-    it is not a language code ('english', '')."""
+def language_tag(value: str | None) -> str | None:
+    """`value` as a BCP 47 language tag in its usual case ('EN_gb' → 'en-GB', 'zh-hant' →
+    'zh-Hant'), or None when it is not one ('english', '')."""
     value = (value or "").strip().replace("_", "-")
     if not _LANGUAGE.fullmatch(value):
         return None
-    return value.split("-")[0].lower()
+    parts = value.lower().split("-")
+    for i, part in enumerate(parts[1:], start=1):
+        if len(part) == 1:
+            break  # an extension ('-u-ca-gregory') stays lower case
+        parts[i] = part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part
+    return "-".join(parts)
+
+
+def language_code(value: str | None) -> str | None:
+    """The primary language subtag of `value` ('en-US', 'en_GB' → 'en'), or None when it is not
+    a language code."""
+    tag = language_tag(value)
+    return tag.split("-")[0] if tag else None

@@ -14,7 +14,7 @@ from typing import Any
 from .dates import parse_date
 from .errors import ChronicleError, FrontMatterError
 from .model import ORIGINS, Article, Provenance, Quote
-from .normalize import language_code, web_address
+from .normalize import language_tag, web_address
 
 # key → one-line meaning. Order here is the order written to files.
 FIELDS: dict[str, str] = {
@@ -82,9 +82,12 @@ def _web_address(where: str, key: str, value: Any) -> str | None:
 
 def _language(where: str, key: str, value: Any) -> str | None:
     text = _text(where, key, value)
-    if text is not None and language_code(text) is None:
+    if text is None:
+        return None
+    tag = language_tag(text)
+    if tag is None:
         raise FrontMatterError(where, key, f"'{text}' is not a language code such as 'en' or 'fr'")
-    return text
+    return tag
 
 
 def _list(where: str, key: str, value: Any) -> tuple[str, ...]:

@@ -39,6 +39,7 @@ from pathlib import Path
 from .archive import Entry
 from .cache import digest
 from .errors import ChronicleError
+from .normalize import language_code
 
 # Filters readers can facet on, in the order the search page shows them. `day` is not a facet: it
 # only lets a date range end part-way through a month (see assets/chronicle/search.js).
@@ -106,7 +107,8 @@ def record_for(entry: Entry, body_text: str, *, default_language: str = "en") ->
     meta = {"title": article.title, "source": source}
     filters: dict[str, list[str]] = {
         "source": [source],
-        "language": [article.language or default_language],
+        # The primary subtag: 'pt-BR' and 'pt' are one value of the facet.
+        "language": [language_code(article.language) or default_language],
     }
     for key, values in (
         ("topic", article.topics),
