@@ -185,3 +185,19 @@ def test_a_guessed_encoding_is_in_the_batch_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert f"warning: {inbox / 'b.txt'}: decoded as cp1252 (not UTF-8)" in result.output
     assert "a.txt: decoded" not in result.output
+
+
+def test_urls_are_sent_as_a_browser_sends_them(tmp_path, server):
+    """An accented path is percent-encoded (the page is found); a space or a control character
+    is the user's typo at worst, reported in one line, never as a bug."""
+    base, _ = server
+    www = tmp_path / "www"
+    shutil.copy(www / "story.html", www / "actualité du port.html")
+    archive = tmp_path / "docs" / "articles"
+    result = run("add", f"{base}/actualité du port.html", "--archive", str(archive))
+    assert result.exit_code == 0, result.output
+    assert "original_url: " in next(archive.rglob("*.md")).read_text()
+    result = run("add", f"{base}/a\x01b.html", "http://[::1", "--archive", str(archive))
+    assert result.exit_code == 1
+    assert "unexpected error" not in result.output and "Traceback" not in result.output
+    assert "404" in result.output and "not a valid URL" in result.output
