@@ -41,15 +41,10 @@ class Entity:
     wikidata: str | None = None
 
     @property
-    def short_name(self) -> str | None:
-        """A person's surname: `Meshaal` for `Khaled Meshaal`. Matched only in an article that
-        also names the person in full (or by an alias), so a lone `Katz` is never guessed."""
-        return _surname(self.name) if self.kind == "person" else None
-
-    @property
     def short_names(self) -> tuple[str, ...]:
         """The surname of the name and of every alias (`Meshaal`, `Mashal`, `Mishal`): an article
-        that writes `Khaled Mashal` goes on with `Mashal said`, not `Meshaal said`."""
+        that writes `Khaled Mashal` goes on with `Mashal said`, not `Meshaal said`. Matched only
+        in an article that also names the person in full, so a lone `Katz` is never guessed."""
         if self.kind != "person":
             return ()
         out: list[str] = []
