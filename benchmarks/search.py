@@ -118,12 +118,14 @@ def generate_entries(
 
 
 def build_index(
-    entries: list[tuple[Entry, str]], out: Path, shard_size: int
+    entries: list[tuple[Entry, str]], out: Path, shard_size: int, small_year: int = 250
 ) -> tuple[float, float, int]:
     """Index as the plugin does; returns seconds, the largest shard's indexer peak MB, shards."""
     started = time.perf_counter()
     records = (record_for(entry, text) for entry, text in entries)
-    shards = write_bundle(records, out / "pagefind", max_articles=shard_size)
+    shards = write_bundle(
+        records, out / "pagefind", max_articles=shard_size, small_year=small_year
+    )
     peak = max((s.peak_rss_mb or float("nan")) for s in shards)
     return time.perf_counter() - started, peak, len(shards)
 
@@ -330,13 +332,17 @@ def disk_mb(path: Path) -> float:
 
 
 def run(
-    sizes: list[int], keep: Path | None, shard_size: int, search_js: Path = ASSETS / "search.js"
+    sizes: list[int],
+    keep: Path | None,
+    shard_size: int,
+    search_js: Path = ASSETS / "search.js",
+    small_year: int = 250,
 ) -> list[dict[str, float]]:
     rows = []
     for n in sizes:
         root = Path(tempfile.mkdtemp(prefix=f"chronicle-search-{n}-", dir=keep))
         entries = generate_entries(n)
-        seconds, peak, shards = build_index(entries, root, shard_size)
+        seconds, peak, shards = build_index(entries, root, shard_size, small_year)
         page_source = newest_year_source(entries)
         del entries
         write_page(root, search_js)
@@ -382,13 +388,21 @@ def main(argv: list[str] | None = None) -> None:
         help="most articles per shard; 0: one shard per year (the default)",
     )
     parser.add_argument(
+        "--small-year",
+        type=int,
+        default=250,
+        help="years with fewer articles share a shard within their decade (the plugin's "
+        "search_small_year; 0: every year its own shard)",
+    )
+    parser.add_argument(
         "--search-js",
         type=Path,
         default=ASSETS / "search.js",
         help="measure this search.js instead of the package's (e.g. an older version)",
     )
     args = parser.parse_args(argv)
-    run([int(s) for s in args.sizes.split(",")], args.keep, args.shard_size, args.search_js)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    run(sizes, args.keep, args.shard_size, args.search_js, args.small_year)
 
 
 if __name__ == "__main__":

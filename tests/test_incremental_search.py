@@ -38,6 +38,9 @@ def sites(tmp_path_factory) -> dict[str, object]:
     root = tmp_path_factory.mktemp("incsearch")
     cached = corpus.write_chronicle(root / "cached", SIZE)
     corpus.set_material_search(cached, on=False)
+    # Every year its own shard, however small (these 40 articles would share a few otherwise):
+    # what is tested here is that one year's change re-indexes one shard.
+    edit_config(cached, "- chronicle:\n", "- chronicle:\n      search_small_year: 0\n")
     build(cached)
     before = snapshot(cached / "site" / "pagefind")
     shards = json.loads((cached / "site" / "pagefind" / "chronicle-shards.json").read_text())

@@ -109,6 +109,34 @@ def test_shards_are_runs_of_whole_years_newest_first_with_undated_in_the_oldest(
     assert [s.path for s in plan_shards([], 10)] == [""]  # an empty archive still has a bundle
 
 
+def test_small_years_of_one_decade_share_a_shard():
+    """With one shard per year, consecutive small years of the same decade are one shard; a
+    large year, or a new decade, starts another."""
+    years = [2025] * 3 + [2024] * 2 + [2021] * 5 + [2020] + [2019] * 2 + [2018] + [2009, None]
+    shards = plan_shards(records_for_years(*years), 0, small_year=4)
+    assert [(s.label, s.years) for s in shards] == [
+        ("2024-2025", ["2025", "2024"]),  # small, same decade
+        ("2021", ["2021"]),  # 5 articles: not small, alone
+        ("2020", ["2020"]),  # small, but 2019 is another decade
+        ("2018-2019", ["2019", "2018"]),
+        ("2009", ["2009", "Undated"]),
+    ]
+    assert shards[0].path == "" and shards[1].path == "shards/2021/"
+    assert [s.label for s in plan_shards(records_for_years(2025, 2024), 0)] == ["2025", "2024"]
+
+
+def test_a_growing_small_year_changes_only_its_decades_shards():
+    from chronicle.search import shard_digest
+
+    years = [2025, 2024, 2019, 2018]
+    before = {s.label: shard_digest(s, "en") for s in plan_shards(records_for_years(*years), 0, 3)}
+    assert list(before) == ["2024-2025", "2018-2019"]
+    grown = records_for_years(*years, 2019, 2019)  # 2019 now has 3: no longer small
+    after = {s.label: shard_digest(s, "en") for s in plan_shards(grown, 0, 3)}
+    assert list(after) == ["2024-2025", "2019", "2018"]
+    assert after["2024-2025"] == before["2024-2025"]  # another decade: untouched
+
+
 def test_write_bundle_lists_the_shards_for_the_browser(tmp_path):
     shards = write_bundle(records_for_years(2025, 2024, None), tmp_path / "pf", max_articles=1)
     manifest = json.loads((tmp_path / "pf" / "chronicle-shards.json").read_text())

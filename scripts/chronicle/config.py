@@ -45,6 +45,10 @@ class ChronicleConfig(base.Config):
     # 0, the default: one shard per year, so a rebuild re-indexes only the years that changed;
     # with a cap, adding articles can move a year into the next run and re-index all older ones.
     search_shard_size = c.Type(int, default=0)
+    # With one shard per year: consecutive years of one decade with fewer articles than this
+    # share a shard (each shard costs a reader's browser about 30 KB when all are searched).
+    # 0: every year its own shard.
+    search_small_year = c.Type(int, default=250)
     # How many shards are indexed at once, each by its own Pagefind process (about one core
     # and 0.2 MB per article of its shard): 0, the default, is one per core, at most 4.
     search_jobs = c.Type(int, default=0)

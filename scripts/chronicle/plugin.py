@@ -636,6 +636,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 records,
                 bundle,
                 max_articles=self.config.search_shard_size,
+                small_year=self.config.search_small_year,
                 language=config.theme.get("language") or "en",
                 previous=previous,
                 store=None if digests is None else digests.parent / "pagefind-shards",
