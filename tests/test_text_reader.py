@@ -1,11 +1,13 @@
+import random
 import re
+import time
 
 import markdown
 import pytest
 
 from chronicle.errors import ReaderError
 from chronicle.readers import read_bytes
-from chronicle.readers.decode import EncodingAssumed, decode, oddities
+from chronicle.readers.decode import Decoded, EncodingAssumed, decode, oddities
 from chronicle.readers.text import is_heading, read_text, split_blocks
 
 
@@ -140,6 +142,145 @@ def test_oddities_count_traces_of_a_wrong_decoding():
     assert oddities("Le cafй") > 0  # Latin and Cyrillic in one word
     assert oddities("Za¿ó³æ") > 0  # symbols inside a word
     assert oddities("Ïðèâåò ìèð") > oddities("Привет мир") == 0
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        # Punctuation closed up between letters is not a symbol inside a word: these were read as
+        # mac_latin2/cp775 ("cafť … Mondayóafter"), cp437 ("ParisûBerlin"), cp852, cp874 (Thai).
+        ("The café reopened on Monday—after a year of repairs—and…", "cp1252"),
+        ("The Paris–Berlin train is late.", "cp1252"),
+        ("He waited…and waited at the café.", "cp1252"),
+        ("A soft\xadhyphen in the news\xadpaper.", "cp1252"),
+        ("Москва—столица России.", "cp1251"),
+        # A Turkish capital İ ("İ".lower() is two characters): was read as cp1252 "Ýstanbul".
+        ("İstanbul ve İzmir.", "cp1254"),
+        ("İzmir’de ünlü bir müzisyen konser verdi.", "cp1254"),
+        # On a tie cp1252 goes before charset-normalizer's coherence: was cp850 "Faþade".
+        ("The new … Façade … of the town hall is ready.", "cp1252"),
+    ],
+)
+def test_closed_up_punctuation_and_turkish_capitals_are_not_garbled(text, encoding):
+    decoded = decode(text.encode(encoding), "x.txt")
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
+def test_cp1252_is_named_only_for_the_cp1252_text():
+    # charset-normalizer lists cp1252 among the encodings of a UTF-16-LE reading ("瓉⃩敬").
+    assert decode("Été le".encode("cp1252"), "x") == Decoded("Été le", "cp1252", assumed=True)
+
+
+def test_dos_and_mac_code_pages_are_never_guessed():
+    for text in ("… Façade …", "Monday—after", "Déjà vu—again…", "Grüße, Zürich!", "naïve…"):
+        decoded = decode(text.encode("cp1252"), "x")
+        assert (decoded.text, decoded.encoding) == (text, "cp1252")
+
+
+def test_oddities_do_not_count_punctuation_or_format_characters_inside_a_word():
+    for text in (
+        "Monday—after",
+        "Paris–Berlin",
+        "waited…and",
+        "soft\xadhyphen",
+        "„Tak”—odpowiedział",
+    ):
+        assert oddities(text) == 0, text
+    assert oddities("می\u200cخواهم") == 0  # a zero-width non-joiner in Persian
+    assert oddities("İstanbul ve İzmir.") == 0  # İ is a Turkish letter
+    assert oddities("cafÚ¬s") > 0 and oddities("mo¿e") > 0 and oddities("£ukasz") > 0
+
+
+# Sentences, names and quotes of each language, in its usual Windows code page.
+SENTENCES = {
+    "cp1252": [
+        "The café on the corner reopened on Monday after a year of repairs.",
+        "Officials in Zürich said the talks with Mr. Müller would resume next week.",
+        "The minister called the plan naïve but promised a new façade for the station.",
+        "Le maire a annoncé que les travaux commenceraient après l’été.",
+        "Les élèves du lycée ont déjà reçu leurs résultats à Noël.",
+        "Die Regierung in Berlin will die Brücke über den Fluss bis März erneuern.",
+        "Grüße aus Österreich, schrieb der Bürgermeister am späten Abend.",
+        "El presidente del Gobierno se reunió con los agricultores de Andalucía.",
+        "La compañía española anunció que abrirá una nueva fábrica en León.",
+    ],
+    "cp1254": [
+        "Türkiye’nin en büyük şehri İstanbul’da yeni bir köprü açıldı.",
+        "Cumhurbaşkanı, İzmir’deki fabrikayı ziyaret ettiğini söyledi.",
+        "Öğretmenler sendikası, maaşların artırılması için greve gidiyor.",
+        "Ankara’da yapılan toplantıda ekonomik kriz konuşuldu.",
+        "Belediye başkanı, yağmur nedeniyle okulların kapalı olacağını açıkladı.",
+    ],
+    "cp1251": [
+        "Москва — столица России и крупнейший город страны.",
+        "Министр заявил, что переговоры продолжатся на следующей неделе.",
+        "Жители Санкт-Петербурга вышли на улицы, чтобы отметить праздник.",
+        "Новый мост через реку откроют в конце года, сообщили в мэрии.",
+        "Президент подписал указ о повышении пенсий с первого января.",
+    ],
+    "cp1253": [
+        "Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία της χώρας.",
+        "Ο δήμαρχος της Θεσσαλονίκης είπε ότι το έργο θα ολοκληρωθεί φέτος.",
+        "Χιλιάδες πολίτες διαδήλωσαν στην Αθήνα για τις συντάξεις.",
+        "Ο υπουργός δήλωσε ότι οι διαπραγματεύσεις θα συνεχιστούν.",
+    ],
+    "cp1250": [
+        "Rząd zapowiedział, że nowy most na Wiśle zostanie otwarty w przyszłym roku.",
+        "Prezydent spotkał się z mieszkańcami Gdańska i Łodzi.",
+        "Minister powiedział, że ceny energii muszą spaść jeszcze w tym miesiącu.",
+        "Źródła w ministerstwie potwierdziły, że rozmowy będą kontynuowane.",
+        "W Krakowie odbył się koncert, na który przyszło kilka tysięcy osób.",
+    ],
+}
+NAMES = {
+    "cp1252": [
+        "José Martínez",
+        "François Hollande",
+        "Jürgen Müller",
+        "Begoña Ibáñez",
+        "Zoë Saldaña",
+    ],
+    "cp1254": ["Ayşe Yılmaz", "Çağrı Öztürk", "İsmail Şahin", "Gülşen Doğan"],
+    "cp1251": ["Сергей Иванов", "Ольга Смирнова", "Пётр Соколов", "Юлия Фёдорова"],
+    "cp1253": ["Γιώργος Παπαδόπουλος", "Μαρία Οικονόμου", "Νίκος Δημητρίου"],
+    "cp1250": ["Łukasz Wójcik", "Małgorzata Kowalczyk", "Paweł Żak", "Agnieszka Wiśniewska"],
+}
+QUOTES = {
+    "cp1252": [("“", "”"), ("„", "“"), ("«\xa0", "\xa0»"), ("‘", "’")],
+    "cp1254": [("“", "”")],
+    "cp1251": [("«", "»"), ("„", "“")],
+    "cp1253": [("«", "»")],
+    "cp1250": [("„", "”"), ("«", "»")],
+}
+JOINS = ["—", " — ", " – ", "…", "… ", " "]
+
+
+def _sentence(rng: random.Random, encoding: str) -> str:
+    first, second = rng.sample(SENTENCES[encoding], 2)
+    opening, closing = rng.choice(QUOTES[encoding])
+    name = rng.choice(NAMES[encoding])
+    return rng.choice(
+        [
+            f"{opening}{first[:-1]}{closing}{rng.choice(JOINS)}{name}{rng.choice(JOINS)}{second}",
+            f"{first[:-1]}{rng.choice(JOINS)}{name}{rng.choice(['…', '.', '!'])}",
+            f"{name}: {opening}{first}{closing}",
+            f"{first} {second[:-1]}…",
+        ]
+    )
+
+
+def test_fuzz_sentences_in_their_usual_windows_code_page_decode_back_exactly():
+    rng = random.Random(20240601)
+    start = time.perf_counter()
+    wrong = []
+    for encoding in SENTENCES:
+        for _ in range(40):
+            text = _sentence(rng, encoding)
+            decoded = decode(text.encode(encoding), "x.txt")
+            if (decoded.text, decoded.encoding) != (text, encoding):
+                wrong.append((encoding, decoded.encoding, decoded.text))
+    assert not wrong
+    assert time.perf_counter() - start < 2
 
 
 @pytest.mark.parametrize(
