@@ -147,13 +147,36 @@ def decode(data: bytes, name: str, *, declared: str | None = None, what: str = "
         pass
     if declared:
         try:
-            return Decoded(data.decode(declared), declared)
+            return Decoded(_decode_declared(data, declared), declared)
         except (LookupError, UnicodeDecodeError):
             pass
     guess = guess_encoding(data)
     if guess is None:
         raise ReaderError(name, f"the {what} is not UTF-8 and its encoding could not be detected")
     return guess
+
+
+# The labels a browser reads as windows-1252 (WHATWG Encoding Standard): pages declared as
+# Latin-1 are written in it, and Python's own Latin-1 would turn their „curly quotes“ and dashes
+# into invisible control characters.
+_WINDOWS_1252_LABELS = {
+    "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1",
+    "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1",
+    "us-ascii", "windows-1252", "x-cp1252", "latin-1",
+}
+
+
+def _decode_declared(data: bytes, declared: str) -> str:
+    if declared.strip().lower() not in _WINDOWS_1252_LABELS:
+        return data.decode(declared)
+    # The five bytes windows-1252 leaves undefined are their Latin-1 characters, as in browsers.
+    return "".join(
+        chunk.decode("cp1252") if i % 2 == 0 else chunk.decode("latin-1")
+        for i, chunk in enumerate(_UNDEFINED_IN_1252.split(data))
+    )
+
+
+_UNDEFINED_IN_1252 = re.compile(rb"([\x81\x8d\x8f\x90\x9d]+)")
 
 
 def guess_encoding(data: bytes) -> Decoded | None:
