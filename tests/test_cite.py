@@ -63,3 +63,58 @@ def test_original_url_is_preferred_to_the_archive_link():
 
 def test_bibtex_special_characters_are_escaped():
     assert r"Q\&A 100\%" in bibtex(article(title="Q&A 100%"), URL)
+
+
+def test_bibtex_url_is_left_verbatim():
+    url = "https://www.asahi.com/oss_info/%e3%81%82?a=1&b=2#top"
+    text = bibtex(article(), url)
+    assert f"url = {{{url}}}" in text
+    assert r"\_" not in text.split("url = ")[1] and r"\%" not in text
+
+
+def test_bibtex_url_braces_cannot_break_the_field():
+    text = bibtex(article(), "https://x.example/a{b}c d")
+    assert "url = {https://x.example/a%7Bb%7Dc%20d}" in text
+
+
+def test_bibtex_tilde_and_caret_are_characters_not_accents():
+    text = bibtex(article(title="~守り抜く^ 50% off_{x}\\y"), URL)
+    assert r"\textasciitilde{}守り抜く\textasciicircum{} 50\% off\_\{x\}\textbackslash{}y" in text
+    assert r"\~" not in text and r"\^" not in text
+
+
+def test_bibtex_title_keeps_its_case_and_non_ascii():
+    text = bibtex(article(title="NATO: Zölle für Tokio"), URL)
+    assert "title = {{NATO: Zölle für Tokio}}" in text
+
+
+def test_bibtex_author_with_and_is_one_name():
+    text = bibtex(article(authors=("Smith and Jones", "Ann Lee")), URL)
+    assert "author = {{Smith and Jones} and Ann Lee}" in text
+
+
+def test_title_ending_in_a_question_gets_no_extra_stop():
+    a = article(title="Who pays?")
+    assert "Who pays? Harbour Times." in apa(a, URL)
+    assert "“Who pays?”" in mla(a, URL) and "“Who pays?”" in chicago(a, URL)
+    j = article(title="停戦交渉は決裂。", authors=())
+    assert "停戦交渉は決裂。 (2025, March 21)." in apa(j, URL)
+    assert "“停戦交渉は決裂。”" in mla(j, URL)
+
+
+def test_all_caps_byline_and_particles():
+    a = article(authors=("URSULA VON DER LEYEN", "Jean-Paul Sartre"))
+    assert apa(a, URL).startswith("von der Leyen, U., & Sartre, J.-P. (2025")
+    assert mla(a, URL).startswith("von der Leyen, Ursula, and Jean-Paul Sartre. ")
+    assert "AU  - Ursula von der Leyen" in ris(a, URL)
+    # One word or a script without case is kept as written (agencies, CJK names).
+    b = article(authors=("AFP", "山田 太郎"))
+    assert apa(b, URL).startswith("AFP, & ")
+    assert "AU  - AFP" in ris(b, URL)
+
+
+def test_mla_drops_either_scheme_and_ris_keeps_one_line_per_tag():
+    a = article(title="Two\nlines")
+    text = mla(a, "http://news.example/a_b")
+    assert text.endswith(", news.example/a_b.") and "http" not in text
+    assert "TI  - Two lines" in ris(a, URL).splitlines()
