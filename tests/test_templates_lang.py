@@ -1,0 +1,153 @@
+"""The article's language marks only the article's own words, built with real MkDocs.
+
+Chronicle's labels (Date, Source, Who said what, Cite this article, Permanent link) are English
+like the page; an article's title, body and quotes carry its `lang`, on its page and wherever
+its title or summary is listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from tests.test_site_build import add, build, page
+
+GERMAN = (
+    "Die Gespräche in Kairo sind am Montag gescheitert, teilte die Delegation mit.\n\n"
+    "“We will not sign this,” said Israel Katz in Cairo.\n\n"
+    "Die Vermittler wollen es in der kommenden Woche erneut versuchen.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    from tests.conftest import copy_site_scaffold
+
+    project = copy_site_scaffold(tmp_path_factory.mktemp("lang") / "project", entities=True)
+    add(
+        project,
+        "de.txt",
+        GERMAN,
+        title="Gespräche in Kairo gescheitert",
+        date="2025-03-25",
+        source="Hafenzeitung",
+        language="de",
+        summary="Die Verhandlungen sind gescheitert.",
+        topics=["Waffenruhe"],
+    )
+    add(
+        project,
+        "en.txt",
+        "An earlier report on the first truce in Cairo. It held.\n",
+        title="Truce holds",
+        date="2025-03-20",
+        source="Hafenzeitung",
+        language="en",
+        topics=["Waffenruhe"],
+    )
+    return build(project)
+
+
+def tree(site: Path, url: str):
+    return lxml.html.fromstring(page(site, url))
+
+
+def css(node, selector: str) -> list:
+    """Elements under `node` matching "tag.class" / ".class" / "tag" (no cssselect here)."""
+    tag, _, cls = selector.partition(".")
+    test = f"[contains(concat(' ', normalize-space(@class), ' '), ' {cls} ')]" if cls else ""
+    return node.xpath(f".//{tag or '*'}{test}")
+
+
+def lang_of(element) -> str | None:
+    """The language in force at `element`: its own lang or its nearest ancestor's."""
+    for node in (element, *element.iterancestors()):
+        if node.get("lang") is not None:
+            return node.get("lang")
+    return None
+
+
+def german_page(site: Path):
+    (path,) = (site / "articles" / "2025" / "03" / "25").glob("*/index.html")
+    return lxml.html.fromstring(path.read_text(encoding="utf-8"))
+
+
+def test_article_title_body_and_quotes_are_german_labels_are_not(site):
+    doc = german_page(site)
+    assert doc.get("lang") == "en"
+    (h1,) = css(css(doc, ".chronicle-article")[0], "h1")
+    assert lang_of(h1) == "de"
+    (body,) = css(doc, ".chronicle-article__body")
+    assert body.get("lang") == "de" and "Kairo" in body.text_content()
+    assert css(doc, ".chronicle-article")[0].get("lang") is None
+    for dt in css(css(doc, "dl.chronicle-meta")[0], "dt"):
+        assert lang_of(dt) == "en", dt.text_content()
+    labels = {
+        "Who said what": doc.get_element_by_id("who-said-what"),
+        "Cite this article": css(css(doc, ".chronicle-cite")[0], "summary")[0],
+        "Permanent link": css(doc, ".chronicle-permalink")[0],
+    }
+    for text, node in labels.items():
+        assert text in node.text_content() and lang_of(node) == "en", text
+    quotes = css(css(doc, ".chronicle-who-said-what")[0], "blockquote")
+    assert quotes and all(lang_of(q) == "de" for q in quotes)
+    assert all(lang_of(q) == "en" for q in css(doc, ".chronicle-quote__by"))
+
+
+def test_prev_next_link_marks_only_the_title(site):
+    (path,) = (site / "articles" / "2025" / "03" / "20").glob("*/index.html")
+    doc = lxml.html.fromstring(path.read_text(encoding="utf-8"))
+    (link,) = doc.xpath('//a[@rel="next"]')
+    assert link.get("lang") is None
+    (title,) = link.xpath(".//*[@lang]")
+    assert title.get("lang") == "de" and title.text_content() == "Gespräche in Kairo gescheitert"
+
+
+def test_listing_cards_and_timeline_carry_the_article_language(site):
+    for url in ("archive/2025/03", "topics/waffenruhe", "sources/hafenzeitung"):
+        doc = tree(site, url)
+        (title,) = [
+            a
+            for a in doc.xpath("//*[contains(@class, 'chronicle-card__title')]/a")
+            if "Kairo" in a.text
+        ]
+        assert title.get("lang") == "de", url
+        (summary,) = [p for p in css(doc, ".chronicle-card__summary") if "Verhand" in p.text]
+        assert summary.get("lang") == "de", url
+        english = [
+            a
+            for a in doc.xpath("//*[contains(@class, 'chronicle-card__title')]/a")
+            if "Truce" in a.text
+        ]
+        assert english[0].get("lang") == "en"
+        for meta in css(doc, ".chronicle-card__meta"):
+            assert lang_of(meta) == "en"
+    timeline = tree(site, "timeline")
+    links = timeline.xpath("//*[contains(@class, 'chronicle-timeline__title')]/a")
+    assert {a.text: a.get("lang") for a in links} == {
+        "Truce holds": "en",
+        "Gespräche in Kairo gescheitert": "de",
+    }
+    (summary,) = [p for p in css(timeline, ".chronicle-timeline__summary") if "Verhand" in p.text]
+    assert summary.get("lang") == "de"
+    for flag in timeline.xpath("//*[contains(@class, 'chronicle-timeline__title')]/span"):
+        assert lang_of(flag) == "en"
+
+
+def test_entity_pages_mark_quotes_and_titles(site):
+    doc = tree(site, "people/israel-katz")
+    quotes = css(doc, "blockquote")
+    assert quotes and all(q.get("lang") == "de" for q in quotes)
+    titles = [
+        a
+        for a in doc.xpath("//*[contains(@class, 'chronicle-quote__by')]//a")
+        if "Kairo" in a.text_content()
+    ]
+    assert titles and all(a.get("lang") == "de" for a in titles)
+    mentions = [
+        a
+        for a in doc.xpath("//*[contains(@class, 'chronicle-entity-meta')]//a")
+        if "Kairo" in a.text_content()
+    ]
+    assert mentions and all(a.get("lang") == "de" for a in mentions)
