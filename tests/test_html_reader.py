@@ -1,5 +1,6 @@
 import gzip
 
+import lxml.etree
 import lxml.html
 import markdown
 import pytest
@@ -442,3 +443,52 @@ def test_a_page_declared_latin1_is_read_as_browsers_read_it():
     page = f'<html><head><meta charset="iso-8859-1"></head><body>{body}</body></html>'
     text = decode_html(page.encode("cp1252") + b"\x81", "x.html")
     assert body in text and text.endswith("\x81")
+
+
+def _render(body: str) -> str:
+    return markdown.markdown(body, extensions=["fenced_code", "tables"])
+
+
+def test_line_breaks_and_table_cells_never_glue_text():
+    (draft,) = read_html(fixture("html_line_breaks.html"), "page.html")
+    body = draft.body
+    for glued in ("Minister.Zudem", "gefährdet.„Mehrere", "BioenergieMünchen", "DistrictCases"):
+        assert glued not in body
+    # A <br> is a line break in the archive too (Markdown's two spaces ending the line).
+    assert "sagte der Minister.  \nZudem sollen" in body
+    assert "Fachverband Bioenergie  \nMünchen" in body
+    assert "<br />\nZudem" in _render(body)
+    # A table nested in a cell gives its rows, each once, its cells apart.
+    assert body.count("East Khasi Hills · 11") == 1 and "District · Cases" in body
+
+
+def _tei(xml: str) -> lxml.etree._Element:
+    return lxml.etree.fromstring(xml)
+
+
+def test_a_body_wrapped_in_one_div_keeps_its_headings_lists_and_paragraphs():
+    from chronicle.readers.html import blocks_to_markdown, body_blocks
+
+    body = _tei(
+        "<body><div><div>"
+        "<p>First paragraph.</p><head rend='h2'>Schedule</head>"
+        "<p>Second paragraph.</p> loose text <hi>bold</hi> after"
+        "<list rend='ul'><item>one</item><item>two<lb/>lines</item></list>"
+        "<table><row><cell><p>Monday</p><table><row><cell>8:10 AM</cell><cell>Reads</cell></row>"
+        "</table></cell></row></table>"
+        "</div></div></body>"
+    )
+    assert body_blocks(body) == [
+        ("paragraph", "First paragraph."),
+        ("heading", "Schedule"),
+        ("paragraph", "Second paragraph."),
+        ("paragraph", "loose text bold after"),
+        ("item", "one"),
+        ("item", "two\nlines"),
+        ("paragraph", "Monday"),
+        ("paragraph", "8:10 AM · Reads"),
+    ]
+    md = blocks_to_markdown(body_blocks(body))
+    assert "## Schedule" in md and "- one\n- two  \n  lines" in md
+    html = _render(md)
+    assert "<h2>Schedule</h2>" in html and "<li>two<br />\n  lines</li>" in html

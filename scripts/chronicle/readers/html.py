@@ -53,8 +53,58 @@ def parse_html(text: str, name: str) -> HtmlElement:
         raise ReaderError(name, f"this is not a readable web page ({exc})") from None
 
 
+# Elements of trafilatura's tree that are blocks of their own: text on either side of one is
+# not the same line. `lb` is a <br>, a line break inside a block.
+_BLOCKS = frozenset({"p", "head", "list", "item", "quote", "code", "table", "row", "div"})
+# What a container (a <div> trafilatura kept whole, a cell) holds that makes it more than a
+# paragraph: its children are read as blocks of their own instead of being run together.
+_STRUCTURE = frozenset({"p", "head", "list", "quote", "code", "table", "div"})
+# Inline elements of trafilatura's tree: at the top of a body or container, their text runs on
+# with what is next to it; every other element is a block.
+_INLINE = frozenset({"hi", "ref", "lb", "del", "graphic", "span", "sub", "sup"})
+# What a table cell may hold that is not a line of the row: a table, a list, a heading.
+_NESTED = frozenset({"table", "list", "head", "code", "quote"})
+_CELL = "\x00"  # marks a cell's edge while a text is flattened; lxml text never contains it
+
+
+def _flow(text: str | None, children: list[HtmlElement], out: list[str]) -> None:
+    """Text and elements → pieces of text, source whitespace as spaces, a line break ("\\n")
+    for each <br> and around each block, a cell marker around each table cell."""
+    out.append(re.sub(r"\s+", " ", text or ""))
+    for child in children:
+        if not isinstance(child.tag, str):
+            pass  # a comment or processing instruction: no text of the page's
+        elif child.tag == "lb":
+            out.append("\n")
+        elif child.tag == "cell":
+            out.append(_CELL)
+            _flow(child.text, list(child), out)
+            out.append(_CELL)
+        elif child.tag in _BLOCKS:
+            out.append("\n")
+            _flow(child.text, list(child), out)
+            out.append("\n")
+        else:
+            _flow(child.text, list(child), out)
+        out.append(re.sub(r"\s+", " ", child.tail or ""))
+
+
+def _lines(pieces: list[str]) -> str:
+    """Flattened pieces → the text's lines, each normalised, cells in a line joined by " · "."""
+    lines = []
+    for line in "".join(pieces).split("\n"):
+        cells = [normalise(c) for c in line.split(_CELL)]
+        line = " · ".join(c for c in cells if c)
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
 def _text(element: HtmlElement) -> str:
-    return normalise("".join(element.itertext()))
+    """An element's text, a line per <br> or inner block: never two sentences glued."""
+    pieces: list[str] = []
+    _flow(element.text, list(element), pieces)
+    return _lines(pieces)
 
 
 def _items(list_element: HtmlElement) -> list[str]:
@@ -62,50 +112,102 @@ def _items(list_element: HtmlElement) -> list[str]:
     each item's text appears once)."""
     out = []
     for item in list_element.iterchildren("item"):
-        own = [item.text or ""]
+        own: list[str] = []
         nested = []
+        text = item.text
+        inline: list[HtmlElement] = []
         for child in item:
             if child.tag == "list":
+                _flow(text, inline, own)
+                own.append("\n")
                 nested.extend(_items(child))
+                text, inline = child.tail, []
             else:
-                own.append("".join(child.itertext()))
-            own.append(child.tail or "")
-        out.append(normalise("".join(own)))
+                inline.append(child)
+        _flow(text, inline, own)
+        out.append(_lines(own))
         out.extend(nested)
     return out
 
 
-def body_blocks(body: HtmlElement) -> list[tuple[str, str]]:
-    """trafilatura's XML body → [(kind, plain text)], kind: heading, paragraph, item, quote."""
+def _own(element: HtmlElement, tag: str) -> list[HtmlElement]:
+    """The `tag` descendants of a table or row that belong to it, not to a table nested in it."""
+    owner = "table" if tag == "row" else "row"
+    return [e for e in element.iter(tag) if next(e.iterancestors(owner), None) is element]
+
+
+def _table_blocks(table: HtmlElement) -> list[tuple[str, str]]:
+    """A row per paragraph, its cells joined by " · "; a row whose cells hold paragraphs, lists
+    or tables of their own gives each cell's blocks in turn, so that nothing is run together."""
     blocks: list[tuple[str, str]] = []
+    for row in _own(table, "row"):
+        cells = _own(row, "cell")
+        if any(e.tag in _NESTED for cell in cells for e in cell.iterdescendants()):
+            for cell in cells:
+                blocks.extend(body_blocks(cell))
+            continue
+        texts = [" ".join(_text(c).split("\n")) for c in cells]
+        if any(texts):
+            blocks.append(("paragraph", " · ".join(t for t in texts if t)))
+    return blocks
+
+
+def body_blocks(body: HtmlElement) -> list[tuple[str, str]]:
+    """trafilatura's XML body → [(kind, text)], kind: heading, paragraph, item, quote. A text
+    keeps its line breaks ("\\n"). An element holding blocks of its own (trafilatura sometimes
+    keeps a whole article in one <div>) is read as the blocks it holds, and text between them
+    as paragraphs."""
+    blocks: list[tuple[str, str]] = []
+    pending_text = body.text
+    pending: list[HtmlElement] = []
+
+    def flush() -> None:
+        pieces: list[str] = []
+        _flow(pending_text, pending, pieces)
+        text = _lines(pieces)
+        if text:
+            blocks.append(("paragraph", text))
+
     for element in body:
         tag = element.tag
+        if not isinstance(tag, str) or tag in _INLINE:
+            pending.append(element)  # a link, emphasis or <br> between blocks: their text runs on
+            continue
+        flush()
+        pending_text, pending = element.tail, []
         if tag == "head":
             kind = "heading"
         elif tag == "list":
             blocks.extend(("item", text) for text in _items(element) if text)
             continue
+        elif tag == "table":
+            blocks.extend(_table_blocks(element))
+            continue
         elif tag == "quote":
             kind = "quote"
-        elif tag == "table":
-            for row in element.iter("row"):
-                cells = [_text(c) for c in row.iter("cell")]
-                if any(cells):
-                    blocks.append(("paragraph", " · ".join(c for c in cells if c)))
+        elif any(child.tag in _STRUCTURE for child in element):
+            blocks.extend(body_blocks(element))  # a container: its blocks, not one paragraph
             continue
         else:
             kind = "paragraph"
         text = _text(element)
+        if kind == "heading":
+            text = " ".join(text.split("\n"))
         if text:
             blocks.append((kind, text))
+    flush()
     return blocks
 
 
 def blocks_to_markdown(blocks: list[tuple[str, str]]) -> str:
     out = []
     prefix = {"heading": "## ", "item": "- ", "quote": "> ", "paragraph": ""}
+    # A line break inside a block: two spaces ending the line (Markdown's <br>), the next line
+    # indented under a list item's text, or still in the quote.
+    follow = {"item": "  ", "quote": "> ", "paragraph": ""}
     for i, (kind, text) in enumerate(blocks):
-        line = prefix[kind] + escape_markdown(text)
+        lines = [escape_markdown(line) for line in text.split("\n")]
+        line = prefix[kind] + ("  \n" + follow.get(kind, "")).join(lines)
         # A list continues across consecutive items; a blank line separates everything else.
         joiner = "\n" if kind == "item" and i and blocks[i - 1][0] == "item" else "\n\n"
         out.append((joiner if out else "") + line)
@@ -152,7 +254,7 @@ def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
         and normalise(blocks[0][1]) == meta.title
     ):
         blocks = blocks[1:]  # the headline is the title; do not show it twice
-    lede = next((t for kind, t in blocks if kind == "paragraph"), text)
+    lede = next((" ".join(t.split("\n")) for kind, t in blocks if kind == "paragraph"), text)
     return [
         Draft(
             body=blocks_to_markdown(blocks),
