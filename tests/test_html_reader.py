@@ -492,3 +492,12 @@ def test_a_body_wrapped_in_one_div_keeps_its_headings_lists_and_paragraphs():
     assert "## Schedule" in md and "- one\n- two  \n  lines" in md
     html = _render(md)
     assert "<h2>Schedule</h2>" in html and "<li>two<br />\n  lines</li>" in html
+
+
+def test_preformatted_text_is_kept_verbatim_as_a_code_block():
+    (draft,) = read_html(fixture("html_preformatted.html"), "page.html")
+    tree = "venv/\n|-- bin/\n|   |-- python\n|   |-- <other tools>\n# not a heading\n"
+    assert f"````\n{tree}    indented ``` fence\n````" in draft.body
+    html = _render(draft.body)
+    assert "|-- bin/\n|   |-- python\n|   |-- &lt;other tools&gt;\n# not a heading" in html
+    assert "<h1>" not in html and html.count("<pre>") == 1

@@ -55,10 +55,10 @@ def parse_html(text: str, name: str) -> HtmlElement:
 
 # Elements of trafilatura's tree that are blocks of their own: text on either side of one is
 # not the same line. `lb` is a <br>, a line break inside a block.
-_BLOCKS = frozenset({"p", "head", "list", "item", "quote", "code", "table", "row", "div"})
+_BLOCKS = frozenset({"p", "head", "list", "item", "quote", "table", "row", "div"})
 # What a container (a <div> trafilatura kept whole, a cell) holds that makes it more than a
 # paragraph: its children are read as blocks of their own instead of being run together.
-_STRUCTURE = frozenset({"p", "head", "list", "quote", "code", "table", "div"})
+_STRUCTURE = frozenset({"p", "head", "list", "quote", "table", "div"})
 # Inline elements of trafilatura's tree: at the top of a body or container, their text runs on
 # with what is next to it; every other element is a block.
 _INLINE = frozenset({"hi", "ref", "lb", "del", "graphic", "span", "sub", "sup"})
@@ -177,6 +177,11 @@ def body_blocks(body: HtmlElement) -> list[tuple[str, str]]:
         pending_text, pending = element.tail, []
         if tag == "head":
             kind = "heading"
+        elif tag == "code":  # a <pre>: its text as it is, every space and line break
+            code = "".join(element.itertext()).strip("\n")
+            if code.strip():
+                blocks.append(("code", code))
+            continue
         elif tag == "list":
             blocks.extend(("item", text) for text in _items(element) if text)
             continue
@@ -206,6 +211,11 @@ def blocks_to_markdown(blocks: list[tuple[str, str]]) -> str:
     # indented under a list item's text, or still in the quote.
     follow = {"item": "  ", "quote": "> ", "paragraph": ""}
     for i, (kind, text) in enumerate(blocks):
+        if kind == "code":
+            # A fence longer than any run of backticks in the code, which is then never markup.
+            fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", text))])
+            out.append(("\n\n" if out else "") + f"{fence}\n{text}\n{fence}")
+            continue
         lines = [escape_markdown(line) for line in text.split("\n")]
         line = prefix[kind] + ("  \n" + follow.get(kind, "")).join(lines)
         # A list continues across consecutive items; a blank line separates everything else.
@@ -214,10 +224,25 @@ def blocks_to_markdown(blocks: list[tuple[str, str]]) -> str:
     return "".join(out) + "\n"
 
 
+def mark_preformatted(tree: HtmlElement) -> None:
+    """Wrap each <pre>'s content in one <span>, which is how trafilatura recognises a code
+    block: it would otherwise read a <pre> without code-like words as a quote and collapse its
+    lines (a directory tree, a poem, a table drawn in text)."""
+    for pre in list(tree.iter("pre")):
+        if len(pre) == 1 and pre[0].tag == "span" and not (pre.text or "").strip():
+            continue
+        span = pre.makeelement("span", {})
+        span.text, pre.text = pre.text, None
+        for child in list(pre):
+            span.append(child)  # moves it, with its tail
+        pre.append(span)
+
+
 def extract_body(tree: HtmlElement, url: str | None) -> tuple[list[tuple[str, str]], str]:
     """(blocks for the Markdown body, trafilatura's plain text). The plain text is what
     trafilatura measures with; the blocks give the same text its structure. A short article
     that the precise pass rejects gets a second, recall-oriented pass before we give up."""
+    mark_preformatted(tree)
     for recall in (False, True):
         try:
             # trafilatura prunes the tree it is given; the retry needs the original.
