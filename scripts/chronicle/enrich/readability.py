@@ -1,5 +1,14 @@
 """Reading level: word count and the Flesch-Kincaid grade of the plain text.
 
+The word count is `normalize.count_words`: words, and in Chinese, Japanese, Korean and Thai
+characters converted to words read in the same time, so reading time is right in every script.
+
+The grade is given for English text only. Flesch-Kincaid's constants were fitted to English
+(US school years; syllables per word differ by language), and textstat's `set_lang` changes only
+its syllable dictionary, not those constants, so a German, Japanese or Chinese "grade" is a wrong
+number (the audit found "grade -1.4" on a Japanese article). Other languages get none rather
+than a misleading one; nor is a grade below 0 shown (very short lines, not a school year).
+
 Why not call `textstat` for the grade: since 0.7.11 it looks English syllables up in NLTK's
 cmudict, which it *downloads* on first use (and fails offline); Chronicle must enrich offline and
 give the same grade on every machine. So the grade is computed here with textstat's own formula
@@ -15,11 +24,13 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+import py3langid
 import pyphen
 
 from ..normalize import count_words
 
 MIN_WORDS_FOR_GRADE = 30  # below this a grade says nothing about the text
+GRADE_LANGUAGES = ("en",)  # languages whose text the formula was made for
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE = re.compile(r"[.!?]+[”\"’)]*(?:\s+|$)")
 _DICT = pyphen.Pyphen(lang="en_US")
@@ -34,10 +45,18 @@ def word_count(text: str) -> int:
     return count_words(text)
 
 
+def grade_language(text: str) -> str | None:
+    """The text's language when a grade can be given for it (py3langid, offline), else None."""
+    code, _score = py3langid.classify(text[:4000])
+    return code if code in GRADE_LANGUAGES else None
+
+
 def reading_grade(text: str) -> float | None:
-    """Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59."""
+    """Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
+
+    None when the text is short, not English, or scores below grade 0."""
     words = _WORD.findall(text.lower())
-    if len(words) < MIN_WORDS_FOR_GRADE:
+    if len(words) < MIN_WORDS_FOR_GRADE or grade_language(text) is None:
         return None
     # Headings and paragraphs without a final stop still end a sentence.
     sentences = sum(
@@ -46,5 +65,5 @@ def reading_grade(text: str) -> float | None:
         if block.strip()
     )
     total = sum(syllables(w) * n for w, n in Counter(words).items())
-    grade = 0.39 * len(words) / sentences + 11.8 * total / len(words) - 15.59
-    return round(grade, 1)
+    grade = round(0.39 * len(words) / sentences + 11.8 * total / len(words) - 15.59, 1)
+    return grade if grade >= 0 else None
