@@ -501,3 +501,22 @@ def test_preformatted_text_is_kept_verbatim_as_a_code_block():
     html = _render(draft.body)
     assert "|-- bin/\n|   |-- python\n|   |-- &lt;other tools&gt;\n# not a heading" in html
     assert "<h1>" not in html and html.count("<pre>") == 1
+
+
+def test_text_is_stored_as_written_not_rewritten_by_nfkc():
+    title = "CO₂-Preis: ½ Cent mehr… （vorerst）！ Marke™"
+    page = f"""<html lang="de"><head><meta charset="utf-8">
+    <title>{title} ｜ ＫＬＩＭＡ Zeitung</title>
+    <meta property="og:site_name" content="KLIMA Zeitung"></head><body><article>
+    <h1>{title}</h1>
+    <p>Der CO₂-Preis steigt um ½ Cent… （vorerst）！ Das betrifft vor allem Heizöl und Gas,
+    sagte die Sprecherin des Ministeriums am Montag in Berlin.</p>
+    <p>Cafe\u0301s und Bäckereien rechnen mit höheren Kosten im kommenden Winter.</p>
+    </article></body></html>"""
+    (draft,) = read_html(page.encode(), "page.html")
+    # The site name is still recognised in its full-width spelling (NFKC in the comparison).
+    assert draft.title == title
+    assert "Der CO₂-Preis steigt um ½ Cent… （vorerst）！" in draft.body
+    # Canonical composition only: a decomposed é is stored composed, as it reads.
+    assert "Cafés" in draft.body
+    assert normalise("１/２ …") == "１/２ …"

@@ -56,7 +56,8 @@ from ..dates import ArticleDate
 # Separators between a headline and a site name in <title>/og:title. Spaced, so that a hyphen
 # inside a word ("U.S.-backed") or a colon in a headline ("Tanz: Mit allen…") is never a cut.
 # The full-width bar of CJK titles ("見出し｜サイト") separates without spaces.
-_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:)\s+|\s*｜\s*")
+# Titles are stored as written (NFC, not NFKC), so the full-width forms are listed too.
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|·|•|»|«|/|\\|~|:|－|／|＼|～|：)\s+|\s*｜\s*")
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
 # How alike (letter-pair Dice) a lone <h1> and a declared title must be to be one headline.
 TITLE_SIMILARITY = 0.4
@@ -113,12 +114,16 @@ class PageMetadata:
 
 
 def normalise(text: str | None) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text or "")).strip()
+    """Text as stored: spacing collapsed, and canonical composition (NFC) only, which never
+    changes how text reads. NFKC would rewrite it ("…" → "...", "（" → "(", "CO₂" → "CO2",
+    "½" → "1⁄2"); it is for comparison keys (`_key`), never for what is kept."""
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text or "")).strip()
 
 
 def _key(text: str) -> str:
-    """Loose comparison key: case, punctuation and spacing do not matter."""
-    return re.sub(r"\W+", "", normalise(text).casefold())
+    """Loose comparison key: case, punctuation, spacing and compatibility forms (full-width
+    letters, ligatures: NFKC) do not matter."""
+    return re.sub(r"\W+", "", unicodedata.normalize("NFKC", normalise(text)).casefold())
 
 
 # --- reading the page's declarations -------------------------------------------------------
@@ -441,7 +446,7 @@ def choose_title(
             if full.startswith(h1):
                 # A subtitle's colon is followed by a space; one written tight against the
                 # next word ("見出し:IPA 機構") separates a site name, as in CJK titles.
-                return full if re.match(r"\s*:\s", full[len(h1) :]) else h1
+                return full if re.match(r"\s*[:：]\s", full[len(h1) :]) else h1
             if _key(title).endswith(key):
                 return h1
             if _with_subtitle(h1, full):
@@ -467,17 +472,13 @@ def choose_title(
 
 def _with_subtitle(heading: str, title: str) -> bool:
     """Whether a heading is a (long enough) title followed by its subtitle: "Title: Subtitle",
-    or "タイトル ～サブタイトル～" as Japanese writes it (NFKC makes the wave dash "~").
-    Spacing does not count: CJK titles are written with and without a space before 「."""
+    or "タイトル ～サブタイトル～" as Japanese writes it (full-width or not). Spacing does not
+    count: CJK titles are written with and without a space before 「."""
     head, tail = re.sub(r"\s+", "", heading), re.sub(r"\s+", "", title)
     return (
         len(_key(tail)) >= 12
         and head.startswith(tail)
-        and head[len(tail) : len(tail) + 1]
-        in (
-            ":",
-            "~",
-        )
+        and head[len(tail) : len(tail) + 1] in (":", "~", "：", "～")
     )
 
 
