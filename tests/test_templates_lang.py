@@ -11,6 +11,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 from tests.test_site_build import add, build, page
 
 GERMAN = (
@@ -46,6 +47,12 @@ def site(tmp_path_factory) -> Path:
         language="en",
         topics=["Waffenruhe"],
     )
+    many = "".join(
+        f"The minister spoke again in the afternoon.\n\n“This is point number {n} of the plan,” "
+        "said Israel Katz.\n\n"
+        for n in range(1, 13)
+    )
+    add(project, "many.txt", many, title="Twelve points", date="2025-03-10", language="en")
     return build(project)
 
 
@@ -127,6 +134,7 @@ def test_listing_cards_and_timeline_carry_the_article_language(site):
     links = timeline.xpath("//*[contains(@class, 'chronicle-timeline__title')]/a")
     assert {a.text: a.get("lang") for a in links} == {
         "Truce holds": "en",
+        "Twelve points": "en",
         "Gespräche in Kairo gescheitert": "de",
     }
     (summary,) = [p for p in css(timeline, ".chronicle-timeline__summary") if "Verhand" in p.text]
@@ -137,17 +145,61 @@ def test_listing_cards_and_timeline_carry_the_article_language(site):
 
 def test_entity_pages_mark_quotes_and_titles(site):
     doc = tree(site, "people/israel-katz")
-    quotes = css(doc, "blockquote")
-    assert quotes and all(q.get("lang") == "de" for q in quotes)
-    titles = [
-        a
-        for a in doc.xpath("//*[contains(@class, 'chronicle-quote__by')]//a")
-        if "Kairo" in a.text_content()
-    ]
-    assert titles and all(a.get("lang") == "de" for a in titles)
+    items = css(doc, "li.chronicle-quote")
+    langs = {
+        item.xpath(".//blockquote")[0].get("lang"): [
+            a.get("lang") for a in item.xpath(".//*[contains(@class, 'chronicle-quote__by')]//a")
+        ]
+        for item in items
+        if "Kairo" in item.text_content() or "Twelve" in item.text_content()
+    }
+    assert langs == {"de": [None, "de"], "en": [None, "en"]}  # the speaker link has none
     mentions = [
         a
         for a in doc.xpath("//*[contains(@class, 'chronicle-entity-meta')]//a")
         if "Kairo" in a.text_content()
     ]
     assert mentions and all(a.get("lang") == "de" for a in mentions)
+
+
+def many_quotes_page(site: Path) -> Path:
+    (path,) = (site / "articles" / "2025" / "03" / "10").glob("*/index.html")
+    return path
+
+
+def test_a_long_who_said_what_shows_eight_and_the_rest_in_details(site):
+    doc = lxml.html.fromstring(many_quotes_page(site).read_text(encoding="utf-8"))
+    (box,) = css(doc, ".chronicle-who-said-what")
+    first, more = box.xpath("./ul"), box.xpath("./details")
+    assert len(first) == 1 and len(first[0].xpath("./li")) == 8
+    (more,) = more
+    assert more.get("open") is None
+    assert " ".join(more.xpath("./summary")[0].text_content().split()) == "All 12 quotes (4 more)"
+    rest = more.xpath("./ul/li")
+    assert len(rest) == 4 and "point number 12" in rest[-1].text_content()
+    # A short box has no details.
+    assert not css(german_page(site), "details.chronicle-quotes-more")
+
+
+@pytest.mark.browser
+def test_the_rest_opens_from_the_keyboard_and_paper_prints_no_half_box(site):
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    url = many_quotes_page(site).parent.relative_to(site).as_posix() + "/"
+    with serve(site) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(java_script_enabled=False)
+        page.goto(base + url)
+        quotes = page.locator(".chronicle-who-said-what .chronicle-quote")
+        assert quotes.nth(7).is_visible() and quotes.nth(8).is_hidden()
+        summary = page.locator(".chronicle-quotes-more > summary")
+        summary.focus()
+        page.keyboard.press("Enter")
+        assert quotes.nth(11).is_visible()
+        page.keyboard.press("Enter")
+        assert quotes.nth(8).is_hidden()
+        page.emulate_media(media="print")
+        assert page.locator(".chronicle-who-said-what").is_hidden()
+        assert page.locator(".chronicle-article__body").is_visible()
+        browser.close()
