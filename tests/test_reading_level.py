@@ -42,9 +42,9 @@ def test_japanese_is_counted_in_characters_at_500_a_minute():
 def test_spaced_text_is_still_counted_in_words():
     assert count_words("The U.S. envoy, well-known -- arrived # today.") == 6
     assert word_count(ENGLISH) == len(ENGLISH.split())
-    # Latin words and figures within Japanese still count as words; Hangul and Thai as characters.
+    # Latin words and figures within Japanese still count as words; Thai letters as characters.
     assert count_words("2025年にAIが") == 2 + round(3 / 2.5)
-    assert count_words("한국어 문장") == round(5 / 2.5)
+    assert count_words("한국어 문장") == 2  # Korean puts spaces between its words
     assert count_words("ภาษาไทย") == round(sum(c.isalnum() for c in "ภาษาไทย") / 2.5)
 
 

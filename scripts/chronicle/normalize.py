@@ -40,29 +40,33 @@ def count_words(text: str) -> int:
     """Words read, for word counts and reading time (model.WORDS_PER_MINUTE, 200 a minute).
 
     Whitespace-separated words, as `wc -w` counts them (Markdown markers are not words). Scripts
-    written without spaces between words (Han, Hiragana, Katakana, Hangul, Thai, Lao, Khmer,
-    Myanmar) are counted in characters instead: a 17,000-character Japanese article has only a
-    few hundred spaces. Such text is read at about 500 characters a minute (the figure usually
-    given for adult silent reading of Japanese, 400-600 字/分; Trauzettel-Klosinski & Dietz,
-    IOVS 53:5452, 2012, measured 357 Japanese and 255 Chinese characters a minute read aloud), so
-    2.5 characters count as one word read: that article counts as 6,800 words, 34 minutes.
+    written without spaces between words (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar;
+    not Hangul: Korean puts spaces between its words) are counted in characters instead: a
+    17,000-character Japanese article has only a few hundred spaces. Such text is read at about
+    500 characters a minute (the figure usually given for adult silent reading of Japanese,
+    400-600 字/分; the IReST study, Trauzettel-Klosinski & Dietz, IOVS 2012, measured about 360
+    Japanese and 260 Chinese characters a minute read aloud), so 2.5 characters count as one
+    word read: that article counts as 6,800 words, 34 minutes.
     """
-    unspaced = re.compile(
-        "[\u0e00-\u0eff\u1000-\u109f\u1100-\u11ff\u1780-\u17ff\u2e80-\u2fdf"
-        "\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3040-\u30ff\u3130-\u318f\u31f0-\u31ff"
-        "\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff66-\uff9f"
-        "\U00020000-\U0003134f]"
-    )
     words = chars = 0
     for token in text.split():
-        found = [ch for ch in unspaced.findall(token) if ch.isalnum()]
+        found = [ch for ch in _UNSPACED.findall(token) if ch.isalnum()]
         if not found:
             words += any(ch.isalnum() for ch in token)
             continue
         chars += len(found)
         # Latin words or figures inside the run ("AIが", "2025年") still count as words.
-        words += sum(1 for w in unspaced.sub(" ", token).split() if any(c.isalnum() for c in w))
+        words += sum(1 for w in _UNSPACED.sub(" ", token).split() if any(c.isalnum() for c in w))
     return words + round(chars / 2.5)
+
+
+# Letters of the scripts written without spaces between words (see count_words).
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf"
+    "\u3005-\u3007\u3021-\u3029\u3038-\u303b\u3040-\u30ff\u31f0-\u31ff"
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+    "\U00020000-\U0003134f]"
+)
 
 
 def make_slug(title: str, max_length: int = 60) -> str:

@@ -31,7 +31,8 @@ FIELDS: dict[str, str] = {
     "language": "ISO 639-1 code of the text, e.g. en",
     "topics": "list of subject headings chosen by the curator",
     "summary": "the lede or a short summary, shown in listings",
-    "word_count": "words in the body",
+    "word_count": "words in the body (text in scripts without spaces, such as Japanese: "
+    "characters ÷ 2.5, the words a reader takes the same time over)",
     "reading_time": "minutes at 200 words a minute (derived from word_count)",
     "reading_grade": "readability grade of the text (derived)",
     "people": "people the text mentions (registry names)",
