@@ -520,3 +520,15 @@ def test_text_is_stored_as_written_not_rewritten_by_nfkc():
     # Canonical composition only: a decomposed é is stored composed, as it reads.
     assert "Cafés" in draft.body
     assert normalise("１/２ …") == "１/２ …"
+
+
+def test_the_site_name_is_cut_at_the_last_separator_only():
+    page = """<html lang="de"><head><meta charset="utf-8">
+    <title>Wochenbericht 14. - 20. Januar 2022 - SLF</title></head><body><main>
+    <h2>Hauptinhalt</h2>
+    <p>Die Schneedecke war in den meisten Gebieten günstig aufgebaut, und die Lawinengefahr
+    blieb in der ganzen Berichtsperiode gering bis mässig, sagte der Lawinenwarndienst.</p>
+    </main></body></html>"""
+    url = "https://www.slf.ch/de/berichte/2022/wochenbericht-14-20-januar-2022.html"
+    (draft,) = read_html(page.encode(), "page.html", url=url)
+    assert draft.title == "Wochenbericht 14. - 20. Januar 2022"

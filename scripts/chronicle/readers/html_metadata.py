@@ -1054,10 +1054,15 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
             meta.get("application-name"),
             meta.get("al:android:app_name"),
             meta.get("al:iphone:app_name"),
-            traf.sitename if traf else None,
         )
         if s and site_name(s)
     }
+    # trafilatura's site name is a guess, often cut from the <title> itself ("Wochenbericht 14.
+    # - 20. Januar 2022" out of "… - SLF"): one that spans separators is part of a headline, and
+    # its last segment is no site name; only a name without one is taken.
+    guess = normalise(html.unescape(traf.sitename or "")) if traf else ""
+    if guess and len(_SEPARATORS.split(guess)) == 1 and site_name(guess):
+        sites.add(site_name(guess))
     # The logo heading's text whole: "Salsa-Figuren - Rueda in Berlin" is one name, which the
     # segments of "Figure - Salsa-Figuren - Rueda in Berlin" are each part of.
     sites |= logo_names(tree)
