@@ -36,7 +36,10 @@ from ..model import Quote
 from .entities import Mention
 from .suggest import ORG_WORDS
 
-PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "»": "«", "‹": "›"}
+# `„…”` (and `„…"`) close too; `»…«` and `‹…›` only where their closing mark follows.
+_LOW_CLOSERS = '“”"'
+_GUILLEMETS_REVERSED = "»‹"
 STRAIGHT = '"'
 MIN_QUOTE_CHARS = 2
 MAX_WORDS_VERB_TO_QUOTE = 12  # `told cheering teachers that they weren’t “…”`
@@ -215,7 +218,7 @@ class Span:
         return self.open + 1, self.close
 
 
-_OPENING = re.compile('[“«„"‘]')
+_OPENING = re.compile('[“«„"‘»‹]')
 # ’ is also the apostrophe, so single quotes count only where they clearly delimit a quote:
 # ‘ opens after a space, a dash or a bracket and before a letter (not `‘90s`, `‘em`), and ’
 # closes after a non-space and not inside a word (`don’t`). An unclosed ‘ is no quote.
@@ -240,7 +243,12 @@ def _close_of(paragraph: str, i: int) -> int | None:
     if char == "‘":
         close = _SINGLE_CLOSE.search(paragraph, i + 1) if _opens_single(paragraph, i) else None
         return close.start() if close else None
+    if char == "„":
+        ends = [e for e in (paragraph.find(c, i + 1) for c in _LOW_CLOSERS) if e != -1]
+        return min(ends) if ends else len(paragraph)
     end = paragraph.find(PAIRS.get(char, STRAIGHT), i + 1)
+    if end == -1 and char in _GUILLEMETS_REVERSED:
+        return None
     return len(paragraph) if end == -1 else end
 
 
@@ -273,7 +281,7 @@ def _mask(paragraph: str, spans: list[Span]) -> str:
     return "".join(chars)
 
 
-_BOUNDARY = re.compile(rf"[.!?][”\"’»)\]]*\s+(?=[“\"‘«(\[0-9{_UPPER}])")
+_BOUNDARY = re.compile(rf"[.!?][”“\"’»«›)\]]*\s+(?=[“\"‘«„»‹(\[0-9{_UPPER}])")
 
 
 def sentence_bounds(masked: str) -> list[tuple[int, int]]:
@@ -314,6 +322,8 @@ class _Context:
         self.last_named: str | None = None  # the last non-registry speaker name
         self.masked = ""  # the current paragraph, quotes blanked
         self.continued: Speaker | None = None  # speaker of a quote still open at paragraph end
+        self.paragraph_speaker: Speaker | None = None  # the last speaker in this paragraph
+        self.language: str | None = None  # de, fr, es, pt: that language's attributions too
         self.read: list[str] = []  # earlier paragraphs, for the surnames of names in them
         self._surnames: set[str] = set()
         self._scanned = 0
@@ -398,6 +408,47 @@ def _heads_phrase(tail: str) -> bool:
         or word in _FILLERS | _STOP_AFTER_DESCRIPTION | _TIME_WORDS | _SELF | VERBS
         or word in ("last", "this", "next")
     )
+
+
+# Words after which a name only qualifies a noun (`the US President`, `InfoNation President`)
+# though they are capitalised.
+_NOT_ROLES = {w.lower() for w in _NOT_NAMES} & (
+    _TIME_WORDS | _FILLERS | _STOP_AFTER_DESCRIPTION | set(PRONOUNS) | _DETERMINERS
+)
+
+
+def _qualifies(tail: str) -> bool:
+    """Whether a name followed by `tail` only qualifies the noun after it: `the US President`,
+    `a White House spokesperson`, `US officials`. The described person speaks, not the place
+    or organisation named."""
+    if not _heads_phrase(tail):
+        return True
+    match = re.match(r"\s+([^\W\d_][\w’'-]*)", tail)
+    if match is None:
+        return False
+    word = _POSSESSIVE.sub("", match.group(1))
+    return word in _NOT_NAMES and word.lower() not in _NOT_ROLES and word[:1].isupper()
+
+
+def _qualified(text: str, start: int) -> Speaker | None:
+    """`US officials`, `White House spokesperson`: the noun a name at `start` qualifies, as a
+    description (with its determiner), when a noun follows the name."""
+    words = list(re.finditer(r"\S+", text))
+    at = next((i for i, w in enumerate(words) if w.start() <= start < w.end()), None)
+    if at is None:
+        return None
+    begin = at - 1 if at and words[at - 1].group(0).lower() in _DETERMINERS else at
+    phrase = [w.group(0) for w in words[begin : at + 1]]
+    for w in words[at + 1 : at + 6]:
+        bare = w.group(0).strip(",").lower()
+        if bare in _END_DESCRIPTION | _FILLERS or not bare.isalpha():
+            break
+        phrase.append(w.group(0).strip(","))
+        if w.group(0).endswith(","):
+            break
+    if len(phrase) - (at - begin) < 2:
+        return None
+    return Speaker(" ".join(phrase), None, None)
 
 
 def _pronoun(text: str, abs_start: int, ctx: _Context, off: int) -> Speaker | bool | None:
@@ -548,6 +599,10 @@ def _resolve_subject(
     a name that only modifies a noun after it, or a possessor is none, and then it is unknown.
     """
     mentions = _speaking_mentions(text, abs_start, ctx, off)
+    qualifiers = [m for m in mentions if _qualifies(ctx.masked[m.end - off :])]
+    mentions = [m for m in mentions if m not in qualifiers]
+    if mode != "object":  # `The US ambassador to the UN warned`: the UN is no subject
+        mentions = [m for m in mentions if not _after_preposition(text, m.start - off - abs_start)]
     if mode == "object":
         lead = _lead_end(text)
         mentions = [m for m in mentions if m.start - off - abs_start < lead]
@@ -579,14 +634,21 @@ def _resolve_subject(
         n
         for n in _names_in(text)
         if n[2] > first
-        and _heads_phrase(text[n[2] :])
+        and not _qualifies(text[n[2] :])
         and (mode == "object" or not _after_preposition(text, n[1]))
     ]
     if mode == "object":
         names = _first_chain([n for n in names if n[1] < _lead_end(text)], text)
     if names:
         return Speaker(names[0][0] if mode == "object" else names[-1][0], None, None)
-    return _description(text[first:], at_start=mode == "object")
+    described = _description(text[first:], at_start=mode == "object")
+    if described is None and qualifiers:
+        # `US officials said`: the officials, described, not the United States.
+        q = qualifiers[0] if mode == "object" else qualifiers[-1]
+        at = q.start - off - abs_start
+        if at >= first and (mode != "object" or at < _lead_end(text)):
+            described = _qualified(text, at)
+    return described
 
 
 def _without_appositions(text: str) -> str:
@@ -623,6 +685,8 @@ def _after_preposition(text: str, start: int) -> bool:
     """`China’s ambassador to Britain accused`: Britain is the object of `to`, not the subject
     (`with` aside: `with Hamas stating` makes Hamas the one stating)."""
     before = text[:start].split()
+    if len(before) >= 2 and before[-1].lower() in _DETERMINERS:
+        before.pop()  # `to the UN`
     return bool(before) and before[-1].lower() in _PREPOSITIONS - {"with"}
 
 
@@ -700,7 +764,7 @@ def _trailing(
         return None
     # Only up to the next quote or the end of the clause.
     cut = len(text)
-    for stop in ("“", '"', "«", "‘", ";", "."):
+    for stop in ("“", '"', "«", "‘", "„", "»", "‹", ";", "."):
         pos = text.find(stop)
         if 0 <= pos < cut and not (stop == "." and _is_abbreviation_dot(text, pos)):
             cut = pos
@@ -780,9 +844,13 @@ def _is_partial(quote: str, masked: str, span: Span, sentence_start: int) -> boo
     return len(words) <= 3 and not quote.rstrip().endswith((".", "!", "?", ","))
 
 
-def extract_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
-    """Every direct quote in `text` (paragraphs separated by blank lines), in order."""
+def extract_quotes(text: str, mentions: list[Mention], language: str | None = None) -> list[Quote]:
+    """Every direct quote in `text` (paragraphs separated by blank lines), in order.
+    `language` (else guessed from the text's common words) adds German, French, Spanish or
+    Portuguese attributions."""
     ctx = _Context(mentions)
+    lang = (language or "")[:2].lower() or guess_language(text)
+    ctx.language = lang if lang in _FOREIGN_VERBS else None
     out: list[Quote] = []
     offset = 0
     for paragraph in text.split("\n\n"):
@@ -803,13 +871,22 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]
     bounds = sentence_bounds(masked)
     out: list[Quote] = []
     previous: Speaker | None = continued if spans[0].open == 0 else None
+    ctx.paragraph_speaker = previous
+    lang = ctx.language
     for span in spans:
         start, end = span.text_range
         quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
         sentence = _sentence_of(bounds, span.open)
         partial = _is_partial(quote, masked, span, sentence[0])
-        speaker = _trailing(paragraph, masked, span, sentence, ctx, offset, partial) or _preceding(
-            masked, span, sentence, ctx, offset
+        speaker = None
+        if lang is not None:
+            speaker = _foreign_trailing(
+                paragraph, masked, span, ctx, offset, lang
+            ) or _foreign_preceding(masked, span, sentence, ctx, offset, lang)
+        speaker = (
+            speaker
+            or _trailing(paragraph, masked, span, sentence, ctx, offset, partial)
+            or _preceding(masked, span, sentence, ctx, offset)
         )
         if speaker is None and not partial and previous is not None:
             # `“A,” she said. “B.”`: B goes on with the same speaker.
@@ -833,7 +910,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: _Context) -> list[Quote]
             )
         )
         if speaker.name:
-            previous = speaker
+            previous = ctx.paragraph_speaker = speaker
             if span.close >= len(paragraph):
                 ctx.continued = speaker
     return out
@@ -845,3 +922,400 @@ def _worth_keeping(paragraph: str, span: Span) -> bool:
     if paragraph[span.open] == "‘" and "‘" in quote:
         return False  # a mark mistyped or left open: `‘Jewels after Jewels ‘ and …’`
     return len(quote.strip()) >= MIN_QUOTE_CHARS and any(c.isalpha() for c in quote)
+
+
+# --- German, French, Spanish and Portuguese ------------------------------------------------
+# After a quote these languages put the verb first (`„…“, sagte der Minister.`, `« … », a
+# déclaré Macron.`, `“…”, dijo el presidente.`); before one, a colon ends the attribution
+# (`Kohlmann sagte: „…“`). Used only where the article's words are mostly that language, and a
+# speaker must be a name, a description (`der Minister`) or `er`/`il`/`elle` resolved to a person
+# named just before: German capitalises every noun, so a capitalised word alone is no name.
+
+_FOREIGN_VERBS = {
+    "de": _words(
+        """
+        sagte sagt sagten erklärte erklärt erklärten betonte betont warnte warnt meinte meint
+        ergänzte ergänzt fügte fügt schrieb schreibt berichtete berichtet kommentierte
+        kommentiert unterstrich unterstreicht kritisierte kritisiert forderte fordert
+        bestätigte bestätigt erläuterte erläutert versicherte versichert antwortete antwortet
+        erzählte erzählt begründete begründet informierte informiert mahnte mahnt verkündete
+        verkündet sprach spricht räumte räumt stellte stellt
+        """
+    ),
+    "fr": _words(
+        """
+        déclare dit affirme explique ajoute souligne précise estime indique assure poursuit
+        raconte confie note insiste lance martèle reconnaît rappelle observe prévient commente
+        déclaré affirmé expliqué ajouté souligné précisé estimé indiqué assuré poursuivi
+        raconté confié noté insisté lancé martelé reconnu rappelé observé prévenu commenté
+        """
+    ),
+    "es": _words(
+        """
+        dijo dice afirmó afirma declaró declara explicó explica añadió añade agregó agrega
+        aseguró asegura señaló señala indicó indica sostuvo sostiene advirtió advierte comentó
+        comenta subrayó subraya destacó destaca manifestó apuntó apunta precisó insistió
+        recalcó dicho afirmado declarado explicado añadido señalado asegurado indicado
+        """
+    ),
+    "pt": _words(
+        """
+        disse diz afirmou afirma declarou declara explicou explica acrescentou acrescenta
+        garantiu garante destacou ressaltou salientou sublinhou frisou comentou contou conta
+        observou indicou alertou dito afirmado declarado explicado
+        """
+    ),
+}
+# French, Spanish and Portuguese past participles need their auxiliary (`a déclaré`, `ha dicho`).
+_AUXILIARY = {
+    "fr": r"(?:a|ont|a-t-il|a-t-elle)\s+",
+    "es": r"(?:ha|han)\s+",
+    "pt": r"(?:tem|têm)\s+",
+}
+_PARTICIPLE = {
+    "fr": re.compile(r"(?:é|u|is|it)$"),
+    "es": re.compile(r"(?:ado|ido|icho)$"),
+    "pt": re.compile(r"(?:ado|ido|ito)$"),
+}
+# `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
+_FOREIGN_ACCORDING = {"de": "so", "fr": "selon", "es": "según", "pt": r"segundo|de acordo com"}
+_FOREIGN_DETERMINERS = {
+    "de": _words("der die das ein eine"),
+    "fr": _words("le la les un une l’ l'"),
+    "es": _words("el la los las un una"),
+    "pt": _words("o a os as um uma"),
+}
+_FOREIGN_PRONOUNS = {"de": {"er"}, "fr": {"il", "elle"}, "es": {"él", "ella"}, "pt": {"ele", "ela"}}
+# Roles before a name (`Bundeskanzler Olaf Scholz`, `Sr. García`) and times after a verb
+# (`sagte am Montag`) are no names.
+# Capitalised at a sentence's start, never a name: `Zum Glück`, `Dazu`, `Im Interview`.
+_FOREIGN_FUNCTION_WORDS = _words(
+    """
+    zum zur im am beim vom ins auch doch nur so wie was wer wenn dann denn aber und oder nicht
+    noch schon da dort hier jetzt heute gestern dabei damit dazu darum deshalb trotzdem nach vor
+    mit bei von für gegen ohne um seit während wegen als ob ich er sie es wir ihr man mein sein
+    auf aus an in unter über zu durch bis nachdem bevor weil obwohl trotz laut gemäß
+    unser kein keine dies diese dieser dieses jeder jede alle viele laut
+    en au aux dans pour avec sur mais et il elle ils elles on ce cette ces mon son leur depuis
+    selon lors après avant chez vers pendant contre sans sous entre
+    con por para pero y en su sus este esta ese esa desde tras ante sobre durante según hasta
+    com em mas ele ela seu sua este esta esse essa após até segundo
+    """
+)
+# Compound roles: `Grünen-Fraktionschefin`, `Pressesprecherin`, `Readly-CEO`.
+_ROLE_ENDINGS = (
+    "chef",
+    "chefin",
+    "sprecher",
+    "sprecherin",
+    "vorsitzende",
+    "vorsitzender",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "leiter",
+    "leiterin",
+    "direktor",
+    "direktorin",
+    "ceo",
+    "experte",
+    "expertin",
+    "trainer",
+    "trainerin",
+)
+_FOREIGN_NOT_NAMES = _words(
+    """
+    Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Minister Ministerin Bundesminister
+    Bundesministerin Präsident Präsidentin Chef Chefin Sprecher Sprecherin Geschäftsführer
+    Geschäftsführerin Vorsitzende Vorsitzender Bürgermeister Bürgermeisterin Trainer Trainerin
+    Professor Professorin Prof Prof. Dr Dr. Herr Frau M. Mme Mlle Me Sr. Sra. Sr Sra Don Doña
+    Dom Dona Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonntag Januar Februar März
+    April Mai Juni Juli August September Oktober November Dezember Jahr Jahren Ende Anfang
+    Interview Gespräch Pressekonferenz Telefon Twitter Facebook Instagram
+    """
+)
+# Words between a verb and its subject: `sagt dazu X`, `sagte uns die Quelle`, `a encore dit X`.
+_FOREIGN_FILLERS = _words(
+    """
+    dazu auch uns mir ihm ihr nur aber noch jetzt dann weiter zudem außerdem etwa denn heute
+    gestern später abschließend daher dagegen schließlich hierzu nun mittlerweile ebenfalls
+    encore aussi alors ensuite également pourtant enfin
+    también además luego entonces después ya ainda também depois então já
+    """
+)
+_LANGUAGE_WORDS = {
+    "en": _words("the and is of to that with for was are this have"),
+    "de": _words("der die das und ist nicht ich auch sich dem den des ein eine wird mit"),
+    "fr": _words("le les et est des du une pas pour dans qui avec sur au aux ce cette"),
+    "es": _words("el los las y es del una para con por como pero más"),
+    "pt": _words("os é do da dos das uma não para com em mais mas ao"),
+}
+
+
+def guess_language(text: str) -> str | None:
+    """The language most of `text`'s common words belong to (en, de, fr, es, pt), if clear."""
+    counts = dict.fromkeys(_LANGUAGE_WORDS, 0)
+    for word in re.findall(r"[^\W\d_]+", text[:20000].lower()):
+        for lang, words in _LANGUAGE_WORDS.items():
+            if word in words:
+                counts[lang] += 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    (best, n), (_second, m) = ranked[0], ranked[1]
+    return best if n >= 20 and n >= 2 * m else None
+
+
+def _foreign_verb_rx(lang: str) -> re.Pattern[str]:
+    verbs = sorted(_FOREIGN_VERBS[lang], key=len, reverse=True)
+    aux = _AUXILIARY.get(lang)
+    participle = _PARTICIPLE.get(lang)
+    plain = "|".join(v for v in verbs if not (participle and participle.search(v)) or v == "dit")
+    alts = [rf"(?:{plain})(?:-t-(?:il|elle)|-(?:il|elle))?"]
+    if aux:
+        participles = "|".join(v for v in verbs if participle and participle.search(v))
+        alts.insert(0, rf"{aux}(?:{participles})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])")
+
+
+_FOREIGN_VERB_RX = {lang: _foreign_verb_rx(lang) for lang in _FOREIGN_VERBS}
+_FOREIGN_ACCORDING_RX = {
+    lang: re.compile(rf"(?<![\w-])(?:{words})(?![\w-])")
+    for lang, words in _FOREIGN_ACCORDING.items()
+}
+_FOREIGN_NAME = re.compile(rf"[{_UPPER}]{_NAME_CHARS}*")
+
+
+def _foreign_name_run(words: list[str]) -> str | None:
+    """The name that opens `words`: capitalised words (roles dropped, `de`/`von` inside),
+    ending at the first other word; the last name when roles separate two
+    (`Zeit Online Geschäftsführer Enrique Tarragona` → `Enrique Tarragona`)."""
+    run: list[str] = []
+    names: list[list[str]] = []
+    for i, word in enumerate(words):
+        bare = word.rstrip(",.;:")
+        if (
+            len(bare) == 1
+            and word == bare + "."
+            and bare.isupper()
+            and word not in _FOREIGN_NOT_NAMES
+        ):
+            run.append(word)  # an initial: `Sebastian K.`, `John F. Kennedy`
+            continue
+        if not run and bare.lower() in _FOREIGN_FUNCTION_WORDS:
+            return None
+        if (
+            word in _FOREIGN_NOT_NAMES
+            or bare in _FOREIGN_NOT_NAMES
+            or _POSSESSIVE.sub("", bare) in _NOT_NAMES
+            or bare.lower().endswith(_ROLE_ENDINGS)
+        ):
+            if run:
+                names.append(run)
+                run = []
+            if word[-1:] in ",;:":  # `M.`, `Dr.` go on to the name
+                break
+            continue
+        if _FOREIGN_NAME.fullmatch(bare) or (
+            run
+            and bare in ("de", "da", "do", "dos", "del", "van", "von", "der", "la", "le")
+            and i + 1 < len(words)
+            and words[i + 1][:1].isupper()
+        ):
+            run.append(bare)
+            if bare != word:
+                break
+            continue
+        break
+    if run:
+        names.append(run)
+    if not names or (len(names[-1]) == 1 and names[-1][0] in _FOREIGN_NOT_NAMES):
+        return None
+    return " ".join(names[-1]).rstrip(".") if len(names[-1]) == 1 else " ".join(names[-1])
+
+
+def _foreign_subject(
+    text: str, abs_start: int, ctx: _Context, off: int, lang: str, whole: bool = False
+) -> Speaker | None:
+    """The speaker named by `text` (what follows an inverted verb, or precedes a verb with
+    `whole`, when it must be all of it): a registry person or organisation, a name, a
+    description (`der Minister`, `el presidente Pedro Sánchez` → the name) or a pronoun."""
+    cut = re.split(r"[,;:()—–]", text, maxsplit=1)[0] if not whole else text.strip(" ,")
+    words = cut.split()
+    skip = 0
+    while skip < len(words) - 1 and skip < 3 and words[skip].lower() in _FOREIGN_FILLERS:
+        skip += 1
+    words = words[skip:]
+    if not words:
+        return None
+    first = words[0].lower()
+    lead = cut.find(words[0]) if skip else len(cut) - len(cut.lstrip())
+    if first in _FOREIGN_PRONOUNS[lang] and (not whole or len(words) == 1):
+        return _foreign_pronoun(abs_start, ctx, off)
+    span_end = abs_start + len(cut)
+    mentions = [
+        m
+        for m in ctx.mentions_in(off + abs_start + lead, off + span_end)
+        if m.entity.kind in ("person", "organisation")
+    ]
+    if first in _FOREIGN_DETERMINERS[lang] or words[0].startswith(("l’", "l'")):
+        phrase = [words[0]]
+        for i, word in enumerate(words[1:6], 1):
+            bare = word.rstrip(",.;")
+            if not any(c.isalpha() for c in bare) or bare.lower() in _FOREIGN_FILLERS:
+                break
+            if phrase[-1].lower() in _OF_WORDS:
+                pass  # `un integrante del Poder Ejecutivo`: the name is the described's
+            elif bare[:1].isupper() and (lang != "de" or (i >= 2 and phrase[-1][:1].isupper())):
+                name = _foreign_name_run(words[i:])
+                person = [m for m in mentions if m.entity.kind == "person"]
+                if person:
+                    return Speaker(person[0].surface, person[0].entity.name, None)
+                if name and (" " in name or lang == "de"):
+                    return Speaker(name, None, None)  # `der Ökonom Peter Bofinger`
+            if lang == "de" and (
+                # `der Minister am Montag`, `die 50-Jährige über die Schwierigkeiten`
+                (bare[:1].islower() and phrase[-1][:1].isupper() and bare not in ("der", "des"))
+                or bare in _FOREIGN_FUNCTION_WORDS
+                or bare == "gegenüber"
+            ):
+                break
+            if lang != "de" and bare.lower() in (
+                "à",
+                "au",
+                "en",
+                "a",
+                "ao",
+                "em",
+                "no",
+                "na",
+                "ante",
+            ):
+                break
+            phrase.append(bare)
+            if bare != word:
+                break
+        if whole and len(phrase) != len(words):
+            return None
+        if len(phrase) >= 2 and (lang != "de" or any(w[:1].isupper() for w in phrase[1:])):
+            return Speaker(" ".join(phrase), None, None)
+        return None
+    at_start = [m for m in mentions if m.start == off + abs_start + lead]
+    people = [m for m in mentions if m.entity.kind == "person"]
+    name = _foreign_name_run(words)
+    if name is None:
+        return None
+    if whole and len(name.split()) != len(words):
+        return None
+    person = [m for m in people if name.endswith(m.surface) or m.surface.endswith(name)]
+    if person:
+        return Speaker(person[0].surface, person[0].entity.name, None)
+    org = [m for m in at_start if m.surface == name]
+    if org:
+        return Speaker(org[0].surface, org[0].entity.name, None)
+    return Speaker(name, None, None)
+
+
+_OF_WORDS = _words("de del da do dos das des du d’ d' von vom der di of")
+
+
+def _foreign_pronoun(abs_start: int, ctx: _Context, off: int) -> Speaker | None:
+    """`er`, `il`, `elle`: the person who spoke last in this paragraph, else a person named
+    before in it: a registry person, or a full name of two or three capitalised words that opens
+    a sentence (`Meinhard Schroeder (76) hat …`; not `nach Intervention Cavallos`)."""
+    if ctx.paragraph_speaker is not None:
+        return ctx.paragraph_speaker
+    person = ctx.last_before(off + abs_start, "person")
+    named = []
+    for name, start, _end in _names_in(ctx.masked[:abs_start]):
+        if ". " in name:  # `Biyon. Oliver Pocher`: a sentence ended inside
+            cut = name.rindex(". ") + 2
+            name, start = name[cut:], start + cut
+        words = name.split()
+        opens = not ctx.masked[:start].strip() or ctx.masked[:start].rstrip()[-1] in '.!?:“”«»"'
+        if (
+            opens
+            and 2 <= len(words) <= 3
+            and not any(
+                w in _FOREIGN_NOT_NAMES
+                or not w[:1].isupper()
+                or _is_foreign_determiner(w)
+                or w.lower() in _FOREIGN_FUNCTION_WORDS
+                or w.lower().endswith(_ROLE_ENDINGS)
+                for w in words
+            )
+        ):
+            named.append((name, start))
+    if named and (person is None or off + named[-1][1] > person.start):
+        return Speaker(named[-1][0], None, None)
+    if person is not None and person.start >= off:
+        return Speaker(person.surface, person.entity.name, None)
+    return None
+
+
+def _is_foreign_determiner(word: str) -> bool:
+    return any(word.lower() in words for words in _FOREIGN_DETERMINERS.values())
+
+
+def _foreign_trailing(
+    paragraph: str, masked: str, span: Span, ctx: _Context, off: int, lang: str
+) -> Speaker | None:
+    """`„…“, sagte der Minister.`, `« … », a déclaré Macron.`, `“…”, so der CEO.`"""
+    if span.close >= len(paragraph):
+        return None
+    text = masked[span.close + 1 :]
+    cut = len(text)
+    for stop in ("“", "„", '"', "«", "»", "‹", ";", "."):
+        pos = text.find(stop)
+        if 0 <= pos < cut and not (stop == "." and _is_abbreviation_dot(text, pos)):
+            cut = pos
+    clause = text[:cut]
+    stripped = clause.lstrip(" ,—–")
+    lead = len(clause) - len(stripped)
+    last_inside = paragraph[span.close - 1] if span.close > span.open + 1 else ""
+    if "," not in clause[:lead] and last_inside not in ",?!.…":
+        return None  # `als „ungeeignet“ bezeichnet`: the writer's sentence goes on
+    match = _FOREIGN_ACCORDING_RX[lang].match(stripped) or _FOREIGN_VERB_RX[lang].match(stripped)
+    if match is None:
+        return None
+    verb = match.group(0)
+    start = span.close + 1 + lead + match.end()
+    subject = stripped[match.end() :]
+    if re.search(r"-(?:il|elle)\b", verb):
+        found = _foreign_pronoun(start, ctx, off)
+    else:
+        found = _foreign_subject(subject, start, ctx, off, lang)
+    return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
+
+
+def _verb_name(verb: str) -> str:
+    """`a-t-il dit` → `a dit`, `dit-elle` → `dit`, `a déclaré` as it is."""
+    return " ".join(re.sub(r"-(?:t-)?(?:il|elle)$", "", w) for w in verb.split())
+
+
+def _foreign_preceding(
+    masked: str, span: Span, sentence: tuple[int, int], ctx: _Context, off: int, lang: str
+) -> Speaker | None:
+    """`Kohlmann sagte: „…“`, `Dazu sagte der Minister: „…“`, `Macron a déclaré : « … »`."""
+    prefix = masked[sentence[0] : span.open].rstrip()
+    if not prefix.endswith(":"):
+        return None
+    prefix = prefix[:-1].rstrip()
+    verbs = list(_FOREIGN_VERB_RX[lang].finditer(prefix))
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    after = prefix[verb.end() :]
+    name = _verb_name(verb.group(0))
+    if re.search(r"-(?:il|elle)\b", verb.group(0)):
+        found = None if after.strip() else _foreign_pronoun(sentence[0], ctx, off)
+        return Speaker(found.name, found.entity, name) if found else None
+    found = None
+    if after.strip():
+        found = _foreign_subject(after, sentence[0] + verb.end(), ctx, off, lang, whole=True)
+    if found is None:  # `Katrin Göring-Eckardt sagte den Zeitungen:`
+        before = prefix[: verb.start()]
+        head = before.split(",", 1)[0] if re.search(r",[^,]+,\s*$", before) else before
+        found = _foreign_subject(head, sentence[0], ctx, off, lang, whole=True)
+    return Speaker(found.name, found.entity, name) if found else None

@@ -1,0 +1,176 @@
+"""Quote speakers: a name qualifying a noun is not the speaker; German, French, Spanish and
+Portuguese attributions and quotation marks."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.enrich.quotes import extract_quotes, guess_language
+from chronicle.enrich.registry import parse_registry
+
+REGISTRY = parse_registry(
+    """
+- {name: United States, kind: place, aliases: [US, U.S.]}
+- {name: White House, kind: organisation}
+- {name: Hamas, kind: organisation}
+- {name: United Nations, kind: organisation, aliases: [UN]}
+- {name: Olaf Scholz, kind: person}
+- {name: Emmanuel Macron, kind: person, aliases: [Macron]}
+""",
+    "test registry",
+)
+
+
+def speakers(text: str, language: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    quotes = extract_quotes(text, REGISTRY.matcher.find(text), language)
+    for quote in quotes:
+        assert quote.text in text
+    return [(q.text, q.speaker, q.entity) for q in quotes]
+
+
+# --- a name that only qualifies a noun ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("“We will not give up on this,” the US President said.", "the US President"),
+        ("“We will not give up on this,” said the US President.", "the US President"),
+        ("The US President said: “We will not give up on this.”", "The US President"),
+        (
+            "“We will not give up on this,” a White House spokesperson said.",
+            "a White House spokesperson",
+        ),
+        ("“We will not give up on this,” US officials said.", "US officials"),
+        ("“We will not give up on this,” Hamas officials said.", "Hamas officials"),
+        ("“We will not give up on this,” US President Donald Trump said.", "Donald Trump"),
+    ],
+)
+def test_a_name_qualifying_a_noun_is_not_the_speaker(text, speaker):
+    assert speakers(text) == [(text[text.index("“") + 1 : text.index("”")].strip(), speaker, None)]
+
+
+def test_the_organisation_itself_still_speaks():
+    text = (
+        "“We will not give up on this,” Hamas officials said.\n\n"
+        "“We will not give up on this,” Hamas said."
+    )
+    assert [q[1:] for q in speakers(text)] == [("Hamas officials", None), ("Hamas", "Hamas")]
+
+
+def test_the_object_of_a_preposition_is_not_the_speaker():
+    text = "The US ambassador to the UN warned: “We will not give up on this ever.”"
+    assert all(s[2] is None for s in speakers(text))
+
+
+# --- German, French, Spanish, Portuguese ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker", "entity"),
+    [
+        ("„Wir werden das schaffen“, sagte der Minister.", "de", "der Minister", None),
+        ("„Wir werden das schaffen“, warnte Rostek.", "de", "Rostek", None),
+        ("„Wir werden das schaffen“ , erklärte Olaf Scholz.", "de", "Olaf Scholz", "Olaf Scholz"),
+        ("„Das ist schlimm“, fügte Müller hinzu.", "de", "Müller", None),
+        ("„Das hatten wir nicht einmal vor der Krise“, so der CEO.", "de", "der CEO", None),
+        (
+            "»Das ist schlimm«, betonte Bundeskanzler Olaf Scholz.",
+            "de",
+            "Olaf Scholz",
+            "Olaf Scholz",
+        ),
+        ("Dazu sagte Kohlmann: „Beide haben es sich verdient.“", "de", "Kohlmann", None),
+        ("«Das ist schlimm», sagt uns die Quelle.", "de", "die Quelle", None),
+        ("« Nous allons gagner », a déclaré Macron.", "fr", "Macron", "Emmanuel Macron"),
+        ("«Nous allons gagner», selon le ministre.", "fr", "le ministre", None),
+        ("« Nous allons gagner », estime Jean Dupont, le maire.", "fr", "Jean Dupont", None),
+        ("‹ Nous allons gagner ›, a dit M. Caldwell.", "fr", "Caldwell", None),
+        ("“Vamos a ganar”, dijo el presidente.", "es", "el presidente", None),
+        ("“Vamos a ganar”, dijo el presidente Pedro Sánchez.", "es", "Pedro Sánchez", None),
+        ("«Vamos a ganar», según el ministerio.", "es", "el ministerio", None),
+        ("“Vamos ganhar”, disse Lula.", "pt", "Lula", None),
+        ("“Vamos ganhar”, segundo o ministro.", "pt", "o ministro", None),
+        ("O presidente afirmou: “Vamos ganhar o jogo.”", "pt", "O presidente", None),
+    ],
+)
+def test_attributions_in_other_languages(text, language, speaker, entity):
+    found = speakers(text, language)
+    assert [(s, e) for _q, s, e in found] == [(speaker, entity)]
+
+
+def test_split_german_quote_keeps_its_speaker():
+    text = "»Wenn Transposons springen«, erklärt Shahid, »bringen sie Teile der DNA mit.«"
+    assert speakers(text, "de") == [
+        ("Wenn Transposons springen", "Shahid", None),
+        ("bringen sie Teile der DNA mit.", "Shahid", None),
+    ]
+
+
+def test_pronoun_is_the_person_named_before():
+    text = (
+        "Meinhard Schroeder (76) hat es auf die Steine abgesehen. „Ich habe schon eine Reihe"
+        " Steine zu Hause“, sagt er."
+    )
+    assert speakers(text, "de")[0][1] == "Meinhard Schroeder"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what follows is no name: a capitalised noun after a preposition, a sentence's opening
+        "Zum Glück klopft da Renato an. „Ist jemand morgen um neun hier?“, sagt er.",
+        "Der Chef kam nach Intervention Cavallos. „Nur gemeinsam schaffen wir das“, meinte er.",
+        "„Nur gemeinsam schaffen wir das“, sagte den Zeitungen der Funke Mediengruppe.",
+        # the writer's sentence goes on after a word in quotation marks
+        "Das Unternehmen bezeichnet den Entwurf als „ungeeignet“ sagte er.",
+    ],
+)
+def test_no_invented_speakers(text):
+    # each time, the next paragraph's attribution is found: only the doubtful one is left out
+    text += "\n\n„Ich komme gerne morgen früh vorbei“, sagte Müller."
+    found = speakers(text, "de")
+    assert [s for _q, s, _e in found][-1] == "Müller"
+    assert all(s is None for _q, s, _e in found[:-1]), found
+
+
+def test_a_member_of_an_organisation_is_described():
+    text = "“La empresa cambió las reglas de juego”, afirmó un integrante del Poder Ejecutivo."
+    assert speakers(text, "es")[0][1] == "un integrante del Poder Ejecutivo"
+
+
+def test_language_is_guessed_from_the_text():
+    text = (
+        "Die Regierung hat am Montag die neuen Regeln vorgestellt, die ab März gelten. Der"
+        " Minister ist mit dem Ergebnis nicht zufrieden, und auch die Opposition sieht das so."
+        " Es ist nicht das erste Mal, dass sich die Koalition über das Thema streitet, und die"
+        " Gespräche sollen in der nächsten Woche weitergehen.\n\n"
+        "„Wir werden das schaffen, auch wenn es dauert“, sagte der Minister."
+    )
+    assert guess_language(text) == "de"
+    assert speakers(text) == [
+        ("Wir werden das schaffen, auch wenn es dauert", "der Minister", None)
+    ]
+
+
+def test_english_text_is_not_read_as_another_language():
+    text = (
+        "The government presented the new rules on Monday, and they are to apply from March."
+        " The minister is not happy with the result, and the opposition sees it that way too."
+        " It is not the first time that the coalition has argued over the subject."
+    )
+    assert guess_language(text * 2) == "en"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("»Das ist schlimm«, sagte Müller.", "Das ist schlimm"),
+        ("„Das ist schlimm”, sagte Müller.", "Das ist schlimm"),
+        ('„Das ist schlimm", sagte Müller.', "Das ist schlimm"),
+        ("‹Das ist schlimm›, sagte Müller.", "Das ist schlimm"),
+        ("« Das ist schlimm », sagte Müller.", "Das ist schlimm"),
+    ],
+)
+def test_quotation_marks_of_other_languages(text, quote):
+    assert speakers(text, "de") == [(quote, "Müller", None)]
