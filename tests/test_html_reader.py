@@ -532,3 +532,16 @@ def test_the_site_name_is_cut_at_the_last_separator_only():
     url = "https://www.slf.ch/de/berichte/2022/wochenbericht-14-20-januar-2022.html"
     (draft,) = read_html(page.encode(), "page.html", url=url)
     assert draft.title == "Wochenbericht 14. - 20. Januar 2022"
+
+
+def test_a_copyright_year_is_no_publication_day():
+    page = """<html lang="en"><head><meta charset="utf-8"><title>Harbour wall closed</title>
+    </head><body><article><h1>Harbour wall closed</h1>
+    <p>The northern harbour wall was closed to walkers after the storm tore away a section of
+    the breakwater, the port authority said, and would stay closed until repairs are done.</p>
+    </article><footer><p>© 2022 The Coastal Herald. All rights reserved.</p></footer>
+    </body></html>"""
+    (draft,) = read_html(page.encode(), "page.html")
+    # htmldate's fallback reads the notice as 2022-01-01: only the year is known, and guessed.
+    assert draft.date == ArticleDate(2022)
+    assert draft.date.edtf == "2022" and "date" in draft.inferred

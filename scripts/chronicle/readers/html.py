@@ -292,5 +292,6 @@ def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
             authors=meta.authors,
             language=meta.language,
             summary=meta.description or lede,
+            inferred=frozenset({"date"} if meta.date_inferred else ()),
         )
     ]

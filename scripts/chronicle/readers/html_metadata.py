@@ -111,6 +111,8 @@ class PageMetadata:
     url: str | None = None
     language: str | None = None
     description: str | None = None
+    # A date known only to the year, from htmldate's copyright fallback: a guess, not read.
+    date_inferred: bool = False
 
 
 def normalise(text: str | None) -> str:
@@ -716,6 +718,16 @@ _ARTICLE_TIME = (
 )
 
 
+def _only_extensive(tree: HtmlElement, url: str | None, found: ArticleDate) -> bool:
+    """Whether htmldate gives this day only by its extensive search (the page's text and
+    copyright line, scanned as a last resort), not from the page's markup or address."""
+    try:
+        plain = find_date(tree, original_date=True, extensive_search=False, url=url)
+    except Exception:  # htmldate is best-effort
+        plain = None
+    return day_from_text(plain) != found
+
+
 def choose_date(
     objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
 ) -> ArticleDate | None:
@@ -740,6 +752,10 @@ def choose_date(
     # second witness. A day of its own comes from the text (a dateline) and does count.
     echo = found in {day_from_text(v) for v in declared}
     if found and not echo:
+        if not votes and found.month == found.day == 1 and _only_extensive(tree, url, found):
+            # htmldate's last resort, a copyright notice ("© 2022") read as 1 January: the
+            # only evidence is a year. Kept as the year, never as an invented day.
+            return ArticleDate(found.year)
         votes.append(str(text))
     elected = elect_day(votes, url)
     if elected is None:
@@ -1101,6 +1117,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     return PageMetadata(
         title=normalise(title) or None,
         date=date,
+        date_inferred=date is not None and date.precision == "year",
         authors=authors,
         source=publisher or meta.get("og:site_name") or (traf.sitename if traf else None),
         url=url,
