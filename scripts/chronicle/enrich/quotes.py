@@ -1056,7 +1056,13 @@ _LANGUAGE_WORDS = {
 
 
 def guess_language(text: str) -> str | None:
-    """The language most of `text`'s common words belong to (en, de, fr, es, pt), if clear."""
+    """The language most of `text`'s common words belong to (en, de, fr, es, pt), if clear.
+
+    Not py3langid (which ingest uses for the `language` field): only these five languages have
+    attribution rules here, their function words decide it as well, and this runs for every
+    article on every `chronicle enrich` (0.2 ms an article against py3langid's 0.7, which would
+    double the enrichment of a 10,000-article archive). Not the stored `language` either: pages
+    often declare the wrong one (English pages declared German in the shared corpus)."""
     counts = dict.fromkeys(_LANGUAGE_WORDS, 0)
     for word in re.findall(r"[^\W\d_]+", text[:20000].lower()):
         for lang, words in _LANGUAGE_WORDS.items():
