@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Article
 from .entities import group_by_kind
-from .quotes import extract_quotes
+from .quotes import extract_quotes, guess_language
 from .readability import reading_grade, word_count
 from .registry import Entity, Registry, find_registry_file, load_registry, registry_near
 from .text import plain_text
@@ -30,13 +30,15 @@ def enrich_article(article: Article, registry: Registry) -> Article:
     text = plain_text(article.body)
     mentions = registry.matcher.find(text)
     kinds = group_by_kind(mentions)
+    # perf: one guess of the text's language (from its common words) for quotes and grade.
+    language = guess_language(text)
     changes = {
         "people": kinds["person"],
         "organisations": kinds["organisation"],
         "places": kinds["place"],
-        "quotes": tuple(extract_quotes(text, mentions)),
+        "quotes": tuple(extract_quotes(text, mentions, language)),
         "word_count": word_count(text),
-        "reading_grade": reading_grade(text),
+        "reading_grade": reading_grade(text, language),
     }
     if all(getattr(article, key) == value for key, value in changes.items()):
         return article

@@ -45,18 +45,20 @@ def word_count(text: str) -> int:
     return count_words(text)
 
 
-def grade_language(text: str) -> str | None:
-    """The text's language when a grade can be given for it (py3langid, offline), else None."""
-    code, _score = py3langid.classify(text[:4000])
+def grade_language(text: str, guess: str | None = None) -> str | None:
+    """The text's language when a grade can be given for it, else None: `guess` when the caller
+    has one (enrich_article's quick guess from common words), else py3langid (offline)."""
+    code = guess or py3langid.classify(text[:4000])[0]
     return code if code in GRADE_LANGUAGES else None
 
 
-def reading_grade(text: str) -> float | None:
+def reading_grade(text: str, language: str | None = None) -> float | None:
     """Flesch-Kincaid grade: 0.39 × words per sentence + 11.8 × syllables per word − 15.59.
 
-    None when the text is short, not English, or scores below grade 0."""
+    None when the text is short, not English, or scores below grade 0. `language`: a guess
+    already made from the text, if any (see grade_language)."""
     words = _WORD.findall(text.lower())
-    if len(words) < MIN_WORDS_FOR_GRADE or grade_language(text) is None:
+    if len(words) < MIN_WORDS_FOR_GRADE or grade_language(text, language) is None:
         return None
     # Headings and paragraphs without a final stop still end a sentence.
     sentences = sum(
