@@ -220,3 +220,156 @@ def test_a_build_that_stops_leaves_no_indexer_waiting(tmp_path):
     late.cancel()  # what on_build_error does
     with pytest.raises(SearchIndexError, match="stopped before every page was read"):
         write_bundle(records, tmp_path / "pf", max_articles=0, late=late)
+
+
+def records_for_dates(*dates: tuple[int, ...] | None, prefix: str = "a") -> list:
+    """One record per date: (year,), (year, month) or (year, month, day); None: undated."""
+    return [
+        record_for(entry(f"articles/{prefix}{i}/", date=ArticleDate(*d) if d else None), "text")
+        for i, d in enumerate(dates)
+    ]
+
+
+def test_a_large_year_is_split_into_the_fewest_equal_runs_of_whole_months():
+    """k parts of 12/k months, k the smallest of 1, 2, 3, 4, 6, 12 with count <= k * split;
+    newest part first (the primary), empty parts left out, labels not mistakable for dates."""
+    every_month = [(2024, m, 1) for m in range(1, 13)]
+    cases = {  # split_year → the parts of a year with one article a month
+        12: [],  # 12 articles, not more than 12: whole
+        11: ["2024-m07-m12", "2024-m01-m06"],  # 12 <= 2 * 11
+        5: ["2024-m09-m12", "2024-m05-m08", "2024-m01-m04"],  # 12 > 2 * 5: thirds
+        3: ["2024-m10-m12", "2024-m07-m09", "2024-m04-m06", "2024-m01-m03"],  # quarters
+        2: [f"2024-m{m:02d}-m{m + 1:02d}" for m in (11, 9, 7, 5, 3, 1)],
+        1: [f"2024-m{m:02d}" for m in range(12, 0, -1)],  # months (12 <= 12 * 1)
+    }
+    for split, labels in cases.items():
+        shards = plan_shards(records_for_dates(*every_month), 0, split_year=split)
+        assert [s.label for s in shards] == (labels or ["2024"]), split
+        assert [s.path for s in shards] == ["", *(f"shards/{x}/" for x in labels[1:])]
+        assert all(s.years == ["2024"] for s in shards)
+        for s in shards[1:] if labels else []:  # each part holds its months' articles
+            assert {r.filters["month"][0] for r in s.records} <= set(s.months)
+    quarters = plan_shards(records_for_dates(*every_month), 0, split_year=3)
+    assert quarters[0].months == ["2024-10", "2024-11", "2024-12"]
+    assert quarters[-1].months == ["2024-01", "2024-02", "2024-03"]
+    # More than 12 times the split: 12 parts all the same (a part may then exceed the split).
+    crowded = [(2024, 3, d) for d in range(1, 29)] + [(2024, 12, 1)]
+    assert [s.label for s in plan_shards(records_for_dates(*crowded), 0, split_year=2)] == [
+        "2024-m12",  # empty months are no shards
+        "2024-m03",
+    ]
+    # Halves, with nothing after June: one part, still labelled by the half it covers.
+    spring = [(2024, 4, d) for d in range(1, 8)]
+    assert [(s.label, s.months[-1]) for s in plan_shards(records_for_dates(*spring), 0, 0, 5)] == [
+        ("2024-m01-m06", "2024-06")
+    ]
+
+
+def test_split_years_keep_undated_and_year_only_articles_findable():
+    """Articles known only by their year go to the year's January part; undated ones to the
+    oldest shard, as always; a year of which no article has a month stays whole."""
+    dates = [(2024, 12, 1), (2024, 11), (2024, 2, 3), (2024,), None, (2023, 5, 1)]
+    shards = plan_shards(records_for_dates(*dates), 0, split_year=2)
+    assert [(s.label, s.years, len(s.records)) for s in shards] == [
+        ("2024-m07-m12", ["2024"], 2),
+        ("2024-m01-m06", ["2024"], 2),  # 3 February and the one known only as "2024"
+        ("2023", ["2023", "Undated"], 2),
+    ]
+    assert shards[1].months[0] == "2024-01"
+    # Undated with a split oldest year: they join its oldest part.
+    oldest = plan_shards(
+        records_for_dates((2023, 1, 1), (2023, 9, 1), (2023, 10, 1), None), 0, 0, 2
+    )
+    assert [(s.label, s.years) for s in oldest] == [
+        ("2023-m07-m12", ["2023"]),
+        ("2023-m01-m06", ["2023", "Undated"]),
+    ]
+    # No month to split by.
+    years_only = plan_shards(records_for_dates((2022,), (2022,), (2022,)), 0, split_year=1)
+    assert [(s.label, s.months) for s in years_only] == [("2022", [])]
+    # January's part is made for year-only articles even when no article is dated in it.
+    late = plan_shards(records_for_dates((2021, 12, 1), (2021, 11, 1), (2021,)), 0, 0, 2)
+    assert [s.label for s in late] == ["2021-m07-m12", "2021-m01-m06"]
+
+
+def test_splitting_leaves_small_years_and_the_shard_cap_as_they_were():
+    years = [2025] * 3 + [2024] * 2 + [2021] * 5 + [2020] + [2019] * 2 + [2018] + [2009, None]
+    dates = [(y, 1 + i % 12, 1) if y else None for i, y in enumerate(years)]
+    plain = plan_shards(records_for_dates(*dates), 0, small_year=4)
+    split = plan_shards(records_for_dates(*dates), 0, small_year=4, split_year=4)
+    assert [s.label for s in plain] == ["2024-2025", "2021", "2020", "2018-2019", "2009"]
+    # 2021 (5 articles > 4) is split; the small years group as before.
+    assert [s.label for s in split] == ["2024-2025", "2021-m07-m12", "2021-m01-m06", "2020",
+                                        "2018-2019", "2009"]  # fmt: skip
+    assert [s.years for s in split if s.months] == [["2021"], ["2021"]]
+    # A split year never joins small years, even when it counts as small (small_year > split).
+    grouped = plan_shards(records_for_dates((2025, 1, 1), (2024, 1, 1), (2024, 8, 1)), 0, 9, 1)
+    assert [s.label for s in grouped] == ["2025", "2024-m07-m12", "2024-m01-m06"]
+    # The cap mode (max_articles > 0) ignores split_year.
+    capped = plan_shards(records_for_dates(*dates), 3, split_year=1)
+    assert not any(s.months for s in capped)
+    assert [s.label for s in capped] == [s.label for s in plan_shards(records_for_dates(*dates), 3)]
+
+
+def test_adding_an_article_to_a_split_year_changes_only_its_part():
+    """The point of splitting: a rebuild re-indexes one part of the year, not the year."""
+    from chronicle.search import shard_digest
+
+    dates = [(2024, m, d) for m in range(1, 13) for d in (1, 2)] + [(2023, 6, 1)]
+    records = records_for_dates(*dates)
+    before = {s.path: shard_digest(s, "en") for s in plan_shards(records, 0, split_year=7)}
+    assert list(before) == [  # 24 articles, at most 7 a part: quarters
+        "",
+        "shards/2024-m07-m09/",
+        "shards/2024-m04-m06/",
+        "shards/2024-m01-m03/",
+        "shards/2023/",
+    ]
+    added = records_for_dates((2024, 5, 9), prefix="new")  # 25 <= 4 * 7: still quarters
+    after = {
+        s.path: shard_digest(s, "en") for s in plan_shards([*reversed(records), *added], 0, 0, 7)
+    }
+    assert [p for p in before if before[p] != after[p]] == ["shards/2024-m04-m06/"]
+    # Past 4 * 7 the year's k changes (to 6): all its parts change, the other years do not.
+    more = records_for_dates(*[(2024, 5, 10)] * 4, prefix="more")
+    regrown = {
+        s.path: shard_digest(s, "en") for s in plan_shards([*records, *added, *more], 0, 0, 7)
+    }
+    assert len([p for p in regrown if p.startswith("shards/2024-m") or p == ""]) == 6
+    assert regrown["shards/2023/"] == before["shards/2023/"]
+
+
+def test_write_bundle_lists_the_months_of_split_parts_and_keeps_unchanged_ones(tmp_path):
+    records = records_for_dates((2024, 9, 1), (2024, 3, 1), (2024,), (2023, 5, 1), None)
+    bundle, store = tmp_path / "pf", tmp_path / "store"
+    shards = write_bundle(records, bundle, max_articles=0, split_year=2, store=store)
+    manifest = json.loads((bundle / "chronicle-shards.json").read_text())
+    assert manifest == [
+        {"path": "", "label": "2024-m07-m12", "years": ["2024"],
+         "months": [f"2024-{m:02d}" for m in range(7, 13)], "articles": 1},
+        {"path": "shards/2024-m01-m06/", "label": "2024-m01-m06", "years": ["2024"],
+         "months": [f"2024-{m:02d}" for m in range(1, 7)], "articles": 2},
+        {"path": "shards/2023/", "label": "2023", "years": ["2023", "Undated"], "articles": 2},
+    ]  # fmt: skip
+    assert (bundle / "shards" / "2024-m01-m06" / "pagefind-entry.json").is_file()
+    # A rebuild with one more article in March: only that part is indexed again.
+    previous = {s.path: s.digest for s in shards}
+    added = records_for_dates((2024, 3, 5), prefix="new")
+    again = write_bundle(
+        [*records, *added], bundle, max_articles=0, split_year=2, previous=previous, store=store
+    )
+    assert [(s.label, s.reused) for s in again] == [
+        ("2024-m07-m12", True),
+        ("2024-m01-m06", False),
+        ("2023", True),
+    ]
+    # 4 articles in 2024 now (> 2 * 2): thirds; the halves' folders and stored copies go.
+    more = records_for_dates((2024, 4, 1), prefix="more")
+    thirds = write_bundle(
+        [*records, *added, *more], bundle, max_articles=0, split_year=2, previous=previous,
+        store=store,
+    )  # fmt: skip
+    assert [s.label for s in thirds] == ["2024-m09-m12", "2024-m01-m04", "2023"]
+    assert sorted(p.name for p in (bundle / "shards").iterdir()) == ["2023", "2024-m01-m04"]
+    assert sorted(p.name for p in store.iterdir()) == sorted(s.digest for s in thirds)
+    assert len(_contents(bundle)) == 7  # every article is in the bundle, once

@@ -49,6 +49,13 @@ class ChronicleConfig(base.Config):
     # share a shard (each shard costs a reader's browser about 30 KB when all are searched).
     # 0: every year its own shard.
     search_small_year = c.Type(int, default=250)
+    # With one shard per year: a year with more articles than this is indexed in parts of
+    # whole months (halves, thirds, quarters… as few as keep a part near this size; see
+    # search.plan_shards). The trade: after one article is added, a rebuild re-indexes only its
+    # part, in time linear in the part's articles (about 1.6 ms each), so smaller parts mean
+    # faster rebuilds; but every shard costs a reader's browser about 30 KB more whenever all
+    # are searched (the search page's complete counts and date orders). 0: years stay whole.
+    search_split_year = c.Type(int, default=1000)
     # How many shards are indexed at once, each by its own Pagefind process (about one core
     # and 0.2 MB per article of its shard): 0, the default, is one per core, at most 4.
     search_jobs = c.Type(int, default=0)
