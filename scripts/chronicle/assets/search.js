@@ -38,8 +38,9 @@ function pagefind() {
 }
 
 function shards() {
-  // The list of shards (chronicle-shards.json: path, label, years, articles; the newest first,
-  // with no path: the bundle pagefind() loads), known before any older shard is merged.
+  // The list of shards (chronicle-shards.json: path, label, years, articles, and for a part of
+  // a large year its months, "YYYY-MM"; the newest first, with no path: the bundle pagefind()
+  // loads), known before any older shard is merged.
   listing ??= fetch(new URL("chronicle-shards.json", BUNDLE)).then(async (response) => {
     shardList = response.ok ? await response.json() : [];
     return shardList;
@@ -48,8 +49,8 @@ function shards() {
 }
 
 function pagefindComplete() {
-  // A large archive is indexed in shards of years (search.py): the newest answers first, the
-  // older ones are merged after. Resolves to the number of shards merged.
+  // A large archive is indexed in shards of years, a large year in parts of months (search.py):
+  // the newest answers first, the older ones are merged after. Resolves to the number of shards merged.
   merging ??= Promise.all([pagefind(), shards()]).then(async ([pf, list]) => {
     const older = list.filter((shard) => shard.path);
     // All at once: each needs only its own small entry file and page list.
@@ -230,9 +231,11 @@ function daysIn(year, month) {
 const key = (y, m, d) => y * 10000 + m * 100 + d;
 const pad = (n) => String(n).padStart(2, "0");
 
-function dateRangeFilter(from, to, years) {
+function dateRangeFilter(from, to, years, months = null) {
+  // `months` ("YYYY-MM"): only those months of the years count (a part of a split year), to know
+  // whether the range reaches into that part at all.
   if (!from && !to) return null;
-  const known = years.map(Number).filter(Number.isFinite);
+  const known = [...new Set(years.map(Number).filter(Number.isFinite))];
   const start = parseBound(from, false) || { year: Math.min(...known), month: 1, day: 1 };
   const end = parseBound(to, true) || { year: Math.max(...known), month: 12, day: 31 };
   const lo = key(start.year, start.month, start.day);
@@ -241,6 +244,7 @@ function dateRangeFilter(from, to, years) {
   for (const y of known.filter((y) => y >= start.year && y <= end.year)) {
     if (lo <= key(y, 1, 1) && key(y, 12, 31) <= hi) { units.push({ year: String(y) }); continue; }
     for (let m = 1; m <= 12; m++) {
+      if (months?.length && !months.includes(`${y}-${pad(m)}`)) continue;
       const first = key(y, m, 1), last = key(y, m, daysIn(y, m));
       if (last < lo || first > hi) continue;
       if (lo <= first && last <= hi) { units.push({ month: `${y}-${pad(m)}` }); continue; }
@@ -253,15 +257,29 @@ function dateRangeFilter(from, to, years) {
   return units.length ? units : [{ year: "no such year" }];
 }
 
+function ownRecords(shard) {
+  // The filters that keep a shard's own dated articles out of every merged one: its years, or,
+  // for a part of a split year, its months. The part holding January also holds the articles
+  // known only by their year (search.plan_shards): its year, less the year's other months.
+  const years = shard.years.filter((y) => y !== "Undated");
+  const months = shard.months || [];
+  if (!months.length) return years.length ? [{ year: { any: years } }] : null;
+  if (!months[0].endsWith("-01")) return [{ month: { any: months } }];
+  const year = months[0].slice(0, 4);
+  const others = MONTHS.map((_, i) => `${year}-${pad(i + 1)}`).filter((m) => !months.includes(m));
+  return [{ year: { any: [year] } }, { month: { none: others } }];
+}
+
 async function sortedAcrossShards(pf, state, options) {
   // Pagefind orders merged results by score, so a date order over several shards is built
-  // from one sorted search per shard (each a run of years), in order, and undated last.
-  const years = shardList.map((shard) => shard.years.filter((y) => y !== "Undated"));
-  if (state.sort === "oldest") years.reverse();
-  years.push(["Undated"]);
+  // from one sorted search per shard (a run of years, or some months of a large year), newest
+  // first (reversed for oldest first), and undated last.
+  const parts = shardList.map(ownRecords).filter(Boolean);
+  if (state.sort === "oldest") parts.reverse();
+  parts.push([{ year: { any: ["Undated"] } }]);
   const results = [];
-  for (const part of years.filter((p) => p.length)) {
-    const filters = { ...options.filters, all: [{ year: { any: part } }] };
+  for (const part of parts) {
+    const filters = { ...options.filters, all: part };
     results.push(...(await pf.search(state.q || null, { ...options, filters })).results);
   }
   return results;
@@ -420,7 +438,8 @@ function setupSearchPage(form) {
     await shards();
     if (page.total === null) {
       page.total = shardList.reduce((n, shard) => n + (shard.articles || 0), 0);
-      page.years = shardList.flatMap((shard) => shard.years).filter((y) => y !== "Undated");
+      // The parts of a split year share its year: listed once.
+      page.years = [...new Set(shardList.flatMap((shard) => shard.years))].filter((y) => y !== "Undated");
       const small = page.total <= page.browseLimit;
       for (const fieldset of page.fieldsets) {
         const facet = fieldset.dataset.facet;
@@ -459,7 +478,7 @@ function setupSearchPage(form) {
         if (await showResults(mine, search, true, PAGE_SIZE, true)) {
           page.form.dataset.partial = "";
           page.status.textContent = `${plural(search.results.length, "result")} so far in `
-            + `${yearsLabel(newest.years)}; searching older years…`;
+            + `${shardLabel(newest)}; searching older ${newest.months?.length ? "articles" : "years"}…`;
         }
       }
     }
@@ -507,18 +526,28 @@ function setupSearchPage(form) {
 
   function newestAnswers(state) {
     // Whether the newest shard can hold the first results: not when the oldest come first, nor
-    // when the chosen years, months or dates are all older.
-    const years = shardList[0].years;
+    // when the chosen years, months or dates are all older (or, when it is a part of a large
+    // year, all in the year's other months).
+    const { years, months = [] } = shardList[0];
     const dated = years.filter((y) => y !== "Undated");
+    const inNewest = (month) => (months.length ? months.includes(month) : dated.includes(month.slice(0, 4)));
     if (state.sort === "oldest") return false;
     if (state.filters.year && !state.filters.year.some((y) => years.includes(y))) return false;
-    if (state.filters.month && !state.filters.month.some((m) => dated.includes(m.slice(0, 4)))) return false;
-    const range = dateRangeFilter(state.from, state.to, dated);
+    if (state.filters.month && !state.filters.month.some(inNewest)) return false;
+    const range = dateRangeFilter(state.from, state.to, dated, months);
     return !range || range[0].year !== "no such year";
   }
 
-  function yearsLabel(years) {
-    const dated = years.filter((y) => y !== "Undated").sort();
+  function shardLabel(shard) {
+    // "2025", "2019–2025", or for a part of a large year "July–December 2024", "March 2024".
+    const months = shard.months || [];
+    if (months.length) {
+      const [year, first] = months[0].split("-");
+      const last = months[months.length - 1].slice(5);
+      const name = (m) => MONTHS[+m - 1];
+      return first === last ? `${name(first)} ${year}` : `${name(first)}–${name(last)} ${year}`;
+    }
+    const dated = shard.years.filter((y) => y !== "Undated").sort();
     if (dated.length <= 1) return dated[0] || "the newest years";
     return `${dated[0]}–${dated[dated.length - 1]}`;
   }
