@@ -3,7 +3,8 @@
     python -m benchmarks.search [--sizes 1000,10000,100000] [--keep DIR]
 
 Each archive is generated deterministically (`generate_entries`: Zipf-distributed words, 40
-sources, 60 topics, people/organisations/places, 26 years of dates, 2 % undated) and indexed
+sources, 60 topics, people/organisations/places, 26 years of dates (`--first-year` to 2025),
+2 % undated) and indexed
 straight from the records with the same `record_for` and `PagefindWriter` the MkDocs build uses;
 the 100,000-article case does not build the MkDocs site (48+ minutes of page rendering that
 measures MkDocs, not search). The bundle is then served on 127.0.0.1 with the real
@@ -42,6 +43,7 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 from chronicle.archive import Entry
+from chronicle.config import ChronicleConfig
 from chronicle.dates import ArticleDate
 from chronicle.model import Article
 from chronicle.search import FACETS, record_for, write_bundle
@@ -62,6 +64,8 @@ CHROMIUM_ARGS = [
 SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "an", "is", "pe", "qua", "zi")
 PHRASE = "Khaled Meshaal"  # appears in 1 % of articles, as in a real archive on the talks
 WORD = "ceasefire"  # appears in about 5 %: a typical topical one-word query
+# The plugin's default, so a run without --split-year measures what a site gets.
+SPLIT_YEAR = dict(ChronicleConfig._schema)["search_split_year"].default
 
 
 def vocabulary(size: int, rng: random.Random) -> list[str]:
@@ -72,9 +76,10 @@ def vocabulary(size: int, rng: random.Random) -> list[str]:
 
 
 def generate_entries(
-    n: int, *, seed: int = 5, words_per_article: int = 350
+    n: int, *, seed: int = 5, words_per_article: int = 350, first_year: int = 2000
 ) -> list[tuple[Entry, str]]:
-    """n (article, body text) pairs, identical for the same n and seed."""
+    """n (article, body text) pairs, identical for the same n, seed and first year; dated from
+    1 January `first_year` to the end of 2025."""
     rng = random.Random(seed)
     vocab = vocabulary(20_000, rng)
     # Zipf, as in natural text; cumulative once, not per call (20,000 sums per article)
@@ -84,7 +89,7 @@ def generate_entries(
     people = [f"Person {i}" for i in range(300)]
     organisations = [f"Organisation {i}" for i in range(100)]
     places = [f"Place {i}" for i in range(100)]
-    start = dt.date(2000, 1, 1).toordinal()
+    start = dt.date(first_year, 1, 1).toordinal()
     span = dt.date(2025, 12, 31).toordinal() - start
     entries = []
     for i in range(n):
@@ -118,13 +123,21 @@ def generate_entries(
 
 
 def build_index(
-    entries: list[tuple[Entry, str]], out: Path, shard_size: int, small_year: int = 250
+    entries: list[tuple[Entry, str]],
+    out: Path,
+    shard_size: int,
+    small_year: int = 250,
+    split_year: int = SPLIT_YEAR,
 ) -> tuple[float, float, int]:
     """Index as the plugin does; returns seconds, the largest shard's indexer peak MB, shards."""
     started = time.perf_counter()
     records = (record_for(entry, text) for entry, text in entries)
     shards = write_bundle(
-        records, out / "pagefind", max_articles=shard_size, small_year=small_year
+        records,
+        out / "pagefind",
+        max_articles=shard_size,
+        small_year=small_year,
+        split_year=split_year,
     )
     peak = max((s.peak_rss_mb or float("nan")) for s in shards)
     return time.perf_counter() - started, peak, len(shards)
@@ -337,12 +350,14 @@ def run(
     shard_size: int,
     search_js: Path = ASSETS / "search.js",
     small_year: int = 250,
+    split_year: int = SPLIT_YEAR,
+    first_year: int = 2000,
 ) -> list[dict[str, float]]:
     rows = []
     for n in sizes:
         root = Path(tempfile.mkdtemp(prefix=f"chronicle-search-{n}-", dir=keep))
-        entries = generate_entries(n)
-        seconds, peak, shards = build_index(entries, root, shard_size, small_year)
+        entries = generate_entries(n, first_year=first_year)
+        seconds, peak, shards = build_index(entries, root, shard_size, small_year, split_year)
         page_source = newest_year_source(entries)
         del entries
         write_page(root, search_js)
@@ -395,6 +410,20 @@ def main(argv: list[str] | None = None) -> None:
         "search_small_year; 0: every year its own shard)",
     )
     parser.add_argument(
+        "--split-year",
+        type=int,
+        default=SPLIT_YEAR,
+        help="years with more articles are indexed in parts of whole months (the plugin's "
+        f"search_split_year, default {SPLIT_YEAR}; 0: years stay whole)",
+    )
+    parser.add_argument(
+        "--first-year",
+        type=int,
+        default=2000,
+        help="the articles are dated from this year to 2025 (default 2000: 26 years; 2020: six "
+        "years, about 1,650 articles a year at 10,000, as in the build benchmark's corpus)",
+    )
+    parser.add_argument(
         "--search-js",
         type=Path,
         default=ASSETS / "search.js",
@@ -402,7 +431,15 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    run(sizes, args.keep, args.shard_size, args.search_js, args.small_year)
+    run(
+        sizes,
+        args.keep,
+        args.shard_size,
+        args.search_js,
+        args.small_year,
+        args.split_year,
+        args.first_year,
+    )
 
 
 if __name__ == "__main__":
