@@ -6,7 +6,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.cache import ArticleMemo, BuildCache, Fingerprinter, PickleMemo, digest
+from chronicle.cache import (
+    MEMO_BUCKETS,
+    ArticleMemo,
+    BuildCache,
+    Fingerprinter,
+    PickleBuckets,
+    PickleMemo,
+    digest,
+)
 
 
 @dataclass(frozen=True)
@@ -116,6 +124,35 @@ def test_pickle_memo_keeps_what_the_last_build_used(tmp_path):
     second.save()
     third = PickleMemo(path)
     assert third.get("a") == "record a" and third.get("b") is None
-    path.write_bytes(b"not a pickle")
-    assert PickleMemo(path).get("a") is None  # a foreign or broken file: everything misses
+    bucket = PickleBuckets(path).file(PickleBuckets.bucket("a"))
+    bucket.write_bytes(b"not a pickle")
+    assert PickleMemo(path).get("a") is None  # a foreign or broken file: its keys miss
     assert not list(tmp_path.glob(".tmp-*"))  # written by temp file + rename
+
+
+def test_memo_save_rewrites_only_the_buckets_that_changed(tmp_path):
+    """perf: adding one article to 10,000 must not rewrite the memo of the other 9,999."""
+    path = tmp_path / "memo.pickle"
+    first = PickleMemo(path)
+    for n in range(200):
+        first.put(f"k{n}", f"record {n}")
+    first.save()
+    files = sorted(tmp_path.glob("memo-*.pickle"))
+    assert len(files) == MEMO_BUCKETS
+    stamps = {f: f.stat().st_mtime_ns for f in files}
+    for f in files:
+        os.utime(f, ns=(1, 1))
+    second = PickleMemo(path)
+    for n in range(200):
+        assert second.get(f"k{n}") == f"record {n}"
+    second.put("k7", "record 7, edited")
+    second.save()
+    rewritten = [f for f in files if f.stat().st_mtime_ns != 1]
+    assert rewritten == [PickleBuckets(path).file(PickleBuckets.bucket("k7"))]
+    assert stamps  # every bucket was written the first time
+    third = PickleMemo(path)
+    assert third.get("k7") == "record 7, edited" and third.get("k8") == "record 8"
+    third.get("k1")  # k1, k7 and k8 used: the buckets of every other key lose them
+    third.save()
+    fourth = PickleMemo(path)
+    assert fourth.get("k1") == "record 1" and fourth.get("k9") is None

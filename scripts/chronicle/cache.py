@@ -14,13 +14,16 @@ build are deleted at its end, so the cache holds one build's worth and never gro
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import os
 import pickle
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -31,6 +34,23 @@ CACHE_VERSION = "1"
 # Folders of the cache that are not entries and prune themselves: Jinja's bytecode cache, and
 # the Pagefind shards kept by digest (search.write_bundle).
 SELF_MANAGED = ("jinja", "pagefind-shards")
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector off while a memo is (un)pickled.
+
+    perf: unpickling 10,000 articles creates hundreds of thousands of objects, and every 700 of
+    them the collector runs, each time walking more of the same fresh, acyclic heap (measured:
+    article memo 0.35 s → 0.20 s to load, 0.47 s → 0.26 s to save). Nothing here makes cycles.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def digest(*parts: str | bytes) -> str:
@@ -83,27 +103,72 @@ def theme_files(folders: Iterable[str | Path]) -> list[Path]:
     return files
 
 
+MEMO_BUCKETS = 32
+
+
+class PickleBuckets:
+    """A dict kept between builds in MEMO_BUCKETS pickles beside `path` (`<stem>-NN<suffix>`),
+    each key in the bucket its CRC-32 picks, so that a save rewrites only the buckets that
+    changed. perf: after adding one article to 10,000, rewriting the whole article memo and the
+    search-record memo took about 0.5 s at the end of every rebuild; one bucket is a 32nd of it.
+    Written by temp file + rename; an unreadable or foreign bucket is ignored (its keys miss).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def file(self, bucket: int) -> Path:
+        return self.path.with_name(f"{self.path.stem}-{bucket:02d}{self.path.suffix}")
+
+    @staticmethod
+    def bucket(key: str) -> int:
+        return zlib.crc32(key.encode("utf-8", "surrogatepass")) % MEMO_BUCKETS
+
+    def load(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for bucket in range(MEMO_BUCKETS):
+            try:
+                with self.file(bucket).open("rb") as handle, collector_paused():
+                    data = pickle.load(handle)
+            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                continue
+            if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
+                values.update(data.get("values", {}))
+        return values
+
+    def save(self, previous: dict[str, Any], current: dict[str, Any], dirty: set[int]) -> None:
+        """Rewrite the buckets in `dirty` and those whose keys differ from `previous`'s."""
+        keys: list[set[str]] = [set() for _ in range(MEMO_BUCKETS)]
+        for key in previous:
+            keys[self.bucket(key)].add(key)
+        grouped: list[dict[str, Any]] = [{} for _ in range(MEMO_BUCKETS)]
+        for key, value in current.items():
+            grouped[self.bucket(key)][key] = value
+        for bucket, values in enumerate(grouped):
+            if bucket not in dirty and values.keys() == keys[bucket]:
+                continue
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
+            with os.fdopen(fd, "wb") as handle, collector_paused():
+                pickle.dump({"version": CACHE_VERSION, "values": values}, handle, protocol=5)
+            os.replace(tmp, self.file(bucket))
+        self.path.unlink(missing_ok=True)  # the single pickle of earlier versions
+
+
 class ArticleMemo:
-    """Parsed articles by (path, size, mtime), kept between builds in one pickle.
+    """Parsed articles by (path, size, mtime), kept between builds (`PickleBuckets`).
 
     Reading 10,000 articles' YAML front matter takes seconds; unpickling them, a fraction of
-    one. The pickle is Chronicle's own file in the project's cache folder, written atomically;
-    an unreadable or foreign one is ignored and rebuilt.
+    one. Chronicle's own files in the project's cache folder.
     """
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
+        self.store = None if path is None else PickleBuckets(path)
         self.previous: dict[str, tuple[int, int, object]] = {}
         self.current: dict[str, tuple[int, int, object]] = {}
-        self.changed = False
-        if path is not None:
-            try:
-                with path.open("rb") as handle:
-                    data = pickle.load(handle)
-                if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
-                    self.previous = data["articles"]
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError):
-                self.previous = {}
+        self.dirty: set[int] = set()
+        if self.store is not None:
+            self.previous = self.store.load()
 
     def read(self, path: Path, reader: Callable[[Path], T]) -> T:
         stat = path.stat()
@@ -114,39 +179,28 @@ class ArticleMemo:
             return hit[2]  # type: ignore[return-value]
         value = reader(path)
         self.current[key] = (stat.st_size, stat.st_mtime_ns, value)
-        self.changed = True
+        self.dirty.add(PickleBuckets.bucket(key))
         return value
 
     def save(self) -> None:
-        if self.path is None or not (self.changed or self.current.keys() != self.previous.keys()):
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump({"version": CACHE_VERSION, "articles": self.current}, handle, protocol=5)
-        os.replace(tmp, self.path)
+        if self.store is not None:
+            self.store.save(self.previous, self.current, self.dirty)
+            self.previous, self.current, self.dirty = self.current, {}, set()
 
 
 class PickleMemo:
-    """Values by key, kept between builds in one pickle, holding only the keys the last build
-    used: for many small entries read on every build. perf: the search records of 10,000
-    articles took 1 s to read as one cache file each, a quarter of that as one pickle.
-    Chronicle's own file in the project's cache folder, written atomically; an unreadable or
-    foreign one is ignored (everything misses)."""
+    """Values by key, kept between builds (`PickleBuckets`), holding only the keys the last
+    build used: for many small entries read on every build. perf: the search records of 10,000
+    articles took 1 s to read as one cache file each, a quarter of that pickled together.
+    Chronicle's own files in the project's cache folder."""
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
+        self.store = None if path is None else PickleBuckets(path)
         self.previous: dict[str, object] = {}
         self.current: dict[str, object] = {}
-        self.changed = False
-        if path is not None:
-            try:
-                with path.open("rb") as handle:
-                    data = pickle.load(handle)
-                if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
-                    self.previous = data["values"]
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, KeyError):
-                self.previous = {}
+        self.dirty: set[int] = set()
+        if self.store is not None:
+            self.previous = self.store.load()
 
     def get(self, key: str) -> object | None:
         value = self.current.get(key, self.previous.get(key))
@@ -156,18 +210,13 @@ class PickleMemo:
 
     def put(self, key: str, value: object) -> None:
         if self.current.get(key, self.previous.get(key)) != value:
-            self.changed = True
+            self.dirty.add(PickleBuckets.bucket(key))
         self.current[key] = value
 
     def save(self) -> None:
-        if self.path is None or not (self.changed or self.current.keys() != self.previous.keys()):
-            return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump({"version": CACHE_VERSION, "values": self.current}, handle, protocol=5)
-        os.replace(tmp, self.path)
-        self.previous, self.current, self.changed = self.current, {}, False
+        if self.store is not None:
+            self.store.save(self.previous, self.current, self.dirty)
+            self.previous, self.current, self.dirty = self.current, {}, set()
 
 
 class Fingerprinter:

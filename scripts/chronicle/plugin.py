@@ -20,6 +20,7 @@ Order of events:
 
 from __future__ import annotations
 
+import gc
 import html
 import json
 import os
@@ -81,6 +82,7 @@ PAGEFIND_DIR = "pagefind"
 # index starts before the incremental plan (`_start_search_early`), their records guessed; with
 # more, after MkDocs has converted every page (their guesses would cost as much as waiting).
 EARLY_SEARCH_MAX_GUESSES = 50
+GC_YOUNG = 50_000  # allocations between two collections of the youngest objects (on_startup)
 RECORDS_FILE = "search-records.pickle"  # in the cache folder: articles' search records by key
 # What converts Markdown and cleans HTML: part of every search record's key.
 _VERSIONS = package_versions()
@@ -106,6 +108,15 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self._article_memo_to_save: ArticleMemo | None = None
         # perf: the contexts the incremental plan made (src_uri → context), not made twice
         self._planned: dict[str, dict[str, Any]] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # perf: a build of 10,000 articles holds millions of long-lived objects (articles,
+        # pages, the navigation), and with Python's default thresholds the cycle collector
+        # walks them again every few thousand allocations. Collecting less often costs a little
+        # memory held by cyclic garbage a while longer (measured, rebuild after adding one
+        # article to 10,000: about 0.5 s less). Process-wide, but MkDocs' process is a build.
+        gen0, gen1, gen2 = gc.get_threshold()
+        gc.set_threshold(max(gen0, GC_YOUNG), max(gen1, 20), max(gen2, 100))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if str(TEMPLATES) not in config.theme.dirs:
