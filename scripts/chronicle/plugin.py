@@ -648,6 +648,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                 bundle,
                 max_articles=self.config.search_shard_size,
                 small_year=self.config.search_small_year,
+                split_year=self.config.search_split_year,
                 language=config.theme.get("language") or "en",
                 previous=previous,
                 store=None if digests is None else digests.parent / "pagefind-shards",
