@@ -476,6 +476,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         salt = site_salt(config, prefix, self.config, [registry])
         plan = Incremental(config, root, salt, skip=not lunr)
         self.incremental = plan  # _record_key uses its salt and fingerprints
+        if self._article_memo_to_save is not None:
+            for article, text in self._article_memo_to_save.fingerprints():
+                plan.fingerprint.seed(article, text)
         self._record_keys = {}
         self.kept_records = {}
         if self.config.search_enabled:
