@@ -15,9 +15,16 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
+import queue
+import re
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,7 +107,97 @@ def build_chronicle(out: Path, size: int, seed: int, search: str) -> list[Result
         f"{again.wall / clean.wall:.2f}× the clean build (wall), "
         f"{again.cpu / max(clean.cpu, 1e-9):.2f}× (CPU)",
     )
-    return [first, second]
+    results = [first, second]
+    # The same with `chronicle serve` (MkDocs' own server and watcher): one more article.
+    served = serve_after_adding(project, corpus.make_post(size + 1, seed))
+    results.append(
+        Result(
+            size,
+            f"{name} serve +1",
+            served,
+            tree_size_mb(project / "site"),
+            f"{served.wall / clean.wall:.2f}× the clean build (wall), "
+            f"{served.cpu / max(clean.cpu, 1e-9):.2f}× (CPU); the rebuild as MkDocs "
+            "reports it; peak MB: the server's whole life, its first build included",
+        )
+    )
+    return results
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def serve_after_adding(project: Path, post: corpus.Post, timeout: float = 1800) -> Run:
+    """Start `chronicle serve` on a built archive, wait for its first build, add `post`, and
+    measure the rebuild: its seconds as MkDocs reports them ("Documentation built in …"), the
+    server's CPU time (with its children: the Pagefind indexers) from the file's arrival to that
+    line, and the server's peak memory (Linux: /proc; 0 elsewhere)."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "chronicle", "serve", "-a", f"127.0.0.1:{_free_port()}"],
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:  # the server's log, read on a thread so that waiting can time out
+        for line in server.stdout or []:
+            lines.put(line)
+
+    threading.Thread(target=pump, daemon=True).start()
+    log: list[str] = []
+
+    def wait_for(pattern: str) -> re.Match[str]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            log.append(line)
+            if found := re.search(pattern, line):
+                return found
+        raise SystemExit(f"chronicle serve: no '{pattern}':\n{''.join(log[-30:])}")
+
+    def cpu() -> float:
+        """User + system seconds of the server and its waited-for children (Linux /proc)."""
+        try:
+            fields = Path(f"/proc/{server.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return 0.0
+        return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+    try:
+        wait_for(r"Serving on")
+        time.sleep(2)  # let the watcher settle after the first build
+        before = cpu()
+        corpus.write_chronicle_post(project, post)
+        built = wait_for(r"Documentation built in ([0-9.]+) seconds")
+        used = cpu() - before
+        peak = _peak_rss_mb(server.pid)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return Run(float(built.group(1)), used, peak, peak, 0, "")
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """The process's peak resident memory over its life (Linux: VmHWM; 0 elsewhere)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
 
 
 def build_material(out: Path, size: int, seed: int) -> list[Result]:

@@ -87,6 +87,16 @@ def test_serve_rebuilds_only_what_changed_and_serves_a_complete_site(tmp_path: P
         neighbour = fetch(urllib.parse.urljoin(f"{base}articles/{folder}/{new.slug}/", earlier[1]))
         assert f"{new.slug}/" in re.search(r'<a rel="next" href="([^"]+)"', neighbour)[1]
         assert f"{new.slug}/" in fetch(f"{base}archive/{folder}/")  # its day page
+
+        # A second rebuild in the same server, after an edit: MkDocs keeps the plugin between
+        # rebuilds (it has on_startup), and with it the article memo of the last build, which
+        # must still notice the edited file.
+        source = corpus.chronicle_path(project, new)
+        text = source.read_text(encoding="utf-8")
+        source.write_text(text.replace(new.article.title, "Edited while serving", 1), "utf-8")
+        wait_for(log, r"Documentation built in", 3)
+        time.sleep(1)
+        assert "Edited while serving" in fetch(f"{base}articles/{folder}/{new.slug}/")
     finally:
         server.terminate()
         server.wait(timeout=20)

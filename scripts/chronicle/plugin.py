@@ -108,6 +108,12 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self._article_memo_to_save: ArticleMemo | None = None
         # perf: the contexts the incremental plan made (src_uri → context), not made twice
         self._planned: dict[str, dict[str, Any]] = {}
+        # perf: under `mkdocs serve` this object lives from one rebuild to the next (MkDocs keeps
+        # a plugin that has `on_startup`), so the memos saved by the last build are kept here,
+        # by file, instead of being unpickled again (about 0.4 s a rebuild at 10,000 articles).
+        # Safe: an article memo checks each file's size and time, a record memo's keys are
+        # digests of what the records are made from.
+        self._saved_memos: dict[Path, ArticleMemo | PickleMemo] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # perf: a build of 10,000 articles holds millions of long-lived objects (articles,
@@ -452,7 +458,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if not self.config.cache:
             return ArticleMemo(None)
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
-        return ArticleMemo(root / "articles.pickle")
+        path = root / "articles.pickle"
+        kept = self._saved_memos.pop(path, None)
+        return kept if isinstance(kept, ArticleMemo) else ArticleMemo(path)
 
     def _start_plan(self, files: Files, config: MkDocsConfig) -> None:
         """What the incremental plan needs before any page is planned (the site-wide salt, the
@@ -482,7 +490,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self._record_keys = {}
         self.kept_records = {}
         if self.config.search_enabled:
-            self.record_memo = PickleMemo(root / RECORDS_FILE)
+            kept = self._saved_memos.pop(root / RECORDS_FILE, None)
+            if not isinstance(kept, PickleMemo):
+                kept = PickleMemo(root / RECORDS_FILE)
+            self.record_memo = kept
             self._start_search_early(config, files)  # perf: on another core, during the plan
 
     def _plan_incremental(self, files: Files, config: MkDocsConfig) -> None:
@@ -604,10 +615,14 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             used = self.page_cache.cache.used
             self.incremental.finish(self.page_cache.keys, used)
             self.record_memo.save()
+            if self.record_memo.store is not None:
+                self._saved_memos[self.record_memo.store.path] = self.record_memo
         self.page_cache.finish()
         if self._article_memo_to_save is not None:
-            self._article_memo_to_save.save()
-            self._article_memo_to_save = None
+            memo, self._article_memo_to_save = self._article_memo_to_save, None
+            memo.save()
+            if memo.store is not None:
+                self._saved_memos[memo.store.path] = memo
         self.write_feeds(config)
         self.records, self.kept_records, self._planned = [], {}, {}
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
