@@ -68,7 +68,9 @@ def mkdocs_build(project: Path) -> Run:
     return run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project)
 
 
-def build_chronicle(out: Path, size: int, seed: int, search: str) -> list[Result]:
+def build_chronicle(
+    out: Path, size: int, seed: int, search: str, serve: bool = True
+) -> list[Result]:
     """A clean build, then `chronicle build` after adding one article (what a curator runs).
 
     `search`: "pagefind" (this repository's mkdocs.yml), "lunr" (Material's own search instead)
@@ -108,6 +110,8 @@ def build_chronicle(out: Path, size: int, seed: int, search: str) -> list[Result
         f"{again.cpu / max(clean.cpu, 1e-9):.2f}× (CPU)",
     )
     results = [first, second]
+    if not serve:
+        return results
     # The same with `chronicle serve` (MkDocs' own server and watcher): one more article.
     served = serve_after_adding(project, corpus.make_post(size + 1, seed))
     results.append(
@@ -260,6 +264,11 @@ def main(argv: list[str] | None = None) -> int:
         default="pagefind,lunr,none",
         help="Chronicle set-ups: pagefind (the default), lunr (Material's search), none",
     )
+    parser.add_argument(
+        "--no-serve",
+        action="store_true",
+        help="skip the `serve +1` row (chronicle serve first builds the whole archive again)",
+    )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
     tools = [t for t in args.tools.split(",") if t]
@@ -276,7 +285,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"build_speed: {tool} × {size:,} …", file=sys.stderr, flush=True)
             if tool == "chronicle":
                 for variant in args.chronicle_search.split(","):
-                    results += build_chronicle(args.out, size, args.seed, variant)
+                    results += build_chronicle(
+                        args.out, size, args.seed, variant, serve=not args.no_serve
+                    )
             elif tool == "material":
                 results += build_material(args.out, size, args.seed)
             elif tool == "hugo" and hugo:
