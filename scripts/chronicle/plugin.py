@@ -405,6 +405,11 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if self.config.cache:
             root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         self.page_cache = PageCache(BuildCache(root), config)
+        if self.incremental is not None:
+            # perf: one fingerprinter for the plan and the page keys: the articles, entries and
+            # registry entries the plan has fingerprinted (its articles seeded from the memo)
+            # are memo hits for the page keys, not printed a second time.
+            self.page_cache.fingerprint = self.incremental.fingerprint
         self.page_cache.set_nav(nav)
         self._nav = nav
         if self.incremental is not None:
