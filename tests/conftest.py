@@ -1,12 +1,15 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+import tests.browser as browser_args
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -80,3 +83,35 @@ def make_warc(records: list[tuple[str, str, bytes]], gzipped: bool = True) -> by
         )
         writer.write_record(record)
     return out.getvalue()
+
+
+# -- Chromium for the search pages' browser tests; each module's `base_url` fixture names its site
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=str(browser_args.CHROMIUM), args=browser_args.CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    # No request may leave 127.0.0.1 (no CDN, no fonts).
+    page.route(
+        re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
+        lambda route: (errors.append(f"external request {route.request.url}"), route.abort()),
+    )
+    yield page
+    context.close()
+    assert not errors, errors

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.browser import CHROMIUM, serve
 from tests.test_site_build import add, build
 
 pytestmark = pytest.mark.browser
@@ -80,33 +80,6 @@ def small_url(tmp_path_factory):
     # The same archive under the default browse limit: filters list articles without words.
     with serve(built_site(tmp_path_factory, browse_limit=None)) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    # No request may leave 127.0.0.1 (no CDN, no fonts).
-    page.route(
-        re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
-        lambda route: (errors.append(f"external request {route.request.url}"), route.abort()),
-    )
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def open_search(page, base_url: str, query: str = "") -> int:

@@ -6,11 +6,10 @@ searched, month filters and date ranges, and the preview of the newest part."""
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
+from tests.browser import CHROMIUM, serve
 from tests.test_search_browser import (
     RECORD_STATUS,
     facet_counts,
@@ -77,32 +76,6 @@ def base_url(tmp_path_factory):
     assert plan == PARTS, "search_split_year is not passed to search.write_bundle"
     with serve(site) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.route(
-        re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
-        lambda route: (errors.append(f"external request {route.request.url}"), route.abort()),
-    )
-    yield page
-    context.close()
-    assert not errors, errors
 
 
 def test_a_query_finds_articles_in_every_part(page, base_url):
