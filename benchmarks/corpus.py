@@ -21,10 +21,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.dates import ArticleDate
-from chronicle.model import Article, Provenance
-from chronicle.normalize import make_slug
-from chronicle.store import relative_dir, render_article
+from chronicle.archive.dates import ArticleDate
+from chronicle.archive.model import Article, Provenance
+from chronicle.archive.store import relative_dir, render_article
+from chronicle.text.normalize import make_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 START = dt.date(2019, 1, 1)

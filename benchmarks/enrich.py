@@ -16,10 +16,10 @@ import sys
 import time
 from pathlib import Path
 
-from chronicle.enrich import enrich_article, load_registry
-from chronicle.enrich.registry import Entity, Registry, validate
-from chronicle.markdown_text import paragraphs_to_markdown
-from chronicle.model import Article
+from chronicle.archive.model import Article
+from chronicle.archive.registry import Entity, Registry, validate
+from chronicle.ingest.enrich import enrich_article, load_registry
+from chronicle.text.markdown import paragraphs_to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "seed" / "000_4163192e0dad8f11.txt"

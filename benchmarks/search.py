@@ -42,13 +42,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlencode
 
-from chronicle.archive import Entry
-from chronicle.config import ChronicleConfig
-from chronicle.dates import ArticleDate
-from chronicle.model import Article
-from chronicle.search import FACETS, record_for, write_bundle
+from chronicle.archive.dates import ArticleDate
+from chronicle.archive.index import Entry
+from chronicle.archive.model import Article
+from chronicle.site.config import ChronicleConfig
+from chronicle.site.search import FACETS, record_for, write_bundle
 
-ASSETS = Path(__file__).resolve().parent.parent / "scripts" / "chronicle" / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "scripts" / "chronicle" / "site" / "assets"
 # The audit kit's flags: no background connections (this machine's network is closed) and no
 # component downloads; a fresh profile comes from Playwright. tests/browser.py uses them too.
 CHROMIUM_ARGS = [

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.cache import (
+from chronicle.site.build.cache import (
     MEMO_BUCKETS,
     ArticleMemo,
     BuildCache,
@@ -78,7 +78,7 @@ def test_article_memo_rereads_changed_files(tmp_path: Path):
 def test_files_of_site_folders_that_are_gone_are_removed(tmp_path):
     """`mkdocs serve` builds into a new temporary folder each session: its manifests must not
     pile up in the cache once the folder is gone."""
-    from chronicle.incremental import site_file
+    from chronicle.site.build.incremental import site_file
 
     cache = tmp_path / "cache"
     kept, served = tmp_path / "site", tmp_path / "serve-tmp"
@@ -96,7 +96,7 @@ def test_files_of_site_folders_that_are_gone_are_removed(tmp_path):
 
 
 def test_theme_files_leave_out_an_installed_themes_icons_only(tmp_path):
-    from chronicle.cache import theme_files
+    from chronicle.site.build.cache import theme_files
 
     installed = tmp_path / "lib" / "site-packages" / "material" / "templates"
     own = tmp_path / "project" / "overrides"

@@ -1,6 +1,6 @@
-from chronicle.cite import apa, bibtex, chicago, citations, mla, ris
-from chronicle.dates import parse_date
-from chronicle.model import Article
+from chronicle.archive.dates import parse_date
+from chronicle.archive.model import Article
+from chronicle.site.cite import apa, bibtex, chicago, citations, mla, ris
 
 URL = "https://example.org/articles/x/"
 

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from chronicle.cli import main
+from chronicle.cli.main import main
 
 
 def run(*args: str):
@@ -114,8 +114,8 @@ def test_names_sharing_a_page_are_reported_by_check(tmp_path):
 
 
 def test_name_collisions_names_each_spelling_and_where_it_is_used():
-    from chronicle.archive import name_collisions
-    from chronicle.model import Article
+    from chronicle.archive.index import name_collisions
+    from chronicle.archive.model import Article
 
     def article(topics, source):
         return Article("x", "T", "curator", "b", topics=tuple(topics), source=source)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from chronicle.cli import main
-from chronicle.store import ArticleStore
+from chronicle.archive.store import ArticleStore
+from chronicle.cli.main import main
 from tests.conftest import ROOT
 
 
@@ -89,8 +89,8 @@ def test_suggest_lists_missing_names_with_counts_and_examples(tmp_path, seed_pat
 
 
 def test_suggest_on_the_example_archive_finds_nothing_missing():
-    from chronicle.enrich import load_registry
-    from chronicle.enrich.suggest import suggest
+    from chronicle.ingest.enrich import load_registry
+    from chronicle.ingest.enrich.suggest import suggest
 
     articles = [a for _, a in ArticleStore(ROOT / "docs" / "articles").iter_articles()]
     assert suggest(articles, load_registry(ROOT / "entities.yml"), use_spacy=False) == []

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from chronicle.dates import ArticleDate, parse_date
+from chronicle.archive.dates import ArticleDate, parse_date
 from chronicle.errors import InvalidDate
 
 

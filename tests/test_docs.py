@@ -6,8 +6,8 @@ import re
 
 import yaml
 
-from chronicle.cli import main
-from chronicle.schema import FIELDS
+from chronicle.archive.schema import FIELDS
+from chronicle.cli.main import main
 from tests.conftest import ROOT
 
 GUIDE = ROOT / "docs" / "guide"
@@ -45,7 +45,7 @@ def test_every_guide_page_is_in_the_navigation():
 
 
 def test_every_plugin_option_is_in_the_building_guide():
-    from chronicle.config import ChronicleConfig
+    from chronicle.site.config import ChronicleConfig
 
     page = (GUIDE / "building.md").read_text(encoding="utf-8")
     documented = set(re.findall(r"^\| `([a-z_]+)` \|", page, re.M))

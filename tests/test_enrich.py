@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.enrich import enrich_article, load_registry, plain_text
-from chronicle.enrich.entities import fold
-from chronicle.enrich.quotes import extract_quotes
-from chronicle.enrich.registry import RegistryError, parse_registry
-from chronicle.markdown_text import paragraphs_to_markdown
-from chronicle.model import Article, Quote
+from chronicle.archive.model import Article, Quote
+from chronicle.archive.registry import RegistryError, parse_registry
+from chronicle.ingest.enrich import enrich_article, load_registry, plain_text
+from chronicle.ingest.enrich.entities import fold
+from chronicle.ingest.enrich.quotes import extract_quotes
+from chronicle.text.markdown import paragraphs_to_markdown
 from tests.conftest import ROOT
 
 REGISTRY = load_registry(ROOT / "entities.yml")
@@ -302,7 +302,7 @@ def test_enrich_from_markdown_with_escapes_and_links():
 
 
 def test_example_archive_front_matter_is_enriched():
-    from chronicle.store import ArticleStore
+    from chronicle.archive.store import ArticleStore
 
     store = ArticleStore(ROOT / "docs" / "articles")
     for _path, stored in store.iter_articles():
@@ -366,7 +366,7 @@ def test_honorifics_are_not_names():
 
 
 def test_front_matter_guide_documents_every_key():
-    from chronicle.schema import FIELDS
+    from chronicle.archive.schema import FIELDS
 
     guide = (ROOT / "docs" / "guide" / "front-matter.md").read_text(encoding="utf-8")
     for key in FIELDS:

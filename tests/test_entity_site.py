@@ -110,10 +110,10 @@ def test_article_page_who_said_what_entities_and_reading_level(site, seed_text):
 def test_prolific_speakers_get_their_own_quotes_page():
     """The quotes page and entity pages show a preview; the rest is one page per speaker."""
 
-    from chronicle.archive import Entry, build_archive
-    from chronicle.dates import parse_date
-    from chronicle.entity_pages import QUOTES_PREVIEW, build_entity_site
-    from chronicle.model import Article, Quote
+    from chronicle.archive.dates import parse_date
+    from chronicle.archive.index import Entry, build_archive
+    from chronicle.archive.model import Article, Quote
+    from chronicle.site.entity_pages import QUOTES_PREVIEW, build_entity_site
 
     entries = [
         Entry(

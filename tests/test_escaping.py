@@ -77,10 +77,10 @@ def test_addresses_other_than_web_ones_never_become_links(site_project):
     reader's output, so no page can link to it."""
     import pytest
 
+    from chronicle.archive.schema import article_from_mapping, read_curator
+    from chronicle.archive.store import ArticleStore
     from chronicle.errors import FrontMatterError
-    from chronicle.ingest import add_path
-    from chronicle.schema import article_from_mapping, read_curator
-    from chronicle.store import ArticleStore
+    from chronicle.ingest.add import add_path
 
     for bad in ("javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "e.org/x"):
         with pytest.raises(FrontMatterError, match="url"):
@@ -128,8 +128,8 @@ def test_remote_images_become_links_and_are_never_fetched(site_project):
 def test_language_must_be_a_language_code():
     import pytest
 
+    from chronicle.archive.schema import read_curator
     from chronicle.errors import FrontMatterError
-    from chronicle.schema import read_curator
 
     with pytest.raises(FrontMatterError, match="language"):
         read_curator("flags", {"language": "english"})
@@ -139,7 +139,7 @@ def test_language_must_be_a_language_code():
 
 
 def test_the_search_facet_counts_a_language_once_whatever_its_region():
-    from chronicle.search import record_for
+    from chronicle.site.search import record_for
     from tests.test_search import entry
 
     def facet(language: str | None) -> list[str]:
@@ -150,8 +150,8 @@ def test_the_search_facet_counts_a_language_once_whatever_its_region():
 
 
 def test_a_blank_url_from_the_curator_keeps_the_pages_own_address():
-    from chronicle.metadata import resolve
-    from chronicle.readers.base import Draft
+    from chronicle.ingest.metadata import resolve
+    from chronicle.ingest.readers.base import Draft
 
     draft = Draft(body="Text.", text="Text.", reader="html", url="https://news.example/harbour")
     common = dict(original_name="p.html", sha256="0" * 64, added=NOW)
@@ -163,7 +163,7 @@ def test_a_blank_url_from_the_curator_keeps_the_pages_own_address():
 
 def test_remote_images_are_found_as_a_browser_reads_the_address():
     """Spaces, tabs or a backslash do not hide another host; a linked image keeps its link."""
-    from chronicle.sanitize import clean_html
+    from chronicle.site.sanitize import clean_html
 
     hidden = ("&#10;https://evil.example/t", "ht&#9;tps://evil.example/x", "/\\evil.example/t.png")
     for src in (" https://evil.example/t.png", *hidden):

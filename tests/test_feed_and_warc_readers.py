@@ -3,9 +3,9 @@ import gzip
 
 import pytest
 
-from chronicle.dates import ArticleDate
+from chronicle.archive.dates import ArticleDate
 from chronicle.errors import ReaderError
-from chronicle.readers import read_bytes
+from chronicle.ingest.readers import read_bytes
 
 from .conftest import FIXTURES, make_warc
 

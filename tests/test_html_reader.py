@@ -5,11 +5,11 @@ import lxml.html
 import markdown
 import pytest
 
-from chronicle.dates import ArticleDate
+from chronicle.archive.dates import ArticleDate
 from chronicle.errors import ReaderError
-from chronicle.readers import read_bytes, sniff
-from chronicle.readers.html import decode_html, read_html
-from chronicle.readers.html_metadata import (
+from chronicle.ingest.readers import read_bytes, sniff
+from chronicle.ingest.readers.html import decode_html, read_html
+from chronicle.ingest.readers.html_metadata import (
     PageMetadata,
     _cut_site_tail,
     _shortest_agreeing,
@@ -78,7 +78,7 @@ def test_a_page_that_is_not_utf8_is_decoded_by_its_declared_charset():
 
 
 def test_undeclared_legacy_encoding_is_detected():
-    from chronicle.readers.decode import EncodingAssumed
+    from chronicle.ingest.readers.decode import EncodingAssumed
 
     text = "<html><body><p>" + "Die Brücke über die Aare ist eröffnet. " * 20 + "</p></body></html>"
     with pytest.warns(EncodingAssumed, match="cp1252"):  # the curator is told it was a guess
@@ -175,7 +175,7 @@ def test_bylines_become_names(byline, names):
 def test_nested_lists_keep_each_item_once():
     from lxml import etree
 
-    from chronicle.readers.html import blocks_to_markdown, body_blocks
+    from chronicle.ingest.readers.html import blocks_to_markdown, body_blocks
 
     body = etree.fromstring(
         "<body><list><item>One <hi>bold</hi> tail<list><item>Nested a</item></list></item>"
@@ -467,7 +467,7 @@ def _tei(xml: str) -> lxml.etree._Element:
 
 
 def test_a_body_wrapped_in_one_div_keeps_its_headings_lists_and_paragraphs():
-    from chronicle.readers.html import blocks_to_markdown, body_blocks
+    from chronicle.ingest.readers.html import blocks_to_markdown, body_blocks
 
     body = _tei(
         "<body><div><div>"

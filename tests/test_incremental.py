@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from benchmarks import corpus
 
-from chronicle.store import ArticleStore, render_article
+from chronicle.archive.store import ArticleStore, render_article
 from tests.conftest import run_build
 
 SIZE = 40

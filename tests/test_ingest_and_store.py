@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from chronicle.archive.schema import read_curator
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError, FrontMatterError
-from chronicle.ingest import add_path
-from chronicle.schema import read_curator
-from chronicle.store import ArticleStore
+from chronicle.ingest.add import add_path
 
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 TEXT = (

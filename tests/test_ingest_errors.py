@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from chronicle.cli import main
+from chronicle.archive.store import ArticleStore, atomic_write_bytes
+from chronicle.cli.main import main
 from chronicle.errors import ReaderError
-from chronicle.fetch import fetch
-from chronicle.ingest import add_path
-from chronicle.store import ArticleStore, atomic_write_bytes
+from chronicle.ingest.add import add_path
+from chronicle.ingest.fetch import fetch
 
 TEXT = "A lede sentence about the harbour works. It goes on.\n"
 

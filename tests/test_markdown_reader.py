@@ -1,7 +1,7 @@
 import pytest
 
 from chronicle.errors import ChronicleError, ReaderError
-from chronicle.readers.markdown import read_markdown
+from chronicle.ingest.readers.markdown import read_markdown
 
 from .conftest import FIXTURES
 

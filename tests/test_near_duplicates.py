@@ -1,9 +1,9 @@
 import datetime as dt
 
-from chronicle.ingest import add_path
-from chronicle.near_duplicates import NearDuplicateIndex
-from chronicle.originals import OriginalsStore
-from chronicle.store import ArticleStore
+from chronicle.archive.originals import OriginalsStore
+from chronicle.archive.store import ArticleStore
+from chronicle.ingest.add import add_path
+from chronicle.ingest.near_duplicates import NearDuplicateIndex
 
 NOW = dt.datetime(2026, 1, 2, tzinfo=dt.UTC)
 STORY = " ".join(

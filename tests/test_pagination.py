@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.archive import Entry, build_archive
-from chronicle.dates import ArticleDate
-from chronicle.entity_pages import build_entity_site
-from chronicle.model import Article
-from chronicle.pages import LATER_INTRO, all_pages, page_bounds
+from chronicle.archive.dates import ArticleDate
+from chronicle.archive.index import Entry, build_archive
+from chronicle.archive.model import Article
+from chronicle.site.entity_pages import build_entity_site
+from chronicle.site.pages import LATER_INTRO, all_pages, page_bounds
 from tests.conftest import ROOT, copy_site_scaffold, run_build
 from tests.test_site_build import add, build, page, text_of
 

@@ -4,11 +4,11 @@ import datetime as dt
 import hashlib
 import shutil
 
-from chronicle.check import check_store
-from chronicle.ingest import add_path
-from chronicle.originals import OriginalsStore, default_location
-from chronicle.schema import read_curator
-from chronicle.store import ArticleStore
+from chronicle.archive.originals import OriginalsStore, default_location
+from chronicle.archive.schema import read_curator
+from chronicle.archive.store import ArticleStore
+from chronicle.ingest.add import add_path
+from chronicle.ingest.check import check_store
 
 from .conftest import FIXTURES, make_warc
 
@@ -126,7 +126,7 @@ def test_a_failed_input_leaves_nothing_behind(tmp_path):
 
 
 def test_re_adding_a_folder_does_not_extract_known_files_again(tmp_path, monkeypatch):
-    from chronicle import ingest
+    from chronicle.ingest import add as ingest
 
     store, originals = project(tmp_path)
     inbox = tmp_path / "inbox"

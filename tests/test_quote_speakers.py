@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.enrich.quotes import extract_quotes, guess_language
-from chronicle.enrich.registry import parse_registry
+from chronicle.archive.registry import parse_registry
+from chronicle.ingest.enrich.quotes import extract_quotes, guess_language
 
 REGISTRY = parse_registry(
     """

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.enrich.readability import reading_grade, word_count
-from chronicle.model import Article
-from chronicle.normalize import count_words
+from chronicle.archive.model import Article
+from chronicle.ingest.enrich.readability import reading_grade, word_count
+from chronicle.text.normalize import count_words
 from tests.test_site_build import add, build, text_of
 
 JAPANESE = (

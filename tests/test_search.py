@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 
-from chronicle.archive import Entry
-from chronicle.dates import ArticleDate
-from chronicle.model import Article
-from chronicle.search import (
+from chronicle.archive.dates import ArticleDate
+from chronicle.archive.index import Entry
+from chronicle.archive.model import Article
+from chronicle.site.search import (
     UNDATED_NEWEST_LAST,
     UNDATED_OLDEST_LAST,
     LateRecords,
@@ -126,7 +126,7 @@ def test_small_years_of_one_decade_share_a_shard():
 
 
 def test_a_growing_small_year_changes_only_its_decades_shards():
-    from chronicle.search import shard_digest
+    from chronicle.site.search import shard_digest
 
     years = [2025, 2024, 2019, 2018]
     before = {s.label: shard_digest(s, "en") for s in plan_shards(records_for_years(*years), 0, 3)}
@@ -171,7 +171,7 @@ def test_an_empty_archive_still_ships_a_search_bundle_and_search_can_be_switched
 def test_one_shard_per_year_is_stable_when_a_year_grows():
     """The default plan (0): adding an article to 2023 changes 2023's shard digest alone, and
     the order records arrive in (pages rendered vs. read from the cache) does not matter."""
-    from chronicle.search import shard_digest
+    from chronicle.site.search import shard_digest
 
     records = records_for_years(2025, 2024, 2024, 2023, 2022, None)
     before = {s.path: shard_digest(s, "en") for s in plan_shards(records, 0)}
@@ -313,7 +313,7 @@ def test_splitting_leaves_small_years_and_the_shard_cap_as_they_were():
 
 def test_adding_an_article_to_a_split_year_changes_only_its_part():
     """The point of splitting: a rebuild re-indexes one part of the year, not the year."""
-    from chronicle.search import shard_digest
+    from chronicle.site.search import shard_digest
 
     dates = [(2024, m, d) for m in range(1, 13) for d in (1, 2)] + [(2023, 6, 1)]
     records = records_for_dates(*dates)

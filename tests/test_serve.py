@@ -19,7 +19,7 @@ from pathlib import Path
 
 from benchmarks import corpus
 
-from chronicle.store import relative_dir
+from chronicle.archive.store import relative_dir
 
 SIZE = 30
 

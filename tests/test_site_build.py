@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.ingest import add_path
-from chronicle.schema import read_curator
-from chronicle.store import ArticleStore
+from chronicle.archive.schema import read_curator
+from chronicle.archive.store import ArticleStore
+from chronicle.ingest.add import add_path
 
 NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 

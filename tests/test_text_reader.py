@@ -6,9 +6,9 @@ import markdown
 import pytest
 
 from chronicle.errors import ReaderError
-from chronicle.readers import read_bytes
-from chronicle.readers.decode import Decoded, EncodingAssumed, decode, oddities
-from chronicle.readers.text import is_heading, read_text, split_blocks
+from chronicle.ingest.readers import read_bytes
+from chronicle.ingest.readers.decode import Decoded, EncodingAssumed, decode, oddities
+from chronicle.ingest.readers.text import is_heading, read_text, split_blocks
 
 
 def test_seed_has_a_lede_five_headings_and_ten_paragraphs(seed_text):

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.archive import Entry, build_archive
-from chronicle.dates import ArticleDate
-from chronicle.model import Article
-from chronicle.pages import all_pages, timeline_pages
-from chronicle.timeline import UNDATED_NOTE, in_time_order, timeline_sections
+from chronicle.archive.dates import ArticleDate
+from chronicle.archive.index import Entry, build_archive
+from chronicle.archive.model import Article
+from chronicle.site.pages import all_pages, timeline_pages
+from chronicle.site.timeline import UNDATED_NOTE, in_time_order, timeline_sections
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
 from tests.conftest import run_build
 from tests.test_site_build import add, build, page, text_of

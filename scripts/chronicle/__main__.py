@@ -1,3 +1,3 @@
-from .cli import main
+from chronicle.cli.main import main
 
 main()

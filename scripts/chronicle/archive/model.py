@@ -1,0 +1,93 @@
+"""The typed article model: what every reader produces and what the store writes.
+
+Frozen dataclasses from the standard library, not pydantic or msgspec: the model has no
+behaviour to validate on construction (validation happens once, at the edge, in `schema.py`,
+where an error can name the file and the key), and the plugin builds thousands of these per
+build, so a plain slotted dataclass keeps loading cheap and dependency-free.
+
+Unknown is a value: `date=None`, `source=None`; the `*_origin` fields say where a value came
+from, so the site and `chronicle check` can say what is known, devised or guessed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+from chronicle.archive.dates import ArticleDate
+
+# Where a metadata value came from. "source": the document itself said so (byline, meta tag,
+# feed); "curator": given by a person (sidecar file or flag; a devised title in archival terms);
+# "inferred": guessed by Chronicle from the text (e.g. a title from the lede).
+Origin = Literal["source", "curator", "inferred"]
+ORIGINS: tuple[str, ...] = ("source", "curator", "inferred")
+
+WORDS_PER_MINUTE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where the article came from, and proof of it."""
+
+    original_name: str
+    sha256: str  # of the original bytes as given
+    added: dt.datetime  # when it entered the archive (UTC)
+    reader: str  # which reader produced it: text, markdown, html, feed, warc
+    fingerprint: str = ""  # sha256 of the normalised text: duplicates share it
+    retrieved: dt.datetime | None = None  # when the original was fetched or captured
+    original_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote exactly as in the text, with its speaker where one is named."""
+
+    text: str
+    speaker: str | None = None
+    entity: str | None = None  # canonical registry name, when resolved
+    verb: str | None = None
+    # "full": a whole utterance; "partial": words quoted inside the writer's own sentence
+    # (`described it as a “blatant violation”`), shown with their context in mind.
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One curated article. `body` is Markdown; everything else is metadata."""
+
+    id: str
+    title: str
+    title_origin: Origin
+    body: str
+    date: ArticleDate | None = None
+    date_origin: Origin | None = None
+    source: str | None = None
+    source_origin: Origin | None = None
+    url: str | None = None
+    authors: tuple[str, ...] = ()
+    language: str | None = None
+    topics: tuple[str, ...] = ()
+    summary: str = ""
+    word_count: int = 0
+    provenance: Provenance | None = None
+    people: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    reading_grade: float | None = None
+    other_versions: tuple[str, ...] = ()
+    extra: dict[str, object] = field(default_factory=dict)  # curator keys we do not interpret
+
+    @property
+    def reading_time(self) -> int:
+        """Minutes at 200 words a minute, at least one."""
+        return max(1, round(self.word_count / WORDS_PER_MINUTE))
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        """Chronological; undated articles sort after every dated one."""
+        return (self.date.sort_key if self.date else "9999-99-99", self.id)
+
+    def with_changes(self, **changes: object) -> Article:
+        return replace(self, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,67 @@
+"""The originals store: the exact bytes of every input, content-addressed by SHA-256.
+
+`originals/<sha[:2]>/<sha>` at the project root, beside `mkdocs.yml` and outside `docs/`, so it is
+never published (a saved page can carry scripts). Each article's `provenance.sha256` names its
+original; `chronicle check` verifies that every named original exists and still has that hash.
+Writes are atomic, and a file already present is never rewritten (same name, same bytes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from chronicle.archive.store import atomic_write_bytes
+
+FOLDER = "originals"
+
+
+def default_location(archive: Path) -> Path:
+    """`originals/` at the project root: the nearest folder above the archive holding
+    `mkdocs.yml`; else beside `docs/` for an archive inside `docs/`; else beside the archive.
+    Never inside `docs/`, which is published."""
+    archive = Path(archive).resolve()
+    for folder in archive.parents:
+        if (folder / "mkdocs.yml").is_file():
+            return folder / FOLDER
+    if archive.parent.name == "docs":
+        return archive.parent.parent / FOLDER
+    return archive.parent / FOLDER
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class OriginalsStore:
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+
+    def path_for(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256
+
+    def keep(self, data: bytes) -> tuple[str, bool]:
+        """Store `data`; returns its hash and whether it was new (False: already kept)."""
+        sha = sha256_of(data)
+        path = self.path_for(sha)
+        if path.is_file():
+            return sha, False
+        atomic_write_bytes(path, data)
+        return sha, True
+
+    def forget(self, sha256: str) -> None:
+        """Undo a `keep` whose article could not be written: leave nothing behind."""
+        self.path_for(sha256).unlink(missing_ok=True)
+
+    def problem(self, sha256: str) -> str | None:
+        """Why the original `sha256` cannot be trusted, or None when it is there and intact."""
+        path = self.path_for(sha256)
+        if not path.is_file():
+            return f"the original {sha256[:12]}… is not in {self.root.name}/"
+        digest = hashlib.sha256()
+        with path.open("rb") as handle:
+            for chunk in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(chunk)
+        if digest.hexdigest() != sha256:
+            return f"the original {sha256[:12]}… in {self.root.name}/ no longer matches its hash"
+        return None

@@ -1,0 +1,296 @@
+"""Articles on disk: `docs/articles/YYYY/MM/DD/<slug>.md`, Markdown with YAML front matter.
+
+This is the only module that writes articles. Writes are atomic (a temporary file in the same
+folder, then `os.replace`), so an interrupted run never leaves half a file; duplicates are refused
+by the fingerprint of the normalised text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import yaml
+
+from chronicle.archive.model import Article
+from chronicle.archive.schema import article_from_mapping, article_to_mapping
+from chronicle.errors import FrontMatterError
+from chronicle.text.normalize import make_slug
+
+try:  # libyaml is 10× faster; the pure-Python loader is the fallback
+    from yaml import CSafeDumper as Dumper
+    from yaml import CSafeLoader as Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeDumper as Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+
+UNDATED = "undated"
+
+
+class _ArticleLoader(Loader):  # type: ignore[misc,valid-type]
+    """Safe YAML without implicit timestamps: `date: 2025-03-21` stays text, so `schema.py`
+    reads every date the same way and a bad one is reported with its key, not as a YAML crash."""
+
+
+_ArticleLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in Loader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str, where: str) -> tuple[str, str]:
+    """'---\\nYAML\\n---\\nbody' → (yaml, body). Raises FrontMatterError when there is none."""
+    text = text.lstrip("\ufeff")
+    if not text.startswith("---"):
+        raise FrontMatterError(where, "", "no front matter: the file must start with a '---' line")
+    end = text.find("\n---", 3)
+    while end != -1 and text[end + 4 : end + 5] not in ("\n", "\r", ""):
+        end = text.find("\n---", end + 4)
+    if end == -1:
+        raise FrontMatterError(where, "", "the front matter has no closing '---' line")
+    body = text[end + 4 :]
+    return text[3:end], body.lstrip("\r\n")
+
+
+def parse_yaml(text: str, where: str, *, what: str = "front matter") -> dict:
+    """YAML mapping → dict. `text` must start on the first line of its file (a sidecar) or on
+    the `---` line (what `split_front_matter` returns), so YAML's line numbers, counted from 0,
+    are the file's, counted from 1. `what` names the document in messages."""
+    try:
+        data = yaml.load(text, Loader=_ArticleLoader)
+    except (yaml.YAMLError, ValueError) as exc:
+        problem = _yaml_problem(exc, text)
+        raise FrontMatterError(where, "", f"the {what} is not valid YAML{problem}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise FrontMatterError(where, "", f"the {what} must be a mapping of keys to values")
+    return data
+
+
+def _yaml_problem(exc: Exception, text: str) -> str:
+    """' (line 2): found unexpected end of stream, in a quoted scalar that starts on line 1'
+    (lines counted from 1, and no further than the last: the end of a file is on its last line)."""
+    last = max(1, len(text.splitlines()))
+    mark = getattr(exc, "problem_mark", None)
+    out = f" (line {min(mark.line + 1, last)})" if mark else ""
+    out += f": {getattr(exc, 'problem', None) or 'invalid YAML'}"
+    context, start = getattr(exc, "context", None), getattr(exc, "context_mark", None)
+    if context and start is not None and (mark is None or start.line != mark.line):
+        what = context.removeprefix("while scanning ").removeprefix("while parsing ")
+        out += f", in {what} that starts on line {start.line + 1}"
+    return out
+
+
+def render_article(article: Article) -> str:
+    meta = yaml.dump(
+        article_to_mapping(article),
+        Dumper=Dumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
+    return f"---\n{meta}---\n\n{article.body.strip()}\n"
+
+
+def relative_dir(article: Article) -> Path:
+    date = article.date
+    if date is None:
+        return Path(UNDATED)
+    parts = [f"{date.year:04d}"]
+    if date.month is not None:
+        parts.append(f"{date.month:02d}")
+    if date.day is not None:
+        parts.append(f"{date.day:02d}")
+    return Path(*parts)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temporary file in the same folder, then rename: never half a file, and no
+    folder left behind by a write that failed."""
+    created = missing_folders(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except BaseException:
+        remove_empty(created)
+        raise
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        remove_empty(created)
+        raise
+
+
+def missing_folders(path: Path) -> list[Path]:
+    """The folders a write to `path` would create, outermost first."""
+    missing = []
+    for folder in Path(path).parents:
+        if folder.exists():
+            break
+        missing.append(folder)
+    return missing[::-1]
+
+
+def remove_empty(folders: list[Path]) -> None:
+    """Remove `folders` (outermost first, as `missing_folders` lists them) that are empty."""
+    for folder in reversed(folders):
+        # Not empty, or already gone: either way not ours to remove.
+        with contextlib.suppress(OSError):
+            folder.rmdir()
+
+
+@dataclass(frozen=True)
+class StoredRef:
+    """What dedupe needs to know about a stored article, without its body."""
+
+    path: Path
+    id: str
+    sha256: str
+    fingerprint: str
+    locator: str = ""  # the entry or record inside a multi-article original (feed, WARC)
+
+
+AddStatus = Literal["added", "unchanged", "duplicate"]
+
+
+@dataclass(frozen=True)
+class AddOutcome:
+    status: AddStatus
+    path: Path
+    article_id: str
+
+
+def locator_of(article: Article) -> str:
+    """The entry inside its original ('feed.xml#guid' → 'guid'); '' for single-article inputs."""
+    name = article.provenance.original_name if article.provenance else ""
+    return name.split("#", 1)[1] if "#" in name else ""
+
+
+class ArticleStore:
+    """The folder of stored articles (usually `docs/articles`).
+
+    Dedupe lookups are dictionaries (by original + locator, by text fingerprint, by id), built
+    once from the files, so adding hundreds of articles stays linear.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self._refs: list[StoredRef] | None = None
+        self._by_original: dict[tuple[str, str], StoredRef] = {}
+        self._by_fingerprint: dict[str, StoredRef] = {}
+        self._by_id: dict[str, StoredRef] = {}
+        self._paths: set[Path] = set()
+
+    def files(self) -> list[Path]:
+        if not self.root.is_dir():
+            return []
+        return sorted(p for p in self.root.rglob("*.md") if not p.name.startswith("."))
+
+    def name(self, path: Path) -> str:
+        try:
+            return str(path.relative_to(self.root.parent.parent))
+        except ValueError:
+            return str(path)
+
+    def read(self, path: Path) -> Article:
+        where = self.name(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise FrontMatterError(where, "", "the file is not UTF-8") from None
+        raw, body = split_front_matter(text, where)
+        return article_from_mapping(where, parse_yaml(raw, where), body)
+
+    def iter_articles(self) -> Iterator[tuple[Path, Article]]:
+        for path in self.files():
+            yield path, self.read(path)
+
+    def refs(self) -> list[StoredRef]:
+        if self._refs is None:
+            self._refs = []
+            for path, article in self.iter_articles():
+                self._remember(path, article)
+        return self._refs
+
+    def _remember(self, path: Path, article: Article) -> None:
+        prov = article.provenance
+        ref = StoredRef(
+            path,
+            article.id,
+            prov.sha256 if prov else "",
+            prov.fingerprint if prov else "",
+            locator_of(article),
+        )
+        assert self._refs is not None
+        self._refs.append(ref)
+        if ref.sha256:
+            self._by_original.setdefault((ref.sha256, ref.locator), ref)
+        if ref.fingerprint:
+            self._by_fingerprint.setdefault(ref.fingerprint, ref)
+        self._by_id.setdefault(ref.id, ref)
+        self._paths.add(path)
+
+    def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
+        """'unchanged': this very original (and entry) was added before; 'duplicate': the same
+        text came from another original."""
+        self.refs()
+        prov = article.provenance
+        if prov is None:
+            return None
+        ref = self._by_original.get((prov.sha256, locator_of(article)))
+        if ref:
+            return "unchanged", ref
+        ref = self._by_fingerprint.get(prov.fingerprint) if prov.fingerprint else None
+        return ("duplicate", ref) if ref else None
+
+    def find_original(self, sha256: str, locator: str = "") -> StoredRef | None:
+        """The article added from this original (and entry), if any."""
+        self.refs()
+        return self._by_original.get((sha256, locator))
+
+    def by_id(self, article_id: str) -> StoredRef | None:
+        self.refs()
+        return self._by_id.get(article_id)
+
+    def path_for(self, article: Article) -> Path:
+        folder = self.root / relative_dir(article)
+        slug = make_slug(article.title)
+        path = folder / f"{slug}.md"
+        self.refs()
+        n = 2
+        while path in self._paths or path.exists():
+            path = folder / f"{slug}-{n}.md"
+            n += 1
+        return path
+
+    def add(self, article: Article) -> AddOutcome:
+        """Write a new article; an identical input is 'unchanged', the same text 'duplicate'."""
+        found = self.find_duplicate(article)
+        if found:
+            status, ref = found
+            return AddOutcome(status, ref.path, ref.id)
+        path = self.path_for(article)
+        if path.stem != make_slug(article.title):
+            article = article.with_changes(id=f"{article.id}-{path.stem.rsplit('-', 1)[-1]}")
+        self.write(path, article)
+        self._remember(path, article)
+        return AddOutcome("added", path, article.id)
+
+    def write(self, path: Path, article: Article) -> None:
+        atomic_write(path, render_article(article))

@@ -1,0 +1,1 @@
+"""The `chronicle` command: click commands over the library; they parse and print."""

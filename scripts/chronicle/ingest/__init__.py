@@ -1,0 +1,1 @@
+"""Everything that writes the archive: readers, the metadata cascade, fetch, enrichment, check."""

@@ -1,0 +1,152 @@
+"""`chronicle check`: what is wrong (errors) and what is not known (warnings), per file."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from chronicle.archive.index import name_collisions
+from chronicle.archive.model import Article
+from chronicle.archive.originals import OriginalsStore, default_location
+from chronicle.archive.store import ArticleStore
+from chronicle.errors import ChronicleError
+from chronicle.ingest.enrich import Registry, enrich_article
+
+
+@dataclass(frozen=True)
+class Finding:
+    level: str  # "error" | "warning"
+    file: str
+    message: str
+
+
+@dataclass
+class Report:
+    findings: list[Finding] = field(default_factory=list)
+    articles: int = 0
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.level == "warning"]
+
+
+def warnings_for(name: str, article: Article) -> list[Finding]:
+    """What the archive does not know about one article (pure)."""
+    out = []
+
+    def warn(message: str) -> None:
+        out.append(Finding("warning", name, message))
+
+    if article.title_origin == "inferred":
+        warn(f"title inferred from the text, not given: “{article.title}”; set 'title' to confirm")
+    if article.date is None:
+        warn("date unknown; set 'date' (EDTF, e.g. 2025-03-21 or 2025-03-21~ if approximate)")
+    elif not article.date.is_exact:
+        warn(f"date is {article.date.human()}")
+    if not article.source:
+        warn("source unknown; set 'source' to the publisher when it is known")
+    return out
+
+
+def duplicates_in(pairs: list[tuple[str, Article]]) -> list[Finding]:
+    """Errors for articles that share an id or a text fingerprint (pure)."""
+    by_id: dict[str, list[str]] = defaultdict(list)
+    by_fp: dict[str, list[str]] = defaultdict(list)
+    for name, article in pairs:
+        by_id[article.id].append(name)
+        if article.provenance and article.provenance.fingerprint:
+            by_fp[article.provenance.fingerprint].append(name)
+    out = []
+    for key, names in by_id.items():
+        for name in names[1:]:
+            out.append(Finding("error", name, f"id '{key}' is also used by {names[0]}"))
+    for names in by_fp.values():
+        for name in names[1:]:
+            out.append(Finding("error", name, f"same text as {names[0]} (duplicate)"))
+    return out
+
+
+def collision_warnings(pairs: list[tuple[str, Article]]) -> list[Finding]:
+    """Warnings for topic or source names that differ but share one page (pure): one per page,
+    on the first file using a name other than the most used one, the likely odd one out."""
+    out = []
+    for collision in name_collisions(pairs):
+        names = collision.names
+        main = max(names, key=lambda name: len(names[name]))
+        file = next(where[0] for name, where in names.items() if name != main)
+        out.append(Finding("warning", file, collision.describe()))
+    return out
+
+
+def originals_problems(
+    pairs: list[tuple[str, Article]], originals: OriginalsStore
+) -> list[Finding]:
+    """Errors for recorded originals that are missing or no longer match their hash."""
+    out = []
+    checked: dict[str, str | None] = {}
+    for name, article in pairs:
+        sha = article.provenance.sha256 if article.provenance else ""
+        if not sha:
+            continue
+        if sha not in checked:  # a feed's entries share one original: hash it once
+            checked[sha] = originals.problem(sha)
+        if checked[sha]:
+            out.append(Finding("error", name, checked[sha] or ""))
+    return out
+
+
+def enrichment_warnings(name: str, article: Article, registry: Registry) -> list[Finding]:
+    """Issue 4: derived keys that `chronicle enrich` would change (pure)."""
+    fresh = enrich_article(article, registry)
+    if fresh is article:
+        return []
+    stale = [
+        n
+        for key in ("people", "organisations", "places")
+        for n in getattr(article, key)
+        if n not in registry
+    ]
+    why = f" ('{stale[0]}' is not in the registry)" if stale else ""
+    return [
+        Finding(
+            "warning",
+            name,
+            f"people, places, quotes or reading level out of date{why}; run `chronicle enrich`",
+        )
+    ]
+
+
+def check_store(
+    store: ArticleStore,
+    originals: Path | None = None,
+    registry: Registry | None = None,
+    *,
+    show_path: Callable[[Path], str] | None = None,
+) -> Report:
+    """Every finding about the archive; `show_path` names files (default: from the project)."""
+    show = show_path or store.name
+    report = Report()
+    pairs: list[tuple[str, Article]] = []
+    for path in store.files():
+        name = show(path)
+        try:
+            article = store.read(path)
+        except ChronicleError as exc:
+            report.findings.append(Finding("error", name, exc.reason))
+            continue
+        pairs.append((name, article))
+        report.findings.extend(warnings_for(name, article))
+        if registry is not None:
+            report.findings.extend(enrichment_warnings(name, article, registry))
+    report.articles = len(pairs)
+    report.findings.extend(duplicates_in(pairs))
+    report.findings.extend(collision_warnings(pairs))
+    kept = OriginalsStore(originals or default_location(store.root))
+    report.findings.extend(originals_problems(pairs, kept))
+    return report

@@ -1,0 +1,178 @@
+"""`chronicle entities suggest`: names the articles use that the registry lacks.
+
+Candidates are capitalised word sequences (not a sentence's first word alone, not a heading, not
+a day or a month) and names after a role (`envoy Steve Witkoff`, `spokesperson Tamim Khallaf`,
+`Minister, Israel Katz`), counted over the archive with one example sentence each. The kind is a
+guess for the curator (a role → person; `Ministry`, `Office`… or an acronym → organisation).
+When spaCy and an English model happen to be installed, its named entities are added; nothing is
+downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from chronicle.archive.model import Article
+from chronicle.archive.registry import Registry
+from chronicle.ingest.enrich.entities import fold
+from chronicle.ingest.readers.text import is_heading
+from chronicle.text.plain import plain_text
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ROLE_WORDS = _words(
+    "envoy spokesperson spokesman spokeswoman minister president secretary official leader "
+    "chief ambassador general commander mayor senator governor prosecutor judge director "
+    "chairman chairwoman mediator negotiator adviser advisor representative premier king queen "
+    "prince emir sheikh pope mr mrs ms dr"
+)
+ORG_WORDS = _words(
+    "ministry office council agency organization organisation party army forces union "
+    "committee authority bank university fund court parliament government corporation inc "
+    "news times post group brigades movement front association institute foundation "
+    "commission department company network bureau service services"
+)
+STOP_WORDS = _words(
+    "the a an in on at but and as if when while after before however this that these those "
+    "it he she they we i his her their its our there here what who why how where yet so "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december according last next"
+)
+_DEMONYM = re.compile(r"(?:i|ian|ean|ese|ish|an)$")
+_CONNECT = r"(?:\s+(?:of|for|de|al|bin|van|von|der|la|le|du|da)(?=\s+[A-ZÀ-Ý]))?"
+# A capitalised word; `Hamas-run` is `Hamas` (a lower-case compound part ends the name).
+_CAP = r"[A-ZÀ-Ý][\w’'.]*(?:-[A-ZÀ-Ý][\w’'.]*)*"
+_SEQUENCE = re.compile(rf"{_CAP}(?:{_CONNECT}\s+{_CAP})*")
+_ROLE = re.compile(
+    r"\b((?i:" + "|".join(sorted(ROLE_WORDS)) + rf"))\b,?\s+({_CAP}(?:\s+{_CAP}){{1,3}})(?![\w-])"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"A-Z])")
+EXAMPLE_MAX_CHARS = 240
+
+
+@dataclass
+class Suggestion:
+    name: str
+    kind: str | None  # a guess: person, organisation, place, or None
+    count: int = 0
+    articles: set[str] = field(default_factory=set)
+    example: str = ""
+    why: str = ""  # "after a role: envoy", "capitalised", "spaCy: PERSON"
+
+
+TITLE_WORDS = _words(
+    "defense defence foreign interior finance prime deputy senior special vice acting"
+)
+
+
+def _clean(name: str) -> str:
+    name = name.strip(" ,;:")
+    if name.endswith(".") and name.count(".") == 1:
+        name = name[:-1]  # a sentence's full stop, not the one of `U.S.`
+    name = re.sub(r"(?:’s|'s|’|')$", "", name)
+    words = name.split()
+    while words and words[0].lower() in STOP_WORDS:
+        words = words[1:]
+    while words and words[-1].lower() in STOP_WORDS | {"of", "for"}:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def _guess_kind(name: str) -> str | None:
+    last = name.split()[-1].lower()
+    if last in ORG_WORDS or (name.isupper() and len(name.replace(".", "")) >= 2):
+        return "organisation"
+    return None
+
+
+def candidates_in(sentence: str) -> list[tuple[str, str | None, str]]:
+    """(name, kind guess, why) for one sentence."""
+    out: list[tuple[str, str | None, str]] = []
+    for match in _ROLE.finditer(sentence):
+        name = _clean(match.group(2))
+        if len(name.split()) >= 2:
+            out.append((name, "person", f"after a role: {match.group(1).lower()}"))
+    skip = ROLE_WORDS | STOP_WORDS | TITLE_WORDS
+    for match in _SEQUENCE.finditer(sentence):
+        at_start = not sentence[: match.start()].strip(" “\"‘'(")
+        # `Israel’s Defense Minister`: a possessive ends one name and starts the next.
+        for part in re.split(r"(?<=’s|'s)\s+", match.group(0)):
+            name = _clean(part)
+            words = name.split()
+            if not words or all(w.lower() in skip for w in words):
+                continue
+            if len(words) == 1 and (
+                at_start or (_DEMONYM.search(words[0]) and not words[0].isupper())
+            ):
+                continue  # a sentence's first word, or an adjective such as Israeli
+            out.append((name, _guess_kind(name), "capitalised"))
+            at_start = False
+    return out
+
+
+def _spacy_candidates():  # pragma: no cover - depends on an optional install
+    """spaCy's English NER when a model is already installed; None otherwise."""
+    try:
+        import spacy
+
+        nlp = spacy.load("en_core_web_sm", disable=["parser", "lemmatizer"])
+    except Exception:  # not installed, or no model: suggestions come from the rules alone
+        return None
+    kinds = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place"}
+
+    def find(text: str) -> list[tuple[str, str | None, str]]:
+        return [
+            (_clean(ent.text), kinds[ent.label_], f"spaCy: {ent.label_}")
+            for ent in nlp(text).ents
+            if ent.label_ in kinds
+        ]
+
+    return find
+
+
+def suggest(
+    articles: Iterable[Article], registry: Registry, *, use_spacy: bool = True
+) -> list[Suggestion]:
+    """Names not in the registry, most frequent first."""
+    known = {fold(n) for n in registry.names()}
+    known |= {fold(s) for e in registry.entities for s in e.short_names}
+    matcher = registry.matcher
+    spacy_find = _spacy_candidates() if use_spacy else None
+    found: dict[str, Suggestion] = {}
+    for article in articles:
+        text = plain_text(article.body)
+        for block in text.split("\n\n"):
+            if is_heading(block):
+                continue
+            for sentence in _SENTENCE.split(block):
+                # NFC: a name with an accent written as a combining mark is one word (a name
+                # is proposed for the registry; the example sentence stays as written).
+                cands = candidates_in(unicodedata.normalize("NFC", sentence))
+                if spacy_find is not None:
+                    cands += spacy_find(sentence)
+                for name, kind, why in cands:
+                    key = fold(name)
+                    if not name or key in known or _covered(matcher, name):
+                        continue
+                    entry = found.get(key)
+                    if entry is None:
+                        entry = found[key] = Suggestion(name, kind, why=why)
+                        entry.example = sentence[:EXAMPLE_MAX_CHARS]
+                    elif kind and (entry.kind is None or why.startswith("after")):
+                        entry.kind, entry.why = kind, why
+                    entry.count += 1
+                    entry.articles.add(article.id)
+    # A name seen after a role also counts its bare mentions once, not twice.
+    return sorted(found.values(), key=lambda s: (-s.count, s.name.casefold()))
+
+
+def _covered(matcher, name: str) -> bool:
+    """Already named by the registry (the whole candidate is one registry mention)."""
+    mentions = matcher.find(name)
+    return any(m.start == 0 and m.end == len(name) for m in mentions)

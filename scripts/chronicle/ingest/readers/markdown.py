@@ -1,0 +1,58 @@
+"""Markdown with optional YAML front matter → Draft (a curator's hand-written article).
+
+The front matter is the curator's metadata, so it goes to `Draft.extra["curator"]` and the
+cascade in `metadata.py` ranks it with sidecar files, above anything found in the text. Its keys
+are checked as a sidecar's are: a misspelt key is an error, not metadata silently lost. The keys
+`chronicle add` itself writes (id, provenance, word_count…) are set again on adding, so an article
+file from another Chronicle archive can be added as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronicle.archive.schema import CURATOR_KEYS, FIELDS, read_curator
+from chronicle.archive.store import parse_yaml, split_front_matter
+from chronicle.errors import ReaderError
+from chronicle.ingest.readers.base import Draft
+from chronicle.ingest.readers.decode import decode_text
+from chronicle.text.normalize import title_from_lede
+
+NAME = "markdown"
+# A stored article's keys other than the curator's: `chronicle add` sets them again.
+DERIVED_KEYS = frozenset(FIELDS) - frozenset(CURATOR_KEYS)
+_H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
+
+
+def read_markdown(data: bytes, name: str) -> list[Draft]:
+    text = decode_text(data, name).replace("\r\n", "\n")
+    curator: dict = {}
+    if text.lstrip("\ufeff").startswith("---"):
+        raw, text = split_front_matter(text, name)
+        meta = parse_yaml(raw, name)
+        curator = read_curator(name, {k: v for k, v in meta.items() if k not in DERIVED_KEYS})
+    body = text.strip()
+    title = None
+    inferred: set[str] = set()
+    match = _H1.match(body)
+    if match:
+        # A leading "# Heading" is the title: keep it out of the body so it is not shown twice.
+        title = match.group(1)
+        body = body[match.end() :].strip()
+    if not body:
+        raise ReaderError(name, "the Markdown file has no text")
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+    lede = next((p for p in paragraphs if not p.startswith(("#", ">", "!", "<"))), paragraphs[0])
+    if title is None:
+        title, inferred = title_from_lede(lede), {"title"}
+    return [
+        Draft(
+            body=body + "\n",
+            text=body,
+            reader=NAME,
+            title=title,
+            summary=lede,
+            inferred=frozenset(inferred),
+            extra={"curator": curator} if curator else {},
+        )
+    ]

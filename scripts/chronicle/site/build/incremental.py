@@ -1,0 +1,229 @@
+"""Incremental builds: after one article is added, rebuild only the pages it affects.
+
+`chronicle build` runs `mkdocs build --dirty`. In that mode MkDocs keeps `site/` and skips a page
+whose output file is newer than its source, which alone would leave neighbours' previous/next
+links and listings stale. So before MkDocs looks (in `on_files`), Chronicle decides for every
+page:
+
+- an article page, and a page Chronicle generates (date archives, topics, sources, people,
+  organisations, places, quotes), is kept only when its *input key* is the one recorded when
+  its output was written: a digest of its Chronicle template context, or of what that context
+  is made from (for an article: the article, its two neighbours in time and the registry
+  entries it links to, `ChroniclePlugin._article_inputs`; for a listing: its whole context, its
+  `PageSpec` or entity page with every entry it lists), the templates, mkdocs.yml,
+  the non-article files in docs/, the entity registry, Chronicle's own code and the package
+  versions. Otherwise its output file is deleted, and MkDocs builds it again. Data a page shows
+  from anywhere else must be added to its context or to `site_salt`. Generated pages are backed
+  by an empty file on disk (`File.generated(abs_src_path=…)`, not in-memory content) so that
+  MkDocs' `--dirty` check can skip them at all;
+- every other page (home, search, guide pages) is always built: there are few of them, and
+  the build cache (pagecache.py) makes most of them cheap;
+- outputs of files that no longer exist (a deleted article, a day that lost its last article,
+  an entity nobody mentions any more, a deleted image) are removed after the build.
+
+MkDocs' `--dirty` skips a page only if it is unchanged on disk, and Chronicle only ever *adds*
+pages to rebuild, so a plain `mkdocs build` (which cleans `site/`) and `chronicle build` produce
+the same site. When Material's own search plugin is on, nothing is skipped: its index only
+holds the pages built in this run. Chronicle's Pagefind search does not need that: each
+article's search record is stored in the build cache under the page's input key, and a skipped
+page's record is read from there (ChroniclePlugin._keep_records).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from chronicle.site.build.cache import Fingerprinter, digest, digest_files, digest_stats, theme_files
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+PACKAGE_DIR = Path(__file__).parents[2]  # the whole chronicle package: its code is a build input
+
+
+def _version(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"
+
+
+class QuietDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale links; Chronicle's dirty builds rebuild
+    every page a change affects, so the warning would be wrong (and fail `--strict`)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def install_warning_filter() -> None:
+    logger = logging.getLogger("mkdocs.commands.build")
+    if not any(isinstance(f, QuietDirtyWarning) for f in logger.filters):
+        logger.addFilter(QuietDirtyWarning())
+
+
+def site_salt(
+    config: MkDocsConfig, articles_prefix: str, plugin_config: object, data_files: list[Path]
+) -> str:
+    """What every page depends on besides its own data (`data_files`: e.g. the entity registry,
+    wherever it lives)."""
+    docs = Path(config.docs_dir)
+    articles = docs / articles_prefix.strip("/")
+    non_articles = []
+    for folder, subfolders, names in os.walk(docs):
+        if Path(folder) == articles.parent:  # do not walk 10,000 articles to skip them
+            subfolders[:] = [d for d in subfolders if Path(folder, d) != articles]
+        non_articles += [Path(folder, n) for n in names]
+    templates = theme_files(config.theme.dirs)
+    code = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    versions = ",".join(
+        f"{n}={_version(n)}" for n in ("mkdocs", "mkdocs-material", "markdown", "jinja2")
+    )
+    # Names relative to the project: a copy or a clone elsewhere keeps its cache.
+    project = Path(config.config_file_path).parent if config.config_file_path else None
+    return digest(
+        digest_files(non_articles, project),
+        digest_files([p for p in data_files if p.is_file()], project),
+        digest_stats(templates, project),
+        digest_stats(code),
+        config_file.read_bytes() if config_file and config_file.exists() else b"",
+        repr(sorted(config.plugins)),
+        repr(dict(plugin_config)),  # type: ignore[call-overload]
+        versions,
+    )
+
+
+SITES_FILE = "sites.json"
+
+
+def site_file(cache_dir: Path, stem: str, site_dir: str) -> Path:
+    """`<cache>/<stem>-<site>.json`: what the cache knows about one site folder.
+
+    `mkdocs serve` builds into a new temporary folder in every session and deletes it at the
+    end, so such files would pile up: `<cache>/sites.json` lists the folders seen, and the files
+    of folders that no longer exist are removed here."""
+    site = os.path.abspath(site_dir)
+    tag = digest(site)[:16]
+    index_path = cache_dir / SITES_FILE
+    try:
+        known = json.loads(index_path.read_text(encoding="utf-8"))
+        known = known if isinstance(known, dict) else {}
+    except (FileNotFoundError, ValueError):
+        known = {}
+    gone = [t for t, folder in known.items() if t != tag and not os.path.isdir(str(folder))]
+    for old_tag in gone:
+        for path in cache_dir.glob(f"*-{old_tag}.json"):
+            path.unlink(missing_ok=True)
+        del known[old_tag]
+    if known.get(tag) != site or gone:
+        known[tag] = site
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        tmp = index_path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, index_path)
+    return cache_dir / f"{stem}-{tag}.json"
+
+
+class Manifest:
+    """`<cache>/outputs-<site>.json`: for each output Chronicle made, the key it was made from
+    and the cache entries it used (kept alive while the page is skipped)."""
+
+    VERSION = 2
+
+    def __init__(self, cache_dir: Path, site_dir: str) -> None:
+        self.path = site_file(cache_dir, "outputs", site_dir)
+        self.previous: dict[str, str] = {}
+        self.previous_cache: dict[str, list[list[str]]] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if data.get("version") == self.VERSION:
+                self.previous, self.previous_cache = data["outputs"], data["cache"]
+        except (FileNotFoundError, ValueError, AttributeError, KeyError):
+            pass  # no manifest or an older one: nothing is known to be up to date
+        self.current: dict[str, str] = {}
+        self.cache: dict[str, list[list[str]]] = {}
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_suffix(".tmp")
+        data = {"version": self.VERSION, "outputs": self.current, "cache": self.cache}
+        tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+class Incremental:
+    def __init__(self, config: MkDocsConfig, cache_dir: Path, salt: str, skip: bool) -> None:
+        self.site = Path(config.site_dir)
+        self.manifest = Manifest(cache_dir, config.site_dir)
+        self.salt = salt
+        self.skip = skip  # False: decide nothing is up to date (Material's search is on)
+        self.fingerprint = Fingerprinter()
+        self.kept: set[str] = set()  # src_uris of the pages MkDocs will skip
+        self._dest: dict[str, str] = {}  # src_uri → dest_uri of the pages recorded
+
+    def page(self, file: File, parts: Iterable[object]) -> None:
+        """Keep the page's output if it was made from the same inputs; else delete it."""
+        key = digest(self.salt, file.dest_uri, *(self.fingerprint(p) for p in parts))
+        self.manifest.current[file.dest_uri] = key
+        self._dest[file.src_uri] = file.dest_uri
+        dest = self.site / file.dest_uri
+        if self.skip and self.manifest.previous.get(file.dest_uri) == key and dest.exists():
+            self.kept.add(file.src_uri)
+            return
+        dest.unlink(missing_ok=True)
+
+    def key(self, src_uri: str) -> str:
+        """The input key of a page planned in this build."""
+        return self.manifest.current[self._dest[src_uri]]
+
+    def rebuild(self, src_uri: str) -> None:
+        """Do not skip this page after all (something it feeds is not at hand)."""
+        self.kept.discard(src_uri)
+        (self.site / self._dest[src_uri]).unlink(missing_ok=True)
+
+    def other(self, file: File) -> None:
+        """Any other page is built every time: delete its output, so `--dirty` cannot skip it.
+        A page generated from in-memory content is always built by MkDocs: nothing to do."""
+        self.manifest.current[file.dest_uri] = ""
+        self._dest[file.src_uri] = file.dest_uri
+        if file.abs_src_path is not None:
+            (self.site / file.dest_uri).unlink(missing_ok=True)
+
+    def record(self, file: File) -> None:
+        """Any file this build writes (pages, static files, theme assets), so that when it is
+        gone from a later build, its output is removed as a clean build would not have it."""
+        self.manifest.current.setdefault(file.dest_uri, "")
+
+    def finish(self, cache_keys: dict[str, list[tuple[str, str]]], used: set) -> int:
+        """Remove outputs of pages that are gone; record this build, with the cache entries each
+        page used (`cache_keys`, by src_uri). The entries of skipped pages are added to `used`,
+        so pruning the cache keeps them. Returns how many outputs were removed."""
+        for src, dest_uri in self._dest.items():
+            if src in self.kept:
+                keys = self.manifest.previous_cache.get(dest_uri, [])
+                used.update((kind, key) for kind, key in keys)
+            else:
+                keys = [list(k) for k in cache_keys.get(src, [])]
+            self.manifest.cache[dest_uri] = keys
+        removed = 0
+        for dest_uri in self.manifest.previous.keys() - self.manifest.current.keys():
+            path = self.site / dest_uri
+            if path.exists():
+                path.unlink()
+                removed += 1
+                _remove_empty_parents(path.parent, self.site)
+        self.manifest.save()
+        return removed
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent

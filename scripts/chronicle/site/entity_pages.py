@@ -1,0 +1,276 @@
+"""Entity and quote pages as plain data. Pure: no I/O, no MkDocs.
+
+From the archive (already newest first) and the registry, one pass builds for every entity the
+articles that mention it, its first and last mention, the entities most often named with it and
+its quotes; then the page specs: `people/`, `organisations/`, `places/` (an index and one page
+per entity, its article list split into pages like the other listings) and `quotes/`. The
+registry is the authority: a name in front matter that the registry no longer holds gets no page
+(run `chronicle enrich` to drop it from the article).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from chronicle.archive.index import Archive, Entry
+from chronicle.archive.registry import Registry
+from chronicle.archive.model import Article, Quote
+from chronicle.text.normalize import make_slug
+from chronicle.site.pages import Link, page_bounds, page_src, page_url
+
+KIND_FIELDS = {"person": "people", "organisation": "organisations", "place": "places"}
+KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
+RELATED_MAX = 10
+# The quotes page and entity pages show a speaker's newest quotes; a speaker with more gets a
+# page of their own under quotes/, so no page grows with the whole archive's quotes.
+QUOTES_PREVIEW = 10
+UNATTRIBUTED = "Unattributed"
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    name: str
+    kind: str
+    url: str  # site-relative, e.g. "people/israel-katz/"
+    description: str = ""
+    wikidata: str | None = None
+
+    @property
+    def wikidata_url(self) -> str | None:
+        return f"https://www.wikidata.org/wiki/{self.wikidata}" if self.wikidata else None
+
+
+@dataclass(frozen=True)
+class QuoteRef:
+    """A quote where it is shown: its article and its speaker's page (when in the registry)."""
+
+    quote: Quote
+    entry: Entry
+    speaker: str  # the name shown: the registry name when resolved, else as written
+    speaker_url: str | None = None
+
+    @property
+    def partial(self) -> bool:
+        return self.quote.kind == "partial"
+
+
+@dataclass
+class SpeakerGroup:
+    label: str
+    anchor: str  # id on the quotes page, e.g. "speaker-israel-katz"
+    url: str | None  # the speaker's entity page, when in the registry
+    quotes: list[QuoteRef] = field(default_factory=list)  # all, newest first
+    page_url: str | None = None  # quotes/<slug>/ when there are more than the preview
+
+    @property
+    def preview(self) -> list[QuoteRef]:
+        return self.quotes[:QUOTES_PREVIEW]
+
+
+@dataclass
+class EntityPage:
+    src_uri: str
+    title: str
+    kind: str  # person | organisation | place | entity-index | quotes | speaker-quotes
+    entity: EntityInfo | None = None
+    up: list[Link] = field(default_factory=list)
+    entries: list[Entry] = field(default_factory=list)  # this page's share of the articles
+    total: int = 0
+    page_number: int = 1
+    page_count: int = 1
+    previous_page: str | None = None
+    next_page: str | None = None
+    first: Entry | None = None  # the oldest dated mention
+    last: Entry | None = None  # the newest dated mention
+    undated: int = 0
+    speaker: SpeakerGroup | None = None  # this entity's quotes (entity and speaker pages)
+    related: list[tuple[EntityInfo, int]] = field(default_factory=list)
+    index: list[tuple[EntityInfo, int]] = field(default_factory=list)  # on index pages
+    speakers: list[SpeakerGroup] = field(default_factory=list)  # on the quotes page
+
+    @property
+    def url(self) -> str:
+        return self.src_uri.removesuffix("index.md")
+
+
+@dataclass
+class EntitySite:
+    """Everything the templates need about entities, built once per build."""
+
+    pages: dict[str, EntityPage]  # src_uri → page
+    info: dict[str, EntityInfo]  # canonical name → info
+    quotes_url: str
+
+    def article_inputs(self, article: Article) -> tuple[object, ...]:
+        """Everything `article_context` reads besides the article and its entry: the pages it
+        links to (an incremental build's key for the article page; see plugin.py)."""
+        names = [n for f in KIND_FIELDS.values() for n in getattr(article, f)]
+        names += [q.entity for q in article.quotes if q.entity]
+        return (self.quotes_url, tuple(self.info.get(n) for n in names))
+
+    def article_context(self, article: Article, entry: Entry) -> dict[str, object]:
+        groups = []
+        for kind, field_name in KIND_FIELDS.items():
+            links = [self.info[n] for n in getattr(article, field_name) if n in self.info]
+            links = [i for i in links if i.kind == kind]
+            if links:
+                groups.append((KIND_TITLES[kind], links))
+        quotes = [quote_ref(q, entry, self.info) for q in article.quotes]
+        return {"entity_groups": groups, "quotes": quotes, "quotes_url": self.quotes_url}
+
+
+def quote_ref(quote: Quote, entry: Entry, info: dict[str, EntityInfo]) -> QuoteRef:
+    known = info.get(quote.entity) if quote.entity else None
+    if known is not None:
+        return QuoteRef(quote, entry, known.name, known.url)
+    return QuoteRef(quote, entry, quote.speaker or UNATTRIBUTED, None)
+
+
+def _infos(
+    archive: Archive, registry: Registry | None, bases: dict[str, str]
+) -> dict[str, EntityInfo]:
+    """name → EntityInfo for every entity the articles name (and the registry holds)."""
+    seen: dict[str, str] = {}  # name → kind, in archive order
+    for entry in archive.entries:
+        for kind, field_name in KIND_FIELDS.items():
+            for name in getattr(entry.article, field_name):
+                seen.setdefault(name, kind)
+    taken: set[str] = set()
+    out: dict[str, EntityInfo] = {}
+    for name, kind in sorted(seen.items(), key=lambda kv: kv[0].casefold()):
+        description, wikidata = "", None
+        if registry is not None:
+            entity = registry.get(name)
+            if entity is None:
+                continue  # not (or no longer) in the registry: no page
+            kind, description, wikidata = entity.kind, entity.description, entity.wikidata
+        base = bases[kind]
+        slug = make_slug(name, max_length=80)
+        candidate, n = slug, 2
+        while f"{base}{candidate}" in taken:
+            candidate, n = f"{slug}-{n}", n + 1
+        taken.add(f"{base}{candidate}")
+        out[name] = EntityInfo(name, kind, f"{base}{candidate}/", description, wikidata)
+    return out
+
+
+def _paginate(page: EntityPage, entries: list[Entry], page_size: int) -> list[EntityPage]:
+    """The entity's pages, cut as every newest-first listing is (pages.page_bounds). A later
+    page shows only the entity's name, description and its share of the articles: the counts,
+    first and last mentions and quotes are page 1's, so a new mention leaves later pages as
+    they were (and an incremental build skips them)."""
+    bounds = page_bounds(len(entries), page_size)
+    count = len(bounds)
+    base = page.url
+    pages = []
+    for number, share in enumerate(bounds, start=1):
+        if number == 1:
+            current = page
+            current.total = len(entries)
+        else:
+            current = EntityPage(
+                src_uri=page_src(base, number),
+                title=f"{page.title} (page {number} of {count})",
+                kind=page.kind,
+                entity=page.entity,
+                up=page.up,
+            )
+        current.entries = entries[share.start : share.stop]
+        current.page_number, current.page_count = number, count
+        current.previous_page = None if number == 1 else page_url(base, number - 1)
+        current.next_page = page_url(base, number + 1) if number < count else None
+        pages.append(current)
+    return pages
+
+
+def build_entity_site(
+    archive: Archive,
+    registry: Registry | None,
+    *,
+    bases: dict[str, str],
+    quotes_base: str,
+    page_size: int,
+) -> EntitySite:
+    """bases: kind → site folder ("people/"); registry None: trust the front matter."""
+    info = _infos(archive, registry, bases)
+    mentions: dict[str, list[Entry]] = defaultdict(list)
+    together: dict[str, Counter[str]] = defaultdict(Counter)
+    groups: dict[str, SpeakerGroup] = {}
+    anchors: set[str] = set()
+    for entry in archive.entries:  # newest first, so every list below is too
+        article = entry.article
+        names = [
+            n
+            for field_name in KIND_FIELDS.values()
+            for n in getattr(article, field_name)
+            if n in info
+        ]
+        names = list(dict.fromkeys(names))
+        for name in names:
+            mentions[name].append(entry)
+            together[name].update(other for other in names if other != name)
+        for quote in article.quotes:
+            ref = quote_ref(quote, entry, info)
+            group = groups.get(ref.speaker)
+            if group is None:
+                anchor = base = "speaker-" + make_slug(ref.speaker, max_length=80)
+                n = 2
+                while anchor in anchors:
+                    anchor, n = f"{base}-{n}", n + 1
+                anchors.add(anchor)
+                group = groups[ref.speaker] = SpeakerGroup(ref.speaker, anchor, ref.speaker_url)
+            group.quotes.append(ref)
+    pages: list[EntityPage] = []
+    for group in groups.values():
+        if len(group.quotes) > QUOTES_PREVIEW:
+            group.page_url = f"{quotes_base}{group.anchor.removeprefix('speaker-')}/"
+            pages.append(
+                EntityPage(
+                    src_uri=f"{group.page_url}index.md",
+                    title=f"Quotes: {group.label}",
+                    kind="speaker-quotes",
+                    up=[Link("Quotes", quotes_base)],
+                    speaker=group,
+                    total=len(group.quotes),
+                )
+            )
+    for kind, title in KIND_TITLES.items():
+        of_kind = [i for i in info.values() if i.kind == kind]
+        index_page = EntityPage(
+            src_uri=f"{bases[kind]}index.md",
+            title=title,
+            kind="entity-index",
+            index=[(i, len(mentions[i.name])) for i in of_kind],
+        )
+        pages.append(index_page)
+        for entity in of_kind:
+            entries = mentions[entity.name]
+            dated = [e for e in entries if e.article.date is not None]
+            page = EntityPage(
+                src_uri=f"{entity.url}index.md",
+                title=f"{entity.name}",
+                kind=kind,
+                entity=entity,
+                up=[Link(title, bases[kind])],
+                first=dated[-1] if dated else None,
+                last=dated[0] if dated else None,
+                undated=len(entries) - len(dated),
+                related=[(info[n], c) for n, c in together[entity.name].most_common(RELATED_MAX)],
+                speaker=groups.get(entity.name),
+            )
+            pages += _paginate(page, entries, page_size)
+    speakers = sorted(
+        groups.values(),
+        key=lambda g: (g.label == UNATTRIBUTED, -len(g.quotes), g.label.casefold()),
+    )
+    pages.append(
+        EntityPage(
+            src_uri=f"{quotes_base}index.md",
+            title="Quotes",
+            kind="quotes",
+            speakers=speakers,
+            total=sum(len(g.quotes) for g in speakers),
+        )
+    )
+    return EntitySite(pages={p.src_uri: p for p in pages}, info=info, quotes_url=quotes_base)

@@ -1,0 +1,110 @@
+"""Timelines: articles oldest first, under year and month headings. Pure: no I/O, no MkDocs.
+
+`in_time_order` puts entries in the order a reader follows a story (oldest first, undated last);
+`timeline_sections` turns one page's run of them into headed sections for the template:
+
+    2025                      level 2, a year
+      2025, month not known   level 3, articles dated only by year (they sort first in it)
+      March 2025              level 3, a month, then its articles (titles at level 4)
+    Undated                   level 2, with a note, then its articles (titles at level 3)
+
+A page that starts in the middle of a year or month repeats its headings, marked as continued,
+so every page of a long timeline reads on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chronicle.archive.index import Entry
+from chronicle.archive.dates import MONTHS
+
+UNDATED_NOTE = (
+    "The publication date of these articles is not known, so they cannot be placed on the "
+    "timeline; they are listed by title."
+)
+
+# (year, month) for an article dated to a month or day; (year, None) when only the year is
+# known; None when undated.
+_Period = tuple[int, int | None] | None
+
+
+@dataclass
+class TimelineSection:
+    """A heading on a timeline page and the articles listed under it (possibly none: a year's
+    heading is followed by its months' sections). Mutable on purpose, like `PageSpec`: the build
+    cache fingerprints its fields one by one, so the entries are not re-printed per page."""
+
+    heading: str
+    level: int  # 2 for a year or "Undated", 3 for a month
+    anchor: str  # the heading's id
+    entries: list[Entry] = field(default_factory=list)
+    note: str = ""
+    continued: bool = False  # the same heading ended the page before
+
+    @property
+    def item_level(self) -> int:
+        """The heading level of the article titles listed under this heading."""
+        return self.level + 1
+
+
+def in_time_order(entries: list[Entry]) -> list[Entry]:
+    """Entries from the archive's newest-first order (`Archive.entries`, a `Group`'s entries:
+    dated newest first, then undated by title) in timeline order: dated oldest first, then the
+    undated ones as they were. The archive's order is total (date, then id), so reversing it is
+    the exact oldest-first order."""
+    dated = [e for e in entries if e.article.date is not None]
+    undated = [e for e in entries if e.article.date is None]
+    return dated[::-1] + undated
+
+
+def _period(entry: Entry) -> _Period:
+    date = entry.article.date
+    return None if date is None else (date.year, date.month)
+
+
+def timeline_sections(entries: list[Entry], before: Entry | None = None) -> list[TimelineSection]:
+    """One page of a timeline (entries in time order) as headed sections. `before` is the last
+    entry of the previous page, if any: the headings the page opens with that it shared are
+    marked as continued."""
+    sections: list[TimelineSection] = []
+    last: _Period = None
+    for entry in entries:
+        period = _period(entry)
+        if sections and period == last:
+            sections[-1].entries.append(entry)
+            continue
+        new_year = not sections or last is None or period is None or period[0] != last[0]
+        opened = _headings(period, with_year=new_year)
+        if not sections and before is not None:
+            shared = _anchors(_period(before))
+            for section in opened:
+                section.continued = section.anchor in shared
+        opened[-1].entries.append(entry)
+        sections += opened
+        last = period
+    return sections
+
+
+def _anchors(period: _Period) -> set[str]:
+    """The ids of the headings an article of this period is listed under."""
+    if period is None:
+        return {"undated"}
+    year, month = period
+    return {f"y{year}", _month_anchor(year, month)}
+
+
+def _month_anchor(year: int, month: int | None) -> str:
+    return f"y{year}-{month:02d}" if month is not None else f"y{year}-month-unknown"
+
+
+def _headings(period: _Period, *, with_year: bool) -> list[TimelineSection]:
+    """The headings that open `period`: its year's (when the year changes) and its month's."""
+    if period is None:
+        return [TimelineSection("Undated", 2, "undated", note=UNDATED_NOTE)]
+    year, month = period
+    heading = f"{MONTHS[month - 1]} {year}" if month is not None else f"{year}, month not known"
+    opened = [TimelineSection(heading, 3, _month_anchor(year, month))]
+    if with_year:
+        opened.insert(0, TimelineSection(str(year), 2, f"y{year}"))
+    return opened

@@ -1,0 +1,1 @@
+"""Pure language helpers used by both sides: sentences, names, language, word lists, Markdown."""
