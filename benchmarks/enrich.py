@@ -19,6 +19,7 @@ from pathlib import Path
 from chronicle.archive.model import Article
 from chronicle.archive.registry import Entity, Registry, validate
 from chronicle.ingest.enrich import enrich_article, load_registry
+from chronicle.ingest.enrich.entities import matcher_for
 from chronicle.text.markdown import paragraphs_to_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = make_articles(args.articles)
     started = time.perf_counter()
     registry = make_registry(args.registry_size)
-    registry.matcher  # noqa: B018 - build the automaton inside the timed part
+    matcher_for(registry)  # build the automaton inside the timed part
     built = time.perf_counter() - started
     started, cpu = time.perf_counter(), time.process_time()
     enriched = [enrich_article(a, registry) for a in articles]

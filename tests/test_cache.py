@@ -6,15 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from chronicle.site.build.cache import (
-    MEMO_BUCKETS,
-    ArticleMemo,
-    BuildCache,
-    Fingerprinter,
-    PickleBuckets,
-    PickleMemo,
-    digest,
-)
+from chronicle.archive.memo import MEMO_BUCKETS, ArticleMemo, PickleBuckets, PickleMemo
+from chronicle.site.build.cache import BuildCache, Fingerprinter, digest
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,9 @@ import pytest
 from chronicle.archive.model import Article, Quote
 from chronicle.archive.registry import RegistryError, parse_registry
 from chronicle.ingest.enrich import enrich_article, load_registry, plain_text
-from chronicle.ingest.enrich.entities import fold
+from chronicle.ingest.enrich.entities import matcher_for
 from chronicle.ingest.enrich.quotes import extract_quotes
+from chronicle.text.fold import fold
 from chronicle.text.markdown import paragraphs_to_markdown
 from tests.conftest import ROOT
 
@@ -41,12 +42,12 @@ def article(text: str) -> Article:
 
 
 def quotes_of(text: str, registry=FIXTURE_REGISTRY) -> list[tuple]:
-    mentions = registry.matcher.find(text)
+    mentions = matcher_for(registry).find(text)
     return [(q.text, q.speaker, q.entity, q.verb, q.kind) for q in extract_quotes(text, mentions)]
 
 
 def names(text: str, registry=FIXTURE_REGISTRY) -> list[tuple[str, str]]:
-    return [(m.surface, m.entity.name) for m in registry.matcher.find(text)]
+    return [(m.surface, m.entity.name) for m in matcher_for(registry).find(text)]
 
 
 # --- the seed -----------------------------------------------------------------------------
@@ -80,15 +81,15 @@ def test_seed_entities(seed_article):
 
 def test_seed_longest_name_wins_and_surnames_resolve(seed_text):
     text = plain_text(article(seed_text).body)
-    found = {(m.surface, m.entity.name) for m in REGISTRY.matcher.find(text)}
+    found = {(m.surface, m.entity.name) for m in matcher_for(REGISTRY).find(text)}
     assert ("Israel Katz", "Israel Katz") in found
     assert ("Katz", "Israel Katz") in found and ("Meshaal", "Khaled Meshaal") in found
     assert ("Hamas", "Hamas") in found  # `Hamas’ rejection`, `Hamas’ Stance`
     start = text.index("Israel Katz")
-    spans = [(m.start, m.entity.name) for m in REGISTRY.matcher.find(text)]
+    spans = [(m.start, m.entity.name) for m in matcher_for(REGISTRY).find(text)]
     assert (start, "Israel Katz") in spans and (start, "Israel") not in spans
     # `Israeli` and `Egyptian` are not the places; `Hamas-run` still names Hamas.
-    assert all(m.surface not in ("Israeli", "Egyptian") for m in REGISTRY.matcher.find(text))
+    assert all(m.surface not in ("Israeli", "Egyptian") for m in matcher_for(REGISTRY).find(text))
 
 
 SEED_QUOTES = [
@@ -402,7 +403,7 @@ def test_decomposed_accents_and_latin_extended_letters_are_folded():
         "r",
     )
     text = "Khaled Me\u0301shaal spoke. “We will not yield,” Me\u0301shaal said. Ḥamas agreed."
-    found = registry.matcher.find(text)
+    found = matcher_for(registry).find(text)
     assert [(m.surface, m.entity.name) for m in found] == [
         ("Khaled Me\u0301shaal", "Khaled Meshaal"),
         ("Me\u0301shaal", "Khaled Meshaal"),

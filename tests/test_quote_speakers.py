@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from chronicle.archive.registry import parse_registry
+from chronicle.ingest.enrich.entities import matcher_for
 from chronicle.ingest.enrich.quotes import extract_quotes, guess_language
 
 REGISTRY = parse_registry(
@@ -22,7 +23,7 @@ REGISTRY = parse_registry(
 
 
 def speakers(text: str, language: str | None = None) -> list[tuple[str, str | None, str | None]]:
-    quotes = extract_quotes(text, REGISTRY.matcher.find(text), language)
+    quotes = extract_quotes(text, matcher_for(REGISTRY).find(text), language)
     for quote in quotes:
         assert quote.text in text
     return [(q.text, q.speaker, q.entity) for q in quotes]

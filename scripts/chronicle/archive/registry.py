@@ -18,6 +18,7 @@ from typing import Any, Literal
 import yaml
 
 from chronicle.errors import ChronicleError, FrontMatterError
+from chronicle.text.fold import fold  # the matcher's comparison: case and accents ignored
 
 Kind = Literal["person", "organisation", "place"]
 KINDS: tuple[str, ...] = ("person", "organisation", "place")
@@ -65,7 +66,9 @@ class Registry:
     entities: tuple[Entity, ...] = ()
     source: str = ""  # the file it came from, for messages
     _by_name: dict[str, Entity] = field(default_factory=dict, repr=False)
-    _matcher: Any = field(default=None, repr=False)  # built on first use (entities.Matcher)
+    # Values its users derive from it and keep with it (the ingest side's name matcher), so that
+    # the archive wing need not know them.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._by_name = {e.name: e for e in self.entities}
@@ -82,10 +85,6 @@ class Registry:
     def surname_owners(self, name: str) -> list[Entity]:
         """The people whose surname (from their name or an alias) `name` is: accepting `Katz` as
         an entity of its own would take `Katz warned` away from Israel Katz."""
-        from chronicle.ingest.enrich.entities import (
-            fold,  # the matcher's own comparison: case and accents ignored
-        )
-
         key = fold(" ".join(name.split()))
         return [e for e in self.entities if any(fold(s) == key for s in e.short_names)]
 
@@ -97,15 +96,6 @@ class Registry:
             out.update(a.casefold() for a in entity.aliases)
         return out
 
-    @property
-    def matcher(self) -> Any:
-        if self._matcher is None:
-            from chronicle.ingest.enrich.entities import (
-                Matcher,  # the automaton is built once per registry
-            )
-
-            self._matcher = Matcher(self.entities)
-        return self._matcher
 
 
 def _text(where: str, key: str, value: Any, required: bool = False) -> str:

@@ -14,10 +14,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from chronicle.archive.index import Archive, Entry
-from chronicle.archive.registry import Registry
 from chronicle.archive.model import Article, Quote
-from chronicle.text.normalize import make_slug
+from chronicle.archive.registry import Registry
 from chronicle.site.pages import Link, page_bounds, page_src, page_url
+from chronicle.text.normalize import make_slug
 
 KIND_FIELDS = {"person": "people", "organisation": "organisations", "place": "places"}
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronicle.archive.index import Archive, Entry, Group
 from chronicle.archive.dates import MONTHS, ArticleDate
+from chronicle.archive.index import Archive, Entry, Group
 from chronicle.site.timeline import TimelineSection, in_time_order, timeline_sections
 
 

@@ -40,18 +40,30 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from chronicle.archive.index import Archive, Entry, build_archive, name_collisions
-from chronicle.site.build.cache import ArticleMemo, BuildCache, PickleMemo, digest
+from chronicle.archive.memo import ArticleMemo, PickleMemo
+from chronicle.archive.registry import Registry, load_registry
+from chronicle.archive.store import ArticleStore, atomic_write_bytes, split_front_matter
+from chronicle.errors import ChronicleError
+from chronicle.site.build.cache import BuildCache, Fingerprinter, digest
+from chronicle.site.build.incremental import (
+    Incremental,
+    install_warning_filter,
+    site_file,
+    site_salt,
+)
+from chronicle.site.build.pagecache import (
+    PageCache,
+    convert_ahead,
+    convert_page,
+    package_versions,
+    render_page,
+)
+from chronicle.site.build.parallel import BackgroundTask, available_cores, can_fork, start_helper
 from chronicle.site.cite import citations
 from chronicle.site.config import ChronicleConfig
-from chronicle.archive.registry import Registry, load_registry
 from chronicle.site.entity_pages import KIND_FIELDS, EntitySite, build_entity_site
-from chronicle.errors import ChronicleError
 from chronicle.site.feeds import build_feed
-from chronicle.site.build.incremental import Incremental, install_warning_filter, site_file, site_salt
-from chronicle.text.normalize import make_slug
-from chronicle.site.build.pagecache import PageCache, convert_ahead, convert_page, package_versions, render_page
 from chronicle.site.pages import PageSpec, all_pages, article_breadcrumbs
-from chronicle.site.build.parallel import BackgroundTask, available_cores, can_fork, start_helper
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import (
     FACETS,
@@ -62,7 +74,7 @@ from chronicle.site.search import (
     record_for,
     write_bundle,
 )
-from chronicle.archive.store import ArticleStore, atomic_write_bytes, split_front_matter
+from chronicle.text.normalize import make_slug
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -465,7 +477,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         root = Path(config.config_file_path or ".").parent / self.config.cache_dir
         path = root / "articles.pickle"
         kept = self._saved_memos.pop(path, None)
-        return kept if isinstance(kept, ArticleMemo) else ArticleMemo(path)
+        return kept if isinstance(kept, ArticleMemo) else ArticleMemo(path, Fingerprinter())
 
     def _start_plan(self, files: Files, config: MkDocsConfig) -> None:
         """What the incremental plan needs before any page is planned (the site-wide salt, the

@@ -37,8 +37,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from chronicle.archive.index import Entry
-from chronicle.site.build.cache import digest
 from chronicle.errors import ChronicleError
+from chronicle.site.build.cache import digest
 from chronicle.text.normalize import language_code
 
 # Filters readers can facet on, in the order the search page shows them. `day` is not a facet: it

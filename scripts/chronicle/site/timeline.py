@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronicle.archive.index import Entry
 from chronicle.archive.dates import MONTHS
+from chronicle.archive.index import Entry
 
 UNDATED_NOTE = (
     "The publication date of these articles is not known, so they cannot be placed on the "

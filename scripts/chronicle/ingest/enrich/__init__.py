@@ -16,7 +16,7 @@ from chronicle.archive.registry import (
     load_registry,
     registry_near,
 )
-from chronicle.ingest.enrich.entities import group_by_kind
+from chronicle.ingest.enrich.entities import group_by_kind, matcher_for
 from chronicle.ingest.enrich.quotes import extract_quotes, guess_language
 from chronicle.ingest.enrich.readability import reading_grade, word_count
 from chronicle.text.plain import plain_text
@@ -34,7 +34,7 @@ __all__ = [
 
 def enrich_article(article: Article, registry: Registry) -> Article:
     text = plain_text(article.body)
-    mentions = registry.matcher.find(text)
+    mentions = matcher_for(registry).find(text)
     kinds = group_by_kind(mentions)
     # perf: one guess of the text's language (from its common words) for quotes and grade.
     language = guess_language(text)

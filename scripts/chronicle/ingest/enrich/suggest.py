@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 
 from chronicle.archive.model import Article
 from chronicle.archive.registry import Registry
-from chronicle.ingest.enrich.entities import fold
+from chronicle.ingest.enrich.entities import matcher_for
 from chronicle.ingest.readers.text import is_heading
+from chronicle.text.fold import fold
 from chronicle.text.plain import plain_text
 
 
@@ -142,7 +143,7 @@ def suggest(
     """Names not in the registry, most frequent first."""
     known = {fold(n) for n in registry.names()}
     known |= {fold(s) for e in registry.entities for s in e.short_names}
-    matcher = registry.matcher
+    matcher = matcher_for(registry)
     spacy_find = _spacy_candidates() if use_spacy else None
     found: dict[str, Suggestion] = {}
     for article in articles:

@@ -41,7 +41,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from chronicle.site.build.cache import Fingerprinter, digest, digest_files, digest_stats, theme_files
+from chronicle.site.build.cache import (
+    Fingerprinter,
+    digest,
+    digest_files,
+    digest_stats,
+    theme_files,
+)
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
 PACKAGE_DIR = Path(__file__).parents[2]  # the whole chronicle package: its code is a build input

@@ -1,0 +1,1 @@
+"""Build speed: caches, keys, the incremental plan and the forked helper."""
