@@ -16,23 +16,11 @@ from typing import Literal
 import edtf
 
 from chronicle.errors import InvalidDate
+from chronicle.text.lexicon import MONTH_NAMES_EN
 
 Precision = Literal["day", "month", "year"]
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = MONTH_NAMES_EN  # the site's labels, English until the interface is translated
 
 
 @dataclass(frozen=True, order=True)

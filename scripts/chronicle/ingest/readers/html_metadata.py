@@ -52,6 +52,7 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 
 from chronicle.archive.dates import ArticleDate
+from chronicle.text.lexicon import MONTH_WORDS_EN
 
 # Separators between a headline and a site name in <title>/og:title. Spaced, so that a hyphen
 # inside a word ("U.S.-backed") or a colon in a headline ("Tanz: Mit allen…") is never a cut.
@@ -797,10 +798,7 @@ _BYLINE_TAIL = re.compile(
     r"|link copied|\||·).*$",
     re.I,
 )
-_MONTHS = (
-    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june"
-    "|july|august|september|october|november|december"
-)
+_MONTHS = "|".join(sorted(MONTH_WORDS_EN, key=len, reverse=True))
 # A job title or a date after the name: "Sam Stein Senior Politics Editor", "… December".
 _ROLE_TAIL = re.compile(
     r"\s+(?:(?:senior|chief|deputy|contributing|managing|staff|political|politics|news|"
