@@ -1,4 +1,4 @@
-// Chronicle: the quotes page's speaker filter (issue 4). Progressive: without this script the
+// Chronicle: the quotes page's speaker filter. Progressive: without this script the
 // page lists every speaker's quotes with links to each group; with it, a select shows one.
 (function () {
   "use strict";
