@@ -101,7 +101,7 @@ def extract(raw: bytes, name: str, metadata_only: bool):
     """One page → (title, date, authors, text) as Chronicle's html reader finds them."""
     from chronicle.errors import ChronicleError
     from chronicle.ingest.readers.html import decode_html, parse_html, read_html
-    from chronicle.ingest.readers.html_metadata import extract_page_metadata
+    from chronicle.ingest.readers.page_metadata import extract_page_metadata
 
     try:
         if metadata_only:

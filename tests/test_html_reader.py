@@ -9,27 +9,29 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers import read_bytes, sniff
 from chronicle.ingest.readers.html import decode_html, read_html
-from chronicle.ingest.readers.html_metadata import (
-    PageMetadata,
-    _cut_site_tail,
-    _shortest_agreeing,
-    choose_title,
-    day_from_text,
-    elect_day,
-    extract_page_metadata,
+from chronicle.ingest.readers.normal import normalise
+from chronicle.ingest.readers.page_metadata import PageMetadata, extract_page_metadata
+from chronicle.ingest.readers.page_metadata.authors import (
+    cut_site_tail,
     headline_byline,
-    headline_dateline,
-    is_logo,
-    local_day,
-    lone_headline,
-    normalise,
-    parse_visible_date,
     profile_link_author,
     rel_authors,
+    shortest_agreeing,
+)
+from chronicle.ingest.readers.page_metadata.byline import split_authors
+from chronicle.ingest.readers.page_metadata.dates import (
+    day_from_text,
+    elect_day,
+    headline_dateline,
+    local_day,
+    parse_visible_date,
+)
+from chronicle.ingest.readers.page_metadata.headings import is_logo
+from chronicle.ingest.readers.page_metadata.site import strip_site_name, strip_tight_site_name
+from chronicle.ingest.readers.page_metadata.title import (
+    choose_title,
+    lone_headline,
     similar_subheading,
-    split_authors,
-    strip_site_name,
-    strip_tight_site_name,
 )
 
 from .conftest import FIXTURES
@@ -229,14 +231,14 @@ def test_author_links_name_the_byline():
 
 
 def test_a_role_or_the_outlet_around_a_name_is_dropped_when_the_page_agrees():
-    assert _shortest_agreeing("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]) == (
+    assert shortest_agreeing("FOCUS-Online-Experte Robin Tschöpe", ["Robin Tschöpe"]) == (
         "Robin Tschöpe"
     )
-    assert _shortest_agreeing("Ada Lovelace", ["Lovelace"]) == "Ada Lovelace"
-    assert _cut_site_tail("Adam Aaronson PhillyVoice Staff", set(), {"phillyvoice"}) == (
+    assert shortest_agreeing("Ada Lovelace", ["Lovelace"]) == "Ada Lovelace"
+    assert cut_site_tail("Adam Aaronson PhillyVoice Staff", set(), {"phillyvoice"}) == (
         "Adam Aaronson"
     )
-    assert _cut_site_tail("Joe Davidson Washington Post", set(), {"chicagotribune"}) == (
+    assert cut_site_tail("Joe Davidson Washington Post", set(), {"chicagotribune"}) == (
         "Joe Davidson Washington Post"
     )
 

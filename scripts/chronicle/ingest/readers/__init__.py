@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import importlib
+import io
 import zlib
 from collections.abc import Callable
 
@@ -74,7 +75,7 @@ def decompress(data: bytes, name: str) -> tuple[bytes, str]:
     if name.lower().endswith((".warc.gz", ".arc.gz")):
         return data, name
     try:
-        out = gzip.GzipFile(fileobj=__import__("io").BytesIO(data)).read(MAX_DECOMPRESSED + 1)
+        out = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_DECOMPRESSED + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise ReaderError(name, f"the gzip file is damaged or truncated ({exc})") from None
     if len(out) > MAX_DECOMPRESSED:

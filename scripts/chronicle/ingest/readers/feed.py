@@ -19,7 +19,9 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers.base import Draft
 from chronicle.ingest.readers.html import blocks_to_markdown
-from chronicle.ingest.readers.html_metadata import day_from_text, normalise, split_authors
+from chronicle.ingest.readers.normal import normalise
+from chronicle.ingest.readers.page_metadata.byline import split_authors
+from chronicle.ingest.readers.page_metadata.dates import day_from_text
 
 NAME = "feed"
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}

@@ -1,4 +1,4 @@
-"""Saved web pages → Draft: the main text with trafilatura, the metadata by `html_metadata`.
+"""Saved web pages → Draft: the main text with trafilatura, the metadata by `page_metadata`.
 
 The body is rebuilt from trafilatura's XML tree (headings, paragraphs, lists, quotes, tables),
 each text escaped for Markdown, rather than taken from its Markdown output, which passes `<`,
@@ -19,7 +19,8 @@ from trafilatura.utils import load_html
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers.base import Draft
 from chronicle.ingest.readers.decode import decode_text
-from chronicle.ingest.readers.html_metadata import extract_page_metadata, normalise
+from chronicle.ingest.readers.normal import normalise
+from chronicle.ingest.readers.page_metadata import extract_page_metadata
 from chronicle.text.markdown import escape_markdown
 
 NAME = "html"

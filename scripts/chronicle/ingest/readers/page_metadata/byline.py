@@ -1,0 +1,139 @@
+"""Bylines as text: "By Ada Lovelace and Grace Hopper, PhD" → [Ada Lovelace, Grace Hopper], and
+the byline among the short pieces of text printed after a headline. Pure functions of text; the
+page is read in `authors.py`."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from chronicle.ingest.readers.normal import normalise
+from chronicle.ingest.readers.page_metadata.headings import SHORT_TEXT_MAX_CHARS
+from chronicle.text.lexicon import MONTH_WORDS_EN
+
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+# "By", "Von", "Par"… before a byline; not "di" or "de", which begin surnames (Di Maria).
+_BYLINE_LEAD = re.compile(
+    r"^view (?:all )?(?:posts|articles|stories) by\s+"
+    r"|^(?:more|all) (?:posts |articles |stories )?(?:by|from)\s+|^alle?s? (?:artikel )?von\s+"
+    r"|^(?:(?:written|posted|text|interview|artikel|article|story|words|photos?)\s+)?"
+    r"(?:by|von|par|por|door)\s+"
+    r"|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
+    re.I,
+)
+# Words that follow a name in bylines but are not part of it (roles, degrees, page furniture).
+_BYLINE_TAIL = re.compile(
+    r"\s+(?:view\b|get author|follow\b|more by\b|updated\b|published\b|share[sd]?\b"
+    r"|link copied|\||·).*$",
+    re.I,
+)
+_MONTHS = "|".join(sorted(MONTH_WORDS_EN, key=len, reverse=True))
+# A job title or a date after the name: "Sam Stein Senior Politics Editor", "… December".
+_ROLE_TAIL = re.compile(
+    r"\s+(?:(?:senior|chief|deputy|contributing|managing|staff|political|politics|news|"
+    r"associate|executive|special)\s+)*(?:editor|writer|reporter|correspondent|contributor|"
+    rf"columnist|journalist|producer)\b.*$|\s+(?:{_MONTHS})\.?$",
+    re.I,
+)
+_MONTH_ONLY = re.compile(rf"^(?:{_MONTHS})\.?$", re.I)
+_DEGREES = {"phd", "md", "msc", "ma", "ba", "mba", "rd", "dr", "jr", "sr", "staff", "tnn"}
+# Placeholders CMSs put where a byline belongs.
+_NOT_NAMES = {
+    *("posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"),
+    *("see full bio", "full bio", "bio", "profile", "view profile", "more"),
+}
+
+
+def _caps_tail(name: str) -> str:
+    """ "Meg Wagner NEW YORK DAILY NEWS" → "Meg Wagner": capitals after a mixed-case name are
+    the outlet. An all-capitals byline ("JOSH HASKELL") is left alone."""
+    words = name.split()
+    keep = len(words)
+    while keep > 2 and words[keep - 1].isupper() and len(words[keep - 1]) > 1:
+        keep -= 1
+    if keep < len(words) and not all(w.isupper() for w in words[:keep]):
+        return " ".join(words[:keep])
+    return name
+
+
+def split_authors(text: str) -> list[str]:
+    """A byline → names: "By Ada Lovelace and Grace Hopper, PhD" → [Ada Lovelace, Grace Hopper]."""
+    text = _BYLINE_TAIL.sub("", _BYLINE_LEAD.sub("", normalise(html.unescape(text))))
+    inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+)", text)
+    if inverted:  # "Gillman, Steve": one surname, one given name, as library catalogues write
+        text = f"{inverted.group(2)} {inverted.group(1)}"
+    names = []
+    for part in _AUTHOR_SPLIT.split(text):
+        part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" :-|·")))
+        if not re.search(r"\b\w\.$", part):  # keep the period of a final initial ("C.")
+            part = part.rstrip(". ")
+        part = _caps_tail(part)
+        if not part or part.casefold().strip(".") in _DEGREES | _NOT_NAMES:
+            continue
+        if _MONTH_ONLY.match(part):
+            continue
+        if part.startswith(("http", "@")) or "@" in part or "[at]" in part or len(part) > 60:
+            continue
+        if re.search(r"\w\.[a-z]{2,}/", part):  # "facebook.com/someone": a profile address
+            continue
+        # Digits mark a date or a time, except in a one-word user name ("freeman1984").
+        if re.search(r"\d", part) and not re.fullmatch(r"[^\W\d_]\w*", part):
+            continue
+        names.append(part)
+    return names
+
+
+# "By", "Von", "Par", "Por", "Door" on their own or before a name: a byline's first word, maybe
+# after what is signed ("Ein Artikel von", "Written by"); or a label ("Autor", "Author:").
+_BYLINE_WORD = re.compile(
+    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|words)\s+)?"
+    r"(?:by|von|par|por|door)(?:\s+(.+))?$"
+    r"|^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:?(?:\s+(.+))?$",
+    re.I,
+)
+# How much text after the headline is read for its byline: past a standfirst, not into the body.
+BYLINE_WINDOW = 600
+_JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.I)
+# Lower-case words that begin surnames ("de", "van"): a name's words may start with them.
+_PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "di", "du", "la", "le", "bin"}
+
+
+def byline_names(texts: list[str]) -> list[str]:
+    """The names of the byline among the pieces of text after a headline: "By <span>Yomi
+    Kazeem</span>", "von Andreas Kürten". A short piece of text that starts with the byline's
+    word, with the name in it or in the next piece; a sentence that happens to start with "By"
+    is longer than a byline."""
+    read = 0
+    for i, text in enumerate(texts):
+        read += len(text)
+        if read > BYLINE_WINDOW:
+            break
+        match = _BYLINE_WORD.match(text) if len(text) <= SHORT_TEXT_MAX_CHARS else None
+        if not match:
+            continue
+        name = match.group(1) or match.group(2) or _names_after(texts[i + 1 : i + 8])
+        names = split_authors(name) if len(name) <= SHORT_TEXT_MAX_CHARS else []
+        if names and all(_looks_like_a_name(n) for n in names):
+            return names
+    return []
+
+
+def _names_after(texts: list[str]) -> str:
+    """The names after a lone "By": "Lars Fischer", "und", "Alina Schadwinkel" are one byline,
+    each name in its own link; it ends where names and joiners stop alternating."""
+    out: list[str] = []
+    for text in texts:
+        want_name = not out or _JOINER.match(out[-1])
+        fits = _looks_like_a_name(text) if want_name else _JOINER.match(text)
+        if not fits:  # two names in a row: the second is the outlet ("Joe Davidson", "Post")
+            break
+        out.append(text)
+    while out and _JOINER.match(out[-1]):
+        out.pop()
+    return " ".join(out) if out else (texts[0] if texts else "")
+
+
+def _looks_like_a_name(name: str) -> bool:
+    """Two to four words, each starting with a capital (or a particle: "de", "van")."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() or w in _PARTICLES for w in words)

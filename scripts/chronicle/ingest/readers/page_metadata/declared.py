@@ -1,0 +1,97 @@
+"""What a page declares about itself: its JSON-LD objects, its <meta> tags, its address and the
+elements it marks as the headline (microdata). Read as written; each field's module decides how
+far to trust them."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml.html import HtmlElement
+
+from chronicle.ingest.readers.page_metadata.headings import visible_headings
+
+_ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
+
+
+def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object on the page, flattened out of lists and `@graph`s; bad JSON skipped."""
+    out: list[dict[str, Any]] = []
+    for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
+        text = (script.text or "").strip()
+        text = re.sub(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$", "", text)
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            continue
+        out.extend(_flatten(data))
+    return out
+
+
+def _flatten(data: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(data, list):
+        for item in data:
+            yield from _flatten(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _flatten(data["@graph"])
+
+
+def ld_types(obj: dict[str, Any]) -> list[str]:
+    kind = obj.get("@type") or []
+    return [kind] if isinstance(kind, str) else [k for k in kind if isinstance(k, str)]
+
+
+def is_article(obj: dict[str, Any]) -> bool:
+    """A JSON-LD object that describes the article (NewsArticle, BlogPosting, Review…)."""
+    return any(_ARTICLE_TYPES.search(t) for t in ld_types(obj))
+
+
+def is_web_page(obj: dict[str, Any]) -> bool:
+    return any(t.endswith("WebPage") for t in ld_types(obj))
+
+
+def ld_names(value: Any) -> list[str]:
+    """A JSON-LD person/organisation value (text, object or list of either) → names."""
+    if isinstance(value, list):
+        return [n for item in value for n in ld_names(item)]
+    if isinstance(value, dict):
+        return ld_names(value.get("name"))
+    if isinstance(value, str) and value.strip():
+        return [value.strip()]
+    return []
+
+
+def read_meta(tree: HtmlElement) -> dict[str, str]:
+    """<meta name|property|itemprop=… content=…>, keys lower-cased; the first value wins."""
+    out: dict[str, str] = {}
+    for meta in tree.iter("meta"):
+        # `value` is not standard but some CMSs and page savers write it instead of `content`.
+        content = (meta.get("content") or meta.get("value") or "").strip()
+        if not content:
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = (meta.get(attr) or "").strip().lower()
+            if key and key not in out:
+                out[key] = content
+    return out
+
+
+def page_url(tree: HtmlElement, meta: dict[str, str], given: str | None) -> str | None:
+    if given:
+        return given
+    for link in tree.xpath('//link[@rel="canonical"]/@href'):
+        if link.startswith("http"):
+            return str(link)  # lxml's smart string keeps its tree alive and cannot be pickled
+    url = meta.get("og:url", "")
+    return url if url.startswith("http") else None
+
+
+def microdata_headlines(tree: HtmlElement) -> list[str]:
+    """Visible elements marked `itemprop="headline"`: the CMS says which text is the headline,
+    as JSON-LD's `headline` does, and this one is what readers see (<meta> copies are read with
+    the other meta tags)."""
+    return visible_headings(tree.xpath('//*[@itemprop="headline"][not(self::meta)]'))
