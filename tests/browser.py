@@ -17,7 +17,7 @@ import pytest
 from benchmarks.search import CHROMIUM_ARGS  # noqa: F401 - one list of flags, re-exported
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Route
+    from playwright.sync_api import ConsoleMessage, Page, Route
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Any request to a host other than 127.0.0.1 (a CDN, a web font, an analytics beacon).
@@ -62,15 +62,11 @@ def serve(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def guard(context: BrowserContext, errors: list[str]) -> None:
-    """Record into `errors` every uncaught exception and console error of the context's pages,
-    and every request leaving 127.0.0.1 (aborted: the site must work offline)."""
+def guard(page: Page, errors: list[str]) -> None:
+    """Record into `errors` every uncaught exception and console error of `page`, and every
+    request leaving 127.0.0.1 (aborted: the site must work offline)."""
 
-    def watch(page: Page) -> None:
-        page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
-        page.on("console", lambda message: console(page, message))
-
-    def console(page: Page, message: ConsoleMessage) -> None:
+    def console(message: ConsoleMessage) -> None:
         if message.type == "error":
             errors.append(f"{page.url}: console: {message.text}")
 
@@ -78,8 +74,11 @@ def guard(context: BrowserContext, errors: list[str]) -> None:
         errors.append(f"external request {route.request.url}")
         route.abort()
 
-    context.on("page", watch)
-    context.route(EXTERNAL, external)
+    page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
+    page.on("console", console)
+    # Routed on the page, not its context: with a route on both, a request that a test held
+    # with a page route was answered before the test released it (Playwright 1.65).
+    page.route(EXTERNAL, external)
 
 
 # ---- the search page --------------------------------------------------------------------------
@@ -107,6 +106,7 @@ class SearchPage:
 
     def __init__(self, page: Page) -> None:
         self.page = page
+        self._recording = False
 
     def open(self, base_url: str, query: str = "") -> int:
         """Open the search page at `search/?query`, wait for the results and return their
@@ -151,7 +151,9 @@ class SearchPage:
 
     def record_statuses(self) -> None:
         """From the next page opened on, record every text of the live region (`statuses`)."""
-        self.page.add_init_script(RECORD_STATUS)
+        if not self._recording:  # a second script would record every text twice
+            self.page.add_init_script(RECORD_STATUS)
+            self._recording = True
 
     def statuses(self) -> list[str]:
         return self.page.evaluate("window.chronicleStatuses")
@@ -163,7 +165,7 @@ class SearchPage:
         which waits until the merge has asked for an older shard (begun, and held) and returns
         that shard's URL; the block ends only once the merge has asked."""
         held: list[Route] = []
-        self.page.route(OLDER_SHARDS, held.append)
+        self.page.route(OLDER_SHARDS, lambda route: held.append(route))
         with self.page.expect_request(OLDER_SHARDS) as request:
             yield lambda: request.value.url
         self.page.unroute(OLDER_SHARDS)

@@ -303,9 +303,10 @@ def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
 
     def new_page(**options: Any) -> Page:
         context = browser.new_context(**options)
-        browser_helpers.guard(context, errors)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        browser_helpers.guard(page, errors)
+        return page
 
     yield new_page
     for context in contexts:
