@@ -77,8 +77,9 @@ def test_how_it_is_built_names_every_wing_and_package_folder(guide, repo_root):
     assert set(WINGS) <= set(folders), "a wing of scripts/chronicle/ is not a package"
 
     def named(folder: str) -> bool:
-        # "site/build/", not "site/" inside another word or path ("website/").
-        return re.search(rf"(?<![\w.-]){re.escape(folder)}/", page) is not None
+        # As "site/build/" or, in its wing's row, "build/"; not inside a word ("website/").
+        names = {folder, folder.rsplit("/", 1)[-1]}
+        return any(re.search(rf"(?<![\w.-]){re.escape(name)}/", page) for name in names)
 
     assert [wing for wing in WINGS if not named(wing)] == []
     assert [folder for folder in folders if not named(folder)] == []
