@@ -1,20 +1,64 @@
+"""What the tests share, as fixtures: the seed article, this repo's site without articles, a
+MkDocs build, an article factory, a runner for the `chronicle` command, the example site with
+people and quotes, and Chromium (through tests/browser.py) for the tests a reader clicks through.
+"""
+
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import datetime as dt
 import os
-import re
+import shlex
 import shutil
 import subprocess
 import sys
+import traceback
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from click.testing import CliRunner, Result
 
-import tests.browser as browser_args
+import tests.browser as browser_helpers
+from chronicle.archive.dates import parse_date
+from chronicle.archive.model import Article
+from chronicle.archive.schema import read_curator
+from chronicle.archive.store import ArticleStore
+from chronicle.cli.main import main
+from chronicle.ingest.add import add_path
+from chronicle.text.normalize import make_slug
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_4163192e0dad8f11.txt"
 FIXTURES = Path(__file__).parent / "fixtures"
+# When the tests' articles entered the archive: fixed, so that built pages do not change by day.
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return ROOT
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    if not SEED.exists():
+        pytest.skip(f"the seed article is not at {SEED} (../shared is absent)")
+    return SEED
+
+
+@pytest.fixture(scope="session")
+def seed_text(seed_path: Path) -> str:
+    return seed_path.read_text(encoding="utf-8")
+
+
+# ---- this repo's site, built with MkDocs ------------------------------------------------------
 
 
 def run_build(
@@ -31,24 +75,34 @@ def run_build(
     )
 
 
-@pytest.fixture
-def seed_path() -> Path:
-    if not SEED.exists():
-        pytest.skip(f"the seed article is not at {SEED} (../shared is absent)")
-    return SEED
+def build(project: Path) -> Path:
+    """Build `project` quietly; returns its site folder, failing with MkDocs' errors."""
+    result = run_build(project, "-q")
+    assert result.returncode == 0, result.stderr
+    return project / "site"
 
 
-@pytest.fixture
-def seed_text(seed_path: Path) -> str:
-    return seed_path.read_text(encoding="utf-8")
+@pytest.fixture(scope="session")
+def build_site() -> Callable[[Path], Path]:
+    return build
 
 
 def copy_site_scaffold(
-    project: Path, *, entities: bool = False, mkdocs_config: str | None = None
+    project: Path,
+    *,
+    entities: bool = False,
+    mkdocs_config: str | None = None,
+    plugin_options: Mapping[str, object] | None = None,
 ) -> Path:
-    """This repo's site (mkdocs.yml, overrides, pages; the registry if asked), with no articles."""
+    """This repo's site (mkdocs.yml, overrides, pages; the registry if asked), with no articles.
+    `plugin_options`: options added to the chronicle plugin's in mkdocs.yml."""
     project.mkdir(parents=True, exist_ok=True)
     config = mkdocs_config or (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    if plugin_options:
+        anchor = "\n  - chronicle:\n"
+        assert anchor in config, "mkdocs.yml lists no chronicle plugin to give options to"
+        options = "".join(f"      {key}: {value}\n" for key, value in plugin_options.items())
+        config = config.replace(anchor, anchor + options, 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     if entities:
         shutil.copy(ROOT / "entities.yml", project / "entities.yml")
@@ -61,6 +115,17 @@ def copy_site_scaffold(
 @pytest.fixture
 def site_project(tmp_path: Path) -> Path:
     return copy_site_scaffold(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def site_scaffold(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """`site_scaffold(name, entities=False, plugin_options=None)`: a new temporary copy of this
+    repo's site with no articles (see copy_site_scaffold), for module-scoped sites."""
+
+    def scaffold(name: str, **options: Any) -> Path:
+        return copy_site_scaffold(tmp_path_factory.mktemp(name) / "project", **options)
+
+    return scaffold
 
 
 def make_warc(records: list[tuple[str, str, bytes]], gzipped: bool = True) -> bytes:
@@ -85,33 +150,175 @@ def make_warc(records: list[tuple[str, str, bytes]], gzipped: bool = True) -> by
     return out.getvalue()
 
 
-# -- Chromium for the search pages' browser tests; each module's `base_url` fixture names its site
+# ---- articles ---------------------------------------------------------------------------------
+
+_TUPLES = {f.name for f in dataclasses.fields(Article) if f.type.startswith("tuple[")}
 
 
+class ArticleFactory:
+    """Articles for tests, three ways: `make` an Article in memory, `write` one into an archive
+    folder as the store writes it, or `add` a text file to a site's archive as `chronicle add`
+    does (reader, metadata cascade, enrichment)."""
+
+    def make(self, **fields: Any) -> Article:
+        """An Article with sensible defaults: titled "Talks stall" by a curator, no body, its id
+        the title's slug. A date may be EDTF text; lists become the model's tuples."""
+        fields.setdefault("title", "Talks stall")
+        fields.setdefault("id", make_slug(fields["title"]))
+        fields.setdefault("title_origin", "curator")
+        fields.setdefault("body", "")
+        if isinstance(fields.get("date"), str):
+            fields["date"] = parse_date(fields["date"], "test")
+        for name in _TUPLES & fields.keys():
+            fields[name] = tuple(fields[name])
+        return Article(**fields)
+
+    def write(self, archive: Path, **fields: Any) -> Path:
+        """Store `make(**fields)` under `archive` (e.g. a site's docs/articles); its path."""
+        outcome = ArticleStore(archive).add(self.make(**fields))
+        assert outcome.status == "added", outcome
+        return outcome.path
+
+    def add(self, project: Path, name: str, text: str, **meta: Any) -> Path:
+        """Add `text`, as a file called `name`, to the site `project` as `chronicle add` does,
+        with curator metadata (title=, date=, source=, topics=...); the stored file."""
+        src = project / "inbox" / name
+        src.parent.mkdir(exist_ok=True)
+        src.write_text(text, encoding="utf-8")
+        store = ArticleStore(project / "docs" / "articles")
+        (outcome,) = add_path(store, src, read_curator("test", meta), now=NOW)
+        assert outcome.status == "added", outcome.detail
+        return project / outcome.detail
+
+
+@pytest.fixture(scope="session")
+def articles() -> ArticleFactory:
+    return ArticleFactory()
+
+
+# ---- the command line -------------------------------------------------------------------------
+
+
+def run_cli(*args: str | os.PathLike[str], exit_code: int | None = 0) -> Result:
+    """Run `chronicle ARGS` in this process. Fails the test, showing the output, when the exit
+    code is not `exit_code` (None: any), and whenever the command raised an exception of its
+    own: a user's mistake must end in a message, never a traceback."""
+    argv = [os.fspath(a) for a in args]
+    result = CliRunner().invoke(main, argv)
+    command = f"chronicle {shlex.join(argv)}"
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        assert result.exc_info is not None
+        trace = "".join(traceback.format_exception(*result.exc_info))
+        pytest.fail(f"`{command}` raised:\n{result.output}\n{trace}")
+    if exit_code is not None and result.exit_code != exit_code:
+        pytest.fail(
+            f"`{command}` exited {result.exit_code}, expected exit code {exit_code}:\n"
+            f"{result.output}"
+        )
+    return result
+
+
+@pytest.fixture(scope="session")
+def cli() -> Callable[..., Result]:
+    """`cli(*args, exit_code=0)`: see run_cli."""
+    return run_cli
+
+
+# ---- the example site: entities, quotes, a hand-edited article --------------------------------
+
+LATER = (
+    "Hamas rejected the plan again on Monday, a week after the first talks.\n"
+    "“We will not sign this,” said Basem Naim, a Hamas spokesman. "
+    "Israel Katz answered within the hour.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def example_site(
+    site_scaffold: Callable[..., Path], articles: ArticleFactory, seed_text: str
+) -> Path:
+    """The seed and a later article, with this repo's registry (people, organisations, quotes),
+    and a hand-edited article naming an entity the registry does not hold; built."""
+    project = site_scaffold("example", entities=True)
+    articles.add(
+        project,
+        "seed.txt",
+        seed_text,
+        title="Seed devised title",
+        date="2025-03-21~",
+        source="unknown",
+    )
+    articles.add(project, "later.txt", LATER, title="Hamas rejects plan", date="2025-03-28")
+    hand = project / "docs" / "articles" / "2025" / "03" / "29" / "hand.md"
+    hand.parent.mkdir(parents=True)
+    hand.write_text(
+        "---\nid: hand\ntitle: Hand made\ndate: '2025-03-29'\nsource: null\n"
+        "people: [Nobody Known]\norganisations: [Hamas]\n---\nHamas met.\n",
+        encoding="utf-8",
+    )
+    return build(project)
+
+
+# ---- Chromium ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def serve_site() -> Iterator[Callable[[Path], str]]:
+    """`serve_site(site)`: the base URL of a built site served on 127.0.0.1 for the session."""
+    with contextlib.ExitStack() as servers:
+        urls: dict[Path, str] = {}
+
+        def serve(site: Path) -> str:
+            if site not in urls:
+                urls[site] = servers.enter_context(browser_helpers.serve(site))
+            return urls[site]
+
+        yield serve
+
+
+# Module scope, not session: a test that starts Playwright itself cannot while another instance
+# is running in the same process.
 @pytest.fixture(scope="module")
-def browser():
+def browser() -> Iterator[Browser]:
+    reason = browser_helpers.missing_chromium()
+    if reason:
+        pytest.fail(reason)
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(browser_args.CHROMIUM), args=browser_args.CHROMIUM_ARGS
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(browser_helpers.CHROMIUM), args=browser_helpers.CHROMIUM_ARGS
         )
         yield chromium
         chromium.close()
 
 
 @pytest.fixture
-def page(browser, base_url):
-    context = browser.new_context()
-    page = context.new_page()
+def open_page(browser: Browser) -> Iterator[Callable[..., Page]]:
+    """`open_page(**context_options)`: a page in a new browser context (a viewport, no
+    JavaScript...). The test fails on any JavaScript error or console error of its pages and
+    on any request that leaves 127.0.0.1."""
+    contexts = []
     errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    # No request may leave 127.0.0.1 (no CDN, no fonts).
-    page.route(
-        re.compile(r"^https?://(?!127\.0\.0\.1[:/])"),
-        lambda route: (errors.append(f"external request {route.request.url}"), route.abort()),
-    )
-    yield page
-    context.close()
+
+    def new_page(**options: Any) -> Page:
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        browser_helpers.guard(page, errors)
+        return page
+
+    yield new_page
+    for context in contexts:
+        context.close()
     assert not errors, errors
+
+
+@pytest.fixture
+def page(open_page: Callable[..., Page]) -> Page:
+    return open_page()
+
+
+@pytest.fixture
+def search_page(page: Page) -> browser_helpers.SearchPage:
+    return browser_helpers.SearchPage(page)

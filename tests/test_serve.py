@@ -15,13 +15,16 @@ import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from benchmarks import corpus
 
 from chronicle.archive.store import relative_dir
 
 SIZE = 30
+T = TypeVar("T")
 
 
 def free_port() -> int:
@@ -35,15 +38,27 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
+def eventually(read: Callable[[], T], ok: Callable[[T], bool], what: str, timeout: float) -> T:
+    """Poll `read()` until its value is `ok`; fails, showing the last value, after `timeout`
+    seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = read()
+        if ok(value):
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} after {timeout} s; last seen:\n{value}")
+        time.sleep(0.3)  # the interval between two looks, not a wait for the outcome
+
+
 def wait_for(log: Path, pattern: str, count: int, timeout: float = 180) -> str:
     """Wait until `pattern` occurs `count` times in the server's log."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        text = log.read_text(encoding="utf-8", errors="replace")
-        if len(re.findall(pattern, text)) >= count:
-            return text
-        time.sleep(0.3)
-    raise AssertionError(f"'{pattern}' did not appear {count}×:\n{log.read_text()}")
+    return eventually(
+        lambda: log.read_text(encoding="utf-8", errors="replace"),
+        lambda text: len(re.findall(pattern, text)) >= count,
+        f"'{pattern}' did not appear {count}×",
+        timeout,
+    )
 
 
 def shard_total(base: str) -> int:
@@ -76,8 +91,11 @@ def test_serve_rebuilds_only_what_changed_and_serves_a_complete_site(tmp_path: P
         skipped = re.search(r"pages are up to date \((\d+) articles, (\d+) listings\)", text)
         assert skipped, text  # the rebuild was incremental …
         assert int(skipped.group(1)) >= SIZE - 2 and int(skipped.group(2)) > 0
-        time.sleep(1)  # MkDocs logs the build, then the server swaps it in
-        assert shard_total(base) == SIZE + 1  # … and the index still holds every article
+        # … and the index still holds every article (MkDocs logs the build, then the server
+        # swaps it in).
+        eventually(
+            lambda: shard_total(base), lambda n: n == SIZE + 1, "the index lacks articles", 30
+        )
         folder = relative_dir(new.article).as_posix()
         page = fetch(f"{base}articles/{folder}/{new.slug}/")
         assert html.escape(new.article.title) in page
@@ -95,8 +113,12 @@ def test_serve_rebuilds_only_what_changed_and_serves_a_complete_site(tmp_path: P
         text = source.read_text(encoding="utf-8")
         source.write_text(text.replace(new.article.title, "Edited while serving", 1), "utf-8")
         wait_for(log, r"Documentation built in", 3)
-        time.sleep(1)
-        assert "Edited while serving" in fetch(f"{base}articles/{folder}/{new.slug}/")
+        eventually(
+            lambda: fetch(f"{base}articles/{folder}/{new.slug}/"),
+            lambda page: "Edited while serving" in page,
+            "the served article is not the edited one",
+            30,
+        )
     finally:
         server.terminate()
         server.wait(timeout=20)
