@@ -83,26 +83,28 @@ NAME_PARTICLES = _words("al bin da de del della der di do dos du el ibn la le va
 # Words joining the names of organisations (`Ministry of Defense`, `Fund for Peace`).
 ORGANISATION_JOINERS = _words("of for")
 
+# Words that open a sentence, capitalised there, before a name (`Later Łukasz Nowak left`).
+SENTENCE_OPENERS_EN = (
+    "Yet Although Though During Both Still Meanwhile Since Because Despite Until Even Also Then "
+    "Now Later Earlier Today Tonight Yesterday Tomorrow Many Some Most Several"
+)
 # Capitalised words that are not names: a sentence's first word, days, months, titles and
 # roles (`CEO Tim Cook` is Tim Cook: the role is not part of the name).
-NOT_NAMES_EN = _CALENDAR_EN | _words(
-    """
+_NOT_NAMES_EN = """
     The A An In On At But And As If When While After Before However This That These Those It He
     She They We I His Her Their Its Our Mr Mrs Ms Dr Prime Minister President Foreign Defense
     Defence Secretary Minister Spokesperson Spokesman Spokeswoman Senator Governor Mayor General
-    Chief Officer Director Envoy Ambassador King Queen Prince Sheikh Judge According State
-    Yet Although Though During Both Still Meanwhile Since Because Despite Until Even Also Then
-    Now Asked Later Earlier Today Tonight Yesterday Tomorrow Last Next Many Some Most Several
-    CEO CFO COO CTO Co-CEO Chairman Chairwoman Chairperson Chair Founder Co-founder Cofounder
-    Administrator Commissioner Chancellor Premier Deputy Vice Executive Manager Coach Leader
-    Professor Prof Sir Lord Lady Rabbi Pope Cardinal Bishop Reverend Rev Detective Sheriff
+    Chief Officer Director Envoy Ambassador King Queen Prince Sheikh Judge According State Asked
+    Last Next CEO CFO COO CTO Co-CEO Chairman Chairwoman Chairperson Chair Founder Co-founder
+    Cofounder Administrator Commissioner Chancellor Premier Deputy Vice Executive Manager Coach
+    Leader Professor Prof Sir Lord Lady Rabbi Pope Cardinal Bishop Reverend Rev Detective Sheriff
     Lieutenant Lt Colonel Col Sergeant Sgt Captain Capt Commander Cmdr Admiral Adm Gen Sen Rep
     Representative Congressman Congresswoman Councillor Councilman Councilwoman Inspector
     Superintendent Over Under For From With Without By Through Among Amid Against Across Around
     Into Upon Like Unlike To Of Or Nor So Not No All Every Each Any There Here What Who Why How
     Where Let
-    """
-)
+"""
+NOT_NAMES_EN = _CALENDAR_EN | _words(SENTENCE_OPENERS_EN) | _words(_NOT_NAMES_EN)
 # Nationality adjectives: `Syrian` alone is never a speaker (`Syrian officials said`).
 NATIONALITIES_EN = _words(
     """
@@ -342,10 +344,14 @@ ORGANISATION_WORDS_EN = _words(
     "commission department company network bureau service services"
 )
 # Capitalised words that open or close a sequence without being part of a name.
-STOP_WORDS_EN = _CALENDAR_EN_LOWER | _words(
-    "the a an in on at but and as if when while after before however this that these those "
-    "it he she they we i his her their its our there here what who why how where yet so "
-    "according last next"
+STOP_WORDS_EN = (
+    _CALENDAR_EN_LOWER
+    | _words(SENTENCE_OPENERS_EN.lower())
+    | _words(
+        "the a an in on at but and as if when while after before however this that these those "
+        "it he she they we i his her their its our there here what who why how where yet so "
+        "according last next"
+    )
 )
 # Words of a title that are not a name on their own (`Defense Minister`).
 TITLE_WORDS_EN = _words(

@@ -40,7 +40,7 @@ NAME_WORD = rf"[{UPPER}]{NAME_CHARS}*"
 @lru_cache(maxsize=4)
 def _runs_pattern(joiners: frozenset[str]) -> re.Pattern[str]:
     words = "|".join(sorted(joiners, key=len, reverse=True))
-    joined = rf"(?:\s+(?:{words})\s+|\s+(?:{words})-|\s+)"
+    joined = rf"\s+(?:(?:{words})\s+)*(?:(?:{words})-)?"  # `von der Leyen`, `al-Sisi`
     return re.compile(rf"{NAME_WORD}(?:{joined}{NAME_WORD})*")
 
 
