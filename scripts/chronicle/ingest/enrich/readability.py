@@ -3,11 +3,13 @@
 The word count is `normalize.count_words`: words, and in Chinese, Japanese, Korean and Thai
 characters converted to words read in the same time, so reading time is right in every script.
 
-The grade is given for English text only. Flesch-Kincaid's constants were fitted to English
-(US school years; syllables per word differ by language), and textstat's `set_lang` changes only
-its syllable dictionary, not those constants, so a German, Japanese or Chinese "grade" is a wrong
-number (the audit found "grade -1.4" on a Japanese article). Other languages get none rather
-than a misleading one; nor is a grade below 0 shown (very short lines, not a school year).
+The grade is given for articles stored as English only (their `language`, text.language),
+with sentences as text.sentences splits them (`Mr.` ends none). Flesch-Kincaid's constants were
+fitted to English (US school years; syllables per word differ by language), and textstat's
+`set_lang` changes only its syllable dictionary, not those constants, so a German, Japanese or
+Chinese "grade" is a wrong number (a Japanese article scores "grade -1.4"). Other languages get
+none rather than a misleading one; nor is a grade below 0 shown (very short lines, not a school
+year).
 
 Why not call `textstat` for the grade: since 0.7.11 it looks English syllables up in NLTK's
 cmudict, which it *downloads* on first use (and fails offline); Chronicle must enrich offline and

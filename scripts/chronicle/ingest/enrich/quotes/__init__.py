@@ -22,7 +22,12 @@ unknown speaker is better than an invented one. After a comma, a participle (`�
 “…”`) or a verb after `and` speaks for the sentence's subject.
 Quote marks are masked while looking, so a name inside a quote is never its speaker. Single
 curly quotes (‘…’) count only where they clearly delimit a quote (’ is also the apostrophe), and
-only with a speaker (unattributed, they are titles).
+only with a speaker (unattributed, they are titles). Articles stored in German, French, Spanish or
+Portuguese get that language's attributions first (`„…“, sagte der Minister.`).
+
+By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
+in the text), `subject` (who an English attribution names), `english` and `foreign` (the
+attributions of each language); every word they read comes from text.lexicon.
 """
 
 from __future__ import annotations
