@@ -52,7 +52,12 @@ def make_articles(count: int, seed: int = 20250321) -> list[Article]:
         text = [lede, *body[: rng.randint(6, len(body))]]
         text = [t.replace("600", str(rng.randint(100, 999))) for t in text]
         md = paragraphs_to_markdown([("paragraph", t) for t in text])
-        out.append(Article(id=f"a{i}", title=f"Article {i}", title_origin="curator", body=md))
+        # Stored articles carry the language ingest decided; enrichment reads it.
+        out.append(
+            Article(
+                id=f"a{i}", title=f"Article {i}", title_origin="curator", body=md, language="en"
+            )
+        )
     return out
 
 

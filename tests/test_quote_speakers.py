@@ -7,7 +7,8 @@ import pytest
 
 from chronicle.archive.registry import parse_registry
 from chronicle.ingest.enrich.entities import matcher_for
-from chronicle.ingest.enrich.quotes import extract_quotes, guess_language
+from chronicle.ingest.enrich.quotes import extract_quotes
+from chronicle.text.language import decide_language
 
 REGISTRY = parse_registry(
     """
@@ -140,7 +141,7 @@ def test_a_member_of_an_organisation_is_described():
     assert speakers(text, "es")[0][1] == "un integrante del Poder Ejecutivo"
 
 
-def test_language_is_guessed_from_the_text():
+def test_language_is_decided_from_the_text():
     text = (
         "Die Regierung hat am Montag die neuen Regeln vorgestellt, die ab März gelten. Der"
         " Minister ist mit dem Ergebnis nicht zufrieden, und auch die Opposition sieht das so."
@@ -148,8 +149,8 @@ def test_language_is_guessed_from_the_text():
         " Gespräche sollen in der nächsten Woche weitergehen.\n\n"
         "„Wir werden das schaffen, auch wenn es dauert“, sagte der Minister."
     )
-    assert guess_language(text) == "de"
-    assert speakers(text) == [
+    assert decide_language(None, text) == "de"
+    assert speakers(text, decide_language(None, text)) == [
         ("Wir werden das schaffen, auch wenn es dauert", "der Minister", None)
     ]
 
@@ -160,7 +161,7 @@ def test_english_text_is_not_read_as_another_language():
         " The minister is not happy with the result, and the opposition sees it that way too."
         " It is not the first time that the coalition has argued over the subject."
     )
-    assert guess_language(text * 2) == "en"
+    assert decide_language(None, text * 2) == "en"
 
 
 @pytest.mark.parametrize(

@@ -49,13 +49,15 @@ def test_spaced_text_is_still_counted_in_words():
 
 
 def test_grade_only_for_english_and_never_negative():
-    grade = reading_grade(ENGLISH * 2)
+    grade = reading_grade(ENGLISH * 2, "en")
     assert grade is not None and 5 <= grade <= 16
-    assert reading_grade(GERMAN * 2) is None
-    assert reading_grade(JAPANESE * 50) is None
-    assert reading_grade("中文新闻。" * 200) is None
+    assert reading_grade(ENGLISH * 2, "en-GB") == grade
+    assert reading_grade(GERMAN * 2, "de") is None
+    assert reading_grade(JAPANESE * 50, "ja") is None
+    assert reading_grade("中文新闻。" * 200, "zh") is None
+    assert reading_grade(ENGLISH * 2, None) is None  # no language, no formula to apply
     # Forty one-syllable sentences: the formula gives about -3; no grade, not a negative one.
-    assert reading_grade("Go now. " * 40) is None
+    assert reading_grade("Go now. " * 40, "en") is None
 
 
 @pytest.fixture(scope="module")

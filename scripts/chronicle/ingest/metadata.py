@@ -15,14 +15,12 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-import py3langid
-
 from chronicle.archive.model import Article, Origin, Provenance
 from chronicle.ingest.readers.base import Draft
+from chronicle.text.language import decide_language
 from chronicle.text.normalize import (
     count_words,
     fingerprint,
-    language_tag,
     make_slug,
     normalise_space,
     web_address,
@@ -51,15 +49,6 @@ def _pick(curator: Mapping[str, Any], draft: Draft, key: str) -> tuple[Any, Orig
     return value, ("inferred" if key in draft.inferred else "source")
 
 
-def detect_language(text: str) -> str | None:
-    """ISO 639-1 code via py3langid (its model ships in the wheel: no download)."""
-    sample = text[:4000]
-    if count_words(sample) < 5:
-        return None
-    code, _score = py3langid.classify(sample)
-    return code
-
-
 def make_id(title: str, date_iso: str | None) -> str:
     return f"{date_iso}-{make_slug(title)}" if date_iso else make_slug(title)
 
@@ -81,7 +70,8 @@ def resolve(
     url = curator.get("url") or web_address(draft.url)
     authors, _ = _pick(curator, draft, "authors")
     topics, _ = _pick(curator, draft, "topics")
-    language = curator.get("language") or language_tag(draft.language)
+    # The curator's language was checked in schema.py; else the page's, else the text's.
+    language = curator.get("language") or decide_language(draft.language, draft.text)
     summary, _ = _pick(curator, draft, "summary")
     if not title:
         # Every article needs a title to be listed; the reader had none, so say it is a guess.
@@ -103,7 +93,7 @@ def resolve(
         source_origin=source_origin if source else None,
         url=url,
         authors=tuple(authors or ()),
-        language=language or detect_language(draft.text),
+        language=language,
         topics=tuple(topics or ()),
         summary=summary,
         word_count=count_words(draft.text),

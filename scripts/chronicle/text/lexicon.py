@@ -1,10 +1,19 @@
 """Word lists, as data: the one place each list of words lives.
 
-Every rule that reads words (sentence ends, names, quotes, bylines, dates) takes its words from
-here, so that two rules never disagree on what a month or a title is.
+Every rule that reads words (sentence ends, names, quotes, suggestions, bylines, dates) takes its
+words from here, so that two rules never disagree on what a month, a title or a name particle is.
+Lists of one language end in its code (`_EN`, `_DE`); lists for several languages are keyed by
+language code. Nothing here is computed from text: these are constants.
 """
 
 from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- calendar -----------------------------------------------------------------------------------
 
 MONTH_NAMES_EN: tuple[str, ...] = (
     "January",
@@ -24,4 +33,327 @@ MONTH_NAMES_EN: tuple[str, ...] = (
 # Lower case: every full name, its three-letter abbreviation, and "sept".
 MONTH_WORDS_EN: frozenset[str] = frozenset(
     [m.lower() for m in MONTH_NAMES_EN] + [m[:3].lower() for m in MONTH_NAMES_EN] + ["sept"]
+)
+DAY_NAMES_EN: tuple[str, ...] = (
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+)
+MONTH_NAMES_DE: tuple[str, ...] = (
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+)
+DAY_NAMES_DE: tuple[str, ...] = (
+    "Montag",
+    "Dienstag",
+    "Mittwoch",
+    "Donnerstag",
+    "Freitag",
+    "Samstag",
+    "Sonntag",
+)
+_CALENDAR_EN = frozenset(DAY_NAMES_EN + MONTH_NAMES_EN)
+_CALENDAR_EN_LOWER = frozenset(w.lower() for w in _CALENDAR_EN)
+
+# --- sentences and names ------------------------------------------------------------------------
+
+# A dot after one of these (any case) does not end a sentence: `Mr. Smith`, `Inc. said`.
+ABBREVIATIONS = _words(
+    "mr mrs ms dr gen sen rep gov lt col st jr sr prof capt sgt no vs etc inc co corp ltd"
+)
+# Lower-case words inside a name (`Charles de Gaulle`, `Ursula von der Leyen`, `Lula da Silva`,
+# `Maria do Rosário`, `Abdel Fattah al-Sisi`), in any of the languages whose names use them.
+# Not `den`, `das`, `zu`, `ten`, `ter`: in running German or English text they join a name to
+# the next noun far more often (`sagte Müller zu Journalisten`, `the top ten Democrats`).
+NAME_PARTICLES = _words("al bin da de del della der di do dos du el ibn la le van von")
+# Words joining the names of organisations (`Ministry of Defense`, `Fund for Peace`).
+ORGANISATION_JOINERS = _words("of for")
+
+# Words that open a sentence, capitalised there, before a name (`Later Łukasz Nowak left`).
+SENTENCE_OPENERS_EN = (
+    "Yet Although Though During Both Still Meanwhile Since Because Despite Until Even Also Then "
+    "Now Later Earlier Today Tonight Yesterday Tomorrow Many Some Most Several"
+)
+# Capitalised words that are not names: a sentence's first word, days, months, titles and
+# roles (`CEO Tim Cook` is Tim Cook: the role is not part of the name).
+_NOT_NAMES_EN = """
+    The A An In On At But And As If When While After Before However This That These Those It He
+    She They We I His Her Their Its Our Mr Mrs Ms Dr Prime Minister President Foreign Defense
+    Defence Secretary Minister Spokesperson Spokesman Spokeswoman Senator Governor Mayor General
+    Chief Officer Director Envoy Ambassador King Queen Prince Sheikh Judge According State Asked
+    Last Next CEO CFO COO CTO Co-CEO Chairman Chairwoman Chairperson Chair Founder Co-founder
+    Cofounder Administrator Commissioner Chancellor Premier Deputy Vice Executive Manager Coach
+    Leader Professor Prof Sir Lord Lady Rabbi Pope Cardinal Bishop Reverend Rev Detective Sheriff
+    Lieutenant Lt Colonel Col Sergeant Sgt Captain Capt Commander Cmdr Admiral Adm Gen Sen Rep
+    Representative Congressman Congresswoman Councillor Councilman Councilwoman Inspector
+    Superintendent Over Under For From With Without By Through Among Amid Against Across Around
+    Into Upon Like Unlike To Of Or Nor So Not No All Every Each Any There Here What Who Why How
+    Where Let
+"""
+NOT_NAMES_EN = _CALENDAR_EN | _words(SENTENCE_OPENERS_EN) | _words(_NOT_NAMES_EN)
+# Nationality adjectives: `Syrian` alone is never a speaker (`Syrian officials said`).
+NATIONALITIES_EN = _words(
+    """
+    Afghan African American Arab Argentine Armenian Asian Australian Austrian Bangladeshi
+    Belgian Brazilian British Bulgarian Burmese Canadian Chinese Colombian Congolese Croatian
+    Cuban Czech Danish Dutch Egyptian Emirati English Ethiopian European Filipino Finnish French
+    Georgian German Greek Hungarian Indian Indonesian Iranian Iraqi Irish Israeli Italian
+    Japanese Jewish Jordanian Kenyan Korean Kurdish Kuwaiti Lebanese Libyan Malaysian Mexican
+    Moroccan Nigerian Norwegian Omani Pakistani Palestinian Persian Peruvian Polish Portuguese
+    Qatari Romanian Russian Saudi Scottish Serbian Somali Spanish Sudanese Swedish Swiss Syrian
+    Taiwanese Thai Tunisian Turkish Ukrainian Venezuelan Vietnamese Welsh Yemeni
+    """
+)
+# `Fifty-one percent say` is a number of people, not someone named Fifty-one.
+NUMBER_WORDS_EN = _words(
+    """
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion dozen dozens half
+    """
+)
+# Time expressions are when something was said, never who said it (`this week`, `a talk
+# Tuesday`).
+TIME_WORDS_EN = _CALENDAR_EN_LOWER | _words(
+    """
+    today tonight yesterday tomorrow morning afternoon evening night day days week weeks weekend
+    month months year years decade season hour hours minute minutes moment time earlier later
+    """
+)
+
+# --- English grammar words ----------------------------------------------------------------------
+
+# What a pronoun may stand for.
+PRONOUN_KINDS_EN = {"he": "person", "she": "person", "it": "organisation", "they": "organisation"}
+REFLEXIVES_EN = _words("himself herself themselves itself")
+DETERMINERS_EN = _words("the a an one his her their its another this")
+# Words that may stand between a subject and its verb (`Katz also said`, `who had warned`).
+FILLERS_EN = _words(
+    """
+    instead just has had have also then later once again previously recently earlier further
+    repeatedly publicly and but who would will did does was is not never
+    """
+)
+# A description (`the source`) ends at one of these.
+STOP_AFTER_DESCRIPTION_EN = _words("in on at to for with during after before from by that")
+STOP_AFTER_DESCRIPTION_EN |= _words("when while as of and")
+RELATIVES_EN = _words("who whose which where")
+# A name or description right after a preposition is its object, not a subject.
+PREPOSITIONS_EN = _words(
+    "in on at to for with during after before from by of about into over under through against "
+    "between among despite without within like than toward towards upon across behind beyond near"
+)
+# Words that open a clause of their own after a verb (`saying he trusted`, `said that`).
+CLAUSE_OPENERS_EN = frozenset(PRONOUN_KINDS_EN) | _words("i we you that")
+
+# --- speech -------------------------------------------------------------------------------------
+
+# Speech verbs. Base forms and plurals that are more often nouns (`state`, `reports`,
+# `claims`) are left out: `the state would be “…”` must not read as an attribution.
+SPEECH_VERBS_EN = _words(
+    """
+    said say says saying tell tells told telling add adds added adding warn warns warned warning
+    stated stating describe describes described describing called calling accuse accuses accused
+    accusing reported reporting insist insists insisted insisting noted noting write writes
+    wrote writing argue argues argued arguing claimed claiming declare declares declared
+    declaring announce announces announced announcing urge urges urged urging ask asks asked
+    asking explain explains explained explaining replied replying respond responds responded
+    responding acknowledge acknowledges acknowledged admit admits admitted recalled remarked
+    tweeted posted vowed vowing pledged promised threaten threatens threatened demanded condemn
+    condemns condemned denounce denounces denounced criticise criticises criticised criticize
+    criticizes criticized labelled labeled dubbed termed branded stressed suggest suggests
+    suggested predict predicts predicted confirm confirms confirmed deny denies denied continued
+    concluded recounted shouted whispered written rejected rejecting dismissed dismissing
+    """
+)
+# Speech verbs of the languages with attribution rules of their own (besides English).
+SPEECH_VERBS = {
+    "de": _words(
+        """
+        sagte sagt sagten erklärte erklärt erklärten betonte betont warnte warnt meinte meint
+        ergänzte ergänzt fügte fügt schrieb schreibt berichtete berichtet kommentierte
+        kommentiert unterstrich unterstreicht kritisierte kritisiert forderte fordert
+        bestätigte bestätigt erläuterte erläutert versicherte versichert antwortete antwortet
+        erzählte erzählt begründete begründet informierte informiert mahnte mahnt verkündete
+        verkündet sprach spricht räumte räumt stellte stellt
+        """
+    ),
+    "fr": _words(
+        """
+        déclare dit affirme explique ajoute souligne précise estime indique assure poursuit
+        raconte confie note insiste lance martèle reconnaît rappelle observe prévient commente
+        déclaré affirmé expliqué ajouté souligné précisé estimé indiqué assuré poursuivi
+        raconté confié noté insisté lancé martelé reconnu rappelé observé prévenu commenté
+        """
+    ),
+    "es": _words(
+        """
+        dijo dice afirmó afirma declaró declara explicó explica añadió añade agregó agrega
+        aseguró asegura señaló señala indicó indica sostuvo sostiene advirtió advierte comentó
+        comenta subrayó subraya destacó destaca manifestó apuntó apunta precisó insistió
+        recalcó dicho afirmado declarado explicado añadido señalado asegurado indicado
+        """
+    ),
+    "pt": _words(
+        """
+        disse diz afirmou afirma declarou declara explicou explica acrescentou acrescenta
+        garantiu garante destacou ressaltou salientou sublinhou frisou comentou contou conta
+        observou indicou alertou dito afirmado declarado explicado
+        """
+    ),
+}
+# Past participles need their auxiliary (`a déclaré`, `ha dicho`); German has none here.
+SPEECH_AUXILIARIES = {
+    "fr": ("a", "ont", "a-t-il", "a-t-elle"),
+    "es": ("ha", "han"),
+    "pt": ("tem", "têm"),
+}
+PARTICIPLE_ENDINGS = {
+    "fr": ("é", "u", "is", "it"),
+    "es": ("ado", "ido", "icho"),
+    "pt": ("ado", "ido", "ito"),
+}
+# `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
+ACCORDING_TO = {
+    "en": ("according to",),
+    "de": ("so",),
+    "fr": ("selon",),
+    "es": ("según",),
+    "pt": ("segundo", "de acordo com"),
+}
+DETERMINERS = {
+    "de": _words("der die das ein eine"),
+    "fr": _words("le la les un une l’ l'"),
+    "es": _words("el la los las un una"),
+    "pt": _words("o a os as um uma"),
+}
+PERSONAL_PRONOUNS = {
+    "de": _words("er"),
+    "fr": _words("il elle"),
+    "es": _words("él ella"),
+    "pt": _words("ele ela"),
+}
+# Capitalised at a sentence's start, never a name: `Zum Glück`, `Dazu`, `Im Interview`.
+FUNCTION_WORDS = {
+    "de": _words(
+        """
+        zum zur im am beim vom ins auch doch nur so wie was wer wenn dann denn aber und oder nicht
+        noch schon da dort hier jetzt heute gestern dabei damit dazu darum deshalb trotzdem nach
+        vor mit bei von für gegen ohne um seit während wegen als ob ich er sie es wir ihr man mein
+        sein auf aus an in unter über zu durch bis nachdem bevor weil obwohl trotz laut gemäß
+        unser kein keine dies diese dieser dieses jeder jede alle viele
+        """
+    ),
+    "fr": _words(
+        """
+        en au aux dans pour avec sur mais et il elle ils elles on ce cette ces mon son leur depuis
+        selon lors après avant chez vers pendant contre sans sous entre
+        """
+    ),
+    "es": _words(
+        """
+        con por para pero y en su sus este esta ese esa desde tras ante sobre durante según hasta
+        """
+    ),
+    "pt": _words("com em mas ele ela seu sua este esta esse essa após até segundo"),
+}
+# Compound roles: `Grünen-Fraktionschefin`, `Pressesprecherin`, `Readly-CEO`.
+ROLE_ENDINGS_DE = (
+    "chef",
+    "chefin",
+    "sprecher",
+    "sprecherin",
+    "vorsitzende",
+    "vorsitzender",
+    "minister",
+    "ministerin",
+    "präsident",
+    "präsidentin",
+    "geschäftsführer",
+    "geschäftsführerin",
+    "leiter",
+    "leiterin",
+    "direktor",
+    "direktorin",
+    "ceo",
+    "experte",
+    "expertin",
+    "trainer",
+    "trainerin",
+)
+# Roles before a name (`Bundeskanzler Olaf Scholz`, `Sr. García`), honorifics and capitalised
+# German nouns that follow a speech verb (`sagte am Montag`, `im Interview`): no names.
+NOT_NAMES = {
+    "de": frozenset(DAY_NAMES_DE + MONTH_NAMES_DE)
+    | _words(
+        """
+        Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Minister Ministerin Bundesminister
+        Bundesministerin Präsident Präsidentin Chef Chefin Sprecher Sprecherin Geschäftsführer
+        Geschäftsführerin Vorsitzende Vorsitzender Bürgermeister Bürgermeisterin Trainer Trainerin
+        Professorin Herr Frau Jahr Jahren Ende Anfang Interview Gespräch Pressekonferenz Telefon
+        """
+    ),
+    "fr": _words("M. Mme Mlle Me"),
+    "es": _words("Sr. Sra. Sr Sra Don Doña"),
+    "pt": _words("Dom Dona"),
+    "any": _words("Professor Prof Prof. Dr Dr. Twitter Facebook Instagram"),
+}
+# Words between a verb and its subject: `sagt dazu X`, `sagte uns die Quelle`, `a encore dit X`.
+FILLERS = {
+    "de": _words(
+        """
+        dazu auch uns mir ihm ihr nur aber noch jetzt dann weiter zudem außerdem etwa denn heute
+        gestern später abschließend daher dagegen schließlich hierzu nun mittlerweile ebenfalls
+        """
+    ),
+    "fr": _words("encore aussi alors ensuite également pourtant enfin"),
+    "es": _words("también además luego entonces después ya"),
+    "pt": _words("ainda também depois então já"),
+}
+# `un integrante del Poder Ejecutivo`: the name after one of these is the described's.
+OF_WORDS = _words("de del da do dos das des du d’ d' von vom der di of")
+
+# --- suggestions --------------------------------------------------------------------------------
+
+# Words before a name that make it a person's (`envoy Steve Witkoff`).
+ROLE_WORDS_EN = _words(
+    "envoy spokesperson spokesman spokeswoman minister president secretary official leader "
+    "chief ambassador general commander mayor senator governor prosecutor judge director "
+    "chairman chairwoman mediator negotiator adviser advisor representative premier king queen "
+    "prince emir sheikh pope mr mrs ms dr"
+)
+# A name ending in one of these is an organisation's (`Foreign Ministry`).
+ORGANISATION_WORDS_EN = _words(
+    "ministry office council agency organization organisation party army forces union "
+    "committee authority bank university fund court parliament government corporation inc "
+    "news times post group brigades movement front association institute foundation "
+    "commission department company network bureau service services"
+)
+# Capitalised words that open or close a sequence without being part of a name.
+STOP_WORDS_EN = (
+    _CALENDAR_EN_LOWER
+    | _words(SENTENCE_OPENERS_EN.lower())
+    | _words(
+        "the a an in on at but and as if when while after before however this that these those "
+        "it he she they we i his her their its our there here what who why how where yet so "
+        "according last next"
+    )
+)
+# Words of a title that are not a name on their own (`Defense Minister`).
+TITLE_WORDS_EN = _words(
+    "defense defence foreign interior finance prime deputy senior special vice acting"
 )

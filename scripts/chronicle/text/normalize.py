@@ -9,12 +9,10 @@ from urllib.parse import urlsplit
 
 from slugify import slugify
 
+from chronicle.text.sentences import split_sentences
+
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*", re.UNICODE)
 _SPACE = re.compile(r"\s+")
-# Sentence ends: . ! ? (optionally followed by a closing quote or bracket) then a space and an
-# opening capital, digit or quote. Abbreviations such as "U.S.-backed" have no space after the
-# dot, so they do not end a sentence; "U.S. envoy" would, which only shortens an inferred title.
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”’\"')\]]?\s+(?=[“‘\"'(\[A-Z0-9À-Ý])")
 
 INFERRED_TITLE_MAX_WORDS = 20
 # ISO 639 language code, optionally with BCP 47 subtags (en, pt-BR, zh-Hant).
@@ -79,10 +77,6 @@ def make_slug(title: str, max_length: int = 60) -> str:
         # the length, which makes a slug that misquotes the title.
         slug = slug[: max_length + 1].rsplit("-", 1)[0]
     return slug or "article"
-
-
-def split_sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
 
 
 def title_from_lede(lede: str) -> str:

@@ -2,8 +2,10 @@
 
 `enrich_article` is pure and ordered: plain text from the Markdown body, then entity mentions
 (the registry's automaton), then quotes (which resolve speakers through those mentions), then the
-reading level. It depends only on the body and the registry, so running it again on its own output
-changes nothing (`chronicle enrich` is idempotent).
+reading level. Quotes and reading level follow the article's stored language (text.language);
+an article stored without one gets it decided here, by the function ingest uses, and stored. It
+depends only on the body, the stored language and the registry, so running it again on its own
+output changes nothing (`chronicle enrich` is idempotent).
 """
 
 from __future__ import annotations
@@ -17,8 +19,9 @@ from chronicle.archive.registry import (
     registry_near,
 )
 from chronicle.ingest.enrich.entities import group_by_kind, matcher_for
-from chronicle.ingest.enrich.quotes import extract_quotes, guess_language
+from chronicle.ingest.enrich.quotes import extract_quotes
 from chronicle.ingest.enrich.readability import reading_grade, word_count
+from chronicle.text.language import decide_language
 from chronicle.text.plain import plain_text
 
 __all__ = [
@@ -36,9 +39,9 @@ def enrich_article(article: Article, registry: Registry) -> Article:
     text = plain_text(article.body)
     mentions = matcher_for(registry).find(text)
     kinds = group_by_kind(mentions)
-    # perf: one guess of the text's language (from its common words) for quotes and grade.
-    language = guess_language(text)
+    language = article.language or decide_language(None, text)
     changes = {
+        "language": language,
         "people": kinds["person"],
         "organisations": kinds["organisation"],
         "places": kinds["place"],

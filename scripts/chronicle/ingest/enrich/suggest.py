@@ -12,48 +12,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from chronicle.archive.model import Article
 from chronicle.archive.registry import Registry
-from chronicle.ingest.enrich.entities import matcher_for
+from chronicle.ingest.enrich.entities import Matcher, matcher_for
 from chronicle.ingest.readers.text import is_heading
 from chronicle.text.fold import fold
+from chronicle.text.lexicon import (
+    NAME_PARTICLES,
+    ORGANISATION_JOINERS,
+    ORGANISATION_WORDS_EN,
+    ROLE_WORDS_EN,
+    STOP_WORDS_EN,
+    TITLE_WORDS_EN,
+)
+from chronicle.text.names import NAME_WORD, cut_compound, name_runs
 from chronicle.text.plain import plain_text
+from chronicle.text.sentences import split_sentences
 
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-ROLE_WORDS = _words(
-    "envoy spokesperson spokesman spokeswoman minister president secretary official leader "
-    "chief ambassador general commander mayor senator governor prosecutor judge director "
-    "chairman chairwoman mediator negotiator adviser advisor representative premier king queen "
-    "prince emir sheikh pope mr mrs ms dr"
-)
-ORG_WORDS = _words(
-    "ministry office council agency organization organisation party army forces union "
-    "committee authority bank university fund court parliament government corporation inc "
-    "news times post group brigades movement front association institute foundation "
-    "commission department company network bureau service services"
-)
-STOP_WORDS = _words(
-    "the a an in on at but and as if when while after before however this that these those "
-    "it he she they we i his her their its our there here what who why how where yet so "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december according last next"
-)
 _DEMONYM = re.compile(r"(?:i|ian|ean|ese|ish|an)$")
-_CONNECT = r"(?:\s+(?:of|for|de|al|bin|van|von|der|la|le|du|da)(?=\s+[A-ZÀ-Ý]))?"
-# A capitalised word; `Hamas-run` is `Hamas` (a lower-case compound part ends the name).
-_CAP = r"[A-ZÀ-Ý][\w’'.]*(?:-[A-ZÀ-Ý][\w’'.]*)*"
-_SEQUENCE = re.compile(rf"{_CAP}(?:{_CONNECT}\s+{_CAP})*")
+_JOINERS = NAME_PARTICLES | ORGANISATION_JOINERS
 _ROLE = re.compile(
-    r"\b((?i:" + "|".join(sorted(ROLE_WORDS)) + rf"))\b,?\s+({_CAP}(?:\s+{_CAP}){{1,3}})(?![\w-])"
+    r"\b((?i:"
+    + "|".join(sorted(ROLE_WORDS_EN))
+    + rf"))\b,?\s+({NAME_WORD}(?:\s+{NAME_WORD}){{1,3}})(?![\w-])"
 )
-_SENTENCE = re.compile(r"(?<=[.!?])[”\"’)]?\s+(?=[“\"A-Z])")
+_SKIP = ROLE_WORDS_EN | STOP_WORDS_EN | TITLE_WORDS_EN
 EXAMPLE_MAX_CHARS = 240
 
 
@@ -67,46 +53,60 @@ class Suggestion:
     why: str = ""  # "after a role: envoy", "capitalised", "spaCy: PERSON"
 
 
-TITLE_WORDS = _words(
-    "defense defence foreign interior finance prime deputy senior special vice acting"
-)
-
-
 def _clean(name: str) -> str:
     name = name.strip(" ,;:")
     if name.endswith(".") and name.count(".") == 1:
         name = name[:-1]  # a sentence's full stop, not the one of `U.S.`
     name = re.sub(r"(?:’s|'s|’|')$", "", name)
     words = name.split()
-    while words and words[0].lower() in STOP_WORDS:
+    # A name neither opens nor ends with a joiner (`Why do Americans` → `Americans`).
+    while words and (words[0].lower() in STOP_WORDS_EN or words[0] in _JOINERS):
         words = words[1:]
-    while words and words[-1].lower() in STOP_WORDS | {"of", "for"}:
+    while words and (words[-1].lower() in STOP_WORDS_EN or words[-1] in _JOINERS):
         words = words[:-1]
     return " ".join(words)
 
 
 def _guess_kind(name: str) -> str | None:
     last = name.split()[-1].lower()
-    if last in ORG_WORDS or (name.isupper() and len(name.replace(".", "")) >= 2):
+    if last in ORGANISATION_WORDS_EN or (name.isupper() and len(name.replace(".", "")) >= 2):
         return "organisation"
     return None
+
+
+def _sequences(sentence: str) -> Iterator[tuple[str, bool]]:
+    """Runs of capitalised words (names joined by particles, `of`, `for`), each with whether it
+    opens the sentence; `Hamas-run Gaza Health Ministry` is `Hamas` then `Gaza Health Ministry`
+    (a lower-case compound part ends a name)."""
+    for match in name_runs(sentence, _JOINERS):
+        at_start = not sentence[: match.start()].strip(" “\"‘'(")
+        run: list[str] = []
+        for word in match.group(0).split():
+            name = cut_compound(word)
+            run.append(name)
+            if name != word:
+                yield " ".join(run), at_start
+                run, at_start = [], False
+        if run:
+            yield " ".join(run), at_start
 
 
 def candidates_in(sentence: str) -> list[tuple[str, str | None, str]]:
     """(name, kind guess, why) for one sentence."""
     out: list[tuple[str, str | None, str]] = []
     for match in _ROLE.finditer(sentence):
+        words = match.group(2).split()
+        if any(cut_compound(w) != w for w in words):
+            continue  # `envoy Steve Witkoff-led talks`: the name qualifies a noun
         name = _clean(match.group(2))
         if len(name.split()) >= 2:
             out.append((name, "person", f"after a role: {match.group(1).lower()}"))
-    skip = ROLE_WORDS | STOP_WORDS | TITLE_WORDS
-    for match in _SEQUENCE.finditer(sentence):
-        at_start = not sentence[: match.start()].strip(" “\"‘'(")
+    for sequence, at_start in _sequences(sentence):
         # `Israel’s Defense Minister`: a possessive ends one name and starts the next.
-        for part in re.split(r"(?<=’s|'s)\s+", match.group(0)):
+        for part in re.split(r"(?<=’s|'s)\s+", sequence):
             name = _clean(part)
             words = name.split()
-            if not words or all(w.lower() in skip for w in words):
+            if not words or all(w.lower() in _SKIP for w in words):
                 continue
             if len(words) == 1 and (
                 at_start or (_DEMONYM.search(words[0]) and not words[0].isupper())
@@ -151,7 +151,7 @@ def suggest(
         for block in text.split("\n\n"):
             if is_heading(block):
                 continue
-            for sentence in _SENTENCE.split(block):
+            for sentence in split_sentences(block):
                 # NFC: a name with an accent written as a combining mark is one word (a name
                 # is proposed for the registry; the example sentence stays as written).
                 cands = candidates_in(unicodedata.normalize("NFC", sentence))
@@ -173,7 +173,7 @@ def suggest(
     return sorted(found.values(), key=lambda s: (-s.count, s.name.casefold()))
 
 
-def _covered(matcher, name: str) -> bool:
+def _covered(matcher: Matcher, name: str) -> bool:
     """Already named by the registry (the whole candidate is one registry mention)."""
     mentions = matcher.find(name)
     return any(m.start == 0 and m.end == len(name) for m in mentions)

@@ -1,0 +1,124 @@
+"""Direct quotes and who said them, found by rules over one paragraph at a time.
+
+A quote's text is the exact span between its quotation marks (only spaces just inside the marks
+are dropped): never shortened, joined or re-punctuated, so it is always a substring of the
+article. Quotes split around their attribution
+(`“A,” she said, “B.”`) are two quotes with one speaker.
+
+How a speaker is found, in order:
+1. after the quote, in the same sentence: `“…,” Meshaal said.`, `“…,” said Oza.`,
+   `“…,” Mayer, Disney’s chairman, said`, `“…,” according to the ministry`;
+2. before it, in the same sentence, the nearest speech verb: `Katz warned: “…”`,
+   `Khallaf described Israel’s actions as a “blatant violation”` (a partial quote);
+3. a quote with no attribution of its own continues the one before it in the paragraph (or
+   the previous paragraph's, when that ended inside an open quote and this one opens with one).
+Speakers are registry entities where a mention lies in the subject (a person before an
+organisation before a place), else a capitalised name (roles such as `CEO` stripped), a
+description (`the source`, `Steve Witkoff’s deputy`) or a pronoun resolved to the last person
+(he, she) or organisation (it, they) named before. A speaker must look like a name or a described
+person: a time (`this week`), a number (`Fifty-one percent`), a nationality (`Syrian`), a name
+that only qualifies a noun, a possessor or the object of a verb or preposition is none, and an
+unknown speaker is better than an invented one. After a comma, a participle (`…, telling them
+“…”`) or a verb after `and` speaks for the sentence's subject.
+Quote marks are masked while looking, so a name inside a quote is never its speaker. Single
+curly quotes (‘…’) count only where they clearly delimit a quote (’ is also the apostrophe), and
+only with a speaker (unattributed, they are titles). Articles stored in German, French, Spanish or
+Portuguese get that language's attributions first (`„…“, sagte der Minister.`).
+
+By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
+in the text), `subject` (who an English attribution names), `english` and `foreign` (the
+attributions of each language); every word they read comes from text.lexicon.
+"""
+
+from __future__ import annotations
+
+from chronicle.archive.model import Quote
+from chronicle.ingest.enrich.entities import Mention
+from chronicle.ingest.enrich.quotes import english, foreign
+from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
+from chronicle.ingest.enrich.quotes.spans import find_spans, mask, worth_keeping
+from chronicle.text.normalize import language_code
+from chronicle.text.sentences import sentence_bounds
+
+__all__ = ["extract_quotes"]
+
+MIN_UNATTRIBUTED_WORDS = 4  # `“Black Water,”` with no speaker is a song title, not a quote
+
+
+def _sentence_of(bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
+    for start, end in bounds:
+        if start <= index < end:
+            return start, end
+    return bounds[-1]
+
+
+def extract_quotes(text: str, mentions: list[Mention], language: str | None = None) -> list[Quote]:
+    """Every direct quote in `text` (paragraphs separated by blank lines), in order.
+    `language`, the article's (text.language), adds German, French, Spanish or Portuguese
+    attributions to the English ones."""
+    ctx = Context(mentions)
+    lang = language_code(language)
+    ctx.language = lang if lang in foreign.LANGUAGES else None
+    out: list[Quote] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        out.extend(_paragraph_quotes(paragraph, offset, ctx))
+        ctx.read.append(paragraph)
+        offset += len(paragraph) + 2
+    return out
+
+
+def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
+    spans = [s for s in find_spans(paragraph) if worth_keeping(paragraph, s)]
+    # A quote left open at the end of the last paragraph goes on in this one if it opens it.
+    continued, ctx.continued = ctx.continued, None
+    if not spans:
+        return []
+    masked = mask(paragraph, spans)
+    ctx.masked = masked
+    bounds = sentence_bounds(masked)
+    out: list[Quote] = []
+    previous: Speaker | None = continued if spans[0].open == 0 else None
+    ctx.paragraph_speaker = previous
+    lang = ctx.language
+    for span in spans:
+        start, end = span.text_range
+        quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
+        sentence = _sentence_of(bounds, span.open)
+        partial = english.is_partial(quote, masked, span, sentence[0])
+        speaker = None
+        if lang is not None:
+            speaker = foreign.trailing(paragraph, masked, span, ctx, offset, lang) or (
+                foreign.preceding(masked, span, sentence, ctx, offset, lang)
+            )
+        speaker = (
+            speaker
+            or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
+            or english.preceding(masked, span, sentence, ctx, offset)
+        )
+        if speaker is None and not partial and previous is not None:
+            # `“A,” she said. “B.”`: B goes on with the same speaker.
+            speaker = previous
+        if speaker is None and (
+            partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] == "‘"
+        ):
+            # Words in quotation marks with no one saying them: a scare quote, a title (in
+            # single marks, `the theme ‘The Medium is the Message’`, always one).
+            continue
+        speaker = speaker or NO_SPEAKER
+        if speaker.name and not speaker.entity and speaker.name[:1].isupper():
+            ctx.last_named = speaker.name
+        out.append(
+            Quote(
+                text=quote,
+                speaker=speaker.name,
+                entity=speaker.entity,
+                verb=speaker.verb,
+                kind="partial" if partial else "full",
+            )
+        )
+        if speaker.name:
+            previous = ctx.paragraph_speaker = speaker
+            if span.close >= len(paragraph):
+                ctx.continued = speaker
+    return out

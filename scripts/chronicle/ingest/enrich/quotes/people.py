@@ -1,0 +1,69 @@
+"""Names of people in English text, for speakers: name runs (text.names) split at titles and
+roles, and the surnames a pronoun may refer back to."""
+
+from __future__ import annotations
+
+import re
+
+from chronicle.text.lexicon import (
+    NATIONALITIES_EN,
+    NOT_NAMES_EN,
+    NUMBER_WORDS_EN,
+    ORGANISATION_WORDS_EN,
+)
+from chronicle.text.names import name_runs
+
+POSSESSIVE = re.compile(r"(?:’s|'s|[.,’'])+$")
+POSSESSOR = re.compile(r"(?:’s|'s|’|')(?=\s)")  # `Witkoff’s deputy`, `Hamas’ leaders`
+
+
+def not_a_name_word(word: str) -> bool:
+    """A title, role, function word or number: capitalised, but no part of a name."""
+    bare = POSSESSIVE.sub("", word)
+    return bare in NOT_NAMES_EN or all(part in NUMBER_WORDS_EN for part in bare.lower().split("-"))
+
+
+def names_in(text: str) -> list[tuple[str, int, int]]:
+    """Capitalised names in `text` with their spans; titles and roles split a sequence
+    (`InfoNation President Dan McDowell` → `InfoNation`, `Dan McDowell`)."""
+    out = []
+    for match in name_runs(text):
+        segment: list[re.Match[str]] = []
+        for word in re.finditer(r"\S+", match.group(0)):
+            if not_a_name_word(word.group(0)):
+                _close_name(segment, match.start(), out)
+                segment = []
+            else:
+                segment.append(word)
+        _close_name(segment, match.start(), out)
+    return out
+
+
+def _close_name(segment: list[re.Match[str]], base: int, out: list[tuple[str, int, int]]) -> None:
+    # Possessive names (`Disney’s chairman`) and a nationality alone (`Syrian`) are not speakers;
+    # a particle left first by a title split off is no name's start (`Why do Americans`).
+    while segment and segment[0].group(0)[:1].islower():
+        segment = segment[1:]
+    if not segment or segment[-1].group(0).endswith(("’s", "'s", "’", "'")):
+        return
+    name = " ".join(w.group(0) for w in segment)
+    if name.rstrip(".,") not in NATIONALITIES_EN:
+        out.append((name, base + segment[0].start(), base + segment[-1].end()))
+
+
+def surnames(names: list[tuple[str, int, int]]) -> set[str]:
+    """Last words of what look like people's full names: two to four words, none of them an
+    organisation's (`White House National Security Council Ukraine` gives no `Ukraine`)."""
+    out = set()
+    for name, _start, _end in names:
+        words = name.split()
+        if 2 <= len(words) <= 4 and not any(w.lower() in ORGANISATION_WORDS_EN for w in words):
+            out.add(words[-1])
+    return out
+
+
+def may_be_person(name: str, known_surnames: set[str]) -> bool:
+    """What `he` or `she` may refer to: a full name (`Gordon Sondland`) or the surname of one
+    named before (`Sondland`), not an organisation (`American Farm Bureau`)."""
+    last = name.split()[-1]
+    return (" " in name or name in known_surnames) and last.lower() not in ORGANISATION_WORDS_EN

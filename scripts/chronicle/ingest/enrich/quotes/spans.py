@@ -1,0 +1,94 @@
+"""Quoted spans in a paragraph: which quotation marks open and close a quote."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "»": "«", "‹": "›"}
+# `„…”` (and `„…"`) close too; `»…«` and `‹…›` only where their closing mark follows.
+_LOW_CLOSERS = '“”"'
+_GUILLEMETS_REVERSED = "»‹"
+STRAIGHT = '"'
+MIN_QUOTE_CHARS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    open: int  # index of the opening mark
+    close: int  # index of the closing mark (or the paragraph's end when unclosed)
+
+    @property
+    def text_range(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+_OPENING = re.compile('[“«„"‘»‹]')
+# ’ is also the apostrophe, so single quotes count only where they clearly delimit a quote:
+# ‘ opens after a space, a dash or a bracket and before a letter (not `‘90s`, `‘em`), and ’
+# closes after a non-space and not inside a word (`don’t`). An unclosed ‘ is no quote.
+_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![^\W_])")
+_ELISION = re.compile(r"(?:em|til|cause|tis|twas|n)(?![^\W_])", re.IGNORECASE)
+
+
+def _opens_single(paragraph: str, i: int) -> bool:
+    before = paragraph[i - 1] if i else " "
+    after = paragraph[i + 1 : i + 2]
+    return (
+        (before.isspace() or before in '([—–“"')
+        and after.isalpha()
+        and not _ELISION.match(paragraph, i + 1)
+    )
+
+
+def _close_of(paragraph: str, i: int) -> int | None:
+    """Where the quote opened at `i` closes; the paragraph's end when a double mark is left
+    open, None when `i` opens no quote."""
+    char = paragraph[i]
+    if char == "‘":
+        close = _SINGLE_CLOSE.search(paragraph, i + 1) if _opens_single(paragraph, i) else None
+        return close.start() if close else None
+    if char == "„":
+        ends = [e for e in (paragraph.find(c, i + 1) for c in _LOW_CLOSERS) if e != -1]
+        return min(ends) if ends else len(paragraph)
+    end = paragraph.find(PAIRS.get(char, STRAIGHT), i + 1)
+    if end == -1 and char in _GUILLEMETS_REVERSED:
+        return None
+    return len(paragraph) if end == -1 else end
+
+
+def find_spans(paragraph: str) -> list[Span]:
+    """Quotation-mark pairs: curly (double, or single where they clearly delimit a quote),
+    guillemets and straight; an unclosed double quote runs to the end of the paragraph (a quote
+    continued in the next paragraph has no closing mark)."""
+    spans: list[Span] = []
+    match = _OPENING.search(paragraph)
+    while match is not None:
+        i = match.start()
+        end = _close_of(paragraph, i)
+        if end is None:
+            match = _OPENING.search(paragraph, i + 1)
+            continue
+        spans.append(Span(i, end))
+        match = _OPENING.search(paragraph, end + 1)
+    return spans
+
+
+def mask(paragraph: str, spans: list[Span]) -> str:
+    """Quote interiors blanked (lengths kept), but a final . ! ? stays to end its sentence."""
+    chars = list(paragraph)
+    for span in spans:
+        start, end = span.text_range
+        for k in range(start, end):
+            chars[k] = " "
+        if end > start and paragraph[end - 1] in ".!?":
+            chars[end - 1] = paragraph[end - 1]
+    return "".join(chars)
+
+
+def worth_keeping(paragraph: str, span: Span) -> bool:
+    start, end = span.text_range
+    quote = paragraph[start:end]
+    if paragraph[span.open] == "‘" and "‘" in quote:
+        return False  # a mark mistyped or left open: `‘Jewels after Jewels ‘ and …’`
+    return len(quote.strip()) >= MIN_QUOTE_CHARS and any(c.isalpha() for c in quote)
