@@ -12,6 +12,7 @@ import re
 
 from chronicle.archive.dates import MONTHS, ArticleDate
 from chronicle.archive.model import Article
+from chronicle.text.lexicon import NAME_PARTICLES_IN_A_NAME
 
 _MLA_MONTHS = (
     "Jan.",
@@ -30,31 +31,7 @@ _MLA_MONTHS = (
 
 
 # Lower-case particles that belong to the family name: "von der Leyen, U.", not "Leyen, U. v. d.".
-_PARTICLES = frozenset(
-    [
-        "van",
-        "von",
-        "der",
-        "den",
-        "de",
-        "del",
-        "della",
-        "di",
-        "da",
-        "dos",
-        "das",
-        "du",
-        "la",
-        "le",
-        "ter",
-        "ten",
-        "zu",
-        "bin",
-        "ibn",
-        "al",
-        "el",
-    ]
-)
+_PARTICLES = NAME_PARTICLES_IN_A_NAME
 # A title already ending in one of these takes no added full stop ("Why?." is wrong), in any script.
 _FINAL_PUNCT = tuple(".?!…。？！")
 

@@ -80,6 +80,9 @@ ABBREVIATIONS = _words(
 # Not `den`, `das`, `zu`, `ten`, `ter`: in running German or English text they join a name to
 # the next noun far more often (`sagte Müller zu Journalisten`, `the top ten Democrats`).
 NAME_PARTICLES = _words("al bin da de del della der di do dos du el ibn la le van von")
+# In a name already known to be one (a byline, an author to cite), those five are particles too:
+# "von der Leyen, U.", "ter Stegen, M.", "den Uyl, J.".
+NAME_PARTICLES_IN_A_NAME = NAME_PARTICLES | _words("den das zu ten ter")
 # Words joining the names of organisations (`Ministry of Defense`, `Fund for Peace`).
 ORGANISATION_JOINERS = _words("of for")
 

@@ -9,7 +9,7 @@ import re
 
 from chronicle.ingest.readers.normal import normalise
 from chronicle.ingest.readers.page_metadata.headings import SHORT_TEXT_MAX_CHARS
-from chronicle.text.lexicon import MONTH_WORDS_EN
+from chronicle.text.lexicon import MONTH_WORDS_EN, NAME_PARTICLES_IN_A_NAME
 
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 # "By", "Von", "Par"… before a byline; not "di" or "de", which begin surnames (Di Maria).
@@ -95,7 +95,6 @@ _BYLINE_WORD = re.compile(
 BYLINE_WINDOW = 600
 _JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.I)
 # Lower-case words that begin surnames ("de", "van"): a name's words may start with them.
-_PARTICLES = {"de", "da", "del", "van", "von", "der", "den", "di", "du", "la", "le", "bin"}
 
 
 def byline_names(texts: list[str]) -> list[str]:
@@ -136,4 +135,6 @@ def _names_after(texts: list[str]) -> str:
 def _looks_like_a_name(name: str) -> bool:
     """Two to four words, each starting with a capital (or a particle: "de", "van")."""
     words = name.split()
-    return 2 <= len(words) <= 4 and all(w[0].isupper() or w in _PARTICLES for w in words)
+    return 2 <= len(words) <= 4 and all(
+        w[0].isupper() or w in NAME_PARTICLES_IN_A_NAME for w in words
+    )
