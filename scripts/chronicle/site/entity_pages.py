@@ -46,7 +46,7 @@ class EntitySite:
 
     def article_inputs(self, article: Article) -> tuple[object, ...]:
         """Everything `article_context` reads besides the article and its entry: the pages it
-        links to (an incremental build's key for the article page; see plugin.py)."""
+        links to (an incremental build's key for the article page; see article_page.py)."""
         names = [n for f in KIND_FIELDS.values() for n in getattr(article, f)]
         names += [q.entity for q in article.quotes if q.entity]
         return (self.quotes_url, tuple(self.info.get(n) for n in names))

@@ -21,11 +21,17 @@ class MemoShelf:
     def __init__(self) -> None:
         self._memos: dict[Path, ArticleMemo | PickleMemo] = {}
 
-    def articles(self, path: Path) -> ArticleMemo:
+    def articles(self, path: Path | None) -> ArticleMemo:
+        """The parsed articles memo stored at `path`; None (no cache): one that keeps none."""
+        if path is None:
+            return ArticleMemo(None)
         kept = self._memos.pop(path, None)
         return kept if isinstance(kept, ArticleMemo) else ArticleMemo(path, Fingerprinter())
 
-    def records(self, path: Path) -> PickleMemo:
+    def records(self, path: Path | None) -> PickleMemo:
+        """The search records memo stored at `path`; None (no cache): one that keeps none."""
+        if path is None:
+            return PickleMemo(None)
         kept = self._memos.pop(path, None)
         return kept if isinstance(kept, PickleMemo) else PickleMemo(path)
 

@@ -24,16 +24,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from chronicle.archive.index import Entry, build_archive, name_collisions
-from chronicle.archive.memo import ArticleMemo, PickleMemo
-from chronicle.archive.registry import Registry, load_registry
+from chronicle.archive.registry import load_registry
 from chronicle.archive.store import ArticleStore, split_front_matter
-from chronicle.errors import ChronicleError
 from chronicle.site.article_page import article_context, article_inputs
 from chronicle.site.build.cache import BuildCache
 from chronicle.site.build.incremental import Incremental, site_salt
@@ -64,7 +61,8 @@ GENERATED_SOURCE = str(ASSETS / "generated-page.md")
 
 
 class BuildPlan:
-    """Made in `on_files` from the site's files; every later event of the build asks it."""
+    """Made in `on_files` from the site's files; every later event of the build asks it.
+    Raises ChronicleError for an article or a registry that cannot be read."""
 
     def __init__(
         self, files: Files, config: MkDocsConfig, options: ChronicleConfig, shelf: MemoShelf
@@ -74,16 +72,13 @@ class BuildPlan:
         project = Path(config.config_file_path or ".").parent
         self.cache_dir = project / options.cache_dir if options.cache else None
         self.registry_path = project / options.entities_file
+        self.prefix = options.articles_dir.strip("/") + "/"  # of the articles' sources
         self.page_cache = PageCache(BuildCache(self.cache_dir), config)
         self._nav: Any = None
         # perf: the contexts the incremental plan made (src_uri → context), not made twice
         self._planned: dict[str, dict[str, Any]] = {}
         # perf: parsed articles kept between builds; saved in `finish`, off the critical path
-        self._article_memo = (
-            shelf.articles(self.cache_dir / "articles.pickle")
-            if self.cache_dir
-            else ArticleMemo(None)
-        )
+        self._article_memo = shelf.articles(self._cache_file("articles.pickle"))
         self.entries = self._resolve_entries(files)
         self.incremental = self._resolve_incremental()  # perf: first, so the search can start
         self.search = self._resolve_search(files)
@@ -92,7 +87,7 @@ class BuildPlan:
             log.warning(collision.describe())  # chronicle check names the files too
         self.entity_site = build_entity_site(
             self.archive,
-            self._resolve_registry(),
+            load_registry(self.registry_path) if self.registry_path.exists() else None,
             bases={k: self._base(f) for k, f in KIND_FIELDS.items()},
             quotes_base=self._base("quotes"),
             page_size=options.listing_page_size,
@@ -101,6 +96,9 @@ class BuildPlan:
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")
 
+    def _cache_file(self, name: str) -> Path | None:
+        return None if self.cache_dir is None else self.cache_dir / name
+
     def _base(self, option: str) -> str:
         """A site folder from the options ("archive/")."""
         return self.options[f"{option}_url"].strip("/") + "/"
@@ -108,16 +106,12 @@ class BuildPlan:
     # --- resolve ----------------------------------------------------------------------------
 
     def _resolve_entries(self, files: Files) -> dict[str, Entry]:
-        prefix = self.options.articles_dir.strip("/") + "/"
-        store = ArticleStore(Path(self.config.docs_dir) / prefix)
+        store = ArticleStore(Path(self.config.docs_dir) / self.prefix)
         entries = {}
         for file in files.documentation_pages():
-            if not file.src_uri.startswith(prefix) or file.generated_by:
+            if not file.src_uri.startswith(self.prefix) or file.generated_by:
                 continue
-            try:
-                article = self._article_memo.read(Path(file.abs_src_path or ""), store.read)
-            except ChronicleError as exc:
-                raise PluginError(f"Chronicle: {exc}") from None
+            article = self._article_memo.read(Path(file.abs_src_path or ""), store.read)
             entries[file.src_uri] = Entry(article=article, url=file.url, src_uri=file.src_uri)
         return entries
 
@@ -126,7 +120,6 @@ class BuildPlan:
         last build's manifest, and the fingerprints the article memo kept."""
         if self.cache_dir is None:
             return None
-        prefix = self.options.articles_dir.strip("/") + "/"
         # Material's (or MkDocs') search indexes only the pages built in this run: while it is
         # on, no article is skipped. Chronicle's Pagefind records of skipped articles come from
         # the build cache instead (SearchIndex.keep).
@@ -134,7 +127,7 @@ class BuildPlan:
             name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
             for name, plugin in self.config.plugins.items()
         )
-        salt = site_salt(self.config, prefix, self.options, [self.registry_path])
+        salt = site_salt(self.config, self.prefix, self.options, [self.registry_path])
         plan = Incremental(self.config, self.cache_dir, salt, skip=not lunr)
         for article, text in self._article_memo.fingerprints():
             plan.fingerprint.seed(article, text)
@@ -147,21 +140,11 @@ class BuildPlan:
     def _resolve_search(self, files: Files) -> SearchIndex | None:
         if not self.options.search_enabled:
             return None
-        if self.incremental is None:
-            return SearchIndex(self.options, self.config, self.entries, None, PickleMemo(None))
-        memo = self.shelf.records(self.cache_dir / RECORDS_FILE)
+        memo = self.shelf.records(self._cache_file(RECORDS_FILE))
         search = SearchIndex(self.options, self.config, self.entries, self.incremental, memo)
-        search.start_early(files)  # perf: on another core, during the plan
+        if self.incremental is not None:
+            search.start_early(files)  # perf: on another core, during the plan
         return search
-
-    def _resolve_registry(self) -> Registry | None:
-        """The entity registry beside mkdocs.yml; None when there is none."""
-        if not self.registry_path.exists():
-            return None
-        try:
-            return load_registry(self.registry_path)
-        except ChronicleError as exc:
-            raise PluginError(f"Chronicle: {exc}") from None
 
     # --- generate ---------------------------------------------------------------------------
 

@@ -25,10 +25,12 @@ from typing import Any
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
@@ -82,7 +84,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
 
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._build = BuildPlan(files, config, self.config, self._shelf)
+        try:
+            self._build = BuildPlan(files, config, self.config, self._shelf)
+        except ChronicleError as exc:  # an article or the registry cannot be read
+            raise PluginError(f"Chronicle: {exc}") from None
         self._build.generate_files(files)
         self._build.plan_pages(files)
         return files
