@@ -3,11 +3,13 @@ plugin itself lives across `mkdocs serve` rebuilds; a build's state must not).
 
 Phases, in the order of MkDocs' events:
 
-- resolve (`on_files`, late, so other plugins' files exist): read every article once, build
-  the archive indexes and every generated page's view (pages.py, entity_pages.py) before
-  anything is rendered, so every page can link to every other; add the generated files; decide
-  which pages are up to date (build/incremental.py). After a small change the search index
-  starts here, as soon as the articles are read (indexing.py);
+- resolve (`on_files`, late, so other plugins' files exist; `BuildPlan()`): read every article
+  once, build the archive indexes and the entity site before anything is rendered, so every
+  page can link to every other. After a small change the search index starts here, as soon as
+  the articles are read (indexing.py);
+- generate (`generate_files`): every generated page's view (pages.py, entity_pages.py) and
+  file, Chronicle's scripts and styles, the search page;
+- plan (`plan_pages`): which pages are up to date (build/incremental.py);
 - attach (`on_nav`, `on_env`): the build cache (build/pagecache.py) and its helper processes;
 - render (page events): each page's source without front matter, its meta (template and
   escaped title), its sanitised HTML and search record, and its template context;
