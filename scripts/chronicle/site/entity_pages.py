@@ -2,11 +2,10 @@
 
 From the archive (already newest first) and the registry, one pass builds for every entity the
 articles that mention it, its first and last mention, the entities most often named with it and
-its quotes; then the page specs: `people/`, `organisations/`, `places/` (an index and one page
-per entity, its article list split into pages like the other listings, by views.paginate) and
-`quotes/`. The
-registry is the authority: a name in front matter that the registry no longer holds gets no page
-(run `chronicle enrich` to drop it from the article).
+its quotes; then the views: `people/`, `organisations/`, `places/` (an index and one page per
+entity, its article list split into pages by views.paginate, like every listing) and `quotes/`.
+The registry is the authority: a name in front matter that the registry no longer holds gets no
+page (run `chronicle enrich` to drop it from the article).
 """
 
 from __future__ import annotations
