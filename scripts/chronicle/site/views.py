@@ -76,8 +76,9 @@ class SpeakerGroup:
 
 @dataclass
 class View:
-    """One generated page. Mutable like `TimelineSection`: the build cache fingerprints a
-    mutable value field by field, so the entries it lists are each printed once a build."""
+    """One generated page: where it lives, its template, and everything that template shows.
+    Not frozen: the paginator and the timeline fill in each page's share of a listing after
+    copying page 1."""
 
     src_uri: str
     title: str
