@@ -113,7 +113,8 @@ def test_prolific_speakers_get_their_own_quotes_page():
     from chronicle.archive.dates import parse_date
     from chronicle.archive.index import Entry, build_archive
     from chronicle.archive.model import Article, Quote
-    from chronicle.site.entity_pages import QUOTES_PREVIEW, build_entity_site
+    from chronicle.site.entity_pages import build_entity_site
+    from chronicle.site.views import QUOTES_PREVIEW
 
     entries = [
         Entry(

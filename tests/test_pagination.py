@@ -1,4 +1,4 @@
-"""Listings are cut into pages from their oldest end (pages.page_bounds): a new article joins
+"""Listings are cut into pages from their oldest end (views.page_bounds): a new article joins
 page 1, and every later page keeps its articles and its address, so a link to one stays right
 and an incremental build rebuilds page 1 alone."""
 
@@ -12,7 +12,8 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Entry, build_archive
 from chronicle.archive.model import Article
 from chronicle.site.entity_pages import build_entity_site
-from chronicle.site.pages import LATER_INTRO, all_pages, page_bounds
+from chronicle.site.pages import all_pages
+from chronicle.site.views import LATER_INTRO, page_bounds
 from tests.conftest import ROOT, copy_site_scaffold, run_build
 from tests.test_site_build import add, build, page, text_of
 

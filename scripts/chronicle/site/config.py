@@ -17,7 +17,7 @@ class ChronicleConfig(base.Config):
     timeline_url = c.Type(str, default="timeline")
     # Articles per listing page; longer listings are split into numbered pages, cut from the
     # oldest article so that later pages keep their articles as new ones arrive (page 1 holds
-    # between one and two pages' worth; see pages.page_bounds).
+    # between one and two pages' worth; see views.page_bounds).
     listing_page_size = c.Type(int, default=50)
     # How many of the latest articles the home page shows.
     home_latest = c.Type(int, default=10)
@@ -30,7 +30,7 @@ class ChronicleConfig(base.Config):
     # perf: on `mkdocs build`, a forked helper fills the cache from the last page backwards
     # while MkDocs works forwards (parallel.py), so a clean build uses two cores.
     parallel = c.Type(bool, default=True)
-    # Issue 4: the entity registry, relative to mkdocs.yml (absent: the front matter's names
+    # The entity registry, relative to mkdocs.yml (absent: the front matter's names
     # are shown as they are), and where entity and quote pages are generated.
     entities_file = c.Type(str, default="entities.yml")
     people_url = c.Type(str, default="people")

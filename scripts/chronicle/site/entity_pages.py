@@ -1,110 +1,51 @@
-"""Entity and quote pages as plain data. Pure: no I/O, no MkDocs.
+"""Entity and quote pages as views (views.py). Pure: no I/O, no MkDocs.
 
 From the archive (already newest first) and the registry, one pass builds for every entity the
 articles that mention it, its first and last mention, the entities most often named with it and
-its quotes; then the page specs: `people/`, `organisations/`, `places/` (an index and one page
-per entity, its article list split into pages like the other listings) and `quotes/`. The
-registry is the authority: a name in front matter that the registry no longer holds gets no page
-(run `chronicle enrich` to drop it from the article).
+its quotes; then the views: `people/`, `organisations/`, `places/` (an index and one page per
+entity, its article list split into pages by views.paginate, like every listing) and `quotes/`.
+The registry is the authority: a name in front matter that the registry no longer holds gets no
+page (run `chronicle enrich` to drop it from the article).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from chronicle.archive.index import Archive, Entry
 from chronicle.archive.model import Article, Quote
 from chronicle.archive.registry import Registry
-from chronicle.site.pages import Link, page_bounds, page_src, page_url
+from chronicle.site.views import (
+    ENTITY,
+    QUOTES,
+    QUOTES_PREVIEW,
+    EntityInfo,
+    Link,
+    QuoteRef,
+    SpeakerGroup,
+    View,
+    paginate,
+)
 from chronicle.text.normalize import make_slug
 
 KIND_FIELDS = {"person": "people", "organisation": "organisations", "place": "places"}
 KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
 RELATED_MAX = 10
-# The quotes page and entity pages show a speaker's newest quotes; a speaker with more gets a
-# page of their own under quotes/, so no page grows with the whole archive's quotes.
-QUOTES_PREVIEW = 10
 UNATTRIBUTED = "Unattributed"
-
-
-@dataclass(frozen=True)
-class EntityInfo:
-    name: str
-    kind: str
-    url: str  # site-relative, e.g. "people/israel-katz/"
-    description: str = ""
-    wikidata: str | None = None
-
-    @property
-    def wikidata_url(self) -> str | None:
-        return f"https://www.wikidata.org/wiki/{self.wikidata}" if self.wikidata else None
-
-
-@dataclass(frozen=True)
-class QuoteRef:
-    """A quote where it is shown: its article and its speaker's page (when in the registry)."""
-
-    quote: Quote
-    entry: Entry
-    speaker: str  # the name shown: the registry name when resolved, else as written
-    speaker_url: str | None = None
-
-    @property
-    def partial(self) -> bool:
-        return self.quote.kind == "partial"
-
-
-@dataclass
-class SpeakerGroup:
-    label: str
-    anchor: str  # id on the quotes page, e.g. "speaker-israel-katz"
-    url: str | None  # the speaker's entity page, when in the registry
-    quotes: list[QuoteRef] = field(default_factory=list)  # all, newest first
-    page_url: str | None = None  # quotes/<slug>/ when there are more than the preview
-
-    @property
-    def preview(self) -> list[QuoteRef]:
-        return self.quotes[:QUOTES_PREVIEW]
-
-
-@dataclass
-class EntityPage:
-    src_uri: str
-    title: str
-    kind: str  # person | organisation | place | entity-index | quotes | speaker-quotes
-    entity: EntityInfo | None = None
-    up: list[Link] = field(default_factory=list)
-    entries: list[Entry] = field(default_factory=list)  # this page's share of the articles
-    total: int = 0
-    page_number: int = 1
-    page_count: int = 1
-    previous_page: str | None = None
-    next_page: str | None = None
-    first: Entry | None = None  # the oldest dated mention
-    last: Entry | None = None  # the newest dated mention
-    undated: int = 0
-    speaker: SpeakerGroup | None = None  # this entity's quotes (entity and speaker pages)
-    related: list[tuple[EntityInfo, int]] = field(default_factory=list)
-    index: list[tuple[EntityInfo, int]] = field(default_factory=list)  # on index pages
-    speakers: list[SpeakerGroup] = field(default_factory=list)  # on the quotes page
-
-    @property
-    def url(self) -> str:
-        return self.src_uri.removesuffix("index.md")
 
 
 @dataclass
 class EntitySite:
     """Everything the templates need about entities, built once per build."""
 
-    pages: dict[str, EntityPage]  # src_uri → page
+    pages: dict[str, View]  # src_uri → page
     info: dict[str, EntityInfo]  # canonical name → info
     quotes_url: str
 
     def article_inputs(self, article: Article) -> tuple[object, ...]:
         """Everything `article_context` reads besides the article and its entry: the pages it
-        links to (an incremental build's key for the article page; see plugin.py)."""
+        links to (an incremental build's key for the article page; see article_page.py)."""
         names = [n for f in KIND_FIELDS.values() for n in getattr(article, f)]
         names += [q.entity for q in article.quotes if q.entity]
         return (self.quotes_url, tuple(self.info.get(n) for n in names))
@@ -155,35 +96,6 @@ def _infos(
     return out
 
 
-def _paginate(page: EntityPage, entries: list[Entry], page_size: int) -> list[EntityPage]:
-    """The entity's pages, cut as every newest-first listing is (pages.page_bounds). A later
-    page shows only the entity's name, description and its share of the articles: the counts,
-    first and last mentions and quotes are page 1's, so a new mention leaves later pages as
-    they were (and an incremental build skips them)."""
-    bounds = page_bounds(len(entries), page_size)
-    count = len(bounds)
-    base = page.url
-    pages = []
-    for number, share in enumerate(bounds, start=1):
-        if number == 1:
-            current = page
-            current.total = len(entries)
-        else:
-            current = EntityPage(
-                src_uri=page_src(base, number),
-                title=f"{page.title} (page {number} of {count})",
-                kind=page.kind,
-                entity=page.entity,
-                up=page.up,
-            )
-        current.entries = entries[share.start : share.stop]
-        current.page_number, current.page_count = number, count
-        current.previous_page = None if number == 1 else page_url(base, number - 1)
-        current.next_page = page_url(base, number + 1) if number < count else None
-        pages.append(current)
-    return pages
-
-
 def build_entity_site(
     archive: Archive,
     registry: Registry | None,
@@ -221,15 +133,16 @@ def build_entity_site(
                 anchors.add(anchor)
                 group = groups[ref.speaker] = SpeakerGroup(ref.speaker, anchor, ref.speaker_url)
             group.quotes.append(ref)
-    pages: list[EntityPage] = []
+    pages: list[View] = []
     for group in groups.values():
         if len(group.quotes) > QUOTES_PREVIEW:
             group.page_url = f"{quotes_base}{group.anchor.removeprefix('speaker-')}/"
             pages.append(
-                EntityPage(
+                View(
                     src_uri=f"{group.page_url}index.md",
                     title=f"Quotes: {group.label}",
                     kind="speaker-quotes",
+                    template=QUOTES,
                     up=[Link("Quotes", quotes_base)],
                     speaker=group,
                     total=len(group.quotes),
@@ -237,20 +150,22 @@ def build_entity_site(
             )
     for kind, title in KIND_TITLES.items():
         of_kind = [i for i in info.values() if i.kind == kind]
-        index_page = EntityPage(
+        index_page = View(
             src_uri=f"{bases[kind]}index.md",
             title=title,
             kind="entity-index",
+            template=ENTITY,
             index=[(i, len(mentions[i.name])) for i in of_kind],
         )
         pages.append(index_page)
         for entity in of_kind:
             entries = mentions[entity.name]
             dated = [e for e in entries if e.article.date is not None]
-            page = EntityPage(
+            page = View(
                 src_uri=f"{entity.url}index.md",
                 title=f"{entity.name}",
                 kind=kind,
+                template=ENTITY,
                 entity=entity,
                 up=[Link(title, bases[kind])],
                 first=dated[-1] if dated else None,
@@ -259,16 +174,17 @@ def build_entity_site(
                 related=[(info[n], c) for n, c in together[entity.name].most_common(RELATED_MAX)],
                 speaker=groups.get(entity.name),
             )
-            pages += _paginate(page, entries, page_size)
+            pages += paginate(page, entries, page_size)
     speakers = sorted(
         groups.values(),
         key=lambda g: (g.label == UNATTRIBUTED, -len(g.quotes), g.label.casefold()),
     )
     pages.append(
-        EntityPage(
+        View(
             src_uri=f"{quotes_base}index.md",
             title="Quotes",
             kind="quotes",
+            template=QUOTES,
             speakers=speakers,
             total=sum(len(g.quotes) for g in speakers),
         )

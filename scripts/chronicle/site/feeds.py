@@ -1,14 +1,20 @@
 """Atom and RSS feeds of the latest articles, with feedgen (it writes valid XML and escapes
-every field; hand-built XML strings are how feeds break)."""
+every field; hand-built XML strings are how feeds break): `build_feed` makes one, pure;
+`write_feeds` writes it into the site as feed.xml (Atom) and rss.xml (RSS)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
 from chronicle.archive.index import Entry
+from chronicle.archive.store import atomic_write_bytes
+
+FEED_PATH = "feed.xml"
+RSS_PATH = "rss.xml"
 
 
 def _when(entry: Entry) -> dt.datetime:
@@ -59,3 +65,14 @@ def build_feed(
         for topic in article.topics:
             fe.category(term=topic)
     return fg
+
+
+def write_feeds(
+    entries: list[Entry], *, site_dir: Path, site_url: str, title: str, description: str
+) -> None:
+    """Both feeds of `entries` (newest first) into the site."""
+    feed = build_feed(
+        entries, site_url=site_url, title=title, description=description, feed_path=FEED_PATH
+    )
+    atomic_write_bytes(site_dir / FEED_PATH, feed.atom_str(pretty=True))
+    atomic_write_bytes(site_dir / RSS_PATH, feed.rss_str(pretty=True))

@@ -1,86 +1,19 @@
-"""The derived pages (date archives, topics, sources, timelines) as plain data. Pure: no I/O,
-no MkDocs.
+"""The derived pages (date archives, topics, sources, timelines, the home page's figures) as
+views (views.py). Pure: no I/O, no MkDocs.
 
-Each `PageSpec` says where a page lives, its title, and the context its template renders. Long
-listings are split into pages of `page_size`, so no page grows with the archive.
+Long listings are split into pages of `page_size` (views.paginate), so no page grows with the
+archive.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from chronicle.archive.dates import MONTHS, ArticleDate
 from chronicle.archive.index import Archive, Entry, Group
-from chronicle.site.timeline import TimelineSection, in_time_order, timeline_sections
+from chronicle.site.timeline import in_time_order, timeline_sections
+from chronicle.site.views import HOME, LISTING, Link, View, paginate
 
 
-@dataclass(frozen=True)
-class Link:
-    label: str
-    url: str
-    count: int | None = None
-
-
-@dataclass
-class PageSpec:
-    src_uri: str
-    title: str
-    kind: str  # archive-index | year | month | … | topic | timeline | topic-timeline
-    heading: str = ""
-    intro: str = ""
-    up: list[Link] = field(default_factory=list)  # breadcrumbs, outermost first
-    children: list[Link] = field(default_factory=list)  # sub-pages with counts
-    see_also: list[Link] = field(default_factory=list)  # the same articles another way
-    entries: list[Entry] = field(default_factory=list)
-    # A timeline page lists its entries under these headings instead of as one list.
-    timeline: list[TimelineSection] = field(default_factory=list)
-    page_number: int = 1
-    page_count: int = 1
-    previous_page: str | None = None
-    next_page: str | None = None
-    previous_label: str = "← Newer"
-    next_label: str = "Older →"
-    total: int = 0  # articles in the whole listing (not given on a timeline's later pages)
-
-    @property
-    def url(self) -> str:
-        return self.src_uri.removesuffix("index.md")
-
-
-LATER_INTRO = "Newest first, continued from the previous page."
-TIMELINE_LATER_INTRO = "Oldest first, continued from the previous page."
-
-
-def page_bounds(total: int, page_size: int, *, newest_first: bool = True) -> list[range]:
-    """Which of a listing's `total` entries each of its pages holds, page 1 first.
-
-    A newest-first listing is cut into pages from its *oldest* end: page 1 holds the newest
-    `page_size` to `2 × page_size − 1` articles and every later page exactly `page_size`. New
-    articles are mostly the newest, so they join page 1 while every later page keeps its
-    articles (and its address: a reader's link or a worksheet's citation stays right) until page 1
-    is full and a page is added, once every `page_size` articles. An incremental build then
-    rebuilds page 1 alone instead of every page of the listing (incremental.py).
-    An oldest-first listing (a timeline) is cut from its start, which is already its old end."""
-    if total <= page_size:
-        return [range(0, total)]
-    if not newest_first:
-        return [range(i, min(i + page_size, total)) for i in range(0, total, page_size)]
-    count = total // page_size
-    first = total - (count - 1) * page_size
-    return [range(0, first)] + [
-        range(first + i * page_size, first + (i + 1) * page_size) for i in range(count - 1)
-    ]
-
-
-def page_src(base: str, number: int) -> str:
-    return f"{base}index.md" if number == 1 else f"{base}page/{number}/index.md"
-
-
-def page_url(base: str, number: int) -> str:
-    return base if number == 1 else f"{base}page/{number}/"
-
-
-def _paginate(
+def _listing(
     base: str,
     title: str,
     kind: str,
@@ -88,35 +21,11 @@ def _paginate(
     page_size: int,
     *,
     newest_first: bool = True,
-    **common: object,
-) -> list[PageSpec]:
-    """A listing's pages (see `page_bounds`). Only page 1 counts the whole listing (its intro,
-    its total, its sub-pages with their counts): a later page shows nothing that changes when
-    an article joins page 1, so its input key, and its output, stay the same."""
-    bounds = page_bounds(len(entries), page_size, newest_first=newest_first)
-    count = len(bounds)
-    later = {
-        "intro": LATER_INTRO if newest_first else TIMELINE_LATER_INTRO,
-        "children": [],
-        "total": 0,
-    }
-    specs = []
-    for number, share in enumerate(bounds, start=1):
-        fields = {**common, "total": len(entries)} if number == 1 else {**common, **later}
-        specs.append(
-            PageSpec(
-                src_uri=page_src(base, number),
-                title=title if number == 1 else f"{title} (page {number} of {count})",
-                kind=kind,
-                entries=entries[share.start : share.stop],
-                page_number=number,
-                page_count=count,
-                previous_page=None if number == 1 else page_url(base, number - 1),
-                next_page=page_url(base, number + 1) if number < count else None,
-                **fields,  # type: ignore[arg-type]
-            )
-        )
-    return specs
+    **fields: object,
+) -> list[View]:
+    """A listing at `base`, paginated; `fields` are its page 1's (views.View)."""
+    first = View(f"{base}index.md", title, kind, LISTING, **fields)  # type: ignore[arg-type]
+    return paginate(first, entries, page_size, newest_first=newest_first)
 
 
 def _plural(n: int, word: str = "article") -> str:
@@ -125,9 +34,9 @@ def _plural(n: int, word: str = "article") -> str:
 
 def date_pages(
     archive: Archive, base: str, page_size: int, *, timeline_base: str | None = None
-) -> list[PageSpec]:
+) -> list[View]:
     root = Link("Archive", base)
-    specs: list[PageSpec] = []
+    views: list[View] = []
     year_links = [
         Link(str(y), f"{base}{y}/", len(archive.years[y]))
         for y in sorted(archive.years, reverse=True)
@@ -137,11 +46,12 @@ def date_pages(
         extra.append(Link("Approximate dates", f"{base}approximate/", len(archive.approximate)))
     if archive.undated:
         extra.append(Link("Undated", f"{base}undated/", len(archive.undated)))
-    specs.append(
-        PageSpec(
+    views.append(
+        View(
             src_uri=f"{base}index.md",
             title="Archive",
             kind="archive-index",
+            template=LISTING,
             heading="Archive by date",
             intro=f"{_plural(len(archive.entries))}: by year, month and day, newest first.",
             children=year_links + extra,
@@ -162,7 +72,7 @@ def date_pages(
             for m in months
         ]
         year_only = [e for e in entries if e.article.date and e.article.date.month is None]
-        specs += _paginate(
+        views += _listing(
             f"{base}{year}/",
             str(year),
             "year",
@@ -187,7 +97,7 @@ def date_pages(
             )
             for d in days
         ]
-        specs += _paginate(
+        views += _listing(
             f"{base}{year}/{month:02d}/",
             name,
             "month",
@@ -200,7 +110,7 @@ def date_pages(
         )
     for (year, month, day), entries in archive.days.items():
         name = f"{day} {MONTHS[month - 1]} {year}"
-        specs += _paginate(
+        views += _listing(
             f"{base}{year}/{month:02d}/{day:02d}/",
             name,
             "day",
@@ -215,7 +125,7 @@ def date_pages(
             ],
         )
     if archive.approximate:
-        specs += _paginate(
+        views += _listing(
             f"{base}approximate/",
             "Approximate dates",
             "approximate",
@@ -227,7 +137,7 @@ def date_pages(
             up=[root],
         )
     if archive.undated:
-        specs += _paginate(
+        views += _listing(
             f"{base}undated/",
             "Undated",
             "undated",
@@ -238,7 +148,7 @@ def date_pages(
             "lists them; add a date to their front matter when you find it.",
             up=[root],
         )
-    return specs
+    return views
 
 
 def group_pages(
@@ -249,22 +159,23 @@ def group_pages(
     page_size: int,
     *,
     timelines: bool = False,
-) -> list[PageSpec]:
+) -> list[View]:
     """An index of the groups and each group's listing, newest first; with `timelines`, each
     group also gets a timeline at `<base><slug>/timeline/` that its listing links to."""
     root = Link(plural, base)
-    specs = [
-        PageSpec(
+    views = [
+        View(
             src_uri=f"{base}index.md",
             title=plural,
             kind=f"{label.lower()}-index",
+            template=LISTING,
             heading=plural,
             intro=f"{len(groups)} {plural.lower()}, with the number of articles in each.",
             children=[Link(g.name, f"{base}{g.slug}/", len(g.entries)) for g in groups.values()],
         )
     ]
     for group in groups.values():
-        specs += _paginate(
+        views += _listing(
             f"{base}{group.slug}/",
             f"{label}: {group.name}",
             label.lower(),
@@ -283,7 +194,7 @@ def group_pages(
             else [],
         )
         if timelines:
-            specs += timeline_pages(
+            views += timeline_pages(
                 group.entries,
                 f"{base}{group.slug}/timeline/",
                 page_size,
@@ -293,7 +204,7 @@ def group_pages(
                 "oldest first.",
                 up=[root, Link(group.name, f"{base}{group.slug}/")],
             )
-    return specs
+    return views
 
 
 def timeline_pages(
@@ -305,12 +216,12 @@ def timeline_pages(
     kind: str = "timeline",
     intro: str = "",
     up: list[Link] | None = None,
-) -> list[PageSpec]:
+) -> list[View]:
     """`entries` (newest first, as the archive keeps them) oldest first under year and month
     headings, `page_size` to a page; undated ones last, under their own heading. `intro` is
     the first page's."""
     ordered = in_time_order(entries)
-    specs = _paginate(
+    views = _listing(
         base,
         title,
         kind,
@@ -323,10 +234,10 @@ def timeline_pages(
         next_label="Later →",
         newest_first=False,  # new articles, mostly the newest, join its last page
     )
-    for spec in specs:
-        start = (spec.page_number - 1) * page_size
-        spec.timeline = timeline_sections(spec.entries, ordered[start - 1] if start else None)
-    return specs
+    for view in views:
+        start = (view.page_number - 1) * page_size
+        view.timeline = timeline_sections(view.entries, ordered[start - 1] if start else None)
+    return views
 
 
 def all_pages(
@@ -337,7 +248,7 @@ def all_pages(
     sources_base: str,
     timeline_base: str,
     page_size: int,
-) -> list[PageSpec]:
+) -> list[View]:
     total = len(archive.entries)
     timeline_intro = (
         f"{_plural(total)} in publication order, oldest first, under year and month headings. "
@@ -348,6 +259,30 @@ def all_pages(
         + group_pages(archive.topics, topics_base, "Topic", "Topics", page_size, timelines=True)
         + group_pages(archive.sources, sources_base, "Source", "Sources", page_size)
         + timeline_pages(archive.entries, timeline_base, page_size, intro=timeline_intro)
+    )
+
+
+def home_view(
+    archive: Archive, src_uri: str, *, latest: int, topics_base: str, sources_base: str
+) -> View:
+    """The home page's figures: the archive's size, span (`first`, `last`) and undated count,
+    its `latest` articles, and how many topics and sources it has (`children`, in that order).
+    The page itself is the curator's (its body and title are theirs)."""
+    span = archive.span()
+    return View(
+        src_uri,
+        "",
+        "home",
+        HOME,
+        entries=archive.entries[:latest],
+        total=len(archive.entries),
+        first=span[0] if span else None,
+        last=span[1] if span else None,
+        undated=len(archive.undated),
+        children=[
+            Link("topic", topics_base, len(archive.topics)),
+            Link("source", sources_base, len(archive.sources)),
+        ],
     )
 
 

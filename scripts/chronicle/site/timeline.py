@@ -32,7 +32,7 @@ _Period = tuple[int, int | None] | None
 @dataclass
 class TimelineSection:
     """A heading on a timeline page and the articles listed under it (possibly none: a year's
-    heading is followed by its months' sections). Mutable on purpose, like `PageSpec`: the build
+    heading is followed by its months' sections). Mutable on purpose, like `View`: the build
     cache fingerprints its fields one by one, so the entries are not re-printed per page."""
 
     heading: str

@@ -1,0 +1,394 @@
+"""One build of the site: the state the plugin's events share, made anew for every build (the
+plugin itself lives across `mkdocs serve` rebuilds; a build's state must not).
+
+Phases, in the order of MkDocs' events:
+
+- resolve (`on_files`, late, so other plugins' files exist; `BuildPlan()`): read every article
+  once, build the archive indexes and the entity site before anything is rendered, so every
+  page can link to every other. After a small change the search index starts here, as soon as
+  the articles are read (indexing.py);
+- generate (`generate_files`): every generated page's view (pages.py, entity_pages.py) and
+  file, Chronicle's scripts and styles, the search page;
+- plan (`plan_pages`): which pages are up to date (build/incremental.py);
+- attach (`on_nav`, `on_env`): the build cache (build/pagecache.py) and its helper processes;
+- render (page events): each page's source without front matter, its meta (template and
+  escaped title), its sanitised HTML and search record, and its template context;
+- finish (`on_post_build`): record the build, prune the cache, save the memos, write the
+  feeds, wait for the search index.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from chronicle.archive.index import Entry, build_archive, name_collisions
+from chronicle.archive.registry import load_registry
+from chronicle.archive.store import ArticleStore, split_front_matter
+from chronicle.site.article_page import article_context, article_inputs
+from chronicle.site.build.cache import BuildCache
+from chronicle.site.build.incremental import Incremental, site_salt
+from chronicle.site.build.pagecache import PageCache, convert_page, render_page
+from chronicle.site.build.parallel import can_fork, start_helper
+from chronicle.site.config import ChronicleConfig
+from chronicle.site.entity_pages import KIND_FIELDS, build_entity_site
+from chronicle.site.feeds import write_feeds
+from chronicle.site.indexing import RECORDS_FILE, SearchIndex
+from chronicle.site.memos import MemoShelf
+from chronicle.site.pages import all_pages, home_view
+from chronicle.site.sanitize import clean_html
+from chronicle.site.search import FACETS
+from chronicle.site.views import View
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+QUOTES_JS = "assets/chronicle/quotes.js"
+TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keyboard, every page
+# Chronicle's search script and styles, copied into every site at these paths. search.js finds
+# the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
+SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
+# perf: the source of every generated page. Empty (their templates draw everything from the
+# context), and a file rather than in-memory content, because MkDocs' `--dirty` check
+# (`File.is_modified`) always rebuilds in-memory pages: with a file behind them, an incremental
+# build can skip the ones whose inputs did not change (build/incremental.py).
+GENERATED_SOURCE = str(ASSETS / "generated-page.md")
+
+
+class BuildPlan:
+    """Made in `on_files` from the site's files; every later event of the build asks it.
+    Raises ChronicleError for an article or a registry that cannot be read."""
+
+    def __init__(
+        self, files: Files, config: MkDocsConfig, options: ChronicleConfig, shelf: MemoShelf
+    ) -> None:
+        started = time.monotonic()
+        self.config, self.options, self.shelf = config, options, shelf
+        project = Path(config.config_file_path or ".").parent
+        self.cache_dir = project / options.cache_dir if options.cache else None
+        self.registry_path = project / options.entities_file
+        self.prefix = options.articles_dir.strip("/") + "/"  # of the articles' sources
+        self.page_cache = PageCache(BuildCache(self.cache_dir), config)
+        self._nav: Any = None
+        # perf: the contexts the incremental plan made (src_uri → context), not made twice
+        self._planned: dict[str, dict[str, Any]] = {}
+        # perf: parsed articles kept between builds; saved in `finish`, off the critical path
+        self._article_memo = shelf.articles(self._cache_file("articles.pickle"))
+        self.entries = self._resolve_entries(files)
+        self.incremental = self._resolve_incremental()  # perf: first, so the search can start
+        self.search = self._resolve_search(files)
+        self.archive = build_archive(list(self.entries.values()))
+        for collision in name_collisions((e.src_uri, e.article) for e in self.entries.values()):
+            log.warning(collision.describe())  # chronicle check names the files too
+        self.entity_site = build_entity_site(
+            self.archive,
+            load_registry(self.registry_path) if self.registry_path.exists() else None,
+            bases={k: self._base(f) for k, f in KIND_FIELDS.items()},
+            quotes_base=self._base("quotes"),
+            page_size=options.listing_page_size,
+        )
+        self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
+        self.search_page: str | None = None  # src_uri of the generated search page
+        log.debug(f"articles read in {time.monotonic() - started:.1f} s")
+
+    def _cache_file(self, name: str) -> Path | None:
+        return None if self.cache_dir is None else self.cache_dir / name
+
+    def _base(self, option: str) -> str:
+        """A site folder from the options ("archive/")."""
+        return self.options[f"{option}_url"].strip("/") + "/"
+
+    # --- resolve ----------------------------------------------------------------------------
+
+    def _resolve_entries(self, files: Files) -> dict[str, Entry]:
+        store = ArticleStore(Path(self.config.docs_dir) / self.prefix)
+        entries = {}
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(self.prefix) or file.generated_by:
+                continue
+            article = self._article_memo.read(Path(file.abs_src_path or ""), store.read)
+            entries[file.src_uri] = Entry(article=article, url=file.url, src_uri=file.src_uri)
+        return entries
+
+    def _resolve_incremental(self) -> Incremental | None:
+        """What the incremental plan needs before any page is planned: the site-wide salt, the
+        last build's manifest, and the fingerprints the article memo kept."""
+        if self.cache_dir is None:
+            return None
+        # Material's (or MkDocs') search indexes only the pages built in this run: while it is
+        # on, no article is skipped. Chronicle's Pagefind records of skipped articles come from
+        # the build cache instead (SearchIndex.keep).
+        lunr = any(
+            name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
+            for name, plugin in self.config.plugins.items()
+        )
+        salt = site_salt(self.config, self.prefix, self.options, [self.registry_path])
+        plan = Incremental(self.config, self.cache_dir, salt, skip=not lunr)
+        for article, text in self._article_memo.fingerprints():
+            plan.fingerprint.seed(article, text)
+        # perf: one fingerprinter for the plan and the page keys: the articles, entries and
+        # registry entries the plan has fingerprinted (its articles seeded from the memo) are
+        # memo hits for the page keys, not printed a second time.
+        self.page_cache.fingerprint = plan.fingerprint
+        return plan
+
+    def _resolve_search(self, files: Files) -> SearchIndex | None:
+        if not self.options.search_enabled:
+            return None
+        memo = self.shelf.records(self._cache_file(RECORDS_FILE))
+        search = SearchIndex(self.options, self.config, self.entries, self.incremental, memo)
+        if self.incremental is not None:
+            search.start_early(files)  # perf: on another core, during the plan
+        return search
+
+    # --- generate ---------------------------------------------------------------------------
+
+    def generate_files(self, files: Files) -> None:
+        """Every generated page's file (unless the curator wrote one at its address: theirs
+        wins), Chronicle's scripts and styles, and the search page."""
+        views = all_pages(
+            self.archive,
+            archive_base=self._base("archive"),
+            topics_base=self._base("topics"),
+            sources_base=self._base("sources"),
+            timeline_base=self._base("timeline"),
+            page_size=self.options.listing_page_size,
+        )
+        for view in [*views, *self.entity_site.pages.values()]:
+            if files.get_file_from_path(view.src_uri) is not None:
+                log.info(f"'{view.src_uri}' exists in docs/; not generating it")
+                continue
+            self.views[view.src_uri] = view
+            files.append(File.generated(self.config, view.src_uri, abs_src_path=GENERATED_SOURCE))
+        assets = [QUOTES_JS, TABLES_JS, *(SEARCH_ASSETS if self.options.search_enabled else ())]
+        for asset in assets:
+            if files.get_file_from_path(asset) is None:
+                source = str(ASSETS / Path(asset).name)
+                files.append(File.generated(self.config, asset, abs_src_path=source))
+        if self.options.search_enabled:
+            src = self.options.search_url.strip("/") + "/index.md"
+            if files.get_file_from_path(src) is None:
+                self.search_page = src
+                files.append(File.generated(self.config, src, content=""))
+        log.info(
+            f"{len(self.entries)} articles, {len(self.entity_site.info)} entities, "
+            f"{len(self.views)} generated pages"
+        )
+
+    def plan_pages(self, files: Files) -> None:
+        """Which article and generated pages are up to date (perf: MkDocs skips them)."""
+        plan = self.incremental
+        if plan is None:
+            return
+        started = time.monotonic()
+        for file in files.documentation_pages():
+            if file.src_uri in self.entries and file.abs_src_path is not None:
+                entry = self.entries[file.src_uri]
+                plan.page(file, article_inputs(self.archive, self.entity_site, entry))
+                continue
+            # The page's whole template context, so whatever is added to it is covered.
+            context = self._page_context(file.src_uri)
+            if context is None or file.abs_src_path is None:
+                plan.other(file)
+            else:
+                plan.page(file, (context,))
+                if file.src_uri not in plan.kept:  # perf: on_page_context takes it from here
+                    self._planned[file.src_uri] = context
+        for file in files:  # static files and theme assets too: what is gone is removed
+            plan.record(file)
+        if self.search is not None:
+            self.search.keep(plan)
+        if plan.kept:
+            articles = len(plan.kept & self.entries.keys())
+            log.info(
+                f"{len(plan.kept)} pages are up to date ({articles} articles, "
+                f"{len(plan.kept) - articles} listings)"
+            )
+        log.debug(f"incremental plan made in {time.monotonic() - started:.1f} s")
+
+    # --- attach: the build cache (build/pagecache.py); these only feed and consult it -------
+
+    def attach_nav(self, nav: Any, files: Files) -> None:
+        self.page_cache.set_nav(nav)
+        self._nav = nav
+        kept = self.incremental.kept if self.incremental is not None else set()
+        # A page in the navigation tree gives other pages its title and neighbours, which
+        # MkDocs only knows after reading it: such a page is never skipped.
+        for nav_page in nav.pages:
+            src = nav_page.file.src_uri
+            if src in kept and self.incremental is not None:
+                self.incremental.rebuild(src)
+                if self.search is not None:
+                    self.search.kept.pop(src, None)
+        if self._use_helpers():
+            articles = [
+                f.page
+                for f in files.documentation_pages()
+                if f.src_uri in self.entries and f.src_uri not in kept
+            ]
+            convert = partial(convert_page, config=self.config, files=files)
+            self.page_cache.helpers = [start_helper("convert", articles, convert)]
+
+    def attach_env(self, env: Any, files: Files) -> None:
+        self.page_cache.stop_helpers()  # every page is converted by now
+        self.page_cache.start(env, self.config)
+        if self._use_helpers():
+            kept = self.incremental.kept if self.incremental is not None else set()
+            ours = [
+                f.page
+                for f in files.documentation_pages()
+                if self._cached_page(f.src_uri) and f.src_uri not in kept
+            ]
+            render = partial(
+                render_page,
+                config=self.config,
+                files=files,
+                nav=self._nav,
+                env=env,
+                store=self.page_cache.store,
+            )
+            self.page_cache.helpers = [start_helper("render", ours, render)]
+        # perf: started after the helper above: a process is only forked while it has a
+        # single thread.
+        if self.search is not None:
+            self.search.start()
+
+    def _use_helpers(self) -> bool:
+        return self.options.parallel and self.page_cache.cache.enabled and can_fork()
+
+    def _cached_page(self, src: str) -> bool:
+        """Pages whose template can print a stored copy (`chronicle/cached.html`)."""
+        return src in self.entries or src in self.views
+
+    # --- render -----------------------------------------------------------------------------
+
+    def render_source(self, page: Page) -> str | None:
+        """An article's body without its front matter (already parsed and validated)."""
+        if page.file.src_uri not in self.entries:
+            return None
+        text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+        return split_front_matter(text, page.file.src_uri)[1]
+
+    def render_markdown(self, page: Page, markdown: str) -> str:
+        """Sets the page's template and escaped title; the Markdown MkDocs should convert."""
+        src = page.file.src_uri
+        entry = self.entries.get(src)
+        view = self.views.get(src)
+        if entry is not None:
+            # Material prints meta title and description unescaped: escape them here, once.
+            page.meta = {
+                "title": html.escape(entry.article.title),
+                "description": html.escape(entry.article.summary[:300]),
+                "template": "chronicle/article.html",
+            }
+            return self.page_cache.markdown(page, markdown)  # perf: '' when already converted
+        if view is not None:
+            page.meta = {"title": html.escape(view.title), "template": view.template}
+        elif src == self.search_page:
+            page.meta = {
+                "title": "Search",
+                "template": "chronicle/search.html",
+                "hide": ["navigation", "toc"],  # the facets need the width
+            }
+        return markdown
+
+    def render_content(self, page: Page, html_text: str) -> str:
+        """An article's HTML, sanitised; its search record is taken from it."""
+        src = page.file.src_uri
+        if src not in self.entries:
+            return html_text
+        cleaned = clean_html(self.page_cache.html(page, html_text))  # perf: stored on a hit
+        if self.search is not None:
+            self.search.add(src, cleaned)
+        return cleaned
+
+    def render_context(self, page: Page, context: dict[str, Any]) -> dict[str, Any]:
+        src = page.file.src_uri
+        chronicle = self._planned.pop(src, None) or self._page_context(src)
+        context["chronicle"] = chronicle or self._other_context(page)
+        if self._cached_page(src):
+            self.page_cache.lookup(page, context)  # perf: keep last, after the context is final
+        return context
+
+    def _page_context(self, src: str) -> dict[str, Any] | None:
+        """Chronicle's template context of an article or generated page (None for any other
+        page). A generated page's is also its input key in incremental builds: a page may show
+        nothing that is not in here, in the templates or in the site-wide salt. An article
+        page's key is its context's inputs (article_page.article_inputs)."""
+        entry = self.entries.get(src)
+        if entry is not None:
+            inputs = article_inputs(self.archive, self.entity_site, entry)
+            article = article_context(
+                inputs,
+                self.entity_site,
+                archive_base=self._base("archive"),
+                site_url=self.config.site_url or "",
+            )
+            return {**self._base_context(), **article}
+        view = self.views.get(src)
+        if view is not None:
+            return {**self._base_context(), "view": view, "quotes_js": QUOTES_JS}
+        return None
+
+    def _other_context(self, page: Page) -> dict[str, Any]:
+        """The search page, the home page (always built, see build/incremental.py) and
+        hand-written pages."""
+        chronicle = self._base_context()
+        if page.file.src_uri == self.search_page:
+            chronicle.update(facets=FACETS, browse_limit=self.options.search_browse_limit)
+        elif page.is_homepage:
+            chronicle["view"] = home_view(
+                self.archive,
+                page.file.src_uri,
+                latest=self.options.home_latest,
+                topics_base=self._base("topics"),
+                sources_base=self._base("sources"),
+            )
+        return chronicle
+
+    def _base_context(self) -> dict[str, Any]:
+        return {
+            "archive_url": self._base("archive"),
+            "topics_url": self._base("topics"),
+            "sources_url": self._base("sources"),
+            "search_url": self._base("search") if self.options.search_enabled else None,
+        }
+
+    # --- finish -----------------------------------------------------------------------------
+
+    def finish(self) -> None:
+        started = time.monotonic()
+        # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
+        # skipped pages count as used).
+        if self.incremental is not None:
+            self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
+            if self.search is not None:
+                self.shelf.save(self.search.memo)
+        self.page_cache.finish()
+        self.shelf.save(self._article_memo)
+        if not self.config.site_url:
+            log.warning(
+                "site_url is not set in mkdocs.yml: feeds need absolute links; none written"
+            )
+        else:
+            write_feeds(
+                self.archive.entries[: self.options.feed_size],
+                site_dir=Path(self.config.site_dir),
+                site_url=self.config.site_url,
+                title=self.config.site_name,
+                description=self.config.site_description or "",
+            )
+        log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
+        if self.search is not None:
+            self.search.wait()
+
+    def abort(self) -> None:
+        if self.search is not None:
+            self.search.cancel()
