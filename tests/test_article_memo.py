@@ -144,3 +144,15 @@ def test_an_incremental_build_after_adds_equals_a_clean_build(tmp_path, parsed):
 
 def files_of(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+
+def test_a_memo_that_cannot_be_written_does_not_fail_the_add(tmp_path):
+    project = project_of(tmp_path, 2)
+    (project / "blocker").write_text("a file where the cache folder would be\n")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(text.replace("- chronicle:\n", "- chronicle:\n      cache_dir: blocker\n"))
+    archive = project / "docs" / "articles"
+    assert site_cache_folder(archive) == project / "blocker"
+    out = chronicle("add", str(clipping(tmp_path, "wire.txt", STORY)), "--archive", str(archive))
+    assert out.startswith("added") and len(ArticleStore(archive).files()) == 3

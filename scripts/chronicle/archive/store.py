@@ -255,7 +255,10 @@ class ArticleStore:
         was read: the memo keeps only the entries of a run, and a partial run would drop the
         others."""
         if self._read_all:
-            self.memo.save()
+            # A memo that cannot be written (a read-only project) costs the next run a parse,
+            # not this command its result.
+            with contextlib.suppress(OSError):
+                self.memo.save()
 
     def refs(self) -> list[StoredRef]:
         if self._refs is None:

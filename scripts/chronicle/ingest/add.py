@@ -9,6 +9,7 @@ rest go on; a failed input leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -257,7 +258,8 @@ class Ingester:
         """Keep the articles and signatures this run read for the next run (and build)."""
         self.store.save_memo()
         if self._index is not None:
-            self._index.signatures.save()
+            with contextlib.suppress(OSError):  # as for the article memo (`save_memo`)
+                self._index.signatures.save()
 
     def already_added(self, item: Input, max_bytes: int) -> Outcome | None:
         """'unchanged' for a file whose bytes were added before as one article, else None."""
