@@ -184,11 +184,11 @@ class PickleMemo:
 ARTICLES_FILE = "articles.pickle"
 SIGNATURES_FILE = "near-duplicates.pickle"
 
-# The site's defaults (mkdocs.yml's `docs_dir`; the plugin's `articles_dir`, `cache`,
-# `cache_dir` in site/config.py), read here without MkDocs: loading its configuration imports
-# the theme and the plugin, about a second the command line should not pay.
-SITE_DEFAULTS: dict[str, Any] = {
-    "docs_dir": "docs",
+# MkDocs' `docs_dir` and the plugin's options (site/config.py) by default, read here without
+# MkDocs: loading its configuration imports the theme and the plugin, about a second the
+# command line should not pay.
+DOCS_DIR = "docs"
+PLUGIN_DEFAULTS: dict[str, Any] = {
     "articles_dir": "articles",
     "cache": True,
     "cache_dir": ".cache/chronicle",
@@ -220,8 +220,8 @@ def site_cache_folder(archive: Path, levels: int = 3) -> Path | None:
         options = _plugin_options(config)
         if options is None:
             return None
-        settings = {**SITE_DEFAULTS, **options}
-        docs = (config or {}).get("docs_dir") or SITE_DEFAULTS["docs_dir"]
+        settings = {**PLUGIN_DEFAULTS, **options}
+        docs = config.get("docs_dir") or DOCS_DIR  # a dict: it has the plugin
         articles = project / str(docs) / str(settings["articles_dir"]).strip("/")
         if Path(os.path.abspath(articles)) != archive or settings["cache"] is not True:
             return None
@@ -229,7 +229,7 @@ def site_cache_folder(archive: Path, levels: int = 3) -> Path | None:
     return None
 
 
-def _plugin_options(config: object) -> dict[str, Any] | None:
+def _plugin_options(config: Any) -> dict[str, Any] | None:
     """The Chronicle plugin's options in a parsed mkdocs.yml; None when it is not enabled."""
     plugins = config.get("plugins") if isinstance(config, dict) else None
     entries = plugins.items() if isinstance(plugins, dict) else plugins or []
