@@ -48,3 +48,16 @@ def test_build_speed_runs_every_tool_and_prints_the_table(tmp_path):
     # Every tool built the same 12 posts (and Chronicle its 13th and 14th for the +1 rows).
     assert len(list((tmp_path / "mkdocs-12" / "docs" / "posts").glob("*.md"))) == 12
     assert (tmp_path / "chronicle-12-pagefind" / "site" / "pagefind").is_dir()
+
+
+def test_add_one_counts_the_stored_files_each_add_parses(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.add_one", "--sizes", "5", "--out", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    parsed = re.findall(r"^\| 5 \| ([^|]+?) \|.* \| (\d+) \|$", result.stdout, re.MULTILINE)
+    # Without a memo every stored file once; with the first add's memo only the file it wrote.
+    assert parsed == [("first (no memo)", "5"), ("second (memo of the first)", "1")]

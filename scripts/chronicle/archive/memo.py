@@ -1,8 +1,8 @@
 """The memo of parsed articles (and other small values) kept between runs.
 
-Both sides load stored articles through `ArticleMemo`: the site on every build, `chronicle add`
-when it looks for an article it already holds. A file whose size and modification time are
-unchanged is not parsed again.
+Both sides load stored articles through `ArticleMemo`, in one file of the site's cache folder:
+the site on every build, `chronicle add`, `check` and `enrich` through `ArticleStore`. A file
+whose size and modification time are unchanged is not parsed again.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
+
+import yaml
 
 T = TypeVar("T")
 
@@ -96,34 +98,41 @@ class ArticleMemo:
     """Parsed articles by (path, size, mtime), kept between runs (`PickleBuckets`).
 
     Reading 10,000 articles' YAML front matter takes seconds; unpickling them, a fraction of
-    one. Chronicle's own files in the project's cache folder; the one way the site, `add` and
-    `check` load stored articles.
+    one. Chronicle's own files in the project's cache folder; the one way the site, `add`,
+    `check` and `enrich` load stored articles, always with `ArticleStore.read` as the reader.
     """
 
     def __init__(
         self, path: Path | None, fingerprint: Callable[[object], str] | None = None
     ) -> None:
         self.store = None if path is None else PickleBuckets(path)
-        # What the site keeps with each article: its pages' input key (None: nothing kept).
+        # What the site keeps with each article: its pages' input key. The ingest side has no
+        # fingerprinter and keeps None, which the site fills in when it reads the entry.
         self.fingerprint = fingerprint
-        # path → (size, mtime, value, its fingerprint)
-        self.previous: dict[str, tuple[int, int, object, str]] = {}
-        self.current: dict[str, tuple[int, int, object, str]] = {}
+        # path → (size, mtime, value, its fingerprint or None)
+        self.previous: dict[str, tuple[int, int, object, str | None]] = {}
+        self.current: dict[str, tuple[int, int, object, str | None]] = {}
         self.dirty: set[int] = set()
+        self.parsed = 0  # files the reader was called for, in this run
         if self.store is not None:
             self.previous = self.store.load()
 
     def read(self, path: Path, reader: Callable[[Path], T]) -> T:
         stat = path.stat()
-        key = str(path)
-        hit = self.previous.get(key)
+        # Absolute, as MkDocs names pages' sources: the site and the command line share entries.
+        key = os.path.abspath(path)
+        hit = self.current.get(key) or self.previous.get(key)
         if hit is not None and hit[0] == stat.st_size and hit[1] == stat.st_mtime_ns:
+            if hit[3] is None and self.fingerprint is not None:
+                hit = (hit[0], hit[1], hit[2], self.fingerprint(hit[2]))
+                self.dirty.add(PickleBuckets.bucket(key))
             self.current[key] = hit
             return hit[2]  # type: ignore[return-value]
         value = reader(path)
+        self.parsed += 1
         # perf: its fingerprint (an incremental build's input key) is kept with it: making it
         # means printing the whole article, 0.3 s for 10,000 on every rebuild.
-        fingerprint = self.fingerprint(value) if self.fingerprint is not None else ""
+        fingerprint = self.fingerprint(value) if self.fingerprint is not None else None
         self.current[key] = (stat.st_size, stat.st_mtime_ns, value, fingerprint)
         self.dirty.add(PickleBuckets.bucket(key))
         return value
@@ -131,7 +140,8 @@ class ArticleMemo:
     def fingerprints(self) -> Iterator[tuple[object, str]]:
         """Each value read in this build with its `Fingerprinter` text (`Fingerprinter.seed`)."""
         for entry in self.current.values():
-            yield entry[2], entry[3]
+            if entry[3] is not None:
+                yield entry[2], entry[3]
 
     def save(self) -> None:
         if self.store is not None:
@@ -168,3 +178,72 @@ class PickleMemo:
         if self.store is not None:
             self.store.save(self.previous, self.current, self.dirty)
             self.previous, self.current, self.dirty = self.current, {}, set()
+
+
+# The files in the site's cache folder that the ingest side shares.
+ARTICLES_FILE = "articles.pickle"
+SIGNATURES_FILE = "near-duplicates.pickle"
+
+# MkDocs' `docs_dir` and the plugin's options (site/config.py) by default, read here without
+# MkDocs: loading its configuration imports the theme and the plugin, about a second the
+# command line should not pay.
+DOCS_DIR = "docs"
+PLUGIN_DEFAULTS: dict[str, Any] = {
+    "articles_dir": "articles",
+    "cache": True,
+    "cache_dir": ".cache/chronicle",
+}
+CONFIG_FILE = "mkdocs.yml"
+PLUGIN = "chronicle"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that reads MkDocs' own tags (`!ENV`, `!!python/name:…`) as nothing."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def site_cache_folder(archive: Path, levels: int = 3) -> Path | None:
+    """The cache folder of the site whose articles are `archive`: mkdocs.yml in a folder above
+    it (up to `levels`) with the Chronicle plugin reading exactly this folder, its cache on.
+    None otherwise: a memo beside another site would be one it never reads."""
+    archive = Path(os.path.abspath(archive))
+    for project in list(archive.parents)[:levels]:
+        config_file = project / CONFIG_FILE
+        if not config_file.is_file():
+            continue
+        try:
+            config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        except (OSError, UnicodeDecodeError, yaml.YAMLError):
+            return None
+        options = _plugin_options(config)
+        if options is None:
+            return None
+        settings = {**PLUGIN_DEFAULTS, **options}
+        docs = config.get("docs_dir") or DOCS_DIR  # a dict: it has the plugin
+        articles = project / str(docs) / str(settings["articles_dir"]).strip("/")
+        if Path(os.path.abspath(articles)) != archive or settings["cache"] is not True:
+            return None
+        return project / str(settings["cache_dir"])
+    return None
+
+
+def _plugin_options(config: Any) -> dict[str, Any] | None:
+    """The Chronicle plugin's options in a parsed mkdocs.yml; None when it is not enabled."""
+    plugins = config.get("plugins") if isinstance(config, dict) else None
+    entries = plugins.items() if isinstance(plugins, dict) else plugins or []
+    for entry in entries:
+        name, options = (entry, {}) if isinstance(entry, str) else _single(entry)
+        if name == PLUGIN:
+            options = options if isinstance(options, dict) else {}
+            return None if options.get("enabled", True) is not True else options
+    return None
+
+
+def _single(entry: object) -> tuple[object, object]:
+    if isinstance(entry, tuple):
+        return entry[0], entry[1]
+    if isinstance(entry, dict) and len(entry) == 1:
+        return next(iter(entry.items()))
+    return None, None

@@ -17,9 +17,10 @@ from typing import Literal
 
 import yaml
 
+from chronicle.archive.memo import ARTICLES_FILE, ArticleMemo, site_cache_folder
 from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping
-from chronicle.errors import FrontMatterError
+from chronicle.errors import ChronicleError, FrontMatterError
 from chronicle.text.normalize import make_slug
 
 try:  # libyaml is 10× faster; the pure-Python loader is the fallback
@@ -185,17 +186,28 @@ def locator_of(article: Article) -> str:
 class ArticleStore:
     """The folder of stored articles (usually `docs/articles`).
 
-    Dedupe lookups are dictionaries (by original + locator, by text fingerprint, by id), built
-    once from the files, so adding hundreds of articles stays linear.
+    Every stored file is parsed at most once a run, through the article memo; with `cache` (the
+    site's cache folder, `site_cache_folder`) that memo is the site's own, so a file parsed by
+    an earlier build or command is not parsed again. Dedupe lookups are dictionaries (by
+    original + locator, by text fingerprint, by id), built once from the files, so adding
+    hundreds of articles stays linear.
     """
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, cache: Path | None = None) -> None:
         self.root = Path(root)
+        self.cache = cache
+        self.memo = ArticleMemo(None if cache is None else cache / ARTICLES_FILE)
+        self._read_all = False  # every stored file went through the memo in this run
         self._refs: list[StoredRef] | None = None
         self._by_original: dict[tuple[str, str], StoredRef] = {}
         self._by_fingerprint: dict[str, StoredRef] = {}
         self._by_id: dict[str, StoredRef] = {}
         self._paths: set[Path] = set()
+
+    @classmethod
+    def of_site(cls, root: Path) -> ArticleStore:
+        """The store at `root`, sharing the memo of the site built from it (if any)."""
+        return cls(root, site_cache_folder(root))
 
     def files(self) -> list[Path]:
         if not self.root.is_dir():
@@ -209,6 +221,7 @@ class ArticleStore:
             return str(path)
 
     def read(self, path: Path) -> Article:
+        """Parse one stored file (the memo's reader; `load` is the memoised way)."""
         where = self.name(path)
         try:
             text = path.read_text(encoding="utf-8")
@@ -217,9 +230,35 @@ class ArticleStore:
         raw, body = split_front_matter(text, where)
         return article_from_mapping(where, parse_yaml(raw, where), body)
 
-    def iter_articles(self) -> Iterator[tuple[Path, Article]]:
+    def load(self, path: Path) -> Article:
+        """The article in `path`, parsed only if the memo does not hold this version of it."""
+        return self.memo.read(path, self.read)
+
+    def scan(self) -> Iterator[tuple[Path, Article | ChronicleError]]:
+        """Every stored file with its article, or the error that it cannot be read."""
         for path in self.files():
-            yield path, self.read(path)
+            try:
+                yield path, self.load(path)
+            except ChronicleError as exc:
+                yield path, exc
+        self._read_all = True
+
+    def iter_articles(self) -> Iterator[tuple[Path, Article]]:
+        """Every stored article; raises the error of the first file that cannot be read."""
+        for path, article in self.scan():
+            if isinstance(article, ChronicleError):
+                raise article
+            yield path, article
+
+    def save_memo(self) -> None:
+        """Keep what this run parsed for the next run and build. Only after every stored file
+        was read: the memo keeps only the entries of a run, and a partial run would drop the
+        others."""
+        if self._read_all:
+            # A memo that cannot be written (a read-only project) costs the next run a parse,
+            # not this command its result.
+            with contextlib.suppress(OSError):
+                self.memo.save()
 
     def refs(self) -> list[StoredRef]:
         if self._refs is None:

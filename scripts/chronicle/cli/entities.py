@@ -1,7 +1,8 @@
-"""`chronicle enrich` and `chronicle entities suggest|accept`: the commands of issue 4.
+"""`chronicle enrich` and `chronicle entities suggest|accept`: the entity registry's commands.
 
-Kept out of cli.py so the command group there only registers them. Like the other commands, these
-parse arguments, call the library (`enrich/`, `store.py`) and turn errors into one line.
+Kept out of main.py so the command group there only registers them. Like the other commands,
+these parse arguments, call the library (`ingest/enrich/`, `store.py`) and turn errors into one
+line.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from chronicle.archive.registry import (
 from chronicle.archive.store import ArticleStore, atomic_write
 from chronicle.cli.options import archive_option
 from chronicle.errors import ChronicleError
-from chronicle.ingest.enrich import enrich_article
+from chronicle.ingest.enrich.run import Enriched, enrich_store
 from chronicle.ingest.enrich.suggest import suggest
 
 entities_option = click.option(
@@ -83,39 +84,30 @@ def enrich(archive: Path, entities_file: Path | None, dry_run: bool) -> None:
     """
     path = registry_path(archive, entities_file)
     registry = _load(path)
-    store = ArticleStore(archive)
     out = _console()
     if not registry.entities:
         out.print(f"note: no entities in {path}; only quotes and reading level", markup=False)
+    store = ArticleStore.of_site(archive)
+
+    def report(done: Enriched) -> None:
+        if done.status == "failed":
+            out.print(f"failed   {store.name(done.path)}: {done.reason}", markup=False)
+        elif done.status == "updated":
+            verb = "would update" if dry_run else "updated"
+            out.print(f"{verb}  {store.name(done.path)}", markup=False)
+
     started = time.perf_counter()
-    total = changed = failed = 0
-    counts = {"people": 0, "organisations": 0, "places": 0, "quotes": 0}
-    for file in store.files():
-        total += 1
-        try:
-            article = store.read(file)
-        except ChronicleError as exc:
-            failed += 1
-            out.print(f"failed   {store.name(file)}: {exc.reason}", markup=False)
-            continue
-        enriched = enrich_article(article, registry)
-        for key in counts:
-            counts[key] += len(getattr(enriched, key))
-        if enriched is article:
-            continue
-        changed += 1
-        if not dry_run:
-            store.write(file, enriched)
-        out.print(f"{'would update' if dry_run else 'updated'}  {store.name(file)}", markup=False)
+    summary = enrich_store(store, registry, dry_run=dry_run, on_article=report)
     seconds = time.perf_counter() - started
+    counts = summary.counts
     out.print(
-        f"{total} articles, {changed} {'to update' if dry_run else 'updated'}, "
-        f"{failed} failed in {seconds:.2f}s: {counts['people']} people, "
+        f"{summary.articles} articles, {summary.updated} {'to update' if dry_run else 'updated'}, "
+        f"{summary.failed} failed in {seconds:.2f}s: {counts['people']} people, "
         f"{counts['organisations']} organisations, {counts['places']} places, "
         f"{counts['quotes']} quotes (registry: {path}, {len(registry)} entities)",
         markup=False,
     )
-    if failed or (dry_run and changed):
+    if summary.failed or (dry_run and summary.updated):
         sys.exit(1)
 
 
@@ -152,11 +144,12 @@ def suggest_command(
       chronicle entities suggest --min-count 3 --limit 20
     """
     registry = _load(registry_path(archive, entities_file))
-    store = ArticleStore(archive)
+    store = ArticleStore.of_site(archive)
     try:
         articles = [article for _path, article in store.iter_articles()]
     except ChronicleError as exc:
         raise click.ClickException(str(exc)) from None
+    store.save_memo()
     found = [s for s in suggest(articles, registry, use_spacy=not no_spacy) if s.count >= min_count]
     out = _console()
     if not found:

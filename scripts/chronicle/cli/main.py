@@ -174,7 +174,7 @@ def add(
         raise click.ClickException(str(exc)) from None
     if archive.exists() and not archive.is_dir():
         raise click.ClickException(f"--archive {_shown(archive)} is a file, not a folder")
-    store = ArticleStore(archive)
+    store = ArticleStore.of_site(archive)
     items = list(expand_inputs(inputs))
     if not items:
         raise click.ClickException("no input files found in " + ", ".join(inputs))
@@ -295,7 +295,7 @@ def check(archive: Path, originals: Path | None, quiet: bool) -> None:
     Example:
       chronicle check && mkdocs build
     """
-    store = ArticleStore(archive)
+    store = ArticleStore.of_site(archive)
     report = check_store(
         store, originals, registry=cli_entities.project_registry(archive), show_path=_shown
     )
@@ -356,5 +356,5 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
     _mkdocs("serve", *dirty, *mkdocs_args)
 
 
-main.add_command(cli_entities.enrich)  # issue 4: enrich, entities suggest|accept
+main.add_command(cli_entities.enrich)
 main.add_command(cli_entities.entities)

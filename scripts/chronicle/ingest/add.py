@@ -9,6 +9,7 @@ rest go on; a failed input leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
@@ -19,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.schema import read_curator
@@ -237,7 +239,7 @@ class Ingester:
 
     @property
     def registry(self) -> Registry:
-        """Issue 4: the project's entities.yml, loaded once, on the first article to add."""
+        """The project's entities.yml, loaded once, on the first article to add."""
         if self._registry is None:
             self._registry = registry_near(self.store.root)
         return self._registry
@@ -245,8 +247,19 @@ class Ingester:
     @property
     def index(self) -> NearDuplicateIndex:
         if self._index is None:
-            self._index = NearDuplicateIndex((a.id, a.body) for _, a in self.store.iter_articles())
+            cache = self.store.cache
+            signatures = PickleMemo(None if cache is None else cache / SIGNATURES_FILE)
+            self._index = NearDuplicateIndex(
+                ((a.id, a.body) for _, a in self.store.iter_articles()), signatures=signatures
+            )
         return self._index
+
+    def save_memos(self) -> None:
+        """Keep the articles and signatures this run read for the next run (and build)."""
+        self.store.save_memo()
+        if self._index is not None:
+            with contextlib.suppress(OSError):  # as for the article memo (`save_memo`)
+                self._index.signatures.save()
 
     def already_added(self, item: Input, max_bytes: int) -> Outcome | None:
         """'unchanged' for a file whose bytes were added before as one article, else None."""
@@ -313,8 +326,8 @@ class Ingester:
                 )
             )
             note = f"another version of {where} ({percent} similar)"
-        # Entities, quotes and reading level (issue 4), here in the main process: the registry
-        # is loaded once, and only for articles that are really added.
+        # Entities, quotes and reading level, here in the main process: the registry is loaded
+        # once, and only for articles that are really added.
         article = enrich_article(article, self.registry)
         created = missing_folders(self.originals.path_for(hashlib.sha256(original).hexdigest()))
         sha, new = self.originals.keep(original)
@@ -338,7 +351,7 @@ class Ingester:
             ref = self.store.by_id(article_id)
             if ref is None:
                 continue
-            existing = self.store.read(ref.path)
+            existing = self.store.load(ref.path)
             if new_id not in existing.other_versions:
                 self.store.write(
                     ref.path,
@@ -379,6 +392,7 @@ def add_all(
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+    ingester.save_memos()
 
 
 def add_path(
@@ -396,4 +410,6 @@ def add_path(
     ingester = Ingester(store, originals, near_duplicates, registry)
     settings = Settings(max_bytes=max_bytes, near_duplicates=near_duplicates)
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    return ingester.commit(prepare_safely((path, flags, settings, added)))
+    outcomes = ingester.commit(prepare_safely((path, flags, settings, added)))
+    ingester.save_memos()
+    return outcomes

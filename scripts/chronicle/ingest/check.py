@@ -102,7 +102,7 @@ def originals_problems(
 
 
 def enrichment_warnings(name: str, article: Article, registry: Registry) -> list[Finding]:
-    """Issue 4: derived keys that `chronicle enrich` would change (pure)."""
+    """Derived keys that `chronicle enrich` would change (pure)."""
     fresh = enrich_article(article, registry)
     if fresh is article:
         return []
@@ -133,12 +133,10 @@ def check_store(
     show = show_path or store.name
     report = Report()
     pairs: list[tuple[str, Article]] = []
-    for path in store.files():
+    for path, article in store.scan():
         name = show(path)
-        try:
-            article = store.read(path)
-        except ChronicleError as exc:
-            report.findings.append(Finding("error", name, exc.reason))
+        if isinstance(article, ChronicleError):
+            report.findings.append(Finding("error", name, article.reason))
             continue
         pairs.append((name, article))
         report.findings.extend(warnings_for(name, article))
@@ -149,4 +147,5 @@ def check_store(
     report.findings.extend(collision_warnings(pairs))
     kept = OriginalsStore(originals or default_location(store.root))
     report.findings.extend(originals_problems(pairs, kept))
+    store.save_memo()
     return report
