@@ -184,9 +184,9 @@ class PickleMemo:
 ARTICLES_FILE = "articles.pickle"
 SIGNATURES_FILE = "near-duplicates.pickle"
 
-# MkDocs' `docs_dir` and the plugin's options (site/config.py) by default, read here without
-# MkDocs: loading its configuration imports the theme and the plugin, about a second the
-# command line should not pay.
+# MkDocs' `docs_dir` and the plugin's options by default (site/config.py takes its defaults from
+# here), read without MkDocs: loading its configuration imports the theme and the plugin, about
+# a second the command line should not pay.
 DOCS_DIR = "docs"
 PLUGIN_DEFAULTS: dict[str, Any] = {
     "articles_dir": "articles",

@@ -5,10 +5,13 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+# Shared with `chronicle add`, which finds the site's article memo without loading MkDocs.
+from chronicle.archive.memo import PLUGIN_DEFAULTS
+
 
 class ChronicleConfig(base.Config):
     # Where stored articles live, relative to docs_dir.
-    articles_dir = c.Type(str, default="articles")
+    articles_dir = c.Type(str, default=PLUGIN_DEFAULTS["articles_dir"])
     # Where derived pages are generated (site-relative folders).
     archive_url = c.Type(str, default="archive")
     topics_url = c.Type(str, default="topics")
@@ -25,8 +28,8 @@ class ChronicleConfig(base.Config):
     feed_size = c.Type(int, default=50)
     # perf: converted bodies and rendered pages are kept here between builds (relative to the
     # folder of mkdocs.yml); `cache: false` builds everything from scratch every time.
-    cache = c.Type(bool, default=True)
-    cache_dir = c.Type(str, default=".cache/chronicle")
+    cache = c.Type(bool, default=PLUGIN_DEFAULTS["cache"])
+    cache_dir = c.Type(str, default=PLUGIN_DEFAULTS["cache_dir"])
     # perf: on `mkdocs build`, a forked helper fills the cache from the last page backwards
     # while MkDocs works forwards (parallel.py), so a clean build uses two cores.
     parallel = c.Type(bool, default=True)

@@ -31,6 +31,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from chronicle.archive.index import Entry, build_archive, name_collisions
+from chronicle.archive.memo import ARTICLES_FILE
 from chronicle.archive.registry import load_registry
 from chronicle.archive.store import ArticleStore, split_front_matter
 from chronicle.site.article_page import article_context, article_inputs
@@ -80,7 +81,7 @@ class BuildPlan:
         # perf: the contexts the incremental plan made (src_uri → context), not made twice
         self._planned: dict[str, dict[str, Any]] = {}
         # perf: parsed articles kept between builds; saved in `finish`, off the critical path
-        self._article_memo = shelf.articles(self._cache_file("articles.pickle"))
+        self._article_memo = shelf.articles(self._cache_file(ARTICLES_FILE))
         self.entries = self._resolve_entries(files)
         self.incremental = self._resolve_incremental()  # perf: first, so the search can start
         self.search = self._resolve_search(files)
