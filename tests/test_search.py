@@ -1,4 +1,4 @@
-"""search.py without MkDocs: articles → Pagefind records, and the indexer client."""
+"""The search package without MkDocs: articles → Pagefind records, and the indexer client."""
 
 from __future__ import annotations
 
@@ -7,17 +7,15 @@ import json
 from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Entry
 from chronicle.archive.model import Article
-from chronicle.site.search import (
+from chronicle.site.search.bundle import LateRecords, write_bundle
+from chronicle.site.search.indexer import PagefindWriter, SearchIndexError
+from chronicle.site.search.records import (
     UNDATED_NEWEST_LAST,
     UNDATED_OLDEST_LAST,
-    LateRecords,
-    PagefindWriter,
-    SearchIndexError,
     html_to_text,
-    plan_shards,
     record_for,
-    write_bundle,
 )
+from chronicle.site.search.shards import plan_shards, shard_digest
 
 
 def entry(url: str = "articles/2025/03/25/talks-stall/", **fields) -> Entry:
@@ -126,8 +124,6 @@ def test_small_years_of_one_decade_share_a_shard():
 
 
 def test_a_growing_small_year_changes_only_its_decades_shards():
-    from chronicle.site.search import shard_digest
-
     years = [2025, 2024, 2019, 2018]
     before = {s.label: shard_digest(s, "en") for s in plan_shards(records_for_years(*years), 0, 3)}
     assert list(before) == ["2024-2025", "2018-2019"]
@@ -171,8 +167,6 @@ def test_an_empty_archive_still_ships_a_search_bundle_and_search_can_be_switched
 def test_one_shard_per_year_is_stable_when_a_year_grows():
     """The default plan (0): adding an article to 2023 changes 2023's shard digest alone, and
     the order records arrive in (pages rendered vs. read from the cache) does not matter."""
-    from chronicle.site.search import shard_digest
-
     records = records_for_years(2025, 2024, 2024, 2023, 2022, None)
     before = {s.path: shard_digest(s, "en") for s in plan_shards(records, 0)}
     assert list(before) == ["", "shards/2024/", "shards/2023/", "shards/2022/"]
@@ -313,8 +307,6 @@ def test_splitting_leaves_small_years_and_the_shard_cap_as_they_were():
 
 def test_adding_an_article_to_a_split_year_changes_only_its_part():
     """The point of splitting: a rebuild re-indexes one part of the year, not the year."""
-    from chronicle.site.search import shard_digest
-
     dates = [(2024, m, d) for m in range(1, 13) for d in (1, 2)] + [(2023, 6, 1)]
     records = records_for_dates(*dates)
     before = {s.path: shard_digest(s, "en") for s in plan_shards(records, 0, split_year=7)}

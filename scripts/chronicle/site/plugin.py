@@ -23,7 +23,6 @@ from __future__ import annotations
 import gc
 import html
 import json
-import os
 import re
 import shutil
 import time
@@ -39,23 +38,19 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from chronicle.archive.files import write_atomic
 from chronicle.archive.index import Archive, Entry, build_archive, name_collisions
 from chronicle.archive.memo import ArticleMemo, PickleMemo
 from chronicle.archive.registry import Registry, load_registry
-from chronicle.archive.store import ArticleStore, atomic_write_bytes, split_front_matter
+from chronicle.archive.store import ArticleStore, split_front_matter
 from chronicle.errors import ChronicleError
-from chronicle.site.build.cache import BuildCache, Fingerprinter, digest
-from chronicle.site.build.incremental import (
-    Incremental,
-    install_warning_filter,
-    site_file,
-    site_salt,
-)
+from chronicle.site.build.cache import BuildCache, Fingerprinter
+from chronicle.site.build.incremental import Incremental, install_warning_filter, site_file
+from chronicle.site.build.keys import record_key, site_salt
 from chronicle.site.build.pagecache import (
     PageCache,
     convert_ahead,
     convert_page,
-    package_versions,
     render_page,
 )
 from chronicle.site.build.parallel import BackgroundTask, available_cores, can_fork, start_helper
@@ -96,8 +91,6 @@ PAGEFIND_DIR = "pagefind"
 EARLY_SEARCH_MAX_GUESSES = 50
 GC_YOUNG = 50_000  # allocations between two collections of the youngest objects (on_startup)
 RECORDS_FILE = "search-records.pickle"  # in the cache folder: articles' search records by key
-# What converts Markdown and cleans HTML: part of every search record's key.
-_VERSIONS = package_versions()
 
 
 class ChroniclePlugin(BasePlugin[ChronicleConfig]):
@@ -260,8 +253,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             feed_path="feed.xml",
         )
         site = Path(config.site_dir)
-        atomic_write_bytes(site / "feed.xml", feed.atom_str(pretty=True))
-        atomic_write_bytes(site / "rss.xml", feed.rss_str(pretty=True))
+        write_atomic(site / "feed.xml", feed.atom_str(pretty=True))
+        write_atomic(site / "rss.xml", feed.rss_str(pretty=True))
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if page.file.src_uri in self.entries:
@@ -548,7 +541,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if key is None:
             assert self.incremental is not None
             fingerprint = self.incremental.fingerprint(self.entries[src])
-            key = self._record_keys[src] = digest(self.incremental.salt, _VERSIONS, fingerprint)
+            key = self._record_keys[src] = record_key(self.incremental.salt, fingerprint)
         return key
 
     def _keep_records(self, plan: Incremental) -> None:
@@ -753,7 +746,4 @@ def _read_json(path: Path) -> dict[str, str]:
 
 
 def _write_json(path: Path, data: dict[str, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, sort_keys=True))
