@@ -13,6 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from chronicle.archive.files import write_atomic
+from chronicle.site.build.keys import shard_salt
 from chronicle.site.search.indexer import PagefindWriter, SearchIndexError
 from chronicle.site.search.records import SearchRecord
 from chronicle.site.search.shards import SHARDS_DIR, Shard, plan_shards, shard_digest
@@ -95,6 +96,7 @@ def write_bundle(
     `plan_shards`."""
     shards = plan_shards(records, max_articles, small_year, split_year)
     previous = previous or {}
+    salt = shard_salt(language)
     late_urls = late.urls if late is not None else frozenset()
 
     def guessed(shard: Shard) -> bool:
@@ -108,7 +110,7 @@ def write_bundle(
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
         running, stale, kept_guesses = [], [], []
         for shard in sorted(shards, key=lambda s: not guessed(s)):  # stable: newest first
-            shard.digest = shard_digest(shard, language, keys)
+            shard.digest = shard_digest(shard, salt, keys)
             target = bundle / shard.path if shard.path else bundle
             if previous.get(shard.path) == shard.digest and (target / ENTRY_FILE).is_file():
                 shard.reused = True
@@ -116,22 +118,18 @@ def write_bundle(
                 _restore_shard(shard, bundle, store)
                 shard.reused = True
             elif guessed(shard):
-                running.append(pool.submit(_index_shard, shard, bundle, language, late, keys))
+                running.append(pool.submit(_index_shard, shard, bundle, language, salt, late, keys))
             else:
                 stale.append(shard)
             if shard.reused and guessed(shard):
                 kept_guesses.append(shard)
         stale.sort(key=lambda shard: len(shard.records), reverse=True)
-        running += [pool.submit(_index_shard, s, bundle, language, late, keys) for s in stale]
+        running += [pool.submit(_index_shard, s, bundle, language, salt, late, keys) for s in stale]
         for future in running:
             future.result()
     for shard in kept_guesses:  # kept because its guesses match the last build: check them
         assert late is not None
-        real = [late.get(r.url) if r.url in late_urls else r for r in shard.records]
-        if real != shard.records:
-            shard.records, shard.reused = real, False
-            _index_records(shard, bundle, language)
-            shard.digest = shard_digest(shard, language, keys)
+        _check_guesses(shard, bundle, language, salt, late, keys)
     if store is not None:
         for shard in shards:
             _store_shard(shard, bundle, store)
@@ -162,20 +160,31 @@ def _index_shard(
     shard: Shard,
     bundle: Path,
     language: str,
+    salt: str,
     late: LateRecords | None,
     keys: Mapping[str, str] | None,
 ) -> None:
-    """Index one shard, then check its guessed records (`LateRecords`), if any, and index it
-    again with the real ones if a guess was wrong."""
-    guessed = late is not None and any(r.url in late.urls for r in shard.records)
+    """Index one shard, then check its guessed records (`LateRecords`), if any."""
     _index_records(shard, bundle, language)
-    if late is None or not guessed:
-        return
+    if late is not None and any(r.url in late.urls for r in shard.records):
+        _check_guesses(shard, bundle, language, salt, late, keys)
+
+
+def _check_guesses(
+    shard: Shard,
+    bundle: Path,
+    language: str,
+    salt: str,
+    late: LateRecords,
+    keys: Mapping[str, str] | None,
+) -> None:
+    """Wait for the records MkDocs makes of the shard's guessed ones; index the shard again
+    with them if a guess was wrong."""
     real = [late.get(r.url) if r.url in late.urls else r for r in shard.records]
     if real != shard.records:
-        shard.records = real
+        shard.records, shard.reused = real, False
         _index_records(shard, bundle, language)
-    shard.digest = shard_digest(shard, language, keys)
+    shard.digest = shard_digest(shard, salt, keys)
 
 
 def _index_records(shard: Shard, bundle: Path, language: str) -> None:

@@ -151,10 +151,11 @@ def _shard(years: list[str], by_year: dict[str, list[SearchRecord]]) -> Shard:
     return Shard(label=label, path=f"{SHARDS_DIR}/{label}/", years=list(years), records=records)
 
 
-def shard_digest(shard: Shard, language: str, keys: Mapping[str, str] | None = None) -> str:
+def shard_digest(shard: Shard, salt: str, keys: Mapping[str, str] | None = None) -> str:
     """What a shard's files are made from (`keys.shard_key`): its records (sorted, so the order
-    pages were rendered in does not matter), where it goes, the forced language and the
-    toolchain (the indexer's version among it).
+    pages were rendered in does not matter), where it goes, and the bundle's `salt`
+    (`keys.shard_salt`: the forced language, the indexer's version and the rest of the
+    toolchain).
 
     `keys` (address → a digest of everything the record is made from, see plugin.py) stand for
     the records when given: digesting a year's records (a few MB of text) on every rebuild
@@ -165,4 +166,4 @@ def shard_digest(shard: Shard, language: str, keys: Mapping[str, str] | None = N
         parts = [f"{r.url} {keys[r.url]}" for r in records]
     else:
         parts = [record_to_json(r) for r in records]
-    return shard_key(shard.path, language, parts)
+    return shard_key(salt, shard.path, parts)
