@@ -223,7 +223,7 @@ def chronicle_path(project: Path, post: Post) -> Path:
 def write_chronicle_post(project: Path, post: Post) -> Path:
     path = chronicle_path(project, post)
     path.parent.mkdir(parents=True, exist_ok=True)
-    # A plain write, not store.atomic_write: its fsync per file would make generating 10,000
+    # A plain write, not files.write_atomic: its fsync per file would make generating 10,000
     # articles a disk benchmark. The text is exactly what the store writes.
     path.write_text(render_article(post.article), encoding="utf-8")
     return path

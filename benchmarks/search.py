@@ -46,7 +46,8 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Entry
 from chronicle.archive.model import Article
 from chronicle.site.config import ChronicleConfig
-from chronicle.site.search import FACETS, record_for, write_bundle
+from chronicle.site.search.bundle import write_bundle
+from chronicle.site.search.records import FACETS, record_for
 
 ASSETS = Path(__file__).resolve().parent.parent / "scripts" / "chronicle" / "site" / "assets"
 # The audit kit's flags: no background connections (this machine's network is closed) and no

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronicle.archive.memo import MEMO_BUCKETS, ArticleMemo, PickleBuckets, PickleMemo
-from chronicle.site.build.cache import BuildCache, Fingerprinter, digest
+from chronicle.site.build.cache import BuildCache, Fingerprinter
+from chronicle.site.build.keys import digest
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,7 @@ def test_files_of_site_folders_that_are_gone_are_removed(tmp_path):
 
 
 def test_theme_files_leave_out_an_installed_themes_icons_only(tmp_path):
-    from chronicle.site.build.cache import theme_files
+    from chronicle.site.build.keys import theme_files
 
     installed = tmp_path / "lib" / "site-packages" / "material" / "templates"
     own = tmp_path / "project" / "overrides"

@@ -1,15 +1,20 @@
 """The build cache is invisible: a rebuild that reuses it writes exactly what a clean build does.
 
 A small generated archive is built, then changed the ways curators change it (one article added
-between two others, one retitled, one deleted) and rebuilt with the cache of the first build.
+between two others, one retitled, one deleted; the entity registry, an override template or
+mkdocs.yml edited) or an upgrade changes it (a package's version), and rebuilt with the cache of
+the build before.
 Every file of that output must equal, byte for byte, a clean build of the same archive without
 any cache. The rebuild must also have used the cache, or the test would prove nothing.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -177,3 +182,115 @@ def test_chronicle_build_exit_status_is_mkdocs(tmp_path):
     (project / "docs" / "broken.md").write_text("[gone](missing.md)\n", encoding="utf-8")
     strict = run_build(project, "--strict", module="chronicle")
     assert strict.returncode == 1 and "missing.md" in strict.stderr
+
+
+# -- what else a curator or an upgrade changes: the registry, a template, mkdocs.yml, a package
+
+
+# A package upgrade, as the build sees it: the key module's one version lookup answers another
+# version of nh3 (the sanitiser) in the build's own process.
+NEW_NH3 = (
+    "import chronicle.site.build.keys as keys\n"
+    "installed = keys.package_version\n"
+    "keys.package_version = lambda n: '0.0.1' if n == 'nh3' else installed(n)\n"
+    "from mkdocs.__main__ import cli\n"
+    "cli()\n"
+)
+EDITS = ("entities", "override", "config", "package")
+EDIT_SIZE = 12
+EDITED = "Edited for the incremental test"
+
+
+def registry_names(count: int) -> tuple[str, str, str]:
+    """Two places and an organisation the generated articles name (the most named first)."""
+    places: dict[str, int] = {}
+    orgs: dict[str, int] = {}
+    for post in corpus.posts(count):
+        for place in post.article.places:
+            places[place] = places.get(place, 0) + 1
+        for org in post.article.organisations:
+            orgs[org] = orgs.get(org, 0) + 1
+    first, second = sorted(places, key=lambda p: (-places[p], p))[:2]
+    return first, second, max(orgs, key=lambda o: (orgs[o], o))
+
+
+def write_registry(project: Path, entries: list[tuple[str, str, str]]) -> None:
+    text = "".join(
+        f"- name: {name}\n  kind: {kind}\n  description: {description}\n"
+        for name, kind, description in entries
+    )
+    (project / "entities.yml").write_text(text, encoding="utf-8")
+
+
+def edit(project: Path, name: str, places: tuple[str, str, str]) -> None:
+    kept, added, org = places
+    if name == "entities":  # a description changed, an entity added
+        write_registry(
+            project,
+            [(kept, "place", EDITED), (added, "place", "Added later"), (org, "organisation", "")],
+        )
+    elif name == "override":  # theme.custom_dir: overrides/main.html
+        path = project / "overrides" / "main.html"
+        text = path.read_text(encoding="utf-8")
+        marker = "{% block extrahead %}\n"
+        assert marker in text
+        tag = f'  <meta name="x-test" content="{EDITED}">\n'
+        path.write_text(text.replace(marker, marker + tag), encoding="utf-8")
+    elif name == "config":
+        edit_config(project, "site_name: ", f"site_name: {EDITED} ")
+
+
+def build_edited(project: Path, name: str, *args: str) -> str:
+    if name != "package":
+        return build(project, *args)
+    result = subprocess.run(
+        [sys.executable, "-c", NEW_NH3, "build", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
+@pytest.fixture(scope="module", params=["pagefind", "no-search"])
+def edits(request, tmp_path_factory) -> dict[str, tuple[dict, dict, str, tuple]]:
+    """Each edit in turn, on an archive whose registry has entities: the incremental rebuild's
+    site and a clean build's of the same project, the rebuild's log and both bundles' shapes."""
+    root = tmp_path_factory.mktemp("edits")
+    names = registry_names(EDIT_SIZE)
+    cached = corpus.write_chronicle(root / "cached", EDIT_SIZE)
+    write_registry(cached, [(names[0], "place", "First"), (names[2], "organisation", "")])
+    corpus.set_material_search(cached, on=False)
+    if request.param == "no-search":
+        edit_config(cached, "- chronicle:\n", "- chronicle:\n      search_enabled: false\n")
+    build(cached)
+    results = {}
+    for name in EDITS:
+        edit(cached, name, names)
+        log = build_edited(cached, name, "--dirty")
+        clean = root / f"clean-{name}"
+        shutil.copytree(cached, clean, ignore=shutil.ignore_patterns("site", ".cache"))
+        edit_config(clean, "- chronicle:\n", "- chronicle:\n      cache: false\n")
+        build_edited(clean, name)
+        shapes = (pagefind_shape(cached / "site"), pagefind_shape(clean / "site"))
+        results[name] = (tree(cached / "site"), tree(clean / "site"), log, shapes)
+    return results
+
+
+@pytest.mark.parametrize("name", EDITS)
+def test_an_edit_rebuilds_as_a_clean_build_does(edits, name):
+    got, want, log, (got_shape, want_shape) = edits[name]
+    assert sorted(got) == sorted(want)
+    assert [page for page in want if got[page] != want[page]] == []
+    assert got_shape == want_shape
+    # Every article page shows the edit (or, for the package, was made with it): none was kept.
+    assert re.search(r"up to date \([1-9]\d* articles", log) is None, log
+    articles = [page for page in got if page.startswith("articles/") and page.endswith(".html")]
+    assert len(articles) == EDIT_SIZE
+    if name in ("override", "config"):
+        assert all(EDITED in got[page].decode("utf-8") for page in articles)
+    if name == "entities":
+        shown = b"".join(got[page] for page in got if page.endswith(".html"))
+        assert EDITED.encode() in shown and b"Added later" in shown

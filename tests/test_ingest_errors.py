@@ -6,7 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from chronicle.archive.store import ArticleStore, atomic_write_bytes
+from chronicle.archive.files import write_atomic
+from chronicle.archive.store import ArticleStore
 from chronicle.cli.main import main
 from chronicle.errors import ReaderError
 from chronicle.ingest.add import add_path
@@ -64,7 +65,7 @@ def test_a_failed_write_removes_the_folders_it_made(tmp_path, monkeypatch):
 
     monkeypatch.setattr(os, "replace", disk_full)
     with pytest.raises(OSError):
-        atomic_write_bytes(tmp_path / "a" / "b" / "c.md", b"text")
+        write_atomic(tmp_path / "a" / "b" / "c.md", b"text")
     assert files_under(tmp_path) == []
 
 

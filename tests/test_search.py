@@ -1,4 +1,4 @@
-"""search.py without MkDocs: articles → Pagefind records, and the indexer client."""
+"""The search package without MkDocs: articles → Pagefind records, and the indexer client."""
 
 from __future__ import annotations
 
@@ -7,17 +7,18 @@ import json
 from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Entry
 from chronicle.archive.model import Article
-from chronicle.site.search import (
+from chronicle.site.build.keys import shard_salt
+from chronicle.site.search.bundle import LateRecords, write_bundle
+from chronicle.site.search.indexer import PagefindWriter, SearchIndexError
+from chronicle.site.search.records import (
     UNDATED_NEWEST_LAST,
     UNDATED_OLDEST_LAST,
-    LateRecords,
-    PagefindWriter,
-    SearchIndexError,
     html_to_text,
-    plan_shards,
     record_for,
-    write_bundle,
 )
+from chronicle.site.search.shards import plan_shards, shard_digest
+
+EN = shard_salt("en")
 
 
 def entry(url: str = "articles/2025/03/25/talks-stall/", **fields) -> Entry:
@@ -126,13 +127,11 @@ def test_small_years_of_one_decade_share_a_shard():
 
 
 def test_a_growing_small_year_changes_only_its_decades_shards():
-    from chronicle.site.search import shard_digest
-
     years = [2025, 2024, 2019, 2018]
-    before = {s.label: shard_digest(s, "en") for s in plan_shards(records_for_years(*years), 0, 3)}
+    before = {s.label: shard_digest(s, EN) for s in plan_shards(records_for_years(*years), 0, 3)}
     assert list(before) == ["2024-2025", "2018-2019"]
     grown = records_for_years(*years, 2019, 2019)  # 2019 now has 3: no longer small
-    after = {s.label: shard_digest(s, "en") for s in plan_shards(grown, 0, 3)}
+    after = {s.label: shard_digest(s, EN) for s in plan_shards(grown, 0, 3)}
     assert list(after) == ["2024-2025", "2019", "2018"]
     assert after["2024-2025"] == before["2024-2025"]  # another decade: untouched
 
@@ -171,14 +170,12 @@ def test_an_empty_archive_still_ships_a_search_bundle_and_search_can_be_switched
 def test_one_shard_per_year_is_stable_when_a_year_grows():
     """The default plan (0): adding an article to 2023 changes 2023's shard digest alone, and
     the order records arrive in (pages rendered vs. read from the cache) does not matter."""
-    from chronicle.site.search import shard_digest
-
     records = records_for_years(2025, 2024, 2024, 2023, 2022, None)
-    before = {s.path: shard_digest(s, "en") for s in plan_shards(records, 0)}
+    before = {s.path: shard_digest(s, EN) for s in plan_shards(records, 0)}
     assert list(before) == ["", "shards/2024/", "shards/2023/", "shards/2022/"]
     added = record_for(entry("articles/new/", date=ArticleDate(2023, 5, 1)), "new text")
     grown = [*reversed(records), added]
-    after = {s.path: shard_digest(s, "en") for s in plan_shards(grown, 0)}
+    after = {s.path: shard_digest(s, EN) for s in plan_shards(grown, 0)}
     assert [p for p in before if before[p] != after[p]] == ["shards/2023/"]
 
 
@@ -313,11 +310,9 @@ def test_splitting_leaves_small_years_and_the_shard_cap_as_they_were():
 
 def test_adding_an_article_to_a_split_year_changes_only_its_part():
     """The point of splitting: a rebuild re-indexes one part of the year, not the year."""
-    from chronicle.site.search import shard_digest
-
     dates = [(2024, m, d) for m in range(1, 13) for d in (1, 2)] + [(2023, 6, 1)]
     records = records_for_dates(*dates)
-    before = {s.path: shard_digest(s, "en") for s in plan_shards(records, 0, split_year=7)}
+    before = {s.path: shard_digest(s, EN) for s in plan_shards(records, 0, split_year=7)}
     assert list(before) == [  # 24 articles, at most 7 a part: quarters
         "",
         "shards/2024-m07-m09/",
@@ -327,13 +322,13 @@ def test_adding_an_article_to_a_split_year_changes_only_its_part():
     ]
     added = records_for_dates((2024, 5, 9), prefix="new")  # 25 <= 4 * 7: still quarters
     after = {
-        s.path: shard_digest(s, "en") for s in plan_shards([*reversed(records), *added], 0, 0, 7)
+        s.path: shard_digest(s, EN) for s in plan_shards([*reversed(records), *added], 0, 0, 7)
     }
     assert [p for p in before if before[p] != after[p]] == ["shards/2024-m04-m06/"]
     # Past 4 * 7 the year's k changes (to 6): all its parts change, the other years do not.
     more = records_for_dates(*[(2024, 5, 10)] * 4, prefix="more")
     regrown = {
-        s.path: shard_digest(s, "en") for s in plan_shards([*records, *added, *more], 0, 0, 7)
+        s.path: shard_digest(s, EN) for s in plan_shards([*records, *added, *more], 0, 0, 7)
     }
     assert len([p for p in regrown if p.startswith("shards/2024-m") or p == ""]) == 6
     assert regrown["shards/2023/"] == before["shards/2023/"]

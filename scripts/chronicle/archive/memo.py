@@ -11,13 +11,14 @@ import contextlib
 import gc
 import os
 import pickle
-import tempfile
 import zlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
+
+from chronicle.archive.files import write_atomic
 
 T = TypeVar("T")
 
@@ -50,7 +51,8 @@ class PickleBuckets:
     each key in the bucket its CRC-32 picks, so that a save rewrites only the buckets that
     changed. perf: after adding one article to 10,000, rewriting the whole article memo and the
     search-record memo took about 0.5 s at the end of every rebuild; one bucket is a 32nd of it.
-    Written by temp file + rename; an unreadable or foreign bucket is ignored (its keys miss).
+    Written atomically (`files.write_atomic`); an unreadable or foreign bucket is ignored (its
+    keys miss).
     """
 
     def __init__(self, path: Path) -> None:
@@ -86,11 +88,9 @@ class PickleBuckets:
         for bucket, values in enumerate(grouped):
             if bucket not in dirty and values.keys() == keys[bucket]:
                 continue
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle, collector_paused():
-                pickle.dump({"version": CACHE_VERSION, "values": values}, handle, protocol=5)
-            os.replace(tmp, self.file(bucket))
+            with collector_paused():
+                data = pickle.dumps({"version": CACHE_VERSION, "values": values}, protocol=5)
+            write_atomic(self.file(bucket), data)
         self.path.unlink(missing_ok=True)  # the single pickle of earlier versions
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from chronicle.archive.store import atomic_write_bytes
+from chronicle.archive.files import write_atomic
 
 FOLDER = "originals"
 
@@ -46,7 +46,7 @@ class OriginalsStore:
         path = self.path_for(sha)
         if path.is_file():
             return sha, False
-        atomic_write_bytes(path, data)
+        write_atomic(path, data)
         return sha, True
 
     def forget(self, sha256: str) -> None:

@@ -1,15 +1,13 @@
 """Articles on disk: `docs/articles/YYYY/MM/DD/<slug>.md`, Markdown with YAML front matter.
 
-This is the only module that writes articles. Writes are atomic (a temporary file in the same
-folder, then `os.replace`), so an interrupted run never leaves half a file; duplicates are refused
-by the fingerprint of the normalised text.
+This is the only module that writes articles. Writes are atomic (`files.write_atomic`), so an
+interrupted run never leaves half a file; duplicates are refused by the fingerprint of the
+normalised text.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +15,7 @@ from typing import Literal
 
 import yaml
 
+from chronicle.archive.files import write_atomic
 from chronicle.archive.memo import ARTICLES_FILE, ArticleMemo, site_cache_folder
 from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping
@@ -110,50 +109,6 @@ def relative_dir(article: Article) -> Path:
     if date.day is not None:
         parts.append(f"{date.day:02d}")
     return Path(*parts)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"))
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file in the same folder, then rename: never half a file, and no
-    folder left behind by a write that failed."""
-    created = missing_folders(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except BaseException:
-        remove_empty(created)
-        raise
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        remove_empty(created)
-        raise
-
-
-def missing_folders(path: Path) -> list[Path]:
-    """The folders a write to `path` would create, outermost first."""
-    missing = []
-    for folder in Path(path).parents:
-        if folder.exists():
-            break
-        missing.append(folder)
-    return missing[::-1]
-
-
-def remove_empty(folders: list[Path]) -> None:
-    """Remove `folders` (outermost first, as `missing_folders` lists them) that are empty."""
-    for folder in reversed(folders):
-        # Not empty, or already gone: either way not ours to remove.
-        with contextlib.suppress(OSError):
-            folder.rmdir()
 
 
 @dataclass(frozen=True)
@@ -332,4 +287,4 @@ class ArticleStore:
         return AddOutcome("added", path, article.id)
 
     def write(self, path: Path, article: Article) -> None:
-        atomic_write(path, render_article(article))
+        write_atomic(path, render_article(article))

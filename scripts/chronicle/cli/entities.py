@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from chronicle.archive.files import write_atomic
 from chronicle.archive.registry import (
     KINDS,
     REGISTRY_FILE,
@@ -25,7 +26,7 @@ from chronicle.archive.registry import (
     find_registry_file,
     load_registry,
 )
-from chronicle.archive.store import ArticleStore, atomic_write
+from chronicle.archive.store import ArticleStore
 from chronicle.cli.options import archive_option
 from chronicle.errors import ChronicleError
 from chronicle.ingest.enrich.run import Enriched, enrich_store
@@ -219,7 +220,7 @@ def accept(
                 f"{clashes}, so it already names them in articles that name them in full; "
                 "pass --force to make it an entity of its own (it then takes those mentions)"
             )
-        atomic_write(path, new_text)
+        write_atomic(path, new_text)
     except (ChronicleError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     out = _console()

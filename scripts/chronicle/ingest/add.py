@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chronicle.archive.files import missing_folders, remove_empty
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.schema import read_curator
-from chronicle.archive.store import ArticleStore, missing_folders, parse_yaml, remove_empty
+from chronicle.archive.store import ArticleStore, parse_yaml
 from chronicle.errors import ChronicleError, ReaderError
 from chronicle.ingest.enrich import Registry, enrich_article, registry_near
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url

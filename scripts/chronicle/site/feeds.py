@@ -10,8 +10,8 @@ from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
+from chronicle.archive.files import write_atomic
 from chronicle.archive.index import Entry
-from chronicle.archive.store import atomic_write_bytes
 
 FEED_PATH = "feed.xml"
 RSS_PATH = "rss.xml"
@@ -74,5 +74,5 @@ def write_feeds(
     feed = build_feed(
         entries, site_url=site_url, title=title, description=description, feed_path=FEED_PATH
     )
-    atomic_write_bytes(site_dir / FEED_PATH, feed.atom_str(pretty=True))
-    atomic_write_bytes(site_dir / RSS_PATH, feed.rss_str(pretty=True))
+    write_atomic(site_dir / FEED_PATH, feed.atom_str(pretty=True))
+    write_atomic(site_dir / RSS_PATH, feed.rss_str(pretty=True))

@@ -12,7 +12,6 @@ only shards whose records changed are indexed again.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import time
 from functools import partial
@@ -23,13 +22,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
+from chronicle.archive.files import write_atomic
 from chronicle.archive.index import Entry
 from chronicle.archive.memo import PickleMemo
 from chronicle.archive.store import split_front_matter
 from chronicle.errors import ChronicleError
-from chronicle.site.build.cache import digest
 from chronicle.site.build.incremental import Incremental, site_file
-from chronicle.site.build.pagecache import convert_ahead, package_versions
+from chronicle.site.build.keys import record_key
+from chronicle.site.build.pagecache import convert_ahead
 from chronicle.site.build.parallel import BackgroundTask, available_cores
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.sanitize import clean_html
@@ -49,20 +49,18 @@ PAGEFIND_DIR = "pagefind"
 # after MkDocs has converted every page (their guesses would cost as much as waiting).
 EARLY_SEARCH_MAX_GUESSES = 50
 RECORDS_FILE = "search-records.pickle"  # in the cache folder: articles' search records by key
-# What converts Markdown and cleans HTML: part of every search record's key.
-_VERSIONS = package_versions()
 
 
-def record_key(incremental: Incremental, entry: Entry) -> str:
+def entry_record_key(incremental: Incremental, entry: Entry) -> str:
     """What an article's search record is made from: the article (its text, metadata and
     address) and the site-wide salt (Markdown settings, Chronicle's code). Not its page's
     key, which also holds its neighbours: their change leaves its record as it was."""
-    return digest(incremental.salt, _VERSIONS, incremental.fingerprint(entry))
+    return record_key(incremental.salt, incremental.fingerprint(entry))
 
 
 class SearchIndex:
     """The records of one build and the thread that writes them into the site's bundle.
-    `memo` holds every article's record as last rendered, by `record_key` (with the cache)."""
+    `memo` holds every article's record as last rendered, by `entry_record_key` (with the cache)."""
 
     def __init__(
         self,
@@ -79,7 +77,7 @@ class SearchIndex:
         self.records: list[SearchRecord] = []  # of the pages rendered in this build
         # perf: records of the article pages the incremental plan skips, from the memo
         self.kept: dict[str, SearchRecord] = {}
-        self._keys: dict[str, str] = {}  # src_uri → record_key, made once a build
+        self._keys: dict[str, str] = {}  # src_uri → entry_record_key, made once a build
         self._task: BackgroundTask | None = None
         self._late: LateRecords | None = None  # records an early-started index waits for
 
@@ -87,7 +85,7 @@ class SearchIndex:
         key = self._keys.get(src)
         if key is None:
             assert self.incremental is not None
-            key = self._keys[src] = record_key(self.incremental, self.entries[src])
+            key = self._keys[src] = entry_record_key(self.incremental, self.entries[src])
         return key
 
     def start_early(self, files: Files) -> None:
@@ -234,7 +232,4 @@ def _read_json(path: Path) -> dict[str, str]:
 
 
 def _write_json(path: Path, data: dict[str, str]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, sort_keys=True))

@@ -36,7 +36,8 @@ from chronicle.archive.registry import load_registry
 from chronicle.archive.store import ArticleStore, split_front_matter
 from chronicle.site.article_page import article_context, article_inputs
 from chronicle.site.build.cache import BuildCache
-from chronicle.site.build.incremental import Incremental, site_salt
+from chronicle.site.build.incremental import Incremental
+from chronicle.site.build.keys import site_salt
 from chronicle.site.build.pagecache import PageCache, convert_page, render_page
 from chronicle.site.build.parallel import can_fork, start_helper
 from chronicle.site.config import ChronicleConfig

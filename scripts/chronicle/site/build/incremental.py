@@ -10,12 +10,13 @@ page:
   its output was written: a digest of its Chronicle template context, or of what that context
   is made from (for an article: the article, its two neighbours in time and the registry
   entries it links to, `ChroniclePlugin._article_inputs`; for a listing: its whole context, its
-  `PageSpec` or entity page with every entry it lists), the templates, mkdocs.yml,
-  the non-article files in docs/, the entity registry, Chronicle's own code and the package
-  versions. Otherwise its output file is deleted, and MkDocs builds it again. Data a page shows
-  from anywhere else must be added to its context or to `site_salt`. Generated pages are backed
-  by an empty file on disk (`File.generated(abs_src_path=…)`, not in-memory content) so that
-  MkDocs' `--dirty` check can skip them at all;
+  `PageSpec` or entity page with every entry it lists), and the site salt (`keys.site_salt`:
+  the templates, mkdocs.yml, the non-article files in docs/, the entity registry, Chronicle's
+  own code and the versions of every package in `keys.PACKAGES`). Otherwise its output file is
+  deleted, and MkDocs builds it again. Data a page shows from anywhere else must be added to its
+  context or to the site salt. Generated pages are backed by an empty file on disk
+  (`File.generated(abs_src_path=…)`, not in-memory content) so that MkDocs' `--dirty` check
+  can skip them at all;
 - every other page (home, search, guide pages) is always built: there are few of them, and
   the build cache (pagecache.py) makes most of them cheap;
 - outputs of files that no longer exist (a deleted article, a day that lost its last article,
@@ -25,8 +26,8 @@ MkDocs' `--dirty` skips a page only if it is unchanged on disk, and Chronicle on
 pages to rebuild, so a plain `mkdocs build` (which cleans `site/`) and `chronicle build` produce
 the same site. When Material's own search plugin is on, nothing is skipped: its index only
 holds the pages built in this run. Chronicle's Pagefind search does not need that: each
-article's search record is stored in the build cache under the page's input key, and a skipped
-page's record is read from there (ChroniclePlugin._keep_records).
+article's search record is stored in the build cache under its record key (`keys.record_key`),
+and a skipped page's record is read from there (ChroniclePlugin._keep_records).
 """
 
 from __future__ import annotations
@@ -35,29 +36,16 @@ import json
 import logging
 import os
 from collections.abc import Iterable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from chronicle.site.build.cache import (
-    Fingerprinter,
-    digest,
-    digest_files,
-    digest_stats,
-    theme_files,
-)
+from chronicle.archive.files import write_atomic
+from chronicle.site.build.cache import Fingerprinter
+from chronicle.site.build.keys import output_key, site_tag
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
-PACKAGE_DIR = Path(__file__).parents[2]  # the whole chronicle package: its code is a build input
-
-
-def _version(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "-"
 
 
 class QuietDirtyWarning(logging.Filter):
@@ -74,38 +62,6 @@ def install_warning_filter() -> None:
         logger.addFilter(QuietDirtyWarning())
 
 
-def site_salt(
-    config: MkDocsConfig, articles_prefix: str, plugin_config: object, data_files: list[Path]
-) -> str:
-    """What every page depends on besides its own data (`data_files`: e.g. the entity registry,
-    wherever it lives)."""
-    docs = Path(config.docs_dir)
-    articles = docs / articles_prefix.strip("/")
-    non_articles = []
-    for folder, subfolders, names in os.walk(docs):
-        if Path(folder) == articles.parent:  # do not walk 10,000 articles to skip them
-            subfolders[:] = [d for d in subfolders if Path(folder, d) != articles]
-        non_articles += [Path(folder, n) for n in names]
-    templates = theme_files(config.theme.dirs)
-    code = [p for p in PACKAGE_DIR.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
-    config_file = Path(config.config_file_path) if config.config_file_path else None
-    versions = ",".join(
-        f"{n}={_version(n)}" for n in ("mkdocs", "mkdocs-material", "markdown", "jinja2")
-    )
-    # Names relative to the project: a copy or a clone elsewhere keeps its cache.
-    project = Path(config.config_file_path).parent if config.config_file_path else None
-    return digest(
-        digest_files(non_articles, project),
-        digest_files([p for p in data_files if p.is_file()], project),
-        digest_stats(templates, project),
-        digest_stats(code),
-        config_file.read_bytes() if config_file and config_file.exists() else b"",
-        repr(sorted(config.plugins)),
-        repr(dict(plugin_config)),  # type: ignore[call-overload]
-        versions,
-    )
-
-
 SITES_FILE = "sites.json"
 
 
@@ -116,7 +72,7 @@ def site_file(cache_dir: Path, stem: str, site_dir: str) -> Path:
     end, so such files would pile up: `<cache>/sites.json` lists the folders seen, and the files
     of folders that no longer exist are removed here."""
     site = os.path.abspath(site_dir)
-    tag = digest(site)[:16]
+    tag = site_tag(site)
     index_path = cache_dir / SITES_FILE
     try:
         known = json.loads(index_path.read_text(encoding="utf-8"))
@@ -130,10 +86,7 @@ def site_file(cache_dir: Path, stem: str, site_dir: str) -> Path:
         del known[old_tag]
     if known.get(tag) != site or gone:
         known[tag] = site
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        tmp = index_path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(known, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, index_path)
+        write_atomic(index_path, json.dumps(known, sort_keys=True))
     return cache_dir / f"{stem}-{tag}.json"
 
 
@@ -157,11 +110,8 @@ class Manifest:
         self.cache: dict[str, list[list[str]]] = {}
 
     def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
         data = {"version": self.VERSION, "outputs": self.current, "cache": self.cache}
-        tmp.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-        os.replace(tmp, self.path)
+        write_atomic(self.path, json.dumps(data, sort_keys=True))
 
 
 class Incremental:
@@ -176,7 +126,7 @@ class Incremental:
 
     def page(self, file: File, parts: Iterable[object]) -> None:
         """Keep the page's output if it was made from the same inputs; else delete it."""
-        key = digest(self.salt, file.dest_uri, *(self.fingerprint(p) for p in parts))
+        key = output_key(self.salt, file.dest_uri, (self.fingerprint(p) for p in parts))
         self.manifest.current[file.dest_uri] = key
         self._dest[file.src_uri] = file.dest_uri
         dest = self.site / file.dest_uri

@@ -2,15 +2,16 @@
 
 Two layers, each keyed by a digest of everything its output depends on:
 
-- `html`: an article's Markdown → the HTML and table of contents MkDocs made of it. Key: the
-  final Markdown, the page's URL (relative links depend on it) and the Markdown configuration.
-  On a hit the plugin hands MkDocs an empty body (nothing to convert) and puts the stored HTML
-  back in `on_page_content`, so every later step (sanitising, other plugins, search) runs as
-  usual on the same HTML.
-- `page`: a whole rendered article or listing page. Key: everything the template can read —
-  the templates themselves, mkdocs.yml, package versions, the navigation, the page's own fields
-  and a fingerprint of every value in the template context. On a hit the page's template
-  extends `chronicle/cached.html`, which prints the stored page instead of rendering Material's.
+- `html`: an article's Markdown → the HTML and table of contents MkDocs made of it. Key
+  (`keys.html_key`): the final Markdown, the page's URL (relative links depend on it), the
+  Markdown configuration and the toolchain. On a hit the plugin hands MkDocs an empty body
+  (nothing to convert) and puts the stored HTML back in `on_page_content`, so every later step
+  (sanitising, other plugins, search) runs as usual on the same HTML.
+- `page`: a whole rendered article or listing page. Key (`keys.page_key`): everything the
+  template can read — the templates themselves, mkdocs.yml, the toolchain (package versions and
+  Chronicle's code), the navigation, the page's own fields and a fingerprint of every value in
+  the template context. On a hit the page's template extends `chronicle/cached.html`, which
+  prints the stored page instead of rendering Material's.
 
 What a build still does for every page on a hit: MkDocs reads it, runs every plugin's events,
 and writes the file; the cache removes the two expensive steps, converting and rendering.
@@ -22,7 +23,6 @@ import copy
 import json
 import logging
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -32,69 +32,25 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.structure.toc import get_toc
 
-from chronicle.site.build.cache import BuildCache, Fingerprinter, digest, digest_stats, theme_files
+from chronicle.site.build import keys
+from chronicle.site.build.cache import BuildCache, Fingerprinter
 from chronicle.site.build.parallel import Helper
 
-# Context keys MkDocs itself provides; each is covered by the key another way (page fields,
-# config text, nav digest), or unused by the templates (build_date_utc).
-_MKDOCS_CONTEXT = {
-    "nav",
-    "pages",
-    "base_url",
-    "extra_css",
-    "extra_javascript",
-    "mkdocs_version",
-    "build_date_utc",
-    "config",
-    "page",
-    "chronicle_memo",  # a helper for templates (TemplateMemo), not data
-}
 log = get_plugin_logger(__name__)
-_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions", "nh3")
-
-
-def _version(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "-"
-
-
-def package_versions() -> str:
-    return ",".join(f"{n}={_version(n)}" for n in (*_PACKAGES, "chronicle-archive"))
-
-
-def _toc_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
-    return [
-        {"level": i.level, "id": i.id, "name": i.title, "children": _toc_tokens(i.children)}
-        for i in items
-    ]
 
 
 class TemplateMemo:
-    """Rendered template blocks by name and key, for one build (chronicle/base.html).
-
-    A block's links are relative to the page, and MkDocs shortens them by the folders a page
-    shares with the target (`archive/2019/` → `archive/` is `../`), so the key is not the depth
-    alone: it is `base_url` (the depth), the page's top folder (for theme assets), and how many
-    folders the page shares with each page in the navigation.
-    """
+    """Rendered template blocks by name and key (`keys.block_key`), for one build
+    (chronicle/base.html)."""
 
     def __init__(self) -> None:
         self._blocks: dict[tuple[str, str], str] = {}
         self.nav_urls: list[list[str]] = []
 
     def key(self, page: Page, base_url: str) -> str:
-        parts = page.url.split("/")
-        shared = []
-        for target in self.nav_urls:
-            n = 0
-            while n < len(parts) - 1 and n < len(target) and parts[n] == target[n]:
-                n += 1
-            shared.append(str(n))
-        return f"{base_url}|{parts[0]}|{','.join(shared)}"
+        return keys.block_key(page.url, base_url, self.nav_urls)
 
     def get(self, name: str, key: str) -> str | None:
         return self._blocks.get((name, key))
@@ -107,14 +63,9 @@ class TemplateMemo:
 class PageCache:
     def __init__(self, cache: BuildCache, config: MkDocsConfig) -> None:
         self.cache = cache
-        self.salt = ""  # templates, config and versions; set in `start`
+        self.salt = ""  # templates, config and the toolchain; set in `start`
         # MkDocs converts every page's Markdown before `on_env`, so this salt is made here.
-        self.markdown_salt = digest(
-            repr(config.markdown_extensions),
-            repr(sorted((config.mdx_configs or {}).items(), key=lambda kv: kv[0])),
-            str(config.use_directory_urls),
-            package_versions(),
-        )
+        self.markdown_salt = keys.markdown_salt(config)
         self.nav_digest = ""
         self.fingerprint = Fingerprinter()
         self._html_hits: dict[str, dict[str, Any]] = {}  # src_uri → stored html + toc
@@ -127,19 +78,13 @@ class PageCache:
     # -- once per build -------------------------------------------------------------------------
 
     def start(self, env: Environment, config: MkDocsConfig) -> None:
-        """Digest what every page depends on: templates, mkdocs.yml, package versions."""
+        """Digest what every page depends on: templates, mkdocs.yml, the toolchain."""
         template_files = [
             p
-            for p in theme_files(getattr(env.loader, "searchpath", []))
+            for p in keys.theme_files(getattr(env.loader, "searchpath", []))
             if p.suffix in (".html", ".xml", ".js", ".json", ".yml")
         ]
-        config_text = Path(config.config_file_path).read_bytes() if config.config_file_path else b""
-        self.salt = digest(
-            digest_stats(template_files),
-            config_text,
-            package_versions(),
-            Path(__file__).read_bytes(),
-        )
+        self.salt = keys.template_salt(template_files, config.config_file_path)
         if self.cache.root is not None:
             # Compiling Material's templates takes most of a second on every build.
             env.bytecode_cache = FileSystemBytecodeCache(str(self._jinja_dir()))
@@ -151,14 +96,7 @@ class PageCache:
         return folder
 
     def set_nav(self, nav: Any) -> None:
-        def walk(items: list[Any]) -> str:
-            return ";".join(
-                f"{type(i).__name__}:{i.title}:{getattr(i, 'url', '')}:"
-                f"[{walk(getattr(i, 'children', None) or [])}]"
-                for i in items
-            )
-
-        self.nav_digest = digest(walk(nav.items))
+        self.nav_digest = keys.nav_digest(nav)
         self.template_memo.nav_urls = [
             (p.url or "").split("/")[:-1] for p in getattr(nav, "pages", []) if p.url is not None
         ]
@@ -188,7 +126,7 @@ class PageCache:
             return markdown
         src = page.file.src_uri
         self._reached(src)
-        key = digest(self.markdown_salt, page.file.url, markdown)
+        key = keys.html_key(self.markdown_salt, page.file.url, markdown)
         self.keys.setdefault(src, []).append(("html", key))
         stored = self.cache.get("html", key)
         if stored is not None:
@@ -206,28 +144,14 @@ class PageCache:
             return hit["html"]
         key = self._html_keys.pop(src, None)
         if key is not None:
-            value = {"html": html_text, "toc": _toc_tokens(list(page.toc))}
+            value = {"html": html_text, "toc": keys.toc_tokens(list(page.toc))}
             self.cache.put("html", key, json.dumps(value, ensure_ascii=False))
         return html_text
 
     # -- whole pages ----------------------------------------------------------------------------
 
     def page_key(self, page: Page, context: dict[str, Any]) -> str:
-        fp = self.fingerprint
-        extra = {k: v for k, v in context.items() if k not in _MKDOCS_CONTEXT}
-        return digest(
-            self.salt,
-            self.nav_digest,
-            page.url,
-            page.title or "",
-            fp(page.meta),
-            page.content or "",
-            json.dumps(_toc_tokens(list(page.toc))),
-            *(getattr(p, "url", "") or "" for p in (page.previous_page, page.next_page)),
-            page.canonical_url or "",
-            page.edit_url or "",
-            fp(extra),
-        )
+        return keys.page_key(self.salt, self.nav_digest, page, context, self.fingerprint)
 
     def lookup(self, page: Page, context: dict[str, Any]) -> None:
         """Called last in `on_page_context`: on a hit, the template prints the stored page."""

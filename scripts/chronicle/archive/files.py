@@ -1,0 +1,71 @@
+"""The one way Chronicle replaces a file: never half a file, whoever reads it and whenever the
+writer stops.
+
+`write_atomic` writes a temporary file in the target's own folder (a rename is atomic only
+within one file system), flushes it to disk, renames it over the target and flushes the folder,
+so that after a crash the target holds either its old bytes or its new ones. Articles, originals,
+the registry, memos, manifests, feeds and the build cache all go through it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None:
+    """Replace `path` with `data` (text is written as UTF-8), creating its missing folders; a
+    write that fails leaves neither a temporary file nor a folder it made behind.
+
+    `durable=False` skips the two fsyncs: the file is still never seen half-written, but a crash
+    soon after may lose it (or leave it empty). Only for files that are made again when lost."""
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    created = missing_folders(path)
+    tmp: str | None = None
+    try:
+        if created:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        remove_empty(created)
+        raise
+    if durable:
+        _sync_folder(path.parent)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Flush a folder's entries (the rename) to disk; not possible everywhere (Windows)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def missing_folders(path: Path) -> list[Path]:
+    """The folders a write to `path` would create, outermost first."""
+    missing = []
+    for folder in Path(path).parents:
+        if folder.exists():
+            break
+        missing.append(folder)
+    return missing[::-1]
+
+
+def remove_empty(folders: list[Path]) -> None:
+    """Remove `folders` (outermost first, as `missing_folders` lists them) that are empty."""
+    for folder in reversed(folders):
+        # Not empty, or already gone: either way not ours to remove.
+        with contextlib.suppress(OSError):
+            folder.rmdir()
