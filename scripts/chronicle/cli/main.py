@@ -20,17 +20,10 @@ from chronicle.archive.store import ArticleStore
 from chronicle.cli import entities as cli_entities
 from chronicle.cli.options import archive_option
 from chronicle.errors import ChronicleError
-from chronicle.ingest.add import (
-    DEFAULT_JOBS,
-    DEFAULT_MAX_BYTES,
-    Ingester,
-    Outcome,
-    Settings,
-    add_all,
-    expand_inputs,
-)
+from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_all
 from chronicle.ingest.check import check_store
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT
+from chronicle.ingest.inputs import DEFAULT_MAX_BYTES, expand_inputs
 from chronicle.ingest.near_duplicates import MODES
 
 

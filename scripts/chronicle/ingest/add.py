@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,22 +24,23 @@ from chronicle.archive.files import missing_folders, remove_empty
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
-from chronicle.archive.schema import read_curator
-from chronicle.archive.store import ArticleStore, parse_yaml
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError, ReaderError
 from chronicle.ingest.enrich import Registry, enrich_article, registry_near
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url
+from chronicle.ingest.inputs import (
+    DEFAULT_MAX_BYTES,
+    Input,
+    read_input,
+    read_sidecar,
+    sidecar_for,
+)
 from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
 
-SIDECAR_SUFFIXES = (".yml", ".yaml")
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
-SKIP_NAMES = {".DS_Store", "Thumbs.db"}
 DEFAULT_JOBS = 2
-
-Input = Path | str  # a file, or a URL
 
 
 @dataclass(frozen=True)
@@ -60,65 +61,6 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     timeout: float = DEFAULT_TIMEOUT
     near_duplicates: str = "link"  # link | report | add (see near_duplicates.MODES)
-
-
-# --- finding inputs -------------------------------------------------------------------------
-
-
-def sidecar_for(path: Path) -> Path | None:
-    for suffix in SIDECAR_SUFFIXES:
-        for candidate in (path.with_suffix(suffix), path.with_name(path.name + suffix)):
-            if candidate != path and candidate.is_file():
-                return candidate
-    return None
-
-
-def read_sidecar(path: Path) -> dict[str, Any]:
-    """The curator's metadata in a sidecar file; errors name the sidecar and its own lines."""
-    where = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReaderError(where, f"cannot read the file ({exc})") from None
-    return read_curator(where, parse_yaml(text, where, what="file"))
-
-
-def expand_inputs(items: Iterable[Input]) -> Iterator[Input]:
-    """URLs and files in the order given; folders recursively, sorted by path, without sidecars
-    or hidden files (so a batch is processed in the same order on every machine)."""
-    for item in items:
-        if isinstance(item, str) and is_url(item):
-            yield item
-            continue
-        path = Path(item)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if (
-                    child.is_file()
-                    and child.suffix.lower() not in SIDECAR_SUFFIXES
-                    and not any(part.startswith(".") for part in child.relative_to(path).parts)
-                    and child.name not in SKIP_NAMES
-                ):
-                    yield child
-        else:
-            yield path
-
-
-def read_input(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    name = str(path)
-    if not path.exists():
-        raise ReaderError(name, "no such file or folder")
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise ReaderError(
-            name,
-            f"the file is {size / 1e6:.0f} MB, over the {max_bytes / 1e6:g} MB limit "
-            "(raise it with --max-size)",
-        )
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise ReaderError(name, f"cannot read the file ({exc.strerror})") from None
 
 
 # --- prepare (pure, runs in workers) --------------------------------------------------------
