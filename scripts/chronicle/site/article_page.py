@@ -49,7 +49,7 @@ def article_context(
         sources_slug=make_slug(entry.article.source or "Unknown source"),
         topic_links=[(t, make_slug(t)) for t in entry.article.topics],
         # What the template marks for Pagefind (data-pagefind-*): the same record
-        # search.py indexes, so the HTML and the index cannot disagree.
+        # search/records.py indexes, so the HTML and the index cannot disagree.
         search=record_for(entry, ""),
         # Entity links, who said what.
         **entity_site.article_context(entry.article, entry),

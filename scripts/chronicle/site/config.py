@@ -40,7 +40,7 @@ class ChronicleConfig(base.Config):
     organisations_url = c.Type(str, default="organisations")
     places_url = c.Type(str, default="places")
     quotes_url = c.Type(str, default="quotes")
-    # Full-text search with Pagefind, indexed at the end of every build (see search.py).
+    # Full-text search with Pagefind, indexed at the end of every build (see site/search/).
     search_enabled = c.Type(bool, default=True)
     # Where the search page is generated (site-relative folder).
     search_url = c.Type(str, default="search")

@@ -4,7 +4,7 @@
 //
 // Safety: everything that comes from an article is inserted as text (textContent). The one
 // exception is Pagefind's excerpt, which marks matches with <mark>: it is cut from the indexed
-// plain text (search.py replaces any angle bracket), and appendExcerpt rebuilds it from text nodes
+// plain text (search/records.py replaces any angle bracket), and appendExcerpt rebuilds it from text nodes
 // and <mark> elements only, so no markup from an article can reach the page.
 
 const BUNDLE = new URL("../../pagefind/", import.meta.url);
@@ -49,7 +49,7 @@ function shards() {
 }
 
 function pagefindComplete() {
-  // A large archive is indexed in shards of years, a large year in parts of months (search.py):
+  // A large archive is indexed in shards of years, a large year in parts of months (search/shards.py):
   // the newest answers first, the older ones are merged after. Resolves to the number of shards merged.
   merging ??= Promise.all([pagefind(), shards()]).then(async ([pf, list]) => {
     const older = list.filter((shard) => shard.path);

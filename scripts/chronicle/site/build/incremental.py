@@ -9,8 +9,8 @@ page:
   organisations, places, quotes), is kept only when its *input key* is the one recorded when
   its output was written: a digest of its Chronicle template context, or of what that context
   is made from (for an article: the article, its two neighbours in time and the registry
-  entries it links to, `ChroniclePlugin._article_inputs`; for a listing: its whole context, its
-  `PageSpec` or entity page with every entry it lists), and the site salt (`keys.site_salt`:
+  entries it links to, `article_page.article_inputs`; for a listing: its whole context, its
+  `View` with every entry it lists), and the site salt (`keys.site_salt`:
   the templates, mkdocs.yml, the non-article files in docs/, the entity registry, Chronicle's
   own code and the versions of every package in `keys.PACKAGES`). Otherwise its output file is
   deleted, and MkDocs builds it again. Data a page shows from anywhere else must be added to its
@@ -27,7 +27,7 @@ pages to rebuild, so a plain `mkdocs build` (which cleans `site/`) and `chronicl
 the same site. When Material's own search plugin is on, nothing is skipped: its index only
 holds the pages built in this run. Chronicle's Pagefind search does not need that: each
 article's search record is stored in the build cache under its record key (`keys.record_key`),
-and a skipped page's record is read from there (ChroniclePlugin._keep_records).
+and a skipped page's record is read from there (indexing.SearchIndex.keep).
 """
 
 from __future__ import annotations
