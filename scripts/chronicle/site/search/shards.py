@@ -159,8 +159,8 @@ def shard_digest(shard: Shard, salt: str, keys: Mapping[str, str] | None = None)
 
     `keys` (address → a digest of everything the record is made from, see
     indexing.entry_record_key) stand for the records when given: digesting a year's records
-    (a few MB of text) on every rebuild costs more than the rebuild's own planning, and a guessed record (LateRecords) has the key
-    of the record it guesses."""
+    (a few MB of text) on every rebuild costs more than the rebuild's own planning, and a
+    guessed record (LateRecords) has the key of the record it guesses."""
     records = sorted(shard.records, key=lambda r: r.url)
     if keys is not None and all(r.url in keys for r in records):
         parts = [f"{r.url} {keys[r.url]}" for r in records]
