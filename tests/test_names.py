@@ -62,3 +62,30 @@ def test_suggest_offers_names_with_capitals_beyond_latin_1_whole(tmp_path: Path)
     names = [line.split("│")[0].strip() for line in suggested.output.splitlines() if "│" in line]
     assert "Łukasz Nowak" in names and "Ḥamas" in names, suggested.output
     assert "Nowak" not in names and "amas" not in suggested.output.replace("Ḥamas", "")
+
+
+def test_suggest_lists_another_spelling_of_a_registered_name_with_the_entity_it_is_linked_to(
+    articles,
+):
+    """Matching ignores accents, so `Ḥamas` is already linked to the registered `Hamas`; the
+    curator still sees the spelling (an accent can tell two surnames apart: Pena, Peña)."""
+    from chronicle.archive.registry import parse_registry
+    from chronicle.ingest.enrich.suggest import suggest
+
+    registry = parse_registry(
+        "- {name: Hamas, kind: organisation}\n- {name: Cairo, kind: place}\n", "entities.yml"
+    )
+    article = articles.make(body=CLIPPING + "\nHAMAS and Hamas met in Cairo.\n")
+    found = {s.name: s for s in suggest([article], registry, use_spacy=False)}
+    assert found["Ḥamas"].linked_to == "Hamas" and found["Ḥamas"].kind == "organisation"
+    assert found["Łukasz Nowak"].linked_to is None
+    # The registered spelling itself, in any case, is not suggested.
+    assert not {"Hamas", "HAMAS", "Cairo"} & set(found)
+
+
+def test_suggest_names_a_person_without_the_honorific():
+    from chronicle.ingest.enrich.suggest import candidates_in
+
+    assert ("Netanyahu", "person", "after Mr.") in candidates_in(
+        "Mr. Netanyahu said on Tuesday that the talks would resume."
+    )

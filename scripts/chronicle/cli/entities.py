@@ -157,17 +157,27 @@ def suggest_command(
         out.print("no suggestions: the registry names everything found", markup=False)
         return
     table = Table(show_edge=False, show_lines=False)
-    for column in ("name", "kind?", "count", "articles", "example"):
+    shown = found[:limit]
+    linked = any(s.linked_to for s in shown)  # the column only when it says something
+    columns = ["name", "kind?", "count", "articles"] + (["already linked to"] if linked else [])
+    for column in [*columns, "example"]:
         table.add_column(column, overflow="fold")
-    for s in found[:limit]:
+    for s in shown:
         # Text, not markup: names and sentences come from articles (`talks [/button] ended`).
-        cells = (s.name, s.kind or "?", str(s.count), str(len(s.articles)), s.example)
-        table.add_row(*(Text(cell) for cell in cells))
+        cells = [s.name, s.kind or "?", str(s.count), str(len(s.articles))]
+        cells += [s.linked_to or ""] if linked else []
+        table.add_row(*(Text(cell) for cell in [*cells, s.example]))
     out.print(table)
     out.print(
         f"{len(found)} suggestions; accept one with: chronicle entities accept NAME --kind KIND",
         markup=False,
     )
+    if linked:
+        out.print(
+            "a name already linked to an entity is another spelling of it: add it to that "
+            "entity's aliases in the registry if it is the same, or accept it if it is not",
+            markup=False,
+        )
 
 
 @entities.command("accept")

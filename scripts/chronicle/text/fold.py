@@ -9,6 +9,9 @@ from __future__ import annotations
 import unicodedata
 
 APOSTROPHES = "’‘ʼ′`´"
+HYPHENS = "‐‑‒–"  # hyphens and en dash in compound names
+# Every apostrophe as ', every hyphen as -: how names are compared, folded or not.
+_PUNCTUATION = {ord(c): "'" for c in APOSTROPHES} | {ord(c): "-" for c in HYPHENS}
 # Where letters with diacritics live: Latin-1 to Cyrillic, Latin Extended Additional and Greek
 # Extended (`Ḥamas`, `Nguyễn`), Latin Extended C to E, and full-width Latin (`ＵＮＩＣＥＦ`).
 _LETTER_RANGES = (
@@ -54,10 +57,7 @@ def _build_fold_table() -> dict[int, str | None]:
                 table[code] = folded
     for code in range(ord("A"), ord("Z") + 1):
         table[code] = chr(code).lower()
-    for char in APOSTROPHES:
-        table[ord(char)] = "'"
-    for char in "‐‑‒–":  # hyphens and en dash in compound names
-        table[ord(char)] = "-"
+    table.update(_PUNCTUATION)
     for code in _MARKS:
         table[code] = None
     return table
@@ -80,3 +80,8 @@ def folded_with_positions(text: str) -> tuple[str, list[int] | None]:
     if len(result) == len(text):
         return result, None
     return result, [i for i, c in enumerate(text) if ord(c) not in _MARKS]
+
+
+def fold_punctuation(text: str) -> str:
+    """One apostrophe and one hyphen, nothing else changed: `Sa’ar` and `Sa'ar` are one spelling."""
+    return text.translate(_PUNCTUATION)

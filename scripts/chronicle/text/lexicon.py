@@ -75,6 +75,8 @@ _CALENDAR_EN_LOWER = frozenset(w.lower() for w in _CALENDAR_EN)
 ABBREVIATIONS = _words(
     "mr mrs ms dr gen sen rep gov lt col st jr sr prof capt sgt no vs etc inc co corp ltd"
 )
+# Words before a person's name that are not part of it (`Mr. Netanyahu` is Netanyahu).
+HONORIFICS_EN = _words("mr mrs ms miss dr prof sir dame")
 # Lower-case words inside a name (`Charles de Gaulle`, `Ursula von der Leyen`, `Lula da Silva`,
 # `Maria do Rosário`, `Abdel Fattah al-Sisi`), in any of the languages whose names use them.
 # Not `den`, `das`, `zu`, `ten`, `ter`: in running German or English text they join a name to

@@ -6,6 +6,11 @@ a day or a month) and names after a role (`envoy Steve Witkoff`, `spokesperson T
 guess for the curator (a role → person; `Ministry`, `Office`… or an acronym → organisation).
 When spaCy and an English model happen to be installed, its named entities are added; nothing is
 downloaded.
+
+A name the registry does not hold as written but already links by its letters (`Ḥamas` for the
+registered `Hamas`, `Pena` for `Peña`: matching ignores case and accents) is listed too, with
+the entity it is linked to: two people can share a surname but for an accent, so the curator
+confirms the spelling (as an alias) or registers the other entity.
 """
 
 from __future__ import annotations
@@ -16,11 +21,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from chronicle.archive.model import Article
-from chronicle.archive.registry import Registry
+from chronicle.archive.registry import Entity, Registry
 from chronicle.ingest.enrich.entities import Matcher, matcher_for
 from chronicle.ingest.readers.text import is_heading
-from chronicle.text.fold import fold
+from chronicle.text.fold import fold, fold_punctuation
 from chronicle.text.lexicon import (
+    HONORIFICS_EN,
     NAME_PARTICLES,
     ORGANISATION_JOINERS,
     ORGANISATION_WORDS_EN,
@@ -51,6 +57,7 @@ class Suggestion:
     articles: set[str] = field(default_factory=set)
     example: str = ""
     why: str = ""  # "after a role: envoy", "capitalised", "spaCy: PERSON"
+    linked_to: str | None = None  # the registered entity this spelling is already matched to
 
 
 def _clean(name: str) -> str:
@@ -106,6 +113,11 @@ def candidates_in(sentence: str) -> list[tuple[str, str | None, str]]:
         for part in re.split(r"(?<=’s|'s)\s+", sequence):
             name = _clean(part)
             words = name.split()
+            honorific = len(words) > 1 and words[0].rstrip(".").lower() in HONORIFICS_EN
+            if honorific:  # `Mr. Netanyahu`: a person, named without the honorific
+                out.append((_clean(" ".join(words[1:])), "person", f"after {words[0]}"))
+                at_start = False
+                continue
             if not words or all(w.lower() in _SKIP for w in words):
                 continue
             if len(words) == 1 and (
@@ -141,8 +153,11 @@ def suggest(
     articles: Iterable[Article], registry: Registry, *, use_spacy: bool = True
 ) -> list[Suggestion]:
     """Names not in the registry, most frequent first."""
-    known = {fold(n) for n in registry.names()}
-    known |= {fold(s) for e in registry.entities for s in e.short_names}
+    # Every registered spelling, as written (case aside), and the entity its letters link to.
+    spelled = {_spelling(n) for n in registry.names()}
+    spelled |= {_spelling(s) for e in registry.entities for s in e.short_names}
+    linked = {fold(f): e for e in registry.entities for f in (e.name, *e.aliases)}
+    linked |= {fold(s): e for e in registry.entities for s in e.short_names}
     matcher = matcher_for(registry)
     spacy_find = _spacy_candidates() if use_spacy else None
     found: dict[str, Suggestion] = {}
@@ -158,12 +173,17 @@ def suggest(
                 if spacy_find is not None:
                     cands += spacy_find(sentence)
                 for name, kind, why in cands:
-                    key = fold(name)
-                    if not name or key in known or _covered(matcher, name):
+                    if not name or _spelling(name) in spelled:
                         continue
+                    key = fold(name)
+                    link = linked.get(key) or _covering_entity(matcher, name)
+                    if link is not None:
+                        kind, why = link.kind, f"another spelling of {link.name}"
                     entry = found.get(key)
                     if entry is None:
-                        entry = found[key] = Suggestion(name, kind, why=why)
+                        entry = found[key] = Suggestion(
+                            name, kind, why=why, linked_to=link.name if link else None
+                        )
                         entry.example = sentence[:EXAMPLE_MAX_CHARS]
                     elif kind and (entry.kind is None or why.startswith("after")):
                         entry.kind, entry.why = kind, why
@@ -173,7 +193,14 @@ def suggest(
     return sorted(found.values(), key=lambda s: (-s.count, s.name.casefold()))
 
 
-def _covered(matcher: Matcher, name: str) -> bool:
-    """Already named by the registry (the whole candidate is one registry mention)."""
-    mentions = matcher.find(name)
-    return any(m.start == 0 and m.end == len(name) for m in mentions)
+def _spelling(name: str) -> str:
+    """A name as written, but for case, Unicode composition, apostrophes and hyphens."""
+    return fold_punctuation(unicodedata.normalize("NFC", " ".join(name.split())).casefold())
+
+
+def _covering_entity(matcher: Matcher, name: str) -> Entity | None:
+    """The registered entity the whole name is one mention of, if any."""
+    for mention in matcher.find(name):
+        if mention.start == 0 and mention.end == len(name):
+            return mention.entity
+    return None
