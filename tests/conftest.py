@@ -1,6 +1,7 @@
 """What the tests share, as fixtures: the seed article, this repo's site without articles, a
-MkDocs build, an article factory, a runner for the `chronicle` command, the example site with
-people and quotes, and Chromium (through tests/browser.py) for the tests a reader clicks through.
+MkDocs build and the reading of its pages, an article factory, a runner for the `chronicle`
+command, the example site with people and quotes, and Chromium (through tests/browser.py) for the
+tests a reader clicks through.
 """
 
 from __future__ import annotations
@@ -8,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import html
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -23,6 +26,7 @@ from click.testing import CliRunner, Result
 
 import tests.browser as browser_helpers
 from chronicle.archive.dates import parse_date
+from chronicle.archive.index import Entry
 from chronicle.archive.model import Article
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
@@ -85,6 +89,36 @@ def build(project: Path) -> Path:
 @pytest.fixture(scope="session")
 def build_site() -> Callable[[Path], Path]:
     return build
+
+
+@pytest.fixture(scope="session")
+def mkdocs_build() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`mkdocs_build(project, *args, module="mkdocs", **env)`: see run_build."""
+    return run_build
+
+
+def page_html(site: Path, url: str) -> str:
+    """The HTML of the page at `url` (e.g. "archive/2025") of a built site."""
+    path = site / url / "index.html"
+    assert path.exists(), f"no page at {url}"
+    return path.read_text(encoding="utf-8")
+
+
+def text_of(markup: str) -> str:
+    """What a reader sees of some HTML: its text, entities decoded, each run of spaces one."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup)))
+
+
+@pytest.fixture(scope="session", name="page_html")
+def page_html_fixture() -> Callable[[Path, str], str]:
+    """`page_html(site, url)`: see page_html."""
+    return page_html
+
+
+@pytest.fixture(scope="session", name="text_of")
+def text_of_fixture() -> Callable[[str], str]:
+    """`text_of(html)`: see text_of."""
+    return text_of
 
 
 def copy_site_scaffold(
@@ -156,9 +190,9 @@ _TUPLES = {f.name for f in dataclasses.fields(Article) if f.type.startswith("tup
 
 
 class ArticleFactory:
-    """Articles for tests, three ways: `make` an Article in memory, `write` one into an archive
-    folder as the store writes it, or `add` a text file to a site's archive as `chronicle add`
-    does (reader, metadata cascade, enrichment)."""
+    """Articles for tests, four ways: `make` an Article in memory, or an archive index `entry`
+    for one, `write` one into an archive folder as the store writes it, or `add` a text file to
+    a site's archive as `chronicle add` does (reader, metadata cascade, enrichment)."""
 
     def make(self, **fields: Any) -> Article:
         """An Article with sensible defaults: titled "Talks stall" by a curator, no body, its id
@@ -172,6 +206,12 @@ class ArticleFactory:
         for name in _TUPLES & fields.keys():
             fields[name] = tuple(fields[name])
         return Article(**fields)
+
+    def entry(self, url: str | None = None, **fields: Any) -> Entry:
+        """`make(**fields)` as the archive index holds it: published at `url` (by default
+        articles/ID/) from articles/ID.md."""
+        article = self.make(**fields)
+        return Entry(article, url or f"articles/{article.id}/", f"articles/{article.id}.md")
 
     def write(self, archive: Path, **fields: Any) -> Path:
         """Store `make(**fields)` under `archive` (e.g. a site's docs/articles); its path."""
