@@ -125,18 +125,23 @@ def copy_site_scaffold(
     project: Path,
     *,
     entities: bool = False,
-    mkdocs_config: str | None = None,
     plugin_options: Mapping[str, object] | None = None,
 ) -> Path:
     """This repo's site (mkdocs.yml, overrides, pages; the registry if asked), with no articles.
-    `plugin_options`: options added to the chronicle plugin's in mkdocs.yml."""
+    `plugin_options`: the chronicle plugin's options in mkdocs.yml, set or added."""
     project.mkdir(parents=True, exist_ok=True)
-    config = mkdocs_config or (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if plugin_options:
-        anchor = "\n  - chronicle:\n"
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = "\n  - chronicle:\n"
+    for key, value in (plugin_options or {}).items():
         assert anchor in config, "mkdocs.yml lists no chronicle plugin to give options to"
-        options = "".join(f"      {key}: {value}\n" for key, value in plugin_options.items())
-        config = config.replace(anchor, anchor + options, 1)
+        line = f"      {key}: {value}"
+        # mkdocs.yml sets some options already (listing_page_size): a second line would not
+        # override the first for certain, so the value is replaced in place.
+        config, replaced = re.subn(
+            rf"^      {re.escape(key)}: .*$", line, config, count=1, flags=re.M
+        )
+        if not replaced:
+            config = config.replace(anchor, f"{anchor}{line}\n", 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     if entities:
         shutil.copy(ROOT / "entities.yml", project / "entities.yml")

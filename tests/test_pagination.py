@@ -11,7 +11,6 @@ from chronicle.archive.index import build_archive
 from chronicle.site.entity_pages import build_entity_site
 from chronicle.site.pages import all_pages
 from chronicle.site.views import LATER_INTRO, page_bounds
-from tests.conftest import ROOT
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 50])
@@ -85,10 +84,7 @@ def test_adding_the_newest_article_rewrites_page_one_only(
 ):
     """A real incremental build (`mkdocs build --dirty`, what `chronicle build` runs): the month,
     topic and source listings of 8 articles, 2 to a page, gain a ninth, newest article."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    project = site_scaffold(
-        "pagination", mkdocs_config=config.replace("listing_page_size: 50", "listing_page_size: 2")
-    )
+    project = site_scaffold("pagination", plugin_options={"listing_page_size": 2})
     meta = {"topics": ["Ceasefire talks"], "source": "Wire"}
     for day in range(1, 9):
         articles.add(project, f"d{day}.txt", f"Report {day}. Text.\n", title=f"Day {day}",

@@ -65,8 +65,9 @@ def test_grade_only_for_english_and_never_negative():
 @pytest.fixture(scope="module")
 def site(site_scaffold, articles, build_site):
     project = site_scaffold("reading")
-    articles.add(project, "ja.txt", JAPANESE * 400, title="経済対策", date="2025-03-21",
-                 language="ja")  # fmt: skip
+    articles.add(
+        project, "ja.txt", JAPANESE * 400, title="経済対策", date="2025-03-21", language="ja"
+    )
     articles.add(project, "de.txt", GERMAN * 3, title="Haushalt", date="2025-03-22", language="de")
     articles.add(project, "en.txt", ENGLISH * 3, title="Budget", date="2025-03-23", language="en")
     return build_site(project)
