@@ -15,7 +15,6 @@ import chronicle.archive.store as store_module
 from chronicle.archive.memo import ARTICLES_FILE, ArticleMemo, site_cache_folder
 from chronicle.archive.store import ArticleStore, render_article
 from chronicle.site.build.cache import Fingerprinter
-from tests.conftest import run_build
 
 STORY = " ".join(
     f"Sentence {i} of the wire story about the harbour repairs and what the council decided."
@@ -104,13 +103,13 @@ def test_a_second_add_parses_only_the_new_file(tmp_path, parsed, cli):
     assert len(parsed) == 2  # both rewritten by the link between the two versions
 
 
-def test_an_incremental_build_after_adds_equals_a_clean_build(tmp_path, parsed, cli):
+def test_an_incremental_build_after_adds_equals_a_clean_build(tmp_path, parsed, cli, mkdocs_build):
     """The site reuses what `chronicle add` parsed, and its pages are what a clean build makes:
     an article retitled by hand and parsed first by `chronicle add` (kept without the site's
     fingerprint) changes the listings that show it, every time it changes."""
     project = project_of(tmp_path, 8)
     archive = str(project / "docs" / "articles")
-    assert run_build(project).returncode == 0
+    assert mkdocs_build(project).returncode == 0
     edited = corpus.chronicle_path(project, corpus.make_post(3))
     for round_, text in enumerate((STORY, SYNDICATED.replace("wire", "agency"))):
         article = ArticleStore(Path(archive)).read(edited)
@@ -121,14 +120,14 @@ def test_an_incremental_build_after_adds_equals_a_clean_build(tmp_path, parsed, 
         new = clipping(tmp_path, f"new-{round_}.txt", text)
         cli("add", new, "--archive", archive, "--title", f"Report {round_}")
         assert edited in parsed and len(parsed) <= 2  # the edit (and the last add's file)
-        result = run_build(project, "--dirty")
+        result = mkdocs_build(project, "--dirty")
         assert result.returncode == 0, result.stderr
     clean = tmp_path / "clean"
     shutil.copytree(project, clean, ignore=shutil.ignore_patterns("site", ".cache"))
     config = clean / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("- chronicle:\n", "- chronicle:\n      cache: false\n"))
-    assert run_build(clean).returncode == 0
+    assert mkdocs_build(clean).returncode == 0
 
     built, expected = files_of(project / "site"), files_of(clean / "site")
     assert built.keys() == expected.keys()
