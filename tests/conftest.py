@@ -135,8 +135,8 @@ def copy_site_scaffold(
     for key, value in (plugin_options or {}).items():
         assert anchor in config, "mkdocs.yml lists no chronicle plugin to give options to"
         line = f"      {key}: {value}"
-        # mkdocs.yml sets some options already (listing_page_size): a second line would not
-        # override the first for certain, so the value is replaced in place.
+        # mkdocs.yml sets some options already (listing_page_size): YAML keeps the later of two
+        # lines for one key, the file's own, so such a value is replaced where it stands.
         config, replaced = re.subn(
             rf"^      {re.escape(key)}: .*$", line, config, count=1, flags=re.M
         )
@@ -212,11 +212,11 @@ class ArticleFactory:
             fields[name] = tuple(fields[name])
         return Article(**fields)
 
-    def entry(self, url: str | None = None, **fields: Any) -> Entry:
-        """`make(**fields)` as the archive index holds it: published at `url` (by default
-        articles/ID/) from articles/ID.md."""
+    def entry(self, **fields: Any) -> Entry:
+        """`make(**fields)` as the archive index holds it: published at articles/ID/ from
+        articles/ID.md."""
         article = self.make(**fields)
-        return Entry(article, url or f"articles/{article.id}/", f"articles/{article.id}.md")
+        return Entry(article, f"articles/{article.id}/", f"articles/{article.id}.md")
 
     def write(self, archive: Path, **fields: Any) -> Path:
         """Store `make(**fields)` under `archive` (e.g. a site's docs/articles); its path."""

@@ -393,7 +393,7 @@ def test_benchmark_runs(seed_path, capsys):
     assert "| 20 |" in out and "20 of 20 unchanged" in out
 
 
-# --- issue 4 review: diacritics, alias surnames, speakers, single quotes -------------------
+# --- diacritics, alias surnames, speakers, single quotes ----------------------------------
 
 
 def test_decomposed_accents_and_latin_extended_letters_are_folded():
