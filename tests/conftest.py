@@ -189,6 +189,12 @@ def make_warc(records: list[tuple[str, str, bytes]], gzipped: bool = True) -> by
     return out.getvalue()
 
 
+@pytest.fixture(scope="session", name="make_warc")
+def make_warc_fixture() -> Callable[..., bytes]:
+    """`make_warc(records, gzipped=True)`: see make_warc."""
+    return make_warc
+
+
 # ---- articles ---------------------------------------------------------------------------------
 
 _TUPLES = {f.name for f in dataclasses.fields(Article) if f.type.startswith("tuple[")}

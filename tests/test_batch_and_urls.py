@@ -5,16 +5,17 @@ import http.server
 import shutil
 import socket
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURES, make_warc
+from .conftest import FIXTURES
 
 GOOD = ("html_with_json_ld.html", "feed_atom.xml", "article_with_front_matter.md")
 
 
-def make_inbox(root: Path) -> Path:
+def make_inbox(root: Path, make_warc: Callable[..., bytes]) -> Path:
     inbox = root / "inbox"
     (inbox / "sub").mkdir(parents=True)
     for name in GOOD:
@@ -52,8 +53,8 @@ BAD = {
 }
 
 
-def test_batch_adds_the_good_reports_the_bad_and_leaves_nothing_behind(tmp_path, cli):
-    inbox = make_inbox(tmp_path)
+def test_batch_adds_the_good_reports_the_bad_and_leaves_nothing_behind(tmp_path, cli, make_warc):
+    inbox = make_inbox(tmp_path, make_warc)
     archive = tmp_path / "docs" / "articles"
     args = ("--archive", archive, "--max-size", "1", "--jobs", "2")
     result = cli("add", inbox, *args, exit_code=1)
@@ -72,10 +73,10 @@ def test_batch_adds_the_good_reports_the_bad_and_leaves_nothing_behind(tmp_path,
     cli("check", "--archive", archive)
 
 
-def test_batch_is_deterministic_whatever_the_worker_count(tmp_path, cli):
+def test_batch_is_deterministic_whatever_the_worker_count(tmp_path, cli, make_warc):
     def stored(jobs: str) -> dict[str, str]:
         root = tmp_path / jobs
-        inbox = make_inbox(root)
+        inbox = make_inbox(root, make_warc)
         archive = root / "docs" / "articles"
         args = ("--archive", archive, "--max-size", "1", "--jobs", jobs)
         cli("add", inbox, *args, exit_code=1)  # the bad inputs fail
