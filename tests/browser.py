@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
 from benchmarks.search import CHROMIUM_ARGS  # noqa: F401 - one list of flags, re-exported
 
 if TYPE_CHECKING:
@@ -33,14 +32,6 @@ def missing_chromium() -> str | None:
     if not CHROMIUM.exists():
         return f"Debian's Chromium is not at {CHROMIUM} (bash dev.sh test installs it)"
     return None
-
-
-def require_chromium() -> None:
-    """Skip without Chromium: for the tests that launch it themselves, not through the
-    `browser` fixture (which fails instead)."""
-    reason = missing_chromium()
-    if reason:
-        pytest.skip(reason)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -1,6 +1,7 @@
 """What the tests share, as fixtures: the seed article, this repo's site without articles, a
-MkDocs build, an article factory, a runner for the `chronicle` command, the example site with
-people and quotes, and Chromium (through tests/browser.py) for the tests a reader clicks through.
+MkDocs build and the reading of its pages, an article factory, a runner for the `chronicle`
+command, the example site with people and quotes, and Chromium (through tests/browser.py) for the
+tests a reader clicks through.
 """
 
 from __future__ import annotations
@@ -8,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import html
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -23,6 +26,7 @@ from click.testing import CliRunner, Result
 
 import tests.browser as browser_helpers
 from chronicle.archive.dates import parse_date
+from chronicle.archive.index import Entry
 from chronicle.archive.model import Article
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
@@ -87,22 +91,57 @@ def build_site() -> Callable[[Path], Path]:
     return build
 
 
+@pytest.fixture(scope="session")
+def mkdocs_build() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """`mkdocs_build(project, *args, module="mkdocs", **env)`: see run_build."""
+    return run_build
+
+
+def page_html(site: Path, url: str) -> str:
+    """The HTML of the page at `url` (e.g. "archive/2025") of a built site."""
+    path = site / url / "index.html"
+    assert path.exists(), f"no page at {url}"
+    return path.read_text(encoding="utf-8")
+
+
+def text_of(markup: str) -> str:
+    """What a reader sees of some HTML: its text, entities decoded, each run of spaces one."""
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup)))
+
+
+@pytest.fixture(scope="session", name="page_html")
+def page_html_fixture() -> Callable[[Path, str], str]:
+    """`page_html(site, url)`: see page_html."""
+    return page_html
+
+
+@pytest.fixture(scope="session", name="text_of")
+def text_of_fixture() -> Callable[[str], str]:
+    """`text_of(html)`: see text_of."""
+    return text_of
+
+
 def copy_site_scaffold(
     project: Path,
     *,
     entities: bool = False,
-    mkdocs_config: str | None = None,
     plugin_options: Mapping[str, object] | None = None,
 ) -> Path:
     """This repo's site (mkdocs.yml, overrides, pages; the registry if asked), with no articles.
-    `plugin_options`: options added to the chronicle plugin's in mkdocs.yml."""
+    `plugin_options`: the chronicle plugin's options in mkdocs.yml, set or added."""
     project.mkdir(parents=True, exist_ok=True)
-    config = mkdocs_config or (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    if plugin_options:
-        anchor = "\n  - chronicle:\n"
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = "\n  - chronicle:\n"
+    for key, value in (plugin_options or {}).items():
         assert anchor in config, "mkdocs.yml lists no chronicle plugin to give options to"
-        options = "".join(f"      {key}: {value}\n" for key, value in plugin_options.items())
-        config = config.replace(anchor, anchor + options, 1)
+        line = f"      {key}: {value}"
+        # mkdocs.yml sets some options already (listing_page_size): YAML keeps the later of two
+        # lines for one key, the file's own, so such a value is replaced where it stands.
+        config, replaced = re.subn(
+            rf"^      {re.escape(key)}: .*$", line, config, count=1, flags=re.M
+        )
+        if not replaced:
+            config = config.replace(anchor, f"{anchor}{line}\n", 1)
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     if entities:
         shutil.copy(ROOT / "entities.yml", project / "entities.yml")
@@ -150,15 +189,21 @@ def make_warc(records: list[tuple[str, str, bytes]], gzipped: bool = True) -> by
     return out.getvalue()
 
 
+@pytest.fixture(scope="session", name="make_warc")
+def make_warc_fixture() -> Callable[..., bytes]:
+    """`make_warc(records, gzipped=True)`: see make_warc."""
+    return make_warc
+
+
 # ---- articles ---------------------------------------------------------------------------------
 
 _TUPLES = {f.name for f in dataclasses.fields(Article) if f.type.startswith("tuple[")}
 
 
 class ArticleFactory:
-    """Articles for tests, three ways: `make` an Article in memory, `write` one into an archive
-    folder as the store writes it, or `add` a text file to a site's archive as `chronicle add`
-    does (reader, metadata cascade, enrichment)."""
+    """Articles for tests, four ways: `make` an Article in memory, or an archive index `entry`
+    for one, `write` one into an archive folder as the store writes it, or `add` a text file to
+    a site's archive as `chronicle add` does (reader, metadata cascade, enrichment)."""
 
     def make(self, **fields: Any) -> Article:
         """An Article with sensible defaults: titled "Talks stall" by a curator, no body, its id
@@ -172,6 +217,12 @@ class ArticleFactory:
         for name in _TUPLES & fields.keys():
             fields[name] = tuple(fields[name])
         return Article(**fields)
+
+    def entry(self, **fields: Any) -> Entry:
+        """`make(**fields)` as the archive index holds it: published at articles/ID/ from
+        articles/ID.md."""
+        article = self.make(**fields)
+        return Entry(article, f"articles/{article.id}/", f"articles/{article.id}.md")
 
     def write(self, archive: Path, **fields: Any) -> Path:
         """Store `make(**fields)` under `archive` (e.g. a site's docs/articles); its path."""

@@ -5,23 +5,17 @@ import http.server
 import shutil
 import socket
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from chronicle.cli.main import main
-
-from .conftest import FIXTURES, make_warc
+from .conftest import FIXTURES
 
 GOOD = ("html_with_json_ld.html", "feed_atom.xml", "article_with_front_matter.md")
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def make_inbox(root: Path) -> Path:
+def make_inbox(root: Path, make_warc: Callable[..., bytes]) -> Path:
     inbox = root / "inbox"
     (inbox / "sub").mkdir(parents=True)
     for name in GOOD:
@@ -59,11 +53,11 @@ BAD = {
 }
 
 
-def test_batch_adds_the_good_reports_the_bad_and_leaves_nothing_behind(tmp_path):
-    inbox = make_inbox(tmp_path)
+def test_batch_adds_the_good_reports_the_bad_and_leaves_nothing_behind(tmp_path, cli, make_warc):
+    inbox = make_inbox(tmp_path, make_warc)
     archive = tmp_path / "docs" / "articles"
-    result = run("add", str(inbox), "--archive", str(archive), "--max-size", "1", "--jobs", "2")
-    assert result.exit_code == 1, result.output
+    args = ("--archive", archive, "--max-size", "1", "--jobs", "2")
+    result = cli("add", inbox, *args, exit_code=1)
     assert "Traceback" not in result.output
     stored = sorted(p.name for p in archive.rglob("*.md"))
     assert len(stored) == 4, stored  # page, atom entry, markdown, the gzip page
@@ -76,16 +70,16 @@ def test_batch_adds_the_good_reports_the_bad_and_leaves_nothing_behind(tmp_path)
     kept = [p for p in (tmp_path / "originals").rglob("*") if p.is_file()]
     assert len(kept) == 4
     assert not [p for p in tmp_path.rglob(".*.tmp")]
-    check = run("check", "--archive", str(archive))
-    assert check.exit_code == 0, check.output
+    cli("check", "--archive", archive)
 
 
-def test_batch_is_deterministic_whatever_the_worker_count(tmp_path):
+def test_batch_is_deterministic_whatever_the_worker_count(tmp_path, cli, make_warc):
     def stored(jobs: str) -> dict[str, str]:
         root = tmp_path / jobs
-        inbox = make_inbox(root)
+        inbox = make_inbox(root, make_warc)
         archive = root / "docs" / "articles"
-        run("add", str(inbox), "--archive", str(archive), "--max-size", "1", "--jobs", jobs)
+        args = ("--archive", archive, "--max-size", "1", "--jobs", jobs)
+        cli("add", inbox, *args, exit_code=1)  # the bad inputs fail
         return {
             str(p.relative_to(archive)): "\n".join(
                 x
@@ -98,13 +92,12 @@ def test_batch_is_deterministic_whatever_the_worker_count(tmp_path):
     assert stored("1") == stored("2")
 
 
-def test_a_clean_batch_exits_zero_with_a_summary(tmp_path):
+def test_a_clean_batch_exits_zero_with_a_summary(tmp_path, cli):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for name in GOOD:
         shutil.copy(FIXTURES / name, inbox / name)
-    result = run("add", str(inbox), "--archive", str(tmp_path / "docs" / "articles"))
-    assert result.exit_code == 0, result.output
+    result = cli("add", inbox, "--archive", tmp_path / "docs" / "articles")
     assert "chronicle add" in result.output and "added" in result.output
 
 
@@ -139,11 +132,10 @@ def server(tmp_path):
     httpd.server_close()
 
 
-def test_url_is_fetched_and_recorded(tmp_path, server):
+def test_url_is_fetched_and_recorded(tmp_path, server, cli):
     base, handler = server
     archive = tmp_path / "docs" / "articles"
-    result = run("add", f"{base}/story.html", "--archive", str(archive))
-    assert result.exit_code == 0, result.output
+    cli("add", f"{base}/story.html", "--archive", archive)
     assert handler.user_agent.startswith("Chronicle/")
     text = next(archive.rglob("*.md")).read_text()
     assert f"original_url: {base}/story.html" in text
@@ -151,13 +143,13 @@ def test_url_is_fetched_and_recorded(tmp_path, server):
     assert "title: Harbour works resume after storm" in text
 
 
-def test_url_failures_are_one_line(tmp_path, server):
+def test_url_failures_are_one_line(tmp_path, server, cli):
     base, _ = server
     with socket.socket() as s:  # a port with nothing listening
         s.bind(("127.0.0.1", 0))
         closed = s.getsockname()[1]
-    archive = str(tmp_path / "docs" / "articles")
-    result = run(
+    archive = tmp_path / "docs" / "articles"
+    result = cli(
         "add",
         f"{base}/missing.html",
         f"{base}/huge.html",
@@ -168,36 +160,33 @@ def test_url_failures_are_one_line(tmp_path, server):
         "1",
         "--timeout",
         "5",
+        exit_code=1,
     )
-    assert result.exit_code == 1
     assert "404" in result.output and "over the 1 MB limit" in result.output
     assert "cannot fetch the page" in result.output and "Traceback" not in result.output
-    assert not list(Path(archive).rglob("*.md"))
+    assert not list(archive.rglob("*.md"))
 
 
-def test_a_guessed_encoding_is_in_the_batch_summary(tmp_path):
+def test_a_guessed_encoding_is_in_the_batch_summary(tmp_path, cli):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text("A clipping in UTF-8. Nothing to say.\n", encoding="utf-8")
     (inbox / "b.txt").write_bytes("Le café ... après ... déjà ...\n".encode("cp1252"))
     archive = tmp_path / "docs" / "articles"
-    result = run("add", str(inbox), "--archive", str(archive), "--jobs", "2")
-    assert result.exit_code == 0, result.output
+    result = cli("add", inbox, "--archive", archive, "--jobs", "2")
     assert f"warning: {inbox / 'b.txt'}: decoded as cp1252 (not UTF-8)" in result.output
     assert "a.txt: decoded" not in result.output
 
 
-def test_urls_are_sent_as_a_browser_sends_them(tmp_path, server):
+def test_urls_are_sent_as_a_browser_sends_them(tmp_path, server, cli):
     """An accented path is percent-encoded (the page is found); a space or a control character
     is the user's typo at worst, reported in one line, never as a bug."""
     base, _ = server
     www = tmp_path / "www"
     shutil.copy(www / "story.html", www / "actualité du port.html")
     archive = tmp_path / "docs" / "articles"
-    result = run("add", f"{base}/actualité du port.html", "--archive", str(archive))
-    assert result.exit_code == 0, result.output
+    cli("add", f"{base}/actualité du port.html", "--archive", archive)
     assert "original_url: " in next(archive.rglob("*.md")).read_text()
-    result = run("add", f"{base}/a\x01b.html", "http://[::1", "--archive", str(archive))
-    assert result.exit_code == 1
+    result = cli("add", f"{base}/a\x01b.html", "http://[::1", "--archive", archive, exit_code=1)
     assert "unexpected error" not in result.output and "Traceback" not in result.output
     assert "404" in result.output and "not a valid URL" in result.output

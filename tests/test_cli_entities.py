@@ -5,15 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from chronicle.archive.store import ArticleStore
-from chronicle.cli.main import main
 from tests.conftest import ROOT
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def project(tmp_path: Path, registry: bool = True) -> tuple[Path, Path]:
@@ -24,65 +17,63 @@ def project(tmp_path: Path, registry: bool = True) -> tuple[Path, Path]:
     return root, root / "docs" / "articles"
 
 
-def test_add_enriches_with_the_project_registry(tmp_path, seed_path):
+def test_add_enriches_with_the_project_registry(tmp_path, seed_path, cli):
     _root, archive = project(tmp_path)
-    assert run("add", str(seed_path), "--archive", str(archive)).exit_code == 0
+    cli("add", seed_path, "--archive", archive)
     ((_, article),) = ArticleStore(archive).iter_articles()
     assert "Israel Katz" in article.people and "Hamas" in article.organisations
     assert [q.speaker for q in article.quotes][:3] == ["Meshaal", "Israel Katz", "Katz"]
     assert article.reading_grade is not None
-    assert "0 updated" in run("enrich", "--archive", str(archive)).output  # add = enrich
+    assert "0 updated" in cli("enrich", "--archive", archive).output  # add = enrich
 
 
-def test_enrich_is_idempotent_and_follows_the_registry(tmp_path, seed_path):
+def test_enrich_is_idempotent_and_follows_the_registry(tmp_path, seed_path, cli):
     root, archive = project(tmp_path, registry=False)
     (root / "entities.yml").write_text("# my registry\n- {name: Hamas, kind: organisation}\n")
-    run("add", str(seed_path), "--archive", str(archive))
+    cli("add", seed_path, "--archive", archive)
     (path,) = archive.rglob("*.md")
     assert ArticleStore(archive).read(path).people == ()
-    accepted = run(
+    cli(
         "entities", "accept", "Israel Katz", "--kind", "person", "--description",
-        "Israeli Defence Minister", "--archive", str(archive),
+        "Israeli Defence Minister", "--archive", archive,
     )  # fmt: skip
-    assert accepted.exit_code == 0, accepted.output
     registry_text = (root / "entities.yml").read_text()
     assert registry_text.startswith("# my registry\n")  # appended, comments kept
-    dry = run("enrich", "--archive", str(archive), "--dry-run")
-    assert dry.exit_code == 1 and "would update" in dry.output
-    first = run("enrich", "--archive", str(archive))
-    assert first.exit_code == 0 and "1 updated" in first.output
+    dry = cli("enrich", "--archive", archive, "--dry-run", exit_code=1)
+    assert "would update" in dry.output
+    first = cli("enrich", "--archive", archive)
+    assert "1 updated" in first.output
     article = ArticleStore(archive).read(path)
     assert article.people == ("Israel Katz",)
     assert any(q.entity == "Israel Katz" and q.verb == "warned" for q in article.quotes)
     before = path.read_bytes(), path.stat().st_mtime_ns
-    second = run("enrich", "--archive", str(archive))
-    assert second.exit_code == 0 and "0 updated" in second.output
+    second = cli("enrich", "--archive", archive)
+    assert "0 updated" in second.output
     assert (path.read_bytes(), path.stat().st_mtime_ns) == before
 
 
-def test_accept_refuses_a_name_already_held(tmp_path):
+def test_accept_refuses_a_name_already_held(tmp_path, cli):
     root, _archive = project(tmp_path)
-    result = CliRunner().invoke(
-        main, ["entities", "accept", "Katz", "--kind", "person", "--alias", "ISRAEL",
-               "--entities", str(root / "entities.yml")],
+    result = cli(
+        "entities", "accept", "Katz", "--kind", "person", "--alias", "ISRAEL",
+        "--entities", root / "entities.yml", exit_code=1,
     )  # fmt: skip
-    assert result.exit_code == 1 and "already a name of 'Israel'" in result.output
+    assert "already a name of 'Israel'" in result.output
     assert "Traceback" not in result.output
 
 
-def test_broken_registry_is_one_line(tmp_path):
+def test_broken_registry_is_one_line(tmp_path, cli):
     root, archive = project(tmp_path, registry=False)
     (root / "entities.yml").write_text("- {name: X, kind: country}\n")
-    result = CliRunner().invoke(main, ["enrich", "--archive", str(archive)])
-    assert result.exit_code == 1 and "entities.yml: '[0].kind'" in result.output
+    result = cli("enrich", "--archive", archive, exit_code=1)
+    assert "entities.yml: '[0].kind'" in result.output
 
 
-def test_suggest_lists_missing_names_with_counts_and_examples(tmp_path, seed_path):
+def test_suggest_lists_missing_names_with_counts_and_examples(tmp_path, seed_path, cli):
     root, archive = project(tmp_path, registry=False)
     (root / "entities.yml").write_text("- {name: Hamas, kind: organisation}\n")
-    run("add", str(seed_path), "--archive", str(archive))
-    result = run("entities", "suggest", "--archive", str(archive), "--no-spacy")
-    assert result.exit_code == 0
+    cli("add", seed_path, "--archive", archive)
+    result = cli("entities", "suggest", "--archive", archive, "--no-spacy")
     out = " ".join(result.output.split())
     assert "Steve Witkoff" in out and "Tamim Khallaf" in out and "person" in out
     assert "envoy Steve Witkoff" in out  # the example sentence
@@ -96,51 +87,46 @@ def test_suggest_on_the_example_archive_finds_nothing_missing():
     assert suggest(articles, load_registry(ROOT / "entities.yml"), use_spacy=False) == []
 
 
-def test_every_new_command_has_an_example():
+def test_every_new_command_has_an_example(cli):
     for args in (["enrich"], ["entities"], ["entities", "suggest"], ["entities", "accept"]):
-        result = run(*args, "--help")
-        assert result.exit_code == 0 and "Example" in result.output, args
+        assert "Example" in cli(*args, "--help").output, args
 
 
-def test_check_warns_when_enrichment_is_out_of_date(tmp_path, seed_path):
+def test_check_warns_when_enrichment_is_out_of_date(tmp_path, seed_path, cli):
     root, archive = project(tmp_path)
-    run("add", str(seed_path), "--archive", str(archive))
-    assert "chronicle enrich" not in run("check", "--archive", str(archive)).output
+    cli("add", seed_path, "--archive", archive)
+    assert "chronicle enrich" not in cli("check", "--archive", archive).output
     # The curator drops an entity from the registry: its pages go, and check says what to do.
     registry = root / "entities.yml"
     registry.write_text(registry.read_text().replace("- name: Rafah\n", "- name: Rafah City\n"))
-    result = run("check", "--archive", str(archive))
-    assert result.exit_code == 0
+    result = cli("check", "--archive", archive)
     assert "('Rafah' is not in the registry); run `chronicle enrich`" in result.output
-    assert "0 updated" not in run("enrich", "--archive", str(archive)).output
-    assert "chronicle enrich" not in run("check", "--archive", str(archive)).output
-    assert "0 updated" in run("enrich", "--archive", str(archive)).output
+    assert "0 updated" not in cli("enrich", "--archive", archive).output
+    assert "chronicle enrich" not in cli("check", "--archive", archive).output
+    assert "0 updated" in cli("enrich", "--archive", archive).output
 
 
-def test_accept_refuses_a_registered_persons_surname_without_force(tmp_path, seed_path):
+def test_accept_refuses_a_registered_persons_surname_without_force(tmp_path, seed_path, cli):
     root, archive = project(tmp_path)
-    run("add", str(seed_path), "--archive", str(archive))
-    args = ("entities", "accept", "Katz", "--kind", "person", "--archive", str(archive))
-    refused = CliRunner().invoke(main, list(args))
-    assert refused.exit_code == 1
+    cli("add", seed_path, "--archive", archive)
+    args = ("entities", "accept", "Katz", "--kind", "person", "--archive", archive)
+    refused = cli(*args, exit_code=1)
     assert "'Katz' is the surname of Israel Katz" in refused.output and "--force" in refused.output
     assert "name: Katz\n" not in (root / "entities.yml").read_text()
     # The same for an alias's surname (`Khaled Mashal` → `Mashal`), and for an alias given.
-    refused = CliRunner().invoke(
-        main, ["entities", "accept", "Hamas politburo", "--kind", "organisation",
-               "--alias", "Mashal", "--archive", str(archive)],
+    refused = cli(
+        "entities", "accept", "Hamas politburo", "--kind", "organisation",
+        "--alias", "Mashal", "--archive", archive, exit_code=1,
     )  # fmt: skip
-    assert refused.exit_code == 1 and "'Mashal' is the surname of Khaled Meshaal" in refused.output
-    forced = run(*args, "--force")
-    assert (
-        forced.exit_code == 0 and "warning: 'Katz' is the surname of Israel Katz" in forced.output
-    )
-    run("enrich", "--archive", str(archive))
+    assert "'Mashal' is the surname of Khaled Meshaal" in refused.output
+    forced = cli(*args, "--force")
+    assert "warning: 'Katz' is the surname of Israel Katz" in forced.output
+    cli("enrich", "--archive", archive)
     ((_, article),) = ArticleStore(archive).iter_articles()
     assert any(q.entity == "Katz" and q.verb == "warned" for q in article.quotes)  # as warned
 
 
-def test_suggest_prints_article_text_as_text_not_markup(tmp_path):
+def test_suggest_prints_article_text_as_text_not_markup(tmp_path, cli):
     _root, archive = project(tmp_path)
     source = tmp_path / "talks.txt"
     source.write_text(
@@ -148,8 +134,7 @@ def test_suggest_prints_article_text_as_text_not_markup(tmp_path):
         "Basem Naim [bold]left[/bold] the city.\n",
         encoding="utf-8",
     )
-    assert run("add", str(source), "--archive", str(archive)).exit_code == 0
-    result = run("entities", "suggest", "--archive", str(archive), "--no-spacy")
-    assert result.exit_code == 0, result.output
+    cli("add", source, "--archive", archive)
+    result = cli("entities", "suggest", "--archive", archive, "--no-spacy")
     out = " ".join(result.output.split())
     assert "Basem Naim" in out and "[/button]" in out

@@ -36,9 +36,9 @@ FIXTURE_REGISTRY = parse_registry(
 )
 
 
-def article(text: str) -> Article:
-    blocks = [("paragraph", p) for p in text.split("\n") if p.strip()]
-    return Article(id="t", title="T", title_origin="curator", body=paragraphs_to_markdown(blocks))
+def markdown_of(text: str) -> str:
+    """Plain text as an article stores it: each line a Markdown paragraph."""
+    return paragraphs_to_markdown([("paragraph", p) for p in text.split("\n") if p.strip()])
 
 
 def quotes_of(text: str, registry=FIXTURE_REGISTRY) -> list[tuple]:
@@ -54,12 +54,12 @@ def names(text: str, registry=FIXTURE_REGISTRY) -> list[tuple[str, str]]:
 
 
 @pytest.fixture
-def seed_article(seed_text: str) -> Article:
-    return enrich_article(article(seed_text), REGISTRY)
+def seed_article(seed_text: str, articles) -> Article:
+    return enrich_article(articles.make(body=markdown_of(seed_text)), REGISTRY)
 
 
 def test_seed_plain_text_is_the_seed(seed_text):
-    assert plain_text(article(seed_text).body) == "\n\n".join(seed_text.strip().split("\n"))
+    assert plain_text(markdown_of(seed_text)) == "\n\n".join(seed_text.strip().split("\n"))
 
 
 def test_seed_entities(seed_article):
@@ -80,7 +80,7 @@ def test_seed_entities(seed_article):
 
 
 def test_seed_longest_name_wins_and_surnames_resolve(seed_text):
-    text = plain_text(article(seed_text).body)
+    text = plain_text(markdown_of(seed_text))
     found = {(m.surface, m.entity.name) for m in matcher_for(REGISTRY).find(text)}
     assert ("Israel Katz", "Israel Katz") in found
     assert ("Katz", "Israel Katz") in found and ("Meshaal", "Khaled Meshaal") in found
@@ -290,12 +290,12 @@ def test_quote_text_is_always_a_substring():
         assert quote in text
 
 
-def test_enrich_from_markdown_with_escapes_and_links():
+def test_enrich_from_markdown_with_escapes_and_links(articles):
     body = (
         "## A heading\n\nSteve Witkoff \\*really\\* met [Hamas](https://e.org) &amp; others.\n\n"
         "“Talks are \\_stalled\\_ \\[sic\\],” Witkoff said.\n"
     )
-    a = enrich_article(Article(id="t", title="T", title_origin="curator", body=body), REGISTRY)
+    a = enrich_article(articles.make(body=body), REGISTRY)
     assert a.people == ("Steve Witkoff",) and a.organisations == ("Hamas",)
     assert a.quotes == (
         Quote("Talks are _stalled_ [sic],", "Witkoff", "Steve Witkoff", "said", "full"),
@@ -393,7 +393,7 @@ def test_benchmark_runs(seed_path, capsys):
     assert "| 20 |" in out and "20 of 20 unchanged" in out
 
 
-# --- issue 4 review: diacritics, alias surnames, speakers, single quotes -------------------
+# --- diacritics, alias surnames, speakers, single quotes ----------------------------------
 
 
 def test_decomposed_accents_and_latin_extended_letters_are_folded():

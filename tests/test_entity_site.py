@@ -3,48 +3,10 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
-import pytest
-
-from tests.test_site_build import add, build, page, text_of
-
-LATER = (
-    "Hamas rejected the plan again on Monday, a week after the first talks.\n"
-    "“We will not sign this,” said Basem Naim, a Hamas spokesman. "
-    "Israel Katz answered within the hour.\n"
-)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    from tests.conftest import SEED, copy_site_scaffold
-
-    if not SEED.exists():
-        pytest.skip("../shared/seed is absent")
-    project = copy_site_scaffold(tmp_path_factory.mktemp("entities") / "project", entities=True)
-    add(
-        project,
-        "seed.txt",
-        SEED.read_text(encoding="utf-8"),
-        title="Seed devised title",
-        date="2025-03-21~",
-        source="unknown",
-    )
-    add(project, "later.txt", LATER, title="Hamas rejects plan", date="2025-03-28")
-    # A hand-edited article naming an entity the registry does not hold: no page for it.
-    hand = project / "docs" / "articles" / "2025" / "03" / "29" / "hand.md"
-    hand.parent.mkdir(parents=True)
-    hand.write_text(
-        "---\nid: hand\ntitle: Hand made\ndate: '2025-03-29'\nsource: null\n"
-        "people: [Nobody Known]\norganisations: [Hamas]\n---\nHamas met.\n",
-        encoding="utf-8",
-    )
-    return build(project)
-
-
-def test_entity_page_lists_articles_newest_first_with_dates(site):
-    hamas = text_of(page(site, "organisations/hamas"))
+def test_entity_page_lists_articles_newest_first_with_dates(example_site, text_of, page_html):
+    hamas = text_of(page_html(example_site, "organisations/hamas"))
     assert "Palestinian Islamist movement" in hamas
     listing = hamas.split("Articles, newest first", 1)[1]
     assert listing.index("Hand made") < listing.index("Hamas rejects plan")
@@ -54,36 +16,36 @@ def test_entity_page_lists_articles_newest_first_with_dates(site):
     assert "Articles 3" in hamas
 
 
-def test_person_page_has_quotes_and_co_mentions(site):
-    katz = text_of(page(site, "people/israel-katz"))
+def test_person_page_has_quotes_and_co_mentions(example_site, text_of, page_html):
+    katz = text_of(page_html(example_site, "people/israel-katz"))
     assert "Israeli Defence Minister" in katz
     assert "“The more Hamas continues its refusal, the more territory it will lose,”" in katz
     assert "warned" in katz and "“permanent”" in katz
     related = katz.split("Most often named with", 1)[1].split("Quotes", 1)[0]
     assert related.split()[0:2] == ["Hamas", "2"]  # named together in two articles
-    meshaal = text_of(page(site, "people/khaled-meshaal"))
+    meshaal = text_of(page_html(example_site, "people/khaled-meshaal"))
     assert "Israel wants to retrieve hostages" in meshaal and "Seed devised title" in meshaal
 
 
-def test_index_pages_and_nav(site):
-    people = text_of(page(site, "people"))
+def test_index_pages_and_nav(example_site, text_of, page_html):
+    people = text_of(page_html(example_site, "people"))
     for name in ("Israel Katz", "Khaled Meshaal", "Steve Witkoff", "Tamim Khallaf"):
         assert name in people
     assert "Nobody Known" not in people  # the registry is the authority
-    assert not (site / "people" / "nobody-known").exists()
-    places = text_of(page(site, "places"))
+    assert not (example_site / "people" / "nobody-known").exists()
+    places = text_of(page_html(example_site, "places"))
     assert "Israel" in places and "Rafah" in places and "United States" in places
-    home = (site / "index.html").read_text(encoding="utf-8")
+    home = (example_site / "index.html").read_text(encoding="utf-8")
     for url in ("people/", "organisations/", "places/", "quotes/"):
         assert f'href="{url}"' in home
 
 
-def test_quotes_page_groups_by_speaker_with_a_filter(site):
-    html = page(site, "quotes")
+def test_quotes_page_groups_by_speaker_with_a_filter(example_site, text_of, page_html):
+    html = page_html(example_site, "quotes")
     body = text_of(html)
     assert "8 direct quotes by 6 speakers" in body
     assert '<select id="chronicle-speaker"' in html and "assets/chronicle/quotes.js" in html
-    assert (site / "assets" / "chronicle" / "quotes.js").exists()
+    assert (example_site / "assets" / "chronicle" / "quotes.js").exists()
     assert 'id="speaker-israel-katz"' in html and 'id="speaker-basem-naim"' in html
     section = html.split('id="speaker-basem-naim"', 1)[1].split("</section>", 1)[0]
     assert "We will not sign this," in section and "Hamas rejects plan" in text_of(section)
@@ -91,8 +53,8 @@ def test_quotes_page_groups_by_speaker_with_a_filter(site):
     assert re.search(r'<h2><a href="\.\./people/israel-katz/">Israel Katz</a></h2>', html)
 
 
-def test_article_page_who_said_what_entities_and_reading_level(site, seed_text):
-    (path,) = (site / "articles" / "2025" / "03" / "21").glob("*/index.html")
+def test_article_page_who_said_what_entities_and_reading_level(example_site, seed_text, text_of):
+    (path,) = (example_site / "articles" / "2025" / "03" / "21").glob("*/index.html")
     html = path.read_text(encoding="utf-8")
     body = text_of(html)
     box = text_of(html.split('id="who-said-what"', 1)[1].split("</section>", 1)[0])
@@ -107,28 +69,21 @@ def test_article_page_who_said_what_entities_and_reading_level(site, seed_text):
     assert re.search(r'href="(\.\./)+places/rafah/"', html)
 
 
-def test_prolific_speakers_get_their_own_quotes_page():
+def test_prolific_speakers_get_their_own_quotes_page(articles):
     """The quotes page and entity pages show a preview; the rest is one page per speaker."""
 
-    from chronicle.archive.dates import parse_date
-    from chronicle.archive.index import Entry, build_archive
-    from chronicle.archive.model import Article, Quote
+    from chronicle.archive.index import build_archive
+    from chronicle.archive.model import Quote
     from chronicle.site.entity_pages import build_entity_site
     from chronicle.site.views import QUOTES_PREVIEW
 
     entries = [
-        Entry(
-            Article(
-                id=f"a{i}",
-                title=f"A{i}",
-                title_origin="curator",
-                body="",
-                date=parse_date(f"2025-03-{i + 1:02d}", "t"),
-                people=("Israel Katz",),
-                quotes=(Quote(f"Quote number {i}", "Katz", "Israel Katz", "said", "full"),),
-            ),
-            url=f"articles/a{i}/",
-            src_uri=f"articles/a{i}.md",
+        articles.entry(
+            id=f"a{i}",
+            title=f"A{i}",
+            date=f"2025-03-{i + 1:02d}",
+            people=["Israel Katz"],
+            quotes=[Quote(f"Quote number {i}", "Katz", "Israel Katz", "said", "full")],
         )
         for i in range(QUOTES_PREVIEW + 2)
     ]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from tests.test_site_build import NOW, add, build
+from tests.conftest import NOW
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-def test_hostile_metadata_and_body_are_inert(site_project):
-    add(
+def test_hostile_metadata_and_body_are_inert(site_project, articles, build_site):
+    articles.add(
         site_project,
         "evil.txt",
         f"Lede {EVIL} here. More.\nA Heading {EVIL}\nBody.\n",
@@ -31,7 +31,7 @@ def test_hostile_metadata_and_body_are_inert(site_project):
         '<p onclick="alert(5)">p</p>\n',
         encoding="utf-8",
     )
-    site = build(site_project)
+    site = build_site(site_project)
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert "<script>alert" not in html, path
@@ -42,7 +42,7 @@ def test_hostile_metadata_and_body_are_inert(site_project):
     assert "Title &lt;script&gt;" in article  # shown as text, not dropped
 
 
-def test_hostile_entities_and_quotes_are_inert(site_project):
+def test_hostile_entities_and_quotes_are_inert(site_project, articles, build_site):
     """Registry names and descriptions, and quote text, reach entity and quote pages escaped."""
     (site_project / "entities.yml").write_text(
         "- name: Evil <img src=x onerror=alert(1)> Org\n"
@@ -51,7 +51,7 @@ def test_hostile_entities_and_quotes_are_inert(site_project):
         '- {name: Zed <b onclick="alert(5)">Person</b>, kind: person}\n',
         encoding="utf-8",
     )
-    add(
+    articles.add(
         site_project,
         "quotes.txt",
         'Evil <img src=x onerror=alert(1)> Org met Zed <b onclick="alert(5)">Person</b> today.\n'
@@ -60,7 +60,7 @@ def test_hostile_entities_and_quotes_are_inert(site_project):
         title="Quotes",
         date="2025-02-05",
     )
-    site = build(site_project)
+    site = build_site(site_project)
     pages = [p for p in site.rglob("*.html")]
     assert any("organisations" in p.parts and "evil" in str(p) for p in pages)
     for path in pages:
@@ -72,7 +72,7 @@ def test_hostile_entities_and_quotes_are_inert(site_project):
     assert "&lt;script&gt;alert(&#34;q&#34;)&lt;/script&gt; is coming for all of us," in quotes
 
 
-def test_addresses_other_than_web_ones_never_become_links(site_project):
+def test_addresses_other_than_web_ones_never_become_links(site_project, build_site):
     """A `javascript:` (or `data:`, `file:`) address is refused from a curator and dropped from a
     reader's output, so no page can link to it."""
     import pytest
@@ -102,12 +102,12 @@ def test_addresses_other_than_web_ones_never_become_links(site_project):
     assert outcome.status == "added", outcome.detail
     stored = (site_project / outcome.detail).read_text(encoding="utf-8")
     assert not re.search(r"url: .*javascript:", stored)  # the entry's name may say it, as text
-    site = build(site_project)
+    site = build_site(site_project)
     for path in site.rglob("*.html"):
         assert not re.search(r"(href|src)=\"\s*javascript:", path.read_text("utf-8")), path
 
 
-def test_remote_images_become_links_and_are_never_fetched(site_project):
+def test_remote_images_become_links_and_are_never_fetched(site_project, build_site):
     hand = site_project / "docs" / "articles" / "2025" / "02" / "06" / "pictures.md"
     hand.parent.mkdir(parents=True)
     hand.write_text(
@@ -116,7 +116,7 @@ def test_remote_images_become_links_and_are_never_fetched(site_project):
         '<img src="//cdn.example/x.png"> in the text.\n',
         encoding="utf-8",
     )
-    site = build(site_project)
+    site = build_site(site_project)
     for path in site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         assert not re.search(r"<img[^>]*src=\"(https?:)?//", html), path
@@ -138,12 +138,11 @@ def test_language_must_be_a_language_code():
     assert read_curator("flags", {"language": "EN_gb"})["language"] == "en-GB"
 
 
-def test_the_search_facet_counts_a_language_once_whatever_its_region():
+def test_the_search_facet_counts_a_language_once_whatever_its_region(articles):
     from chronicle.site.search import record_for
-    from tests.test_search import entry
 
     def facet(language: str | None) -> list[str]:
-        return record_for(entry("articles/a/", language=language), "").filters["language"]
+        return record_for(articles.entry(language=language), "").filters["language"]
 
     assert facet("pt-BR") == facet("pt") == ["pt"]
     assert facet(None) == ["en"]  # the site's language

@@ -7,7 +7,7 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers import read_bytes
 
-from .conftest import FIXTURES, make_warc
+from .conftest import FIXTURES
 
 
 def read(name: str):
@@ -51,7 +51,7 @@ def test_a_feed_that_is_not_xml_is_refused():
 PAGE = (FIXTURES / "html_with_json_ld.html").read_bytes()
 
 
-def test_warc_one_article_per_html_response_with_capture_provenance():
+def test_warc_one_article_per_html_response_with_capture_provenance(make_warc):
     other = PAGE.replace(b"Harbour works resume", b"Ferry service returns").replace(
         b"northern harbour wall", b"southern ferry pier"
     )
@@ -70,13 +70,13 @@ def test_warc_one_article_per_html_response_with_capture_provenance():
     assert {d.reader for d in drafts} == {"warc"}
 
 
-def test_uncompressed_warc_is_found_from_its_content():
+def test_uncompressed_warc_is_found_from_its_content(make_warc):
     data = make_warc([("https://herald.example/a", "text/html", PAGE)], gzipped=False)
     (draft,) = read_bytes(data, "capture.bin")
     assert draft.reader == "warc"
 
 
-def test_warc_without_html_and_truncated_warc_are_refused():
+def test_warc_without_html_and_truncated_warc_are_refused(make_warc):
     images = make_warc([("https://x.example/a.png", "image/png", b"\x89PNG")])
     with pytest.raises(ReaderError, match="no HTML page captures"):
         read_bytes(images, "images.warc.gz")

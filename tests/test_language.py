@@ -4,12 +4,12 @@ by the same function and written back."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import Result
 
 from chronicle.archive.store import ArticleStore
-from chronicle.cli.main import main
 from chronicle.text.language import decide_language, detect_language
 from chronicle.text.plain import plain_text
 
@@ -23,18 +23,14 @@ MIXED = (
 )
 
 
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
-def add(tmp_path: Path, text: str, *flags: str) -> tuple[Path, Path]:
-    archive = tmp_path / "docs" / "articles"
+def add(cli: Callable[..., Result], folder: Path, text: str, *flags: str) -> tuple[Path, Path]:
+    """`chronicle add` of `text` into a new archive under `folder`: the archive, the file."""
+    archive = folder / "docs" / "articles"
     archive.mkdir(parents=True, exist_ok=True)
-    clipping = tmp_path / "clipping.txt"
+    clipping = folder / "clipping.txt"
     clipping.write_text(text, encoding="utf-8")
-    args = ("add", str(clipping), "--date", "2025-03-21", "--source", "Test Wire", *flags)
-    result = run(*args, "--archive", str(archive))
-    assert result.exit_code == 0, result.output
+    cli("add", clipping, "--date", "2025-03-21", "--source", "Test Wire", *flags,
+        "--archive", archive)  # fmt: skip
     ((path, _article),) = ArticleStore(archive).iter_articles()
     return archive, path
 
@@ -46,28 +42,28 @@ def test_declared_language_wins_when_it_is_a_tag_else_the_text_decides():
     assert detect_language("Too short.") is None
 
 
-def test_enrichment_follows_the_stored_language(tmp_path):
-    archive, path = add(tmp_path, MIXED, "--language", "de")
+def test_enrichment_follows_the_stored_language(tmp_path, cli):
+    archive, path = add(cli, tmp_path, MIXED, "--language", "de")
     article = ArticleStore(archive).read(path)
     assert article.language == "de"
     assert [(q.speaker, q.verb) for q in article.quotes] == [("der Minister", "sagte")]
     assert article.reading_grade is None  # the English formula is not applied to German
     # Stored as English, the same words get English rules and an English grade.
-    archive, path = add(tmp_path / "en", MIXED, "--language", "en")
+    archive, path = add(cli, tmp_path / "en", MIXED, "--language", "en")
     article = ArticleStore(archive).read(path)
     assert [q.speaker for q in article.quotes] == [None]
     assert article.reading_grade is not None
 
 
-def test_an_article_stored_without_a_language_gets_it_decided_and_stored(tmp_path):
-    archive, path = add(tmp_path, MIXED, "--language", "de")
+def test_an_article_stored_without_a_language_gets_it_decided_and_stored(tmp_path, cli):
+    archive, path = add(cli, tmp_path, MIXED, "--language", "de")
     store = ArticleStore(archive)
     bare = store.read(path).with_changes(language=None, quotes=(), reading_grade=None)
     store.write(path, bare)
     assert "language:" not in path.read_text(encoding="utf-8")
-    result = run("enrich", "--archive", str(archive))
-    assert result.exit_code == 0 and "1 updated" in result.output, result.output
+    result = cli("enrich", "--archive", archive)
+    assert "1 updated" in result.output, result.output
     article = store.read(path)
     assert article.language == decide_language(None, plain_text(article.body)) == "en"
     assert [q.speaker for q in article.quotes] == [None]  # the stored language's rules
-    assert "0 updated" in run("enrich", "--archive", str(archive)).output
+    assert "0 updated" in cli("enrich", "--archive", archive).output

@@ -4,18 +4,13 @@ and an incremental build rebuilds page 1 alone."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronicle.archive.dates import ArticleDate
-from chronicle.archive.index import Entry, build_archive
-from chronicle.archive.model import Article
+from chronicle.archive.index import build_archive
 from chronicle.site.entity_pages import build_entity_site
 from chronicle.site.pages import all_pages
 from chronicle.site.views import LATER_INTRO, page_bounds
-from tests.conftest import ROOT, copy_site_scaffold, run_build
-from tests.test_site_build import add, build, page, text_of
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 50])
@@ -44,22 +39,18 @@ def test_a_new_newest_article_changes_only_page_one(size):
         assert [[i + 1 for i in r] for r in before[1:]] == [list(r) for r in after[1:]]
 
 
-def _entry(n: int, topic: str = "Talks", people: tuple[str, ...] = ("Ana Ruiz",)) -> Entry:
-    article = Article(
-        id=f"a{n}",
-        title=f"Report {n}",
-        title_origin="source",
-        body="",
-        date=ArticleDate(2025, 1, n),
-        topics=(topic,),
-        people=people,
-        summary=f"Summary {n}.",
-    )
-    return Entry(article=article, url=f"articles/a{n}/", src_uri=f"articles/a{n}.md")
-
-
-def test_later_pages_hold_nothing_that_counts_the_whole_listing():
-    entries = [_entry(n) for n in range(9, 0, -1)]  # newest first, as the archive keeps them
+def test_later_pages_hold_nothing_that_counts_the_whole_listing(articles):
+    entries = [  # newest first, as the archive keeps them
+        articles.entry(
+            id=f"a{n}",
+            title=f"Report {n}",
+            date=ArticleDate(2025, 1, n),
+            topics=["Talks"],
+            people=["Ana Ruiz"],
+            summary=f"Summary {n}.",
+        )
+        for n in range(9, 0, -1)
+    ]
     specs = {
         s.src_uri: s
         for s in all_pages(
@@ -88,19 +79,17 @@ def test_later_pages_hold_nothing_that_counts_the_whole_listing():
     assert [e.article.id for e in later_person.entries] == ["a2", "a1"]
 
 
-def test_adding_the_newest_article_rewrites_page_one_only(tmp_path: Path):
+def test_adding_the_newest_article_rewrites_page_one_only(
+    site_scaffold, articles, build_site, mkdocs_build, page_html, text_of
+):
     """A real incremental build (`mkdocs build --dirty`, what `chronicle build` runs): the month,
     topic and source listings of 8 articles, 2 to a page, gain a ninth, newest article."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    project = copy_site_scaffold(
-        tmp_path / "project",
-        mkdocs_config=config.replace("listing_page_size: 50", "listing_page_size: 2"),
-    )
+    project = site_scaffold("pagination", plugin_options={"listing_page_size": 2})
     meta = {"topics": ["Ceasefire talks"], "source": "Wire"}
     for day in range(1, 9):
-        add(project, f"d{day}.txt", f"Report {day}. Text.\n", title=f"Day {day}",
+        articles.add(project, f"d{day}.txt", f"Report {day}. Text.\n", title=f"Day {day}",
             date=f"2025-01-0{day}", **meta)  # fmt: skip
-    build(project)
+    build_site(project)
     site = project / "site"
     listings = ["archive/2025/01", "topics/ceasefire-talks", "sources/wire"]
     pages = [
@@ -110,18 +99,18 @@ def test_adding_the_newest_article_rewrites_page_one_only(tmp_path: Path):
     ]
     assert len(pages) == 3 * 4
     before = {p: (p.stat().st_mtime_ns, p.read_text(encoding="utf-8")) for p in pages}
-    add(project, "d9.txt", "Report 9. Text.\n", title="Day 9", date="2025-01-09", **meta)
-    result = run_build(project, "--dirty")
+    articles.add(project, "d9.txt", "Report 9. Text.\n", title="Day 9", date="2025-01-09", **meta)
+    result = mkdocs_build(project, "--dirty")
     assert result.returncode == 0, result.stderr
     rewritten = sorted(
         p.parent.relative_to(site).as_posix() for p in pages if p.stat().st_mtime_ns != before[p][0]
     )
     assert rewritten == sorted(listings)
     for url in listings:
-        assert "Day 9" in text_of(page(site, url))
-        assert "Day 1" in text_of(page(site, f"{url}/page/4"))
+        assert "Day 9" in text_of(page_html(site, url))
+        assert "Day 1" in text_of(page_html(site, f"{url}/page/4"))
     # What the incremental build skipped is what a clean build makes.
-    clean = run_build(project, "--clean")
+    clean = mkdocs_build(project, "--clean")
     assert clean.returncode == 0, clean.stderr
     skipped = [p for p in pages if p.parent.relative_to(site).as_posix() not in listings]
     assert len(skipped) == 9

@@ -10,7 +10,7 @@ from chronicle.archive.store import ArticleStore
 from chronicle.ingest.add import add_path
 from chronicle.ingest.check import check_store
 
-from .conftest import FIXTURES, make_warc
+from .conftest import FIXTURES
 
 NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 
@@ -90,7 +90,7 @@ def test_feed_entries_share_the_feed_original_and_re_adding_is_unchanged(tmp_pat
     assert check_store(store, originals.root).errors == []
 
 
-def test_warc_records_are_kept_one_original_each(tmp_path):
+def test_warc_records_are_kept_one_original_each(tmp_path, make_warc):
     store, originals = project(tmp_path)
     page = (FIXTURES / "html_with_json_ld.html").read_bytes()
     other = page.replace(b"northern harbour wall", b"southern ferry pier").replace(

@@ -3,12 +3,12 @@ and a Flesch-Kincaid grade only for English (never a negative one)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
-from chronicle.archive.model import Article
 from chronicle.ingest.enrich.readability import reading_grade, word_count
 from chronicle.text.normalize import count_words
-from tests.test_site_build import add, build, text_of
 
 JAPANESE = (
     "政府は十七日、新たな経済対策を閣議決定した。物価高に対応するため、電気料金の補助を続ける。"
@@ -27,11 +27,13 @@ GERMAN = (
 )
 
 
-def minutes(count: int) -> int:
-    return Article(id="x", title="x", title_origin="source", body="", word_count=count).reading_time
+@pytest.fixture(scope="module")
+def minutes(articles) -> Callable[[int], int]:
+    """The reading time of an article of `count` words."""
+    return lambda count: articles.make(word_count=count).reading_time
 
 
-def test_japanese_is_counted_in_characters_at_500_a_minute():
+def test_japanese_is_counted_in_characters_at_500_a_minute(minutes):
     letters = sum(ch.isalnum() for ch in JAPANESE)  # the 。、 are not read as characters
     text = JAPANESE * 400  # ~17,000 characters with no space at all
     assert count_words(text) == round(letters * 400 / 2.5)
@@ -61,26 +63,32 @@ def test_grade_only_for_english_and_never_negative():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from tests.conftest import copy_site_scaffold
-
-    project = copy_site_scaffold(tmp_path_factory.mktemp("reading") / "project")
-    add(project, "ja.txt", JAPANESE * 400, title="経済対策", date="2025-03-21", language="ja")
-    add(project, "de.txt", GERMAN * 3, title="Haushalt", date="2025-03-22", language="de")
-    add(project, "en.txt", ENGLISH * 3, title="Budget", date="2025-03-23", language="en")
-    return build(project)
-
-
-def article_text(site, day: str) -> str:
-    (path,) = (site / "articles" / "2025" / "03" / day).glob("*/index.html")
-    return text_of(path.read_text(encoding="utf-8"))
+def site(site_scaffold, articles, build_site):
+    project = site_scaffold("reading")
+    articles.add(
+        project, "ja.txt", JAPANESE * 400, title="経済対策", date="2025-03-21", language="ja"
+    )
+    articles.add(project, "de.txt", GERMAN * 3, title="Haushalt", date="2025-03-22", language="de")
+    articles.add(project, "en.txt", ENGLISH * 3, title="Budget", date="2025-03-23", language="en")
+    return build_site(project)
 
 
-def test_article_pages_show_time_and_level_that_mean_something(site):
-    ja = article_text(site, "21")
+@pytest.fixture(scope="module")
+def article_text(site, text_of) -> Callable[[str], str]:
+    """`article_text(day)`: the text of the article page of 2025-03-DAY."""
+
+    def text(day: str) -> str:
+        (path,) = (site / "articles" / "2025" / "03" / day).glob("*/index.html")
+        return text_of(path.read_text(encoding="utf-8"))
+
+    return text
+
+
+def test_article_pages_show_time_and_level_that_mean_something(article_text, minutes):
+    ja = article_text("21")
     assert f"Reading time {minutes(count_words(JAPANESE * 400))} min (at about 500 char" in ja
     assert "words)" not in ja and "Reading level" not in ja and "grade" not in ja
-    de = article_text(site, "22")
+    de = article_text("22")
     assert f"({count_words(GERMAN * 3)} words)" in de and "Reading level" not in de
-    en = article_text(site, "23")
+    en = article_text("23")
     assert "Reading level grade" in en and "(Flesch-Kincaid, US school years)" in en

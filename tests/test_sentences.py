@@ -6,10 +6,7 @@ from __future__ import annotations
 from itertools import pairwise
 from pathlib import Path
 
-from click.testing import CliRunner
-
 from chronicle.archive.store import ArticleStore
-from chronicle.cli.main import main
 from chronicle.text.normalize import title_from_lede
 from chronicle.text.sentences import sentence_bounds, split_sentences
 
@@ -21,14 +18,12 @@ def test_an_abbreviation_does_not_end_the_title():
     assert title_from_lede(LEDE + " Hamas did not reply.") == title_from_lede(LEDE)
 
 
-def test_a_plain_text_clipping_opening_with_mr_is_stored_under_its_sentence(tmp_path: Path):
+def test_a_plain_text_clipping_opening_with_mr_is_stored_under_its_sentence(tmp_path: Path, cli):
     clipping = tmp_path / "clipping.txt"
     clipping.write_text(LEDE + "\n\nHamas did not reply.\n", encoding="utf-8")
     archive = tmp_path / "docs" / "articles"
     archive.mkdir(parents=True)
-    args = ["add", str(clipping), "--date", "2025-03-21", "--source", "Test Wire"]
-    result = CliRunner().invoke(main, [*args, "--archive", str(archive)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
+    cli("add", clipping, "--date", "2025-03-21", "--source", "Test Wire", "--archive", archive)
     ((path, article),) = ArticleStore(archive).iter_articles()
     assert article.title == "Mr. Netanyahu said on Tuesday that the talks would resume"
     assert article.title_origin == "inferred"

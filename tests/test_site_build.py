@@ -2,69 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from chronicle.archive.schema import read_curator
-from chronicle.archive.store import ArticleStore
-from chronicle.ingest.add import add_path
-
-NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
-
-
-def build(project: Path) -> Path:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
-def add(project: Path, name: str, text: str, **meta) -> Path:
-    src = project / "inbox" / name
-    src.parent.mkdir(exist_ok=True)
-    src.write_text(text, encoding="utf-8")
-    store = ArticleStore(project / "docs" / "articles")
-    (outcome,) = add_path(store, src, read_curator("test", meta), now=NOW)
-    assert outcome.status == "added", outcome.detail
-    return project / outcome.detail
-
-
-def page(site: Path, url: str) -> str:
-    path = site / url / "index.html"
-    assert path.exists(), f"no page at {url}"
-    return path.read_text(encoding="utf-8")
-
-
-def text_of(html: str) -> str:
-    import html as h
-
-    return re.sub(r"\s+", " ", h.unescape(re.sub(r"<[^>]+>", " ", html)))
+from tests.conftest import ROOT
+from tests.conftest import build as build  # re-exported: test_search imports it from here
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, request):
-    from tests.conftest import SEED, copy_site_scaffold
-
-    if not SEED.exists():
-        pytest.skip("../shared/seed is absent")
-    project = copy_site_scaffold(tmp_path_factory.mktemp("site") / "project")
-    add(
+def built(site_scaffold, articles, build_site, seed_text):
+    project = site_scaffold("site")
+    articles.add(
         project,
         "seed.txt",
-        SEED.read_text(encoding="utf-8"),
+        seed_text,
         title="Seed devised title",
         date="2025-03-21~",
         source="unknown",
         topics=["Gaza ceasefire"],
     )
-    add(
+    articles.add(
         project,
         "older.txt",
         "An older report on the first truce. It held.\n",
@@ -73,7 +33,7 @@ def built(tmp_path_factory, request):
         source="Harbour Times",
         topics=["Gaza ceasefire"],
     )
-    add(
+    articles.add(
         project,
         "newer.txt",
         "A newer report on the talks in Cairo. They stalled.\n",
@@ -81,42 +41,42 @@ def built(tmp_path_factory, request):
         date="2025-03-25",
         source="Harbour Times",
     )
-    add(
+    articles.add(
         project,
         "month.txt",
         "A monthly round-up of the talks. Many met.\n",
         title="Round-up",
         date="2024-11",
     )
-    add(project, "undated.txt", "A clipping nobody dated. It is still kept.\n")
-    return build(project)
+    articles.add(project, "undated.txt", "A clipping nobody dated. It is still kept.\n")
+    return build_site(project)
 
 
-def test_date_archive_pages(built):
-    index = page(built, "archive")
+def test_date_archive_pages(built, page_html, text_of):
+    index = page_html(built, "archive")
     assert "2025" in text_of(index) and "2024" in text_of(index) and "Undated" in text_of(index)
-    year = text_of(page(built, "archive/2025"))
+    year = text_of(page_html(built, "archive/2025"))
     assert "March 2025" in year and "January 2025" in year
-    month = text_of(page(built, "archive/2025/03"))
+    month = text_of(page_html(built, "archive/2025/03"))
     assert "Talks stall in Cairo" in month and "Seed devised title" in month
     assert month.index("Talks stall in Cairo") < month.index("Seed devised title")  # newest first
-    day = text_of(page(built, "archive/2025/03/21"))
+    day = text_of(page_html(built, "archive/2025/03/21"))
     assert "Seed devised title" in day and "approximate" in day
-    assert "Round-up" in text_of(page(built, "archive/2024/11"))
-    assert "A clipping nobody dated" in text_of(page(built, "archive/undated"))
-    assert "Seed devised title" in text_of(page(built, "archive/approximate"))
+    assert "Round-up" in text_of(page_html(built, "archive/2024/11"))
+    assert "A clipping nobody dated" in text_of(page_html(built, "archive/undated"))
+    assert "Seed devised title" in text_of(page_html(built, "archive/approximate"))
 
 
-def test_topic_and_source_pages(built):
-    topic = text_of(page(built, "topics/gaza-ceasefire"))
+def test_topic_and_source_pages(built, page_html, text_of):
+    topic = text_of(page_html(built, "topics/gaza-ceasefire"))
     assert "Seed devised title" in topic and "Truce holds" in topic and "Talks stall" not in topic
-    source = text_of(page(built, "sources/harbour-times"))
+    source = text_of(page_html(built, "sources/harbour-times"))
     assert "Truce holds" in source and "Talks stall in Cairo" in source
-    assert "Seed devised title" in text_of(page(built, "sources/unknown-source"))
-    assert "Gaza ceasefire" in text_of(page(built, "topics"))
+    assert "Seed devised title" in text_of(page_html(built, "sources/unknown-source"))
+    assert "Gaza ceasefire" in text_of(page_html(built, "topics"))
 
 
-def test_article_page(built, seed_text):
+def test_article_page(built, seed_text, text_of):
     (path,) = (built / "articles" / "2025" / "03" / "21").glob("*/index.html")
     html = path.read_text(encoding="utf-8")
     body = text_of(html)
@@ -137,13 +97,13 @@ def test_article_page(built, seed_text):
     assert "Permanent link" in body
 
 
-def test_unknowns_are_visible(built):
+def test_unknowns_are_visible(built, text_of):
     (path,) = (built / "articles" / "undated").glob("*/index.html")
     body = text_of(path.read_text(encoding="utf-8"))
     assert "Title inferred" in body and "Date Unknown" in body and "Source Unknown" in body
 
 
-def test_home_page_shows_latest_and_span(built):
+def test_home_page_shows_latest_and_span(built, text_of):
     home = text_of((built / "index.html").read_text(encoding="utf-8"))
     assert "5 articles" in home and "November 2024" in home and "25 March 2025" in home
     assert home.index("Talks stall in Cairo") < home.index("Truce holds")
@@ -165,7 +125,7 @@ def test_search_is_pagefind_only(built):
     assert (built / "assets" / "chronicle" / "search.js").exists()
 
 
-def test_article_pages_mark_what_search_indexes(built):
+def test_article_pages_mark_what_search_indexes(built, page_html):
     (path,) = (built / "articles" / "2025" / "03" / "21").glob("*/index.html")
     html = path.read_text(encoding="utf-8")
     assert "data-pagefind-body" in html
@@ -176,8 +136,8 @@ def test_article_pages_mark_what_search_indexes(built):
     (undated,) = (built / "articles" / "undated").glob("*/index.html")
     assert '<span data-pagefind-sort="date">0000-00-00</span>' in undated.read_text("utf-8")
     # Listings are never results.
-    assert "data-pagefind-body" not in page(built, "archive/2025")
-    assert 'data-pagefind-ignore="all"' in page(built, "archive/2025/03")
+    assert "data-pagefind-body" not in page_html(built, "archive/2025")
+    assert 'data-pagefind-ignore="all"' in page_html(built, "archive/2025/03")
 
 
 def test_no_request_to_another_host(built):
@@ -190,8 +150,6 @@ def test_no_request_to_another_host(built):
 
 
 def test_generated_pages_are_not_committed():
-    from tests.conftest import ROOT
-
     out = subprocess.run(
         ["git", "ls-files", "docs"], cwd=ROOT, capture_output=True, text=True
     ).stdout
@@ -225,13 +183,11 @@ def test_no_empty_attribute_values_that_html_forbids(built):
     assert any('<div class="md-nav__title">' in p for p in with_toc)  # the seed: headings
 
 
-def test_build_warns_when_different_names_share_one_page(site_project):
+def test_build_warns_when_different_names_share_one_page(site_project, articles, mkdocs_build):
     """'C++' and 'C' are both topics/c/: the site cannot tell them apart, and the log says so."""
-    from tests.conftest import run_build
-
-    add(site_project, "a.txt", "One text about a language.\n", title="A", topics=["C++"])
-    add(site_project, "b.txt", "Another text about a language.\n", title="B", topics=["C"])
-    result = run_build(site_project)
+    articles.add(site_project, "a.txt", "One text about a language.\n", title="A", topics=["C++"])
+    articles.add(site_project, "b.txt", "Another text about a language.\n", title="B", topics=["C"])
+    result = mkdocs_build(site_project)
     assert result.returncode == 0, result.stderr
     shared = r"WARNING.*the topics 'C\+\+' \(.*\) and 'C' \(.*\) share one page"
     assert re.search(shared, result.stderr)

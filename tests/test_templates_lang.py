@@ -11,9 +11,6 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
-from tests.test_site_build import add, build, page
-
 GERMAN = (
     "Die Gespräche in Kairo sind am Montag gescheitert, teilte die Delegation mit.\n\n"
     "“We will not sign this,” said Israel Katz in Cairo.\n\n"
@@ -22,11 +19,9 @@ GERMAN = (
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    from tests.conftest import copy_site_scaffold
-
-    project = copy_site_scaffold(tmp_path_factory.mktemp("lang") / "project", entities=True)
-    add(
+def site(site_scaffold, articles, build_site) -> Path:
+    project = site_scaffold("lang", entities=True)
+    articles.add(
         project,
         "de.txt",
         GERMAN,
@@ -37,7 +32,7 @@ def site(tmp_path_factory) -> Path:
         summary="Die Verhandlungen sind gescheitert.",
         topics=["Waffenruhe"],
     )
-    add(
+    articles.add(
         project,
         "en.txt",
         "An earlier report on the first truce in Cairo. It held.\n",
@@ -52,12 +47,14 @@ def site(tmp_path_factory) -> Path:
         "said Israel Katz.\n\n"
         for n in range(1, 13)
     )
-    add(project, "many.txt", many, title="Twelve points", date="2025-03-10", language="en")
-    return build(project)
+    articles.add(project, "many.txt", many, title="Twelve points", date="2025-03-10", language="en")
+    return build_site(project)
 
 
-def tree(site: Path, url: str):
-    return lxml.html.fromstring(page(site, url))
+@pytest.fixture(scope="module")
+def tree(site, page_html):
+    """`tree(url)`: the parsed page at `url` of the site."""
+    return lambda url: lxml.html.fromstring(page_html(site, url))
 
 
 def css(node, selector: str) -> list:
@@ -111,9 +108,9 @@ def test_prev_next_link_marks_only_the_title(site):
     assert title.get("lang") == "de" and title.text_content() == "Gespräche in Kairo gescheitert"
 
 
-def test_listing_cards_and_timeline_carry_the_article_language(site):
+def test_listing_cards_and_timeline_carry_the_article_language(tree):
     for url in ("archive/2025/03", "topics/waffenruhe", "sources/hafenzeitung"):
-        doc = tree(site, url)
+        doc = tree(url)
         (title,) = [
             a
             for a in doc.xpath("//*[contains(@class, 'chronicle-card__title')]/a")
@@ -130,7 +127,7 @@ def test_listing_cards_and_timeline_carry_the_article_language(site):
         assert english[0].get("lang") == "en"
         for meta in css(doc, ".chronicle-card__meta"):
             assert lang_of(meta) == "en"
-    timeline = tree(site, "timeline")
+    timeline = tree("timeline")
     links = timeline.xpath("//*[contains(@class, 'chronicle-timeline__title')]/a")
     assert {a.text: a.get("lang") for a in links} == {
         "Truce holds": "en",
@@ -143,8 +140,8 @@ def test_listing_cards_and_timeline_carry_the_article_language(site):
         assert lang_of(flag) == "en"
 
 
-def test_entity_pages_mark_quotes_and_titles(site):
-    doc = tree(site, "people/israel-katz")
+def test_entity_pages_mark_quotes_and_titles(tree):
+    doc = tree("people/israel-katz")
     items = css(doc, "li.chronicle-quote")
     langs = {
         item.xpath(".//blockquote")[0].get("lang"): [
@@ -182,24 +179,18 @@ def test_a_long_who_said_what_shows_eight_and_the_rest_in_details(site):
 
 
 @pytest.mark.browser
-def test_the_rest_opens_from_the_keyboard_and_paper_prints_no_half_box(site):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
+def test_the_rest_opens_from_the_keyboard_and_paper_prints_no_half_box(site, serve_site, open_page):
     url = many_quotes_page(site).parent.relative_to(site).as_posix() + "/"
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(java_script_enabled=False)
-        page.goto(base + url)
-        quotes = page.locator(".chronicle-who-said-what .chronicle-quote")
-        assert quotes.nth(7).is_visible() and quotes.nth(8).is_hidden()
-        summary = page.locator(".chronicle-quotes-more > summary")
-        summary.focus()
-        page.keyboard.press("Enter")
-        assert quotes.nth(11).is_visible()
-        page.keyboard.press("Enter")
-        assert quotes.nth(8).is_hidden()
-        page.emulate_media(media="print")
-        assert page.locator(".chronicle-who-said-what").is_hidden()
-        assert page.locator(".chronicle-article__body").is_visible()
-        browser.close()
+    page = open_page(java_script_enabled=False)
+    page.goto(serve_site(site) + url)
+    quotes = page.locator(".chronicle-who-said-what .chronicle-quote")
+    assert quotes.nth(7).is_visible() and quotes.nth(8).is_hidden()
+    summary = page.locator(".chronicle-quotes-more > summary")
+    summary.focus()
+    page.keyboard.press("Enter")
+    assert quotes.nth(11).is_visible()
+    page.keyboard.press("Enter")
+    assert quotes.nth(8).is_hidden()
+    page.emulate_media(media="print")
+    assert page.locator(".chronicle-who-said-what").is_hidden()
+    assert page.locator(".chronicle-article__body").is_visible()

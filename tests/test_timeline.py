@@ -11,43 +11,30 @@ from pathlib import Path
 import pytest
 
 from chronicle.archive.dates import ArticleDate
-from chronicle.archive.index import Entry, build_archive
-from chronicle.archive.model import Article
+from chronicle.archive.index import Archive, Entry, build_archive
 from chronicle.site.pages import all_pages, timeline_pages
 from chronicle.site.timeline import UNDATED_NOTE, in_time_order, timeline_sections
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, require_chromium, serve
-from tests.conftest import run_build
-from tests.test_site_build import add, build, page, text_of
 
 # --- the spec builder (pure) -------------------------------------------------------------------
 
-
-def entry(
-    ident: str, date: ArticleDate | None, topics: tuple[str, ...] = (), title: str = ""
-) -> Entry:
-    article = Article(
-        id=ident,
-        title=title or ident,
-        title_origin="source",
-        body="",
-        date=date,
-        topics=topics,
-        summary=f"Summary of {ident}.",
-    )
-    return Entry(article=article, url=f"articles/{ident}/", src_uri=f"articles/{ident}.md")
-
-
 D = ArticleDate
+# The archive's articles, in the order it is given them; the id of each is its title's slug.
 ENTRIES = [
-    entry("mar25", D(2025, 3, 25), ("Talks",)),
-    entry("undated-b", None, ("Talks",), title="B clipping"),
-    entry("nov", D(2024, 11)),
-    entry("mar21-approx", D(2025, 3, 21, approximate=True), ("Talks",)),
-    entry("year-only", D(2025)),
-    entry("jan19", D(2025, 1, 19), ("Talks",)),
-    entry("undated-a", None, title="A clipping"),
+    {"title": "mar25", "date": D(2025, 3, 25), "topics": ["Talks"]},
+    {"id": "undated-b", "title": "B clipping", "topics": ["Talks"]},
+    {"title": "nov", "date": D(2024, 11)},
+    {"title": "mar21-approx", "date": D(2025, 3, 21, approximate=True), "topics": ["Talks"]},
+    {"title": "year-only", "date": D(2025)},
+    {"title": "jan19", "date": D(2025, 1, 19), "topics": ["Talks"]},
+    {"id": "undated-a", "title": "A clipping"},
 ]
-ARCHIVE = build_archive(ENTRIES)
+
+
+@pytest.fixture(scope="module")
+def archive(articles) -> Archive:
+    return build_archive([articles.entry(**fields) for fields in ENTRIES])
+
+
 OLDEST_FIRST = ["nov", "year-only", "jan19", "mar21-approx", "mar25", "undated-a", "undated-b"]
 
 
@@ -59,12 +46,12 @@ def outline(sections) -> list[tuple[int, str, bool, list[str]]]:
     return [(s.level, s.heading, s.continued, ids(s.entries)) for s in sections]
 
 
-def test_time_order_is_oldest_first_with_undated_last_by_title():
-    assert ids(in_time_order(ARCHIVE.entries)) == OLDEST_FIRST
+def test_time_order_is_oldest_first_with_undated_last_by_title(archive):
+    assert ids(in_time_order(archive.entries)) == OLDEST_FIRST
 
 
-def test_one_page_groups_under_year_and_month_headings():
-    (spec,) = timeline_pages(ARCHIVE.entries, "timeline/", 50)
+def test_one_page_groups_under_year_and_month_headings(archive):
+    (spec,) = timeline_pages(archive.entries, "timeline/", 50)
     assert spec.src_uri == "timeline/index.md" and spec.url == "timeline/"
     assert ids(spec.entries) == OLDEST_FIRST
     assert outline(spec.timeline) == [
@@ -84,8 +71,8 @@ def test_one_page_groups_under_year_and_month_headings():
     assert len(set(anchors)) == len(anchors)
 
 
-def test_approximate_dates_keep_their_flag():
-    (spec,) = timeline_pages(ARCHIVE.entries, "timeline/", 50)
+def test_approximate_dates_keep_their_flag(archive):
+    (spec,) = timeline_pages(archive.entries, "timeline/", 50)
     march = next(s for s in spec.timeline if s.heading == "March 2025")
     approx = march.entries[0].article.date
     assert approx is not None and approx.approximate
@@ -93,8 +80,8 @@ def test_approximate_dates_keep_their_flag():
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 6, 7, 8])
-def test_pages_split_by_page_size_and_link_in_order(size):
-    specs = timeline_pages(ARCHIVE.entries, "timeline/", size)
+def test_pages_split_by_page_size_and_link_in_order(size, archive):
+    specs = timeline_pages(archive.entries, "timeline/", size)
     count = math.ceil(len(ENTRIES) / size)
     assert [s.page_number for s in specs] == list(range(1, count + 1))
     assert all(s.page_count == count for s in specs) and specs[0].total == len(ENTRIES)
@@ -111,8 +98,8 @@ def test_pages_split_by_page_size_and_link_in_order(size):
     assert specs[0].previous_label == "← Earlier" and specs[0].next_label == "Later →"
 
 
-def test_a_page_starting_mid_month_repeats_its_headings_as_continued():
-    first, second = timeline_pages(ARCHIVE.entries, "timeline/", 4)
+def test_a_page_starting_mid_month_repeats_its_headings_as_continued(archive):
+    first, second = timeline_pages(archive.entries, "timeline/", 4)
     assert ids(first.entries) == ["nov", "year-only", "jan19", "mar21-approx"]
     assert outline(second.timeline) == [
         (2, "2025", True, []),
@@ -120,17 +107,17 @@ def test_a_page_starting_mid_month_repeats_its_headings_as_continued():
         (2, "Undated", False, ["undated-a", "undated-b"]),
     ]
     # Starting with a new month of the same year: the year continues, the month does not.
-    pages = timeline_pages(ARCHIVE.entries, "timeline/", 3)
+    pages = timeline_pages(archive.entries, "timeline/", 3)
     assert outline(pages[1].timeline)[:2] == [
         (2, "2025", True, []),
         (3, "March 2025", False, ["mar21-approx", "mar25"]),
     ]
 
 
-def test_per_topic_timelines_and_links_stay_linear():
+def test_per_topic_timelines_and_links_stay_linear(archive):
     size = 2
     specs = all_pages(
-        ARCHIVE,
+        archive,
         archive_base="archive/",
         topics_base="topics/",
         sources_base="sources/",
@@ -162,7 +149,7 @@ def test_per_topic_timelines_and_links_stay_linear():
     # Pages: the whole timeline plus one per topic page's worth: linear in the archive.
     timelines = [s for s in specs if s.kind in ("timeline", "topic-timeline")]
     bound = math.ceil(len(ENTRIES) / size) + sum(
-        math.ceil(len(g.entries) / size) for g in ARCHIVE.topics.values()
+        math.ceil(len(g.entries) / size) for g in archive.topics.values()
     )
     assert len(timelines) == bound
     assert len(by_uri) == len(specs)  # no two specs at one address
@@ -173,8 +160,8 @@ def test_an_empty_archive_has_one_empty_timeline_page():
     assert spec.entries == [] and spec.timeline == [] and spec.page_count == 1
 
 
-def test_sections_of_a_page_after_an_undated_one():
-    undated = in_time_order(ARCHIVE.entries)[-2:]
+def test_sections_of_a_page_after_an_undated_one(archive):
+    undated = in_time_order(archive.entries)[-2:]
     sections = timeline_sections(undated[1:], before=undated[0])
     assert outline(sections) == [(2, "Undated", True, ["undated-b"])]
 
@@ -186,29 +173,56 @@ LONG_WORD = "Negotiations" * 12  # one 144-letter word: must wrap, not widen the
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    from tests.conftest import ROOT, copy_site_scaffold
-
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "listing_page_size: 50" in config
-    project = copy_site_scaffold(
-        tmp_path_factory.mktemp("timeline") / "project",
-        mkdocs_config=config.replace("listing_page_size: 50", "listing_page_size: 3"),
-    )
+def site(site_scaffold, articles, build_site) -> Path:
+    project = site_scaffold("timeline", plugin_options={"listing_page_size": 3})
     topic = ["Gaza ceasefire"]
-    add(project, "nov.txt", "A monthly round-up. Many met.\n", title="Round-up", date="2024-11",
-        topics=topic)  # fmt: skip
-    add(project, "year.txt", "A review of the year. Brief.\n", title="Year review", date="2025")
-    add(project, "jan.txt", "The first truce held. It did.\n", title="Truce holds",
-        date="2025-01-19", source="Harbour Times", topics=topic)  # fmt: skip
-    add(project, "approx.txt", "Talks began in Cairo. Slowly.\n", title="Talks begin",
-        date="2025-03-21~", topics=topic)  # fmt: skip
-    add(project, "evil.txt", "The talks stalled again. Badly.\n", title=HOSTILE,
-        date="2025-03-25", source="Harbour <b>Times</b>")  # fmt: skip
-    add(project, "long.txt", f"{LONG_WORD} went on. And on.\n", title=f"Long {LONG_WORD}",
-        date="2025-03-28")  # fmt: skip
-    add(project, "undated.txt", "A clipping nobody dated. It is still kept.\n", topics=topic)
-    return build(project)
+    articles.add(
+        project,
+        "nov.txt",
+        "A monthly round-up. Many met.\n",
+        title="Round-up",
+        date="2024-11",
+        topics=topic,
+    )
+    articles.add(
+        project, "year.txt", "A review of the year. Brief.\n", title="Year review", date="2025"
+    )
+    articles.add(
+        project,
+        "jan.txt",
+        "The first truce held. It did.\n",
+        title="Truce holds",
+        date="2025-01-19",
+        source="Harbour Times",
+        topics=topic,
+    )
+    articles.add(
+        project,
+        "approx.txt",
+        "Talks began in Cairo. Slowly.\n",
+        title="Talks begin",
+        date="2025-03-21~",
+        topics=topic,
+    )
+    articles.add(
+        project,
+        "evil.txt",
+        "The talks stalled again. Badly.\n",
+        title=HOSTILE,
+        date="2025-03-25",
+        source="Harbour <b>Times</b>",
+    )
+    articles.add(
+        project,
+        "long.txt",
+        f"{LONG_WORD} went on. And on.\n",
+        title=f"Long {LONG_WORD}",
+        date="2025-03-28",
+    )
+    articles.add(
+        project, "undated.txt", "A clipping nobody dated. It is still kept.\n", topics=topic
+    )
+    return build_site(project)
 
 
 TITLES = [
@@ -227,41 +241,41 @@ def content(html: str) -> str:
     return html[html.index("<h1") : html.index("</article>")]
 
 
-def test_the_timeline_lists_the_archive_oldest_first_across_pages(site):
+def test_the_timeline_lists_the_archive_oldest_first_across_pages(site, page_html, text_of):
     urls = ["timeline", "timeline/page/2", "timeline/page/3"]
     assert not (site / "timeline" / "page" / "4").exists()
-    text = " ".join(text_of(content(page(site, u))) for u in urls)
+    text = " ".join(text_of(content(page_html(site, u))) for u in urls)
     positions = [text.index(t) for t in TITLES]
     assert positions == sorted(positions), text
-    first = text_of(content(page(site, "timeline")))
+    first = text_of(content(page_html(site, "timeline")))
     assert "2024" in first and "November 2024" in first and "2025, month not known" in first
-    second = text_of(content(page(site, "timeline/page/2")))
+    second = text_of(content(page_html(site, "timeline/page/2")))
     assert "2025 (continued)" in second and "March 2025" in second
     assert "c. 21 March 2025 (approximate)" in second
-    last = text_of(content(page(site, "timeline/page/3")))
+    last = text_of(content(page_html(site, "timeline/page/3")))
     assert "Undated" in last and "date of these articles is not known" in last
     assert "Date unknown" in last
     # Pages link to each other: Later on the first, Earlier on the last.
-    assert re.search(r'href="page/2/" rel="next">Later →', page(site, "timeline"))
-    assert re.search(r'href="\.\./2/" rel="prev">← Earlier', page(site, "timeline/page/3"))
+    assert re.search(r'href="page/2/" rel="next">Later →', page_html(site, "timeline"))
+    assert re.search(r'href="\.\./2/" rel="prev">← Earlier', page_html(site, "timeline/page/3"))
 
 
-def test_items_link_to_their_articles_and_mark_their_dates(site):
-    html = page(site, "timeline")
+def test_items_link_to_their_articles_and_mark_their_dates(site, page_html):
+    html = page_html(site, "timeline")
     hrefs = re.findall(r'class="chronicle-timeline__title"><a href="([^"]+)"', html)
     assert len(hrefs) == 3
     for href in hrefs:
         assert (site / "timeline" / href / "index.html").resolve().exists(), href
-    body = content(page(site, "timeline/page/2"))
+    body = content(page_html(site, "timeline/page/2"))
     assert '<time datetime="2025-03-21">c. 21 March 2025 (approximate)</time>' in body
     assert "chronicle-timeline__item--approximate" in body
     assert '<time datetime="2024-11">November 2024</time>' in content(html)
     assert '<time datetime="2025">2025</time>' in content(html)
 
 
-def test_headings_are_in_order_and_lists_are_semantic(site):
+def test_headings_are_in_order_and_lists_are_semantic(site, page_html):
     for url in ("timeline", "timeline/page/2", "timeline/page/3", "topics/gaza-ceasefire/timeline"):
-        body = content(page(site, url))
+        body = content(page_html(site, url))
         levels = [int(n) for n in re.findall(r"<h([1-6])\b", body)]
         assert levels[0] == 1
         assert all(b <= a + 1 for a, b in pairwise(levels)), (url, levels)
@@ -271,62 +285,58 @@ def test_headings_are_in_order_and_lists_are_semantic(site):
         )
 
 
-def test_metadata_is_escaped(site):
-    html = page(site, "timeline/page/2")
+def test_metadata_is_escaped(site, page_html):
+    html = page_html(site, "timeline/page/2")
     assert "<script>alert" not in html and "<b>Times</b>" not in html
     assert "Talks &lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; stall" in html
     assert "Harbour &lt;b&gt;Times&lt;/b&gt;" in html
 
 
-def test_each_topic_links_to_its_own_timeline(site):
-    topic = page(site, "topics/gaza-ceasefire")
+def test_each_topic_links_to_its_own_timeline(site, page_html, text_of):
+    topic = page_html(site, "topics/gaza-ceasefire")
     assert re.search(r'<a href="timeline/">Follow this topic as a timeline', topic)
-    first = text_of(content(page(site, "topics/gaza-ceasefire/timeline")))
-    second = text_of(content(page(site, "topics/gaza-ceasefire/timeline/page/2")))
+    first = text_of(content(page_html(site, "topics/gaza-ceasefire/timeline")))
+    second = text_of(content(page_html(site, "topics/gaza-ceasefire/timeline/page/2")))
     assert first.index("Round-up") < first.index("Truce holds") < first.index("Talks begin")
     assert "A clipping" in second and "Undated" in second
     for other in ("Year review", "stall", "Long Neg"):  # not in the topic
         assert other not in first + second
 
 
-def test_the_timeline_is_reachable_from_the_site(site):
+def test_the_timeline_is_reachable_from_the_site(site, page_html, archive):
     home = (site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'href="timeline/" class="md-nav__link">[^<]*<span[^>]*>\s*Timeline', home)
     assert 'href="timeline/">timeline</a>' in home  # the home page's introduction
-    assert 'href="../timeline/">The whole archive as a timeline' in page(site, "archive")
+    assert 'href="../timeline/">The whole archive as a timeline' in page_html(site, "archive")
     assert (site / "guide" / "timeline" / "index.html").exists()
 
 
-def test_adding_the_newest_article_leaves_earlier_timeline_pages_as_they_were(tmp_path):
+def test_adding_the_newest_article_leaves_earlier_timeline_pages_as_they_were(
+    site_scaffold, articles, build_site, mkdocs_build, page_html, text_of
+):
     """`chronicle build` is incremental (mkdocs build --dirty): a timeline page whose spec did not
     change is skipped, and appending at the end changes only the last page (and the first, which
     is in the navigation and counts the articles)."""
-    from tests.conftest import ROOT, copy_site_scaffold
-
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    project = copy_site_scaffold(
-        tmp_path / "project",
-        mkdocs_config=config.replace("listing_page_size: 50", "listing_page_size: 2"),
-    )
+    project = site_scaffold("timeline-growing", plugin_options={"listing_page_size": 2})
     for day in range(1, 8):
-        add(
+        articles.add(
             project,
             f"d{day}.txt",
             f"Report {day}. Text.\n",
             title=f"Day {day}",
             date=f"2025-01-0{day}",
         )
-    build(project)
+    build_site(project)
     pages = sorted((project / "site" / "timeline").rglob("index.html"))
     assert len(pages) == 4
     before = {p: p.stat().st_mtime_ns for p in pages}
-    add(project, "d9.txt", "Report 9. Text.\n", title="Day 9", date="2025-01-09")
-    result = run_build(project, "--dirty")
+    articles.add(project, "d9.txt", "Report 9. Text.\n", title="Day 9", date="2025-01-09")
+    result = mkdocs_build(project, "--dirty")
     assert result.returncode == 0, result.stderr
     rewritten = [p.parent.relative_to(project / "site").as_posix() for p in pages
                  if p.stat().st_mtime_ns != before[p]]  # fmt: skip
     assert rewritten == ["timeline", "timeline/page/4"]
-    assert "Day 9" in text_of(page(project / "site", "timeline/page/4"))
+    assert "Day 9" in text_of(page_html(project / "site", "timeline/page/4"))
 
 
 # What sticks out of a phone's width: the page scrolls sideways, or an element of the content
@@ -344,37 +354,31 @@ OVERFLOW = """() => {
 
 
 @pytest.mark.browser
-def test_timeline_fits_a_phone_and_prints_without_sidebars(site):
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        phone = browser.new_page(viewport={"width": 360, "height": 740})
-        for url in ("timeline/", "timeline/page/2/", "topics/gaza-ceasefire/timeline/"):
-            phone.goto(f"{base}{url}")
-            assert phone.evaluate(OVERFLOW) == [], url
-            # The line and its markers are drawn: a left border, a marker beside each item.
-            border = phone.evaluate(
-                "getComputedStyle(document.querySelector('.chronicle-timeline__list'))"
-                ".borderLeftWidth"
-            )
-            assert border != "0px"
-        marker = phone.evaluate(
-            "(() => { const li = document.querySelector('.chronicle-timeline__item');"
-            " const s = getComputedStyle(li, '::before');"
-            " return [s.content, s.width, li.getBoundingClientRect().left] })()"
+def test_timeline_fits_a_phone_and_prints_without_sidebars(site, serve_site, open_page):
+    base = serve_site(site)
+    phone = open_page(viewport={"width": 360, "height": 740})
+    for url in ("timeline/", "timeline/page/2/", "topics/gaza-ceasefire/timeline/"):
+        phone.goto(f"{base}{url}")
+        assert phone.evaluate(OVERFLOW) == [], url
+        # The line and its markers are drawn: a left border, a marker beside each item.
+        border = phone.evaluate(
+            "getComputedStyle(document.querySelector('.chronicle-timeline__list')).borderLeftWidth"
         )
-        assert marker[0] == '""' and marker[1] != "auto" and marker[2] > 0
-        # The probe does see overflow when there is some (the long title, kept from wrapping).
-        phone.goto(f"{base}timeline/page/2/")
-        phone.add_style_tag(content=".chronicle-timeline__title { white-space: nowrap; }")
-        assert phone.evaluate(OVERFLOW) != []
-        desk = browser.new_page(viewport={"width": 1280, "height": 900})
-        desk.goto(f"{base}timeline/")
-        assert desk.locator(".md-sidebar--primary").is_visible()
-        desk.emulate_media(media="print")
-        assert not desk.locator(".md-sidebar--primary").is_visible()
-        assert not desk.locator(".chronicle-pagination").is_visible()
-        assert desk.locator(".chronicle-timeline__list").first.is_visible()
-        browser.close()
+        assert border != "0px"
+    marker = phone.evaluate(
+        "(() => { const li = document.querySelector('.chronicle-timeline__item');"
+        " const s = getComputedStyle(li, '::before');"
+        " return [s.content, s.width, li.getBoundingClientRect().left] })()"
+    )
+    assert marker[0] == '""' and marker[1] != "auto" and marker[2] > 0
+    # The probe does see overflow when there is some (the long title, kept from wrapping).
+    phone.goto(f"{base}timeline/page/2/")
+    phone.add_style_tag(content=".chronicle-timeline__title { white-space: nowrap; }")
+    assert phone.evaluate(OVERFLOW) != []
+    desk = open_page(viewport={"width": 1280, "height": 900})
+    desk.goto(f"{base}timeline/")
+    assert desk.locator(".md-sidebar--primary").is_visible()
+    desk.emulate_media(media="print")
+    assert not desk.locator(".md-sidebar--primary").is_visible()
+    assert not desk.locator(".chronicle-pagination").is_visible()
+    assert desk.locator(".chronicle-timeline__list").first.is_visible()
