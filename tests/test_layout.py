@@ -1,12 +1,9 @@
-"""The package's layout holds: the wings import one way, the site never loads the ingest side,
-no import cycle, and no module grows into several jobs."""
+"""The package's layout holds: the wings import one way, no import cycle, and no module grows
+into several jobs. (That loading the plugin loads no ingest module: test_plugin_imports.py.)"""
 
 from __future__ import annotations
 
 import ast
-import json
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -104,22 +101,3 @@ def test_no_module_holds_several_jobs():
         if lines > MAX_LINES and "Long because" not in docstring:
             long.append(f"{name}: {lines} lines")
     assert not long, "\n".join(long)
-
-
-def test_loading_the_plugin_loads_no_ingest_module():
-    """What `mkdocs build` and `mkdocs serve` load: the plugin through its entry point. The
-    ingest side pulls in the quote finder, language models and readers (about a second)."""
-    script = (
-        "import importlib, json, sys\n"
-        "from importlib.metadata import entry_points\n"
-        "ep = next(e for e in entry_points(group='mkdocs.plugins') if e.name == 'chronicle')\n"
-        "ep.load()\n"
-        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('chronicle'))))\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT
-    )
-    loaded = json.loads(result.stdout)
-    assert "chronicle.site.plugin" in loaded
-    assert [m for m in loaded if m.startswith("chronicle.ingest")] == []
-    assert [m for m in loaded if m.startswith("chronicle.cli")] == []

@@ -13,7 +13,7 @@ Order of events:
 - `on_post_build` records the build, writes the feeds and waits for the search index.
 
 The plugin object itself lives across `mkdocs serve` rebuilds (MkDocs keeps a plugin that has
-`on_startup`): it keeps only the memos the last build saved (plan.MemoShelf).
+`on_startup`): it keeps only the memos the last build saved (memos.MemoShelf).
 """
 
 from __future__ import annotations
