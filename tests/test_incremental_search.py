@@ -18,7 +18,6 @@ import pytest
 from benchmarks import corpus
 
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
-from tests.test_incremental import build, edit_config, tree
 
 SIZE = 40
 ADDED = corpus.make_post(SIZE)  # dated 2020: neither the newest year nor the oldest
@@ -33,27 +32,27 @@ def snapshot(bundle: Path) -> dict[str, tuple[bytes, int]]:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, object]:
+def sites(tmp_path_factory, build_log, set_plugin_options) -> dict[str, object]:
     assert ADDED.article.date is not None and ADDED.article.date.year == 2020
     root = tmp_path_factory.mktemp("incsearch")
     cached = corpus.write_chronicle(root / "cached", SIZE)
     corpus.set_material_search(cached, on=False)
     # Every year its own shard, however small (these 40 articles would share a few otherwise):
     # what is tested here is that one year's change re-indexes one shard.
-    edit_config(cached, "- chronicle:\n", "- chronicle:\n      search_small_year: 0\n")
-    build(cached)
+    set_plugin_options(cached, search_small_year=0)
+    build_log(cached)
     before = snapshot(cached / "site" / "pagefind")
     shards = json.loads((cached / "site" / "pagefind" / "chronicle-shards.json").read_text())
     corpus.write_chronicle_post(cached, ADDED)
-    log = build(cached, "--dirty")
+    log = build_log(cached, "--dirty")
     clean = root / "clean"
     shutil.copytree(cached, clean, ignore=shutil.ignore_patterns("site", ".cache"))
-    edit_config(clean, "- chronicle:\n", "- chronicle:\n      cache: false\n")
-    build(clean)
+    set_plugin_options(clean, cache="false")
+    build_log(clean)
     # As `mkdocs serve` rebuilds: into an emptied site folder, with the cache of the builds above.
     served = root / "served"
     shutil.copytree(cached, served)
-    served_log = build(served)  # not --dirty: MkDocs empties site/ first
+    served_log = build_log(served)  # not --dirty: MkDocs empties site/ first
     return {
         "served": served / "site",
         "served_log": served_log,
@@ -82,10 +81,10 @@ def test_rebuild_skips_articles_and_reindexes_one_shard(sites):
     assert (indexed, unchanged) == (1, total - 1)
 
 
-def test_a_build_into_an_emptied_site_copies_every_shard_from_the_cache(sites):
+def test_a_build_into_an_emptied_site_copies_every_shard_from_the_cache(sites, site_tree):
     match = re.search(r"(\d+) shard\(s\), (\d+) indexed with Pagefind", sites["served_log"])
     assert match and int(match.group(2)) == 0, sites["served_log"]
-    assert tree(sites["served"]) == tree(sites["clean"])
+    assert site_tree(sites["served"]) == site_tree(sites["clean"])
 
 
 def test_only_the_added_articles_shard_changed(sites):
@@ -100,8 +99,8 @@ def test_only_the_added_articles_shard_changed(sites):
     assert any(name.startswith("shards/2020/") for name in changed)
 
 
-def test_page_set_equals_a_clean_build(sites):
-    got, want = tree(sites["incremental"]), tree(sites["clean"])
+def test_page_set_equals_a_clean_build(sites, site_tree):
+    got, want = site_tree(sites["incremental"]), site_tree(sites["clean"])
     assert sorted(got) == sorted(want)
     assert [name for name in want if got[name] != want[name]] == []
     shards = [

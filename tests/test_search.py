@@ -150,19 +150,13 @@ def test_write_bundle_lists_the_shards_for_the_browser(tmp_path):
 
 
 def test_an_empty_archive_still_ships_a_search_bundle_and_search_can_be_switched_off(
-    site_project,
+    site_project, build_site, set_plugin_options
 ):
-    from tests.test_site_build import build
-
-    site = build(site_project)
+    site = build_site(site_project)
     assert (site / "pagefind" / "pagefind.js").exists()
     assert "chronicle-searchbox" in (site / "about" / "index.html").read_text("utf-8")
-    config = site_project / "mkdocs.yml"
-    text = config.read_text("utf-8").replace(
-        "  - chronicle:\n", "  - chronicle:\n      search_enabled: false\n"
-    )
-    config.write_text(text, "utf-8")
-    site = build(site_project)
+    set_plugin_options(site_project, search_enabled="false")
+    site = build_site(site_project)
     assert not (site / "pagefind").exists() and not (site / "search").exists()
     assert "chronicle-searchbox" not in (site / "about" / "index.html").read_text("utf-8")
 
