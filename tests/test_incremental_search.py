@@ -12,12 +12,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from benchmarks import corpus
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 SIZE = 40
 ADDED = corpus.make_post(SIZE)  # dated 2020: neither the newest year nor the oldest
@@ -120,34 +123,29 @@ QUERY = """async (word) => {
 }"""
 
 
-def search(site: Path, words: list[str]) -> dict[str, list[str]]:
-    """Each word's result URLs, from the bundle served on 127.0.0.1 and queried in Chromium."""
-    from playwright.sync_api import sync_playwright
-
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        results = {}
-        for word in words:  # a fresh page each: merging the shards twice doubles results
-            page = browser.new_page()
-            page.goto(base)
-            results[word] = page.evaluate(QUERY, word)
-            page.close()
-        browser.close()
+def search(open_page: Callable[..., Page], base_url: str, words: list[str]) -> dict[str, list[str]]:
+    """Each word's result URLs, from the bundle of the site served at `base_url`, queried in
+    Chromium."""
+    results = {}
+    for word in words:  # a fresh page each: merging the shards twice doubles results
+        page = open_page()
+        page.goto(base_url)
+        results[word] = page.evaluate(QUERY, word)
+        page.close()
     return results
 
 
 @pytest.mark.browser
-def test_search_finds_the_new_article_and_old_ones_as_a_clean_build_does(sites):
-    pytest.importorskip("playwright")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium is not installed (bash dev.sh test installs it)")
+def test_search_finds_the_new_article_and_old_ones_as_a_clean_build_does(
+    sites, serve_site, open_page
+):
     old = corpus.make_post(5)
     city = re.search(r" in (\w+) ", ADDED.article.title).group(1)  # e.g. "Hanoi"
     words = [city, old.article.title.split()[-5], "agenda"]
-    got = search(sites["incremental"], words)
-    want = search(sites["clean"], words)
+    got = search(open_page, serve_site(sites["incremental"]), words)
+    want = search(open_page, serve_site(sites["clean"]), words)
     assert got == want
-    assert search(sites["served"], words) == want
+    assert search(open_page, serve_site(sites["served"]), words) == want
     found = got[city]
     # The new article (in the re-indexed shard) and the old ones (in kept shards) are all found.
     slug = corpus.chronicle_path(Path(), ADDED).with_suffix("").relative_to("docs").as_posix()
