@@ -1,7 +1,11 @@
-"""What the tests share, as fixtures: the seed article, this repo's site without articles, a
-MkDocs build and the reading of its pages, an article factory, a runner for the `chronicle`
-command, the example site with people and quotes, and Chromium (through tests/browser.py) for the
-tests a reader clicks through.
+"""What the tests share, as fixtures: the seed article, this repo's site without articles (its
+plugin options set as a test needs), a MkDocs build with its log, the build cache's hits, the
+reading of its pages and files, an article factory, a runner for the `chronicle` command, the
+example site with people and quotes, and Chromium (through tests/browser.py) for the tests a
+reader clicks through.
+
+Over 400 lines: every fixture the test files share lives here, the one place pytest gives them
+to every test module without an import; the browser's own machinery is in tests/browser.py.
 """
 
 from __future__ import annotations
