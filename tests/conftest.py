@@ -1,7 +1,11 @@
-"""What the tests share, as fixtures: the seed article, this repo's site without articles, a
-MkDocs build and the reading of its pages, an article factory, a runner for the `chronicle`
-command, the example site with people and quotes, and Chromium (through tests/browser.py) for the
-tests a reader clicks through.
+"""What the tests share, as fixtures: the seed article, this repo's site without articles (its
+plugin options set as a test needs), a MkDocs build with its log, the build cache's hits, the
+reading of its pages and files, an article factory, a runner for the `chronicle` command, the
+example site with people and quotes, and Chromium (through tests/browser.py) for the tests a
+reader clicks through.
+
+Over 400 lines: every fixture the test files share lives here, the one place pytest gives them
+to every test module without an import; the browser's own machinery is in tests/browser.py.
 """
 
 from __future__ import annotations
@@ -79,10 +83,16 @@ def run_build(
     )
 
 
+def build_log(project: Path, *args: str, module: str = "mkdocs", **env: str) -> str:
+    """Build `project` (see run_build), failing with MkDocs' errors; returns the build's log."""
+    result = run_build(project, *args, module=module, **env)
+    assert result.returncode == 0, result.stderr
+    return result.stderr
+
+
 def build(project: Path) -> Path:
     """Build `project` quietly; returns its site folder, failing with MkDocs' errors."""
-    result = run_build(project, "-q")
-    assert result.returncode == 0, result.stderr
+    build_log(project, "-q")
     return project / "site"
 
 
@@ -91,10 +101,51 @@ def build_site() -> Callable[[Path], Path]:
     return build
 
 
+@pytest.fixture(scope="session", name="build_log")
+def build_log_fixture() -> Callable[..., str]:
+    """`build_log(project, *args, module="mkdocs", **env)`: see build_log."""
+    return build_log
+
+
 @pytest.fixture(scope="session")
 def mkdocs_build() -> Callable[..., subprocess.CompletedProcess[str]]:
     """`mkdocs_build(project, *args, module="mkdocs", **env)`: see run_build."""
     return run_build
+
+
+def cache_hits(log: str) -> tuple[int, int]:
+    """The build cache's hits and misses, as a build's log reports them."""
+    match = re.search(r"build cache: (\d+) hits, (\d+) misses", log)
+    assert match, log
+    return int(match.group(1)), int(match.group(2))
+
+
+@pytest.fixture(scope="session", name="cache_hits")
+def cache_hits_fixture() -> Callable[[str], tuple[int, int]]:
+    """`cache_hits(log)`: see cache_hits."""
+    return cache_hits
+
+
+# Pagefind's bundle differs between two clean builds of the same site (file names are hashes of
+# contents that vary from run to run), so it cannot be compared byte for byte; it is rewritten
+# from an empty folder by every build, and the tests compare it by its shape or its manifest.
+NOT_REPRODUCIBLE = "pagefind/"
+
+
+def site_tree(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by its path, but Pagefind's bundle: two builds of one archive,
+    incremental or clean, must be equal in it byte for byte."""
+    return {
+        name: p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and not (name := p.relative_to(site).as_posix()).startswith(NOT_REPRODUCIBLE)
+    }
+
+
+@pytest.fixture(scope="session", name="site_tree")
+def site_tree_fixture() -> Callable[[Path], dict[str, bytes]]:
+    """`site_tree(site)`: see site_tree."""
+    return site_tree
 
 
 def page_html(site: Path, url: str) -> str:
@@ -121,6 +172,36 @@ def text_of_fixture() -> Callable[[str], str]:
     return text_of
 
 
+def with_plugin_options(config: str, options: Mapping[str, object]) -> str:
+    """The text of an mkdocs.yml with the chronicle plugin's `options` set or added."""
+    anchor = "\n  - chronicle:\n"
+    for key, value in options.items():
+        assert anchor in config, "mkdocs.yml lists no chronicle plugin to give options to"
+        line = f"      {key}: {value}"
+        # mkdocs.yml sets some options already (listing_page_size): YAML keeps the later of two
+        # lines for one key, the file's own, so such a value is replaced where it stands.
+        config, replaced = re.subn(
+            rf"^      {re.escape(key)}: .*$", line, config, count=1, flags=re.M
+        )
+        if not replaced:
+            config = config.replace(anchor, f"{anchor}{line}\n", 1)
+    return config
+
+
+def set_plugin_options(project: Path, **options: object) -> None:
+    """Set or add the chronicle plugin's options in the mkdocs.yml of `project`."""
+    config = project / "mkdocs.yml"
+    config.write_text(
+        with_plugin_options(config.read_text(encoding="utf-8"), options), encoding="utf-8"
+    )
+
+
+@pytest.fixture(scope="session", name="set_plugin_options")
+def set_plugin_options_fixture() -> Callable[..., None]:
+    """`set_plugin_options(project, **options)`: see set_plugin_options."""
+    return set_plugin_options
+
+
 def copy_site_scaffold(
     project: Path,
     *,
@@ -131,18 +212,9 @@ def copy_site_scaffold(
     `plugin_options`: the chronicle plugin's options in mkdocs.yml, set or added."""
     project.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    anchor = "\n  - chronicle:\n"
-    for key, value in (plugin_options or {}).items():
-        assert anchor in config, "mkdocs.yml lists no chronicle plugin to give options to"
-        line = f"      {key}: {value}"
-        # mkdocs.yml sets some options already (listing_page_size): YAML keeps the later of two
-        # lines for one key, the file's own, so such a value is replaced where it stands.
-        config, replaced = re.subn(
-            rf"^      {re.escape(key)}: .*$", line, config, count=1, flags=re.M
-        )
-        if not replaced:
-            config = config.replace(anchor, f"{anchor}{line}\n", 1)
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        with_plugin_options(config, plugin_options or {}), encoding="utf-8"
+    )
     if entities:
         shutil.copy(ROOT / "entities.yml", project / "entities.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")

@@ -18,7 +18,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from chronicle.site.build import keys
-from tests.test_incremental import cache_hits, edit_config
 
 SIZE = 6
 
@@ -48,15 +47,14 @@ def articles_kept(log: str) -> int:
 
 @pytest.mark.parametrize("search", ["search-on", "search-off"])
 def test_a_package_version_change_rebuilds_every_article_page(
-    tmp_path, monkeypatch, caplog, search
+    tmp_path, monkeypatch, caplog, search, set_plugin_options, cache_hits
 ):
     caplog.set_level(logging.INFO, logger="mkdocs")
     project = corpus.write_chronicle(tmp_path / "site", SIZE)
     corpus.set_material_search(project, on=False)
-    options = "      parallel: false\n"  # no forked helper in the test process
+    set_plugin_options(project, parallel="false")  # no forked helper in the test process
     if search == "search-off":
-        options += "      search_enabled: false\n"
-    edit_config(project, "- chronicle:\n", "- chronicle:\n" + options)
+        set_plugin_options(project, search_enabled="false")
     build_here(project, caplog, dirty=False)
     assert articles_kept(build_here(project, caplog, dirty=True)) == SIZE  # nothing changed
     before = article_pages(project / "site")

@@ -10,32 +10,18 @@ any cache. The rebuild must also have used the cache, or the test would prove no
 
 from __future__ import annotations
 
-import os
+import json
 import re
 import shutil
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from benchmarks import corpus
 
 from chronicle.archive.store import ArticleStore, render_article
-from tests.conftest import run_build
 
 SIZE = 40
-
-
-def build(project: Path, *args: str, module: str = "mkdocs") -> str:
-    result = run_build(project, *args, module=module)
-    assert result.returncode == 0, result.stderr
-    return result.stderr
-
-
-def cache_hits(log: str) -> tuple[int, int]:
-    match = re.search(r"build cache: (\d+) hits, (\d+) misses", log)
-    assert match, log
-    return int(match.group(1)), int(match.group(2))
 
 
 def change_archive(project: Path) -> None:
@@ -53,58 +39,39 @@ def change_archive(project: Path) -> None:
     deleted.unlink()
 
 
-# Pagefind's bundle differs between two clean builds of the same site (file names are hashes of
-# contents that vary from run to run), so it cannot be compared byte for byte; it is rewritten
-# from an empty folder by every build, and compared by its shape below.
-NOT_REPRODUCIBLE = "pagefind/"
-
-
-def tree(site: Path) -> dict[str, bytes]:
-    return {
-        name: p.read_bytes()
-        for p in site.rglob("*")
-        if p.is_file() and not (name := p.relative_to(site).as_posix()).startswith(NOT_REPRODUCIBLE)
-    }
-
-
 def pagefind_shape(site: Path) -> dict[str, int]:
-    import json
-
-    entry = site / NOT_REPRODUCIBLE / "pagefind-entry.json"
+    """Pages per language of a site's Pagefind bundle, which no two builds write byte for byte
+    alike (see site_tree)."""
+    entry = site / "pagefind" / "pagefind-entry.json"
     if not entry.exists():
         return {}
     languages = json.loads(entry.read_text(encoding="utf-8")).get("languages", {})
     return {lang: info.get("page_count", 0) for lang, info in languages.items()}
 
 
-def edit_config(project: Path, old: str, new: str) -> None:
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert old in text
-    config.write_text(text.replace(old, new), encoding="utf-8")
-
-
 # Three ways the site can be set up: with Material's own search or with Chronicle's Pagefind
 # search (whose indexes hold only the pages built in a run, so every article is rebuilt, from
 # the cache), and with neither, where `--dirty` rebuilds skip the unaffected article pages.
 @pytest.fixture(scope="module", params=["material-search", "pagefind", "no-search"])
-def builds(request, tmp_path_factory) -> tuple[Path, Path, str, str]:
+def builds(
+    request, tmp_path_factory, build_log, set_plugin_options
+) -> tuple[Path, Path, str, str]:
     root = tmp_path_factory.mktemp("incremental")
     cached = corpus.write_chronicle(root / "cached", SIZE)
     corpus.set_material_search(cached, on=request.param == "material-search")
     if request.param != "pagefind":
-        edit_config(cached, "- chronicle:\n", "- chronicle:\n      search_enabled: false\n")
-    first = build(cached)
+        set_plugin_options(cached, search_enabled="false")
+    first = build_log(cached)
     change_archive(cached)
-    again = build(cached, "--dirty")  # what `chronicle build` runs
+    again = build_log(cached, "--dirty")  # what `chronicle build` runs
     clean = root / "clean"
     shutil.copytree(cached, clean, ignore=shutil.ignore_patterns("site", ".cache"))
-    edit_config(clean, "- chronicle:\n", "- chronicle:\n      cache: false\n")
-    build(clean)
+    set_plugin_options(clean, cache="false")
+    build_log(clean)
     return cached / "site", clean / "site", first, again
 
 
-def test_rebuild_uses_the_cache(builds):
+def test_rebuild_uses_the_cache(builds, cache_hits):
     _, _, first, again = builds
     # A first build only hits what its helper process stored ahead of MkDocs (parallel.py).
     assert cache_hits(first)[1] > 0
@@ -127,9 +94,9 @@ def test_rebuild_skips_unaffected_pages_unless_material_search(request, builds):
         assert int(skipped.group(2)) > 0
 
 
-def test_incremental_build_equals_clean_build(builds):
+def test_incremental_build_equals_clean_build(builds, site_tree):
     incremental, clean, _, _ = builds
-    got, want = tree(incremental), tree(clean)
+    got, want = site_tree(incremental), site_tree(clean)
     assert sorted(got) == sorted(want)
     differ = [name for name in want if got[name] != want[name]]
     assert differ == []
@@ -151,11 +118,11 @@ def test_the_changes_are_in_the_output(builds):
     assert corpus.make_post(7).article.title not in html
 
 
-def test_chronicle_build_is_incremental_unless_clean(tmp_path):
+def test_chronicle_build_is_incremental_unless_clean(tmp_path, build_log):
     project = corpus.write_chronicle(tmp_path / "site", 6)
 
     def chronicle_build(*args: str) -> str:
-        return build(project, *args, module="chronicle")
+        return build_log(project, *args, module="chronicle")
 
     chronicle_build()
     assert "pages are up to date" in chronicle_build("--strict")  # --dirty, made safe
@@ -170,17 +137,17 @@ def test_skipped_pages_keep_their_cache_entries(request, builds):
     assert sum(1 for p in html_entries if p.is_file()) == SIZE
 
 
-def test_chronicle_build_exit_status_is_mkdocs(tmp_path):
+def test_chronicle_build_exit_status_is_mkdocs(tmp_path, mkdocs_build):
     """`chronicle build` ends its process without Python's clean-up (run_mkdocs.py): its exit
     status and messages must still be MkDocs' own."""
     project = corpus.write_chronicle(tmp_path / "site", 3)
-    ok = run_build(project, module="chronicle")
+    ok = mkdocs_build(project, module="chronicle")
     assert ok.returncode == 0, ok.stderr
     assert "Documentation built" in ok.stderr  # logging flushed before the process ends
-    usage = run_build(project, "--no-such-option", module="chronicle")
+    usage = mkdocs_build(project, "--no-such-option", module="chronicle")
     assert usage.returncode == 2 and "No such option" in usage.stderr
     (project / "docs" / "broken.md").write_text("[gone](missing.md)\n", encoding="utf-8")
-    strict = run_build(project, "--strict", module="chronicle")
+    strict = mkdocs_build(project, "--strict", module="chronicle")
     assert strict.returncode == 1 and "missing.md" in strict.stderr
 
 
@@ -188,7 +155,9 @@ def test_chronicle_build_exit_status_is_mkdocs(tmp_path):
 
 
 # A package upgrade, as the build sees it: the key module's one version lookup answers another
-# version of nh3 (the sanitiser) in the build's own process.
+# version of nh3 (the sanitiser) in the build's own process. The project's builds run this module
+# in place of MkDocs' own (`python -m`, which finds it in the project folder).
+NEW_NH3_MODULE = "upgraded_nh3"
 NEW_NH3 = (
     "import chronicle.site.build.keys as keys\n"
     "installed = keys.package_version\n"
@@ -237,25 +206,23 @@ def edit(project: Path, name: str, places: tuple[str, str, str]) -> None:
         tag = f'  <meta name="x-test" content="{EDITED}">\n'
         path.write_text(text.replace(marker, marker + tag), encoding="utf-8")
     elif name == "config":
-        edit_config(project, "site_name: ", f"site_name: {EDITED} ")
+        config = project / "mkdocs.yml"
+        text = config.read_text(encoding="utf-8")
+        assert "site_name: " in text
+        config.write_text(text.replace("site_name: ", f"site_name: {EDITED} "), encoding="utf-8")
+    elif name == "package":
+        (project / f"{NEW_NH3_MODULE}.py").write_text(NEW_NH3, encoding="utf-8")
 
 
-def build_edited(project: Path, name: str, *args: str) -> str:
-    if name != "package":
-        return build(project, *args)
-    result = subprocess.run(
-        [sys.executable, "-c", NEW_NH3, "build", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stderr
+def build_edited(build_log: Callable[..., str], project: Path, name: str, *args: str) -> str:
+    module = NEW_NH3_MODULE if name == "package" else "mkdocs"
+    return build_log(project, *args, module=module)
 
 
 @pytest.fixture(scope="module", params=["pagefind", "no-search"])
-def edits(request, tmp_path_factory) -> dict[str, tuple[dict, dict, str, tuple]]:
+def edits(
+    request, tmp_path_factory, build_log, set_plugin_options, site_tree
+) -> dict[str, tuple[dict, dict, str, tuple]]:
     """Each edit in turn, on an archive whose registry has entities: the incremental rebuild's
     site and a clean build's of the same project, the rebuild's log and both bundles' shapes."""
     root = tmp_path_factory.mktemp("edits")
@@ -264,18 +231,18 @@ def edits(request, tmp_path_factory) -> dict[str, tuple[dict, dict, str, tuple]]
     write_registry(cached, [(names[0], "place", "First"), (names[2], "organisation", "")])
     corpus.set_material_search(cached, on=False)
     if request.param == "no-search":
-        edit_config(cached, "- chronicle:\n", "- chronicle:\n      search_enabled: false\n")
-    build(cached)
+        set_plugin_options(cached, search_enabled="false")
+    build_log(cached)
     results = {}
     for name in EDITS:
         edit(cached, name, names)
-        log = build_edited(cached, name, "--dirty")
+        log = build_edited(build_log, cached, name, "--dirty")
         clean = root / f"clean-{name}"
         shutil.copytree(cached, clean, ignore=shutil.ignore_patterns("site", ".cache"))
-        edit_config(clean, "- chronicle:\n", "- chronicle:\n      cache: false\n")
-        build_edited(clean, name)
+        set_plugin_options(clean, cache="false")
+        build_edited(build_log, clean, name)
         shapes = (pagefind_shape(cached / "site"), pagefind_shape(clean / "site"))
-        results[name] = (tree(cached / "site"), tree(clean / "site"), log, shapes)
+        results[name] = (site_tree(cached / "site"), site_tree(clean / "site"), log, shapes)
     return results
 
 

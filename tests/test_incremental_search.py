@@ -12,13 +12,15 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from benchmarks import corpus
 
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve
-from tests.test_incremental import build, edit_config, tree
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 SIZE = 40
 ADDED = corpus.make_post(SIZE)  # dated 2020: neither the newest year nor the oldest
@@ -33,27 +35,27 @@ def snapshot(bundle: Path) -> dict[str, tuple[bytes, int]]:
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory) -> dict[str, object]:
+def sites(tmp_path_factory, build_log, set_plugin_options) -> dict[str, object]:
     assert ADDED.article.date is not None and ADDED.article.date.year == 2020
     root = tmp_path_factory.mktemp("incsearch")
     cached = corpus.write_chronicle(root / "cached", SIZE)
     corpus.set_material_search(cached, on=False)
     # Every year its own shard, however small (these 40 articles would share a few otherwise):
     # what is tested here is that one year's change re-indexes one shard.
-    edit_config(cached, "- chronicle:\n", "- chronicle:\n      search_small_year: 0\n")
-    build(cached)
+    set_plugin_options(cached, search_small_year=0)
+    build_log(cached)
     before = snapshot(cached / "site" / "pagefind")
     shards = json.loads((cached / "site" / "pagefind" / "chronicle-shards.json").read_text())
     corpus.write_chronicle_post(cached, ADDED)
-    log = build(cached, "--dirty")
+    log = build_log(cached, "--dirty")
     clean = root / "clean"
     shutil.copytree(cached, clean, ignore=shutil.ignore_patterns("site", ".cache"))
-    edit_config(clean, "- chronicle:\n", "- chronicle:\n      cache: false\n")
-    build(clean)
+    set_plugin_options(clean, cache="false")
+    build_log(clean)
     # As `mkdocs serve` rebuilds: into an emptied site folder, with the cache of the builds above.
     served = root / "served"
     shutil.copytree(cached, served)
-    served_log = build(served)  # not --dirty: MkDocs empties site/ first
+    served_log = build_log(served)  # not --dirty: MkDocs empties site/ first
     return {
         "served": served / "site",
         "served_log": served_log,
@@ -82,10 +84,10 @@ def test_rebuild_skips_articles_and_reindexes_one_shard(sites):
     assert (indexed, unchanged) == (1, total - 1)
 
 
-def test_a_build_into_an_emptied_site_copies_every_shard_from_the_cache(sites):
+def test_a_build_into_an_emptied_site_copies_every_shard_from_the_cache(sites, site_tree):
     match = re.search(r"(\d+) shard\(s\), (\d+) indexed with Pagefind", sites["served_log"])
     assert match and int(match.group(2)) == 0, sites["served_log"]
-    assert tree(sites["served"]) == tree(sites["clean"])
+    assert site_tree(sites["served"]) == site_tree(sites["clean"])
 
 
 def test_only_the_added_articles_shard_changed(sites):
@@ -100,8 +102,8 @@ def test_only_the_added_articles_shard_changed(sites):
     assert any(name.startswith("shards/2020/") for name in changed)
 
 
-def test_page_set_equals_a_clean_build(sites):
-    got, want = tree(sites["incremental"]), tree(sites["clean"])
+def test_page_set_equals_a_clean_build(sites, site_tree):
+    got, want = site_tree(sites["incremental"]), site_tree(sites["clean"])
     assert sorted(got) == sorted(want)
     assert [name for name in want if got[name] != want[name]] == []
     shards = [
@@ -121,34 +123,29 @@ QUERY = """async (word) => {
 }"""
 
 
-def search(site: Path, words: list[str]) -> dict[str, list[str]]:
-    """Each word's result URLs, from the bundle served on 127.0.0.1 and queried in Chromium."""
-    from playwright.sync_api import sync_playwright
-
-    with serve(site) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        results = {}
-        for word in words:  # a fresh page each: merging the shards twice doubles results
-            page = browser.new_page()
-            page.goto(base)
-            results[word] = page.evaluate(QUERY, word)
-            page.close()
-        browser.close()
+def search(open_page: Callable[..., Page], base_url: str, words: list[str]) -> dict[str, list[str]]:
+    """Each word's result URLs, from the bundle of the site served at `base_url`, queried in
+    Chromium."""
+    results = {}
+    for word in words:  # a fresh page each: merging the shards twice doubles results
+        page = open_page()
+        page.goto(base_url)
+        results[word] = page.evaluate(QUERY, word)
+        page.close()
     return results
 
 
 @pytest.mark.browser
-def test_search_finds_the_new_article_and_old_ones_as_a_clean_build_does(sites):
-    pytest.importorskip("playwright")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's Chromium is not installed (bash dev.sh test installs it)")
+def test_search_finds_the_new_article_and_old_ones_as_a_clean_build_does(
+    sites, serve_site, open_page
+):
     old = corpus.make_post(5)
     city = re.search(r" in (\w+) ", ADDED.article.title).group(1)  # e.g. "Hanoi"
     words = [city, old.article.title.split()[-5], "agenda"]
-    got = search(sites["incremental"], words)
-    want = search(sites["clean"], words)
+    got = search(open_page, serve_site(sites["incremental"]), words)
+    want = search(open_page, serve_site(sites["clean"]), words)
     assert got == want
-    assert search(sites["served"], words) == want
+    assert search(open_page, serve_site(sites["served"]), words) == want
     found = got[city]
     # The new article (in the re-indexed shard) and the old ones (in kept shards) are all found.
     slug = corpus.chronicle_path(Path(), ADDED).with_suffix("").relative_to("docs").as_posix()

@@ -3,32 +3,52 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+
+import pytest
 
 from chronicle.archive.dates import ArticleDate
-from chronicle.archive.index import Entry
-from chronicle.archive.model import Article
 from chronicle.site.build.keys import shard_salt
 from chronicle.site.search.bundle import LateRecords, write_bundle
 from chronicle.site.search.indexer import PagefindWriter, SearchIndexError
 from chronicle.site.search.records import (
     UNDATED_NEWEST_LAST,
     UNDATED_OLDEST_LAST,
+    SearchRecord,
     html_to_text,
     record_for,
 )
 from chronicle.site.search.shards import plan_shards, shard_digest
 
 EN = shard_salt("en")
+Records = Callable[..., list[SearchRecord]]
 
 
-def entry(url: str = "articles/2025/03/25/talks-stall/", **fields) -> Entry:
-    article = Article(id="a", title="Talks stall", title_origin="source", body="", **fields)
-    return Entry(article=article, url=url, src_uri="x.md")
+@pytest.fixture
+def records_for_dates(articles) -> Records:
+    """`records_for_dates(*dates, prefix="a")`: one record per date, (year,), (year, month) or
+    (year, month, day), None for undated, of an article at articles/PREFIX<i>/."""
+
+    def records(*dates: tuple[int, ...] | None, prefix: str = "a") -> list[SearchRecord]:
+        return [
+            record_for(
+                articles.entry(id=f"{prefix}{i}", date=ArticleDate(*d) if d else None), "text"
+            )
+            for i, d in enumerate(dates)
+        ]
+
+    return records
 
 
-def test_a_dated_article_is_filtered_sorted_and_shown_by_its_date():
+@pytest.fixture
+def records_for_years(records_for_dates: Records) -> Records:
+    """`records_for_years(*years)`: one record per year (None: undated), of articles/<i>/."""
+    return lambda *years: records_for_dates(*((y, 1, 1) if y else None for y in years), prefix="")
+
+
+def test_a_dated_article_is_filtered_sorted_and_shown_by_its_date(articles):
     record = record_for(
-        entry(
+        articles.entry(
             date=ArticleDate(2025, 3, 25),
             source="Harbour Times",
             topics=("Gaza ceasefire",),
@@ -37,7 +57,7 @@ def test_a_dated_article_is_filtered_sorted_and_shown_by_its_date():
         ),
         "Body text.",
     )
-    assert record.url == "/articles/2025/03/25/talks-stall/"
+    assert record.url == "/articles/talks-stall/"
     assert record.content == "Talks stall\nBody text."
     assert record.meta == {
         "title": "Talks stall",
@@ -57,16 +77,16 @@ def test_a_dated_article_is_filtered_sorted_and_shown_by_its_date():
     assert record.sort == {"date": "2025-03-25", "date_oldest": "2025-03-25"}
 
 
-def test_an_undated_article_keeps_a_sort_key_so_sorted_searches_keep_it():
-    record = record_for(entry(), "Body.")
+def test_an_undated_article_keeps_a_sort_key_so_sorted_searches_keep_it(articles):
+    record = record_for(articles.entry(), "Body.")
     assert record.sort == {"date": UNDATED_NEWEST_LAST, "date_oldest": UNDATED_OLDEST_LAST}
     assert record.filters["year"] == ["Undated"] and "month" not in record.filters
     assert record.filters["source"] == ["Unknown source"]
     assert record.meta["date"] == "Date unknown"
 
 
-def test_an_article_known_only_by_month_has_no_day():
-    record = record_for(entry(date=ArticleDate(2024, 11)), "")
+def test_an_article_known_only_by_month_has_no_day(articles):
+    record = record_for(articles.entry(date=ArticleDate(2024, 11)), "")
     assert record.filters["month"] == ["2024-11"] and "day" not in record.filters
     assert record.sort["date"] == "2024-11-00"
 
@@ -81,10 +101,10 @@ def test_html_to_text_keeps_paragraphs_apart_and_carries_no_markup():
     assert "<" not in text and "¶" not in text
 
 
-def test_the_writer_builds_a_bundle(tmp_path):
+def test_the_writer_builds_a_bundle(tmp_path, articles):
     writer = PagefindWriter()
-    writer.add(record_for(entry(date=ArticleDate(2025, 3, 25)), "Ceasefire talks stall."))
-    writer.add(record_for(entry("articles/undated/clip/"), "An undated clipping."))
+    writer.add(record_for(articles.entry(date=ArticleDate(2025, 3, 25)), "Ceasefire talks stall."))
+    writer.add(record_for(articles.entry(id="clip"), "An undated clipping."))
     writer.write(tmp_path / "pagefind")
     assert writer.records == 2
     entry_json = json.loads((tmp_path / "pagefind" / "pagefind-entry.json").read_text())
@@ -92,14 +112,7 @@ def test_the_writer_builds_a_bundle(tmp_path):
     assert (tmp_path / "pagefind" / "pagefind.js").exists()
 
 
-def records_for_years(*years: int | None) -> list:
-    return [
-        record_for(entry(f"articles/{i}/", date=ArticleDate(year, 1, 1) if year else None), "text")
-        for i, year in enumerate(years)
-    ]
-
-
-def test_shards_are_runs_of_whole_years_newest_first_with_undated_in_the_oldest():
+def test_shards_are_runs_of_whole_years_newest_first_with_undated_in_the_oldest(records_for_years):
     shards = plan_shards(records_for_years(2025, 2025, 2025, 2025, 2024, 2023, None), 3)
     assert [(s.label, s.path, s.years, len(s.records)) for s in shards] == [
         ("2025", "", ["2025"], 4),  # the primary bundle; a year larger than a shard stays whole
@@ -110,7 +123,7 @@ def test_shards_are_runs_of_whole_years_newest_first_with_undated_in_the_oldest(
     assert [s.path for s in plan_shards([], 10)] == [""]  # an empty archive still has a bundle
 
 
-def test_small_years_of_one_decade_share_a_shard():
+def test_small_years_of_one_decade_share_a_shard(records_for_years):
     """With one shard per year, consecutive small years of the same decade are one shard; a
     large year, or a new decade, starts another."""
     years = [2025] * 3 + [2024] * 2 + [2021] * 5 + [2020] + [2019] * 2 + [2018] + [2009, None]
@@ -126,7 +139,7 @@ def test_small_years_of_one_decade_share_a_shard():
     assert [s.label for s in plan_shards(records_for_years(2025, 2024), 0)] == ["2025", "2024"]
 
 
-def test_a_growing_small_year_changes_only_its_decades_shards():
+def test_a_growing_small_year_changes_only_its_decades_shards(records_for_years):
     years = [2025, 2024, 2019, 2018]
     before = {s.label: shard_digest(s, EN) for s in plan_shards(records_for_years(*years), 0, 3)}
     assert list(before) == ["2024-2025", "2018-2019"]
@@ -136,7 +149,7 @@ def test_a_growing_small_year_changes_only_its_decades_shards():
     assert after["2024-2025"] == before["2024-2025"]  # another decade: untouched
 
 
-def test_write_bundle_lists_the_shards_for_the_browser(tmp_path):
+def test_write_bundle_lists_the_shards_for_the_browser(tmp_path, records_for_years):
     shards = write_bundle(records_for_years(2025, 2024, None), tmp_path / "pf", max_articles=1)
     manifest = json.loads((tmp_path / "pf" / "chronicle-shards.json").read_text())
     assert manifest == [
@@ -150,30 +163,24 @@ def test_write_bundle_lists_the_shards_for_the_browser(tmp_path):
 
 
 def test_an_empty_archive_still_ships_a_search_bundle_and_search_can_be_switched_off(
-    site_project,
+    site_project, build_site, set_plugin_options
 ):
-    from tests.test_site_build import build
-
-    site = build(site_project)
+    site = build_site(site_project)
     assert (site / "pagefind" / "pagefind.js").exists()
     assert "chronicle-searchbox" in (site / "about" / "index.html").read_text("utf-8")
-    config = site_project / "mkdocs.yml"
-    text = config.read_text("utf-8").replace(
-        "  - chronicle:\n", "  - chronicle:\n      search_enabled: false\n"
-    )
-    config.write_text(text, "utf-8")
-    site = build(site_project)
+    set_plugin_options(site_project, search_enabled="false")
+    site = build_site(site_project)
     assert not (site / "pagefind").exists() and not (site / "search").exists()
     assert "chronicle-searchbox" not in (site / "about" / "index.html").read_text("utf-8")
 
 
-def test_one_shard_per_year_is_stable_when_a_year_grows():
+def test_one_shard_per_year_is_stable_when_a_year_grows(records_for_years, articles):
     """The default plan (0): adding an article to 2023 changes 2023's shard digest alone, and
     the order records arrive in (pages rendered vs. read from the cache) does not matter."""
     records = records_for_years(2025, 2024, 2024, 2023, 2022, None)
     before = {s.path: shard_digest(s, EN) for s in plan_shards(records, 0)}
     assert list(before) == ["", "shards/2024/", "shards/2023/", "shards/2022/"]
-    added = record_for(entry("articles/new/", date=ArticleDate(2023, 5, 1)), "new text")
+    added = record_for(articles.entry(id="new", date=ArticleDate(2023, 5, 1)), "new text")
     grown = [*reversed(records), added]
     after = {s.path: shard_digest(s, EN) for s in plan_shards(grown, 0)}
     assert [p for p in before if before[p] != after[p]] == ["shards/2023/"]
@@ -189,7 +196,7 @@ def _contents(bundle) -> list[str]:
     )
 
 
-def test_a_wrong_guess_is_indexed_again_with_the_real_record(tmp_path):
+def test_a_wrong_guess_is_indexed_again_with_the_real_record(tmp_path, records_for_years):
     """Early indexing (search.LateRecords): a shard indexed with a guessed record is checked
     against the record MkDocs made, and indexed again when they differ."""
     import dataclasses
@@ -209,9 +216,7 @@ def test_a_wrong_guess_is_indexed_again_with_the_real_record(tmp_path):
     assert len(list(early.glob("*.pf_meta"))) == 1  # the first index left nothing behind
 
 
-def test_a_build_that_stops_leaves_no_indexer_waiting(tmp_path):
-    import pytest
-
+def test_a_build_that_stops_leaves_no_indexer_waiting(tmp_path, records_for_years):
     records = records_for_years(2025)
     late = LateRecords(records)
     late.cancel()  # what on_build_error does
@@ -219,15 +224,7 @@ def test_a_build_that_stops_leaves_no_indexer_waiting(tmp_path):
         write_bundle(records, tmp_path / "pf", max_articles=0, late=late)
 
 
-def records_for_dates(*dates: tuple[int, ...] | None, prefix: str = "a") -> list:
-    """One record per date: (year,), (year, month) or (year, month, day); None: undated."""
-    return [
-        record_for(entry(f"articles/{prefix}{i}/", date=ArticleDate(*d) if d else None), "text")
-        for i, d in enumerate(dates)
-    ]
-
-
-def test_a_large_year_is_split_into_the_fewest_equal_runs_of_whole_months():
+def test_a_large_year_is_split_into_the_fewest_equal_runs_of_whole_months(records_for_dates):
     """k parts of 12/k months, k the smallest of 1, 2, 3, 4, 6, 12 with count <= k * split;
     newest part first (the primary), empty parts left out, labels not mistakable for dates."""
     every_month = [(2024, m, 1) for m in range(1, 13)]
@@ -262,7 +259,7 @@ def test_a_large_year_is_split_into_the_fewest_equal_runs_of_whole_months():
     ]
 
 
-def test_split_years_keep_undated_and_year_only_articles_findable():
+def test_split_years_keep_undated_and_year_only_articles_findable(records_for_dates):
     """Articles known only by their year go to the year's January part; undated ones to the
     oldest shard, as always; a year of which no article has a month stays whole."""
     dates = [(2024, 12, 1), (2024, 11), (2024, 2, 3), (2024,), None, (2023, 5, 1)]
@@ -289,7 +286,7 @@ def test_split_years_keep_undated_and_year_only_articles_findable():
     assert [s.label for s in late] == ["2021-m07-m12", "2021-m01-m06"]
 
 
-def test_splitting_leaves_small_years_and_the_shard_cap_as_they_were():
+def test_splitting_leaves_small_years_and_the_shard_cap_as_they_were(records_for_dates):
     years = [2025] * 3 + [2024] * 2 + [2021] * 5 + [2020] + [2019] * 2 + [2018] + [2009, None]
     dates = [(y, 1 + i % 12, 1) if y else None for i, y in enumerate(years)]
     plain = plan_shards(records_for_dates(*dates), 0, small_year=4)
@@ -308,7 +305,7 @@ def test_splitting_leaves_small_years_and_the_shard_cap_as_they_were():
     assert [s.label for s in capped] == [s.label for s in plan_shards(records_for_dates(*dates), 3)]
 
 
-def test_adding_an_article_to_a_split_year_changes_only_its_part():
+def test_adding_an_article_to_a_split_year_changes_only_its_part(records_for_dates):
     """The point of splitting: a rebuild re-indexes one part of the year, not the year."""
     dates = [(2024, m, d) for m in range(1, 13) for d in (1, 2)] + [(2023, 6, 1)]
     records = records_for_dates(*dates)
@@ -334,7 +331,9 @@ def test_adding_an_article_to_a_split_year_changes_only_its_part():
     assert regrown["shards/2023/"] == before["shards/2023/"]
 
 
-def test_write_bundle_lists_the_months_of_split_parts_and_keeps_unchanged_ones(tmp_path):
+def test_write_bundle_lists_the_months_of_split_parts_and_keeps_unchanged_ones(
+    tmp_path, records_for_dates
+):
     records = records_for_dates((2024, 9, 1), (2024, 3, 1), (2024,), (2023, 5, 1), None)
     bundle, store = tmp_path / "pf", tmp_path / "store"
     shards = write_bundle(records, bundle, max_articles=0, split_year=2, store=store)

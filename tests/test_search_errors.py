@@ -3,24 +3,26 @@ the next build (with a working indexer) indexes everything again."""
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks import corpus
 
-from tests.conftest import run_build
 
-
-def test_a_failing_indexer_fails_the_build_with_a_clear_message(tmp_path: Path) -> None:
+def test_a_failing_indexer_fails_the_build_with_a_clear_message(
+    tmp_path: Path, mkdocs_build: Callable[..., subprocess.CompletedProcess[str]]
+) -> None:
     project = corpus.write_chronicle(tmp_path / "site", 6)
     broken = tmp_path / "pagefind"
     broken.write_text("#!/bin/sh\nexit 3\n", encoding="utf-8")
     broken.chmod(0o755)
-    failed = run_build(project, PAGEFIND_BINARY_PATH=str(broken))
+    failed = mkdocs_build(project, PAGEFIND_BINARY_PATH=str(broken))
     assert failed.returncode != 0
     assert "Chronicle search:" in failed.stderr and "Pagefind" in failed.stderr
     assert "Traceback" not in failed.stderr
     # Nothing claims the half-made index is whole: a working build indexes every shard again.
-    again = run_build(project)
+    again = mkdocs_build(project)
     assert again.returncode == 0, again.stderr
     assert "0 unchanged" in again.stderr
     assert (project / "site" / "pagefind" / "pagefind-entry.json").is_file()

@@ -9,7 +9,6 @@ import subprocess
 import pytest
 
 from tests.conftest import ROOT
-from tests.conftest import build as build  # re-exported: test_search imports it from here
 
 
 @pytest.fixture(scope="module")
