@@ -1,6 +1,5 @@
 import random
 import re
-import time
 
 import markdown
 import pytest
@@ -271,7 +270,6 @@ def _sentence(rng: random.Random, encoding: str) -> str:
 
 def test_fuzz_sentences_in_their_usual_windows_code_page_decode_back_exactly():
     rng = random.Random(20240601)
-    start = time.perf_counter()
     wrong = []
     for encoding in SENTENCES:
         for _ in range(40):
@@ -280,7 +278,6 @@ def test_fuzz_sentences_in_their_usual_windows_code_page_decode_back_exactly():
             if (decoded.text, decoded.encoding) != (text, encoding):
                 wrong.append((encoding, decoded.encoding, decoded.text))
     assert not wrong
-    assert time.perf_counter() - start < 2
 
 
 @pytest.mark.parametrize(
