@@ -69,7 +69,7 @@ def mkdocs_build(project: Path) -> Run:
 
 
 def build_chronicle(
-    out: Path, size: int, seed: int, search: str, serve: bool = True
+    out: Path, size: int, seed: int, search: str, serve: bool = True, profile: str = "realistic"
 ) -> list[Result]:
     """A clean build, then `chronicle build` after adding one article (what a curator runs).
 
@@ -78,7 +78,9 @@ def build_chronicle(
     outright, see incremental.py; the others rebuild every page, from the cache).
     """
     name = f"chronicle ({search})"
-    project = corpus.write_chronicle(out / f"chronicle-{size}-{search}", size, seed)
+    project = corpus.write_chronicle(
+        out / f"chronicle-{profile}-{size}-{search}", size, seed, profile
+    )
     corpus.set_material_search(project, on=search == "lunr")
     if search != "pagefind":
         config = project / "mkdocs.yml"
@@ -98,7 +100,7 @@ def build_chronicle(
         f"max {pages[-1] / 1024:.1f} KB; MkDocs process alone {clean.main_peak_mb:.0f} MB",
     )
     # One more article, dated inside the archive so it has neighbours on both sides.
-    corpus.write_chronicle_post(project, corpus.make_post(size, seed))
+    corpus.write_chronicle_post(project, corpus.make_post(size, seed, profile))
     again = run([sys.executable, "-m", "chronicle", "build", "-q"], cwd=project)
     _check(again, f"{name} (add one)")
     second = Result(
@@ -113,7 +115,7 @@ def build_chronicle(
     if not serve:
         return results
     # The same with `chronicle serve` (MkDocs' own server and watcher): one more article.
-    served = serve_after_adding(project, corpus.make_post(size + 1, seed))
+    served = serve_after_adding(project, corpus.make_post(size + 1, seed, profile))
     results.append(
         Result(
             size,
@@ -204,22 +206,22 @@ def _peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
-def build_material(out: Path, size: int, seed: int) -> list[Result]:
-    project = corpus.write_material(out / f"material-{size}", size, seed)
+def build_material(out: Path, size: int, seed: int, profile: str) -> list[Result]:
+    project = corpus.write_material(out / f"material-{profile}-{size}", size, seed, profile)
     result = mkdocs_build(project)
     _check(result, "material")
     return [Result(size, "material", result, tree_size_mb(project / "site"))]
 
 
-def build_mkdocs_floor(out: Path, size: int, seed: int) -> list[Result]:
-    project = corpus.write_mkdocs_floor(out / f"mkdocs-{size}", size, seed)
+def build_mkdocs_floor(out: Path, size: int, seed: int, profile: str) -> list[Result]:
+    project = corpus.write_mkdocs_floor(out / f"mkdocs-{profile}-{size}", size, seed, profile)
     result = mkdocs_build(project)
     _check(result, "mkdocs")
     return [Result(size, "mkdocs", result, tree_size_mb(project / "site"), "articles only")]
 
 
-def build_hugo(out: Path, size: int, seed: int, binary: str) -> list[Result]:
-    project = corpus.write_hugo(out / f"hugo-{size}", size, seed)
+def build_hugo(out: Path, size: int, seed: int, binary: str, profile: str) -> list[Result]:
+    project = corpus.write_hugo(out / f"hugo-{profile}-{size}", size, seed, profile)
     result = run([binary, "--quiet"], cwd=project)
     _check(result, "hugo")
     return [Result(size, "hugo", result, tree_size_mb(project / "public"))]
@@ -258,6 +260,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="300,1000", help="comma-separated article counts")
     parser.add_argument("--tools", default=",".join(TOOLS), help=",".join(TOOLS))
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--profile",
+        default="realistic",
+        choices=corpus.PROFILES,
+        help="articles shaped like the shared corpus (realistic) or uniform 740-word ones (light)",
+    )
     parser.add_argument("--out", type=Path, default=OUT, help="where the generated sites go")
     parser.add_argument(
         "--chronicle-search",
@@ -286,15 +294,18 @@ def main(argv: list[str] | None = None) -> int:
             if tool == "chronicle":
                 for variant in args.chronicle_search.split(","):
                     results += build_chronicle(
-                        args.out, size, args.seed, variant, serve=not args.no_serve
+                        args.out, size, args.seed, variant, not args.no_serve, args.profile
                     )
             elif tool == "material":
-                results += build_material(args.out, size, args.seed)
+                results += build_material(args.out, size, args.seed, args.profile)
             elif tool == "hugo" and hugo:
-                results += build_hugo(args.out, size, args.seed, hugo)
+                results += build_hugo(args.out, size, args.seed, hugo, args.profile)
             elif tool == "mkdocs":
-                results += build_mkdocs_floor(args.out, size, args.seed)
-    print("\n## Build speed (one clean build each; `chronicle +1` = rebuild after adding one)\n")
+                results += build_mkdocs_floor(args.out, size, args.seed, args.profile)
+    print(
+        f"\n## Build speed, {args.profile} articles (one clean build each; "
+        "`chronicle +1` = rebuild after adding one)\n"
+    )
     print(table(results))
     print(
         "\n`material` and `chronicle (lunr)` build Material's lunr search index; "

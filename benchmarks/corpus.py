@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chronicle.archive.dates import ArticleDate
-from chronicle.archive.model import Article, Provenance
+from chronicle.archive.model import Article, Provenance, Quote
 from chronicle.archive.store import relative_dir, render_article
 from chronicle.text.normalize import make_slug
+
+from .real_shape import draw_shape
 
 ROOT = Path(__file__).resolve().parent.parent
 START = dt.date(2019, 1, 1)
@@ -130,8 +132,14 @@ def _person(rng: random.Random) -> str:
     return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
 
 
-def _sentence(rng: random.Random, people: list[str], places: list[str], orgs: list[str]) -> str:
-    kind = rng.random()
+def _sentence(
+    rng: random.Random,
+    people: list[str],
+    places: list[str],
+    orgs: list[str],
+    quotes: bool = True,
+) -> str:
+    kind = rng.random() if quotes else 0.25 + 0.75 * rng.random()
     if kind < 0.25:
         who = rng.choice(people)
         return (
@@ -155,7 +163,55 @@ def _paragraph(rng: random.Random, *pools: list[str]) -> str:
     return " ".join(_sentence(rng, *pools) for _ in range(rng.randint(3, 5)))
 
 
-def make_post(index: int, seed: int = 7) -> Post:
+# "light": every article about 740 words, quotes only in the text (as the benchmarks were first
+# written); "realistic": each article's length, sections, quotes, speakers and authors drawn from
+# what the shared corpus holds (benchmarks/real_shape.py), quotes stored as enrichment stores them.
+PROFILES = ("light", "realistic")
+
+
+def _realistic_body(
+    rng: random.Random, people: list[str], places: list[str], orgs: list[str]
+) -> tuple[str, tuple[Quote, ...], int]:
+    """Body, its quote records and the number of authors, shaped like a real article."""
+    shape = draw_shape(rng)
+    speakers = (people + [_person(rng) for _ in range(shape.speakers)])[: shape.speakers]
+    quotes: list[Quote] = []
+    said: list[str] = []
+    for number in range(shape.quotes):
+        text = rng.choice(QUOTES)
+        if number < shape.named:
+            who, verb = rng.choice(speakers), rng.choice(VERBS)
+            said.append(f"“{text},” {who} {verb} {rng.choice(WHEN)}.")
+            quotes.append(Quote(text=text, speaker=who, verb=verb, kind="full"))
+        else:
+            said.append(f"“{text},” read a statement from {rng.choice(orgs)}.")
+            quotes.append(Quote(text=text, kind="full"))
+    rng.shuffle(said)
+    words = sum(len(s.split()) for s in said)
+    plain = []
+    while words < shape.words or not plain:
+        plain.append(_sentence(rng, people, places, orgs, quotes=False))
+        words += len(plain[-1].split())
+    sentences = plain[:1] + sorted(
+        plain[1:] + said, key=lambda _: rng.random()
+    )  # the lede opens with a plain sentence, as news does
+    paragraphs: list[str] = []
+    while sentences:
+        size = rng.randint(3, 5)
+        paragraphs.append(" ".join(sentences[:size]))
+        sentences = sentences[size:]
+    parts = paragraphs[:1]
+    step = max(1, len(paragraphs) // (shape.sections + 1)) if shape.sections else 0
+    headings = 0
+    for at, paragraph in enumerate(paragraphs[1:], start=1):
+        if step and at % step == 0 and headings < shape.sections:
+            parts.append(f"## {rng.choice(HEADS)}")
+            headings += 1
+        parts.append(paragraph)
+    return "\n\n".join(parts) + "\n", tuple(quotes), shape.authors
+
+
+def make_post(index: int, seed: int = 7, profile: str = "light") -> Post:
     rng = random.Random(f"{seed}:{index}")
     people = [_person(rng) for _ in range(rng.randint(2, 4))]
     places = rng.sample(PLACES, 3)
@@ -167,16 +223,23 @@ def make_post(index: int, seed: int = 7) -> Post:
         f"{rng.choice(SUBJECTS).capitalize()} in {places[0]} {rng.choice(ACTIONS)} "
         f"as {topics[0].lower()} dominate the agenda"
     )
-    lede = _paragraph(rng, people, places, orgs)
-    parts = [lede]
-    words = len(lede.split())
-    while words < 700:
-        if len(parts) % 4 == 2:
-            parts.append(f"## {rng.choice(HEADS)}")
-        para = _paragraph(rng, people, places, orgs)
-        parts.append(para)
-        words += len(para.split())
-    body = "\n\n".join(parts) + "\n"
+    quotes: tuple[Quote, ...] = ()
+    if profile == "realistic":
+        body, quotes, author_count = _realistic_body(rng, people, places, orgs)
+        lede = body.split("\n\n", 1)[0]
+        authors = tuple(_person(rng) for _ in range(author_count))
+    else:
+        lede = _paragraph(rng, people, places, orgs)
+        parts = [lede]
+        words = len(lede.split())
+        while words < 700:
+            if len(parts) % 4 == 2:
+                parts.append(f"## {rng.choice(HEADS)}")
+            para = _paragraph(rng, people, places, orgs)
+            parts.append(para)
+            words += len(para.split())
+        body = "\n\n".join(parts) + "\n"
+        authors = (_person(rng),)
     slug = f"{make_slug(title, 50)}-{index}"
     digest = hashlib.sha256(body.encode()).hexdigest()
     article = Article(
@@ -189,7 +252,7 @@ def make_post(index: int, seed: int = 7) -> Post:
         source=source,
         source_origin="source",
         url=f"https://news.example/{day:%Y/%m/%d}/{slug}",
-        authors=(_person(rng),),
+        authors=authors,
         language="en",
         topics=topics,
         summary=lede,
@@ -204,13 +267,14 @@ def make_post(index: int, seed: int = 7) -> Post:
         people=tuple(sorted(set(people))),
         organisations=tuple(sorted(o.removeprefix("the ") for o in orgs)),
         places=tuple(sorted(p for p in places if not p.startswith("the "))),
+        quotes=quotes,
     )
     return Post(index=index, slug=slug, article=article)
 
 
-def posts(count: int, seed: int = 7) -> Iterator[Post]:
+def posts(count: int, seed: int = 7, profile: str = "light") -> Iterator[Post]:
     for index in range(count):
-        yield make_post(index, seed)
+        yield make_post(index, seed, profile)
 
 
 # --- Chronicle ----------------------------------------------------------------------------------
@@ -229,13 +293,13 @@ def write_chronicle_post(project: Path, post: Post) -> Path:
     return path
 
 
-def write_chronicle(project: Path, count: int, seed: int = 7) -> Path:
+def write_chronicle(project: Path, count: int, seed: int = 7, profile: str = "light") -> Path:
     """The repository's own site scaffolding (mkdocs.yml, overrides, guide pages) + N articles."""
     _fresh(project)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
-    for post in posts(count, seed):
+    for post in posts(count, seed, profile):
         write_chronicle_post(project, post)
     return project
 
@@ -268,14 +332,14 @@ plugins:
 """
 
 
-def write_material(project: Path, count: int, seed: int = 7) -> Path:
+def write_material(project: Path, count: int, seed: int = 7, profile: str = "light") -> Path:
     _fresh(project)
     (project / "mkdocs.yml").write_text(MATERIAL_CONFIG, encoding="utf-8")
     posts_dir = project / "docs" / "blog" / "posts"
     posts_dir.mkdir(parents=True)
     (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
     (project / "docs" / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
-    for post in posts(count, seed):
+    for post in posts(count, seed, profile):
         a = post.article
         lede, rest = a.body.split("\n\n", 1)
         categories = "".join(f"  - {t}\n" for t in a.topics)
@@ -313,13 +377,13 @@ not_in_nav: |
 """
 
 
-def write_mkdocs_floor(project: Path, count: int, seed: int = 7) -> Path:
+def write_mkdocs_floor(project: Path, count: int, seed: int = 7, profile: str = "light") -> Path:
     _fresh(project)
     (project / "mkdocs.yml").write_text(FLOOR_CONFIG, encoding="utf-8")
     posts_dir = project / "docs" / "posts"
     posts_dir.mkdir(parents=True)
     (project / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    for post in posts(count, seed):
+    for post in posts(count, seed, profile):
         text = f"# {post.article.title}\n\n{post.article.body}"
         (posts_dir / f"{post.slug}.md").write_text(text, encoding="utf-8")
     return project
@@ -373,7 +437,7 @@ HUGO_LAYOUTS = {
 }
 
 
-def write_hugo(project: Path, count: int, seed: int = 7) -> Path:
+def write_hugo(project: Path, count: int, seed: int = 7, profile: str = "light") -> Path:
     _fresh(project)
     (project / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
     for name, text in HUGO_LAYOUTS.items():
@@ -382,7 +446,7 @@ def write_hugo(project: Path, count: int, seed: int = 7) -> Path:
         path.write_text(text, encoding="utf-8")
     posts_dir = project / "content" / "posts"
     posts_dir.mkdir(parents=True)
-    for post in posts(count, seed):
+    for post in posts(count, seed, profile):
         a = post.article
         topics = "".join(f"  - {_yaml_str(t)}\n" for t in a.topics)
         text = (

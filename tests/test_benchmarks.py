@@ -46,8 +46,8 @@ def test_build_speed_runs_every_tool_and_prints_the_table(tmp_path):
     # Chronicle's rows carry the ratio against Material's blog plugin on the same posts.
     assert re.search(r"\| \d+\.\d\d× \(\d+\.\d\d×\) \|", rows["chronicle (pagefind)"])
     # Every tool built the same 12 posts (and Chronicle its 13th and 14th for the +1 rows).
-    assert len(list((tmp_path / "mkdocs-12" / "docs" / "posts").glob("*.md"))) == 12
-    assert (tmp_path / "chronicle-12-pagefind" / "site" / "pagefind").is_dir()
+    assert len(list((tmp_path / "mkdocs-realistic-12" / "docs" / "posts").glob("*.md"))) == 12
+    assert (tmp_path / "chronicle-realistic-12-pagefind" / "site" / "pagefind").is_dir()
 
 
 def test_add_one_counts_the_stored_files_each_add_parses(tmp_path):
@@ -61,3 +61,26 @@ def test_add_one_counts_the_stored_files_each_add_parses(tmp_path):
     parsed = re.findall(r"^\| 5 \| ([^|]+?) \|.* \| (\d+) \|$", result.stdout, re.MULTILINE)
     # Without a memo every stored file once; with the first add's memo only the file it wrote.
     assert parsed == [("first (no memo)", "5"), ("second (memo of the first)", "1")]
+
+
+def test_the_realistic_profile_draws_articles_shaped_like_the_shared_corpus():
+    from benchmarks import corpus
+    from benchmarks.real_shape import DECILES
+
+    articles = [corpus.make_post(i, profile="realistic").article for i in range(400)]
+    words = sorted(len(a.body.split()) for a in articles)
+    quotes = sorted(len(a.quotes) for a in articles)
+    # Medians near the measured ones, and the long tail is there (not one uniform article).
+    assert abs(words[200] - DECILES["words"][5]) < 0.2 * DECILES["words"][5]
+    assert abs(quotes[200] - DECILES["quotes"][5]) <= 1
+    assert words[-1] > 3 * words[200] and quotes[-1] >= 20
+    # Each stored quote is in the body as printed, and most have a named speaker in the text.
+    quoted = [q for a in articles for q in a.quotes]
+    assert all(f"“{q.text},”" in a.body for a in articles for q in a.quotes)
+    named = [q for q in quoted if q.speaker]
+    assert 0.5 < len(named) / len(quoted) < 0.75
+    # The light profile is unchanged: the figures in RESULTS.md stay comparable.
+    assert (
+        corpus.make_post(5).article.word_count
+        == corpus.make_post(5, profile="light").article.word_count
+    )
