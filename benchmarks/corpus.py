@@ -341,7 +341,7 @@ def write_material(project: Path, count: int, seed: int = 7, profile: str = "lig
     (project / "docs" / "blog" / "index.md").write_text("# Blog\n", encoding="utf-8")
     for post in posts(count, seed, profile):
         a = post.article
-        lede, rest = a.body.split("\n\n", 1)
+        lede, _, rest = a.body.partition("\n\n")
         categories = "".join(f"  - {t}\n" for t in a.topics)
         text = (
             f"---\ndate: {post.date.isoformat()}\ncategories:\n{categories}---\n\n"
