@@ -316,7 +316,7 @@ def _mkdocs(*args: str, module: str = "mkdocs") -> None:
         Path(name).is_file() for name in CONFIG_FILES
     ):
         raise click.ClickException(
-            f"no mkdocs.yml in {_shown(Path.cwd())}: run this in an archive's folder, "
+            f"no mkdocs.yml in {Path.cwd()}: run this in an archive's folder, "
             "or start one with `chronicle init DIR --title TITLE`"
         )
     # Material prints an 8-line notice about its future on every `mkdocs` start; Chronicle pins
