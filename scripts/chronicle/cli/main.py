@@ -61,6 +61,7 @@ def main() -> None:
 
     \b
     Typical session:
+      chronicle init my-archive --title "My archive" && cd my-archive
       chronicle add clippings/                 # add every file in a folder
       chronicle check                          # what is wrong or unknown
       chronicle serve                          # preview on http://127.0.0.1:8000/
