@@ -27,7 +27,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from chronicle.archive.index import Entry, build_archive, name_collisions
@@ -46,6 +46,7 @@ from chronicle.site.feeds import write_feeds
 from chronicle.site.indexing import RECORDS_FILE, SearchIndex
 from chronicle.site.memos import MemoShelf
 from chronicle.site.pages import all_pages, home_view
+from chronicle.site.placement import STYLES, add_home_page, generated_page, keep_out_of_nav
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import FACETS
 from chronicle.site.views import View
@@ -58,8 +59,6 @@ TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keybo
 # Chronicle's search script and styles, copied into every site at these paths. search.js finds
 # the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
-STYLES = "assets/chronicle/chronicle.css"  # the archive's look, on every page
-HOME = "index.md"
 # perf: the source of every generated page. Empty (their templates draw everything from the
 # context), and a file rather than in-memory content, because MkDocs' `--dirty` check
 # (`File.is_modified`) always rebuilds in-memory pages: with a file behind them, an incremental
@@ -171,27 +170,11 @@ class BuildPlan:
                 log.info(f"'{view.src_uri}' exists in docs/; not generating it")
                 continue
             self.views[view.src_uri] = view
-            # Only the first page of each kind (archive/index.md) may show in a navigation
-            # MkDocs makes from the files, when mkdocs.yml has no `nav`.
-            top = view.src_uri.count("/") == 1 and view.src_uri.endswith("/index.md")
-            inclusion = InclusionLevel.UNDEFINED if top else InclusionLevel.NOT_IN_NAV
-            files.append(
-                File.generated(
-                    self.config, view.src_uri, abs_src_path=GENERATED_SOURCE, inclusion=inclusion
-                )
-            )
-        for file in files.documentation_pages():
-            if file.src_uri in self.entries and file.inclusion.is_in_nav():
-                # An article is reached through the archive's pages, never the navigation:
-                # without `nav` in mkdocs.yml, MkDocs would list every one in the sidebar.
-                file.inclusion = InclusionLevel.NOT_IN_NAV
-        if not any(f.url in ("", "./", "index.html") for f in files.documentation_pages()):
-            # An archive without its own docs/index.md still has a home page.
-            title = html.escape(self.config.site_name)
-            files.append(File.generated(self.config, HOME, content=f"# {title}\n"))
-        assets = [STYLES, QUOTES_JS, TABLES_JS]
-        assets += SEARCH_ASSETS if self.options.search_enabled else ()
-        for asset in assets:
+            files.append(generated_page(self.config, view.src_uri, GENERATED_SOURCE))
+        keep_out_of_nav(files, self.entries)
+        add_home_page(files, self.config)
+        search = SEARCH_ASSETS if self.options.search_enabled else ()
+        for asset in (STYLES, QUOTES_JS, TABLES_JS, *search):
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / Path(asset).name)
                 files.append(File.generated(self.config, asset, abs_src_path=source))
@@ -200,11 +183,9 @@ class BuildPlan:
             if files.get_file_from_path(src) is None:
                 self.search_page = src
                 files.append(File.generated(self.config, src, content=""))
-        log.info(
-            f"{counted(len(self.entries), 'article')}, "
-            f"{counted(len(self.entity_site.info), 'entity', 'entities')}, "
-            f"{counted(len(self.views), 'generated page')}"
-        )
+        entities = counted(len(self.entity_site.info), "entity", "entities")
+        pages = counted(len(self.views), "generated page")
+        log.info(f"{counted(len(self.entries), 'article')}, {entities}, {pages}")
 
     def plan_pages(self, files: Files) -> None:
         """Which article and generated pages are up to date (perf: MkDocs skips them)."""
@@ -231,11 +212,9 @@ class BuildPlan:
             self.search.keep(plan)
         if plan.kept:
             articles = len(plan.kept & self.entries.keys())
-            log.info(
-                f"{counted(len(plan.kept), 'page is', 'pages are')} up to date "
-                f"({counted(articles, 'article')}, "
-                f"{counted(len(plan.kept) - articles, 'listing')})"
-            )
+            kept = counted(len(plan.kept), "page is", "pages are")
+            listings = counted(len(plan.kept) - articles, "listing")
+            log.info(f"{kept} up to date ({counted(articles, 'article')}, {listings})")
         log.debug(f"incremental plan made in {time.monotonic() - started:.1f} s")
 
     # --- attach: the build cache (build/pagecache.py); these only feed and consult it -------

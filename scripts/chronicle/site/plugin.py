@@ -36,7 +36,8 @@ from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
-from chronicle.site.plan import SEARCH_ASSETS, STYLES, TABLES_JS, BuildPlan
+from chronicle.site.placement import STYLES
+from chronicle.site.plan import SEARCH_ASSETS, TABLES_JS, BuildPlan
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
