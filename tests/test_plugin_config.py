@@ -31,6 +31,22 @@ def test_every_option_is_explained_and_the_reference_page_is_made_from_the_code(
     assert "| `search_enabled` | `true` |" in options_reference()
 
 
+def test_option_values_are_checked():
+    from chronicle.site.config import ChronicleConfig
+
+    def errors(**options: object) -> list[str]:
+        config = ChronicleConfig()
+        config.load_dict(options)
+        return [f"{key}: {error}" for key, error in config.validate()[0]]
+
+    assert errors() == []
+    assert errors(listing_page_size=0) == ["listing_page_size: must be 1 or more, not 0"]
+    assert errors(feed_size=True) == ["feed_size: expected a whole number, not true"]
+    assert errors(search_jobs="two")  # MkDocs' own message for a wrong type
+    assert errors(cahce=False) == [f"cahce: {unknown_option('cahce')}"]
+    assert "did you mean 'cache'?" in errors(cahce=False)[0]
+
+
 def test_an_unknown_option_suggests_the_closest_or_none():
     assert "did you mean 'listing_page_size'?" in unknown_option("listing_page_sise")
     assert "did you mean" not in unknown_option("colour_scheme")

@@ -15,6 +15,23 @@ from mkdocs.config.base import ValidationError
 from chronicle.archive.memo import PLUGIN_DEFAULTS
 
 
+class Count(c.Type[int]):
+    """A whole number of at least `least`: a negative page size or `true` is a mistake to name,
+    not a value to build with."""
+
+    def __init__(self, default: int, least: int = 0) -> None:
+        super().__init__(int, default=default)
+        self.least = least
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool):
+            raise ValidationError(f"expected a whole number, not {str(value).lower()}")
+        number = super().run_validation(value)
+        if number < self.least:
+            raise ValidationError(f"must be {self.least} or more, not {number}")
+        return number
+
+
 class ChronicleConfig(base.Config):
     # Where stored articles live, relative to docs_dir.
     articles_dir = c.Type(str, default=PLUGIN_DEFAULTS["articles_dir"])
@@ -27,11 +44,11 @@ class ChronicleConfig(base.Config):
     # Articles per listing page; longer listings are split into numbered pages, cut from the
     # oldest article so that later pages keep their articles as new ones arrive (page 1 holds
     # between one and two pages' worth; see views.page_bounds).
-    listing_page_size = c.Type(int, default=50)
+    listing_page_size = Count(default=50, least=1)
     # How many of the latest articles the home page shows.
-    home_latest = c.Type(int, default=10)
+    home_latest = Count(default=10)
     # How many of the latest articles the Atom (feed.xml) and RSS (rss.xml) feeds carry.
-    feed_size = c.Type(int, default=50)
+    feed_size = Count(default=50)
     # perf: converted bodies and rendered pages are kept here between builds (relative to the
     # folder of mkdocs.yml); `cache: false` builds everything from scratch every time.
     cache = c.Type(bool, default=PLUGIN_DEFAULTS["cache"])
@@ -53,24 +70,24 @@ class ChronicleConfig(base.Config):
     # Most articles per index shard (runs of whole years, newest first; see search.plan_shards).
     # 0, the default: one shard per year, so a rebuild re-indexes only the years that changed;
     # with a cap, adding articles can move a year into the next run and re-index all older ones.
-    search_shard_size = c.Type(int, default=0)
+    search_shard_size = Count(default=0)
     # With one shard per year: consecutive years of one decade with fewer articles than this
     # share a shard (each shard costs a reader's browser about 30 KB when all are searched).
     # 0: every year its own shard.
-    search_small_year = c.Type(int, default=250)
+    search_small_year = Count(default=250)
     # With one shard per year: a year with more articles than this is indexed in parts of
     # whole months (halves, thirds, quarters… as few as keep a part near this size; see
     # search.plan_shards). The trade: after one article is added, a rebuild re-indexes only its
     # part, in time linear in the part's articles (about 1.6 ms each), so smaller parts mean
     # faster rebuilds; but every shard costs a reader's browser about 30 KB more whenever all
     # are searched (the search page's complete counts and date orders). 0: years stay whole.
-    search_split_year = c.Type(int, default=1000)
+    search_split_year = Count(default=1000)
     # How many shards are indexed at once, each by its own Pagefind process (about one core
     # and 0.2 MB per article of its shard): 0, the default, is one per core, at most 4.
-    search_jobs = c.Type(int, default=0)
+    search_jobs = Count(default=0)
     # Above this many articles the search page needs words: listing by filters alone makes
     # Pagefind fetch the whole index (about 0.85 MB per 1,000 articles).
-    search_browse_limit = c.Type(int, default=2_000)
+    search_browse_limit = Count(default=2_000)
 
     def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         failed, warnings = super().validate()
