@@ -53,6 +53,13 @@ def requirement() -> str:
     if isinstance(direct, dict) and isinstance(direct.get("vcs_info"), dict):
         commit = direct["vcs_info"].get("commit_id")
         return f"{DISTRIBUTION} @ git+{direct['url']}" + (f"@{commit}" if commit else "")
+    if isinstance(direct, dict):  # a local folder or file: no address the workflow can reach
+        return (
+            f"# This Chronicle was installed from {direct.get('url', 'a local folder')}: for the\n"
+            "# publish workflow, write its git address instead, e.g.\n"
+            f"# {DISTRIBUTION} @ git+https://github.com/OWNER/chronicle\n"
+            f"{DISTRIBUTION}=={dist.version}"
+        )
     return f"{DISTRIBUTION}=={dist.version}"
 
 
