@@ -294,10 +294,9 @@ def write_chronicle_post(project: Path, post: Post) -> Path:
 
 
 def write_chronicle(project: Path, count: int, seed: int = 7, profile: str = "light") -> Path:
-    """The repository's own site scaffolding (mkdocs.yml, overrides, guide pages) + N articles."""
+    """The repository's own site scaffolding (mkdocs.yml, guide pages) + N articles."""
     _fresh(project)
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
     for post in posts(count, seed, profile):
         write_chronicle_post(project, post)

@@ -115,7 +115,7 @@ def mkdocs_build() -> Callable[..., subprocess.CompletedProcess[str]]:
 
 def cache_hits(log: str) -> tuple[int, int]:
     """The build cache's hits and misses, as a build's log reports them."""
-    match = re.search(r"build cache: (\d+) hits, (\d+) misses", log)
+    match = re.search(r"build cache: (\d+) hits?, (\d+) miss(?:es)?", log)
     assert match, log
     return int(match.group(1)), int(match.group(2))
 
@@ -208,7 +208,7 @@ def copy_site_scaffold(
     entities: bool = False,
     plugin_options: Mapping[str, object] | None = None,
 ) -> Path:
-    """This repo's site (mkdocs.yml, overrides, pages; the registry if asked), with no articles.
+    """This repo's site (mkdocs.yml, pages; the registry if asked), with no articles.
     `plugin_options`: the chronicle plugin's options in mkdocs.yml, set or added."""
     project.mkdir(parents=True, exist_ok=True)
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
@@ -217,7 +217,6 @@ def copy_site_scaffold(
     )
     if entities:
         shutil.copy(ROOT / "entities.yml", project / "entities.yml")
-    shutil.copytree(ROOT / "overrides", project / "overrides")
     shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("articles"))
     (project / "docs" / "articles").mkdir()
     return project

@@ -41,7 +41,7 @@ def article_pages(site: Path) -> dict[Path, int]:
 
 
 def articles_kept(log: str) -> int:
-    match = re.search(r"pages are up to date \((\d+) articles", log)
+    match = re.search(r"pages? (?:is|are) up to date \((\d+) articles?", log)
     return int(match.group(1)) if match else 0
 
 

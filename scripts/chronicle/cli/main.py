@@ -18,6 +18,7 @@ from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
 from chronicle.cli import entities as cli_entities
+from chronicle.cli import init as cli_init
 from chronicle.cli.options import archive_option
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_all
@@ -25,6 +26,7 @@ from chronicle.ingest.check import check_store
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT
 from chronicle.ingest.inputs import DEFAULT_MAX_BYTES, expand_inputs
 from chronicle.ingest.near_duplicates import MODES
+from chronicle.text.counts import counted
 
 
 def _console(stderr: bool = False) -> Console:
@@ -59,6 +61,7 @@ def main() -> None:
 
     \b
     Typical session:
+      chronicle init my-archive --title "My archive" && cd my-archive
       chronicle add clippings/                 # add every file in a folder
       chronicle check                          # what is wrong or unknown
       chronicle serve                          # preview on http://127.0.0.1:8000/
@@ -298,15 +301,28 @@ def check(archive: Path, originals: Path | None, quiet: bool) -> None:
             continue
         out.print(f"{finding.level:7}  {finding.file}: {finding.message}", markup=False)
     out.print(
-        f"{report.articles} articles checked: {len(report.errors)} errors, "
-        f"{len(report.warnings)} warnings",
+        f"{counted(report.articles, 'article')} checked: "
+        f"{counted(len(report.errors), 'error')}, {counted(len(report.warnings), 'warning')}",
         markup=False,
     )
     if report.errors:
         sys.exit(1)
 
 
+CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml")  # where MkDocs looks when not given -f
+
+
 def _mkdocs(*args: str, module: str = "mkdocs") -> None:
+    if not {"-f", "--config-file"} & {a.split("=")[0] for a in args} and not any(
+        Path(name).is_file() for name in CONFIG_FILES
+    ):
+        raise click.ClickException(
+            f"no mkdocs.yml in {Path.cwd()}: run this in an archive's folder, "
+            "or start one with `chronicle init DIR --title TITLE`"
+        )
+    # Material prints an 8-line notice about its future on every `mkdocs` start; Chronicle pins
+    # its versions already, and the notice would bury the messages about the archive.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     # MkDocs takes this process's place (exec, not a child): Ctrl-C, a service manager's SIGTERM
     # and the exit status reach it directly, and stopping `chronicle serve` leaves no server behind.
     sys.stdout.flush()
@@ -349,5 +365,6 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
     _mkdocs("serve", *dirty, *mkdocs_args)
 
 
+main.add_command(cli_init.init)
 main.add_command(cli_entities.enrich)
 main.add_command(cli_entities.entities)

@@ -41,6 +41,7 @@ from chronicle.site.search import (
     record_for,
     write_bundle,
 )
+from chronicle.text.counts import counted
 
 log = get_plugin_logger(__name__)
 PAGEFIND_DIR = "pagefind"
@@ -203,7 +204,7 @@ class SearchIndex:
             _write_json(digests, {s.path: s.digest for s in shards})
         reused = sum(s.reused for s in shards)  # kept in place or copied from the cache
         log.info(
-            f"search: {len(records)} articles, {len(shards)} shard(s), "
+            f"search: {counted(len(records), 'article')}, {counted(len(shards), 'shard')}, "
             f"{len(shards) - reused} indexed with Pagefind, {reused} unchanged "
             f"({time.monotonic() - started:.1f} s{_peak(shards)})"
         )

@@ -46,9 +46,11 @@ from chronicle.site.feeds import write_feeds
 from chronicle.site.indexing import RECORDS_FILE, SearchIndex
 from chronicle.site.memos import MemoShelf
 from chronicle.site.pages import all_pages, home_view
+from chronicle.site.placement import STYLES, add_home_page, generated_page, keep_out_of_nav
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import FACETS
 from chronicle.site.views import View
+from chronicle.text.counts import counted
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
@@ -168,9 +170,11 @@ class BuildPlan:
                 log.info(f"'{view.src_uri}' exists in docs/; not generating it")
                 continue
             self.views[view.src_uri] = view
-            files.append(File.generated(self.config, view.src_uri, abs_src_path=GENERATED_SOURCE))
-        assets = [QUOTES_JS, TABLES_JS, *(SEARCH_ASSETS if self.options.search_enabled else ())]
-        for asset in assets:
+            files.append(generated_page(self.config, view.src_uri, GENERATED_SOURCE))
+        keep_out_of_nav(files, self.entries)
+        add_home_page(files, self.config)
+        search = SEARCH_ASSETS if self.options.search_enabled else ()
+        for asset in (STYLES, QUOTES_JS, TABLES_JS, *search):
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / Path(asset).name)
                 files.append(File.generated(self.config, asset, abs_src_path=source))
@@ -179,10 +183,9 @@ class BuildPlan:
             if files.get_file_from_path(src) is None:
                 self.search_page = src
                 files.append(File.generated(self.config, src, content=""))
-        log.info(
-            f"{len(self.entries)} articles, {len(self.entity_site.info)} entities, "
-            f"{len(self.views)} generated pages"
-        )
+        entities = counted(len(self.entity_site.info), "entity", "entities")
+        pages = counted(len(self.views), "generated page")
+        log.info(f"{counted(len(self.entries), 'article')}, {entities}, {pages}")
 
     def plan_pages(self, files: Files) -> None:
         """Which article and generated pages are up to date (perf: MkDocs skips them)."""
@@ -209,10 +212,9 @@ class BuildPlan:
             self.search.keep(plan)
         if plan.kept:
             articles = len(plan.kept & self.entries.keys())
-            log.info(
-                f"{len(plan.kept)} pages are up to date ({articles} articles, "
-                f"{len(plan.kept) - articles} listings)"
-            )
+            kept = counted(len(plan.kept), "page is", "pages are")
+            listings = counted(len(plan.kept) - articles, "listing")
+            log.info(f"{kept} up to date ({counted(articles, 'article')}, {listings})")
         log.debug(f"incremental plan made in {time.monotonic() - started:.1f} s")
 
     # --- attach: the build cache (build/pagecache.py); these only feed and consult it -------
@@ -293,6 +295,8 @@ class BuildPlan:
             return self.page_cache.markdown(page, markdown)  # perf: '' when already converted
         if view is not None:
             page.meta = {"title": html.escape(view.title), "template": view.template}
+        elif page.is_homepage and "template" not in page.meta:
+            page.meta["template"] = "chronicle/home.html"  # the curator's choice wins
         elif src == self.search_page:
             page.meta = {
                 "title": "Search",

@@ -2,7 +2,9 @@
 build plan (plan.py), made anew in `on_files` for every build, which holds that build's state.
 
 Order of events:
-- `on_config` adds Chronicle's templates, scripts and styles to the theme and the config.
+- `on_config` adds Chronicle's templates, scripts and styles to the theme and the config: its
+  folder of templates comes before Material's (its main.html and header win over Material's)
+  and after the archive's own `custom_dir` (whose templates win over Chronicle's).
 - `on_files` (late, so other plugins' files exist) makes the build plan: every article read
   once, every generated page's view (views.py) and file, and which pages are up to date.
 - `on_nav`, `on_env` attach the build cache and its helper processes; `on_env` starts the
@@ -34,6 +36,7 @@ from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
+from chronicle.site.placement import STYLES
 from chronicle.site.plan import SEARCH_ASSETS, TABLES_JS, BuildPlan
 
 log = get_plugin_logger(__name__)
@@ -62,8 +65,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         gc.set_threshold(max(gen0, GC_YOUNG), max(gen1, 20), max(gen2, 100))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        if str(TEMPLATES) not in config.theme.dirs:
-            config.theme.dirs.append(str(TEMPLATES))
+        _add_templates(config)
+        if STYLES not in config.extra_css:
+            config.extra_css.insert(0, STYLES)  # first, so the archive's own styles win
         _add_module_script(config, TABLES_JS)
         if self.config.search_enabled:
             for name in ("search", "material/search"):
@@ -80,7 +84,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        install_warning_filter()  # `chronicle build` is dirty on purpose; see incremental.py
+        # `chronicle build` is dirty on purpose; see incremental.py
+        install_warning_filter(removes_stale=self.config.cache)
 
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -135,6 +140,16 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         build, self._build = self._build, None
         if build is not None:
             build.abort()  # no indexer keeps writing into the site after MkDocs gave up on it
+
+
+def _add_templates(config: MkDocsConfig) -> None:
+    """Chronicle's templates right after the archive's `custom_dir` (if any), before the
+    theme's own: a Material theme needs no `custom_dir` to look like an archive."""
+    dirs = config.theme.dirs
+    if str(TEMPLATES) in dirs:
+        return
+    custom = config.theme.custom_dir
+    dirs.insert(1 if custom is not None and dirs and dirs[0] == custom else 0, str(TEMPLATES))
 
 
 def _add_module_script(config: MkDocsConfig, path: str) -> None:

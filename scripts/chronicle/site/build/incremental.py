@@ -46,20 +46,34 @@ from chronicle.site.build.cache import Fingerprinter
 from chronicle.site.build.keys import output_key, site_tag
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
+STALE_NOTE = "The directory contains stale files"
 
 
 class QuietDirtyWarning(logging.Filter):
     """MkDocs warns that a dirty build may leave stale links; Chronicle's dirty builds rebuild
-    every page a change affects, so the warning would be wrong (and fail `--strict`)."""
+    every page a change affects, so the warning would be wrong (and fail `--strict`). With the
+    build cache on, the outputs of pages that are gone are removed after the build (see
+    `Incremental.finish`), so MkDocs' note that site/ "contains stale files" is wrong too."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.removes_stale = False  # set for each build: the cache can be switched off
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(DIRTY_WARNING)
+        message = record.getMessage()
+        if message.startswith(DIRTY_WARNING):
+            return False
+        return not (self.removes_stale and message.startswith(STALE_NOTE))
 
 
-def install_warning_filter() -> None:
+def install_warning_filter(removes_stale: bool) -> None:
+    """Quiet MkDocs' dirty-build messages; `removes_stale`: this build removes stale outputs."""
     logger = logging.getLogger("mkdocs.commands.build")
-    if not any(isinstance(f, QuietDirtyWarning) for f in logger.filters):
-        logger.addFilter(QuietDirtyWarning())
+    quiet = next((f for f in logger.filters if isinstance(f, QuietDirtyWarning)), None)
+    if quiet is None:
+        quiet = QuietDirtyWarning()
+        logger.addFilter(quiet)
+    quiet.removes_stale = removes_stale
 
 
 SITES_FILE = "sites.json"

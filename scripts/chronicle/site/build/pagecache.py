@@ -37,6 +37,7 @@ from mkdocs.structure.toc import get_toc
 from chronicle.site.build import keys
 from chronicle.site.build.cache import BuildCache, Fingerprinter
 from chronicle.site.build.parallel import Helper
+from chronicle.text.counts import counted
 
 log = get_plugin_logger(__name__)
 
@@ -116,7 +117,10 @@ class PageCache:
         c = self.cache
         if c.enabled:
             removed = c.prune() if prune else 0
-            log.info(f"build cache: {c.hits} hits, {c.misses} misses, {removed} stale removed")
+            log.info(
+                f"build cache: {counted(c.hits, 'hit')}, {counted(c.misses, 'miss', 'misses')}, "
+                f"{removed} stale removed"
+            )
 
     # -- Markdown → HTML ------------------------------------------------------------------------
 
