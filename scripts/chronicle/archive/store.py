@@ -111,6 +111,14 @@ def relative_dir(article: Article) -> Path:
     return Path(*parts)
 
 
+def file_slug(article: Article) -> str:
+    """The slug of a new article's file name: the one its id ends with (the id is the date part
+    and the slug, and an imported blog post keeps its own slug there), else the title's."""
+    prefix = f"{article.date.iso}-" if article.date else ""
+    rest = article.id[len(prefix) :] if article.id.startswith(prefix) else ""
+    return rest if rest and make_slug(rest) == rest else make_slug(article.title)
+
+
 @dataclass(frozen=True)
 class StoredRef:
     """What dedupe needs to know about a stored article, without its body."""
@@ -264,7 +272,7 @@ class ArticleStore:
 
     def path_for(self, article: Article) -> Path:
         folder = self.root / relative_dir(article)
-        slug = make_slug(article.title)
+        slug = file_slug(article)
         path = folder / f"{slug}.md"
         self.refs()
         n = 2
@@ -280,7 +288,7 @@ class ArticleStore:
             status, ref = found
             return AddOutcome(status, ref.path, ref.id)
         path = self.path_for(article)
-        if path.stem != make_slug(article.title):
+        if path.stem != file_slug(article):
             article = article.with_changes(id=f"{article.id}-{path.stem.rsplit('-', 1)[-1]}")
         self.write(path, article)
         self._remember(path, article)
