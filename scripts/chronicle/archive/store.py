@@ -296,3 +296,34 @@ class ArticleStore:
 
     def write(self, path: Path, article: Article) -> None:
         write_atomic(path, render_article(article))
+
+    def move(self, old: Path, article: Article) -> Path:
+        """Write `article` (its date changed) into its date's folder under the same file name
+        (numbered if that is taken), then delete `old`: a crash in between leaves both files,
+        never none. The new path."""
+        folder = self.root / relative_dir(article)
+        if folder == old.parent:
+            self.write(old, article)
+            return old
+        path, n = folder / old.name, 2
+        while path.exists():
+            path = folder / f"{old.stem}-{n}.md"
+            n += 1
+        self.write(path, article)
+        self.remove(old)
+        return path
+
+    def remove(self, path: Path) -> None:
+        """Delete a stored article's file and the date folders it leaves empty."""
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != self.root and folder.is_relative_to(self.root):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+        # The lookups are made again from the files when next asked.
+        self._refs = None
+        self._by_original, self._by_fingerprint, self._by_id = {}, {}, {}
+        self._paths = set()

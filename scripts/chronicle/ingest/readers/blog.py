@@ -206,3 +206,19 @@ def finish_record(
     if address:
         record["url"] = address
     return record
+
+
+def is_draft_file(path: Path) -> bool:
+    """A Markdown file that is a blog post marked `draft: true` (anything unreadable: False,
+    and adding it reports why)."""
+    from chronicle.archive.store import parse_yaml, split_front_matter
+
+    if path.suffix.lower() not in (".md", ".markdown"):
+        return False
+    try:
+        text = path.read_text(encoding="utf-8")
+        raw, _ = split_front_matter(text, str(path))
+        meta = parse_yaml(raw, str(path))
+    except (OSError, UnicodeDecodeError, ChronicleError):
+        return False
+    return is_blog_post(meta, str(path)) and is_draft(meta)
