@@ -146,8 +146,14 @@ def redirects(changes: Iterable[Change]) -> dict[str, str]:
     return out
 
 
-def removed_ids(changes: Iterable[Change]) -> set[str]:
-    return {c.id for c in changes if c.action == "remove"}
+def removed_originals(changes: Iterable[Change]) -> set[str]:
+    """The SHA-256 of every original whose article was removed on purpose (it stays kept)."""
+    out = set()
+    for change in changes:
+        original = change.changes.get("original") if change.action == "remove" else None
+        if original and original[0]:
+            out.add(str(original[0]))
+    return out
 
 
 def now() -> dt.datetime:

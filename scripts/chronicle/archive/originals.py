@@ -53,6 +53,16 @@ class OriginalsStore:
         """Undo a `keep` whose article could not be written: leave nothing behind."""
         self.path_for(sha256).unlink(missing_ok=True)
 
+    def kept(self) -> list[Path]:
+        """Every kept original's file (`<sha[:2]>/<sha>`), in name order."""
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            path
+            for path in self.root.glob("??/*")
+            if path.is_file() and len(path.name) == 64 and path.name.startswith(path.parent.name)
+        )
+
     def problem(self, sha256: str) -> str | None:
         """Why the original `sha256` cannot be trusted, or None when it is there and intact."""
         path = self.path_for(sha256)

@@ -18,6 +18,7 @@ from chronicle.archive.changes import ChangeLog
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
+from chronicle.cli import check as cli_check
 from chronicle.cli import correct as cli_correct
 from chronicle.cli import curate as cli_curate
 from chronicle.cli import entities as cli_entities
@@ -27,7 +28,6 @@ from chronicle.cli.options import archive_option
 from chronicle.cli.paths import shown as _shown
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_all
-from chronicle.ingest.check import check_store
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT
 from chronicle.ingest.inputs import DEFAULT_MAX_BYTES, expand_inputs
 from chronicle.ingest.near_duplicates import MODES
@@ -296,45 +296,6 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
                 out.print(f"warning: {o.input}: {warning}", markup=False)
 
 
-@main.command()
-@archive_option
-@click.option(
-    "--originals",
-    type=click.Path(path_type=Path),
-    help="Folder of kept originals (default: originals/ at the project root).",
-)
-@click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
-def check(archive: Path, originals: Path | None, quiet: bool) -> None:
-    """Validate every stored article and list what is unknown.
-
-    Errors (a front matter key that breaks the schema, a duplicate, a recorded original that is
-    missing from originals/ or no longer matches its SHA-256) make the exit status 1.
-    Warnings say what the archive does not know (an inferred title, an unknown date or source)
-    and where different topic or source names share one page ("C++" and "C" are both
-    topics/c/); they do not fail the check.
-
-    \b
-    Example:
-      chronicle check && mkdocs build
-    """
-    store = ArticleStore.of_site(archive)
-    report = check_store(
-        store, originals, registry=cli_entities.project_registry(archive), show_path=_shown
-    )
-    out = _console()
-    for finding in report.findings:
-        if quiet and finding.level == "warning":
-            continue
-        out.print(f"{finding.level:7}  {finding.file}: {finding.message}", markup=False)
-    out.print(
-        f"{report.articles} articles checked: {len(report.errors)} errors, "
-        f"{len(report.warnings)} warnings",
-        markup=False,
-    )
-    if report.errors:
-        sys.exit(1)
-
-
 def _mkdocs(*args: str, module: str = "mkdocs") -> None:
     # MkDocs takes this process's place (exec, not a child): Ctrl-C, a service manager's SIGTERM
     # and the exit status reach it directly, and stopping `chronicle serve` leaves no server behind.
@@ -378,6 +339,7 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
     _mkdocs("serve", *dirty, *mkdocs_args)
 
 
+main.add_command(cli_check.check)
 main.add_command(cli_entities.enrich)
 main.add_command(cli_curate.list_command)
 main.add_command(cli_curate.show)

@@ -1,22 +1,25 @@
-"""The progress bar every long command shows on a terminal (and never in a pipe or a test)."""
+"""The progress bar every long command shows on a terminal (never in a pipe or a test)."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 T = TypeVar("T")
+# Below this many steps a command is over before a bar would be read: no bar.
+MIN_STEPS = 200
 
 
-def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
-    """`items`, advancing a bar on stderr; the bar disappears when done. No bar when stderr is
-    not a terminal or there are few items (a bar that flashes for a moment is noise)."""
-    count = total if total is not None else (len(items) if hasattr(items, "__len__") else None)
-    show = sys.stderr.isatty() and (count is None or count > 200)
+@contextlib.contextmanager
+def bar(label: str, total: int | None) -> Iterator[Callable[[], None]]:
+    """A bar on stderr while the block runs; yields the function that advances it by one. It
+    disappears when done, and is not drawn when stderr is not a terminal."""
+    show = sys.stderr.isatty() and (total is None or total >= MIN_STEPS)
     with Progress(
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -25,8 +28,14 @@ def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterat
         console=Console(stderr=True),
         disable=not show,
         transient=True,
-    ) as bar:
-        task = bar.add_task(label, total=count)
+    ) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)
+
+
+def progress(items: Iterable[T], label: str, total: int | None = None) -> Iterator[T]:
+    """`items`, advancing a bar (see `bar`) as each is taken."""
+    with bar(label, total) as advance:
         for item in items:
             yield item
-            bar.advance(task)
+            advance()

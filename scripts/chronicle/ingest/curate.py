@@ -20,6 +20,7 @@ from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping, read_curator
 from chronicle.archive.store import ArticleStore, parse_yaml, split_front_matter
 from chronicle.errors import ChronicleError
+from chronicle.ingest.check import fix_links
 
 
 @dataclass(frozen=True)
@@ -162,3 +163,33 @@ def record_blog_redirects(log: ChangeLog, articles: list[Article]) -> int:
             new.append(Change(when=now(), action="import", id=article.id, redirect=old))
     log.record(*new)
     return len(new)
+
+
+def mend_links(store: ArticleStore, log: ChangeLog) -> list[tuple[Path, str]]:
+    """`chronicle check --fix`: mend other_versions (check.fix_links) and record each fix;
+    (file, what was done) for each."""
+    out = []
+    changes = []
+    when = now()
+    for path, before, after in fix_links(store):
+        dropped = [i for i in before.other_versions if i not in after.other_versions]
+        added = [i for i in after.other_versions if i not in before.other_versions]
+        parts = []
+        if dropped:
+            parts.append(f"no longer names {', '.join(dropped)} (not in the archive)")
+        if added:
+            parts.append(f"now names {', '.join(added)} back")
+        message = "other_versions " + "; ".join(parts)
+        mended = after.other_versions
+        out.append((path, message))
+        changes.append(
+            Change(
+                when=when,
+                action="fix",
+                id=after.id,
+                changes={"other_versions": [list(before.other_versions), list(mended)]},
+                note=message,
+            )
+        )
+    log.record(*changes)
+    return out
