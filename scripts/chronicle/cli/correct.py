@@ -188,6 +188,8 @@ def remove_command(article_id: str, archive: Path, yes: bool) -> None:
         sys.exit(1)
     try:
         changes = remove(store, log, found)
+    except ChronicleError as exc:
+        raise click.ClickException(str(exc)) from None
     except OSError as exc:
         raise click.ClickException(f"cannot write: {exc.strerror or exc}") from None
     out = _out()

@@ -94,6 +94,7 @@ def save(
     diff = differences(found.article, new)
     if not diff:
         return found.path, None
+    log.entries()  # a record that cannot be read stops the change before anything is written
     path = store.move(found.path, new)
     moved = path != found.path
     change = Change(
@@ -117,6 +118,7 @@ def read_edited(text: str, where: str) -> Article:
 def remove(store: ArticleStore, log: ChangeLog, found: Found) -> list[Change]:
     """Delete the article's file (never its original) and the other articles' links to it;
     record the removal (title, file, original) and each link fixed."""
+    log.entries()  # a record that cannot be read stops the removal before anything is written
     gone = found.article
     prov = gone.provenance
     removal = Change(
