@@ -11,22 +11,17 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from chronicle.archive.changes import project_root
 from chronicle.archive.files import write_atomic
 
 FOLDER = "originals"
 
 
 def default_location(archive: Path) -> Path:
-    """`originals/` at the project root: the nearest folder above the archive holding
-    `mkdocs.yml`; else beside `docs/` for an archive inside `docs/`; else beside the archive.
-    Never inside `docs/`, which is published."""
-    archive = Path(archive).resolve()
-    for folder in archive.parents:
-        if (folder / "mkdocs.yml").is_file():
-            return folder / FOLDER
-    if archive.parent.name == "docs":
-        return archive.parent.parent / FOLDER
-    return archive.parent / FOLDER
+    """`originals/` at the project root (`changes.project_root`: the folder holding `mkdocs.yml`
+    above the archive, else beside `docs/`, else beside the archive). Never inside `docs/`,
+    which is published."""
+    return project_root(archive) / FOLDER
 
 
 def sha256_of(data: bytes) -> str:

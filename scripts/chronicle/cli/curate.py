@@ -204,16 +204,15 @@ def _print_article(
     problem: str | None,
     changes: list[dict[str, Any]],
 ) -> None:
+    # Plain lines, not a table: a path or a hash stays whole, to copy or to grep.
     out = _console()
-    table = Table(show_header=False, show_edge=False, pad_edge=False)
-    table.add_column("key", style="bold")
-    table.add_column("value", overflow="fold")
-    table.add_column("from", style="dim")
+    lines: list[str] = []
 
     def row(key: str, value: Any, origin: str | None = "") -> None:
         if isinstance(value, (list, tuple)):
             value = "; ".join(str(v) for v in value) if value else "none"
-        table.add_row(key, "unknown" if value in (None, "") else str(value), origin or "")
+        text = "unknown" if value in (None, "") else str(value)
+        lines.append(f"{key + ':':<14}{text}" + (f"  [{origin}]" if origin else ""))
 
     row("id", article.id)
     row("title", article.title, article.title_origin)
@@ -230,6 +229,9 @@ def _print_article(
             row(key.replace("_", " "), getattr(article, key))
     if article.quotes:
         row("quotes", len(article.quotes))
+    blog = article.extra.get("blog")
+    if isinstance(blog, dict) and blog.get("url"):
+        row("blog address", blog["url"], "before the import")
     row("file", shown(path))
     prov = article.provenance
     if prov:
@@ -243,7 +245,8 @@ def _print_article(
             row("fetched from", prov.original_url)
     else:
         row("original", None, problem)
-    out.print(table)
+    for line in lines:
+        out.print(line, markup=False)
     for change in changes:
         what = ", ".join(change.get("changes", {})) or change.get("redirect", "")
         out.print(f"{change['when']}  {change['action']:6}  {what}", markup=False)
