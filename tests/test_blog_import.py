@@ -215,6 +215,7 @@ def test_the_old_address_is_materials_default():
     assert published_address(blog, "2024-01-31", "x") == "news/2024/01/31/x/"
     assert published_address(Path("/elsewhere/blog"), "2024-01-31", "x") == "blog/2024/01/31/x/"
     assert published_address(blog, "2024-01", "x") is None  # Material needs a day
+    assert published_address(Path("/site/docs"), "2024-01-31", "x") == "2024/01/31/x/"
     assert material_slug("Talks resume in Cairo, round 2") == "talks-resume-in-cairo-round-2"
 
 

@@ -125,12 +125,14 @@ def published_address(blog: Path | None, date: str | None, slug: str) -> str | N
     found = parse_date(date)
     if found is None or found.day is None:
         return None
-    prefix = blog.name
-    for folder in blog.parents:
+    prefix = blog.name + "/"
+    for folder in [blog, *blog.parents]:
         if folder.name == "docs":
-            prefix = blog.relative_to(folder).as_posix()
+            # `blog_dir: .` puts the blog at the site's root
+            inside = blog.relative_to(folder).as_posix()
+            prefix = "" if inside == "." else inside + "/"
             break
-    return f"{prefix}/{found.year:04d}/{found.month:02d}/{found.day:02d}/{slug}/"
+    return f"{prefix}{found.year:04d}/{found.month:02d}/{found.day:02d}/{slug}/"
 
 
 def material_slug(title: str) -> str:
