@@ -181,7 +181,9 @@ def add(
     if not items:
         raise click.ClickException("no input files found in " + ", ".join(inputs))
     drafts = [item for item in items if is_draft(item)]
-    items = [item for item in items if item not in drafts]
+    if drafts:
+        skipped = set(drafts)
+        items = [item for item in items if item not in skipped]
     ingester = Ingester(
         store,
         OriginalsStore(originals or default_location(archive)),
