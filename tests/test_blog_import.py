@@ -188,12 +188,14 @@ def test_old_post_addresses_and_a_moved_article_redirect_in_the_built_site(
     project, archive, _, _, _ = imported
     note = "2024-03-05-a-short-note-on-the-truce"
     cli("move", note, "--date", "2024-03-06", "--archive", archive)
+    cli("move", note, "--date", "2024-03-07", "--archive", archive)  # twice: still one hop
     site = build_site(project)
-    moved = "articles/2024/03/06/a-short-note-on-the-truce/"
+    moved = "articles/2024/03/07/a-short-note-on-the-truce/"
     for old, new in [
         ("blog/2024/01/31/talks-resume/", "articles/2024/01/31/talks-resume/"),
         ("blog/2024/03/05/a-short-note-on-the-truce/", moved),
         ("articles/2024/03/05/a-short-note-on-the-truce/", moved),
+        ("articles/2024/03/06/a-short-note-on-the-truce/", moved),
     ]:
         redirect = page_html(site, old)
         target = (site / old / redirect.split("url=")[1].split('"')[0]).resolve()
