@@ -11,22 +11,17 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from chronicle.archive.changes import project_root
 from chronicle.archive.files import write_atomic
 
 FOLDER = "originals"
 
 
 def default_location(archive: Path) -> Path:
-    """`originals/` at the project root: the nearest folder above the archive holding
-    `mkdocs.yml`; else beside `docs/` for an archive inside `docs/`; else beside the archive.
-    Never inside `docs/`, which is published."""
-    archive = Path(archive).resolve()
-    for folder in archive.parents:
-        if (folder / "mkdocs.yml").is_file():
-            return folder / FOLDER
-    if archive.parent.name == "docs":
-        return archive.parent.parent / FOLDER
-    return archive.parent / FOLDER
+    """`originals/` at the project root (`changes.project_root`: the folder holding `mkdocs.yml`
+    above the archive, else beside `docs/`, else beside the archive). Never inside `docs/`,
+    which is published."""
+    return project_root(archive) / FOLDER
 
 
 def sha256_of(data: bytes) -> str:
@@ -52,6 +47,16 @@ class OriginalsStore:
     def forget(self, sha256: str) -> None:
         """Undo a `keep` whose article could not be written: leave nothing behind."""
         self.path_for(sha256).unlink(missing_ok=True)
+
+    def kept(self) -> list[Path]:
+        """Every kept original's file (`<sha[:2]>/<sha>`), in name order."""
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            path
+            for path in self.root.glob("??/*")
+            if path.is_file() and len(path.name) == 64 and path.name.startswith(path.parent.name)
+        )
 
     def problem(self, sha256: str) -> str | None:
         """Why the original `sha256` cannot be trusted, or None when it is there and intact."""

@@ -111,6 +111,14 @@ def relative_dir(article: Article) -> Path:
     return Path(*parts)
 
 
+def file_slug(article: Article) -> str:
+    """The slug of a new article's file name: the one its id ends with (the id is the date part
+    and the slug, and an imported blog post keeps its own slug there), else the title's."""
+    prefix = f"{article.date.iso}-" if article.date else ""
+    rest = article.id[len(prefix) :] if article.id.startswith(prefix) else ""
+    return rest if rest and make_slug(rest) == rest else make_slug(article.title)
+
+
 @dataclass(frozen=True)
 class StoredRef:
     """What dedupe needs to know about a stored article, without its body."""
@@ -264,7 +272,7 @@ class ArticleStore:
 
     def path_for(self, article: Article) -> Path:
         folder = self.root / relative_dir(article)
-        slug = make_slug(article.title)
+        slug = file_slug(article)
         path = folder / f"{slug}.md"
         self.refs()
         n = 2
@@ -280,7 +288,7 @@ class ArticleStore:
             status, ref = found
             return AddOutcome(status, ref.path, ref.id)
         path = self.path_for(article)
-        if path.stem != make_slug(article.title):
+        if path.stem != file_slug(article):
             article = article.with_changes(id=f"{article.id}-{path.stem.rsplit('-', 1)[-1]}")
         self.write(path, article)
         self._remember(path, article)
@@ -288,3 +296,34 @@ class ArticleStore:
 
     def write(self, path: Path, article: Article) -> None:
         write_atomic(path, render_article(article))
+
+    def move(self, old: Path, article: Article) -> Path:
+        """Write `article` (its date changed) into its date's folder under the same file name
+        (numbered if that is taken), then delete `old`: a crash in between leaves both files,
+        never none. The new path."""
+        folder = self.root / relative_dir(article)
+        if folder == old.parent:
+            self.write(old, article)
+            return old
+        path, n = folder / old.name, 2
+        while path.exists():
+            path = folder / f"{old.stem}-{n}.md"
+            n += 1
+        self.write(path, article)
+        self.remove(old)
+        return path
+
+    def remove(self, path: Path) -> None:
+        """Delete a stored article's file and the date folders it leaves empty."""
+        path.unlink(missing_ok=True)
+        folder = path.parent
+        while folder != self.root and folder.is_relative_to(self.root):
+            try:
+                folder.rmdir()
+            except OSError:
+                break
+            folder = folder.parent
+        # The lookups are made again from the files when next asked.
+        self._refs = None
+        self._by_original, self._by_fingerprint, self._by_id = {}, {}, {}
+        self._paths = set()

@@ -28,6 +28,7 @@ from chronicle.archive.registry import (
 )
 from chronicle.archive.store import ArticleStore
 from chronicle.cli.options import archive_option
+from chronicle.cli.progress import bar
 from chronicle.errors import ChronicleError
 from chronicle.ingest.enrich.run import Enriched, enrich_store
 from chronicle.ingest.enrich.suggest import suggest
@@ -91,6 +92,7 @@ def enrich(archive: Path, entities_file: Path | None, dry_run: bool) -> None:
     store = ArticleStore.of_site(archive)
 
     def report(done: Enriched) -> None:
+        advance()
         if done.status == "failed":
             out.print(f"failed   {store.name(done.path)}: {done.reason}", markup=False)
         elif done.status == "updated":
@@ -98,7 +100,8 @@ def enrich(archive: Path, entities_file: Path | None, dry_run: bool) -> None:
             out.print(f"{verb}  {store.name(done.path)}", markup=False)
 
     started = time.perf_counter()
-    summary = enrich_store(store, registry, dry_run=dry_run, on_article=report)
+    with bar("Enriching", len(store.files())) as advance:
+        summary = enrich_store(store, registry, dry_run=dry_run, on_article=report)
     seconds = time.perf_counter() - started
     counts = summary.counts
     out.print(

@@ -14,15 +14,21 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from chronicle import __version__
+from chronicle.archive.changes import ChangeLog
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
+from chronicle.cli import check as cli_check
+from chronicle.cli import correct as cli_correct
+from chronicle.cli import curate as cli_curate
 from chronicle.cli import entities as cli_entities
 from chronicle.cli import init as cli_init
+from chronicle.cli.curate import print_json
+from chronicle.cli.imports import is_draft, outcomes_json, record_imports
 from chronicle.cli.options import archive_option
+from chronicle.cli.paths import shown as _shown
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_all
-from chronicle.ingest.check import check_store
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT
 from chronicle.ingest.inputs import DEFAULT_MAX_BYTES, expand_inputs
 from chronicle.ingest.near_duplicates import MODES
@@ -31,18 +37,6 @@ from chronicle.text.counts import counted
 
 def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
-
-
-def _shown(path: Path) -> str:
-    """A path as the user can use it from where they ran the command: relative to the current
-    folder when inside it, else absolute (the store names files from the project root)."""
-    absolute = Path(path).absolute()
-    for candidate in (absolute, absolute.resolve()):
-        try:
-            return str(candidate.relative_to(Path.cwd()))
-        except ValueError:
-            pass
-    return str(absolute)
 
 
 def _cannot_write(exc: OSError, archive: Path) -> click.ClickException:
@@ -86,6 +80,13 @@ def main() -> None:
 @click.option("--language", help="ISO 639-1 code (detected from the text when not given).")
 @click.option("--summary", help="A short summary (the lede is used when not given).")
 @archive_option
+@click.option(
+    "--redirects",
+    is_flag=True,
+    help="For Material blog posts: record their old addresses (blog/2024/01/31/slug/) so the "
+    "site redirects each to the article.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the outcomes as JSON only.")
 @click.option(
     "--max-size",
     type=click.IntRange(min=1),
@@ -133,6 +134,8 @@ def add(
     date_: str | None,
     authors: tuple[str, ...],
     topics: tuple[str, ...],
+    redirects: bool,
+    as_json: bool,
     **flags: Any,
 ) -> None:
     """Add articles from files or folders to the archive.
@@ -145,6 +148,11 @@ def add(
     the front matter), the document itself, and finally a guess from the text, marked as
     inferred. What is not known stays unknown and `chronicle check` reports it.
 
+    A Material for MkDocs blog folder (`docs/blog/posts/`) is added as it is: `date` (or
+    `date.created`), categories and tags as topics, authors by their names in `.authors.yml`,
+    the `slug`, and the excerpt above `<!-- more -->` as the summary; `draft: true` posts are
+    skipped. With --redirects the site keeps each post's old address working.
+
     Adding the same file twice changes nothing; the same text from another file is refused as
     a duplicate, naming the article already stored. The original bytes of every input are kept
     in originals/, named by their SHA-256, which the article's front matter records. The exit
@@ -156,6 +164,7 @@ def add(
           --topic "Gaza ceasefire"
       chronicle add inbox/                      # every file, recursively, in name order
       chronicle add https://example.org/news/story.html
+      chronicle add old-site/docs/blog/posts/ --redirects
     """
     given = {k: v for k, v in flags.items() if v is not None}
     if date_ is not None:
@@ -174,6 +183,10 @@ def add(
     items = list(expand_inputs(inputs))
     if not items:
         raise click.ClickException("no input files found in " + ", ".join(inputs))
+    drafts = [item for item in items if is_draft(item)]
+    if drafts:
+        skipped = set(drafts)
+        items = [item for item in items if item not in skipped]
     ingester = Ingester(
         store,
         OriginalsStore(originals or default_location(archive)),
@@ -183,8 +196,13 @@ def add(
     settings = Settings(
         max_bytes=max_size * 1_000_000, timeout=timeout, near_duplicates=near_duplicates
     )
-    out = _console()
-    outcomes: list[Outcome] = []
+    out = _console(stderr=as_json)  # with --json, stdout holds the JSON alone
+    outcomes: list[Outcome] = [
+        Outcome(str(d), "skipped", "a blog draft (draft: true); not added") for d in drafts
+    ]
+    for outcome in outcomes:
+        if not as_json:
+            _print_outcome(out, outcome)
     show_bar = len(items) > 1 and sys.stderr.isatty()
     with Progress(
         TextColumn("[progress.description]{task.description}"),
@@ -207,16 +225,24 @@ def add(
                 on_progress=lambda: progress.advance(task),
             ):
                 outcomes.append(outcome)
-                if len(items) == 1 or not show_bar:
+                if (len(items) == 1 or not show_bar) and not as_json:
                     _print_outcome(out, outcome)
         except OSError as exc:  # the failed article's writes are undone; the earlier ones stand
             error = _cannot_write(exc, archive)
-    if error is not None:
-        if show_bar and outcomes:
-            _print_summary(out, outcomes)
-        raise error
-    if show_bar or len(outcomes) > 1:
+    if redirects:
+        try:
+            recorded = record_imports(store, ChangeLog.of_archive(archive), outcomes)
+        except (ChronicleError, OSError) as exc:
+            error = error or click.ClickException(f"the redirects were not recorded: {exc}")
+        else:
+            if not as_json:
+                out.print(f"{recorded} old blog addresses recorded for redirects", markup=False)
+    if as_json:
+        print_json(outcomes_json(outcomes))
+    elif show_bar or len(outcomes) > 1:
         _print_summary(out, outcomes)
+    if error is not None:
+        raise error
     if any(o.status == "failed" for o in outcomes):
         sys.exit(1)
 
@@ -239,6 +265,8 @@ def _print_outcome(out: Console, o: Outcome) -> None:
         out.print(f"duplicate  {o.input}: same text as {o.detail}; not added", markup=False)
     elif o.status == "near-duplicate":
         out.print(f"similar    {o.input}: {o.detail}", markup=False)
+    elif o.status == "skipped":
+        out.print(f"skipped    {o.input}: {o.detail}", markup=False)
     else:
         _console(True).print(f"failed     {o.input}: {o.detail}", markup=False)
 
@@ -253,60 +281,24 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
         "unchanged": "unchanged (already added)",
         "duplicate": "skipped: duplicate",
         "near-duplicate": "skipped: near-duplicate",
+        "skipped": "skipped: blog draft",
         "failed": "failed",
     }
     for status, label in labels.items():
+        if status == "skipped" and not counts.get(status):
+            continue  # only blog imports skip drafts
         table.add_row(label, str(counts.get(status, 0)))
     linked = sum(1 for o in outcomes if o.note)
     if linked:
         table.add_row("  of which linked as other versions", str(linked))
     out.print(table)
     for o in outcomes:
-        if o.status in ("failed", "duplicate", "near-duplicate"):
+        if o.status in ("failed", "duplicate", "near-duplicate", "skipped"):
             reason = o.detail if o.status != "duplicate" else f"same text as {o.detail}"
             out.print(f"{o.status}: {o.input}: {reason}", markup=False)
         elif o.status == "added":
             for warning in o.warnings:
                 out.print(f"warning: {o.input}: {warning}", markup=False)
-
-
-@main.command()
-@archive_option
-@click.option(
-    "--originals",
-    type=click.Path(path_type=Path),
-    help="Folder of kept originals (default: originals/ at the project root).",
-)
-@click.option("--quiet", "-q", is_flag=True, help="Print errors only, not warnings.")
-def check(archive: Path, originals: Path | None, quiet: bool) -> None:
-    """Validate every stored article and list what is unknown.
-
-    Errors (a front matter key that breaks the schema, a duplicate, a recorded original that is
-    missing from originals/ or no longer matches its SHA-256) make the exit status 1.
-    Warnings say what the archive does not know (an inferred title, an unknown date or source)
-    and where different topic or source names share one page ("C++" and "C" are both
-    topics/c/); they do not fail the check.
-
-    \b
-    Example:
-      chronicle check && mkdocs build
-    """
-    store = ArticleStore.of_site(archive)
-    report = check_store(
-        store, originals, registry=cli_entities.project_registry(archive), show_path=_shown
-    )
-    out = _console()
-    for finding in report.findings:
-        if quiet and finding.level == "warning":
-            continue
-        out.print(f"{finding.level:7}  {finding.file}: {finding.message}", markup=False)
-    out.print(
-        f"{counted(report.articles, 'article')} checked: "
-        f"{counted(len(report.errors), 'error')}, {counted(len(report.warnings), 'warning')}",
-        markup=False,
-    )
-    if report.errors:
-        sys.exit(1)
 
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml")  # where MkDocs looks when not given -f
@@ -366,5 +358,12 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
 
 
 main.add_command(cli_init.init)
+main.add_command(cli_check.check)
 main.add_command(cli_entities.enrich)
+main.add_command(cli_curate.list_command)
+main.add_command(cli_curate.show)
+main.add_command(cli_correct.set_command)
+main.add_command(cli_correct.move)
+main.add_command(cli_correct.edit)
+main.add_command(cli_correct.remove_command)
 main.add_command(cli_entities.entities)

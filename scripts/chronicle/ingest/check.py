@@ -20,6 +20,7 @@ class Finding:
     level: str  # "error" | "warning"
     file: str
     message: str
+    fixable: bool = False  # `chronicle check --fix` mends it
 
 
 @dataclass
@@ -101,6 +102,76 @@ def originals_problems(
     return out
 
 
+def link_problems(pairs: list[tuple[str, Article]]) -> list[Finding]:
+    """`other_versions` naming an article that is not in the archive (an error: the site would
+    link to nothing), or naming one that does not name it back (a warning); both are what
+    `chronicle check --fix` mends (pure)."""
+    versions = {article.id: set(article.other_versions) for _, article in pairs}
+    out = []
+    for name, article in pairs:
+        for other in article.other_versions:
+            if other not in versions:
+                out.append(
+                    Finding(
+                        "error",
+                        name,
+                        f"other_versions names '{other}', which is not in "
+                        "the archive; `chronicle check --fix` removes the link",
+                        True,
+                    )
+                )
+            elif article.id not in versions[other] and other != article.id:
+                out.append(
+                    Finding(
+                        "warning",
+                        name,
+                        f"other_versions names '{other}', which does not "
+                        "name it back; `chronicle check --fix` links both ways",
+                        True,
+                    )
+                )
+    return out
+
+
+def orphaned_originals(
+    pairs: list[tuple[str, Article]], originals: OriginalsStore, removed: set[str]
+) -> list[Finding]:
+    """Kept originals that no article names and no recorded removal explains: an article file
+    deleted by hand. A warning: the original is evidence, never deleted for the curator."""
+    named = {a.provenance.sha256 for _, a in pairs if a.provenance} | removed
+    out = []
+    for path in originals.kept():
+        if path.name not in named:
+            out.append(
+                Finding(
+                    "warning",
+                    f"{originals.root.name}/{path.parent.name}/{path.name}",
+                    "no article names this original (was its article file deleted by hand?); "
+                    "`chronicle add` it to restore the article, or delete it if it should go",
+                )
+            )
+    return out
+
+
+def fix_links(store: ArticleStore) -> list[tuple[Path, Article, Article]]:
+    """Mend `other_versions` in the files: drop ids that are not in the archive, add the
+    missing way back. Each (path, before, after) written."""
+    pairs = [(p, a) for p, a in store.scan() if not isinstance(a, ChronicleError)]
+    versions = {a.id: list(a.other_versions) for _, a in pairs}
+    for _, article in pairs:
+        for other in article.other_versions:
+            if other in versions and other != article.id and article.id not in versions[other]:
+                versions[other].append(article.id)
+    out = []
+    for path, article in pairs:
+        mended = tuple(i for i in versions[article.id] if i in versions)
+        if mended != article.other_versions:
+            after = article.with_changes(other_versions=mended)
+            store.write(path, after)
+            out.append((path, article, after))
+    return out
+
+
 def enrichment_warnings(name: str, article: Article, registry: Registry) -> list[Finding]:
     """Derived keys that `chronicle enrich` would change (pure)."""
     fresh = enrich_article(article, registry)
@@ -128,12 +199,17 @@ def check_store(
     registry: Registry | None = None,
     *,
     show_path: Callable[[Path], str] | None = None,
+    removed_originals: set[str] | None = None,
+    on_article: Callable[[], None] | None = None,
 ) -> Report:
-    """Every finding about the archive; `show_path` names files (default: from the project)."""
+    """Every finding about the archive; `show_path` names files (default: from the project);
+    `removed_originals`: the originals of articles removed on purpose (not orphans)."""
     show = show_path or store.name
     report = Report()
     pairs: list[tuple[str, Article]] = []
     for path, article in store.scan():
+        if on_article:
+            on_article()
         name = show(path)
         if isinstance(article, ChronicleError):
             report.findings.append(Finding("error", name, article.reason))
@@ -147,5 +223,7 @@ def check_store(
     report.findings.extend(collision_warnings(pairs))
     kept = OriginalsStore(originals or default_location(store.root))
     report.findings.extend(originals_problems(pairs, kept))
+    report.findings.extend(link_problems(pairs))
+    report.findings.extend(orphaned_originals(pairs, kept, removed_originals or set()))
     store.save_memo()
     return report

@@ -47,6 +47,7 @@ from chronicle.site.indexing import RECORDS_FILE, SearchIndex
 from chronicle.site.memos import MemoShelf
 from chronicle.site.pages import all_pages, home_view
 from chronicle.site.placement import STYLES, add_home_page, generated_page, keep_out_of_nav
+from chronicle.site.redirects import add_redirects
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import FACETS
 from chronicle.site.views import View
@@ -178,6 +179,7 @@ class BuildPlan:
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / Path(asset).name)
                 files.append(File.generated(self.config, asset, abs_src_path=source))
+        add_redirects(files, self.config, self.entries)
         if self.options.search_enabled:
             src = self.options.search_url.strip("/") + "/index.md"
             if files.get_file_from_path(src) is None:

@@ -25,6 +25,7 @@ class Draft:
     language: str | None = None
     topics: tuple[str, ...] = ()
     summary: str | None = None
+    slug: str | None = None  # the input's own slug (a blog post's), kept in the id and file name
     retrieved: dt.datetime | None = None
     inferred: frozenset[str] = field(default_factory=frozenset)  # fields guessed, not read
     extra: dict[str, object] = field(default_factory=dict)

@@ -14,9 +14,11 @@ import re
 from chronicle.archive.schema import CURATOR_KEYS, FIELDS, read_curator
 from chronicle.archive.store import parse_yaml, split_front_matter
 from chronicle.errors import ReaderError
+from chronicle.ingest.readers import blog
 from chronicle.ingest.readers.base import Draft
 from chronicle.ingest.readers.decode import decode_text
-from chronicle.text.normalize import title_from_lede
+from chronicle.text.normalize import normalise_space, title_from_lede
+from chronicle.text.plain import plain_text
 
 NAME = "markdown"
 # A stored article's keys other than the curator's: `chronicle add` sets them again.
@@ -27,10 +29,19 @@ _H1 = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
 def read_markdown(data: bytes, name: str) -> list[Draft]:
     text = decode_text(data, name).replace("\r\n", "\n")
     curator: dict = {}
+    post: dict | None = None  # a Material blog post's record (blog.py)
+    slug = excerpt = None
     if text.lstrip("\ufeff").startswith("---"):
         raw, text = split_front_matter(text, name)
         meta = parse_yaml(raw, name)
-        curator = read_curator(name, {k: v for k, v in meta.items() if k not in DERIVED_KEYS})
+        if blog.is_blog_post(meta, name):
+            if blog.is_draft(meta):
+                raise ReaderError(name, "a blog draft (draft: true); not added")
+            given, post, slug = blog.read_post(meta, name)
+            curator = read_curator(name, given)
+            text, excerpt = blog.split_excerpt(text)
+        else:
+            curator = read_curator(name, {k: v for k, v in meta.items() if k not in DERIVED_KEYS})
     body = text.strip()
     title = None
     inferred: set[str] = set()
@@ -45,6 +56,16 @@ def read_markdown(data: bytes, name: str) -> list[Draft]:
     lede = next((p for p in paragraphs if not p.startswith(("#", ">", "!", "<"))), paragraphs[0])
     if title is None:
         title, inferred = title_from_lede(lede), {"title"}
+    extra: dict = {"curator": curator} if curator else {}
+    if post is not None:
+        if excerpt:
+            excerpt = normalise_space(plain_text(_H1.sub("", excerpt, count=1)))
+        if excerpt and "summary" not in curator:
+            curator["summary"] = excerpt
+        date = curator.get("date")
+        extra["blog"] = blog.finish_record(
+            post, name, date.edtf if date else None, slug, curator.get("title") or title
+        )
     return [
         Draft(
             body=body + "\n",
@@ -52,7 +73,8 @@ def read_markdown(data: bytes, name: str) -> list[Draft]:
             reader=NAME,
             title=title,
             summary=lede,
+            slug=slug,
             inferred=frozenset(inferred),
-            extra={"curator": curator} if curator else {},
+            extra=extra,
         )
     ]
