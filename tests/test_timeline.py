@@ -12,8 +12,9 @@ import pytest
 
 from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Archive, Entry, build_archive
+from chronicle.site.labels import english
 from chronicle.site.pages import all_pages, timeline_pages
-from chronicle.site.timeline import UNDATED_NOTE, in_time_order, timeline_sections
+from chronicle.site.timeline import in_time_order, timeline_sections
 
 # --- the spec builder (pure) -------------------------------------------------------------------
 
@@ -64,7 +65,7 @@ def test_one_page_groups_under_year_and_month_headings(archive):
         (2, "Undated", False, ["undated-a", "undated-b"]),
     ]
     undated = spec.timeline[-1]
-    assert undated.note == UNDATED_NOTE and "not known" in undated.note
+    assert undated.note == english()("timeline.undated_note") and "not known" in undated.note
     # Titles sit one level below their heading: h4 under a month, h3 under "Undated".
     assert [s.item_level for s in spec.timeline if s.entries] == [4, 4, 4, 4, 3]
     anchors = [s.anchor for s in spec.timeline]

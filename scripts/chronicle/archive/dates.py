@@ -20,7 +20,9 @@ from chronicle.text.lexicon import MONTH_NAMES_EN
 
 Precision = Literal["day", "month", "year"]
 
-MONTHS = MONTH_NAMES_EN  # the site's labels, English until the interface is translated
+# English: for the command line, `chronicle check` and the citation styles. The site's pages
+# write dates in the archive's language (site/labels.py).
+MONTHS = MONTH_NAMES_EN
 
 
 @dataclass(frozen=True, order=True)
@@ -72,7 +74,8 @@ class ArticleDate:
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def human(self) -> str:
-        """How a reader sees it: `21 March 2025`, `March 2025`, `c. 21 March 2025 (approximate)`."""
+        """In English: `21 March 2025`, `March 2025`, `c. 21 March 2025 (approximate)` (pages
+        use `Labels.date`, in the archive's language)."""
         parts = [str(self.year)]
         if self.month is not None:
             parts.insert(0, MONTHS[self.month - 1])

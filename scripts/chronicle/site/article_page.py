@@ -10,7 +10,7 @@ change the page.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import unquote, urljoin
 
 from chronicle.archive.index import Archive, Entry
 from chronicle.site.cite import citations
@@ -45,12 +45,14 @@ def article_context(
         previous=previous,
         next=following,
         citations=citations(entry.article, urljoin(site_url, entry.url)),
-        breadcrumbs=article_breadcrumbs(entry.article.date, archive_base),
+        # The permanent link as a reader reads it: MkDocs percent-encodes a non-Latin slug.
+        shown_url=unquote(entry.url),
+        breadcrumbs=article_breadcrumbs(entry.article.date, archive_base, entity_site.labels),
         sources_slug=make_slug(entry.article.source or "Unknown source"),
         topic_links=[(t, make_slug(t)) for t in entry.article.topics],
         # What the template marks for Pagefind (data-pagefind-*): the same record
         # search/records.py indexes, so the HTML and the index cannot disagree.
-        search=record_for(entry, ""),
+        search=record_for(entry, "", labels=entity_site.labels),
         # Entity links, who said what.
         **entity_site.article_context(entry.article, entry),
     )

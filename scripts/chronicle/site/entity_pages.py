@@ -11,11 +11,12 @@ page (run `chronicle enrich` to drop it from the article).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from chronicle.archive.index import Archive, Entry
 from chronicle.archive.model import Article, Quote
 from chronicle.archive.registry import Registry
+from chronicle.site.labels import Labels, english
 from chronicle.site.views import (
     ENTITY,
     QUOTES,
@@ -30,9 +31,13 @@ from chronicle.site.views import (
 from chronicle.text.normalize import make_slug
 
 KIND_FIELDS = {"person": "people", "organisation": "organisations", "place": "places"}
-KIND_TITLES = {"person": "People", "organisation": "Organisations", "place": "Places"}
+# Each kind's index title, a key of the message catalogue (labels.py).
+KIND_TITLES = {
+    "person": "entity.people",
+    "organisation": "entity.organisations",
+    "place": "entity.places",
+}
 RELATED_MAX = 10
-UNATTRIBUTED = "Unattributed"
 
 
 @dataclass
@@ -42,6 +47,7 @@ class EntitySite:
     pages: dict[str, View]  # src_uri → page
     info: dict[str, EntityInfo]  # canonical name → info
     quotes_url: str
+    labels: Labels = field(default_factory=english)
 
     def article_inputs(self, article: Article) -> tuple[object, ...]:
         """Everything `article_context` reads besides the article and its entry: the pages it
@@ -56,16 +62,20 @@ class EntitySite:
             links = [self.info[n] for n in getattr(article, field_name) if n in self.info]
             links = [i for i in links if i.kind == kind]
             if links:
-                groups.append((KIND_TITLES[kind], links))
-        quotes = [quote_ref(q, entry, self.info) for q in article.quotes]
+                groups.append((self.labels(KIND_TITLES[kind]), links))
+        unattributed = self.labels("quotes.unattributed")
+        quotes = [quote_ref(q, entry, self.info, unattributed) for q in article.quotes]
         return {"entity_groups": groups, "quotes": quotes, "quotes_url": self.quotes_url}
 
 
-def quote_ref(quote: Quote, entry: Entry, info: dict[str, EntityInfo]) -> QuoteRef:
+def quote_ref(
+    quote: Quote, entry: Entry, info: dict[str, EntityInfo], unattributed: str
+) -> QuoteRef:
+    """`unattributed`: the speaker shown for a quote without one (in the archive's language)."""
     known = info.get(quote.entity) if quote.entity else None
     if known is not None:
         return QuoteRef(quote, entry, known.name, known.url)
-    return QuoteRef(quote, entry, quote.speaker or UNATTRIBUTED, None)
+    return QuoteRef(quote, entry, quote.speaker or unattributed, None)
 
 
 def _infos(
@@ -103,8 +113,11 @@ def build_entity_site(
     bases: dict[str, str],
     quotes_base: str,
     page_size: int,
+    labels: Labels | None = None,
 ) -> EntitySite:
     """bases: kind → site folder ("people/"); registry None: trust the front matter."""
+    L = labels or english()
+    unattributed = L("quotes.unattributed")
     info = _infos(archive, registry, bases)
     mentions: dict[str, list[Entry]] = defaultdict(list)
     together: dict[str, Counter[str]] = defaultdict(Counter)
@@ -123,7 +136,7 @@ def build_entity_site(
             mentions[name].append(entry)
             together[name].update(other for other in names if other != name)
         for quote in article.quotes:
-            ref = quote_ref(quote, entry, info)
+            ref = quote_ref(quote, entry, info, unattributed)
             group = groups.get(ref.speaker)
             if group is None:
                 anchor = base = "speaker-" + make_slug(ref.speaker, max_length=80)
@@ -140,15 +153,16 @@ def build_entity_site(
             pages.append(
                 View(
                     src_uri=f"{group.page_url}index.md",
-                    title=f"Quotes: {group.label}",
+                    title=L("quotes.of", name=group.label),
                     kind="speaker-quotes",
                     template=QUOTES,
-                    up=[Link("Quotes", quotes_base)],
+                    up=[Link(L("quotes.title"), quotes_base)],
                     speaker=group,
                     total=len(group.quotes),
                 )
             )
-    for kind, title in KIND_TITLES.items():
+    for kind, title_key in KIND_TITLES.items():
+        title = L(title_key)
         of_kind = [i for i in info.values() if i.kind == kind]
         index_page = View(
             src_uri=f"{bases[kind]}index.md",
@@ -174,19 +188,21 @@ def build_entity_site(
                 related=[(info[n], c) for n, c in together[entity.name].most_common(RELATED_MAX)],
                 speaker=groups.get(entity.name),
             )
-            pages += paginate(page, entries, page_size)
+            pages += paginate(page, entries, page_size, labels=L)
     speakers = sorted(
         groups.values(),
-        key=lambda g: (g.label == UNATTRIBUTED, -len(g.quotes), g.label.casefold()),
+        key=lambda g: (g.label == unattributed, -len(g.quotes), g.label.casefold()),
     )
     pages.append(
         View(
             src_uri=f"{quotes_base}index.md",
-            title="Quotes",
+            title=L("quotes.title"),
             kind="quotes",
             template=QUOTES,
             speakers=speakers,
             total=sum(len(g.quotes) for g in speakers),
         )
     )
-    return EntitySite(pages={p.src_uri: p for p in pages}, info=info, quotes_url=quotes_base)
+    return EntitySite(
+        pages={p.src_uri: p for p in pages}, info=info, quotes_url=quotes_base, labels=L
+    )

@@ -32,6 +32,7 @@ from chronicle.site.build.keys import record_key
 from chronicle.site.build.pagecache import convert_ahead
 from chronicle.site.build.parallel import BackgroundTask, available_cores
 from chronicle.site.config import ChronicleConfig
+from chronicle.site.labels import labels_for
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import (
     LateRecords,
@@ -72,6 +73,7 @@ class SearchIndex:
         memo: PickleMemo,
     ) -> None:
         self.options, self.config = options, config
+        self.labels = labels_for(config.theme.get("language"))  # the dates results show
         self.entries = entries  # src_uri → entry
         self.incremental = incremental
         self.memo = memo
@@ -121,7 +123,8 @@ class SearchIndex:
             )
         except Exception:  # only a guess: MkDocs converts the page itself and reports errors
             return None
-        return record_for(self.entries[src], html_to_text(clean_html(html_text)))
+        text = html_to_text(clean_html(html_text))
+        return record_for(self.entries[src], text, labels=self.labels)
 
     def keep(self, plan: Incremental) -> None:
         """The records of the article pages MkDocs will skip, stored when they were last
@@ -136,7 +139,7 @@ class SearchIndex:
     def add(self, src: str, cleaned_html: str) -> None:
         """The record of an article page as rendered in this build."""
         # Plain text only (about 3 KB an article): the indexer never re-parses the page.
-        record = record_for(self.entries[src], html_to_text(cleaned_html))
+        record = record_for(self.entries[src], html_to_text(cleaned_html), labels=self.labels)
         self.records.append(record)
         if self.incremental is not None:  # perf: so a later build may skip this page
             self.memo.put(self.key(src), record)

@@ -7,8 +7,9 @@ archive.
 
 from __future__ import annotations
 
-from chronicle.archive.dates import MONTHS, ArticleDate
+from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Archive, Entry, Group
+from chronicle.site.labels import Labels, english
 from chronicle.site.timeline import in_time_order, timeline_sections
 from chronicle.site.views import HOME, LISTING, Link, View, paginate
 
@@ -19,45 +20,50 @@ def _listing(
     kind: str,
     entries: list[Entry],
     page_size: int,
+    labels: Labels,
     *,
     newest_first: bool = True,
     **fields: object,
 ) -> list[View]:
     """A listing at `base`, paginated; `fields` are its page 1's (views.View)."""
+    fields.setdefault("previous_label", labels("newer"))
+    fields.setdefault("next_label", labels("older"))
     first = View(f"{base}index.md", title, kind, LISTING, **fields)  # type: ignore[arg-type]
-    return paginate(first, entries, page_size, newest_first=newest_first)
-
-
-def _plural(n: int, word: str = "article") -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    return paginate(first, entries, page_size, labels=labels, newest_first=newest_first)
 
 
 def date_pages(
-    archive: Archive, base: str, page_size: int, *, timeline_base: str | None = None
+    archive: Archive,
+    base: str,
+    page_size: int,
+    *,
+    timeline_base: str | None = None,
+    labels: Labels | None = None,
 ) -> list[View]:
-    root = Link("Archive", base)
+    L = labels or english()
+    root = Link(L("archive.title"), base)
     views: list[View] = []
     year_links = [
-        Link(str(y), f"{base}{y}/", len(archive.years[y]))
+        Link(L.year(y), f"{base}{y}/", len(archive.years[y]))
         for y in sorted(archive.years, reverse=True)
     ]
     extra = []
     if archive.approximate:
-        extra.append(Link("Approximate dates", f"{base}approximate/", len(archive.approximate)))
+        extra.append(
+            Link(L("archive.approximate"), f"{base}approximate/", len(archive.approximate))
+        )
     if archive.undated:
-        extra.append(Link("Undated", f"{base}undated/", len(archive.undated)))
+        extra.append(Link(L("archive.undated"), f"{base}undated/", len(archive.undated)))
     views.append(
         View(
             src_uri=f"{base}index.md",
-            title="Archive",
+            title=L("archive.title"),
             kind="archive-index",
             template=LISTING,
-            heading="Archive by date",
-            intro=f"{_plural(len(archive.entries))}: by year, month and day, newest first.",
+            heading=L("archive.heading"),
+            intro=L("archive.intro", articles=L("count.articles", count=len(archive.entries))),
             children=year_links + extra,
-            see_also=[Link("The whole archive as a timeline, oldest first", timeline_base)]
-            if timeline_base
-            else [],
+            see_also=[Link(L("archive.as_timeline"), timeline_base)] if timeline_base else [],
             total=len(archive.entries),
         )
     )
@@ -66,32 +72,37 @@ def date_pages(
             {e.article.date.month for e in entries if e.article.date.month}, reverse=True
         )  # type: ignore[union-attr]
         children = [
-            Link(
-                f"{MONTHS[m - 1]} {year}", f"{base}{year}/{m:02d}/", len(archive.months[(year, m)])
-            )
+            Link(L.month(year, m), f"{base}{year}/{m:02d}/", len(archive.months[(year, m)]))
             for m in months
         ]
         year_only = [e for e in entries if e.article.date and e.article.date.month is None]
+        intro = L(
+            "archive.year_intro",
+            articles=L("count.articles", count=len(entries)),
+            year=L.year(year),
+        )
+        if year_only:
+            intro += " " + L(
+                "archive.year_only", articles=L("count.articles", count=len(year_only))
+            )
         views += _listing(
             f"{base}{year}/",
-            str(year),
+            L.year(year),
             "year",
             year_only,
             page_size,
-            heading=f"{year}",
-            intro=f"{_plural(len(entries))} in {year}."
-            + (
-                f" {_plural(len(year_only))} known only by year, listed below." if year_only else ""
-            ),
+            L,
+            heading=L.year(year),
+            intro=intro,
             up=[root],
             children=children,
         )
     for (year, month), entries in archive.months.items():
         days = sorted({e.article.date.day for e in entries if e.article.date.day}, reverse=True)  # type: ignore[union-attr]
-        name = f"{MONTHS[month - 1]} {year}"
+        name = L.month(year, month)
         children = [
             Link(
-                f"{d} {name}",
+                L.day(year, month, d),
                 f"{base}{year}/{month:02d}/{d:02d}/",
                 len(archive.days[(year, month, d)]),
             )
@@ -103,49 +114,55 @@ def date_pages(
             "month",
             entries,
             page_size,
+            L,
             heading=name,
-            intro=f"{_plural(len(entries))} in {name}, newest first.",
-            up=[root, Link(str(year), f"{base}{year}/")],
+            intro=L(
+                "archive.month_intro", articles=L("count.articles", count=len(entries)), month=name
+            ),
+            up=[root, Link(L.year(year), f"{base}{year}/")],
             children=children,
         )
     for (year, month, day), entries in archive.days.items():
-        name = f"{day} {MONTHS[month - 1]} {year}"
+        name = L.day(year, month, day)
         views += _listing(
             f"{base}{year}/{month:02d}/{day:02d}/",
             name,
             "day",
             entries,
             page_size,
+            L,
             heading=name,
-            intro=f"{_plural(len(entries))} on {name}.",
+            intro=L(
+                "archive.day_intro", articles=L("count.articles", count=len(entries)), day=name
+            ),
             up=[
                 root,
-                Link(str(year), f"{base}{year}/"),
-                Link(f"{MONTHS[month - 1]} {year}", f"{base}{year}/{month:02d}/"),
+                Link(L.year(year), f"{base}{year}/"),
+                Link(L.month(year, month), f"{base}{year}/{month:02d}/"),
             ],
         )
     if archive.approximate:
         views += _listing(
             f"{base}approximate/",
-            "Approximate dates",
+            L("archive.approximate"),
             "approximate",
             archive.approximate,
             page_size,
-            heading="Articles with approximate or uncertain dates",
-            intro="Their dates are estimates (shown with c. or ?); each is also listed under "
-            "its estimated day, month or year.",
+            L,
+            heading=L("archive.approximate_heading"),
+            intro=L("archive.approximate_intro"),
             up=[root],
         )
     if archive.undated:
         views += _listing(
             f"{base}undated/",
-            "Undated",
+            L("archive.undated"),
             "undated",
             archive.undated,
             page_size,
-            heading="Undated articles",
-            intro="The publication date of these articles is not known. `chronicle check` "
-            "lists them; add a date to their front matter when you find it.",
+            L,
+            heading=L("archive.undated_heading"),
+            intro=L("archive.undated_intro"),
             up=[root],
         )
     return views
@@ -154,42 +171,42 @@ def date_pages(
 def group_pages(
     groups: dict[str, Group],
     base: str,
-    label: str,
-    plural: str,
+    kind: str,
     page_size: int,
     *,
     timelines: bool = False,
+    labels: Labels | None = None,
 ) -> list[View]:
-    """An index of the groups and each group's listing, newest first; with `timelines`, each
-    group also gets a timeline at `<base><slug>/timeline/` that its listing links to."""
+    """An index of the groups (`kind` "topic" or "source") and each group's listing, newest
+    first; with `timelines`, each group also gets a timeline at `<base><slug>/timeline/` that
+    its listing links to."""
+    L = labels or english()
+    plural = L(f"{kind}s.title")
     root = Link(plural, base)
     views = [
         View(
             src_uri=f"{base}index.md",
             title=plural,
-            kind=f"{label.lower()}-index",
+            kind=f"{kind}-index",
             template=LISTING,
             heading=plural,
-            intro=f"{len(groups)} {plural.lower()}, with the number of articles in each.",
+            intro=L(f"{kind}s.intro", count=len(groups)),
             children=[Link(g.name, f"{base}{g.slug}/", len(g.entries)) for g in groups.values()],
         )
     ]
     for group in groups.values():
+        articles = L("count.articles", count=len(group.entries))
         views += _listing(
             f"{base}{group.slug}/",
-            f"{label}: {group.name}",
-            label.lower(),
+            L(f"{kind}s.of", name=group.name),
+            kind,
             group.entries,
             page_size,
+            L,
             heading=group.name,
-            intro=f"{_plural(len(group.entries))}, newest first.",
+            intro=L("listing.newest_first", articles=articles),
             up=[root],
-            see_also=[
-                Link(
-                    f"Follow this {label.lower()} as a timeline, oldest first",
-                    f"{base}{group.slug}/timeline/",
-                )
-            ]
+            see_also=[Link(L(f"{kind}s.as_timeline"), f"{base}{group.slug}/timeline/")]
             if timelines
             else [],
         )
@@ -198,10 +215,10 @@ def group_pages(
                 group.entries,
                 f"{base}{group.slug}/timeline/",
                 page_size,
-                title=f"Timeline: {group.name}",
-                kind=f"{label.lower()}-timeline",
-                intro=f"How this {label.lower()} unfolded: {_plural(len(group.entries))}, "
-                "oldest first.",
+                labels=L,
+                title=L("timeline.of", name=group.name),
+                kind=f"{kind}-timeline",
+                intro=L(f"{kind}s.timeline_intro", articles=articles),
                 up=[root, Link(group.name, f"{base}{group.slug}/")],
             )
     return views
@@ -212,31 +229,36 @@ def timeline_pages(
     base: str,
     page_size: int,
     *,
-    title: str = "Timeline",
+    labels: Labels | None = None,
+    title: str = "",
     kind: str = "timeline",
     intro: str = "",
     up: list[Link] | None = None,
 ) -> list[View]:
     """`entries` (newest first, as the archive keeps them) oldest first under year and month
     headings, `page_size` to a page; undated ones last, under their own heading. `intro` is
-    the first page's."""
+    the first page's; `title` is "Timeline" in the archive's language unless given."""
     ordered = in_time_order(entries)
+    labels = labels or english()
+    title = title or labels("timeline.title")
     views = _listing(
         base,
         title,
         kind,
         ordered,
         page_size,
+        labels,
         heading=title,
         intro=intro,
         up=up or [],
-        previous_label="← Earlier",
-        next_label="Later →",
+        previous_label=labels("earlier"),
+        next_label=labels("later"),
         newest_first=False,  # new articles, mostly the newest, join its last page
     )
     for view in views:
         start = (view.page_number - 1) * page_size
-        view.timeline = timeline_sections(view.entries, ordered[start - 1] if start else None)
+        before = ordered[start - 1] if start else None
+        view.timeline = timeline_sections(view.entries, before, labels=labels)
     return views
 
 
@@ -248,17 +270,15 @@ def all_pages(
     sources_base: str,
     timeline_base: str,
     page_size: int,
+    labels: Labels | None = None,
 ) -> list[View]:
-    total = len(archive.entries)
-    timeline_intro = (
-        f"{_plural(total)} in publication order, oldest first, under year and month headings. "
-        "Approximate dates are marked; undated articles come last."
-    )
+    L = labels or english()
+    intro = L("timeline.intro", articles=L("count.articles", count=len(archive.entries)))
     return (
-        date_pages(archive, archive_base, page_size, timeline_base=timeline_base)
-        + group_pages(archive.topics, topics_base, "Topic", "Topics", page_size, timelines=True)
-        + group_pages(archive.sources, sources_base, "Source", "Sources", page_size)
-        + timeline_pages(archive.entries, timeline_base, page_size, intro=timeline_intro)
+        date_pages(archive, archive_base, page_size, timeline_base=timeline_base, labels=L)
+        + group_pages(archive.topics, topics_base, "topic", page_size, timelines=True, labels=L)
+        + group_pages(archive.sources, sources_base, "source", page_size, labels=L)
+        + timeline_pages(archive.entries, timeline_base, page_size, labels=L, intro=intro)
     )
 
 
@@ -286,20 +306,21 @@ def home_view(
     )
 
 
-def article_breadcrumbs(date: ArticleDate | None, base: str) -> list[Link]:
+def article_breadcrumbs(
+    date: ArticleDate | None, base: str, labels: Labels | None = None
+) -> list[Link]:
     """Archive › year › month › day links for an article page (as far as the date is known)."""
-    crumbs = [Link("Archive", base)]
+    L = labels or english()
+    crumbs = [Link(L("archive.title"), base)]
     if date is None:
-        return [*crumbs, Link("Undated", f"{base}undated/")]
-    crumbs.append(Link(str(date.year), f"{base}{date.year}/"))
+        return [*crumbs, Link(L("archive.undated"), f"{base}undated/")]
+    crumbs.append(Link(L.year(date.year), f"{base}{date.year}/"))
     if date.month is not None:
-        crumbs.append(
-            Link(f"{MONTHS[date.month - 1]} {date.year}", f"{base}{date.year}/{date.month:02d}/")
-        )
+        crumbs.append(Link(L.month(date.year, date.month), f"{base}{date.year}/{date.month:02d}/"))
         if date.day is not None:
             crumbs.append(
                 Link(
-                    f"{date.day} {MONTHS[date.month - 1]}",
+                    L.day_month(date.month, date.day),
                     f"{base}{date.year}/{date.month:02d}/{date.day:02d}/",
                 )
             )

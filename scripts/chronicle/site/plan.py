@@ -44,6 +44,7 @@ from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, build_entity_site
 from chronicle.site.feeds import write_feeds
 from chronicle.site.indexing import RECORDS_FILE, SearchIndex
+from chronicle.site.labels import labels_for
 from chronicle.site.memos import MemoShelf
 from chronicle.site.pages import all_pages, home_view
 from chronicle.site.placement import STYLES, add_home_page, generated_page, keep_out_of_nav
@@ -76,6 +77,7 @@ class BuildPlan:
     ) -> None:
         started = time.monotonic()
         self.config, self.options, self.shelf = config, options, shelf
+        self.labels = labels_for(config.theme.get("language"))  # every word the site writes
         project = Path(config.config_file_path or ".").parent
         self.cache_dir = project / options.cache_dir if options.cache else None
         self.registry_path = project / options.entities_file
@@ -98,6 +100,7 @@ class BuildPlan:
             bases={k: self._base(f) for k, f in KIND_FIELDS.items()},
             quotes_base=self._base("quotes"),
             page_size=options.listing_page_size,
+            labels=self.labels,
         )
         self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
         self.search_page: str | None = None  # src_uri of the generated search page
@@ -165,6 +168,7 @@ class BuildPlan:
             sources_base=self._base("sources"),
             timeline_base=self._base("timeline"),
             page_size=self.options.listing_page_size,
+            labels=self.labels,
         )
         for view in [*views, *self.entity_site.pages.values()]:
             if files.get_file_from_path(view.src_uri) is not None:
@@ -243,6 +247,7 @@ class BuildPlan:
             self.page_cache.helpers = [start_helper("convert", articles, convert)]
 
     def attach_env(self, env: Any, files: Files) -> None:
+        env.globals["chronicle_labels"] = self.labels  # before a helper process forks
         self.page_cache.stop_helpers()  # every page is converted by now
         self.page_cache.start(env, self.config)
         if self._use_helpers():
@@ -301,7 +306,7 @@ class BuildPlan:
             page.meta["template"] = "chronicle/home.html"  # the curator's choice wins
         elif src == self.search_page:
             page.meta = {
-                "title": "Search",
+                "title": self.labels("search.title"),
                 "template": "chronicle/search.html",
                 "hide": ["navigation", "toc"],  # the facets need the width
             }
@@ -353,11 +358,8 @@ class BuildPlan:
             chronicle.update(facets=FACETS, browse_limit=self.options.search_browse_limit)
         elif page.is_homepage:
             chronicle["view"] = home_view(
-                self.archive,
-                page.file.src_uri,
-                latest=self.options.home_latest,
-                topics_base=self._base("topics"),
-                sources_base=self._base("sources"),
+                self.archive, page.file.src_uri, latest=self.options.home_latest,
+                topics_base=self._base("topics"), sources_base=self._base("sources"),
             )
         return chronicle
 

@@ -16,13 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from chronicle.archive.dates import MONTHS
 from chronicle.archive.index import Entry
-
-UNDATED_NOTE = (
-    "The publication date of these articles is not known, so they cannot be placed on the "
-    "timeline; they are listed by title."
-)
+from chronicle.site.labels import Labels, english
 
 # (year, month) for an article dated to a month or day; (year, None) when only the year is
 # known; None when undated.
@@ -63,10 +58,13 @@ def _period(entry: Entry) -> _Period:
     return None if date is None else (date.year, date.month)
 
 
-def timeline_sections(entries: list[Entry], before: Entry | None = None) -> list[TimelineSection]:
+def timeline_sections(
+    entries: list[Entry], before: Entry | None = None, *, labels: Labels | None = None
+) -> list[TimelineSection]:
     """One page of a timeline (entries in time order) as headed sections. `before` is the last
     entry of the previous page, if any: the headings the page opens with that it shared are
     marked as continued."""
+    labels = labels or english()
     sections: list[TimelineSection] = []
     last: _Period = None
     for entry in entries:
@@ -75,7 +73,7 @@ def timeline_sections(entries: list[Entry], before: Entry | None = None) -> list
             sections[-1].entries.append(entry)
             continue
         new_year = not sections or last is None or period is None or period[0] != last[0]
-        opened = _headings(period, with_year=new_year)
+        opened = _headings(period, labels, with_year=new_year)
         if not sections and before is not None:
             shared = _anchors(_period(before))
             for section in opened:
@@ -98,13 +96,18 @@ def _month_anchor(year: int, month: int | None) -> str:
     return f"y{year}-{month:02d}" if month is not None else f"y{year}-month-unknown"
 
 
-def _headings(period: _Period, *, with_year: bool) -> list[TimelineSection]:
+def _headings(period: _Period, labels: Labels, *, with_year: bool) -> list[TimelineSection]:
     """The headings that open `period`: its year's (when the year changes) and its month's."""
     if period is None:
-        return [TimelineSection("Undated", 2, "undated", note=UNDATED_NOTE)]
+        note = labels("timeline.undated_note")
+        return [TimelineSection(labels("timeline.undated"), 2, "undated", note=note)]
     year, month = period
-    heading = f"{MONTHS[month - 1]} {year}" if month is not None else f"{year}, month not known"
+    heading = (
+        labels.month(year, month)
+        if month is not None
+        else labels("date.month_unknown", year=labels.year(year))
+    )
     opened = [TimelineSection(heading, 3, _month_anchor(year, month))]
     if with_year:
-        opened.insert(0, TimelineSection(str(year), 2, f"y{year}"))
+        opened.insert(0, TimelineSection(labels.year(year), 2, f"y{year}"))
     return opened

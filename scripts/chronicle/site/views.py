@@ -14,14 +14,13 @@ from dataclasses import dataclass, field, replace
 
 from chronicle.archive.index import Entry
 from chronicle.archive.model import Quote
+from chronicle.site.labels import Labels, english
 from chronicle.site.timeline import TimelineSection
 
 LISTING = "chronicle/listing.html"
 ENTITY = "chronicle/entity.html"
 QUOTES = "chronicle/quotes.html"
 HOME = "chronicle/home.html"
-LATER_INTRO = "Newest first, continued from the previous page."
-TIMELINE_LATER_INTRO = "Oldest first, continued from the previous page."
 # The quotes page and entity pages show a speaker's newest quotes; a speaker with more gets a
 # page of their own under quotes/, so no page grows with the whole archive's quotes.
 QUOTES_PREVIEW = 10
@@ -100,8 +99,8 @@ class View:
     page_count: int = 1
     previous_page: str | None = None
     next_page: str | None = None
-    previous_label: str = "← Newer"
-    next_label: str = "Older →"
+    previous_label: str = ""  # the pagination's links, in the archive's language
+    next_label: str = ""
     # Whole-listing figures of an entity's first page (and of the home page).
     entity: EntityInfo | None = None
     first: Entry | None = None  # the oldest dated article
@@ -147,12 +146,18 @@ def page_url(base: str, number: int) -> str:
 
 
 def paginate(
-    first: View, entries: list[Entry], page_size: int, *, newest_first: bool = True
+    first: View,
+    entries: list[Entry],
+    page_size: int,
+    *,
+    labels: Labels | None = None,
+    newest_first: bool = True,
 ) -> list[View]:
     """A listing's pages (see `page_bounds`), `first` being page 1 without its entries. Only
     page 1 counts the whole listing (its intro, total, sub-pages, first and last mentions,
     related entities, quotes): a later page shows nothing that changes when an article joins
     page 1, so its input key, and its output, stay the same."""
+    labels = labels or english()
     bounds = page_bounds(len(entries), page_size, newest_first=newest_first)
     count = len(bounds)
     base = first.url
@@ -164,8 +169,10 @@ def paginate(
             view = replace(
                 first,
                 src_uri=page_src(base, number),
-                title=f"{first.title} (page {number} of {count})",
-                intro=LATER_INTRO if newest_first else TIMELINE_LATER_INTRO,
+                title=labels("archive.title_page", title=first.title, number=number, count=count),
+                intro=labels(
+                    "archive.later_intro" if newest_first else "archive.timeline_later_intro"
+                ),
                 children=[],
                 total=0,
                 first=None,
@@ -176,6 +183,8 @@ def paginate(
             )
         view.entries = entries[share.start : share.stop]
         view.page_number, view.page_count = number, count
+        view.previous_label = view.previous_label or labels("newer")
+        view.next_label = view.next_label or labels("older")
         view.previous_page = None if number == 1 else page_url(base, number - 1)
         view.next_page = page_url(base, number + 1) if number < count else None
         views.append(view)

@@ -70,13 +70,42 @@ _UNSPACED = re.compile(
 
 
 def make_slug(title: str, max_length: int = 60) -> str:
-    """A readable, stable, ASCII slug for URLs and file names (python-slugify transliterates)."""
-    slug = slugify(title.replace("U.S.", "US"))
+    """A readable, stable slug for URLs and file names. Latin letters are transliterated to
+    ASCII (python-slugify: "Émeute à Paris" → `emeute-a-paris`); the letters of every other
+    script are kept as written ("ガザ停戦交渉" stays so, "الهدنة في غزة" → `الهدنة-في-غزة`):
+    a guessed romanisation (a Mandarin reading of Japanese kanji, Arabic without its vowels)
+    would be neither readable nor right."""
+    title = title.replace("U.S.", "US")
+    slug = _mixed_script_slug(title) if any(map(_other_script, title)) else slugify(title)
     if len(slug) > max_length:
         # Cut at a word boundary; python-slugify's word_boundary mode may skip words to fill
         # the length, which makes a slug that misquotes the title.
         slug = slug[: max_length + 1].rsplit("-", 1)[0]
     return slug or "article"
+
+
+def _other_script(ch: str) -> bool:
+    """A letter or digit of a script other than Latin (a combining mark goes with its letter)."""
+    return unicodedata.category(ch)[0] in "LN" and not (
+        ch.isascii() or unicodedata.name(ch, "").startswith(("LATIN", "FULLWIDTH LATIN"))
+    )
+
+
+def _mixed_script_slug(title: str) -> str:
+    """Runs of other-script letters (with their combining marks, which `slugify(...,
+    allow_unicode=True)` would drop, breaking Devanagari or Thai words) kept and lower-cased;
+    everything between them slugified as before; the parts joined by hyphens."""
+    parts: list[str] = []
+    run, kept = "", False
+    for ch in unicodedata.normalize("NFC", title):
+        keep = _other_script(ch) or (kept and unicodedata.category(ch)[0] == "M")
+        if run and keep != kept:
+            parts.append(run.lower() if kept else slugify(run))
+            run = ""
+        run, kept = run + ch, keep
+    if run:
+        parts.append(run.lower() if kept else slugify(run))
+    return "-".join(p for p in parts if p)
 
 
 def title_from_lede(lede: str) -> str:

@@ -18,8 +18,28 @@ const FACET_SHOWN = 10;
 // (each open facet fetches its own filter).
 const OPEN_ON_LARGE = ["source", "year"];
 const EVERY_VALUE = { none: ["\u0000"] }; // matches every article: fetches a facet's counts
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December"];
+// Chronicle's words in the archive's language (site/labels.py), from the JSON the page carries
+// (partials/labels.html): messages with {placeholders}, some by plural category, month names.
+const LABELS = (() => {
+  try {
+    return JSON.parse(document.getElementById("chronicle-labels").textContent);
+  } catch {
+    return { locale: "en", months: [], messages: {} }; // a page without it: keys show as they are
+  }
+})();
+const MONTHS = LABELS.months;
+const numbers = new Intl.NumberFormat(LABELS.locale);
+const plurals = new Intl.PluralRules(LABELS.locale);
+const monthYear = new Intl.DateTimeFormat(LABELS.locale, { month: "long", year: "numeric", timeZone: "UTC" });
+
+function t(key, values = {}) {
+  let message = LABELS.messages[key] ?? key;
+  if (typeof message === "object") message = message[plurals.select(values.count)] ?? message.other;
+  return message.replace(/\{(\w+)\}/g, (whole, name) => {
+    if (!(name in values)) return whole;
+    return name === "count" ? numbers.format(values.count) : String(values[name]);
+  });
+}
 
 const OPTIONS = { baseUrl: SITE_ROOT.pathname, highlightParam: "highlight", excerptLength: 24 };
 
@@ -102,8 +122,8 @@ function resultItem(data, cls, withExcerpt, headingTag) {
   return li;
 }
 
-function plural(n, word) {
-  return `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+function plural(n, key) {
+  return t(key, { count: n });
 }
 
 // ---- the header box ---------------------------------------------------------------------------
@@ -145,7 +165,7 @@ function setupSearchBox(form) {
     const data = await Promise.all(search.results.slice(0, BOX_RESULTS).map((r) => r.data()));
     if (mine !== sequence) return;
     const total = search.results.length;
-    const message = total ? plural(total, "result") : `No results for ${query}`;
+    const message = total ? plural(total, "results") : t("no_results", { query });
     // A refresh must not pull the focused result from under a keyboard user: keep its place.
     const focused = links().indexOf(document.activeElement);
     refreshing = true; // removing the focused link fires focusout: not the reader leaving
@@ -155,8 +175,8 @@ function setupSearchBox(form) {
     count.textContent = message;
     status.textContent = message;
     all.href = `${form.action}?${new URLSearchParams({ q: query })}`;
-    all.textContent = total > BOX_RESULTS ? `All ${plural(total, "result")}, with filters`
-      : "Open the search page, with filters";
+    all.textContent = total > BOX_RESULTS ? t("all_results", { results: plural(total, "results") })
+      : t("open_search_page");
     if (open) show(true);
   }
   // Keyboard: ↓ from the box into the results, ↑/↓ between them, Escape back to the box.
@@ -301,14 +321,15 @@ function pagefindOptions(state, years) {
 // ---- the search page: rendering ---------------------------------------------------------------
 
 const languageNames = (() => {
-  try { return new Intl.DisplayNames(["en"], { type: "language" }); } catch { return null; }
+  try { return new Intl.DisplayNames([LABELS.locale], { type: "language" }); } catch { return null; }
 })();
 
 function facetLabel(facet, value) {
   if (facet === "month") {
     const [y, m] = value.split("-");
-    return MONTHS[+m - 1] ? `${MONTHS[+m - 1]} ${y}` : value;
+    return +m >= 1 && +m <= 12 ? monthYear.format(Date.UTC(+y, +m - 1, 1)) : value;
   }
+  if (facet === "year" && value === "Undated") return t("undated");
   if (facet === "language" && languageNames) {
     try { return languageNames.of(value) || value; } catch { return value; }
   }
@@ -367,11 +388,11 @@ function renderFacets(page, state, counts, counting = false) {
     });
     list.replaceChildren(...items);
     fieldset.querySelector(".chronicle-facet__counting")?.remove();
-    if (counting) list.after(el("p", { class: "chronicle-facet__counting" }, "counting…"));
+    if (counting) list.after(el("p", { class: "chronicle-facet__counting" }, t("counting")));
     fieldset.querySelector(".chronicle-facet__more")?.remove();
     if (!counting && order.length > FACET_SHOWN) {
       const more = el("button", { type: "button", class: "chronicle-facet__more", "aria-expanded": String(expanded) },
-        expanded ? "Show fewer" : `Show all ${order.length}`);
+        expanded ? t("show_fewer") : t("show_all", { count: order.length }));
       more.addEventListener("click", () => {
         if (page.expanded.has(facet)) page.expanded.delete(facet); else page.expanded.add(facet);
         renderFacets(page, readState(page, new URLSearchParams(location.search)), page.lastCounts);
@@ -391,12 +412,12 @@ function renderFacets(page, state, counts, counting = false) {
 }
 
 function describe(state, total) {
-  const parts = [plural(total, "result")];
-  if (state.q) parts.push(`for ${state.q}`);
+  const parts = [plural(total, "results")];
+  if (state.q) parts.push(t("for", { query: state.q }));
   const chosen = Object.values(state.filters).flat().length;
-  if (chosen) parts.push(`with ${plural(chosen, "filter")}`);
-  if (state.from || state.to) parts.push(`dated ${state.from || "…"} to ${state.to || "…"}`);
-  if (state.sort) parts.push(state.sort === "newest" ? "newest first" : "oldest first");
+  if (chosen) parts.push(t("with", { filters: plural(chosen, "filters") }));
+  if (state.from || state.to) parts.push(t("dated", { from: state.from || "…", to: state.to || "…" }));
+  if (state.sort) parts.push(t(state.sort === "newest" ? "newest_first" : "oldest_first"));
   return parts.join(", ");
 }
 
@@ -458,10 +479,8 @@ function setupSearchPage(form) {
       page.more.hidden = true;
       delete page.form.dataset.partial;
       page.status.textContent = small || !active
-        ? "Type words or a \"quoted phrase\", or choose a filter."
-        : `Type words to search within these filters. To list articles without words, browse `
-          + `the archive by date, topic or source: ${page.total.toLocaleString("en")} articles `
-          + `are too many to list here.`;
+        ? t("type_words")
+        : t("too_many", { articles: plural(page.total, "articles") });
       return;
     }
     // A large archive whose older shards are not merged yet: the newest shard answers at once
@@ -477,8 +496,8 @@ function setupSearchPage(form) {
         renderFacets(page, state, {}, true);
         if (await showResults(mine, search, true, PAGE_SIZE, true)) {
           page.form.dataset.partial = "";
-          page.status.textContent = `${plural(search.results.length, "result")} so far in `
-            + `${shardLabel(newest)}; searching older ${newest.months?.length ? "articles" : "years"}…`;
+          page.status.textContent = t(newest.months?.length ? "so_far" : "so_far_years",
+            { results: plural(search.results.length, "results"), where: shardLabel(newest) });
         }
       }
     }
@@ -548,7 +567,7 @@ function setupSearchPage(form) {
       return first === last ? `${name(first)} ${year}` : `${name(first)}–${name(last)} ${year}`;
     }
     const dated = shard.years.filter((y) => y !== "Undated").sort();
-    if (dated.length <= 1) return dated[0] || "the newest years";
+    if (dated.length <= 1) return dated[0] || t("newest_years");
     return `${dated[0]}–${dated[dated.length - 1]}`;
   }
 
@@ -576,7 +595,7 @@ function setupSearchPage(form) {
   function moreButton() {
     const left = page.current.search.results.length - page.current.shown;
     page.more.hidden = left <= 0;
-    page.more.textContent = `Show ${Math.min(left, PAGE_SIZE)} more of ${left.toLocaleString("en")}`;
+    page.more.textContent = t("show_more", { count: Math.min(left, PAGE_SIZE), total: numbers.format(left) });
   }
 
   async function showMore(mine) {
@@ -633,7 +652,7 @@ function setupSearchPage(form) {
   const initial = readState(page, new URLSearchParams(location.search));
   fill(initial);
   run(initial).catch((error) => {
-    page.status.textContent = "Search could not load. Browse the archive by date, topic or source.";
+    page.status.textContent = t("failed");
     console.error(error);
   });
 }

@@ -4,12 +4,22 @@
 // (WCAG 2.1.1; axe's "scrollable-region-focusable"). Material 9 does not do it: this does, for
 // the boxes that actually scroll, with a name for screen readers.
 
+// The box's name in the archive's language (site/labels.py, partials/labels.html), English
+// on a page without it.
+function label() {
+  try {
+    return JSON.parse(document.getElementById("chronicle-labels").textContent).messages.table_scrolls;
+  } catch {
+    return "Table (scrolls sideways)";
+  }
+}
+
 function markScrollableTables() {
   for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) {
     if (box.scrollWidth > box.clientWidth + 1) {
       box.tabIndex = 0;
       box.setAttribute("role", "region");
-      box.setAttribute("aria-label", "Table (scrolls sideways)");
+      box.setAttribute("aria-label", label());
     } else if (box.getAttribute("role") === "region") {
       box.removeAttribute("tabindex");
       box.removeAttribute("role");

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from chronicle.archive.index import Entry
+from chronicle.site.labels import Labels, english
 from chronicle.text.normalize import language_code
 
 # Filters readers can facet on, in the order the search page shows them. `day` is not a facet: it
@@ -74,8 +75,12 @@ def html_to_text(fragment: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def record_for(entry: Entry, body_text: str, *, default_language: str = "en") -> SearchRecord:
-    """The record for one article: what is searched, filtered, sorted and shown with a result."""
+def record_for(
+    entry: Entry, body_text: str, *, default_language: str = "en", labels: Labels | None = None
+) -> SearchRecord:
+    """The record for one article: what is searched, filtered, sorted and shown with a result
+    (its date as `labels` write it; the filters' values are data, never translated)."""
+    labels = labels or english()
     article = entry.article
     date = article.date
     source = article.source or UNKNOWN_SOURCE
@@ -94,11 +99,11 @@ def record_for(entry: Entry, body_text: str, *, default_language: str = "en") ->
         if values:
             filters[key] = sorted(set(values))
     if date is None:
-        meta["date"] = "Date unknown"
+        meta["date"] = labels("date_unknown")
         filters["year"] = [UNDATED]
         sort = {"date": UNDATED_NEWEST_LAST, "date_oldest": UNDATED_OLDEST_LAST}
     else:
-        meta["date"] = date.human()
+        meta["date"] = labels.date(date)
         meta["date_iso"] = date.iso
         filters["year"] = [f"{date.year:04d}"]
         if date.month is not None:

@@ -1,0 +1,209 @@
+"""Chronicle's own words in the archive's language: one message catalogue per language
+(`locales/<code>.yml`), chosen by `theme.language`, with dates, numbers and plurals formatted by
+Babel for that language (the CLDR data Material already installs).
+
+`labels_for(language)` is the one entry point: the templates get its `Labels` as the Jinja global
+`chronicle_labels`, the page generators (pages.py, entity_pages.py, timeline.py) and the citation
+and feed writers take it as an argument, and the scripts read its `js.*` messages from a JSON blob
+in the page (`for_script`). A language without a catalogue falls back to English, whole: a page
+half in one language and half in another reads worse than one in English.
+
+What is written by the curator or an article (titles, names, topics) is never translated here;
+only the words Chronicle puts around them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from string import Formatter
+
+import yaml
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.numbers import format_decimal
+
+from chronicle.archive.dates import ArticleDate
+
+LOCALES = Path(__file__).parent / "locales"
+DEFAULT = "en"
+# Languages written right to left (ISO 639-1 where it exists, else 639-3). Babel knows the
+# direction of the locales it has; this also covers language codes it has no data for.
+RTL_LANGUAGES = frozenset(
+    {
+        "ar",
+        "arc",
+        "ckb",
+        "dv",
+        "fa",
+        "he",
+        "iw",
+        "ks",
+        "ku-arab",
+        "ps",
+        "sd",
+        "syr",
+        "ug",
+        "ur",
+        "yi",
+    }
+)
+
+Message = str | Mapping[str, str]  # a string, or one string per CLDR plural category
+
+
+def available() -> list[str]:
+    """The languages Chronicle ships a catalogue for."""
+    return sorted(p.stem for p in LOCALES.glob("*.yml"))
+
+
+@functools.cache
+def load_catalogue(code: str) -> dict[str, Message]:
+    """One catalogue as written; `_locale` and `_name` are its Babel locale and its name."""
+    with (LOCALES / f"{code}.yml").open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    if not isinstance(data, dict):
+        raise ValueError(f"{code}.yml: not a mapping of messages")
+    return data
+
+
+def catalogue_code(language: str | None) -> str:
+    """The catalogue for a language tag: `fr-CA` and `fr_CA` use `fr`; none found, English."""
+    tag = (language or DEFAULT).replace("_", "-").lower()
+    codes = available()
+    for candidate in (tag, tag.split("-")[0]):
+        if candidate in codes:
+            return candidate
+    return DEFAULT
+
+
+def direction(language: str | None) -> str:
+    """`rtl` or `ltr`: how text in `language` (a BCP 47 tag such as `ar`, `he-IL`) runs."""
+    tag = (language or "").replace("_", "-").lower()
+    return "rtl" if tag in RTL_LANGUAGES or tag.split("-")[0] in RTL_LANGUAGES else "ltr"
+
+
+@functools.cache
+def labels_for(language: str | None) -> Labels:
+    """The labels of an archive whose `theme.language` is `language` (None: English)."""
+    code = catalogue_code(language)
+    messages = load_catalogue(code)
+    # The archive's own tag (e.g. pt-BR) formats dates when Babel knows it; else the catalogue's.
+    locale = _babel_locale(language) if code != DEFAULT else None
+    return Labels(code, messages, locale or Locale.parse(str(messages["_locale"])))
+
+
+def english() -> Labels:
+    """The reference catalogue: what a page generator uses when given no labels."""
+    return labels_for(DEFAULT)
+
+
+def _babel_locale(language: str | None) -> Locale | None:
+    try:
+        return Locale.parse((language or "").replace("-", "_"))
+    except (ValueError, TypeError, LookupError):
+        return None
+
+
+class Labels:
+    """One language's messages and formats. Immutable once made (shared by every page)."""
+
+    def __init__(self, code: str, messages: Mapping[str, Message], locale: Locale) -> None:
+        self.code = code
+        self.messages = messages
+        self.locale = locale
+        self.direction = direction(code)
+
+    def __repr__(self) -> str:  # also what a cache key sees of it: the language decides all
+        return f"Labels({self.code!r}, {str(self.locale)!r})"
+
+    def __call__(self, key: str, /, count: int | None = None, **values: object) -> str:
+        """The message `key` with its {placeholders} filled; `count` picks the plural form and
+        is shown as a number of the language (`{count}`)."""
+        message = self.messages[key]
+        if isinstance(message, Mapping):
+            if count is None:
+                raise KeyError(f"message {key!r} needs a count")
+            form = self.locale.plural_form(count)
+            message = message.get(form, message["other"])
+        if count is not None:
+            values["count"] = self.number(count)
+        return message.format(**values) if values else message
+
+    def get(self, key: str, default: str) -> str:
+        """The message `key`, or `default` when no catalogue has it (e.g. a facet added later)."""
+        return self(key) if key in self.messages else default
+
+    def number(self, n: int) -> str:
+        return format_decimal(n, locale=self.locale)
+
+    # --- dates --------------------------------------------------------------------------------
+
+    def date(self, date: ArticleDate | None) -> str:
+        """How a reader sees a date: "21 mars 2025", "März 2025", "2025", with approximate and
+        uncertain ones marked; `date_unknown` for None."""
+        if date is None:
+            return self("date_unknown")
+        if date.day is not None and date.month is not None:
+            text = format_date(dt.date(date.year, date.month, date.day), "long", self.locale)
+        elif date.month is not None:
+            text = self.month(date.year, date.month)
+        else:
+            text = self.year(date.year)
+        if date.approximate:
+            return self("date.approximate", date=text)
+        if date.uncertain:
+            return self("date.uncertain", date=text)
+        return text
+
+    def year(self, year: int) -> str:
+        return format_skeleton("y", dt.date(year, 1, 1), locale=self.locale)
+
+    def month(self, year: int, month: int) -> str:
+        """A month of a year: "March 2025", "mars 2025", "marzo de 2025"."""
+        return format_skeleton("yMMMM", dt.date(year, month, 1), locale=self.locale)
+
+    def day(self, year: int, month: int, day: int) -> str:
+        return format_date(dt.date(year, month, day), "long", self.locale)
+
+    def day_month(self, month: int, day: int) -> str:
+        """A day without its year (a breadcrumb under the year's): "21 March", "21. März"."""
+        return format_skeleton("MMMMd", dt.date(2000, month, day), locale=self.locale)
+
+    def month_names(self) -> list[str]:
+        """The twelve months as they stand alone ("janvier" … "décembre")."""
+        names = self.locale.months["stand-alone"]["wide"]
+        return [names[m] for m in range(1, 13)]
+
+    # --- direction ----------------------------------------------------------------------------
+
+    def dir(self, language: str | None) -> str:
+        """` dir="rtl"` (or `ltr`) for text in `language` when it runs the other way from the
+        interface; "" when it runs the same way, or its language is unknown."""
+        if not language:
+            return ""
+        way = direction(language)
+        return f' dir="{way}"' if way != self.direction else ""
+
+    # --- the browser --------------------------------------------------------------------------
+
+    def for_script(self) -> str:
+        """The scripts' messages (`js.*`), the month names and the locale, as JSON safe inside a
+        <script type="application/json"> element."""
+        data = {
+            "locale": self.locale.language
+            + (f"-{self.locale.territory}" if self.locale.territory else ""),
+            "months": self.month_names(),
+            "messages": {k[3:]: v for k, v in self.messages.items() if k.startswith("js.")},
+        }
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def placeholders(message: Message) -> set[str]:
+    """The {names} a message uses (every plural form together); for the catalogue tests."""
+    forms = message.values() if isinstance(message, Mapping) else [message]
+    return {name for form in forms for _, name, _, _ in Formatter().parse(form) if name}
