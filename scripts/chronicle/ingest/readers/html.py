@@ -294,5 +294,6 @@ def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
             language=meta.language,
             summary=meta.description or lede,
             inferred=frozenset({"date"} if meta.date_inferred else ()),
+            extra={"evidence": dict(meta.evidence)},
         )
     ]

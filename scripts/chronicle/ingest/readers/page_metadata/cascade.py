@@ -6,8 +6,9 @@ For each field the first layer with a value wins (the curator's layers sit above
 - **title** (`title.py`): the page's own headline when a declared title confirms it, the site's
   name cut off (`site.py`: whatever the page declares, its logo heading and the words of its
   host name, so no per-site rule is needed); trafilatura's title last.
-- **date** (`dates.py`): a vote among the page's declared dates, its first `<time>`, the
-  dateline after its `<h1>` and htmldate.
+- **date** (`date_evidence.py`, `dates.py`): a vote among the page's declared dates, its first
+  `<time>`, the dateline after its `<h1>` and htmldate; stored as certain only when a declared
+  date gives the day and nothing disagrees, else marked uncertain (EDTF `?`).
 - **authors** (`authors.py`, `byline.py`): the first source that names a person, from JSON-LD
   `author` down to a profile link inside a byline element.
 - **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
@@ -19,7 +20,7 @@ the `<h1>`, which is where most of its misses on the shared corpus come from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
@@ -27,7 +28,7 @@ from trafilatura.metadata import extract_metadata
 from chronicle.archive.dates import ArticleDate
 from chronicle.ingest.readers.normal import normalise
 from chronicle.ingest.readers.page_metadata.authors import choose_authors
-from chronicle.ingest.readers.page_metadata.dates import choose_date
+from chronicle.ingest.readers.page_metadata.date_evidence import choose_date
 from chronicle.ingest.readers.page_metadata.declared import (
     is_article,
     is_web_page,
@@ -36,6 +37,7 @@ from chronicle.ingest.readers.page_metadata.declared import (
     read_json_ld,
     read_meta,
 )
+from chronicle.ingest.readers.page_metadata.evidence import date_evidence, title_evidence
 from chronicle.ingest.readers.page_metadata.site import host_words, site_names
 from chronicle.ingest.readers.page_metadata.title import declared_titles, page_title
 
@@ -49,8 +51,15 @@ class PageMetadata:
     url: str | None = None
     language: str | None = None
     description: str | None = None
-    # A date known only to the year, from htmldate's copyright fallback: a guess, not read.
-    date_inferred: bool = False
+    # Which signals gave the date (json-ld, meta, microdata, time, time-text, dateline, text):
+    # a date only the text gives is a guess, stored as uncertain and said to be inferred.
+    date_signals: tuple[str, ...] = ()
+    # Where each field came from, in words (`evidence.py`): stored with the article.
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def date_inferred(self) -> bool:
+        return self.date is not None and not set(self.date_signals) - {"text"}
 
 
 def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
@@ -72,16 +81,32 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
     # one; it answers only for a page that declares no title and has no headline.
     title = page_title(tree, declared, sites, hosts) or (traf.title if traf else None)
-    date = choose_date(articles + pages, meta, tree, url)
+    dated = choose_date(articles + pages, meta, tree, url)
     authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts, url)
+    title = normalise(title) or None
+    source = publisher or meta.get("og:site_name") or (traf.sitename if traf else None)
+    evidence = {
+        "title": title_evidence(title, articles, meta, tree),
+        "date": date_evidence(dated.date, dated.signals, dated.disagreed),
+        "source": _source_evidence(publisher, meta.get("og:site_name"), source),
+    }
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
-        title=normalise(title) or None,
-        date=date,
-        date_inferred=date is not None and date.precision == "year",
+        title=title,
+        date=dated.date,
+        date_signals=dated.signals,
         authors=authors,
-        source=publisher or meta.get("og:site_name") or (traf.sitename if traf else None),
+        source=source,
         url=url,
         language=language.lower() or None,
         description=meta.get("description") or meta.get("og:description"),
+        evidence=evidence,
     )
+
+
+def _source_evidence(publisher: str | None, site_name: str | None, source: str | None) -> str:
+    if publisher:
+        return "JSON-LD publisher"
+    if site_name:
+        return "og:site_name"
+    return "site name guess" if source else "none found"
