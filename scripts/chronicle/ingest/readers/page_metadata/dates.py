@@ -143,15 +143,18 @@ def headline_dateline(tree: HtmlElement) -> str | None:
     htmldate, which reads the whole page, can prefer an older date in a teaser further down.
     Only short pieces of text count (`parse_visible_date`), and not one labelled as an
     update's date ("Updated: Mar 6, 2018 Original: Dec 21, 2016")."""
-    read, label = 0, ""
+    read, label, updates = 0, "", set()
     for text in texts_after_headline(tree, DATELINE_PIECES):
         read += len(text)
         if read > DATELINE_WINDOW:
             return None
-        if not _UPDATED_LABEL.search(f"{label} {text}"):
-            found = parse_visible_date(text)
-            if found:
-                return found
+        found = parse_visible_date(text)
+        if _UPDATED_LABEL.search(f"{label} {text}"):
+            updates.add(found)
+        elif found and found not in updates:
+            # The same update day printed again (a tooltip, a second <time>) is still the
+            # update's day, not a dateline of its own.
+            return found
         label = text
     return None
 
