@@ -399,7 +399,7 @@ def test_a_title_in_lower_case_takes_the_casing_of_the_page_text():
     head = "<meta property='og:title' content='makrophotos von insekten'>"
     body = "<p><strong>Makrophotos von Insekten</strong> ist kein einfaches Hobby.</p>"
     assert page_metadata(body, head).title == "Makrophotos von Insekten"
-    assert page_metadata("<p>Mehr im Blog.</p>", "<title>blog</title>").title == "blog"
+    assert page_metadata("<p>Mehr im Hafen.</p>", "<title>hafen</title>").title == "hafen"
 
 
 def test_the_byline_printed_after_the_headline_names_the_authors():

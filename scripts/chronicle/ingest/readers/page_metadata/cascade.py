@@ -39,7 +39,11 @@ from chronicle.ingest.readers.page_metadata.declared import (
 )
 from chronicle.ingest.readers.page_metadata.evidence import date_evidence, title_evidence
 from chronicle.ingest.readers.page_metadata.site import host_words, site_names
-from chronicle.ingest.readers.page_metadata.title import declared_titles, page_title
+from chronicle.ingest.readers.page_metadata.title import (
+    declared_titles,
+    is_furniture,
+    page_title,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +84,8 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     hosts = host_words(url)
     # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
     # one; it answers only for a page that declares no title and has no headline.
-    title = page_title(tree, declared, sites, hosts) or (traf.title if traf else None)
+    guess = traf.title if traf and traf.title and not is_furniture(traf.title) else None
+    title = page_title(tree, declared, sites, hosts) or guess
     dated = choose_date(articles + pages, meta, tree, url)
     authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts, url)
     title = normalise(title) or None
