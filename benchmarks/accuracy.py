@@ -30,7 +30,7 @@ HELD_OUT_PREFIXES = "0123"
 JUNK_AUTHOR = re.compile(
     r"\b(?:view|profile|show all|all (?:posts|articles)|archive|theme|powered|wordpress|"
     r"subscribe|newsletter|follow|share|comments?|read more|more from|click|login|sign in|"
-    r"editor|reporter|correspondent|redakteur|redaktion)\b|→|»|https?:|@|\d{4}",
+    r"editor|reporter|correspondent|redakteur)\b|→|»|https?:|@|\s\d{4}\b",
     re.I,
 )
 
