@@ -37,3 +37,16 @@ def test_a_page_whose_byline_is_a_profile_widget_names_the_person_only():
     page = f"<html><head><meta name='author' content='View my complete profile'></head><body>{body}"
     meta = extract_page_metadata(lxml.html.document_fromstring(page + "</body></html>"))
     assert meta.authors == ("Jane Doe",)
+
+
+def test_a_headline_or_a_place_is_not_the_source():
+    head = (
+        "<meta property='og:site_name' content='Harbour reopens after the storm'>"
+        "<meta property='og:title' content='Harbour reopens after the storm'>"
+    )
+    page = f"<html><head>{head}</head><body><h1>Harbour reopens after the storm</h1>{TEXT}"
+    meta = extract_page_metadata(lxml.html.document_fromstring(page + "</body></html>"))
+    assert meta.title == "Harbour reopens after the storm" and meta.source is None
+    head = "<meta property='og:site_name' content='U.S.'>"
+    page = f"<html><head>{head}</head><body><h1>Harbour reopens</h1>{TEXT}</body></html>"
+    assert extract_page_metadata(lxml.html.document_fromstring(page)).source is None

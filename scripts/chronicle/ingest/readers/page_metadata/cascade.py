@@ -20,13 +20,14 @@ the `<h1>`, which is where most of its misses on the shared corpus come from.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 
 from chronicle.archive.dates import ArticleDate
-from chronicle.ingest.readers.normal import normalise
+from chronicle.ingest.readers.normal import loose_key, normalise
 from chronicle.ingest.readers.page_metadata.authors import choose_authors
 from chronicle.ingest.readers.page_metadata.date_evidence import choose_date
 from chronicle.ingest.readers.page_metadata.declared import (
@@ -89,11 +90,14 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     dated = choose_date(articles + pages, meta, tree, url)
     authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts, url)
     title = normalise(title) or None
-    source = publisher or meta.get("og:site_name") or (traf.sitename if traf else None)
+    # trafilatura's site name is a guess, often a byline's name: only it is checked against
+    # the authors (an institution's page is rightly signed and published by the same name).
+    named = [(publisher, ()), (meta.get("og:site_name"), ()), (traf and traf.sitename, authors)]
+    source = next((n for n, by in named if n and is_publisher_name(n, title, by)), None)
     evidence = {
         "title": title_evidence(title, articles, meta, tree),
         "date": date_evidence(dated.date, dated.signals, dated.disagreed),
-        "source": _source_evidence(publisher, meta.get("og:site_name"), source),
+        "source": _source_evidence(source, publisher, meta.get("og:site_name")),
     }
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
@@ -109,9 +113,25 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     )
 
 
-def _source_evidence(publisher: str | None, site_name: str | None, source: str | None) -> str:
-    if publisher:
+def _source_evidence(source: str | None, publisher: str | None, site_name: str | None) -> str:
+    if source is None:
+        return "none found"
+    if source == publisher:
         return "JSON-LD publisher"
-    if site_name:
-        return "og:site_name"
-    return "site name guess" if source else "none found"
+    return "og:site_name" if source == site_name else "site name guess"
+
+
+# A dateline's place written as an abbreviation ("U.S.", "N.Y."): never a publisher's name.
+_PLACE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def is_publisher_name(name: str, title: str | None, authors: tuple[str, ...]) -> bool:
+    """Whether a name the page gives for its site can be the publisher: not the headline
+    repeated (a CMS filling `og:site_name` with the title), not one of the article's
+    authors, not a place's abbreviation."""
+    key = loose_key(name)
+    if not key or _PLACE_ABBREVIATION.match(name.strip()):
+        return False
+    if title and key == loose_key(title):
+        return False
+    return all(key != loose_key(a) for a in authors)
