@@ -125,3 +125,14 @@ def test_the_stored_article_says_where_its_date_came_from():
         added=dt.datetime.now(),
     )  # fmt: skip
     assert curated.date_origin == "curator" and curated.extra["evidence"]["date"] == "curator"
+
+
+def test_a_time_in_a_sidebar_of_other_posts_does_not_date_an_undated_page():
+    body = (
+        f"<h1>Why the harbour wall matters</h1>{TEXT}<aside><h3>Recent posts</h3><ul><li>"
+        "<a href='/p/1'>Ferry times</a> <time datetime='2024-02-02T10:00:00+01:00'>2 Feb</time>"
+        "</li></ul></aside><div class='widget related'><time datetime='2024-02-03'>3 Feb</time>"
+        "</div>"
+    )
+    meta = metadata(body)
+    assert meta.date is None or not meta.date.is_exact

@@ -55,9 +55,14 @@ MODIFIED_META = (
 )
 # A <time> in a comment thread dates the comment, one marked as an update's dates the update:
 # neither is the article's publication.
+# So does one in a sidebar, a menu or a list of other articles ("Recent posts", "Related").
 _NOT_PUBLICATION = (
     "contains(translate(@class, 'COMMENT', 'comment'), 'comment')"
     " or contains(translate(@id, 'COMMENT', 'comment'), 'comment')"
+    " or self::aside or self::nav"
+    " or contains(translate(@class, 'SIDEBRWGTL', 'sidebrwgtl'), 'sidebar')"
+    " or contains(translate(@class, 'SIDEBRWGTL', 'sidebrwgtl'), 'widget')"
+    " or contains(translate(@class, 'RELATD', 'relatd'), 'related')"
 )
 _ARTICLE_TIME = (
     f"//time[@datetime][not(ancestor::*[{_NOT_PUBLICATION}])]"
