@@ -14,7 +14,8 @@ pytestmark = pytest.mark.corpus
 # corpus → metric → floor
 FLOORS = {
     "trafilatura-eval": {"title_exact": 0.90, "date_exact": 0.919, "author": 0.75},
-    "postlight-fixtures": {"title_exact": 0.905, "date_within_one": 0.925, "author": 0.745},
+    # Author 0.74: one gold author is a bare job title ("Editor"), which is never stored.
+    "postlight-fixtures": {"title_exact": 0.905, "date_within_one": 0.925, "author": 0.74},
     "scrapinghub-aeb": {"body_f1": 0.956},
 }
 
@@ -36,3 +37,29 @@ def test_extraction_accuracy_floor(corpus, name):
         if value is None or value < FLOORS[name][metric]
     }
     assert not below, f"{name}: accuracy fell below its floor: {below}"
+
+
+# What the archive claims, per part of the corpus (`python -m benchmarks.accuracy`): the share of
+# dated pages whose wrong day would be stored as certain, and author strings that are page
+# furniture. Held-out pages (SHA-256 of the file name starts 0-3) were not used to tune rules.
+HONESTY_CEILINGS = {"wrong_certain": 0.05, "junk_authors": 0}
+PART_FLOORS = {
+    "trafilatura-eval tuning": {"titles": 0.89, "dates": 0.89, "authors": 0.74},
+    "trafilatura-eval held-out": {"titles": 0.93, "dates": 0.98, "authors": 0.77},
+    "postlight-fixtures tuning": {"titles": 0.92, "dates": 0.93, "authors": 0.72},
+    "postlight-fixtures held-out": {"titles": 0.89, "dates": 0.90, "authors": 0.78},
+}
+
+
+@pytest.mark.parametrize("name", ["trafilatura-eval", "postlight-fixtures"])
+def test_no_wrong_day_is_stored_as_certain_and_no_junk_author(corpus, name):
+    from benchmarks.accuracy import score
+
+    for part in score(corpus / name):
+        wrong = sum(part.wrong_certain) / len(part.wrong_certain)
+        assert wrong <= HONESTY_CEILINGS["wrong_certain"], f"{part.name}: {wrong:.3f} wrong-certain"
+        assert not part.junk_authors, f"{part.name}: junk authors {part.junk_authors}"
+        for metric, floor in PART_FLOORS[part.name].items():
+            values = getattr(part, metric)
+            rate = sum(values) / len(values)
+            assert rate >= floor, f"{part.name}: {metric} {rate:.3f} < {floor}"

@@ -79,6 +79,9 @@ def resolve(
         title, title_origin = first, "inferred"
     if source in ("unknown", "Unknown"):
         source, source_origin = None, None
+    extra = dict(draft.extra)
+    if isinstance(extra.get("evidence"), Mapping):
+        extra["evidence"] = _evidence(extra["evidence"], curator, title_origin)
     summary = normalise_space(summary or "")
     if len(summary) > SUMMARY_MAX_CHARS:
         summary = summary[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0] + "…"
@@ -106,5 +109,18 @@ def resolve(
             retrieved=draft.retrieved,
             original_url=original_url or web_address(draft.url),
         ),
-        extra=dict(draft.extra),
+        extra=extra,
     )
+
+
+def _evidence(
+    found: Mapping[str, Any], curator: Mapping[str, Any], title_origin: Origin | None
+) -> dict[str, str]:
+    """The reader's evidence for each field, with the curator's word over any it replaced."""
+    out = {str(k): str(v) for k, v in found.items()}
+    for key in ("title", "date", "source", "authors"):
+        if key in curator:
+            out[key] = "curator"
+    if title_origin == "inferred" and "title" not in curator:
+        out["title"] = "first words of the text"
+    return out

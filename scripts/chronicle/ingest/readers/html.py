@@ -18,6 +18,11 @@ from trafilatura.utils import load_html
 
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers.base import Draft
+from chronicle.ingest.readers.boilerplate import (
+    article_description,
+    drop_consent_banners,
+    is_consent_text,
+)
 from chronicle.ingest.readers.decode import decode_text
 from chronicle.ingest.readers.normal import normalise
 from chronicle.ingest.readers.page_metadata import extract_page_metadata
@@ -270,7 +275,12 @@ def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
     tree = parse_html(decode_html(data, name), name)
     # Metadata first: trafilatura's extraction prunes the tree it is given.
     meta = extract_page_metadata(tree, url)
+    drop_consent_banners(tree)
     blocks, text = extract_body(tree, meta.url)
+    if any(kind == "paragraph" and is_consent_text(t) for kind, t in blocks):
+        # A banner without a consent manager's marks, kept by trafilatura as a paragraph.
+        blocks = [(k, t) for k, t in blocks if not (k == "paragraph" and is_consent_text(t))]
+        text = "\n\n".join(p for p in text.split("\n\n") if not is_consent_text(p))
     if len(re.findall(r"\w", text)) < MIN_LETTERS:
         raise ReaderError(name, "no article text found in this web page")
     if (
@@ -292,7 +302,8 @@ def read_html(data: bytes, name: str, url: str | None = None) -> list[Draft]:
             url=meta.url,
             authors=meta.authors,
             language=meta.language,
-            summary=meta.description or lede,
+            summary=article_description(meta.description, meta.title, lede) or lede,
             inferred=frozenset({"date"} if meta.date_inferred else ()),
+            extra={"evidence": dict(meta.evidence)},
         )
     ]

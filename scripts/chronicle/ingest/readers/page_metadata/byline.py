@@ -24,9 +24,26 @@ _BYLINE_LEAD = re.compile(
 # Words that follow a name in bylines but are not part of it (roles, degrees, page furniture).
 _BYLINE_TAIL = re.compile(
     r"\s+(?:view\b|get author|follow\b|more by\b|updated\b|published\b|share[sd]?\b"
-    r"|link copied|\||·).*$",
+    r"|link copied|\||·).*$"
+    # A widget's label glued to the name by the page's markup: "Jane DoeShow all articles…".
+    r"|\s*(?:show all|view all|view my|see all|all (?:posts|articles|stories) (?:by|of|from)"
+    r"|more (?:posts|articles|stories)|alle (?:artikel|beiträge)|archive\b|→|»).*$",
     re.I,
 )
+# What a widget, a link or a theme's credit says where a name should be.
+_JUNK = re.compile(
+    r"\b(?:profile|theme|powered by|designed by|wordpress|all rights reserved|subscribe"
+    r"|newsletter|read more|click here|log ?in|sign ?in|cookie)\b|©|→",
+    re.I,
+)
+_ROLE_WORD = (
+    r"(?:senior|chief|deputy|contributing|managing|staff|political|politics|news|associate"
+    r"|executive|special|foreign|sports?|business|science|features?|digital|web|guest|"
+    r"freelance|editor|editors|writer|reporter|correspondent|contributor|columnist|journalist"
+    r"|producer|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|in|at|of|chief|the|and)"
+)
+# A part that is only a job title: "Senior Politics Editor" split off "Sam Stein, Senior …".
+_ONLY_ROLE = re.compile(rf"^(?:{_ROLE_WORD}\s+)*{_ROLE_WORD}$", re.I)
 _MONTHS = "|".join(sorted(MONTH_WORDS_EN, key=len, reverse=True))
 # A job title or a date after the name: "Sam Stein Senior Politics Editor", "… December".
 _ROLE_TAIL = re.compile(
@@ -69,6 +86,8 @@ def split_authors(text: str) -> list[str]:
             part = part.rstrip(". ")
         part = _caps_tail(part)
         if not part or part.casefold().strip(".") in _DEGREES | _NOT_NAMES:
+            continue
+        if _JUNK.search(part) or _ONLY_ROLE.match(part):
             continue
         if _MONTH_ONLY.match(part):
             continue

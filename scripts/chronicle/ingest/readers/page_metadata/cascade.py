@@ -6,8 +6,9 @@ For each field the first layer with a value wins (the curator's layers sit above
 - **title** (`title.py`): the page's own headline when a declared title confirms it, the site's
   name cut off (`site.py`: whatever the page declares, its logo heading and the words of its
   host name, so no per-site rule is needed); trafilatura's title last.
-- **date** (`dates.py`): a vote among the page's declared dates, its first `<time>`, the
-  dateline after its `<h1>` and htmldate.
+- **date** (`date_evidence.py`, `dates.py`): a vote among the page's declared dates, its first
+  `<time>`, the dateline after its `<h1>` and htmldate; stored as certain only when a declared
+  date gives the day and nothing disagrees, else marked uncertain (EDTF `?`).
 - **authors** (`authors.py`, `byline.py`): the first source that names a person, from JSON-LD
   `author` down to a profile link inside a byline element.
 - **source** (publisher): JSON-LD `publisher`, then `og:site_name`, then trafilatura's site name.
@@ -19,15 +20,16 @@ the `<h1>`, which is where most of its misses on the shared corpus come from.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 
 from chronicle.archive.dates import ArticleDate
-from chronicle.ingest.readers.normal import normalise
+from chronicle.ingest.readers.normal import loose_key, normalise
 from chronicle.ingest.readers.page_metadata.authors import choose_authors
-from chronicle.ingest.readers.page_metadata.dates import choose_date
+from chronicle.ingest.readers.page_metadata.date_evidence import choose_date
 from chronicle.ingest.readers.page_metadata.declared import (
     is_article,
     is_web_page,
@@ -36,8 +38,13 @@ from chronicle.ingest.readers.page_metadata.declared import (
     read_json_ld,
     read_meta,
 )
+from chronicle.ingest.readers.page_metadata.evidence import date_evidence, title_evidence
 from chronicle.ingest.readers.page_metadata.site import host_words, site_names
-from chronicle.ingest.readers.page_metadata.title import declared_titles, page_title
+from chronicle.ingest.readers.page_metadata.title import (
+    declared_titles,
+    is_furniture,
+    page_title,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +56,15 @@ class PageMetadata:
     url: str | None = None
     language: str | None = None
     description: str | None = None
-    # A date known only to the year, from htmldate's copyright fallback: a guess, not read.
-    date_inferred: bool = False
+    # Which signals gave the date (json-ld, meta, microdata, time, time-text, dateline, text):
+    # a date only the text gives is a guess, stored as uncertain and said to be inferred.
+    date_signals: tuple[str, ...] = ()
+    # Where each field came from, in words (`evidence.py`): stored with the article.
+    evidence: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def date_inferred(self) -> bool:
+        return self.date is not None and not set(self.date_signals) - {"text"}
 
 
 def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
@@ -71,17 +85,53 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     hosts = host_words(url)
     # trafilatura's title is often an <h1> it picked ("Original text"), so it may not confirm
     # one; it answers only for a page that declares no title and has no headline.
-    title = page_title(tree, declared, sites, hosts) or (traf.title if traf else None)
-    date = choose_date(articles + pages, meta, tree, url)
+    guess = traf.title if traf and traf.title and not is_furniture(traf.title) else None
+    title = page_title(tree, declared, sites, hosts) or guess
+    dated = choose_date(articles + pages, meta, tree, url)
     authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts, url)
+    title = normalise(title) or None
+    # trafilatura's site name is a guess, often a byline's name: only it is checked against
+    # the authors (an institution's page is rightly signed and published by the same name).
+    named = [(publisher, ()), (meta.get("og:site_name"), ()), (traf and traf.sitename, authors)]
+    source = next((n for n, by in named if n and is_publisher_name(n, title, by)), None)
+    evidence = {
+        "title": title_evidence(title, articles, meta, tree),
+        "date": date_evidence(dated.date, dated.signals, dated.disagreed),
+        "source": _source_evidence(source, publisher, meta.get("og:site_name")),
+    }
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
-        title=normalise(title) or None,
-        date=date,
-        date_inferred=date is not None and date.precision == "year",
+        title=title,
+        date=dated.date,
+        date_signals=dated.signals,
         authors=authors,
-        source=publisher or meta.get("og:site_name") or (traf.sitename if traf else None),
+        source=source,
         url=url,
         language=language.lower() or None,
         description=meta.get("description") or meta.get("og:description"),
+        evidence=evidence,
     )
+
+
+def _source_evidence(source: str | None, publisher: str | None, site_name: str | None) -> str:
+    if source is None:
+        return "none found"
+    if source == publisher:
+        return "JSON-LD publisher"
+    return "og:site_name" if source == site_name else "site name guess"
+
+
+# A dateline's place written as an abbreviation ("U.S.", "N.Y."): never a publisher's name.
+_PLACE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def is_publisher_name(name: str, title: str | None, authors: tuple[str, ...]) -> bool:
+    """Whether a name the page gives for its site can be the publisher: not the headline
+    repeated (a CMS filling `og:site_name` with the title), not one of the article's
+    authors, not a place's abbreviation."""
+    key = loose_key(name)
+    if not key or _PLACE_ABBREVIATION.match(name.strip()):
+        return False
+    if title and key == loose_key(title):
+        return False
+    return all(key != loose_key(a) for a in authors)

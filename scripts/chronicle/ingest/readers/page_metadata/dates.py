@@ -1,27 +1,16 @@
-"""The article's day of publication: a vote among the dates the page gives.
-
-JSON-LD `datePublished` of the article, each publication-time meta tag (`DATE_META`),
-`itemprop="datePublished"`, the first `<time datetime>` (or, on a page that declares nothing,
-the first `<time>`'s text) and the short dateline just after the `<h1>` each give one day, and
-`htmldate` (which also reads the text, with `original_date=True` so a "last updated" line does
-not win) one more when its day is its own; the day most of them give wins, the address's day
-(/2019/10/22/) then the most trusted source breaking a tie. A timestamp keeps the day it was
-written in (the page's own local day); a UTC one takes the publisher's day when the page writes
-the same instant with its offset, the next day when it is a Central European midnight (22:00 or
-23:00 exactly), or htmldate's day when that is one day off.
+"""Dates as a page writes them: ISO days in declared values, the dateline printed after the
+headline, the day in the address, a vote among several, and the publisher's local day of a UTC
+timestamp. Which of them date the article, and how certainly, is `date_evidence.py`'s call.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
 
-from htmldate import find_date
 from lxml.html import HtmlElement
 
 from chronicle.archive.dates import ArticleDate
-from chronicle.ingest.readers.normal import normalise
 from chronicle.ingest.readers.page_metadata.headings import (
     SHORT_TEXT_MAX_CHARS,
     texts_after_headline,
@@ -48,7 +37,6 @@ DATE_META = (
     "parsely-pub-date",
     "cxenseparse:recs:publishtime",
 )
-# Article-level tags come before the page-level `author`, which many CMSs fill with the
 
 
 def day_from_text(value: str | None) -> ArticleDate | None:
@@ -66,24 +54,6 @@ def day_from_text(value: str | None) -> ArticleDate | None:
     if not 1990 <= year <= dt.date.today().year + 1:
         return None
     return ArticleDate(year, month, day)
-
-
-_LOCAL_MIDNIGHT = re.compile(r"T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
-_UTC_OR_NAIVE = re.compile(
-    r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
-)
-
-
-def declared_dates(
-    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement
-) -> list[str]:
-    """The publication dates the page declares for machines, one per source, most trusted
-    first: the article's JSON-LD, each publication meta tag, `itemprop="datePublished"`."""
-    declared = (o.get("datePublished") or o.get("dateCreated") for o in objects)
-    values = [str(next((v for v in declared if v), ""))]
-    values += [meta[k] for k in DATE_META if k in meta]
-    values += [str(v) for v in tree.xpath('//time[@itemprop="datePublished"]/@datetime')][:1]
-    return [v for v in values if day_from_text(v)]
 
 
 def elect_day(values: list[str], url: str | None = None) -> tuple[ArticleDate, str] | None:
@@ -116,7 +86,9 @@ def url_day(url: str | None) -> ArticleDate | None:
 
 def local_day(value: str, stamps: list[str]) -> ArticleDate | None:
     """The day in the publisher's own time zone of a UTC timestamp, when the page writes the
-    same instant elsewhere with its offset ("…T03:37Z" and "…-04:00" the evening before)."""
+    same instant elsewhere with its offset ("…T03:37Z" and "…-04:00" the evening before), or
+    without a zone but with the same minutes and seconds a whole number of hours away
+    ("…T05:30:59Z" and "2023-11-08 23:30:59": the CMS's local clock)."""
     instant = _parse_instant(value)
     if instant is None or instant.utcoffset() != dt.timedelta(0):
         return None
@@ -124,7 +96,24 @@ def local_day(value: str, stamps: list[str]) -> ArticleDate | None:
         other = _parse_instant(stamp)
         if other is not None and other.utcoffset() and other == instant:
             return ArticleDate(other.year, other.month, other.day)
+    for stamp in stamps:
+        naive = _parse_naive(stamp)
+        if naive is None or (naive.minute, naive.second) == (0, 0):
+            continue  # a round hour is as likely another time as the same one
+        hours = (naive - instant.replace(tzinfo=None)).total_seconds() / 3600
+        if hours and hours.is_integer() and abs(hours) <= 14:
+            return ArticleDate(naive.year, naive.month, naive.day)
     return None
+
+
+def _parse_naive(value: str) -> dt.datetime | None:
+    """A timestamp written with a time of day and no zone ("2023-11-08 23:30:59")."""
+    if not re.fullmatch(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\s*", value):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value.strip())
+    except ValueError:
+        return None
 
 
 def _parse_instant(value: str) -> dt.datetime | None:
@@ -154,15 +143,18 @@ def headline_dateline(tree: HtmlElement) -> str | None:
     htmldate, which reads the whole page, can prefer an older date in a teaser further down.
     Only short pieces of text count (`parse_visible_date`), and not one labelled as an
     update's date ("Updated: Mar 6, 2018 Original: Dec 21, 2016")."""
-    read, label = 0, ""
+    read, label, updates = 0, "", set()
     for text in texts_after_headline(tree, DATELINE_PIECES):
         read += len(text)
         if read > DATELINE_WINDOW:
             return None
-        if not _UPDATED_LABEL.search(f"{label} {text}"):
-            found = parse_visible_date(text)
-            if found:
-                return found
+        found = parse_visible_date(text)
+        if _UPDATED_LABEL.search(f"{label} {text}"):
+            updates.add(found)
+        elif found and found not in updates:
+            # The same update day printed again (a tooltip, a second <time>) is still the
+            # update's day, not a dateline of its own.
+            return found
         label = text
     return None
 
@@ -192,71 +184,3 @@ def parse_visible_date(text: str) -> str | None:
     except Exception:  # htmldate is best-effort; so is this vote
         return None
     return str(found) if found else None
-
-
-# A <time> in a comment thread dates the comment, not the article.
-_ARTICLE_TIME = (
-    "//time[not(ancestor::*[contains(translate(@class, 'COMMENT', 'comment'), 'comment')"
-    " or contains(translate(@id, 'COMMENT', 'comment'), 'comment')])]/@datetime"
-)
-
-
-def _only_extensive(tree: HtmlElement, url: str | None, found: ArticleDate) -> bool:
-    """Whether htmldate gives this day only by its extensive search (the page's text and
-    copyright line, scanned as a last resort), not from the page's markup or address."""
-    try:
-        plain = find_date(tree, original_date=True, extensive_search=False, url=url)
-    except Exception:  # htmldate is best-effort
-        plain = None
-    return day_from_text(plain) != found
-
-
-def choose_date(
-    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
-) -> ArticleDate | None:
-    try:
-        text = find_date(tree, original_date=True, extensive_search=True, url=url)
-    except Exception:  # htmldate is best-effort; a parsing bug there must not fail the page
-        text = None
-    declared = declared_dates(objects, meta, tree)
-    # The first <time datetime> on the page is the dateline readers see.
-    votes = declared + [str(v) for v in tree.xpath(_ARTICLE_TIME)][:1]
-    if not votes:
-        # A <time> without a machine-readable datetime still shows the dateline as text; only
-        # on a page that declares no date, since the first <time> of a page that does may be
-        # the header's "today" (the day the page was saved), not the article's.
-        shown = (parse_visible_date(normalise(t.text_content())) for t in tree.iter("time"))
-        votes += [v for v in shown if v][:1]
-    dateline = headline_dateline(tree)
-    if dateline:
-        votes.append(dateline)
-    found = day_from_text(text)
-    # htmldate reads the same meta tags first: a day they already give is an echo, not a
-    # second witness. A day of its own comes from the text (a dateline) and does count.
-    echo = found in {day_from_text(v) for v in declared}
-    if found and not echo:
-        if not votes and found.month == found.day == 1 and _only_extensive(tree, url, found):
-            # htmldate's last resort, a copyright notice ("© 2022") read as 1 January: the
-            # only evidence is a year. Kept as the year, never as an invented day.
-            return ArticleDate(found.year)
-        votes.append(str(text))
-    elected = elect_day(votes, url)
-    if elected is None:
-        return None
-    day, value = elected
-    stamps = [str(v) for v in tree.xpath("//time/@datetime")] + list(meta.values())
-    local = local_day(value, stamps)
-    if local is not None:
-        return local
-    if _LOCAL_MIDNIGHT.search(value.strip()):
-        # A day entered without a time is stored as the publisher's local midnight; written in
-        # UTC from Central Europe (UTC+1, +2 in summer) that is 23:00 or 22:00 the day before.
-        # No article goes out at exactly 23:00:00.000, so the day is the next one.
-        following = day.as_date() + dt.timedelta(days=1)
-        return ArticleDate(following.year, following.month, following.day)
-    one_day_off = found is not None and abs((day.as_date() - found.as_date()).days) == 1
-    if one_day_off and not echo and _UTC_OR_NAIVE.search(value):
-        # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
-        # the publisher's; htmldate also reads the dateline readers see, so its day wins.
-        return found
-    return day

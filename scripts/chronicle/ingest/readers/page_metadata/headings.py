@@ -22,8 +22,44 @@ _FOLLOWING_TEXT = (
 
 
 def heading_text(element: HtmlElement) -> str:
-    """An element's text as a title is compared: entities a CMS escaped twice undone."""
-    return normalise(html.unescape(element.text_content()))
+    """An element's text as a title is compared: entities a CMS escaped twice undone, and the
+    text of its child elements kept apart (`spaced_text`)."""
+    return normalise(html.unescape(spaced_text(element)))
+
+
+# Elements that end a line: their text never runs into the next.
+_BREAKING = {"br", "div", "p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "header", "section"}
+_BOUNDARY = "\x00"
+
+
+def _join(match: re.Match[str]) -> str:
+    before, after = match.group(1), match.group(2)
+    apart = (before.islower() or before in ".!?:") and after.isupper()
+    return before + (" " if apart else "")
+
+
+def spaced_text(element: HtmlElement) -> str:
+    """The element's text, a space put where two child elements' texts meet without one and
+    would otherwise read as one word: "<span>Word of the week</span><span>The pyramid</span>"
+    is "Word of the week The pyramid", not "…weekThe…". A boundary inside a word
+    ("<b>Un</b>believable") is left alone: only a line-breaking element, or a lower-case letter
+    or a sentence's end meeting a capital, is taken for two pieces of text."""
+    pieces: list[str] = []
+
+    def walk(node: HtmlElement, top: bool) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        pieces.append("\n" if tag in _BREAKING else _BOUNDARY)
+        if tag and node.text:
+            pieces.append(node.text)
+        for child in node:
+            walk(child, False)
+        pieces.append("\n" if tag in _BREAKING else _BOUNDARY)
+        if not top and node.tail:
+            pieces.append(node.tail)
+
+    walk(element, True)
+    text = re.sub(r"(.)\x00+(?=(.))", _join, "".join(pieces), flags=re.S)
+    return text.replace(_BOUNDARY, "").replace("\n", " ")
 
 
 def visible_headings(elements: Iterable[HtmlElement]) -> list[str]:

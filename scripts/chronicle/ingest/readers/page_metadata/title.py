@@ -146,6 +146,10 @@ def choose_title(
     slogan) is cut when a heading equals one of its segments, so the cleaning is checked against
     the page itself. A heading that names the site is never a headline.
     """
+    declared = [t for t in declared if not is_furniture(strip_site_name(t, sites, hosts))]
+    h1s, h2s, h3s, marked = (
+        [h for h in level if not is_furniture(h)] for level in (h1s, h2s, h3s, marked)
+    )
     cleaned = [strip_site_name(t, sites, hosts) for t in declared]
     cleaned = [t for t in cleaned if t and not is_site_name(t, sites, hosts)]
     levels: list[Sequence[str]] = [marked, h1s, h2s]
@@ -164,7 +168,7 @@ def choose_title(
         below = [*levels[depth + 1 :], h3s] if depth else []
         for title in declared:  # the most trusted declaration first, whole or in part
             if loose_key(title) in by_key:
-                return by_key[loose_key(title)]
+                return _spaced_wording(by_key[loose_key(title)], title)
             if loose_key(strip_site_name(title, sites, hosts)) in by_key:
                 return by_key[loose_key(strip_site_name(title, sites, hosts))]
             parts = SEPARATORS.split(title)
@@ -209,6 +213,33 @@ def choose_title(
         if subheading:
             return subheading
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
+
+
+# The names of pages and page parts that every site has: never an article's headline.
+_FURNITURE = {
+    *("home", "homepage", "home page", "startseite", "accueil", "inicio", "index", "start"),
+    *("blog", "news", "nachrichten", "aktuelles", "actualités", "noticias", "archive"),
+    *("archives", "archiv", "articles", "posts", "menu", "navigation", "main navigation"),
+    *("hauptnavigation", "search", "suche", "untitled", "skip to content", "related articles"),
+    *("related posts", "latest news", "top stories", "most read", "meistgelesen", "share"),
+    *("comments", "kommentare", "newsletter", "subscribe", "login", "sign in", "404"),
+    *("page not found", "seite nicht gefunden", "cookie settings", "cookies", "datenschutz"),
+    *("privacy policy", "impressum", "contact", "kontakt", "about", "about us", "sitemap"),
+}
+
+
+def is_furniture(text: str) -> bool:
+    """A heading or title that names a part of the site (the home page, "Blog", "Related
+    articles", a menu), not an article."""
+    return normalise(text).casefold().strip(" .:|»›-–—") in _FURNITURE
+
+
+def _spaced_wording(heading: str, title: str) -> str:
+    """The heading's wording, unless the declared title is the same words with spaces the
+    heading lost where its inline elements meet ("Word of the weekThe pyramid")."""
+    if re.sub(r"\s+", "", heading) == re.sub(r"\s+", "", title) and len(title) > len(heading):
+        return title
+    return heading
 
 
 def _with_subtitle(heading: str, title: str) -> bool:
@@ -263,6 +294,12 @@ def lone_headline(h1s: list[str], declared: list[str]) -> str | None:
     if len(distinct) != 1:
         return None
     (key, h1) = next(iter(distinct.items()))
+    # A declared title of one word inside a heading of several is the section's name
+    # ("Arbeit" over "Wir kämpfen für gute Arbeit"): the heading is the headline.
+    if len(h1.split()) >= 3 and all(
+        len(title.split()) == 1 and loose_key(title) in key for title in declared
+    ):
+        return h1
     # One inside the other is a kicker, a dateline or a site name around the same headline
     # ("Local News | Headline"): the declared title is the headline without them.
     if any(key in loose_key(title) or loose_key(title) in key for title in declared):

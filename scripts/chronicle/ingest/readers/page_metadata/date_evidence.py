@@ -1,0 +1,236 @@
+"""The article's day of publication and the evidence for it: which signals gave the day, and
+whether they are enough to store it as certain.
+
+Signals, one each: the article's JSON-LD `datePublished`, each publication-time meta tag
+(`DATE_META`), `itemprop="datePublished"`, the first `<time datetime>` that is not an update's
+or a comment's, (on a page that declares nothing) the first `<time>`'s text, the short dateline
+just after the `<h1>`, and htmldate's day when it is its own (read from the text). The day most
+of them give wins (`elect_day`); the local-day rules of `dates.py` then place it in the
+publisher's own day.
+
+How it is stored follows the evidence, because a wrong day stored as certain misleads a reader
+and a wrong day marked uncertain does not:
+
+- **certain** when a declared signal (JSON-LD, meta, microdata, `<time datetime>`) gives the day
+  and no other signal gives another day;
+- **uncertain** (EDTF `?`) when the signals disagree, when only the text gives the day (a
+  dateline, a `<time>`'s text, htmldate's guess), or when the only declared timestamp is a
+  *modification* time;
+- **unknown** when the only date is a copyright year: "© 2022" says when the site was last
+  touched, not when the article appeared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+
+from chronicle.archive.dates import ArticleDate
+from chronicle.ingest.readers.normal import normalise
+from chronicle.ingest.readers.page_metadata.dates import (
+    DATE_META,
+    day_from_text,
+    elect_day,
+    headline_dateline,
+    local_day,
+    parse_visible_date,
+    url_day,
+)
+
+# Signals a page declares for machines: a CMS writes them from the article's record.
+DECLARED = frozenset({"json-ld", "meta", "microdata", "time"})
+MODIFIED_META = (
+    "article:modified_time",
+    "og:updated_time",
+    "og:article:modified_time",
+    "article:updated_time",
+    "last-modified",
+    "dcterms.modified",
+    "datemodified",
+)
+# A <time> in a comment thread dates the comment, one marked as an update's dates the update:
+# neither is the article's publication.
+# So does one in a sidebar, a menu or a list of other articles ("Recent posts", "Related").
+_NOT_PUBLICATION = (
+    "contains(translate(@class, 'COMMENT', 'comment'), 'comment')"
+    " or contains(translate(@id, 'COMMENT', 'comment'), 'comment')"
+    " or self::aside or self::nav"
+    " or contains(translate(@class, 'SIDEBRWGTL', 'sidebrwgtl'), 'sidebar')"
+    " or contains(translate(@class, 'SIDEBRWGTL', 'sidebrwgtl'), 'widget')"
+    " or contains(translate(@class, 'RELATD', 'relatd'), 'related')"
+)
+_ARTICLE_TIME = (
+    f"//time[@datetime][not(ancestor::*[{_NOT_PUBLICATION}])]"
+    "[not(contains(translate(@itemprop, 'M', 'm'), 'modified'))]"
+)
+_UPDATE_MARK = re.compile(
+    r"updat|modif|edited|aktualisiert|geändert|mis à jour|actualiz|aggiornat|更新", re.I
+)
+_LOCAL_MIDNIGHT = re.compile(r"T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
+_UTC_OR_NAIVE = re.compile(
+    r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    kind: str  # json-ld, meta, microdata, time, time-text, dateline, text
+    value: str
+
+    @property
+    def day(self) -> ArticleDate | None:
+        return day_from_text(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """The stored date (uncertain when the evidence is weak) and the signals behind it."""
+
+    date: ArticleDate | None
+    signals: tuple[str, ...] = ()  # the kinds of signal that gave the stored day
+    disagreed: bool = False  # another signal gave another day
+    modified_only: bool = False  # the only declared timestamp is an update's
+
+    @property
+    def certain(self) -> bool:
+        return self.date is not None and self.date.is_exact
+
+
+def _is_update_time(element: HtmlElement) -> bool:
+    """A <time> the page labels as an update's: its class ("updated"), or the words just before
+    it ("Updated: <time>…")."""
+    if _UPDATE_MARK.search(element.get("class") or ""):
+        return True
+    before = (element.getprevious().tail if element.getprevious() is not None else None) or ""
+    parent = element.getparent()
+    if parent is not None and element.getprevious() is None:
+        before = parent.text or ""
+    return bool(_UPDATE_MARK.search(before[-40:]))
+
+
+def publication_signals(
+    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement
+) -> list[Signal]:
+    """The publication dates the page declares for machines, most trusted first."""
+    declared = (o.get("datePublished") or o.get("dateCreated") for o in objects)
+    signals = [Signal("json-ld", str(next((v for v in declared if v), "")))]
+    signals += [Signal("meta", meta[k]) for k in DATE_META if k in meta]
+    microdata = tree.xpath('//time[@itemprop="datePublished"]/@datetime')[:1]
+    signals += [Signal("microdata", str(v)) for v in microdata]
+    times = [t for t in tree.xpath(_ARTICLE_TIME) if not _is_update_time(t)][:1]
+    signals += [Signal("time", str(t.get("datetime"))) for t in times]
+    return [s for s in signals if s.day]
+
+
+def modified_days(objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement) -> set:
+    values = [str(o.get("dateModified") or "") for o in objects]
+    values += [meta[k] for k in MODIFIED_META if k in meta]
+    values += [str(v) for v in tree.xpath('//*[@itemprop="dateModified"]/@datetime')]
+    values += [str(v) for v in tree.xpath('//*[@itemprop="dateModified"]/@content')]
+    return {d for v in values if (d := day_from_text(v))}
+
+
+def _htmldate(tree: HtmlElement, url: str | None, extensive: bool) -> str | None:
+    try:
+        return find_date(tree, original_date=True, extensive_search=extensive, url=url)
+    except Exception:  # htmldate is best-effort; a parsing bug there must not fail the page
+        return None
+
+
+def choose_date(
+    objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement, url: str | None
+) -> DateEvidence:
+    text = _htmldate(tree, url, extensive=True)
+    declared = publication_signals(objects, meta, tree)
+    signals = list(declared)
+    if not signals:
+        # A <time> without a machine-readable datetime still shows the dateline as text; only
+        # on a page that declares no date, since the first <time> of a page that does may be
+        # the header's "today" (the day the page was saved), not the article's.
+        shown = (parse_visible_date(normalise(t.text_content())) for t in tree.iter("time"))
+        signals += [Signal("time-text", v) for v in shown if v][:1]
+    dateline = headline_dateline(tree)
+    if dateline:
+        signals.append(Signal("dateline", dateline))
+    found = day_from_text(text)
+    # htmldate reads the same meta tags first: a day they already give is an echo, not a
+    # second witness. A day of its own comes from the text (a dateline) and does count.
+    echo = found in {s.day for s in declared if s.kind != "time"}
+    if found and not echo:
+        copyright_year = found.month == found.day == 1
+        if copyright_year and not signals and _only_extensive(tree, url, found):
+            # htmldate's last resort, a copyright notice ("© 2022") read as 1 January: it
+            # says when the site was last touched, not when this article appeared.
+            return DateEvidence(None)
+        signals.append(Signal("text", str(text)))
+    modified = modified_days(objects, meta, tree)
+    elected = elect_day([s.value for s in signals], url)
+    if elected is None:
+        return DateEvidence(None)
+    day, value = elected
+    in_url = url_day(url)
+    day = _local_day(day, value, meta, tree, found, echo, in_url)
+    backing = tuple(dict.fromkeys(s.kind for s in signals if _same_day(s, day)))
+    others = [s for s in signals if not _same_day(s, day)]
+    disagreed = bool(others) or (in_url is not None and in_url != day)
+    modified_only = not declared and day in modified
+    certain = bool(DECLARED & set(backing)) and not disagreed
+    if not certain:
+        day = replace(day, uncertain=True)
+    return DateEvidence(day, backing, disagreed, modified_only)
+
+
+def _same_day(signal: Signal, day: ArticleDate) -> bool:
+    """Whether a signal gives the day, allowing a UTC or zone-less timestamp to sit on the day
+    before or after (the same instant in the publisher's zone)."""
+    other = signal.day
+    if other is None:
+        return False
+    gap = abs((other.as_date() - day.as_date()).days)
+    return gap == 0 or (gap == 1 and bool(_UTC_OR_NAIVE.search(signal.value)))
+
+
+def _local_day(
+    day: ArticleDate,
+    value: str,
+    meta: dict[str, str],
+    tree: HtmlElement,
+    found: ArticleDate | None,
+    echo: bool,
+    in_url: ArticleDate | None,
+) -> ArticleDate:
+    """The elected day in the publisher's own time zone."""
+    stamps = [str(v) for v in tree.xpath("//time/@datetime")] + list(meta.values())
+    local = local_day(value, stamps)
+    if local is not None:
+        return local
+    if _LOCAL_MIDNIGHT.search(value.strip()):
+        # A day entered without a time is stored as the publisher's local midnight; written in
+        # UTC from Central Europe (UTC+1, +2 in summer) that is 23:00 or 22:00 the day before.
+        # No article goes out at exactly 23:00:00.000, so the day is the next one.
+        following = day.as_date() + dt.timedelta(days=1)
+        return ArticleDate(following.year, following.month, following.day)
+    near_url = in_url is not None and abs((day.as_date() - in_url.as_date()).days) == 1
+    if near_url and _UTC_OR_NAIVE.search(value):
+        # The address is written with the publisher's own day (/2023/11/08/); a UTC timestamp
+        # one day off it is the same moment seen from Greenwich.
+        assert in_url is not None
+        return in_url
+    one_day_off = found is not None and abs((day.as_date() - found.as_date()).days) == 1
+    if one_day_off and not echo and _UTC_OR_NAIVE.search(value):
+        # A UTC (or zone-less) timestamp may fall on the next or previous calendar day from
+        # the publisher's; htmldate also reads the dateline readers see, so its day wins.
+        assert found is not None
+        return found
+    return day
+
+
+def _only_extensive(tree: HtmlElement, url: str | None, found: ArticleDate) -> bool:
+    """Whether htmldate gives this day only by its extensive search (the page's text and
+    copyright line, scanned as a last resort), not from the page's markup or address."""
+    return day_from_text(_htmldate(tree, url, extensive=False)) != found

@@ -1,0 +1,52 @@
+"""Authors: link labels, widgets, theme credits and job titles are never stored as names. Small
+bylines written for each class of mistake seen on real pages."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from chronicle.ingest.readers.page_metadata import extract_page_metadata
+from chronicle.ingest.readers.page_metadata.byline import split_authors
+
+TEXT = "<p>The harbour wall was repaired over the winter and the boats are back in. </p>" * 8
+
+
+def test_a_widget_label_glued_to_the_name_is_cut():
+    assert split_authors("Jane DoeShow all articles of Jane Doe") == ["Jane Doe"]
+    assert split_authors("By Jane Doe View all posts by Jane Doe") == ["Jane Doe"]
+    assert split_authors("Jane Doe archive →") == ["Jane Doe"]
+
+
+def test_link_labels_and_theme_credits_are_not_names():
+    assert split_authors("View my complete profile") == []
+    assert split_authors("Theme by Example Themes") == []
+    assert split_authors("Powered by WordPress") == []
+
+
+def test_a_job_title_is_not_a_second_author():
+    assert split_authors("Sam Stein, Senior Politics Editor") == ["Sam Stein"]
+    assert split_authors("Ada Lovelace, Staff Writer") == ["Ada Lovelace"]
+    assert split_authors("Editor") == []
+
+
+def test_a_page_whose_byline_is_a_profile_widget_names_the_person_only():
+    body = (
+        "<h1>Harbour reopens</h1><div class='byline'>By <a href='/author/jane-doe/'>Jane Doe"
+        "</a><a href='/author/jane-doe/'>Show all articles of Jane Doe</a></div>" + TEXT
+    )
+    page = f"<html><head><meta name='author' content='View my complete profile'></head><body>{body}"
+    meta = extract_page_metadata(lxml.html.document_fromstring(page + "</body></html>"))
+    assert meta.authors == ("Jane Doe",)
+
+
+def test_a_headline_or_a_place_is_not_the_source():
+    head = (
+        "<meta property='og:site_name' content='Harbour reopens after the storm'>"
+        "<meta property='og:title' content='Harbour reopens after the storm'>"
+    )
+    page = f"<html><head>{head}</head><body><h1>Harbour reopens after the storm</h1>{TEXT}"
+    meta = extract_page_metadata(lxml.html.document_fromstring(page + "</body></html>"))
+    assert meta.title == "Harbour reopens after the storm" and meta.source is None
+    head = "<meta property='og:site_name' content='U.S.'>"
+    page = f"<html><head>{head}</head><body><h1>Harbour reopens</h1>{TEXT}</body></html>"
+    assert extract_page_metadata(lxml.html.document_fromstring(page)).source is None
