@@ -10,6 +10,7 @@ the registry, memos, manifests, feeds and the build cache all go through it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -33,6 +34,9 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
+        # mkstemp makes the file 0600 (private while half-written); the finished file gets what
+        # any new file gets, so a web server running as another user can read feeds and pages.
+        os.chmod(tmp, umask_mode())
         os.replace(tmp, path)
     except BaseException:
         if tmp is not None:
@@ -41,6 +45,16 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None
         raise
     if durable:
         _sync_folder(path.parent)
+
+
+@functools.cache
+def umask_mode() -> int:
+    """0o666 less the process's umask: the mode `open()` gives a new file. Read once: the only
+    way to read the umask is to set it, and setting it while another thread creates a file
+    would give that file the wrong mode."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
 
 
 def _sync_folder(folder: Path) -> None:

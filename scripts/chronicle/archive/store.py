@@ -215,6 +215,15 @@ class ArticleStore:
             with contextlib.suppress(OSError):
                 self.memo.save()
 
+    def reread(self) -> None:
+        """Forget the dedupe lookups, to build them again from the files as they are now (after
+        waiting for another writer); the memo still spares parsing unchanged files."""
+        self._refs = None
+        self._by_original.clear()
+        self._by_fingerprint.clear()
+        self._by_id.clear()
+        self._paths.clear()
+
     def refs(self) -> list[StoredRef]:
         if self._refs is None:
             self._refs = []

@@ -13,12 +13,21 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import os
+import threading
+import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+    import filelock
 
 from chronicle.archive.files import missing_folders, remove_empty
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
@@ -31,6 +40,7 @@ from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from chronicle.ingest.inputs import (
     DEFAULT_MAX_BYTES,
     Input,
+    Refused,
     read_input,
     read_sidecar,
     sidecar_for,
@@ -41,6 +51,8 @@ from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
 
 DEFAULT_JOBS = 2
+# The lock file where the archive folder itself cannot be locked (archive_lock).
+LOCK_NAME = ".chronicle-add.lock"
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,8 @@ def prepare(
     item: Input, flags: Mapping[str, Any], settings: Settings, added: dt.datetime
 ) -> list[tuple[Article, bytes]]:
     """One input → its articles and originals. Raises ChronicleError for a bad input."""
+    if isinstance(item, Refused):
+        raise ReaderError(str(item.path), item.reason)
     if isinstance(item, str) and is_url(item):
         page = fetch(item, max_bytes=settings.max_bytes, timeout=settings.timeout)
         name = page.url.rstrip("/").rsplit("/", 1)[-1] or "page"
@@ -197,6 +211,11 @@ class Ingester:
             )
         return self._index
 
+    def reread(self) -> None:
+        """Forget what was read of the archive: it is read again, as it is now, when needed."""
+        self.store.reread()
+        self._index = None
+
     def save_memos(self) -> None:
         """Keep the articles and signatures this run read for the next run (and build)."""
         self.store.save_memo()
@@ -206,7 +225,7 @@ class Ingester:
 
     def already_added(self, item: Input, max_bytes: int) -> Outcome | None:
         """'unchanged' for a file whose bytes were added before as one article, else None."""
-        if isinstance(item, str) and is_url(item):
+        if isinstance(item, Refused) or (isinstance(item, str) and is_url(item)):
             return None
         path = Path(item)
         try:
@@ -302,6 +321,63 @@ class Ingester:
                 )
 
 
+@contextlib.contextmanager
+def archive_lock(root: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Hold the archive for one `chronicle add` at a time.
+
+    Two batches committed together would each miss what the other stored and both add the same
+    article; held for the whole run, the lock makes the second batch start after the first and
+    see all of it. `on_wait` is told once, in one line, when another run holds the lock.
+
+    The lock is the operating system's, taken on the archive folder itself (flock): no lock file
+    is left in the archive, and a killed run never leaves it held. Where there is no flock
+    (Windows), filelock locks a hidden file in the folder, which MkDocs never publishes."""
+    root.mkdir(parents=True, exist_ok=True)
+    waiting = (
+        f"waiting for another `chronicle add` on {root} to finish (the archive is locked "
+        "while a batch is added)"
+    )
+    if fcntl is None:  # pragma: no cover - Windows
+        lock = filelock.FileLock(root / LOCK_NAME)
+        try:
+            lock.acquire(timeout=0)
+        except filelock.Timeout:
+            if on_wait is not None:
+                on_wait(waiting)
+            lock.acquire()
+        try:
+            yield
+        finally:
+            lock.release()
+        return
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if on_wait is not None:
+                on_wait(waiting)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Worker initialiser: end this worker when the `chronicle add` that started it is gone.
+
+    A killed parent cannot shut its pool down, and a worker blocked on the task queue would
+    stay alive (reparented) for good; a daemon thread that sees its parent change ends it.
+    Polled rather than signalled: PR_SET_PDEATHSIG is Linux-only and tied to a thread."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="chronicle-parent-watch", daemon=True).start()
+
+
 def add_all(
     ingester: Ingester,
     items: list[Input],
@@ -311,17 +387,38 @@ def add_all(
     jobs: int = DEFAULT_JOBS,
     now: dt.datetime | None = None,
     on_progress: Callable[[], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Iterator[Outcome]:
     """Add every input, preparing in `jobs` worker processes; outcomes in input order.
 
     A file whose exact bytes are already in the archive is reported unchanged without being
     extracted again, so re-running `chronicle add inbox/` costs a hash per file, not a parse.
+    The archive is locked for the whole run (`archive_lock`; `on_wait` hears when another run
+    holds it), so two runs at once store each article once.
     """
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    with archive_lock(ingester.store.root, on_wait):
+        ingester.reread()  # what another run stored while this one waited
+        yield from _add_locked(ingester, items, flags, settings, jobs, added, on_progress)
+
+
+def _add_locked(
+    ingester: Ingester,
+    items: list[Input],
+    flags: Mapping[str, Any],
+    settings: Settings,
+    jobs: int,
+    added: dt.datetime,
+    on_progress: Callable[[], None] | None,
+) -> Iterator[Outcome]:
     known = {i: ingester.already_added(item, settings.max_bytes) for i, item in enumerate(items)}
     tasks = [(item, flags, settings, added) for i, item in enumerate(items) if known[i] is None]
     pool = (
-        ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
+        ProcessPoolExecutor(
+            max_workers=min(jobs, len(tasks)),
+            initializer=_exit_with_parent,
+            initargs=(os.getpid(),),
+        )
         if jobs > 1 and len(tasks) > 1
         else None
     )
@@ -353,6 +450,8 @@ def add_path(
     ingester = Ingester(store, originals, near_duplicates, registry)
     settings = Settings(max_bytes=max_bytes, near_duplicates=near_duplicates)
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    outcomes = ingester.commit(prepare_safely((path, flags, settings, added)))
-    ingester.save_memos()
+    with archive_lock(store.root):
+        ingester.reread()
+        outcomes = ingester.commit(prepare_safely((path, flags, settings, added)))
+        ingester.save_memos()
     return outcomes
