@@ -46,7 +46,7 @@ from chronicle.site.feeds import write_feeds
 from chronicle.site.indexing import RECORDS_FILE, SearchIndex
 from chronicle.site.memos import MemoShelf
 from chronicle.site.pages import all_pages, home_view
-from chronicle.site.sanitize import clean_html
+from chronicle.site.sanitize import clean_html, clean_toc
 from chronicle.site.search import FACETS
 from chronicle.site.views import View
 
@@ -307,6 +307,7 @@ class BuildPlan:
         if src not in self.entries:
             return html_text
         cleaned = clean_html(self.page_cache.html(page, html_text))  # perf: stored on a hit
+        cleaned = clean_toc(cleaned, page.toc.items)
         if self.search is not None:
             self.search.add(src, cleaned)
         return cleaned
