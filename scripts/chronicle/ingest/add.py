@@ -14,8 +14,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-import threading
-import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -23,13 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows
-    fcntl = None  # type: ignore[assignment]
-    import filelock
-
 from chronicle.archive.files import missing_folders, remove_empty
+from chronicle.archive.lock import archive_lock
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
@@ -49,10 +42,9 @@ from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
+from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
-# The lock file where the archive folder itself cannot be locked (archive_lock).
-LOCK_NAME = ".chronicle-add.lock"
 
 
 @dataclass(frozen=True)
@@ -321,63 +313,6 @@ class Ingester:
                 )
 
 
-@contextlib.contextmanager
-def archive_lock(root: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold the archive for one `chronicle add` at a time.
-
-    Two batches committed together would each miss what the other stored and both add the same
-    article; held for the whole run, the lock makes the second batch start after the first and
-    see all of it. `on_wait` is told once, in one line, when another run holds the lock.
-
-    The lock is the operating system's, taken on the archive folder itself (flock): no lock file
-    is left in the archive, and a killed run never leaves it held. Where there is no flock
-    (Windows), filelock locks a hidden file in the folder, which MkDocs never publishes."""
-    root.mkdir(parents=True, exist_ok=True)
-    waiting = (
-        f"waiting for another `chronicle add` on {root} to finish (the archive is locked "
-        "while a batch is added)"
-    )
-    if fcntl is None:  # pragma: no cover - Windows
-        lock = filelock.FileLock(root / LOCK_NAME)
-        try:
-            lock.acquire(timeout=0)
-        except filelock.Timeout:
-            if on_wait is not None:
-                on_wait(waiting)
-            lock.acquire()
-        try:
-            yield
-        finally:
-            lock.release()
-        return
-    fd = os.open(root, os.O_RDONLY)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            if on_wait is not None:
-                on_wait(waiting)
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # releases the lock
-
-
-def _exit_with_parent(parent: int) -> None:
-    """Worker initialiser: end this worker when the `chronicle add` that started it is gone.
-
-    A killed parent cannot shut its pool down, and a worker blocked on the task queue would
-    stay alive (reparented) for good; a daemon thread that sees its parent change ends it.
-    Polled rather than signalled: PR_SET_PDEATHSIG is Linux-only and tied to a thread."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="chronicle-parent-watch", daemon=True).start()
-
-
 def add_all(
     ingester: Ingester,
     items: list[Input],
@@ -416,7 +351,7 @@ def _add_locked(
     pool = (
         ProcessPoolExecutor(
             max_workers=min(jobs, len(tasks)),
-            initializer=_exit_with_parent,
+            initializer=exit_with_parent,
             initargs=(os.getpid(),),
         )
         if jobs > 1 and len(tasks) > 1
