@@ -62,7 +62,10 @@ BASE = "id: a\ntitle: T\nsource: null\n"
         (BASE + 'topics: ["T\\x0cX"]\n', "'topics': holds the control character U+000C"),
         (BASE + 'summary: "S\\x08"\n', "'summary': holds the control character U+0008"),
         ("id: a\ntitle: " + "x" * 3000 + "\nsource: null\n", "'title': 3,000 characters, over"),
-        (BASE + "authors: [" + ", ".join(f"a{i}" for i in range(2001)) + "]\n", "'authors': 2,001 entries"),
+        (
+            BASE + "authors: [" + ", ".join(f"a{i}" for i in range(2001)) + "]\n",
+            "'authors': 2,001 entries",
+        ),
     ],
 )
 def test_a_bad_stored_file_is_refused_on_read_naming_file_key_and_problem(

@@ -67,6 +67,19 @@ def _sync_folder(folder: Path) -> None:
             os.close(fd)
 
 
+def remove_stale_temporaries(folder: Path) -> int:
+    """Remove the temporary files `write_atomic` left under `folder` when its process was killed
+    mid-write; how many. Only for a caller that holds the folder's lock (archive/lock.py): another
+    writer's temporary file would be in use."""
+    removed = 0
+    if folder.is_dir():
+        for tmp in folder.rglob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed += 1
+    return removed
+
+
 def missing_folders(path: Path) -> list[Path]:
     """The folders a write to `path` would create, outermost first."""
     missing = []

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chronicle.archive.files import missing_folders, remove_empty
+from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
@@ -334,6 +334,8 @@ def add_all(
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     with archive_lock(ingester.store.root, on_wait):
         ingester.reread()  # what another run stored while this one waited
+        for folder in (ingester.store.root, ingester.originals.root):
+            remove_stale_temporaries(folder)  # a killed run's, never to be finished
         yield from _add_locked(ingester, items, flags, settings, jobs, added, on_progress)
 
 
