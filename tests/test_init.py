@@ -45,8 +45,14 @@ def test_init_writes_an_archive_that_says_what_it_is(tmp_path, cli):
     assert "chronicle serve" in out
     project = tmp_path / "fr"
     for name in (
-        "mkdocs.yml", "docs/index.md", "docs/about.md", "entities.yml", ".gitignore",
-        "README.md", "requirements.txt", ".github/workflows/publish.yml",
+        "mkdocs.yml",
+        "docs/index.md",
+        "docs/about.md",
+        "entities.yml",
+        ".gitignore",
+        "README.md",
+        "requirements.txt",
+        ".github/workflows/publish.yml",
     ):
         assert (project / name).is_file(), name
     config = mkdocs_config(project)
@@ -87,8 +93,18 @@ def new_archive(tmp_path_factory, seed_path) -> tuple[Path, str]:
     run_cli("init", project, "--title", "A class archive")
     archive = project / "docs" / "articles"
     run_cli(
-        "add", seed_path, "--archive", archive, "--title", "Talks stall", "--date",
-        "2025-03-21", "--source", "Test Wire", "--topic", "Gaza ceasefire",
+        "add",
+        seed_path,
+        "--archive",
+        archive,
+        "--title",
+        "Talks stall",
+        "--date",
+        "2025-03-21",
+        "--source",
+        "Test Wire",
+        "--topic",
+        "Gaza ceasefire",
     )
     page, title = a_corpus_page(root)
     run_cli("add", page, "--archive", archive)

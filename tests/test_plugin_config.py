@@ -59,8 +59,12 @@ def minimal(tmp_path: Path, articles) -> Path:
     (project / "docs").mkdir(parents=True)
     (project / "mkdocs.yml").write_text(MINIMAL, encoding="utf-8")
     articles.write(
-        project / "docs" / "articles", title="Talks stall in Doha", date="2025-03-21",
-        source="Test Wire", topics=["Gaza ceasefire"], body="Delegations met in Doha.",
+        project / "docs" / "articles",
+        title="Talks stall in Doha",
+        date="2025-03-21",
+        source="Test Wire",
+        topics=["Gaza ceasefire"],
+        body="Delegations met in Doha.",
     )
     return project
 
@@ -137,7 +141,10 @@ def test_chronicle_serve_does_not_print_materials_banner(minimal, tmp_path):
     with log.open("w") as out:
         server = subprocess.Popen(
             [sys.executable, "-m", "chronicle", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-            cwd=minimal, stdout=out, stderr=subprocess.STDOUT, env=env,
+            cwd=minimal,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
         )
     try:
         deadline = time.monotonic() + 120

@@ -10,6 +10,7 @@ the registry, memos, manifests, feeds and the build cache all go through it.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import tempfile
 from pathlib import Path
@@ -33,6 +34,9 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
+        # mkstemp makes the file 0600 (private while half-written); the finished file gets what
+        # any new file gets, so a web server running as another user can read feeds and pages.
+        os.chmod(tmp, umask_mode())
         os.replace(tmp, path)
     except BaseException:
         if tmp is not None:
@@ -43,6 +47,16 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None
         _sync_folder(path.parent)
 
 
+@functools.cache
+def umask_mode() -> int:
+    """0o666 less the process's umask: the mode `open()` gives a new file. Read once: the only
+    way to read the umask is to set it, and setting it while another thread creates a file
+    would give that file the wrong mode."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def _sync_folder(folder: Path) -> None:
     """Flush a folder's entries (the rename) to disk; not possible everywhere (Windows)."""
     with contextlib.suppress(OSError):
@@ -51,6 +65,19 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Remove the temporary files `write_atomic` left under `folder` when its process was killed
+    mid-write; how many. Only for a caller that holds the folder's lock (archive/lock.py): another
+    writer's temporary file would be in use."""
+    removed = 0
+    if folder.is_dir():
+        for tmp in folder.rglob(".*.tmp"):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+                removed += 1
+    return removed
 
 
 def missing_folders(path: Path) -> list[Path]:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from chronicle.archive.dates import parse_date
+from chronicle.archive.limits import CONTROL, LIMITS, Limits, check_limits
 from chronicle.archive.model import ORIGINS, Article, Provenance, Quote
 from chronicle.errors import ChronicleError, FrontMatterError
 from chronicle.text.normalize import language_tag, web_address
@@ -70,7 +71,12 @@ def _text(where: str, key: str, value: Any, required: bool = False) -> str | Non
             raise FrontMatterError(where, key, "is required and may not be empty")
         return None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        return str(value).strip()
+        text = str(value).strip()
+        control = CONTROL.search(text)
+        if control:
+            code = f"U+{ord(control.group(0)):04X}"
+            raise FrontMatterError(where, key, f"holds the control character {code}")
+        return text
     raise FrontMatterError(where, key, f"must be text, not {type(value).__name__}")
 
 
@@ -138,9 +144,16 @@ def _datetime(where: str, key: str, value: Any) -> dt.datetime | None:
 
 def _date(where: str, key: str, value: Any):
     try:
-        return parse_date(value, where)
+        date = parse_date(value, where)
     except ChronicleError as exc:
         raise FrontMatterError(where, key, exc.reason) from None
+    except (ValueError, OverflowError) as exc:  # what the edtf package raises on a huge year
+        raise FrontMatterError(where, key, f"'{value}' is not a date ({exc})") from None
+    if date is not None and not 1 <= date.year <= 9999:
+        # Year 0 does not exist in the calendar the site shows, and negative years have no
+        # four-digit form (-0044 would come back as -044): refused rather than mangled.
+        raise FrontMatterError(where, key, f"year {date.year} is outside 1 to 9999")
+    return date
 
 
 def read_curator(where: str, data: Mapping[str, Any]) -> dict[str, Any]:
@@ -225,8 +238,16 @@ def read_quotes(where: str, value: Any) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
-def article_from_mapping(where: str, meta: Mapping[str, Any], body: str) -> Article:
-    """Front matter + body → Article, or FrontMatterError naming the key."""
+def article_from_mapping(
+    where: str, meta: Mapping[str, Any], body: str, limits: Limits = LIMITS
+) -> Article:
+    """Front matter + body → Article, or FrontMatterError naming the key (or the limit)."""
+    article = _article(where, meta, body)
+    check_limits(where, article, limits)
+    return article
+
+
+def _article(where: str, meta: Mapping[str, Any], body: str) -> Article:
     if not isinstance(meta, Mapping):
         raise FrontMatterError(where, "", "the front matter must be a mapping of keys to values")
     for key in meta:

@@ -16,6 +16,7 @@ from typing import Literal
 import yaml
 
 from chronicle.archive.files import write_atomic
+from chronicle.archive.limits import LIMITS, Limits, check_limits, without_controls
 from chronicle.archive.memo import ARTICLES_FILE, ArticleMemo, site_cache_folder
 from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping
@@ -30,6 +31,11 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as Loader  # type: ignore[assignment]
 
 UNDATED = "undated"
+# Front matter larger than this is refused before YAML reads it (a stored article's is a few KB).
+MAX_FRONT_MATTER = 1_000_000
+# Values a front matter may expand to once YAML's aliases (`*name`) are followed: a file of 1 KB
+# whose aliases repeat each other nine levels deep is a billion values (an "alias bomb").
+MAX_YAML_VALUES = 100_000
 
 
 class _ArticleLoader(Loader):  # type: ignore[misc,valid-type]
@@ -61,16 +67,59 @@ def parse_yaml(text: str, where: str, *, what: str = "front matter") -> dict:
     """YAML mapping → dict. `text` must start on the first line of its file (a sidecar) or on
     the `---` line (what `split_front_matter` returns), so YAML's line numbers, counted from 0,
     are the file's, counted from 1. `what` names the document in messages."""
+    if len(text) > MAX_FRONT_MATTER:
+        raise FrontMatterError(
+            where,
+            "",
+            f"the {what} is {len(text):,} characters, over the limit of {MAX_FRONT_MATTER:,}",
+        )
     try:
+        if "*" in text:  # perf: only a document with an alias can be an alias bomb
+            _check_expansion(yaml.compose(text, Loader=_ArticleLoader), where, what)
         data = yaml.load(text, Loader=_ArticleLoader)
     except (yaml.YAMLError, ValueError) as exc:
         problem = _yaml_problem(exc, text)
         raise FrontMatterError(where, "", f"the {what} is not valid YAML{problem}") from None
+    except RecursionError:
+        raise FrontMatterError(where, "", f"the {what} is nested too deeply") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise FrontMatterError(where, "", f"the {what} must be a mapping of keys to values")
     return data
+
+
+def _check_expansion(root: yaml.Node | None, where: str, what: str) -> None:
+    """Refuse a document that expands, aliases followed, past MAX_YAML_VALUES values. Each node
+    is sized once (a shared node's size is remembered), so measuring costs what the file is,
+    not what it expands to."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)] if root is not None else []
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        sizes[id(node)] = min(1 + sum(sizes.get(id(c), 1) for c in children), MAX_YAML_VALUES + 1)
+        if sizes[id(node)] > MAX_YAML_VALUES:
+            raise FrontMatterError(
+                where,
+                "",
+                f"the {what} expands to over {MAX_YAML_VALUES:,} values through "
+                "its aliases (*name); not read",
+            )
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
 
 
 def _yaml_problem(exc: Exception, text: str) -> str:
@@ -156,9 +205,10 @@ class ArticleStore:
     hundreds of articles stays linear.
     """
 
-    def __init__(self, root: Path, cache: Path | None = None) -> None:
+    def __init__(self, root: Path, cache: Path | None = None, limits: Limits = LIMITS) -> None:
         self.root = Path(root)
         self.cache = cache
+        self.limits = limits
         self.memo = ArticleMemo(None if cache is None else cache / ARTICLES_FILE)
         self._read_all = False  # every stored file went through the memo in this run
         self._refs: list[StoredRef] | None = None
@@ -168,9 +218,9 @@ class ArticleStore:
         self._paths: set[Path] = set()
 
     @classmethod
-    def of_site(cls, root: Path) -> ArticleStore:
+    def of_site(cls, root: Path, limits: Limits = LIMITS) -> ArticleStore:
         """The store at `root`, sharing the memo of the site built from it (if any)."""
-        return cls(root, site_cache_folder(root))
+        return cls(root, site_cache_folder(root), limits)
 
     def files(self) -> list[Path]:
         if not self.root.is_dir():
@@ -191,7 +241,7 @@ class ArticleStore:
         except UnicodeDecodeError:
             raise FrontMatterError(where, "", "the file is not UTF-8") from None
         raw, body = split_front_matter(text, where)
-        return article_from_mapping(where, parse_yaml(raw, where), body)
+        return article_from_mapping(where, parse_yaml(raw, where), body, self.limits)
 
     def load(self, path: Path) -> Article:
         """The article in `path`, parsed only if the memo does not hold this version of it."""
@@ -222,6 +272,15 @@ class ArticleStore:
             # not this command its result.
             with contextlib.suppress(OSError):
                 self.memo.save()
+
+    def reread(self) -> None:
+        """Forget the dedupe lookups, to build them again from the files as they are now (after
+        waiting for another writer); the memo still spares parsing unchanged files."""
+        self._refs = None
+        self._by_original.clear()
+        self._by_fingerprint.clear()
+        self._by_id.clear()
+        self._paths.clear()
 
     def refs(self) -> list[StoredRef]:
         if self._refs is None:
@@ -282,7 +341,13 @@ class ArticleStore:
         return path
 
     def add(self, article: Article) -> AddOutcome:
-        """Write a new article; an identical input is 'unchanged', the same text 'duplicate'."""
+        """Write a new article; an identical input is 'unchanged', the same text 'duplicate'.
+        Control characters are taken out of its text; an article over a limit is refused
+        (FrontMatterError), as reading it back would be."""
+        article = without_controls(article)
+        check_limits(
+            article.provenance.original_name if article.provenance else "", article, self.limits
+        )
         found = self.find_duplicate(article)
         if found:
             status, ref = found

@@ -22,6 +22,7 @@ from chronicle.errors import ChronicleError
 from chronicle.ingest.check import Report, check_store
 from chronicle.ingest.curate import mend_links
 from chronicle.text.counts import counted
+from chronicle.text.terminal import printable
 
 
 @click.command()
@@ -95,11 +96,11 @@ def check(archive: Path, originals: Path | None, quiet: bool, fix: bool, as_json
 def _print_check(report: Report, fixed: list[tuple[Path, str]], quiet: bool) -> None:
     out = Console(highlight=False, soft_wrap=True)
     for path, message in fixed:
-        out.print(f"fixed    {shown(path)}: {message}", markup=False)
+        out.print(printable(f"fixed    {shown(path)}: {message}"), markup=False)
     for finding in report.findings:
         if quiet and finding.level == "warning":
             continue
-        out.print(f"{finding.level:7}  {finding.file}: {finding.message}", markup=False)
+        out.print(printable(f"{finding.level:7}  {finding.file}: {finding.message}"), markup=False)
     kinds = Counter((f.level, _kind(f.message)) for f in report.findings)
     if len(report.findings) > 5 and not quiet:
         table = Table(title="chronicle check", show_edge=False)

@@ -14,6 +14,7 @@ from typing import Any
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from chronicle.archive.changes import ChangeLog
 from chronicle.archive.dates import parse_date
@@ -27,6 +28,8 @@ from chronicle.cli.paths import shown
 from chronicle.cli.progress import progress
 from chronicle.errors import ChronicleError
 from chronicle.ingest.curate import find
+from chronicle.text.counts import counted
+from chronicle.text.terminal import printable
 
 
 def _console(stderr: bool = False) -> Console:
@@ -144,15 +147,16 @@ def _print_table(chosen: list[tuple[Path, Article]], total: int) -> None:
         for column in ("date", "source", "title", "id"):
             table.add_column(column, overflow="fold")
         for _, article in chosen:
-            table.add_row(
+            # Text, not str: Rich would read "[...]" in a title as markup.
+            cells = (
                 article.date.edtf if article.date else "unknown",
                 article.source or "unknown",
                 article.title + (" (inferred)" if article.title_origin == "inferred" else ""),
                 article.id,
             )
+            table.add_row(*(Text(printable(cell)) for cell in cells))
         out.print(table)
-    noun = "article" if total == 1 else "articles"
-    out.print(f"{len(chosen)} of {total} {noun} listed", markup=False)
+    out.print(f"{len(chosen)} of {counted(total, 'article')} listed", markup=False)
 
 
 @click.command()
@@ -246,7 +250,7 @@ def _print_article(
     else:
         row("original", None, problem)
     for line in lines:
-        out.print(line, markup=False)
+        out.print(printable(line), markup=False)
     for change in changes:
         what = ", ".join(change.get("changes", {})) or change.get("redirect", "")
-        out.print(f"{change['when']}  {change['action']:6}  {what}", markup=False)
+        out.print(printable(f"{change['when']}  {change['action']:6}  {what}"), markup=False)

@@ -92,8 +92,7 @@ def write_archive(folder: Path, files: dict[str, str]) -> None:
     taken = [name for name in files if (folder / name).exists()]
     if taken:
         raise click.ClickException(
-            f"{folder} already has {', '.join(sorted(taken))}: not overwriting; "
-            "choose a new folder"
+            f"{folder} already has {', '.join(sorted(taken))}: not overwriting; choose a new folder"
         )
     written: list[Path] = []
     try:
@@ -127,9 +126,7 @@ def write_archive(folder: Path, files: dict[str, str]) -> None:
     help="Where the site will be published (https://you.github.io/archive/); on GitHub Pages "
     "the publish workflow sets it.",
 )
-def init(
-    folder: Path, title: str, description: str, language: str, site_url: str | None
-) -> None:
+def init(folder: Path, title: str, description: str, language: str, site_url: str | None) -> None:
     """Start a new archive in FOLDER (made if missing).
 
     Writes mkdocs.yml, a home page and an about page (docs/), an empty entities.yml, a

@@ -32,11 +32,17 @@ from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT
 from chronicle.ingest.inputs import DEFAULT_MAX_BYTES, expand_inputs
 from chronicle.ingest.near_duplicates import MODES
-from chronicle.text.counts import counted
+from chronicle.text.terminal import printable
 
 
 def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def _say(console: Console, line: str) -> None:
+    """Print a line that holds article text (titles, file names, reasons) with its control
+    characters escaped: it must not steer the curator's terminal."""
+    console.print(printable(line), markup=False)
 
 
 def _cannot_write(exc: OSError, archive: Path) -> click.ClickException:
@@ -176,7 +182,7 @@ def add(
     try:
         curator = read_curator("command line", given)
     except ChronicleError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(printable(str(exc))) from None
     if archive.exists() and not archive.is_dir():
         raise click.ClickException(f"--archive {_shown(archive)} is a file, not a folder")
     store = ArticleStore.of_site(archive)
@@ -223,6 +229,7 @@ def add(
                 settings,
                 jobs=jobs,
                 on_progress=lambda: progress.advance(task),
+                on_wait=lambda message: _console(True).print(message, markup=False),
             ):
                 outcomes.append(outcome)
                 if (len(items) == 1 or not show_bar) and not as_json:
@@ -249,26 +256,26 @@ def add(
 
 def _print_outcome(out: Console, o: Outcome) -> None:
     if o.status == "added":
-        out.print(f"added      {o.detail}", markup=False)
+        _say(out, f"added      {o.detail}")
         if o.article is not None:
             a = o.article
             date = a.date.human() if a.date else "unknown"
-            out.print(f"           title ({a.title_origin}): {a.title}", markup=False)
-            out.print(f"           date: {date}; source: {a.source or 'unknown'}", markup=False)
+            _say(out, f"           title ({a.title_origin}): {a.title}")
+            _say(out, f"           date: {date}; source: {a.source or 'unknown'}")
         if o.note:
-            out.print(f"           {o.note}", markup=False)
+            _say(out, f"           {o.note}")
         for warning in o.warnings:
-            out.print(f"           warning: {warning}", markup=False)
+            _say(out, f"           warning: {warning}")
     elif o.status == "unchanged":
-        out.print(f"unchanged  {o.input}: already in the archive as {o.detail}", markup=False)
+        _say(out, f"unchanged  {o.input}: already in the archive as {o.detail}")
     elif o.status == "duplicate":
-        out.print(f"duplicate  {o.input}: same text as {o.detail}; not added", markup=False)
+        _say(out, f"duplicate  {o.input}: same text as {o.detail}; not added")
     elif o.status == "near-duplicate":
-        out.print(f"similar    {o.input}: {o.detail}", markup=False)
+        _say(out, f"similar    {o.input}: {o.detail}")
     elif o.status == "skipped":
-        out.print(f"skipped    {o.input}: {o.detail}", markup=False)
+        _say(out, f"skipped    {o.input}: {o.detail}")
     else:
-        _console(True).print(f"failed     {o.input}: {o.detail}", markup=False)
+        _say(_console(True), f"failed     {o.input}: {o.detail}")
 
 
 def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
@@ -295,10 +302,10 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
     for o in outcomes:
         if o.status in ("failed", "duplicate", "near-duplicate", "skipped"):
             reason = o.detail if o.status != "duplicate" else f"same text as {o.detail}"
-            out.print(f"{o.status}: {o.input}: {reason}", markup=False)
+            _say(out, f"{o.status}: {o.input}: {reason}")
         elif o.status == "added":
             for warning in o.warnings:
-                out.print(f"warning: {o.input}: {warning}", markup=False)
+                _say(out, f"warning: {o.input}: {warning}")
 
 
 CONFIG_FILES = ("mkdocs.yml", "mkdocs.yaml")  # where MkDocs looks when not given -f

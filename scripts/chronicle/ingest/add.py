@@ -13,6 +13,7 @@ import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -20,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chronicle.archive.files import missing_folders, remove_empty
+from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
+from chronicle.archive.lock import archive_lock
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
@@ -31,6 +33,7 @@ from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from chronicle.ingest.inputs import (
     DEFAULT_MAX_BYTES,
     Input,
+    Refused,
     read_input,
     read_sidecar,
     sidecar_for,
@@ -39,6 +42,7 @@ from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
+from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
 
@@ -98,6 +102,8 @@ def prepare(
     item: Input, flags: Mapping[str, Any], settings: Settings, added: dt.datetime
 ) -> list[tuple[Article, bytes]]:
     """One input → its articles and originals. Raises ChronicleError for a bad input."""
+    if isinstance(item, Refused):
+        raise ReaderError(str(item.path), item.reason)
     if isinstance(item, str) and is_url(item):
         page = fetch(item, max_bytes=settings.max_bytes, timeout=settings.timeout)
         name = page.url.rstrip("/").rsplit("/", 1)[-1] or "page"
@@ -197,6 +203,11 @@ class Ingester:
             )
         return self._index
 
+    def reread(self) -> None:
+        """Forget what was read of the archive: it is read again, as it is now, when needed."""
+        self.store.reread()
+        self._index = None
+
     def save_memos(self) -> None:
         """Keep the articles and signatures this run read for the next run (and build)."""
         self.store.save_memo()
@@ -206,7 +217,7 @@ class Ingester:
 
     def already_added(self, item: Input, max_bytes: int) -> Outcome | None:
         """'unchanged' for a file whose bytes were added before as one article, else None."""
-        if isinstance(item, str) and is_url(item):
+        if isinstance(item, Refused) or (isinstance(item, str) and is_url(item)):
             return None
         path = Path(item)
         try:
@@ -311,17 +322,40 @@ def add_all(
     jobs: int = DEFAULT_JOBS,
     now: dt.datetime | None = None,
     on_progress: Callable[[], None] | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Iterator[Outcome]:
     """Add every input, preparing in `jobs` worker processes; outcomes in input order.
 
     A file whose exact bytes are already in the archive is reported unchanged without being
     extracted again, so re-running `chronicle add inbox/` costs a hash per file, not a parse.
+    The archive is locked for the whole run (`archive_lock`; `on_wait` hears when another run
+    holds it), so two runs at once store each article once.
     """
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    with archive_lock(ingester.store.root, on_wait):
+        ingester.reread()  # what another run stored while this one waited
+        for folder in (ingester.store.root, ingester.originals.root):
+            remove_stale_temporaries(folder)  # a killed run's, never to be finished
+        yield from _add_locked(ingester, items, flags, settings, jobs, added, on_progress)
+
+
+def _add_locked(
+    ingester: Ingester,
+    items: list[Input],
+    flags: Mapping[str, Any],
+    settings: Settings,
+    jobs: int,
+    added: dt.datetime,
+    on_progress: Callable[[], None] | None,
+) -> Iterator[Outcome]:
     known = {i: ingester.already_added(item, settings.max_bytes) for i, item in enumerate(items)}
     tasks = [(item, flags, settings, added) for i, item in enumerate(items) if known[i] is None]
     pool = (
-        ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
+        ProcessPoolExecutor(
+            max_workers=min(jobs, len(tasks)),
+            initializer=exit_with_parent,
+            initargs=(os.getpid(),),
+        )
         if jobs > 1 and len(tasks) > 1
         else None
     )
@@ -353,6 +387,8 @@ def add_path(
     ingester = Ingester(store, originals, near_duplicates, registry)
     settings = Settings(max_bytes=max_bytes, near_duplicates=near_duplicates)
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
-    outcomes = ingester.commit(prepare_safely((path, flags, settings, added)))
-    ingester.save_memos()
+    with archive_lock(store.root):
+        ingester.reread()
+        outcomes = ingester.commit(prepare_safely((path, flags, settings, added)))
+        ingester.save_memos()
     return outcomes

@@ -7,14 +7,12 @@ Phases, in the order of MkDocs' events:
   once, build the archive indexes and the entity site before anything is rendered, so every
   page can link to every other. After a small change the search index starts here, as soon as
   the articles are read (indexing.py);
-- generate (`generate_files`): every generated page's view (pages.py, entity_pages.py) and
-  file, Chronicle's scripts and styles, the search page;
+- generate (`generate_files`): generated pages' views and files, Chronicle's assets, search page;
 - plan (`plan_pages`): which pages are up to date (build/incremental.py);
 - attach (`on_nav`, `on_env`): the build cache (build/pagecache.py) and its helper processes;
 - render (page events): each page's source without front matter, its meta (template and
   escaped title), its sanitised HTML and search record, and its template context;
-- finish (`on_post_build`): record the build, prune the cache, save the memos, write the
-  feeds, wait for the search index.
+- finish (`on_post_build`): record the build, prune the cache, save memos, write feeds, wait.
 """
 
 from __future__ import annotations
@@ -34,6 +32,7 @@ from chronicle.archive.index import Entry, build_archive, name_collisions
 from chronicle.archive.memo import ARTICLES_FILE
 from chronicle.archive.registry import load_registry
 from chronicle.archive.store import ArticleStore, split_front_matter
+from chronicle.errors import ChronicleError
 from chronicle.site.article_page import article_context, article_inputs
 from chronicle.site.build.cache import BuildCache
 from chronicle.site.build.incremental import Incremental
@@ -49,7 +48,7 @@ from chronicle.site.memos import MemoShelf
 from chronicle.site.pages import all_pages, home_view
 from chronicle.site.placement import STYLES, add_home_page, generated_page, keep_out_of_nav
 from chronicle.site.redirects import add_redirects
-from chronicle.site.sanitize import clean_html
+from chronicle.site.sanitize import clean_html, clean_toc
 from chronicle.site.search import FACETS
 from chronicle.site.views import View
 from chronicle.text.counts import counted
@@ -118,10 +117,15 @@ class BuildPlan:
     def _resolve_entries(self, files: Files) -> dict[str, Entry]:
         store = ArticleStore(Path(self.config.docs_dir) / self.prefix)
         entries = {}
-        for file in files.documentation_pages():
+        for file in list(files.documentation_pages()):
             if not file.src_uri.startswith(self.prefix) or file.generated_by:
                 continue
-            article = self._article_memo.read(Path(file.abs_src_path or ""), store.read)
+            try:
+                article = self._article_memo.read(Path(file.abs_src_path or ""), store.read)
+            except ChronicleError as exc:  # left out, loudly: `strict` fails, `check` names it
+                log.warning(f"{exc}; this article is left out of the site")
+                files.remove(file)
+                continue
             entries[file.src_uri] = Entry(article=article, url=file.url, src_uri=file.src_uri)
         return entries
 
@@ -317,7 +321,7 @@ class BuildPlan:
         src = page.file.src_uri
         if src not in self.entries:
             return html_text
-        cleaned = clean_html(self.page_cache.html(page, html_text))  # perf: stored on a hit
+        cleaned = clean_toc(clean_html(self.page_cache.html(page, html_text)), page.toc.items)
         if self.search is not None:
             self.search.add(src, cleaned)
         return cleaned
@@ -358,8 +362,11 @@ class BuildPlan:
             chronicle.update(facets=FACETS, browse_limit=self.options.search_browse_limit)
         elif page.is_homepage:
             chronicle["view"] = home_view(
-                self.archive, page.file.src_uri, latest=self.options.home_latest,
-                topics_base=self._base("topics"), sources_base=self._base("sources"),
+                self.archive,
+                page.file.src_uri,
+                latest=self.options.home_latest,
+                topics_base=self._base("topics"),
+                sources_base=self._base("sources"),
             )
         return chronicle
 

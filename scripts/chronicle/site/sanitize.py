@@ -2,15 +2,25 @@
 
 Article bodies are Markdown, and Markdown passes raw HTML through; a hand-edited or extracted
 article could carry a script or an event handler. Everything rendered from an article goes
-through here before it reaches a page.
+through here before it reaches a page: its HTML (`clean_html`), and its table of contents
+(`clean_toc`), which MkDocs makes from the headings before any sanitiser sees them and Material
+prints unescaped, in the contents and in the "Skip to content" link. An attribute list
+(`## Heading {: id=… data-toc-label=… }`) sets both.
 """
 
 from __future__ import annotations
 
 import html as _html
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import nh3
+
+from chronicle.text.normalize import make_slug
+
+if TYPE_CHECKING:
+    from mkdocs.structure.toc import AnchorLink
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {
     "figure",
@@ -89,3 +99,71 @@ def _as_browser_reads(src: str) -> str:
     scheme stays on the site's own host."""
     value = _html.unescape(src).strip("".join(map(chr, range(0x21))))
     return _TAB_OR_NEWLINE.sub("", value).replace("\\", "/")
+
+
+# What an id may hold to be printed as is in `href="#…"` and `id="…"`: no quote, angle bracket,
+# ampersand, backtick, equals sign, space or control character (Python-Markdown's own ids never
+# have one). Anything else is renamed.
+_UNSAFE_ID = re.compile(r"[\"'<>&`=\\\s\x00-\x1f\x7f]")
+_ID_OR_FRAGMENT = re.compile(r'\b(id="|href="#)([^"]*)"')
+_HEADING_ID = re.compile(r'<h[1-6]\b[^>]*?\bid="([^"]*)"')
+_TAG = re.compile(r"<[^>]*>?")
+# Python-Markdown's placeholder for raw HTML it set aside (STX … ETX): a table of contents keeps
+# it where the heading's HTML has the raw HTML back.
+_PLACEHOLDER = re.compile(r"\x02[^\x03]*\x03")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_toc(cleaned: str, toc: list[AnchorLink]) -> str:
+    """Make the table of contents `toc` safe to print unescaped, in place: each title becomes
+    its text, escaped; each id that could leave its attribute is renamed to a slug, here and in
+    `cleaned` (the article's HTML, after `clean_html`), so the links still reach the headings.
+    Returns the HTML with the renamed ids."""
+    items = list(_walk(toc))
+    taken = {item.id for item in items if item.id and not _UNSAFE_ID.search(item.id)}
+    # The headings' ids as nh3 wrote them (escaped), in order, each matched to one item at most.
+    headings = [m.group(1) for m in _HEADING_ID.finditer(cleaned)]
+    used = [False] * len(headings)
+    renamed: dict[str, str] = {}  # id as written in `cleaned` → its new id
+    for item in items:
+        text = _text(item.title)
+        item.title = _html.escape(text, quote=False)
+        if item.id and not _UNSAFE_ID.search(item.id):
+            continue
+        base = make_slug(text) if text else "section"
+        new, n = base, 2
+        while new in taken:
+            new, n = f"{base}-{n}", n + 1
+        taken.add(new)
+        pattern = _as_written(item.id)
+        for i, written in enumerate(headings):
+            if not used[i] and pattern.fullmatch(_html.unescape(written)):
+                used[i] = True
+                renamed.setdefault(written, new)
+                break
+        item.id = new
+    if not renamed:
+        return cleaned
+
+    def rename(match: re.Match[str]) -> str:
+        return f'{match.group(1)}{renamed.get(match.group(2), match.group(2))}"'
+
+    return _ID_OR_FRAGMENT.sub(rename, cleaned)
+
+
+def _as_written(toc_id: str) -> re.Pattern[str]:
+    """The ids a heading may have in the HTML for this table of contents id: the same, with
+    any raw HTML where the id holds a placeholder."""
+    return re.compile(".*?".join(re.escape(part) for part in _PLACEHOLDER.split(toc_id)), re.S)
+
+
+def _walk(items: list[AnchorLink]) -> Iterator[AnchorLink]:
+    for item in items:
+        yield item
+        yield from _walk(item.children)
+
+
+def _text(markup: str) -> str:
+    """What a reader would see of `markup`: no tags, no placeholders, entities decoded."""
+    text = _html.unescape(_TAG.sub("", _PLACEHOLDER.sub("", markup)))
+    return _CONTROL.sub("", text).strip()

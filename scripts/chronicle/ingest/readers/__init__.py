@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from chronicle.errors import ReaderError, UnknownFormat
 from chronicle.ingest.readers.base import Draft
+from chronicle.ingest.readers.decode import MAX_DECOMPRESSED
 
 ReadFunction = Callable[[bytes, str], list[Draft]]
 
@@ -26,8 +27,6 @@ READERS: dict[str, tuple[str, str, str]] = {
     "feed": ("chronicle.ingest.readers.feed", "read_feed", "feedparser"),
     "warc": ("chronicle.ingest.readers.warc", "read_warc", "warcio"),
 }
-
-MAX_DECOMPRESSED = 200 * 1024 * 1024
 
 
 def load_reader(fmt: str) -> ReadFunction:
@@ -42,7 +41,9 @@ def load_reader(fmt: str) -> ReadFunction:
 
 
 def sniff(data: bytes, name: str) -> str:
-    """The format of `data`: content first (saved pages often have the wrong extension)."""
+    """The format of `data`: content first (saved pages often have the wrong extension), but a
+    text or Markdown file, or one that opens with front matter, is read as one unless it opens
+    as a whole web page: such a file may well mention `<body>` in its text."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     lower = name.lower()
     if lower.endswith((".json", ".jsonl", ".ndjson")) and head[:1] in (b"{", b"["):
@@ -55,7 +56,13 @@ def sniff(data: bytes, name: str) -> str:
         tag in head for tag in feed_tags
     ):
         return "feed"
-    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<!--")) or (
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith(b"---") or lower.endswith((".md", ".markdown")):
+        return "markdown"
+    if lower.endswith((".txt", ".text")):
+        return "text"
+    if head.startswith((b"<head", b"<body", b"<meta", b"<!--")) or (
         b"<html" in head or b"<body" in head
     ):
         return "html"
@@ -63,8 +70,6 @@ def sniff(data: bytes, name: str) -> str:
         return "feed"
     if lower.endswith((".html", ".htm", ".xhtml")):
         return "html"
-    if head.startswith(b"---") or lower.endswith((".md", ".markdown")):
-        return "markdown"
     return "text"
 
 
@@ -79,7 +84,11 @@ def decompress(data: bytes, name: str) -> tuple[bytes, str]:
     except (OSError, EOFError, zlib.error) as exc:
         raise ReaderError(name, f"the gzip file is damaged or truncated ({exc})") from None
     if len(out) > MAX_DECOMPRESSED:
-        raise ReaderError(name, "the gzip file expands to more than 200 MB")
+        raise ReaderError(
+            name, f"the gzip file expands to more than {MAX_DECOMPRESSED >> 20} MB; not read"
+        )
+    if out.startswith(b"\x1f\x8b"):  # how a small bomb multiplies its factor
+        raise ReaderError(name, "the gzip file holds another compressed file; not read")
     inner = name[:-3] if name.lower().endswith(".gz") else name
     if out[:4] == b"WARC":
         return data, inner + ".warc.gz" if not inner.lower().endswith(".warc") else name

@@ -25,6 +25,10 @@ from charset_normalizer import from_bytes
 
 from chronicle.errors import ReaderError
 
+# The most a compressed input (a .html.gz, a .warc.gz) may expand to: past it, it is refused
+# without being expanded further. A news page, or a web archive of a few hundred, is far smaller.
+MAX_DECOMPRESSED = 200 * 1024 * 1024
+
 WESTERN = "cp1252"
 WINDOWS = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258")
 # Scoring looks at this much of each candidate's words beyond ASCII, in this much of its text:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from chronicle.errors import ReaderError
 from chronicle.ingest.readers.base import Draft
 from chronicle.ingest.readers.decode import decode_text
 from chronicle.text.markdown import paragraphs_to_markdown
@@ -82,6 +83,8 @@ def split_blocks(text: str) -> list[tuple[str, str]]:
 def read_text(data: bytes, name: str) -> list[Draft]:
     text = decode_text(data, name)
     blocks = split_blocks(text)
+    if not blocks:  # only a byte-order mark, or controls that split into nothing
+        raise ReaderError(name, "the file has no text")
     return [draft_from_blocks(blocks, NAME)]
 
 

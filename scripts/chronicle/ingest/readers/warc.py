@@ -5,6 +5,10 @@ metadata, redirects, images and scripts are skipped. Each draft carries the reco
 its own original (so a WARC of fifty pages gives fifty separately verifiable originals), the
 capture's URL as the article's address and the capture time as its retrieval date. A record
 whose page has no article text is skipped; the WARC fails only when no record gives an article.
+
+A compressed web archive is a possible decompression bomb (a few KB can expand to gigabytes):
+the whole stream is checked, streamed, against `MAX_DECOMPRESSED` before any record is read, and
+each page is read up to `MAX_PAGE`, so neither memory nor time grows with what it expands to.
 """
 
 from __future__ import annotations
@@ -20,9 +24,13 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers.base import Draft
+from chronicle.ingest.readers.decode import MAX_DECOMPRESSED
 from chronicle.ingest.readers.html import read_html
 
 NAME = "warc"
+# A captured page larger than this is not an article (the largest news page of the corpus is
+# under 3 MB); it is skipped as a record without article text would be.
+MAX_PAGE = 20 * 1024 * 1024
 
 
 def _capture_time(value: str | None) -> dt.datetime | None:
@@ -38,10 +46,17 @@ def _capture_time(value: str | None) -> dt.datetime | None:
 def check_gzip(data: bytes, name: str) -> None:
     """warcio reads a truncated .warc.gz up to the cut without complaint; a full pass over the
     gzip members (streamed, not kept) finds the cut, so half a capture is never an article."""
+    size = 0
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
-            while stream.read(1 << 20):
-                pass
+            while chunk := stream.read(1 << 20):
+                size += len(chunk)
+                if size > MAX_DECOMPRESSED:
+                    raise ReaderError(
+                        name,
+                        f"the web archive expands to more than {MAX_DECOMPRESSED >> 20} MB "
+                        "(a compression bomb?); not read",
+                    )
     except (OSError, EOFError, zlib.error) as exc:
         raise ReaderError(name, f"the web archive is damaged or truncated ({exc})") from None
 
@@ -63,7 +78,9 @@ def read_warc(data: bytes, name: str) -> list[Draft]:
                 continue
             html_records += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
-            payload = record.content_stream().read()
+            payload = record.content_stream().read(MAX_PAGE + 1)
+            if len(payload) > MAX_PAGE:
+                continue
             try:
                 (draft,) = read_html(payload, url or name, url=url)
             except ReaderError:

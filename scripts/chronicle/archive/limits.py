@@ -1,0 +1,142 @@
+"""How large a stored article may be, and which characters it may not hold.
+
+Checked on every read of a stored file (`schema.article_from_mapping`) and before every write of
+a new one, so one hand-placed or hostile file cannot hold every build hostage, and `chronicle
+check` finds it; errors name the file, the key and the limit, in one line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from chronicle.archive.model import Article
+from chronicle.errors import FrontMatterError
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How large a stored article may be. Past a limit, reading it is refused with one line that
+    names the file, the key and the limit: a single hand-placed or hostile file must not make
+    every build slow (a 20 MB title is printed on a hundred pages; Python-Markdown takes minutes
+    over a paragraph of thousands of '['). Each is far above any real news article."""
+
+    text: int = 2_000  # characters of a one-line value: title, source, an author, a topic …
+    summary: int = 20_000  # characters of the summary, and of one quote
+    body: int = 5_000_000  # characters of the body (a long feature is under 100,000)
+    brackets: int = 2_000  # '[' in one paragraph of the body
+    items: int = 2_000  # entries of one list: authors, topics, people, quotes …
+    extra_depth: int = 20  # nesting of the curator's `extra` data
+    extra_items: int = 10_000  # values in the curator's `extra` data, all levels together
+
+
+LIMITS = Limits()
+
+# Characters no article text may hold: C0 controls but tab, newline and carriage return, DEL, and
+# the two non-characters. XML (the feeds) cannot carry them, terminals obey them, and they are
+# never part of what an article says.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
+def check_limits(where: str, article: Article, limits: Limits = LIMITS) -> None:
+    """FrontMatterError naming the first key of `article` over a limit, or a control character
+    in its body."""
+    for key, value, limit in _sized(article, limits):
+        if len(value) > limit:
+            what = "entries" if isinstance(value, tuple) else "characters"
+            raise FrontMatterError(
+                where, key, f"{len(value):,} {what}, over the limit of {limit:,}"
+            )
+    control = CONTROL.search(article.body)
+    if control:
+        line = article.body.count("\n", 0, control.start()) + 1
+        code = f"U+{ord(control.group(0)):04X}"
+        raise FrontMatterError(where, "body", f"holds the control character {code} (line {line})")
+    for paragraph in _PARAGRAPH_BREAK.split(article.body):
+        if paragraph.count("[") > limits.brackets:
+            raise FrontMatterError(
+                where,
+                "body",
+                f"a paragraph has {paragraph.count('['):,} '[', over the limit of "
+                f"{limits.brackets:,} (Markdown takes minutes over it)",
+            )
+    _check_extra(where, article.extra, limits)
+
+
+def _sized(article: Article, limits: Limits) -> Iterator[tuple[str, Any, int]]:
+    yield "title", article.title, limits.text
+    yield "source", article.source or "", limits.text
+    yield "summary", article.summary, limits.summary
+    yield "body", article.body, limits.body
+    for key in ("authors", "topics", "people", "organisations", "places", "other_versions"):
+        values = getattr(article, key)
+        yield key, values, limits.items
+        for index, value in enumerate(values):
+            yield f"{key}[{index}]", value, limits.text
+    yield "quotes", article.quotes, limits.items
+    for index, quote in enumerate(article.quotes):
+        yield f"quotes[{index}].text", quote.text, limits.summary
+        for name in ("speaker", "entity", "verb"):
+            yield f"quotes[{index}].{name}", getattr(quote, name) or "", limits.text
+
+
+def _check_extra(where: str, extra: Any, limits: Limits) -> None:
+    """`extra` holds nothing deeper or larger than the limits (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(extra, 1)]
+    count = 0
+    while stack:
+        value, depth = stack.pop()
+        count += 1
+        if count > limits.extra_items:
+            raise FrontMatterError(
+                where, "extra", f"over the limit of {limits.extra_items:,} values"
+            )
+        if depth > limits.extra_depth:
+            raise FrontMatterError(
+                where, "extra", f"nested deeper than the limit of {limits.extra_depth} levels"
+            )
+        if isinstance(value, Mapping):
+            stack.extend((v, depth + 1) for v in value.values())
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value)
+        elif isinstance(value, str) and CONTROL.search(value):
+            raise FrontMatterError(where, "extra", "holds a control character")
+
+
+def without_controls(article: Article) -> Article:
+    """`article` with the control characters (`CONTROL`) taken out of every text it holds: what
+    a reader extracted from a damaged or hostile input, cleaned before it is stored (reading
+    refuses them). A one-line value has its line breaks made spaces."""
+
+    def line(text: str | None) -> str | None:
+        return None if text is None else " ".join(CONTROL.sub("", text).split())
+
+    def lines(values: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(t for t in (line(v) for v in values) if t)
+
+    quotes = tuple(
+        dataclasses.replace(
+            q,
+            text=CONTROL.sub("", q.text),
+            speaker=line(q.speaker),
+            entity=line(q.entity),
+            verb=line(q.verb),
+        )
+        for q in article.quotes
+    )
+    return article.with_changes(
+        title=line(article.title) or "",
+        body=CONTROL.sub("", article.body),
+        source=line(article.source),
+        summary=CONTROL.sub("", article.summary),
+        authors=lines(article.authors),
+        topics=lines(article.topics),
+        people=lines(article.people),
+        organisations=lines(article.organisations),
+        places=lines(article.places),
+        quotes=quotes,
+    )
