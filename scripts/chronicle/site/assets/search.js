@@ -465,6 +465,19 @@ function setupSearchPage(form) {
   };
   page.facetKeys = page.fieldsets.map((f) => f.dataset.facet);
 
+  // Below 960 px (search.css) the dates and the facets are folded behind this button.
+  const filtersButton = form.querySelector("[data-chronicle-filters]");
+  const filterCount = form.querySelector("[data-chronicle-filter-count]");
+  if (filtersButton) {
+    form.dataset.filters = "closed";
+    filtersButton.hidden = false;
+    filtersButton.addEventListener("click", () => {
+      const open = form.dataset.filters === "closed";
+      form.dataset.filters = open ? "open" : "closed";
+      filtersButton.setAttribute("aria-expanded", String(open));
+    });
+  }
+
   const fill = (state) => {
     form.elements.q.value = state.q;
     form.elements.from.value = /^\d{4}-\d{2}-\d{2}$/.test(state.from) ? state.from : "";
@@ -482,6 +495,10 @@ function setupSearchPage(form) {
 
   async function run(state) {
     const mine = ++page.sequence;
+    if (filterCount) {
+      filterCount.textContent = String(Object.values(state.filters).flat().length
+        + Boolean(state.from) + Boolean(state.to));
+    }
     const pf = await pagefind();
     await shards();
     if (page.total === null) {
