@@ -17,6 +17,7 @@ from chronicle.archive.files import write_atomic
 from chronicle.site.build.keys import shard_salt
 from chronicle.site.search.indexer import PagefindWriter, SearchIndexError
 from chronicle.site.search.records import SearchRecord
+from chronicle.site.search.settle import settle
 from chronicle.site.search.shards import SHARDS_DIR, Shard, plan_shards, shard_digest
 
 
@@ -208,23 +209,13 @@ def _index_records(shard: Shard, bundle: Path) -> None:
         writer.write(output)
     finally:
         writer.close()
-    _sort_entry(output / ENTRY_FILE)
+    settle(output)  # the same records, the same files
     shard.peak_rss_mb = writer.peak_rss_mb
     if shard.path:  # a merged shard needs only its index: the primary brings the code
         for unused in [*output.glob("*.js"), *output.glob("*.css")]:
             unused.unlink()
         shutil.rmtree(target, ignore_errors=True)
         os.replace(output, target)
-
-
-def _sort_entry(path: Path) -> None:
-    """Pagefind lists a bundle's languages in its entry file in an order that changes from run to
-    run (a hash map's): sorted, two builds of one archive give the same file, and the index a
-    browser falls back to when the page's language has none is always the same one."""
-    entry = json.loads(path.read_bytes())
-    if isinstance(entry.get("languages"), dict):
-        entry["languages"] = dict(sorted(entry["languages"].items()))
-    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def _shard_files(shard: Shard, bundle: Path) -> list[Path]:
