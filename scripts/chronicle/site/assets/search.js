@@ -27,6 +27,7 @@ let loading = null;
 let listing = null;
 let merging = null;
 let shardList = [];
+let stemmer = ""; // the language whose stemmer Pagefind runs on every query (pagefind())
 function pagefind() {
   // The newest shard, loaded on first use (focus on a search box), not on every page view, with
   // every language's index in it (see mergeLanguages).
@@ -34,7 +35,10 @@ function pagefind() {
     await pf.options(OPTIONS);
     await pf.init();
     const [newest] = await shards();
-    if (newest) await mergeLanguages(pf, newest, true);
+    if (newest) {
+      stemmer = loadedLanguage(newest.languages || {}) || PAGE_LANGUAGE;
+      await mergeLanguages(pf, newest, true);
+    }
     return pf;
   });
   return loading;
@@ -96,16 +100,18 @@ function pagefindComplete() {
   return merging;
 }
 
-// Arabic words are indexed by their stem, without the article (القاهرة as قاهرة), but the
-// query is stemmed by the page's language only (Pagefind runs one stemmer for every merged
-// index): the article, alone or after و, ف, ب, ك or as لل, is taken off the query's words too, so
-// a word is found with and without it. (A word that starts with و itself, وسطاء, makes taking off
-// a lone "and" unsafe: ويدرس is found as written only.)
+// Arabic words are indexed by their stem, without the article (القاهرة as قاهرة), but Pagefind
+// runs one stemmer on the query for every merged index, the one of the index it loaded first
+// (the page's language, see loadedLanguage). Unless that one is Arabic, the article, alone or
+// after و, ف, ب, ك or as لل, is taken off the query's words too, so a word is found with and
+// without it. (A word that starts with و itself, وسطاء, makes taking off a lone "and" unsafe:
+// ويدرس is found as written only.)
 const ARABIC_ARTICLE = /(^|[\s"'(])(?:[وف]?[بك]?ال|[وف]?لل)(?=\p{Script=Arabic}{3,})/gu;
 
 function indexed(query) {
   // The words as the index holds them; null (no words) lists by filters alone.
-  return query ? query.replace(ARABIC_ARTICLE, "$1") : null;
+  if (!query) return null;
+  return stemmer.split("-")[0] === "ar" ? query : query.replace(ARABIC_ARTICLE, "$1");
 }
 
 // ---- rendering --------------------------------------------------------------------------------
