@@ -126,20 +126,11 @@ def cache_hits_fixture() -> Callable[[str], tuple[int, int]]:
     return cache_hits
 
 
-# Pagefind's bundle differs between two clean builds of the same site (file names are hashes of
-# contents that vary from run to run), so it cannot be compared byte for byte; it is rewritten
-# from an empty folder by every build, and the tests compare it by its shape or its manifest.
-NOT_REPRODUCIBLE = "pagefind/"
-
-
 def site_tree(site: Path) -> dict[str, bytes]:
-    """Every file of a built site by its path, but Pagefind's bundle: two builds of one archive,
-    incremental or clean, must be equal in it byte for byte."""
-    return {
-        name: p.read_bytes()
-        for p in site.rglob("*")
-        if p.is_file() and not (name := p.relative_to(site).as_posix()).startswith(NOT_REPRODUCIBLE)
-    }
+    """Every file of a built site by its path, Pagefind's bundle included: two builds of one
+    archive, incremental or clean, must be equal byte for byte (search/settle.py makes the
+    bundle repeatable)."""
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
 
 @pytest.fixture(scope="session", name="site_tree")

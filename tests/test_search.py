@@ -153,8 +153,14 @@ def test_write_bundle_lists_the_shards_for_the_browser(tmp_path, records_for_yea
     shards = write_bundle(records_for_years(2025, 2024, None), tmp_path / "pf", max_articles=1)
     manifest = json.loads((tmp_path / "pf" / "chronicle-shards.json").read_text())
     assert manifest == [
-        {"path": "", "label": "2025", "years": ["2025"], "articles": 1},
-        {"path": "shards/2024/", "label": "2024", "years": ["2024", "Undated"], "articles": 2},
+        {"path": "", "label": "2025", "years": ["2025"], "articles": 1, "languages": {"en": 1}},
+        {
+            "path": "shards/2024/",
+            "label": "2024",
+            "years": ["2024", "Undated"],
+            "articles": 2,
+            "languages": {"en": 2},
+        },
     ]
     assert len(shards) == 2
     assert (tmp_path / "pf" / "pagefind.js").exists()
@@ -338,10 +344,11 @@ def test_write_bundle_lists_the_months_of_split_parts_and_keeps_unchanged_ones(
     manifest = json.loads((bundle / "chronicle-shards.json").read_text())
     assert manifest == [
         {"path": "", "label": "2024-m07-m12", "years": ["2024"],
-         "months": [f"2024-{m:02d}" for m in range(7, 13)], "articles": 1},
+         "months": [f"2024-{m:02d}" for m in range(7, 13)], "articles": 1, "languages": {"en": 1}},
         {"path": "shards/2024-m01-m06/", "label": "2024-m01-m06", "years": ["2024"],
-         "months": [f"2024-{m:02d}" for m in range(1, 7)], "articles": 2},
-        {"path": "shards/2023/", "label": "2023", "years": ["2023", "Undated"], "articles": 2},
+         "months": [f"2024-{m:02d}" for m in range(1, 7)], "articles": 2, "languages": {"en": 2}},
+        {"path": "shards/2023/", "label": "2023", "years": ["2023", "Undated"], "articles": 2,
+         "languages": {"en": 2}},
     ]  # fmt: skip
     assert (bundle / "shards" / "2024-m01-m06" / "pagefind-entry.json").is_file()
     # A rebuild with one more article in March: only that part is indexed again.

@@ -77,6 +77,8 @@ class SearchIndex:
         self.entries = entries  # src_uri → entry
         self.incremental = incremental
         self.memo = memo
+        # An article without a language is indexed in the site's.
+        self.language: str = config.theme.get("language") or "en"
         self.records: list[SearchRecord] = []  # of the pages rendered in this build
         # perf: records of the article pages the incremental plan skips, from the memo
         self.kept: dict[str, SearchRecord] = {}
@@ -124,7 +126,9 @@ class SearchIndex:
         except Exception:  # only a guess: MkDocs converts the page itself and reports errors
             return None
         text = html_to_text(clean_html(html_text))
-        return record_for(self.entries[src], text, labels=self.labels)
+        return record_for(
+            self.entries[src], text, default_language=self.language, labels=self.labels
+        )
 
     def keep(self, plan: Incremental) -> None:
         """The records of the article pages MkDocs will skip, stored when they were last
@@ -139,7 +143,12 @@ class SearchIndex:
     def add(self, src: str, cleaned_html: str) -> None:
         """The record of an article page as rendered in this build."""
         # Plain text only (about 3 KB an article): the indexer never re-parses the page.
-        record = record_for(self.entries[src], html_to_text(cleaned_html), labels=self.labels)
+        record = record_for(
+            self.entries[src],
+            html_to_text(cleaned_html),
+            default_language=self.language,
+            labels=self.labels,
+        )
         self.records.append(record)
         if self.incremental is not None:  # perf: so a later build may skip this page
             self.memo.put(self.key(src), record)
@@ -194,7 +203,6 @@ class SearchIndex:
                 max_articles=self.options.search_shard_size,
                 small_year=self.options.search_small_year,
                 split_year=self.options.search_split_year,
-                language=self.config.theme.get("language") or "en",
                 previous=previous,
                 store=None if digests is None else digests.parent / "pagefind-shards",
                 jobs=self.options.search_jobs or min(available_cores(), 4),

@@ -47,25 +47,65 @@ let loading = null;
 let listing = null;
 let merging = null;
 let shardList = [];
+let stemmer = ""; // the language whose stemmer Pagefind runs on every query (pagefind())
 function pagefind() {
-  // The newest shard, loaded on first use (focus on a search box), not on every page view.
+  // The newest shard, loaded on first use (focus on a search box), not on every page view, with
+  // every language's index in it (see mergeLanguages).
   loading ??= import(new URL("pagefind.js", BUNDLE).href).then(async (pf) => {
     await pf.options(OPTIONS);
     await pf.init();
+    const [newest] = await shards();
+    if (newest) {
+      stemmer = loadedLanguage(newest.languages || {}) || PAGE_LANGUAGE;
+      await mergeLanguages(pf, newest, true);
+    }
     return pf;
   });
   return loading;
 }
 
 function shards() {
-  // The list of shards (chronicle-shards.json: path, label, years, articles, and for a part of
-  // a large year its months, "YYYY-MM"; the newest first, with no path: the bundle pagefind()
-  // loads), known before any older shard is merged.
+  // The list of shards (chronicle-shards.json: path, label, years, articles, languages (code →
+  // articles), and for a part of a large year its months, "YYYY-MM"; the newest first, with no
+  // path: the bundle pagefind() loads), known before any older shard is merged.
   listing ??= fetch(new URL("chronicle-shards.json", BUNDLE)).then(async (response) => {
     shardList = response.ok ? await response.json() : [];
     return shardList;
   });
   return listing;
+}
+
+// Pagefind keeps one index per language in a bundle and searches only one, the page's (or, when
+// the bundle has none in the page's language, its largest): Chinese, Japanese and Thai words are
+// found only when the index and the query are both segmented as that language. So every other
+// language's index is merged as an index of its own, in its language, and one query searches them
+// all, each language's copy of the query segmented its own way.
+const PAGE_LANGUAGE = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
+
+function loadedLanguage(languages) {
+  // The index Pagefind's own loading picks for this page (its findIndex): the page's language,
+  // its primary subtag, or the language with the most articles (the first of equals: the bundle
+  // lists its languages sorted, search/bundle.py).
+  if (PAGE_LANGUAGE in languages) return PAGE_LANGUAGE;
+  const base = PAGE_LANGUAGE.split("-")[0];
+  if (base in languages) return base;
+  return Object.entries(languages).sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+async function mergeLanguages(pf, shard, primary) {
+  // A shard of an older manifest (no languages listed) is one index, merged as it is.
+  const languages = shard.languages || {};
+  let wanted = Object.keys(languages);
+  if (primary) {
+    const loaded = loadedLanguage(languages);
+    wanted = wanted.filter((language) => language !== loaded);
+  } else if (!wanted.length) {
+    wanted = [null];
+  }
+  // Pagefind merges no index at the primary's own address: the primary bundle's other languages
+  // are merged through the same folder as "./" (the same files, fetched from the same URLs).
+  const path = new URL(shard.path || "", BUNDLE).pathname + (primary ? "./" : "");
+  await Promise.all(wanted.map((language) => pf.mergeIndex(path, language ? { ...OPTIONS, language } : OPTIONS)));
 }
 
 function pagefindComplete() {
@@ -74,10 +114,24 @@ function pagefindComplete() {
   merging ??= Promise.all([pagefind(), shards()]).then(async ([pf, list]) => {
     const older = list.filter((shard) => shard.path);
     // All at once: each needs only its own small entry file and page list.
-    await Promise.all(older.map((shard) => pf.mergeIndex(new URL(shard.path, BUNDLE).pathname, OPTIONS)));
+    await Promise.all(older.map((shard) => mergeLanguages(pf, shard, false)));
     return older.length;
   });
   return merging;
+}
+
+// Arabic words are indexed by their stem, without the article (القاهرة as قاهرة), but Pagefind
+// runs one stemmer on the query for every merged index, the one of the index it loaded first
+// (the page's language, see loadedLanguage). Unless that one is Arabic, the article, alone or
+// after و, ف, ب, ك or as لل, is taken off the query's words too, so a word is found with and
+// without it. (A word that starts with و itself, وسطاء, makes taking off a lone "and" unsafe:
+// ويدرس is found as written only.)
+const ARABIC_ARTICLE = /(^|[\s"'(])(?:[وف]?[بك]?ال|[وف]?لل)(?=\p{Script=Arabic}{3,})/gu;
+
+function indexed(query) {
+  // The words as the index holds them; null (no words) lists by filters alone.
+  if (!query) return null;
+  return stemmer.split("-")[0] === "ar" ? query : query.replace(ARABIC_ARTICLE, "$1");
 }
 
 // ---- rendering --------------------------------------------------------------------------------
@@ -151,13 +205,13 @@ function setupSearchBox(form) {
     if (!query) { show(false); status.textContent = ""; return; }
     const pf = await pagefind();
     const partial = !complete;
-    let search = await pf.debouncedSearch(query, {}, 60);
+    let search = await pf.debouncedSearch(indexed(query), {}, 60);
     if (search === null || mine !== sequence) return; // superseded by a later keystroke
     await render(query, search, mine, true);
     const merged = await pagefindComplete();
     complete = true;
     if (partial && merged && mine === sequence) {
-      search = await pf.search(query); // again, over every shard; the panel stays as it is
+      search = await pf.search(indexed(query)); // again, over every shard; the panel stays as it is
       await render(query, search, mine, false);
     }
   });
@@ -300,7 +354,7 @@ async function sortedAcrossShards(pf, state, options) {
   const results = [];
   for (const part of parts) {
     const filters = { ...options.filters, all: part };
-    results.push(...(await pf.search(state.q || null, { ...options, filters })).results);
+    results.push(...(await pf.search(indexed(state.q), { ...options, filters })).results);
   }
   return results;
 }
@@ -438,6 +492,19 @@ function setupSearchPage(form) {
   };
   page.facetKeys = page.fieldsets.map((f) => f.dataset.facet);
 
+  // Below 960 px (search.css) the dates and the facets are folded behind this button.
+  const filtersButton = form.querySelector("[data-chronicle-filters]");
+  const filterCount = form.querySelector("[data-chronicle-filter-count]");
+  if (filtersButton) {
+    form.dataset.filters = "closed";
+    filtersButton.hidden = false;
+    filtersButton.addEventListener("click", () => {
+      const open = form.dataset.filters === "closed";
+      form.dataset.filters = open ? "open" : "closed";
+      filtersButton.setAttribute("aria-expanded", String(open));
+    });
+  }
+
   const fill = (state) => {
     form.elements.q.value = state.q;
     form.elements.from.value = /^\d{4}-\d{2}-\d{2}$/.test(state.from) ? state.from : "";
@@ -455,6 +522,10 @@ function setupSearchPage(form) {
 
   async function run(state) {
     const mine = ++page.sequence;
+    if (filterCount) {
+      filterCount.textContent = String(Object.values(state.filters).flat().length
+        + Boolean(state.from) + Boolean(state.to));
+    }
     const pf = await pagefind();
     await shards();
     if (page.total === null) {
@@ -490,7 +561,7 @@ function setupSearchPage(form) {
     if (state.q && merging === null && shardList.length > 1 && newestAnswers(state)) {
       const newest = shardList[0];
       const options = pagefindOptions(state, newest.years.filter((y) => y !== "Undated"));
-      const search = await pf.search(state.q, options); // no counts: only the chosen filters load
+      const search = await pf.search(indexed(state.q), options); // no counts: only the chosen filters load
       if (mine === page.sequence) {
         page.lastCounts = {}; // opening a facet during the preview runs the full search
         renderFacets(page, state, {}, true);
@@ -515,10 +586,10 @@ function setupSearchPage(form) {
     const chosenOpen = page.fieldsets.filter((f) => state.filters[f.dataset.facet] && isOpen(f))
       .map((f) => f.dataset.facet);
     const [search, ...others] = await Promise.all([
-      pf.search(state.q || null, options),
+      pf.search(indexed(state.q), options),
       ...chosenOpen.map((facet) => {
         const filters = { ...options.filters, [facet]: EVERY_VALUE };
-        return pf.search(state.q || null, { filters });
+        return pf.search(indexed(state.q), { filters });
       }),
     ]);
     if (options.sort && shardList.length > 1) search.results = await sortedAcrossShards(pf, state, options);

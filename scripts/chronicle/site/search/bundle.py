@@ -8,6 +8,7 @@ import os
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,6 +17,7 @@ from chronicle.archive.files import write_atomic
 from chronicle.site.build.keys import shard_salt
 from chronicle.site.search.indexer import PagefindWriter, SearchIndexError
 from chronicle.site.search.records import SearchRecord
+from chronicle.site.search.settle import settle
 from chronicle.site.search.shards import SHARDS_DIR, Shard, plan_shards, shard_digest
 
 
@@ -59,6 +61,7 @@ class LateRecords:
 SHARDS_FILE = "chronicle-shards.json"
 TRASH_DIR = ".chronicle-old"  # the files of a replaced primary shard, until the bundle is done
 ENTRY_FILE = "pagefind-entry.json"
+INDEX_LANGUAGES = "each record's own"
 
 
 def write_bundle(
@@ -68,7 +71,6 @@ def write_bundle(
     max_articles: int,
     small_year: int = 0,
     split_year: int = 0,
-    language: str = "en",
     previous: dict[str, str] | None = None,
     store: Path | None = None,
     jobs: int = 1,
@@ -96,7 +98,9 @@ def write_bundle(
     `plan_shards`."""
     shards = plan_shards(records, max_articles, small_year, split_year)
     previous = previous or {}
-    salt = shard_salt(language)
+    # What indexes a record besides itself: each record in its own language's index (the
+    # language is in the record), no forced one.
+    salt = shard_salt(INDEX_LANGUAGES)
     late_urls = late.urls if late is not None else frozenset()
 
     def guessed(shard: Shard) -> bool:
@@ -118,18 +122,18 @@ def write_bundle(
                 _restore_shard(shard, bundle, store)
                 shard.reused = True
             elif guessed(shard):
-                running.append(pool.submit(_index_shard, shard, bundle, language, salt, late, keys))
+                running.append(pool.submit(_index_shard, shard, bundle, salt, late, keys))
             else:
                 stale.append(shard)
             if shard.reused and guessed(shard):
                 kept_guesses.append(shard)
         stale.sort(key=lambda shard: len(shard.records), reverse=True)
-        running += [pool.submit(_index_shard, s, bundle, language, salt, late, keys) for s in stale]
+        running += [pool.submit(_index_shard, s, bundle, salt, late, keys) for s in stale]
         for future in running:
             future.result()
     for shard in kept_guesses:  # kept because its guesses match the last build: check them
         assert late is not None
-        _check_guesses(shard, bundle, language, salt, late, keys)
+        _check_guesses(shard, bundle, salt, late, keys)
     if store is not None:
         for shard in shards:
             _store_shard(shard, bundle, store)
@@ -148,9 +152,12 @@ def write_bundle(
         if s.months:
             item["months"] = s.months
         item["articles"] = len(s.records)
+        # The languages of its records, each a Pagefind index of its own that search.js merges
+        # (Pagefind's key for an index is the record's language, the primary subtag here).
+        item["languages"] = dict(sorted(Counter(r.language for r in s.records).items()))
         manifest.append(item)
     # Atomically: a reader of a site being rebuilt never sees half a list.
-    write_atomic(bundle / SHARDS_FILE, json.dumps(manifest))
+    write_atomic(bundle / SHARDS_FILE, json.dumps(manifest, ensure_ascii=False))
     for unused in bundle.glob("pagefind-*ui.*"):  # Pagefind's ready-made UIs: search.js is ours
         unused.unlink()
     return shards
@@ -159,21 +166,19 @@ def write_bundle(
 def _index_shard(
     shard: Shard,
     bundle: Path,
-    language: str,
     salt: str,
     late: LateRecords | None,
     keys: Mapping[str, str] | None,
 ) -> None:
     """Index one shard, then check its guessed records (`LateRecords`), if any."""
-    _index_records(shard, bundle, language)
+    _index_records(shard, bundle)
     if late is not None and any(r.url in late.urls for r in shard.records):
-        _check_guesses(shard, bundle, language, salt, late, keys)
+        _check_guesses(shard, bundle, salt, late, keys)
 
 
 def _check_guesses(
     shard: Shard,
     bundle: Path,
-    language: str,
     salt: str,
     late: LateRecords,
     keys: Mapping[str, str] | None,
@@ -183,11 +188,11 @@ def _check_guesses(
     real = [late.get(r.url) if r.url in late.urls else r for r in shard.records]
     if real != shard.records:
         shard.records, shard.reused = real, False
-        _index_records(shard, bundle, language)
+        _index_records(shard, bundle)
     shard.digest = shard_digest(shard, salt, keys)
 
 
-def _index_records(shard: Shard, bundle: Path, language: str) -> None:
+def _index_records(shard: Shard, bundle: Path) -> None:
     """An older shard is written beside its old folder and swapped in; the primary is the
     bundle's root (it holds the other shards), so its own files are cleared."""
     if shard.path:
@@ -197,13 +202,14 @@ def _index_records(shard: Shard, bundle: Path, language: str) -> None:
     else:
         output = bundle
         _clear_primary(bundle)
-    writer = PagefindWriter(language=language)
+    writer = PagefindWriter()
     try:
         for record in sorted(shard.records, key=lambda r: r.url):  # the same input, same index
             writer.add(record)
         writer.write(output)
     finally:
         writer.close()
+    settle(output)  # the same records, the same files
     shard.peak_rss_mb = writer.peak_rss_mb
     if shard.path:  # a merged shard needs only its index: the primary brings the code
         for unused in [*output.glob("*.js"), *output.glob("*.css")]:

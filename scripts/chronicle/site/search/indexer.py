@@ -59,11 +59,13 @@ class PagefindWriter:
     """One Pagefind index in a `pagefind --service` subprocess: `add` records, then `write`.
 
     Requests are streamed; a reader thread collects responses so neither side's pipe fills up.
-    `language` is forced for the whole index: Pagefind would otherwise split records into one
-    index per language and a reader would only search the one matching the page's language.
+    No language is forced: Pagefind keeps one index per record language in the bundle, and
+    segments Chinese, Japanese, Korean and Thai words only in an index that it knows is in that
+    language (one forced language left every word of a Japanese run but its first characters
+    unfindable). search.js merges every language's index, so one search box finds them all.
     """
 
-    def __init__(self, *, language: str = "en") -> None:
+    def __init__(self) -> None:
         # perf: requests go out in writes of about 1 MB through pipes of 1 MB, not one write
         # per record through the default 64 KB. Indexing runs in a thread while MkDocs' own
         # thread keeps the interpreter busy, and every write that blocks must win the
@@ -86,7 +88,7 @@ class PagefindWriter:
         self.peak_rss_mb: float | None = None
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
-        reply = self._call({"type": "NewIndex", "config": {"force_language": language}})
+        reply = self._call({"type": "NewIndex", "config": {}})
         self._index_id = reply["index_id"]
 
     @property

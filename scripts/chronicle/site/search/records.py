@@ -85,11 +85,10 @@ def record_for(
     date = article.date
     source = article.source or UNKNOWN_SOURCE
     meta = {"title": article.title, "source": source}
-    filters: dict[str, list[str]] = {
-        "source": [source],
-        # The primary subtag: 'pt-BR' and 'pt' are one value of the facet.
-        "language": [language_code(article.language) or default_language],
-    }
+    # The primary subtag: 'pt-BR' and 'pt' are one value of the facet, and one Pagefind index
+    # (Pagefind keeps an index per language; search.js merges them all, see bundle.py).
+    language = language_code(article.language) or language_code(default_language) or "en"
+    filters: dict[str, list[str]] = {"source": [source], "language": [language]}
     for key, values in (
         ("topic", article.topics),
         ("person", article.people),
@@ -116,7 +115,7 @@ def record_for(
     return SearchRecord(
         url="/" + entry.url.lstrip("/"),
         content=content,
-        language=article.language or default_language,
+        language=language,
         meta=meta,
         filters=filters,
         sort=sort,
