@@ -332,6 +332,7 @@ class BuildPlan:
                 self.entity_site,
                 archive_base=self._base("archive"),
                 site_url=self.config.site_url or "",
+                site_name=self.config.site_name,
             )
             return {**self._base_context(), **article}
         view = self.views.get(src)
