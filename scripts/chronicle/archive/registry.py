@@ -97,7 +97,6 @@ class Registry:
         return out
 
 
-
 def _text(where: str, key: str, value: Any, required: bool = False) -> str:
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:

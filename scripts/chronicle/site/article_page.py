@@ -13,8 +13,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 from chronicle.archive.index import Archive, Entry
-from chronicle.site.cite import LABELS, citations, downloads, place_of
 from chronicle.site.citations.highwire import highwire
+from chronicle.site.cite import LABELS, citations, downloads, place_of
 from chronicle.site.entity_pages import EntitySite
 from chronicle.site.pages import article_breadcrumbs
 from chronicle.site.search import record_for

@@ -52,7 +52,17 @@ def _data_url(mime: str, text: str) -> str:
 def downloads(article: Article, place: Place) -> list[Download]:
     key = cite_key(article)
     return [
-        Download("BibTeX", f"{key}.bib", _data_url("application/x-bibtex", bibtex(article, place))),
-        Download("RIS", f"{key}.ris", _data_url("application/x-research-info-systems", ris(article, place))),
-        Download("CSL-JSON", f"{key}.json", _data_url("application/vnd.citationstyles.csl+json", csl_all([(article, place)]))),
-    ]  # fmt: skip
+        Download(label, f"{key}.{ext}", _data_url(mime, make(article, place)))
+        for label, ext, mime, make in _FORMATS
+    ]
+
+
+def _csl_one(article: Article, place: Place) -> str:
+    return csl_all([(article, place)])
+
+
+_FORMATS = (
+    ("BibTeX", "bib", "application/x-bibtex", bibtex),
+    ("RIS", "ris", "application/x-research-info-systems", ris),
+    ("CSL-JSON", "json", "application/vnd.citationstyles.csl+json", _csl_one),
+)

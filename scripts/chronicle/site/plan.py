@@ -42,10 +42,12 @@ from chronicle.site.build.pagecache import PageCache, convert_page, render_page
 from chronicle.site.build.parallel import can_fork, start_helper
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, build_entity_site
-from chronicle.site.feeds import write_feeds
 from chronicle.site.indexing import RECORDS_FILE, SearchIndex
 from chronicle.site.memos import MemoShelf
+from chronicle.site.open_data import PAGE as OPEN_DATA_PAGE
+from chronicle.site.open_data import page_markdown
 from chronicle.site.pages import all_pages, home_view
+from chronicle.site.publish import REFERENCES, Site, write_outputs
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import FACETS
 from chronicle.site.views import View
@@ -174,6 +176,9 @@ class BuildPlan:
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / Path(asset).name)
                 files.append(File.generated(self.config, asset, abs_src_path=source))
+        if files.get_file_from_path(OPEN_DATA_PAGE) is None:
+            refs = [(label, name) for label, name in REFERENCES.items()]
+            files.append(File.generated(self.config, OPEN_DATA_PAGE, content=page_markdown(refs)))
         if self.options.search_enabled:
             src = self.options.search_url.strip("/") + "/index.md"
             if files.get_file_from_path(src) is None:
@@ -376,18 +381,16 @@ class BuildPlan:
                 self.shelf.save(self.search.memo)
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
-        if not self.config.site_url:
-            log.warning(
-                "site_url is not set in mkdocs.yml: feeds need absolute links; none written"
-            )
-        else:
-            write_feeds(
-                self.archive.entries[: self.options.feed_size],
-                site_dir=Path(self.config.site_dir),
-                site_url=self.config.site_url,
-                title=self.config.site_name,
-                description=self.config.site_description or "",
-            )
+        site = Site(
+            site_dir=Path(self.config.site_dir),
+            docs_dir=Path(self.config.docs_dir),
+            site_url=self.config.site_url or "",
+            name=self.config.site_name,
+            description=self.config.site_description or "",
+            feed_size=self.options.feed_size,
+            bases={k: self._base(k) for k in ("archive", "topics", "sources")},
+        )
+        write_outputs(self.archive, self.entity_site, site)
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         if self.search is not None:
             self.search.wait()

@@ -160,9 +160,24 @@ def decode(data: bytes, name: str, *, declared: str | None = None, what: str = "
 # Latin-1 are written in it, and Python's own Latin-1 would turn their „curly quotes“ and dashes
 # into invisible control characters.
 _WINDOWS_1252_LABELS = {
-    "ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1",
-    "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1",
-    "us-ascii", "windows-1252", "x-cp1252", "latin-1",
+    "ansi_x3.4-1968",
+    "ascii",
+    "cp1252",
+    "cp819",
+    "csisolatin1",
+    "ibm819",
+    "iso-8859-1",
+    "iso-ir-100",
+    "iso8859-1",
+    "iso88591",
+    "iso_8859-1",
+    "iso_8859-1:1987",
+    "l1",
+    "latin1",
+    "us-ascii",
+    "windows-1252",
+    "x-cp1252",
+    "latin-1",
 }
 
 

@@ -156,7 +156,8 @@ def mla(article: Article, place: Place) -> Reference:
     parts.append((title if devised(article) else f"“{title}”", False))
     date = _mla_date(article.date) if article.date else ""
     if article.source:
-        parts += [(" ", False), (one_line(article.source), True), (f", {date}." if date else ".", False)]
+        tail = f", {date}." if date else "."
+        parts += [(" ", False), (one_line(article.source), True), (tail, False)]
     elif date:
         parts.append((f" {date}.", False))
     parts += [(" ", False), (one_line(place.archive), True), (f", {bare(place.url)}.", False)]
@@ -203,7 +204,7 @@ def chicago(article: Article, place: Place) -> Reference:
     else:
         parts.append((f"{title} {when}", False))
     parts += [(" " if when.endswith(".") else ". ", False), (one_line(place.archive), True)]
-    parts.append((stop(place.archive)[len(place.archive):] + " ", False))
+    parts.append((stop(place.archive)[len(place.archive) :] + " ", False))
     if article.date is None and place.accessed is not None:
         day = place.accessed
         accessed = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
