@@ -18,6 +18,7 @@ from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
 from chronicle.cli import entities as cli_entities
+from chronicle.cli.export import export
 from chronicle.cli.options import archive_option
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_all
@@ -350,4 +351,5 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
 
 
 main.add_command(cli_entities.enrich)
+main.add_command(export)
 main.add_command(cli_entities.entities)

@@ -162,16 +162,17 @@ def page_markdown(downloads: list[tuple[str, str]]) -> str:
     `downloads` are (label, path relative to this page) of the reference files."""
     fields = "\n".join(f"| `{n}` | {d} |" for n, _, d in FIELDS)
     quote_fields = "\n".join(f"| `{n}` | {d} |" for n, d in QUOTE_FIELDS)
-    refs = " · ".join(f"[{label}]({path})" for label, path in downloads)
+    # Links as HTML: MkDocs checks Markdown links against docs/, where these files never are.
+    refs = " · ".join(f'<a href="{path}">{label}</a>' for label, path in downloads)
     return f"""# Open data
 
 The whole archive as data, free to reuse with a citation of the archive. Regenerated with the
 site; each file carries a `version` (now {VERSION}): fields are only added within a version.
 
-- [articles.json]({ARTICLES_JSON}): one record per article (metadata and lede), under
-  `articles`, with its [JSON Schema]({SCHEMA_JSON}).
-- [articles.csv]({ARTICLES_CSV}): the same records, one row each; lists joined with "; ".
-- [quotes.json]({QUOTES_JSON}): every direct quote with its speaker and article, under `quotes`.
+- <a href="{ARTICLES_JSON}">articles.json</a>: one record per article (metadata and lede), under
+  `articles`, with its <a href="{SCHEMA_JSON}">JSON Schema</a>.
+- <a href="{ARTICLES_CSV}">articles.csv</a>: the same records, one row each; lists joined with "; ".
+- <a href="{QUOTES_JSON}">quotes.json</a>: every direct quote with its speaker and article, under `quotes`.
 - References to every article: {refs}.
 
 ## Fields of an article
