@@ -8,8 +8,9 @@ Each style's pattern for a news article found in an archive, with the manual's c
 - MLA 9: Author. “Title.” *Publication*, Day Mon. Year. *Archive*, URL (no scheme). — the archive
   is the second container; a description stands unquoted and unbracketed; with no date, the
   date the page was accessed ends the entry.
-- Chicago 17: Author. “Title.” *Publication*, Month Day, Year. *Archive*. URL. — an unsigned
-  article is listed under its publication; with no date, “n.d.” and an access date.
+- Chicago 17: Author. “Title.” *Publication*, Month Day, Year. Archive. URL. — an unsigned
+  article is listed under its publication; the archive is named like a database (roman); with
+  no date, “n.d.” and an access date.
 
 Approximate dates: “ca.” (APA, Chicago) or “c.” (MLA); uncertain ones end in “?”; the two are
 never confused. Fixed words live in cite.WORDS, so they can be translated in one place.
@@ -203,8 +204,9 @@ def chicago(article: Article, place: Place) -> Reference:
         parts += [(source, True), (f". {title} {when}", False)]
     else:
         parts.append((f"{title} {when}", False))
-    parts += [(" " if when.endswith(".") else ". ", False), (one_line(place.archive), True)]
-    parts.append((stop(place.archive)[len(place.archive) :] + " ", False))
+    # The archive as Chicago names a database: roman, after the date.
+    archive = stop(one_line(place.archive))
+    parts.append((f"{' ' if when.endswith('.') else '. '}{archive} ", False))
     if article.date is None and place.accessed is not None:
         day = place.accessed
         accessed = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
