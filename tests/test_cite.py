@@ -8,9 +8,9 @@ import pytest
 
 from chronicle.archive.dates import parse_date
 from chronicle.archive.model import Article, Provenance
-from chronicle.site.cite import citations, downloads, place_of
 from chronicle.site.citations.records import bibtex, cite_key, csl, ris
 from chronicle.site.citations.styles import Place, apa, chicago, mla
+from chronicle.site.cite import citations, downloads, place_of
 
 URL = "https://example.org/articles/x/"
 ARCHIVE = "Harbour Archive"
