@@ -53,7 +53,9 @@ def pagefind_shape(site: Path) -> dict[str, int]:
 # search (whose indexes hold only the pages built in a run, so every article is rebuilt, from
 # the cache), and with neither, where `--dirty` rebuilds skip the unaffected article pages.
 @pytest.fixture(scope="module", params=["material-search", "pagefind", "no-search"])
-def builds(request, tmp_path_factory, build_log, set_plugin_options) -> tuple[Path, Path, str, str]:
+def builds(
+    request, tmp_path_factory, build_log, set_plugin_options
+) -> tuple[Path, Path, str, str]:
     root = tmp_path_factory.mktemp("incremental")
     cached = corpus.write_chronicle(root / "cached", SIZE)
     corpus.set_material_search(cached, on=request.param == "material-search")

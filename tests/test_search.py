@@ -324,7 +324,9 @@ def test_adding_an_article_to_a_split_year_changes_only_its_part(records_for_dat
     assert [p for p in before if before[p] != after[p]] == ["shards/2024-m04-m06/"]
     # Past 4 * 7 the year's k changes (to 6): all its parts change, the other years do not.
     more = records_for_dates(*[(2024, 5, 10)] * 4, prefix="more")
-    regrown = {s.path: shard_digest(s, EN) for s in plan_shards([*records, *added, *more], 0, 0, 7)}
+    regrown = {
+        s.path: shard_digest(s, EN) for s in plan_shards([*records, *added, *more], 0, 0, 7)
+    }
     assert len([p for p in regrown if p.startswith("shards/2024-m") or p == ""]) == 6
     assert regrown["shards/2023/"] == before["shards/2023/"]
 
