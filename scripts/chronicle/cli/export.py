@@ -45,6 +45,9 @@ LABELS = {
 _ATTR = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^#")
 _MODULE = re.compile(r'<script([^>]*?)\stype="module"([^>]*)>')
+# Material fetches sitemap.xml for a page with <link rel="alternate"> (its language links); from
+# file:// that request fails. The feeds these links announce need a server anyway.
+_ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
 _PAGEFIND_SCRIPT = re.compile(r'<script[^>]*src="[^"]*assets/chronicle/search\.js"[^>]*></script>')
 
 
@@ -67,8 +70,9 @@ def folder_links(page: str) -> str:
 
 
 def classic_scripts(page: str) -> str:
-    """Pagefind's search script removed; module scripts made deferred classic ones."""
-    page = _PAGEFIND_SCRIPT.sub("", page)
+    """Pagefind's search script and feed links removed; module scripts made deferred classic
+    ones."""
+    page = _ALTERNATE.sub("", _PAGEFIND_SCRIPT.sub("", page))
     return _MODULE.sub(r"<script\1 defer\2>", page)
 
 
