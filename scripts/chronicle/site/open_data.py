@@ -171,8 +171,10 @@ site; each file carries a `version` (now {VERSION}): fields are only added withi
 
 - <a href="{ARTICLES_JSON}">articles.json</a>: one record per article (metadata and lede), under
   `articles`, with its <a href="{SCHEMA_JSON}">JSON Schema</a>.
-- <a href="{ARTICLES_CSV}">articles.csv</a>: the same records, one row each; lists joined with "; ".
-- <a href="{QUOTES_JSON}">quotes.json</a>: every direct quote with its speaker and article, under `quotes`.
+- <a href="{ARTICLES_CSV}">articles.csv</a>: the same records, one row each; lists joined
+  with "; ".
+- <a href="{QUOTES_JSON}">quotes.json</a>: every direct quote with its speaker and article,
+  under `quotes`.
 - References to every article: {refs}.
 
 ## Fields of an article
