@@ -47,7 +47,7 @@ from chronicle.site.memos import MemoShelf
 from chronicle.site.open_data import PAGE as OPEN_DATA_PAGE
 from chronicle.site.open_data import page_markdown
 from chronicle.site.pages import all_pages, home_view
-from chronicle.site.publish import REFERENCES, Site, write_outputs
+from chronicle.site.publish import REFERENCES, site_of, write_outputs
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import FACETS
 from chronicle.site.views import View
@@ -56,6 +56,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 QUOTES_JS = "assets/chronicle/quotes.js"
 TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keyboard, every page
+PRINT_CSS = "assets/chronicle/print.css"  # the handout an article prints as
 # Chronicle's search script and styles, copied into every site at these paths. search.js finds
 # the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
@@ -171,7 +172,12 @@ class BuildPlan:
                 continue
             self.views[view.src_uri] = view
             files.append(File.generated(self.config, view.src_uri, abs_src_path=GENERATED_SOURCE))
-        assets = [QUOTES_JS, TABLES_JS, *(SEARCH_ASSETS if self.options.search_enabled else ())]
+        assets = [
+            QUOTES_JS,
+            TABLES_JS,
+            PRINT_CSS,
+            *(SEARCH_ASSETS if self.options.search_enabled else ()),
+        ]
         for asset in assets:
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / Path(asset).name)
@@ -381,16 +387,8 @@ class BuildPlan:
                 self.shelf.save(self.search.memo)
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
-        site = Site(
-            site_dir=Path(self.config.site_dir),
-            docs_dir=Path(self.config.docs_dir),
-            site_url=self.config.site_url or "",
-            name=self.config.site_name,
-            description=self.config.site_description or "",
-            feed_size=self.options.feed_size,
-            bases={k: self._base(k) for k in ("archive", "topics", "sources")},
-        )
-        write_outputs(self.archive, self.entity_site, site)
+        bases = {k: self._base(k) for k in ("archive", "topics", "sources")}
+        write_outputs(self.archive, self.entity_site, site_of(self.config, self.options, bases))
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         if self.search is not None:
             self.search.wait()

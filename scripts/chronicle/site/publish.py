@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 
 from chronicle.archive.files import write_atomic
@@ -28,6 +29,7 @@ from chronicle.site import feeds, open_data
 from chronicle.site.citations.records import bibtex, csl, ris
 from chronicle.site.citations.styles import Place
 from chronicle.site.cite import place_of
+from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, EntitySite
 
 log = get_plugin_logger(__name__)
@@ -55,6 +57,18 @@ class Group:
     page: str  # site-relative folder of its page (and its files)
     entries: list[Entry]
     feeds: bool = True
+
+
+def site_of(config: MkDocsConfig, options: ChronicleConfig, bases: dict[str, str]) -> Site:
+    return Site(
+        site_dir=Path(config.site_dir),
+        docs_dir=Path(config.docs_dir),
+        site_url=config.site_url or "",
+        name=config.site_name,
+        description=config.site_description or "",
+        feed_size=options.feed_size,
+        bases=bases,
+    )
 
 
 def added_at(docs_dir: Path) -> feeds.AddedAt:
