@@ -282,3 +282,25 @@ def test_robots_and_sitemap_dates(site):
     assert "Sitemap: https://example.org/sitemap.xml" in robots
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "an-old-report-curated-today/</loc>\n  <lastmod>2026-12-01<" in sitemap
+
+
+@pytest.mark.browser
+def test_search_results_download_as_references(site, search_page, serve_site):
+    import bibtexparser
+    import rispy
+
+    page = search_page.page
+    assert search_page.open(serve_site(site), "q=report") == 1
+    with page.expect_download() as download:
+        page.get_by_role("button", name="BibTeX").click()
+    library = bibtexparser.parse_string(download.value.path().read_text("utf-8"))
+    assert [e.key for e in library.entries] == ["2016-05-02-old-report"]
+    search_page.open(serve_site(site), "q=round")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="RIS").click()
+    records = rispy.loads(download.value.path().read_text("utf-8"))
+    assert [r["title"] for r in records] == ["Round-up of March"]
+    with page.expect_download() as download:
+        page.get_by_role("button", name="CSL-JSON").click()
+    items = json.loads(download.value.path().read_text("utf-8"))
+    assert [i["id"] for i in items] == ["2025-03-month-round-up"]
