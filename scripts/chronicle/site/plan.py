@@ -47,7 +47,7 @@ from chronicle.site.memos import MemoShelf
 from chronicle.site.open_data import PAGE as OPEN_DATA_PAGE
 from chronicle.site.open_data import page_markdown
 from chronicle.site.pages import all_pages, home_view
-from chronicle.site.publish import REFERENCES, site_of, write_outputs
+from chronicle.site.publish import OUTPUTS_FILE, REFERENCES, site_of, write_outputs
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import FACETS
 from chronicle.site.views import View
@@ -388,7 +388,8 @@ class BuildPlan:
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
         bases = {k: self._base(k) for k in ("archive", "topics", "sources")}
-        write_outputs(self.archive, self.entity_site, site_of(self.config, self.options, bases))
+        site = site_of(self.config, self.options, bases)
+        write_outputs(self.archive, self.entity_site, site, self._cache_file(OUTPUTS_FILE))
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         if self.search is not None:
             self.search.wait()

@@ -33,6 +33,7 @@ from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, EntitySite
 
 log = get_plugin_logger(__name__)
+OUTPUTS_FILE = "outputs.json"  # in the build cache: what the last build wrote (write_outputs)
 REFERENCES = {"BibTeX": "references.bib", "RIS": "references.ris", "CSL-JSON": "references.json"}
 
 
@@ -192,10 +193,15 @@ def outputs(archive: Archive, entity_site: EntitySite, site: Site) -> dict[str, 
     return files
 
 
-def write_outputs(archive: Archive, entity_site: EntitySite, site: Site) -> int:
-    """Writes every output that changed; how many were written."""
+def write_outputs(
+    archive: Archive, entity_site: EntitySite, site: Site, manifest: Path | None = None
+) -> int:
+    """Writes every output that changed; how many were written. `manifest` (in the build
+    cache) lists what the last build wrote, so an output whose topic, source or entity is gone
+    is removed, as a clean build would not have it."""
+    files = outputs(archive, entity_site, site)
     written = 0
-    for path, text in outputs(archive, entity_site, site).items():
+    for path, text in files.items():
         target = site.site_dir / path
         data = text.encode("utf-8")
         try:
@@ -205,8 +211,20 @@ def write_outputs(archive: Archive, entity_site: EntitySite, site: Site) -> int:
             pass
         write_atomic(target, text, durable=False)  # made again by the next build if lost
         written += 1
+    if manifest is not None:
+        _remove_stale(manifest, set(files), site.site_dir)
     _sitemap_dates(archive, site)
     return written
+
+
+def _remove_stale(manifest: Path, paths: set[str], site_dir: Path) -> None:
+    try:
+        before = set(json.loads(manifest.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        before = set()
+    for gone in before - paths:
+        (site_dir / gone).unlink(missing_ok=True)
+    write_atomic(manifest, json.dumps(sorted(paths)), durable=False)
 
 
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>(?:\s*<lastmod>[^<]*</lastmod>)?", re.S)
