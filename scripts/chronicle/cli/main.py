@@ -25,6 +25,7 @@ from chronicle.cli import entities as cli_entities
 from chronicle.cli import init as cli_init
 from chronicle.cli.curate import print_json
 from chronicle.cli.imports import is_draft, outcomes_json, record_imports
+from chronicle.cli.export import export
 from chronicle.cli.options import archive_option
 from chronicle.cli.paths import shown as _shown
 from chronicle.errors import ChronicleError
@@ -373,4 +374,5 @@ main.add_command(cli_correct.set_command)
 main.add_command(cli_correct.move)
 main.add_command(cli_correct.edit)
 main.add_command(cli_correct.remove_command)
+main.add_command(export)
 main.add_command(cli_entities.entities)

@@ -13,7 +13,8 @@ from typing import Any
 from urllib.parse import unquote, urljoin
 
 from chronicle.archive.index import Archive, Entry
-from chronicle.site.cite import citations
+from chronicle.site.citations.highwire import highwire
+from chronicle.site.cite import citations, downloads, place_of
 from chronicle.site.entity_pages import EntitySite
 from chronicle.site.pages import article_breadcrumbs
 from chronicle.site.search import record_for
@@ -35,18 +36,28 @@ def article_inputs(archive: Archive, entity_site: EntitySite, entry: Entry) -> A
 
 
 def article_context(
-    inputs: ArticleInputs, entity_site: EntitySite, *, archive_base: str, site_url: str
+    inputs: ArticleInputs,
+    entity_site: EntitySite,
+    *,
+    archive_base: str,
+    site_url: str,
+    site_name: str = "",
 ) -> dict[str, Any]:
     """Everything an article page shows besides its body, made from `inputs` alone (what the
     entity site adds is what `EntitySite.article_inputs` put in them)."""
     entry, previous, following, _ = inputs
+    place = place_of(entry.article, urljoin(site_url, entry.url), site_name)
     return dict(
         entry=entry,
         previous=previous,
         next=following,
-        citations=citations(entry.article, urljoin(site_url, entry.url)),
+        citations=citations(entry.article, place),
+        cite_downloads=downloads(entry.article, place),
+        highwire=highwire(entry.article, place),
+        permalink=place.url,
         # The permanent link as a reader reads it: MkDocs percent-encodes a non-Latin slug.
         shown_url=unquote(entry.url),
+        archive_name=site_name,
         breadcrumbs=article_breadcrumbs(entry.article.date, archive_base, entity_site.labels),
         sources_slug=make_slug(entry.article.source or "Unknown source"),
         topic_links=[(t, make_slug(t)) for t in entry.article.topics],

@@ -47,7 +47,8 @@ class ChronicleConfig(base.Config):
     listing_page_size = Count(default=50, least=1)
     # How many of the latest articles the home page shows.
     home_latest = Count(default=10)
-    # How many of the latest articles the Atom (feed.xml) and RSS (rss.xml) feeds carry.
+    # How many articles each feed carries (RSS, Atom and JSON Feed, of the archive and of each
+    # topic, source and entity; see feeds.py).
     feed_size = Count(default=50)
     # perf: converted bodies and rendered pages are kept here between builds (relative to the
     # folder of mkdocs.yml); `cache: false` builds everything from scratch every time.

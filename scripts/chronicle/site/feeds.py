@@ -1,78 +1,167 @@
-"""Atom and RSS feeds of the latest articles, with feedgen (it writes valid XML and escapes
-every field; hand-built XML strings are how feeds break): `build_feed` makes one, pure;
-`write_feeds` writes it into the site as feed.xml (Atom) and rss.xml (RSS)."""
+"""RSS 2.0, Atom and JSON Feed 1.1 feeds of the archive and of each topic, source and entity.
+Pure apart from `write_channel`, which writes one channel's three files.
+
+Timestamps are honest: an entry's feed time is when the article entered the archive (its
+provenance, else its file's time), never its publication date turned into a fake midnight (a
+month-only date is not "the 1st at 00:00"). The publication date, as precise as it is known,
+opens the entry's text instead. Two orders: "recently added" (a 2016 article curated today
+reaches subscribers today) and "by publication date".
+
+RSS and Atom are written with feedgen (valid XML, every field escaped); JSON Feed is plain JSON.
+Titles are text: control characters, which XML cannot carry, are removed from every field.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 
-from chronicle.archive.files import write_atomic
 from chronicle.archive.index import Entry
 
-FEED_PATH = "feed.xml"
-RSS_PATH = "rss.xml"
+ATOM, RSS, JSON_FEED = "feed.xml", "rss.xml", "feed.json"
+# The archive's second set of feeds, newest publication date first.
+BY_DATE = {"atom": "published.xml", "rss": "published-rss.xml", "json": "published.json"}
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+# Fixed words of the feeds, in one place so they can be translated together.
+WORDS = {
+    "recent": "recently added",
+    "by date": "by publication date",
+    "published": "Published",
+    "undated": "Publication date unknown",
+    "topic": "Topic",
+    "source": "Source",
+    "person": "Person",
+    "organisation": "Organisation",
+    "place": "Place",
+}
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
 
-def _when(entry: Entry) -> dt.datetime:
-    """Feeds need a timestamp: the publication day when known, else when it was added.
+def clean(text: str) -> str:
+    """Text a feed can carry: no control characters, one line."""
+    return " ".join(_CONTROL.sub("", text).split())
 
-    An estimated or partial date still gives the earliest day it can mean; the entry's summary
-    is not changed, and the article page says how precise the date is.
-    """
+
+@dataclass(frozen=True)
+class Channel:
+    """One feed: its title, the page it follows and the folder its files go in (site-relative,
+    "" for the site's root), and its entries in the feed's order."""
+
+    title: str
+    description: str
+    page: str
+    folder: str
+    entries: list[Entry]
+    names: Mapping[str, str] | None = None  # kind → file name; default ATOM, RSS, JSON_FEED
+
+    def path(self, kind: str) -> str:
+        names = self.names or {"atom": ATOM, "rss": RSS, "json": JSON_FEED}
+        return self.folder + names[kind]
+
+
+AddedAt = Callable[[Entry], dt.datetime]
+
+
+def recently_added(entries: list[Entry], added: AddedAt, size: int) -> list[Entry]:
+    """The `size` entries added last, newest first (ties: the archive's order)."""
+    return sorted(entries, key=added, reverse=True)[:size]
+
+
+def _text(entry: Entry) -> str:
     article = entry.article
-    if article.date is not None:
-        day = article.date.as_date()
-        return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
-    if article.provenance is not None:
-        return article.provenance.added
-    return dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    if article.date is None:
+        when = WORDS["undated"]
+    else:
+        when = f"{WORDS['published']} {article.date.human()}"
+    source = f" · {article.source}" if article.source else ""
+    summary = article.summary or article.title
+    return clean(f"{when}{source}. {summary}")
 
 
-def build_feed(
-    entries: list[Entry], *, site_url: str, title: str, description: str, feed_path: str
-) -> FeedGenerator:
-    """The feed object for `entries` (newest first); pure apart from feedgen's own state."""
+def build_feed(channel: Channel, *, site_url: str, added: AddedAt) -> FeedGenerator:
+    """The RSS and Atom feed object of `channel`; pure apart from feedgen's own state."""
     fg = FeedGenerator()
-    fg.id(site_url)
-    fg.title(title)
-    fg.subtitle(description or title)
-    fg.link(href=site_url, rel="alternate")
-    fg.link(href=urljoin(site_url, feed_path), rel="self")
+    home = urljoin(site_url, channel.page)
+    fg.id(home)
+    fg.title(clean(channel.title))
+    fg.subtitle(clean(channel.description or channel.title))
+    fg.link(href=home, rel="alternate")
+    fg.link(href=urljoin(site_url, channel.path("atom")), rel="self")
     fg.language("en")
     fg.generator("Chronicle")
-    newest = max((_when(e) for e in entries), default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
-    fg.updated(newest)
-    # feedgen prepends entries, so add oldest first to keep the feed newest first.
-    for entry in reversed(entries):
+    fg.updated(max((added(e) for e in channel.entries), default=EPOCH))
+    # feedgen prepends entries, so add the last first to keep the channel's order.
+    for entry in reversed(channel.entries):
         article = entry.article
         url = urljoin(site_url, entry.url)
         fe = fg.add_entry()
         fe.id(url)
-        fe.title(article.title)
+        fe.guid(url, permalink=True)
+        fe.title(clean(article.title))
         fe.link(href=url)
-        fe.updated(_when(entry))
-        if article.date is not None:
-            fe.published(_when(entry))
-        fe.summary(article.summary or article.title)
+        fe.updated(added(entry))
+        fe.published(added(entry))
+        fe.summary(_text(entry))
         for author in article.authors:
-            fe.author(name=author)
+            fe.author(name=clean(author))
         if not article.authors and article.source:
-            fe.author(name=article.source)
+            fe.author(name=clean(article.source))
         for topic in article.topics:
-            fe.category(term=topic)
+            fe.category(term=clean(topic))
     return fg
 
 
-def write_feeds(
-    entries: list[Entry], *, site_dir: Path, site_url: str, title: str, description: str
-) -> None:
-    """Both feeds of `entries` (newest first) into the site."""
-    feed = build_feed(
-        entries, site_url=site_url, title=title, description=description, feed_path=FEED_PATH
-    )
-    write_atomic(site_dir / FEED_PATH, feed.atom_str(pretty=True))
-    write_atomic(site_dir / RSS_PATH, feed.rss_str(pretty=True))
+def json_feed(channel: Channel, *, site_url: str, added: AddedAt) -> dict[str, object]:
+    """The JSON Feed 1.1 document of `channel`. The publication date as stored (EDTF) is kept in
+    the `_chronicle` extension object, which the spec allows."""
+    items = []
+    for entry in channel.entries:
+        article = entry.article
+        url = urljoin(site_url, entry.url)
+        item: dict[str, object] = {
+            "id": url,
+            "url": url,
+            "title": clean(article.title),
+            "content_text": _text(entry),
+            "date_published": added(entry).isoformat(),
+        }
+        if article.authors:
+            item["authors"] = [{"name": clean(a)} for a in article.authors]
+        if article.topics:
+            item["tags"] = [clean(t) for t in article.topics]
+        if article.language:
+            item["language"] = article.language
+        item["_chronicle"] = {
+            "publication_date": article.date.edtf if article.date else None,
+            "source": article.source,
+        }
+        items.append(item)
+    return {
+        "version": JSON_FEED_VERSION,
+        "title": clean(channel.title),
+        "home_page_url": urljoin(site_url, channel.page),
+        "feed_url": urljoin(site_url, channel.path("json")),
+        "description": clean(channel.description or channel.title),
+        "language": "en",
+        "items": items,
+    }
+
+
+def render_channel(channel: Channel, *, site_url: str, added: AddedAt) -> dict[str, str]:
+    """A channel's three files: site-relative path → text."""
+    fg = build_feed(channel, site_url=site_url, added=added)
+    document = json_feed(channel, site_url=site_url, added=added)
+    return {
+        channel.path("atom"): fg.atom_str(pretty=True).decode("utf-8"),
+        channel.path("rss"): fg.rss_str(pretty=True).decode("utf-8"),
+        channel.path("json"): json.dumps(document, ensure_ascii=False, indent=1) + "\n",
+    }

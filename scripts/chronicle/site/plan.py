@@ -41,12 +41,14 @@ from chronicle.site.build.pagecache import PageCache, convert_page, render_page
 from chronicle.site.build.parallel import can_fork, start_helper
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, build_entity_site
-from chronicle.site.feeds import write_feeds
 from chronicle.site.indexing import RECORDS_FILE, SearchIndex
 from chronicle.site.labels import labels_for
 from chronicle.site.memos import MemoShelf
+from chronicle.site.open_data import PAGE as OPEN_DATA_PAGE
+from chronicle.site.open_data import page_markdown
 from chronicle.site.pages import all_pages, home_view
 from chronicle.site.placement import STYLES, add_home_page, generated_page, keep_out_of_nav
+from chronicle.site.publish import OUTPUTS_FILE, REFERENCES, site_of, write_outputs
 from chronicle.site.redirects import add_redirects
 from chronicle.site.sanitize import clean_html, clean_toc
 from chronicle.site.search import FACETS
@@ -57,6 +59,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 QUOTES_JS = "assets/chronicle/quotes.js"
 TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keyboard, every page
+PRINT_CSS = "assets/chronicle/print.css"  # the handout an article prints as
 # Chronicle's search script and styles, copied into every site at these paths. search.js finds
 # the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
@@ -183,10 +186,13 @@ class BuildPlan:
         keep_out_of_nav(files, self.entries)
         add_home_page(files, self.config)
         search = SEARCH_ASSETS if self.options.search_enabled else ()
-        for asset in (STYLES, QUOTES_JS, TABLES_JS, *search):
+        for asset in (STYLES, QUOTES_JS, TABLES_JS, PRINT_CSS, *search):
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / Path(asset).name)
                 files.append(File.generated(self.config, asset, abs_src_path=source))
+        if files.get_file_from_path(OPEN_DATA_PAGE) is None:
+            refs = [(label, name) for label, name in REFERENCES.items()]
+            files.append(File.generated(self.config, OPEN_DATA_PAGE, content=page_markdown(refs)))
         add_redirects(files, self.config, self.entries)
         if self.options.search_enabled:
             src = self.options.search_url.strip("/") + "/index.md"
@@ -347,6 +353,7 @@ class BuildPlan:
                 self.entity_site,
                 archive_base=self._base("archive"),
                 site_url=self.config.site_url or "",
+                site_name=self.config.site_name,
             )
             return {**self._base_context(), **article}
         view = self.views.get(src)
@@ -390,18 +397,9 @@ class BuildPlan:
                 self.shelf.save(self.search.memo)
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
-        if not self.config.site_url:
-            log.warning(
-                "site_url is not set in mkdocs.yml: feeds need absolute links; none written"
-            )
-        else:
-            write_feeds(
-                self.archive.entries[: self.options.feed_size],
-                site_dir=Path(self.config.site_dir),
-                site_url=self.config.site_url,
-                title=self.config.site_name,
-                description=self.config.site_description or "",
-            )
+        bases = {k: self._base(k) for k in ("archive", "topics", "sources")}
+        site = site_of(self.config, self.options, bases)
+        write_outputs(self.archive, self.entity_site, site, self._cache_file(OUTPUTS_FILE))
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         if self.search is not None:
             self.search.wait()

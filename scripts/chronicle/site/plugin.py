@@ -37,7 +37,7 @@ from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
 from chronicle.site.placement import STYLES
-from chronicle.site.plan import SEARCH_ASSETS, TABLES_JS, BuildPlan
+from chronicle.site.plan import PRINT_CSS, SEARCH_ASSETS, TABLES_JS, BuildPlan
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -69,6 +69,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if STYLES not in config.extra_css:
             config.extra_css.insert(0, STYLES)  # first, so the archive's own styles win
         _add_module_script(config, TABLES_JS)
+        if PRINT_CSS not in config.extra_css:
+            config.extra_css.append(PRINT_CSS)
         if self.config.search_enabled:
             for name in ("search", "material/search"):
                 if name in config.plugins:

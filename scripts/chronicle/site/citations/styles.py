@@ -1,0 +1,218 @@
+"""APA 7, MLA 9 and Chicago 17 (notes-bibliography, bibliography entry) references to a news
+article kept in this archive. Pure: Article and Place in, Reference (plain text and HTML) out.
+
+Each style's pattern for a news article found in an archive, with the manual's conventions:
+
+- APA 7: Author, A. A. (Year, Month Day). Title. *Publication*. Archive. URL — no author: the
+  title moves first; a description in place of a title goes in [square brackets].
+- MLA 9: Author. “Title.” *Publication*, Day Mon. Year. *Archive*, URL (no scheme). — the archive
+  is the second container; a description stands unquoted and unbracketed; with no date, the
+  date the page was accessed ends the entry.
+- Chicago 17: Author. “Title.” *Publication*, Month Day, Year. Archive. URL. — an unsigned
+  article is listed under its publication; the archive is named like a database (roman); with
+  no date, “n.d.” and an access date.
+
+Approximate dates: “ca.” (APA, Chicago) or “c.” (MLA); uncertain ones end in “?”; the two are
+never confused. Fixed words live in cite.WORDS, so they can be translated in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from dataclasses import dataclass
+
+from chronicle.archive.dates import MONTHS, ArticleDate
+from chronicle.archive.model import Article
+from chronicle.site.citations.names import (
+    devised,
+    initials,
+    inverted,
+    name_case,
+    one_line,
+    split_name,
+    stop,
+)
+
+_MLA_MONTHS = (
+    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
+)  # fmt: skip
+
+WORDS = {
+    "no date": "n.d.",
+    "circa (APA, Chicago)": "ca.",
+    "circa (MLA)": "c.",
+    "accessed (MLA, Chicago)": "Accessed",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where the article was found: this archive, its permanent address, and the day its copy
+    was made (the access date the styles ask for when an article has no date)."""
+
+    archive: str
+    url: str
+    accessed: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    text: str  # plain, to copy into anything
+    html: str  # with the style's italics, escaped
+
+
+Part = tuple[str, bool]  # a piece of text and whether the style sets it in italics
+
+
+def _reference(parts: list[Part]) -> Reference:
+    text = "".join(t for t, _ in parts)
+    marked = "".join(f"<i>{html.escape(t)}</i>" if it else html.escape(t) for t, it in parts)
+    return Reference(text=one_line(text), html=one_line(marked))
+
+
+def _flagged(text: str, date: ArticleDate, circa: str) -> str:
+    if date.approximate:
+        text = f"{circa} {text}"
+    return text + "?" if date.uncertain else text
+
+
+def _title(article: Article) -> str:
+    return one_line(article.title)
+
+
+# --- APA ---------------------------------------------------------------------------------------
+
+
+def _apa_date(date: ArticleDate | None) -> str:
+    if date is None:
+        return WORDS["no date"]
+    text = str(date.year)
+    if date.month is not None:
+        text += f", {MONTHS[date.month - 1]}"
+        if date.day is not None:
+            text += f" {date.day}"
+    return _flagged(text, date, WORDS["circa (APA, Chicago)"])
+
+
+def _apa_authors(authors: tuple[str, ...]) -> str:
+    names = []
+    for author in authors:
+        family, given = split_name(author)
+        names.append(f"{family}, {initials(given)}".rstrip(", "))
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + ", & " + names[-1]
+
+
+def apa(article: Article, place: Place) -> Reference:
+    title = f"[{_title(article)}]" if devised(article) else _title(article)
+    when = f"({_apa_date(article.date)})."
+    if article.authors:
+        parts: list[Part] = [(f"{stop(_apa_authors(article.authors))} {when} {stop(title)}", False)]
+    else:
+        parts = [(f"{stop(title)} {when}", False)]
+    if article.source:
+        parts += [(" ", False), (one_line(article.source), True), (".", False)]
+    parts.append((f" {stop(place.archive)} {place.url}", False))
+    return _reference(parts)
+
+
+# --- MLA ---------------------------------------------------------------------------------------
+
+
+def _mla_day(day: dt.date) -> str:
+    return f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}"
+
+
+def _mla_date(date: ArticleDate) -> str:
+    parts = [str(date.year)]
+    if date.month is not None:
+        parts.insert(0, _MLA_MONTHS[date.month - 1])
+        if date.day is not None:
+            parts.insert(0, str(date.day))
+    return _flagged(" ".join(parts), date, WORDS["circa (MLA)"])
+
+
+def _mla_authors(authors: tuple[str, ...]) -> str:
+    first = inverted(authors[0])
+    if len(authors) > 2:
+        return first + ", et al"
+    if len(authors) == 2:
+        return first + f", and {name_case(authors[1])}"
+    return first
+
+
+def bare(url: str) -> str:
+    """MLA 9 gives a web address without its scheme."""
+    return re.sub(r"^https?://", "", url)
+
+
+def mla(article: Article, place: Place) -> Reference:
+    parts: list[Part] = []
+    if article.authors:
+        parts.append((stop(_mla_authors(article.authors)) + " ", False))
+    title = stop(_title(article))
+    parts.append((title if devised(article) else f"“{title}”", False))
+    date = _mla_date(article.date) if article.date else ""
+    if article.source:
+        tail = f", {date}." if date else "."
+        parts += [(" ", False), (one_line(article.source), True), (tail, False)]
+    elif date:
+        parts.append((f" {date}.", False))
+    parts += [(" ", False), (one_line(place.archive), True), (f", {bare(place.url)}.", False)]
+    if article.date is None and place.accessed is not None:
+        parts.append((f" {WORDS['accessed (MLA, Chicago)']} {_mla_day(place.accessed)}.", False))
+    return _reference(parts)
+
+
+# --- Chicago -----------------------------------------------------------------------------------
+
+
+def _chicago_date(date: ArticleDate | None) -> str:
+    if date is None:
+        return WORDS["no date"]
+    month = MONTHS[date.month - 1] if date.month else ""
+    text = " ".join(p for p in (month, f"{date.day}," if date.day else "", str(date.year)) if p)
+    return _flagged(text, date, WORDS["circa (APA, Chicago)"])
+
+
+def _chicago_authors(authors: tuple[str, ...]) -> str:
+    names = inverted(authors[0])
+    rest = [name_case(a) for a in authors[1:]]
+    if len(rest) == 1:
+        return names + f", and {rest[0]}"
+    if rest:
+        return names + ", " + ", ".join(rest[:-1]) + f", and {rest[-1]}"
+    return names
+
+
+def chicago(article: Article, place: Place) -> Reference:
+    parts: list[Part] = []
+    source = one_line(article.source) if article.source else ""
+    title = stop(_title(article))
+    title = title if devised(article) else f"“{title}”"
+    when = _chicago_date(article.date)
+    if article.authors:
+        parts.append((f"{stop(_chicago_authors(article.authors))} {title}", False))
+        if source:
+            parts += [(" ", False), (source, True), (f", {when}", False)]
+        else:
+            parts.append((f" {when}", False))
+    elif source:  # an unsigned article is listed under its publication
+        parts += [(source, True), (f". {title} {when}", False)]
+    else:
+        parts.append((f"{title} {when}", False))
+    # The archive as Chicago names a database: roman, after the date.
+    archive = stop(one_line(place.archive))
+    parts.append((f"{' ' if when.endswith('.') else '. '}{archive} ", False))
+    if article.date is None and place.accessed is not None:
+        day = place.accessed
+        accessed = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
+        parts.append((f"{WORDS['accessed (MLA, Chicago)']} {accessed}. ", False))
+    parts.append((f"{place.url}.", False))
+    return _reference(parts)
+
+
+STYLES = {"APA": apa, "MLA": mla, "Chicago": chicago}
