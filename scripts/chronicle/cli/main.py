@@ -24,8 +24,8 @@ from chronicle.cli import curate as cli_curate
 from chronicle.cli import entities as cli_entities
 from chronicle.cli import init as cli_init
 from chronicle.cli.curate import print_json
-from chronicle.cli.imports import is_draft, outcomes_json, record_imports
 from chronicle.cli.export import export
+from chronicle.cli.imports import is_draft, outcomes_json, record_imports
 from chronicle.cli.options import archive_option
 from chronicle.cli.paths import shown as _shown
 from chronicle.errors import ChronicleError
