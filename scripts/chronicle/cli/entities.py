@@ -105,7 +105,8 @@ def enrich(archive: Path, entities_file: Path | None, dry_run: bool) -> None:
         f"{summary.articles} articles, {summary.updated} {'to update' if dry_run else 'updated'}, "
         f"{summary.failed} failed in {seconds:.2f}s: {counts['people']} people, "
         f"{counts['organisations']} organisations, {counts['places']} places, "
-        f"{counts['quotes']} quotes (registry: {path}, {len(registry)} entities)",
+        f"{counts['quotes']} quotes, {counts['figures']} figures "
+        f"(registry: {path}, {len(registry)} entities)",
         markup=False,
     )
     if summary.failed or (dry_run and summary.updated):
