@@ -14,16 +14,26 @@ from urllib.parse import urljoin
 
 from chronicle.archive.index import Archive, Entry
 from chronicle.site.cite import citations
+from chronicle.site.diff import VersionLink, version_links
 from chronicle.site.entity_pages import EntitySite
 from chronicle.site.pages import article_breadcrumbs
 from chronicle.site.search import record_for
 from chronicle.text.normalize import make_slug
 
-ArticleInputs = tuple[Entry, Entry | None, Entry | None, tuple[object, ...]]
+ArticleInputs = tuple[
+    Entry, Entry | None, Entry | None, tuple[object, ...], tuple[VersionLink, ...]
+]
 
 
-def article_inputs(archive: Archive, entity_site: EntitySite, entry: Entry) -> ArticleInputs:
-    """The article's entry, its neighbours in time and the registry entries it links to.
+def article_inputs(
+    archive: Archive,
+    entity_site: EntitySite,
+    entry: Entry,
+    versions: dict[str, list[Entry]] | None = None,
+    archive_base: str = "archive/",
+) -> ArticleInputs:
+    """The article's entry, its neighbours in time, the registry entries it links to and its
+    other versions (diff.version_pairs) with their comparison pages.
 
     perf: the key of each of 10,000 article pages is made on every build, most of them to
     find the page up to date; digesting these few values (the entries are digested once a
@@ -31,7 +41,8 @@ def article_inputs(archive: Archive, entity_site: EntitySite, entry: Entry) -> A
     → 1 s at 10,000 articles)."""
     src = entry.src_uri
     entities = entity_site.article_inputs(entry.article)
-    return (entry, archive.previous.get(src), archive.following.get(src), entities)
+    others = tuple(version_links(versions or {}, entry, archive_base))
+    return (entry, archive.previous.get(src), archive.following.get(src), entities, others)
 
 
 def article_context(
@@ -39,9 +50,10 @@ def article_context(
 ) -> dict[str, Any]:
     """Everything an article page shows besides its body, made from `inputs` alone (what the
     entity site adds is what `EntitySite.article_inputs` put in them)."""
-    entry, previous, following, _ = inputs
+    entry, previous, following, _, versions = inputs
     return dict(
         entry=entry,
+        versions=versions,
         previous=previous,
         next=following,
         citations=citations(entry.article, urljoin(site_url, entry.url)),

@@ -7,10 +7,27 @@ archive.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from chronicle.archive.dates import MONTHS, ArticleDate
 from chronicle.archive.index import Archive, Entry, Group
+from chronicle.site.charts import attention_charts
+from chronicle.site.periods import neighbours, same_day_in_other_years, year_calendar
 from chronicle.site.timeline import in_time_order, timeline_sections
-from chronicle.site.views import HOME, LISTING, Link, View, paginate
+from chronicle.site.views import (
+    HOME,
+    LISTING,
+    FigureRef,
+    Link,
+    OnThisDay,
+    Sideways,
+    View,
+    paginate,
+)
+
+# A topic page lists at most this many figures, newest first: enough to compare who reported
+# what, without the page growing with the archive.
+FIGURES_SHOWN = 30
 
 
 def _listing(
@@ -59,8 +76,10 @@ def date_pages(
             if timeline_base
             else [],
             total=len(archive.entries),
+            charts=attention_charts(archive.entries, sources=True),
         )
     )
+    day_counts = {key: len(found) for key, found in archive.days.items()}
     for year, entries in archive.years.items():
         months = sorted(
             {e.article.date.month for e in entries if e.article.date.month}, reverse=True
@@ -72,6 +91,8 @@ def date_pages(
             for m in months
         ]
         year_only = [e for e in entries if e.article.date and e.article.date.month is None]
+        earlier, later = neighbours(list(archive.years), year)
+        month_counts = {m: len(archive.months[(y, m)]) for (y, m) in archive.months if y == year}
         views += _listing(
             f"{base}{year}/",
             str(year),
@@ -85,10 +106,17 @@ def date_pages(
             ),
             up=[root],
             children=children,
+            sideways=Sideways(
+                "year",
+                Link(str(earlier), f"{base}{earlier}/") if earlier else None,
+                Link(str(later), f"{base}{later}/") if later else None,
+            ),
+            calendar=year_calendar(year, day_counts, month_counts, base),
         )
     for (year, month), entries in archive.months.items():
         days = sorted({e.article.date.day for e in entries if e.article.date.day}, reverse=True)  # type: ignore[union-attr]
         name = f"{MONTHS[month - 1]} {year}"
+        earlier_month, later_month = neighbours(list(archive.months), (year, month))
         children = [
             Link(
                 f"{d} {name}",
@@ -107,9 +135,13 @@ def date_pages(
             intro=f"{_plural(len(entries))} in {name}, newest first.",
             up=[root, Link(str(year), f"{base}{year}/")],
             children=children,
+            sideways=Sideways(
+                "month", *(_month_link(base, k) for k in (earlier_month, later_month))
+            ),
         )
     for (year, month, day), entries in archive.days.items():
         name = f"{day} {MONTHS[month - 1]} {year}"
+        earlier_day, later_day = neighbours(list(archive.days), (year, month, day))
         views += _listing(
             f"{base}{year}/{month:02d}/{day:02d}/",
             name,
@@ -123,6 +155,7 @@ def date_pages(
                 Link(str(year), f"{base}{year}/"),
                 Link(f"{MONTHS[month - 1]} {year}", f"{base}{year}/{month:02d}/"),
             ],
+            sideways=Sideways("day", *(_day_link(base, k) for k in (earlier_day, later_day))),
         )
     if archive.approximate:
         views += _listing(
@@ -149,6 +182,26 @@ def date_pages(
             up=[root],
         )
     return views
+
+
+def _month_link(base: str, key: tuple[int, int] | None) -> Link | None:
+    if key is None:
+        return None
+    year, month = key
+    return Link(f"{MONTHS[month - 1]} {year}", f"{base}{year}/{month:02d}/")
+
+
+def _day_link(base: str, key: tuple[int, int, int] | None) -> Link | None:
+    if key is None:
+        return None
+    year, month, day = key
+    return Link(f"{day} {MONTHS[month - 1]} {year}", f"{base}{year}/{month:02d}/{day:02d}/")
+
+
+def figure_refs(entries: list[Entry], limit: int = FIGURES_SHOWN) -> list[FigureRef]:
+    """The figures the entries' articles attribute, newest article first, at most `limit`."""
+    refs = [FigureRef(f, entry) for entry in entries for f in entry.article.figures]
+    return refs[:limit]
 
 
 def group_pages(
@@ -184,6 +237,8 @@ def group_pages(
             heading=group.name,
             intro=f"{_plural(len(group.entries))}, newest first.",
             up=[root],
+            charts=attention_charts(group.entries, sources=label == "Topic"),
+            figures=figure_refs(group.entries),
             see_also=[
                 Link(
                     f"Follow this {label.lower()} as a timeline, oldest first",
@@ -263,12 +318,26 @@ def all_pages(
 
 
 def home_view(
-    archive: Archive, src_uri: str, *, latest: int, topics_base: str, sources_base: str
+    archive: Archive,
+    src_uri: str,
+    *,
+    latest: int,
+    topics_base: str,
+    sources_base: str,
+    today: dt.date | None = None,
 ) -> View:
     """The home page's figures: the archive's size, span (`first`, `last`) and undated count,
-    its `latest` articles, and how many topics and sources it has (`children`, in that order).
-    The page itself is the curator's (its body and title are theirs)."""
+    its `latest` articles, and how many topics and sources it has (`children`, in that order);
+    with `today` (the build's date), the articles of that day in other years. The page itself
+    is the curator's (its body and title are theirs)."""
     span = archive.span()
+    on_this_day = None
+    if today is not None:
+        on_this_day = OnThisDay(
+            f"{today.day} {MONTHS[today.month - 1]}",
+            today.isoformat(),
+            same_day_in_other_years(archive.days, today),
+        )
     return View(
         src_uri,
         "",
@@ -283,6 +352,7 @@ def home_view(
             Link("topic", topics_base, len(archive.topics)),
             Link("source", sources_base, len(archive.sources)),
         ],
+        on_this_day=on_this_day,
     )
 
 

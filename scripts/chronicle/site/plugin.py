@@ -34,7 +34,7 @@ from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
-from chronicle.site.plan import SEARCH_ASSETS, TABLES_JS, BuildPlan
+from chronicle.site.plan import SEARCH_ASSETS, STORY_CSS, TABLES_JS, BuildPlan
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,6 +65,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES))
         _add_module_script(config, TABLES_JS)
+        if STORY_CSS not in config.extra_css:
+            config.extra_css.append(STORY_CSS)
         if self.config.search_enabled:
             for name in ("search", "material/search"):
                 if name in config.plugins:
