@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from chronicle.archive.index import Archive, Entry
 from chronicle.site.cite import citations
-from chronicle.site.diff import VersionLink, version_links
+from chronicle.site.diff import VersionLink
 from chronicle.site.entity_pages import EntitySite
 from chronicle.site.pages import article_breadcrumbs
 from chronicle.site.search import record_for
@@ -29,11 +29,10 @@ def article_inputs(
     archive: Archive,
     entity_site: EntitySite,
     entry: Entry,
-    versions: dict[str, list[Entry]] | None = None,
-    archive_base: str = "archive/",
+    versions: dict[str, tuple[VersionLink, ...]] | None = None,
 ) -> ArticleInputs:
     """The article's entry, its neighbours in time, the registry entries it links to and its
-    other versions (diff.version_pairs) with their comparison pages.
+    other versions with their comparison pages (`versions`: story_pages.version_links_by_page).
 
     perf: the key of each of 10,000 article pages is made on every build, most of them to
     find the page up to date; digesting these few values (the entries are digested once a
@@ -41,7 +40,7 @@ def article_inputs(
     → 1 s at 10,000 articles)."""
     src = entry.src_uri
     entities = entity_site.article_inputs(entry.article)
-    others = tuple(version_links(versions or {}, entry, archive_base))
+    others = (versions or {}).get(src, ())
     return (entry, archive.previous.get(src), archive.following.get(src), entities, others)
 
 

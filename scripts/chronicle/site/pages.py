@@ -13,6 +13,7 @@ from chronicle.archive.dates import MONTHS, ArticleDate
 from chronicle.archive.index import Archive, Entry, Group
 from chronicle.site.charts import attention_charts
 from chronicle.site.periods import neighbours, same_day_in_other_years, year_calendar
+from chronicle.site.story_pages import version_pages
 from chronicle.site.timeline import in_time_order, timeline_sections
 from chronicle.site.views import (
     HOME,
@@ -314,6 +315,7 @@ def all_pages(
         + group_pages(archive.topics, topics_base, "Topic", "Topics", page_size, timelines=True)
         + group_pages(archive.sources, sources_base, "Source", "Sources", page_size)
         + timeline_pages(archive.entries, timeline_base, page_size, intro=timeline_intro)
+        + version_pages(archive, archive_base)
     )
 
 
@@ -328,16 +330,16 @@ def home_view(
 ) -> View:
     """The home page's figures: the archive's size, span (`first`, `last`) and undated count,
     its `latest` articles, and how many topics and sources it has (`children`, in that order);
-    with `today` (the build's date), the articles of that day in other years. The page itself
-    is the curator's (its body and title are theirs)."""
+    and the articles of `today` (by default the day of the build: the home page is built on
+    every build) in other years. The page itself is the curator's (its body and title are
+    theirs)."""
     span = archive.span()
-    on_this_day = None
-    if today is not None:
-        on_this_day = OnThisDay(
-            f"{today.day} {MONTHS[today.month - 1]}",
-            today.isoformat(),
-            same_day_in_other_years(archive.days, today),
-        )
+    today = today or dt.date.today()
+    on_this_day = OnThisDay(
+        f"{today.day} {MONTHS[today.month - 1]}",
+        today.isoformat(),
+        same_day_in_other_years(archive.days, today),
+    )
     return View(
         src_uri,
         "",

@@ -19,7 +19,6 @@ Phases, in the order of MkDocs' events:
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import time
 from functools import partial
@@ -42,7 +41,6 @@ from chronicle.site.build.keys import site_salt
 from chronicle.site.build.pagecache import PageCache, convert_page, render_page
 from chronicle.site.build.parallel import can_fork, start_helper
 from chronicle.site.config import ChronicleConfig
-from chronicle.site.diff import diffs, version_pairs
 from chronicle.site.entity_pages import KIND_FIELDS, build_entity_site
 from chronicle.site.feeds import write_feeds
 from chronicle.site.indexing import RECORDS_FILE, SearchIndex
@@ -50,15 +48,13 @@ from chronicle.site.memos import MemoShelf
 from chronicle.site.pages import all_pages, home_view
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import FACETS
-from chronicle.site.story_pages import diff_pages
+from chronicle.site.story_pages import STORY_CSS, version_links_by_page
 from chronicle.site.views import View
 
 log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 QUOTES_JS = "assets/chronicle/quotes.js"
-TABLES_JS = "assets/chronicle/tables.js"
-# Styles of the story pages: date navigation, calendars, charts, figures, versions and diffs.
-STORY_CSS = "assets/chronicle/story.css"  # wide tables reachable from the keyboard, every page
+TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keyboard, every page
 # Chronicle's search script and styles, copied into every site at these paths. search.js finds
 # the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
@@ -101,7 +97,7 @@ class BuildPlan:
             quotes_base=self._base("quotes"),
             page_size=options.listing_page_size,
         )
-        self.versions = version_pairs(self.archive)  # src_uri → its other versions
+        self.versions = version_links_by_page(self.archive, self._base("archive"))
         self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")
@@ -169,19 +165,14 @@ class BuildPlan:
             timeline_base=self._base("timeline"),
             page_size=self.options.listing_page_size,
         )
-        views += diff_pages(diffs(self.versions, self._base("archive")), self._base("archive"))
         for view in [*views, *self.entity_site.pages.values()]:
             if files.get_file_from_path(view.src_uri) is not None:
                 log.info(f"'{view.src_uri}' exists in docs/; not generating it")
                 continue
             self.views[view.src_uri] = view
             files.append(File.generated(self.config, view.src_uri, abs_src_path=GENERATED_SOURCE))
-        assets = [
-            QUOTES_JS,
-            TABLES_JS,
-            STORY_CSS,
-            *(SEARCH_ASSETS if self.options.search_enabled else ()),
-        ]
+        search = SEARCH_ASSETS if self.options.search_enabled else ()
+        assets = [QUOTES_JS, TABLES_JS, STORY_CSS, *search]
         for asset in assets:
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / Path(asset).name)
@@ -205,7 +196,8 @@ class BuildPlan:
         for file in files.documentation_pages():
             if file.src_uri in self.entries and file.abs_src_path is not None:
                 entry = self.entries[file.src_uri]
-                plan.page(file, self._article_inputs(entry))
+                inputs = article_inputs(self.archive, self.entity_site, entry, self.versions)
+                plan.page(file, inputs)
                 continue
             # The page's whole template context, so whatever is added to it is covered.
             context = self._page_context(file.src_uri)
@@ -338,7 +330,7 @@ class BuildPlan:
         page's key is its context's inputs (article_page.article_inputs)."""
         entry = self.entries.get(src)
         if entry is not None:
-            inputs = self._article_inputs(entry)
+            inputs = article_inputs(self.archive, self.entity_site, entry, self.versions)
             article = article_context(
                 inputs,
                 self.entity_site,
@@ -350,11 +342,6 @@ class BuildPlan:
         if view is not None:
             return {**self._base_context(), "view": view, "quotes_js": QUOTES_JS}
         return None
-
-    def _article_inputs(self, entry: Entry) -> Any:
-        return article_inputs(
-            self.archive, self.entity_site, entry, self.versions, self._base("archive")
-        )
 
     def _other_context(self, page: Page) -> dict[str, Any]:
         """The search page, the home page (always built, see build/incremental.py) and
@@ -369,7 +356,6 @@ class BuildPlan:
                 latest=self.options.home_latest,
                 topics_base=self._base("topics"),
                 sources_base=self._base("sources"),
-                today=dt.date.today(),  # the home page is rebuilt on every build
             )
         return chronicle
 

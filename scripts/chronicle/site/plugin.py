@@ -34,7 +34,8 @@ from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
-from chronicle.site.plan import SEARCH_ASSETS, STORY_CSS, TABLES_JS, BuildPlan
+from chronicle.site.plan import SEARCH_ASSETS, TABLES_JS, BuildPlan
+from chronicle.site.story_pages import STORY_CSS
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"

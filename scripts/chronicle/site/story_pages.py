@@ -4,8 +4,29 @@ Pure: no I/O, no MkDocs.
 
 from __future__ import annotations
 
-from chronicle.site.diff import Diff
+from chronicle.archive.index import Archive
+from chronicle.site.diff import Diff, VersionLink, diffs, version_links, version_pairs
 from chronicle.site.views import DIFF, Link, View
+
+# Styles of the story pages: date navigation, calendars, charts, figures, versions and diffs.
+STORY_CSS = "assets/chronicle/story.css"
+
+
+def version_links_by_page(
+    archive: Archive, archive_base: str
+) -> dict[str, tuple[VersionLink, ...]]:
+    """src_uri → the article's other versions, each with its comparison page."""
+    pairs = version_pairs(archive)
+    return {
+        entry.src_uri: tuple(version_links(pairs, entry, archive_base))
+        for entry in archive.entries
+        if entry.src_uri in pairs
+    }
+
+
+def version_pages(archive: Archive, archive_base: str) -> list[View]:
+    """A comparison page per pair of versions in the archive."""
+    return diff_pages(diffs(version_pairs(archive), archive_base), archive_base)
 
 
 def diff_pages(found: dict[str, Diff], archive_base: str) -> list[View]:

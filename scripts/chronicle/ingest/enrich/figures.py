@@ -10,7 +10,8 @@ as unknown rather than guessed. Every value and word is kept as printed, never c
 
 Written here rather than taken from a library: number parsers (e.g. `number-parser`,
 `quantulum3`) read values and units, but not who reported them, which is what an archive of
-contested figures needs; the rules read only the words of `text/lexicon.py`.
+contested figures needs; the rules read only the words of `text/figure_words.py` and
+`text/lexicon.py`.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from chronicle.archive.model import Figure
-from chronicle.text.lexicon import (
+from chronicle.text.figure_words import (
     FIGURE_AUXILIARIES,
     FIGURE_DETERMINERS,
     FIGURE_NAME_JOINERS,
@@ -33,9 +34,8 @@ from chronicle.text.lexicon import (
     FIGURE_TIME_WORDS,
     FIGURE_UNITS,
     FIGURE_VERBS,
-    MONTH_WORDS_EN,
-    NUMBER_WORDS_EN,
 )
+from chronicle.text.lexicon import MONTH_WORDS_EN, NUMBER_WORDS_EN
 from chronicle.text.sentences import split_sentences
 
 _TOKEN = re.compile(r"\d[\w,.’'\-\u202f\u00a0]*|[^\W\d][\w’'\-]*|[^\w\s]")
