@@ -136,8 +136,10 @@ def test_topic_page_lists_the_figures_with_who_reported_them(story_site: Path, t
     figures = text_of(
         re.search(r'<section class="chronicle-figures".*?</section>', topic, re.S).group()
     )
-    assert "nearly 600 Palestinian deaths the Hamas-run Government Media Office" in figures
-    assert "more than 100 civilians killed the city’s municipal authorities" in figures
+    assert (
+        "nearly 600 Palestinian deaths reported by the Hamas-run Government Media Office" in figures
+    )
+    assert "more than 100 civilians killed reported by the city’s municipal authorities" in figures
 
 
 def test_both_versions_link_to_each_other_and_to_a_word_level_diff(story_site: Path):

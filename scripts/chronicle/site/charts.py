@@ -22,7 +22,7 @@ from chronicle.archive.index import Entry, source_name
 # A span longer than this many months is counted per year, so no chart outgrows a phone (or
 # 20 KB).
 MAX_MONTHS = 96
-WIDTH, HEIGHT = 400, 150
+WIDTH, HEIGHT = 360, 150
 LEFT, RIGHT, TOP, BOTTOM = 30, 6, 10, 24  # the plot's margins, for axis labels
 
 
@@ -82,7 +82,7 @@ def column_chart(title: str, unit: str, series: list[tuple[str, int]]) -> Chart 
     parts = [
         f'<svg class="chronicle-chart" viewBox="0 0 {WIDTH} {HEIGHT}" aria-hidden="true" '
         f'focusable="false" xmlns="http://www.w3.org/2000/svg">',
-        '<g fill="currentColor" font-size="10">',
+        '<g fill="currentColor" font-size="11">',
         f'<text x="{LEFT - 4}" y="{TOP + 8}" text-anchor="end">{top}</text>',
         f'<text x="{LEFT - 4}" y="{TOP + plot_h}" text-anchor="end">0</text>',
         f'<line class="chronicle-chart__axis" x1="{LEFT}" y1="{TOP + plot_h}" '
@@ -143,7 +143,7 @@ def top_bars(title: str, heading: str, counts: list[tuple[str, int]]) -> Chart |
     """Horizontal bars, largest first (the top sources of a topic)."""
     if not counts:
         return None
-    row_h, label_w = 20, 150
+    row_h, label_w = 20, 130
     height = row_h * len(counts) + 4
     top = max(count for _, count in counts) or 1
     parts = [
@@ -154,7 +154,7 @@ def top_bars(title: str, heading: str, counts: list[tuple[str, int]]) -> Chart |
     for i, (label, count) in enumerate(counts):
         y = 2 + i * row_h
         w = (WIDTH - label_w - 40) * count / top
-        shown = label if len(label) <= 24 else label[:23] + "…"
+        shown = label if len(label) <= 20 else label[:19] + "…"
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{escape(shown)}</text>'
             f'<rect x="{label_w}" y="{y + 3}" width="{_number(w)}" height="{row_h - 6}">'
