@@ -255,3 +255,19 @@ def test_story_pages_fit_a_phone(story_site: Path, serve_site, open_page: Callab
     page.screenshot(
         path=str(shots / (url.strip("/").replace("/", "_")[-60:] + ".png")), full_page=True
     )
+
+
+def test_entity_pages_have_a_timeline_a_chart_and_the_figures_they_reported(story_site, text_of):
+    person = _html(story_site, "people/israel-katz")
+    assert "timeline/" in person and '<svg class="chronicle-chart"' in person
+    timeline = text_of(_html(story_site, "people/israel-katz/timeline"))
+    assert timeline.index("Hamas weighs plan") < timeline.index("Talks stall as Israel")
+    office = text_of(_html(story_site, "organisations/government-media-office"))
+    assert (
+        "nearly 600 Palestinian deaths reported by the Hamas-run Government Media Office" in office
+    )
+    assert "civilians killed" not in office  # reported by the city's authorities, not the office
+
+
+def test_sources_have_timelines(story_site: Path):
+    assert "Wire Two" in _html(story_site, "sources/wire-two/timeline")

@@ -16,11 +16,14 @@ from dataclasses import dataclass
 from chronicle.archive.index import Archive, Entry
 from chronicle.archive.model import Article, Quote
 from chronicle.archive.registry import Registry
+from chronicle.site.charts import attention_charts
+from chronicle.site.pages import FIGURES_SHOWN, figure_refs, timeline_pages
 from chronicle.site.views import (
     ENTITY,
     QUOTES,
     QUOTES_PREVIEW,
     EntityInfo,
+    FigureRef,
     Link,
     QuoteRef,
     SpeakerGroup,
@@ -94,6 +97,14 @@ def _infos(
         taken.add(f"{base}{candidate}")
         out[name] = EntityInfo(name, kind, f"{base}{candidate}/", description, wikidata)
     return out
+
+
+def reported_by(name: str, entries: list[Entry]) -> list[FigureRef]:
+    """The figures in `entries` whose reporter, as printed, names `name` (`the Hamas-run
+    Government Media Office` names `Government Media Office`)."""
+    folded = name.casefold()
+    refs = figure_refs(entries, limit=len(entries) * 50)
+    return [r for r in refs if folded in (r.figure.reporter or "").casefold()][:FIGURES_SHOWN]
 
 
 def build_entity_site(
@@ -173,8 +184,20 @@ def build_entity_site(
                 undated=len(entries) - len(dated),
                 related=[(info[n], c) for n, c in together[entity.name].most_common(RELATED_MAX)],
                 speaker=groups.get(entity.name),
+                see_also=[Link("Follow it as a timeline, oldest first", f"{entity.url}timeline/")],
+                charts=attention_charts(entries),
+                figures=reported_by(entity.name, entries),
             )
             pages += paginate(page, entries, page_size)
+            pages += timeline_pages(
+                entries,
+                f"{entity.url}timeline/",
+                page_size,
+                title=f"Timeline: {entity.name}",
+                kind=f"{kind}-timeline",
+                intro=f"The articles that mention {entity.name}, oldest first.",
+                up=[Link(title, bases[kind]), Link(entity.name, entity.url)],
+            )
     speakers = sorted(
         groups.values(),
         key=lambda g: (g.label == UNATTRIBUTED, -len(g.quotes), g.label.casefold()),

@@ -313,7 +313,7 @@ def all_pages(
     return (
         date_pages(archive, archive_base, page_size, timeline_base=timeline_base)
         + group_pages(archive.topics, topics_base, "Topic", "Topics", page_size, timelines=True)
-        + group_pages(archive.sources, sources_base, "Source", "Sources", page_size)
+        + group_pages(archive.sources, sources_base, "Source", "Sources", page_size, timelines=True)
         + timeline_pages(archive.entries, timeline_base, page_size, intro=timeline_intro)
         + version_pages(archive, archive_base)
     )
