@@ -21,6 +21,7 @@ OTHER = (
     "The talks were described as constructive by both delegations.\n"
 )
 GAZA = "Gaza ceasefire"
+KATZ = "Israel Katz said the army would stay in Gaza until Hamas frees the hostages.\n"
 
 
 def _earlier_year_same_day(today: dt.date, years: int) -> dt.date:
@@ -64,6 +65,15 @@ def story_site(site_scaffold, articles, seed_text: str, build_site) -> Path:
         date="2024-03-20",
         source="Wire Two",
     )
+    articles.add(
+        project,
+        "katz.txt",
+        KATZ,
+        title="Katz orders troops",
+        date="2025-03-21",
+        source="Wire Two",
+        topics=[GAZA],
+    )
     then = _earlier_year_same_day(dt.date.today(), 3)
     articles.add(
         project,
@@ -105,7 +115,7 @@ def test_a_year_page_is_a_calendar_of_days(story_site: Path):
     )
     assert [(m, d, t) for _, m, d, t in linked] == [
         ("01", "05", "5 January 2025: 1 article"),
-        ("03", "21", "21 March 2025: 1 article"),
+        ("03", "21", "21 March 2025: 2 articles"),
         ("03", "22", "22 March 2025: 1 article"),
     ]
     assert 'abbr="Monday">Mo</th>' in year
@@ -128,7 +138,7 @@ def test_topic_page_has_attention_charts_with_data_tables(story_site: Path):
     assert "<rect" in svgs[0]
     table = re.search(r'<table class="chronicle-chart-table">.*?</table>', topic, re.S).group()
     rows = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', table)
-    assert rows == [("January 2025", "1"), ("February 2025", "0"), ("March 2025", "2")]
+    assert rows == [("January 2025", "1"), ("February 2025", "0"), ("March 2025", "3")]
 
 
 def test_topic_page_lists_the_figures_with_who_reported_them(story_site: Path, text_of):
@@ -271,3 +281,31 @@ def test_entity_pages_have_a_timeline_a_chart_and_the_figures_they_reported(stor
 
 def test_sources_have_timelines(story_site: Path):
     assert "Wire Two" in _html(story_site, "sources/wire-two/timeline")
+
+
+def test_articles_list_related_coverage_with_the_reason(story_site: Path, text_of):
+    katz = _html(story_site, "articles/2025/03/21/katz-orders-troops")
+    related = text_of(
+        re.search(r'<section class="chronicle-related-coverage".*?</section>', katz, re.S).group()
+    )
+    assert "Hamas weighs plan" in related and "Talks stall as Israel" in related
+    assert "same day" in related and "1 day apart" in related
+    assert "shared person" in related and "1 shared topic" in related
+    assert "Doha meeting" not in related  # months away
+    seed = _html(story_site, "articles/2025/03/21/hamas-weighs-plan")
+    section = re.search(r'<section class="chronicle-related-coverage".*?</section>', seed, re.S)
+    assert "Talks stall" not in section.group()  # another version, listed as such
+
+
+def test_related_coverage_needs_two_shared_things_within_a_week(articles):
+    from chronicle.site.related import related_coverage
+
+    a = articles.entry(title="a", date="2025-03-01", people=["X"], topics=["T"])
+    b = articles.entry(title="b", date="2025-03-08", people=["X"], topics=["T"])
+    c = articles.entry(title="c", date="2025-03-09", people=["X"], topics=["T"])
+    d = articles.entry(title="d", date="2025-03-02", people=["X"])
+    found = related_coverage(build_archive([a, b, c, d]))
+    assert [r.entry for r in found[a.src_uri]] == [b]
+    assert found[a.src_uri][0].reason == "1 shared person, 1 shared topic; 7 days apart"
+    assert [r.entry for r in found[b.src_uri]] == [c, a]
+    assert d.src_uri not in found

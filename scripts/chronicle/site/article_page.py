@@ -14,25 +14,23 @@ from urllib.parse import urljoin
 
 from chronicle.archive.index import Archive, Entry
 from chronicle.site.cite import citations
-from chronicle.site.diff import VersionLink
 from chronicle.site.entity_pages import EntitySite
 from chronicle.site.pages import article_breadcrumbs
 from chronicle.site.search import record_for
+from chronicle.site.story_pages import StoryLinks
 from chronicle.text.normalize import make_slug
 
-ArticleInputs = tuple[
-    Entry, Entry | None, Entry | None, tuple[object, ...], tuple[VersionLink, ...]
-]
+ArticleInputs = tuple[Entry, Entry | None, Entry | None, tuple[object, ...], StoryLinks]
 
 
 def article_inputs(
     archive: Archive,
     entity_site: EntitySite,
     entry: Entry,
-    versions: dict[str, tuple[VersionLink, ...]] | None = None,
+    story: dict[str, StoryLinks] | None = None,
 ) -> ArticleInputs:
-    """The article's entry, its neighbours in time, the registry entries it links to and its
-    other versions with their comparison pages (`versions`: story_pages.version_links_by_page).
+    """The article's entry, its neighbours in time, the registry entries it links to, and its
+    other versions and related coverage (`story`: story_pages.story_links).
 
     perf: the key of each of 10,000 article pages is made on every build, most of them to
     find the page up to date; digesting these few values (the entries are digested once a
@@ -40,8 +38,8 @@ def article_inputs(
     → 1 s at 10,000 articles)."""
     src = entry.src_uri
     entities = entity_site.article_inputs(entry.article)
-    others = (versions or {}).get(src, ())
-    return (entry, archive.previous.get(src), archive.following.get(src), entities, others)
+    links = (story or {}).get(src) or StoryLinks()
+    return (entry, archive.previous.get(src), archive.following.get(src), entities, links)
 
 
 def article_context(
@@ -49,10 +47,11 @@ def article_context(
 ) -> dict[str, Any]:
     """Everything an article page shows besides its body, made from `inputs` alone (what the
     entity site adds is what `EntitySite.article_inputs` put in them)."""
-    entry, previous, following, _, versions = inputs
+    entry, previous, following, _, story = inputs
     return dict(
         entry=entry,
-        versions=versions,
+        versions=story.versions,
+        related=story.related,
         previous=previous,
         next=following,
         citations=citations(entry.article, urljoin(site_url, entry.url)),

@@ -48,7 +48,7 @@ from chronicle.site.memos import MemoShelf
 from chronicle.site.pages import all_pages, home_view
 from chronicle.site.sanitize import clean_html
 from chronicle.site.search import FACETS
-from chronicle.site.story_pages import STORY_CSS, version_links_by_page
+from chronicle.site.story_pages import STORY_CSS, story_links
 from chronicle.site.views import View
 
 log = get_plugin_logger(__name__)
@@ -97,7 +97,7 @@ class BuildPlan:
             quotes_base=self._base("quotes"),
             page_size=options.listing_page_size,
         )
-        self.versions = version_links_by_page(self.archive, self._base("archive"))
+        self.story = story_links(self.archive, self._base("archive"))
         self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")
@@ -196,7 +196,7 @@ class BuildPlan:
         for file in files.documentation_pages():
             if file.src_uri in self.entries and file.abs_src_path is not None:
                 entry = self.entries[file.src_uri]
-                inputs = article_inputs(self.archive, self.entity_site, entry, self.versions)
+                inputs = article_inputs(self.archive, self.entity_site, entry, self.story)
                 plan.page(file, inputs)
                 continue
             # The page's whole template context, so whatever is added to it is covered.
@@ -330,7 +330,7 @@ class BuildPlan:
         page's key is its context's inputs (article_page.article_inputs)."""
         entry = self.entries.get(src)
         if entry is not None:
-            inputs = article_inputs(self.archive, self.entity_site, entry, self.versions)
+            inputs = article_inputs(self.archive, self.entity_site, entry, self.story)
             article = article_context(
                 inputs,
                 self.entity_site,
