@@ -80,8 +80,8 @@ FIGURE_VERBS = {
     "en": _words(
         """
         said says saying reported reports reporting estimated estimates estimating counted
-        announced announcing confirmed confirming stated told recorded registered claimed
-        claiming put puts tallied showed show shows
+        announced announcing confirmed confirming stated told recorded claimed
+        claiming put puts tallied showed shows
         """
     ),
     "de": _words(

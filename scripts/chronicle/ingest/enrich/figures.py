@@ -40,6 +40,9 @@ from chronicle.text.sentences import split_sentences
 
 _TOKEN = re.compile(r"\d[\w,.’'\-\u202f\u00a0]*|[^\W\d][\w’'\-]*|[^\w\s]")
 _BACKWARD_STOPS = FIGURE_STOPS | FIGURE_REPORTER_ENDS
+_WHAT_STOPS = FIGURE_STOPS | FIGURE_REPORTER_ENDS | frozenset(("according", "said", "says", "told"))
+_PASSIVE = frozenset(("was", "were", "been", "being", "be", "is", "are"))
+_QUOTES = '“”"«»„‟'
 _NUMBER = re.compile(r"\d{1,3}(?:[,.\u202f\u00a0’']\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?")
 _CURRENCIES = frozenset("$€£")
 _A = frozenset(("a", "an"))
@@ -115,7 +118,7 @@ def _what(tokens: list[_Token], start: int) -> tuple[list[_Token], int]:
     i = start
     while i < len(tokens) and len(words) < _MAX_WHAT:
         token = tokens[i]
-        if not token.is_word or token.lower in FIGURE_STOPS or token.lower in FIGURE_REPORTER_ENDS:
+        if not token.is_word or token.lower in _WHAT_STOPS:
             break
         words.append(token)
         i += 1
@@ -137,6 +140,20 @@ def _outcome(sentence: str, tokens: list[_Token], end: int, language: str) -> st
     return None
 
 
+def _names_number(token: _Token, language: str) -> bool:
+    """Whether a number after `token` is part of a name (`Phase 1`): a capitalised word that is
+    neither a qualifier (`Nearly 600`) nor a grammar word (`In 2019`, `At least`)."""
+    if not token.is_word or not token.text[0].isupper():
+        return False
+    qualifier_words = {w for q in FIGURE_QUALIFIERS.get(language, ()) for w in q.split()}
+    return token.lower not in qualifier_words | _BACKWARD_STOPS | FIGURE_DETERMINERS
+
+
+def _inside_quotes(sentence: str, position: int) -> bool:
+    """Whether `position` is inside a double-quoted passage (an odd number of marks before)."""
+    return sum(1 for c in sentence[:position] if c in _QUOTES) % 2 == 1
+
+
 def _span_text(sentence: str, tokens: list[_Token]) -> str:
     return sentence[tokens[0].start : tokens[-1].start + len(tokens[-1].text)].strip(" ,.;:")
 
@@ -146,14 +163,18 @@ def _named(sentence: str, words: list[_Token]) -> str | None:
     meaningful = [w for w in words if w.lower not in FIGURE_DETERMINERS]
     if not meaningful or (len(meaningful) == 1 and meaningful[0].lower in FIGURE_PRONOUNS):
         return None
-    if any(w.is_number for w in words):
+    if any(w.is_number or w.lower in NUMBER_WORDS_EN for w in words):
+        return None
+    if words[-1].lower.endswith("ly") and words[-1].text.islower():  # `a recently announced`
         return None
     return _span_text(sentence, words)
 
 
 def _forward(tokens: list[_Token], start: int) -> list[_Token]:
     words: list[_Token] = []
-    for token in tokens[start : start + _MAX_REPORTER]:
+    for index, token in enumerate(tokens[start : start + _MAX_REPORTER], start=start):
+        if token.lower == "by" and words:  # `data released by MOTIE`: the agent reported it
+            return _forward(tokens, index + 1)
         stop = token.lower in FIGURE_STOPS and token.lower not in FIGURE_NAME_JOINERS
         if not token.is_word or token.lower in FIGURE_REPORTER_ENDS or token.is_number or stop:
             break
@@ -162,7 +183,11 @@ def _forward(tokens: list[_Token], start: int) -> list[_Token]:
 
 
 def _backward(tokens: list[_Token], end: int) -> list[_Token]:
+    """The subject right before a reporting verb at `end`; none for a passive (`was reported`)
+    or for counted things (`3,248 cases reported`)."""
     i = end - 1
+    if i >= 0 and tokens[i].lower in _PASSIVE:
+        return []
     while i >= 0 and tokens[i].lower in FIGURE_AUXILIARIES:
         i -= 1
     words: list[_Token] = []
@@ -171,12 +196,27 @@ def _backward(tokens: list[_Token], end: int) -> list[_Token]:
         if token.lower in FIGURE_DETERMINERS:
             words.insert(0, token)
             break
-        # A capital inside the sentence is a name's (`the UN`), even if it spells a stop word.
-        stop = token.lower in _BACKWARD_STOPS and not token.text[0].isupper()
+        # A capital inside the sentence is a name's (`the UN`), even if it spells a stop word;
+        # so is `of` between two capitals (`the Department of Energy`).
+        joins = (
+            token.lower in FIGURE_NAME_JOINERS
+            and words
+            and words[0].text[0].isupper()
+            and i > 0
+            and tokens[i - 1].text[0].isupper()
+        )
+        stop = (
+            token.lower in _BACKWARD_STOPS and (i == 0 or not token.text[0].isupper()) and not joins
+        )
         if not token.is_word or stop:
+            if token.is_number:
+                return []
             break
         words.insert(0, token)
         i -= 1
+    first = words[0].lower if words else ""
+    if first in _BACKWARD_STOPS and first not in FIGURE_DETERMINERS:  # `As Gaiman put it`
+        words = words[1:]
     return words
 
 
@@ -200,7 +240,9 @@ def _cues(sentence: str, tokens: list[_Token], language: str) -> list[tuple[int,
             continue
         before = _backward(tokens, i)
         reporter = _named(sentence, before)
-        if reporter is None and not before:  # `…, said the ministry`; `reported by X`
+        # `…, said the ministry`; `reported by X`: only right after a comma or the start.
+        inverted = i == 0 or not tokens[i - 1].is_word
+        if reporter is None and not before and inverted:
             after = i + 2 if i + 1 < len(tokens) and tokens[i + 1].lower == "by" else i + 1
             reporter = _named(sentence, _forward(tokens, after))
         cues.append((token.start, reporter))
@@ -209,7 +251,9 @@ def _cues(sentence: str, tokens: list[_Token], language: str) -> list[tuple[int,
 
 def _sentence_figures(sentence: str, language: str) -> list[Figure]:
     tokens = _tokens(sentence)
-    cues = _cues(sentence, tokens, language)
+    # A cue that names no one (`he said`, `were reported`) attributes nothing a reader can
+    # compare: its numbers are left out rather than listed under an unknown reporter.
+    cues = [cue for cue in _cues(sentence, tokens, language) if cue[1] is not None]
     if not cues:
         return []
     figures = []
@@ -236,8 +280,14 @@ def _figure_at(
 ) -> Figure | None:
     before = tokens[start - 1].lower if start else ""
     after = tokens[end].lower if end < len(tokens) else ""
-    if before in MONTH_WORDS_EN or after in MONTH_WORDS_EN or after == ":":
+    if before in MONTH_WORDS_EN or after in MONTH_WORDS_EN or ":" in (before, after):
         return None  # a date or a time
+    if start and _names_number(tokens[start - 1], language):
+        return None  # part of a name: `Phase 1`, `Destiny 2`, `LC 500`
+    if tokens[start].lower == "one" and end == start + 1:
+        return None  # `one legal expert`, `one of the largest`: a person or a phrase, not a count
+    if _inside_quotes(sentence, tokens[start].start):
+        return None  # a speaker's words: a quote, not a figure the report attributes
     if start and tokens[start - 1].lower in _A and not tokens[start].is_number:
         start -= 1  # `a thousand`
         before = tokens[start - 1].lower if start else ""
