@@ -3,7 +3,7 @@
 The floors sit just under what the extractor measures now; raise them when it improves."""
 
 import pytest
-from benchmarks.quote_speakers import SEED, score, same_speaker
+from benchmarks.quote_speakers import SEED, same_speaker, score
 
 pytestmark = pytest.mark.corpus
 

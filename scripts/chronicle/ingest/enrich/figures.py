@@ -6,7 +6,8 @@ Government Media Office")`. Only numbers in a sentence that says who gave them a
 attribution cue: `according to X`, `X said`, `said X`, `laut X`, `selon X`, `según X` …): an
 unattributed number is the writer's own, and a duration (`the past three days`) or a year is not
 a count at all. When the cue names no one (`he said`, `were reported`), the number is left out
-rather than listed under a guessed or unknown reporter. Every value and word is kept as printed, never converted.
+rather than listed under a guessed or unknown reporter. Every value and word is kept as printed,
+never converted.
 
 Written here rather than taken from a library: number parsers (e.g. `number-parser`,
 `quantulum3`) read values and units, but not who reported them, which is what an archive of
