@@ -146,11 +146,15 @@ def test_per_topic_timelines_and_links_stay_linear(archive):
         if spec.kind == "topic":
             assert [link.url for link in spec.see_also] == ["topics/talks/timeline/"]
     assert [link.url for link in by_uri["archive/index.md"].see_also] == ["timeline/"]
-    assert not any(s.see_also for s in specs if s.kind == "source")
-    # Pages: the whole timeline plus one per topic page's worth: linear in the archive.
-    timelines = [s for s in specs if s.kind in ("timeline", "topic-timeline")]
+    for spec in specs:  # sources are followed as timelines too
+        if spec.kind == "source" and spec.page_number == 1:
+            assert [link.url for link in spec.see_also] == [f"{spec.url}timeline/"]
+    # Pages: the whole timeline plus one per topic or source page's worth: linear in the archive.
+    timelines = [s for s in specs if s.kind in ("timeline", "topic-timeline", "source-timeline")]
     bound = math.ceil(len(ENTRIES) / size) + sum(
-        math.ceil(len(g.entries) / size) for g in archive.topics.values()
+        math.ceil(len(g.entries) / size)
+        for groups in (archive.topics, archive.sources)
+        for g in groups.values()
     )
     assert len(timelines) == bound
     assert len(by_uri) == len(specs)  # no two specs at one address

@@ -23,7 +23,7 @@ from chronicle.archive.files import write_atomic
 T = TypeVar("T")
 
 # Bump when the layout or meaning of cached entries changes: old entries then simply miss.
-CACHE_VERSION = "2"
+CACHE_VERSION = "3"
 
 
 @contextlib.contextmanager

@@ -53,6 +53,19 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Figure:
+    """A number the text attributes to someone (`nearly 600 Palestinian deaths`, reported by
+    `the Hamas-run Government Media Office`), with its words as printed: a reader compares what
+    each side reported, so nothing is rounded or converted."""
+
+    value: str  # the number as printed: "600", "a thousand", "1,200", "3.5 million"
+    what: str  # what was counted, as printed: "Palestinian deaths", "civilians killed"
+    reporter: str | None = None  # who the text says reported it; None when it does not say
+    qualifier: str | None = None  # "nearly", "more than", "at least" …, as printed
+    unit: str | None = None  # "%", "km", "$" … when the number is a measure
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One curated article. `body` is Markdown; everything else is metadata."""
 
@@ -75,6 +88,7 @@ class Article:
     organisations: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
     reading_grade: float | None = None
     other_versions: tuple[str, ...] = ()
     extra: dict[str, object] = field(default_factory=dict)  # curator keys we do not interpret

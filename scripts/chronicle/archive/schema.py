@@ -13,7 +13,7 @@ from typing import Any
 
 from chronicle.archive.dates import parse_date
 from chronicle.archive.limits import CONTROL, LIMITS, Limits, check_limits
-from chronicle.archive.model import ORIGINS, Article, Provenance, Quote
+from chronicle.archive.model import ORIGINS, Article, Figure, Provenance, Quote
 from chronicle.errors import ChronicleError, FrontMatterError
 from chronicle.text.normalize import language_tag, web_address
 
@@ -40,6 +40,7 @@ FIELDS: dict[str, str] = {
     "organisations": "organisations the text mentions (registry names)",
     "places": "places the text mentions (registry names)",
     "quotes": "direct quotes: list of {text, speaker, entity, verb, kind}; kind is full or partial",
+    "figures": "numbers the text attributes: list of {value, what, reporter, qualifier, unit}",
     "other_versions": "ids of near-duplicate articles (syndicated copies of the same story)",
     "provenance": "original_name, sha256 of the original bytes, added (UTC), reader, fingerprint, "
     "retrieved, original_url",
@@ -238,6 +239,34 @@ def read_quotes(where: str, value: Any) -> tuple[Quote, ...]:
     return tuple(quotes)
 
 
+FIGURE_KEYS = ("value", "what", "reporter", "qualifier", "unit")
+
+
+def read_figures(where: str, value: Any) -> tuple[Figure, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise FrontMatterError(where, "figures", "must be a list")
+    figures = []
+    for index, item in enumerate(value):
+        key = f"figures[{index}]"
+        if not isinstance(item, Mapping):
+            raise FrontMatterError(where, key, "must be a mapping with a value")
+        for name in item:
+            if name not in FIGURE_KEYS:
+                raise _unknown_key(where, f"{key}.{name}", [f"{key}.{k}" for k in FIGURE_KEYS])
+        figures.append(
+            Figure(
+                value=_text(where, f"{key}.value", item.get("value"), required=True) or "",
+                what=_text(where, f"{key}.what", item.get("what")) or "",
+                reporter=_text(where, f"{key}.reporter", item.get("reporter")),
+                qualifier=_text(where, f"{key}.qualifier", item.get("qualifier")),
+                unit=_text(where, f"{key}.unit", item.get("unit")),
+            )
+        )
+    return tuple(figures)
+
+
 def article_from_mapping(
     where: str, meta: Mapping[str, Any], body: str, limits: Limits = LIMITS
 ) -> Article:
@@ -281,6 +310,7 @@ def _article(where: str, meta: Mapping[str, Any], body: str) -> Article:
         organisations=_list(where, "organisations", meta.get("organisations")),
         places=_list(where, "places", meta.get("places")),
         quotes=read_quotes(where, meta.get("quotes")),
+        figures=read_figures(where, meta.get("figures")),
         reading_grade=float(grade) if grade is not None else None,
         other_versions=_list(where, "other_versions", meta.get("other_versions")),
         extra=dict(extra),
@@ -328,6 +358,9 @@ def article_to_mapping(article: Article) -> dict[str, Any]:
                 if v
             }
             for q in article.quotes
+        ],
+        "figures": [
+            {k: getattr(f, k) for k in FIGURE_KEYS if getattr(f, k)} for f in article.figures
         ],
         "other_versions": list(article.other_versions),
         "provenance": None

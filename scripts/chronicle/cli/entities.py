@@ -74,8 +74,9 @@ def enrich(archive: Path, entities_file: Path | None, dry_run: bool) -> None:
     """Find people, organisations, places, quotes and reading level in every stored article.
 
     Each article's front matter gets `people`, `organisations`, `places` (names from the entity
-    registry), `quotes` (exact text, speaker, verb) and `word_count`/`reading_grade`. These keys
-    are derived: hand edits to them are replaced. Run it after editing the registry. A second
+    registry), `quotes` (exact text, speaker, verb), `figures` (numbers the text attributes, with
+    who reported them) and `word_count`/`reading_grade`. These keys are derived: hand edits to
+    them are replaced. Run it after editing the registry. A second
     run changes nothing; only articles whose values change are rewritten (atomically).
 
     \b
@@ -108,7 +109,8 @@ def enrich(archive: Path, entities_file: Path | None, dry_run: bool) -> None:
         f"{summary.articles} articles, {summary.updated} {'to update' if dry_run else 'updated'}, "
         f"{summary.failed} failed in {seconds:.2f}s: {counts['people']} people, "
         f"{counts['organisations']} organisations, {counts['places']} places, "
-        f"{counts['quotes']} quotes (registry: {path}, {len(registry)} entities)",
+        f"{counts['quotes']} quotes, {counts['figures']} figures "
+        f"(registry: {path}, {len(registry)} entities)",
         markup=False,
     )
     if summary.failed or (dry_run and summary.updated):

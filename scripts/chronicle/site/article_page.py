@@ -18,13 +18,20 @@ from chronicle.site.cite import citations, downloads, place_of
 from chronicle.site.entity_pages import EntitySite
 from chronicle.site.pages import article_breadcrumbs
 from chronicle.site.search import record_for
+from chronicle.site.story_pages import StoryLinks
 from chronicle.text.normalize import make_slug
 
-ArticleInputs = tuple[Entry, Entry | None, Entry | None, tuple[object, ...]]
+ArticleInputs = tuple[Entry, Entry | None, Entry | None, tuple[object, ...], StoryLinks]
 
 
-def article_inputs(archive: Archive, entity_site: EntitySite, entry: Entry) -> ArticleInputs:
-    """The article's entry, its neighbours in time and the registry entries it links to.
+def article_inputs(
+    archive: Archive,
+    entity_site: EntitySite,
+    entry: Entry,
+    story: dict[str, StoryLinks] | None = None,
+) -> ArticleInputs:
+    """The article's entry, its neighbours in time, the registry entries it links to, and its
+    other versions and related coverage (`story`: story_pages.story_links).
 
     perf: the key of each of 10,000 article pages is made on every build, most of them to
     find the page up to date; digesting these few values (the entries are digested once a
@@ -32,7 +39,8 @@ def article_inputs(archive: Archive, entity_site: EntitySite, entry: Entry) -> A
     → 1 s at 10,000 articles)."""
     src = entry.src_uri
     entities = entity_site.article_inputs(entry.article)
-    return (entry, archive.previous.get(src), archive.following.get(src), entities)
+    links = (story or {}).get(src) or StoryLinks()
+    return (entry, archive.previous.get(src), archive.following.get(src), entities, links)
 
 
 def article_context(
@@ -45,10 +53,12 @@ def article_context(
 ) -> dict[str, Any]:
     """Everything an article page shows besides its body, made from `inputs` alone (what the
     entity site adds is what `EntitySite.article_inputs` put in them)."""
-    entry, previous, following, _ = inputs
+    entry, previous, following, _, story = inputs
     place = place_of(entry.article, urljoin(site_url, entry.url), site_name)
     return dict(
         entry=entry,
+        versions=story.versions,
+        related=story.related,
         previous=previous,
         next=following,
         citations=citations(entry.article, place),

@@ -16,12 +16,15 @@ from dataclasses import dataclass, field
 from chronicle.archive.index import Archive, Entry
 from chronicle.archive.model import Article, Quote
 from chronicle.archive.registry import Registry
+from chronicle.site.charts import attention_charts
 from chronicle.site.labels import Labels, english
+from chronicle.site.pages import FIGURES_SHOWN, figure_refs, timeline_pages
 from chronicle.site.views import (
     ENTITY,
     QUOTES,
     QUOTES_PREVIEW,
     EntityInfo,
+    FigureRef,
     Link,
     QuoteRef,
     SpeakerGroup,
@@ -106,6 +109,14 @@ def _infos(
     return out
 
 
+def reported_by(name: str, entries: list[Entry]) -> list[FigureRef]:
+    """The figures in `entries` whose reporter, as printed, names `name` (`the Hamas-run
+    Government Media Office` names `Government Media Office`)."""
+    folded = name.casefold()
+    refs = figure_refs(entries, limit=len(entries) * 50)
+    return [r for r in refs if folded in (r.figure.reporter or "").casefold()][:FIGURES_SHOWN]
+
+
 def build_entity_site(
     archive: Archive,
     registry: Registry | None,
@@ -187,8 +198,21 @@ def build_entity_site(
                 undated=len(entries) - len(dated),
                 related=[(info[n], c) for n, c in together[entity.name].most_common(RELATED_MAX)],
                 speaker=groups.get(entity.name),
+                see_also=[Link(L("entity.as_timeline"), f"{entity.url}timeline/")],
+                charts=attention_charts(entries),
+                figures=reported_by(entity.name, entries),
             )
             pages += paginate(page, entries, page_size, labels=L)
+            pages += timeline_pages(
+                entries,
+                f"{entity.url}timeline/",
+                page_size,
+                labels=L,
+                title=L("timeline.of", name=entity.name),
+                kind=f"{kind}-timeline",
+                intro=L("entity.timeline_intro", name=entity.name),
+                up=[Link(title, bases[kind]), Link(entity.name, entity.url)],
+            )
     speakers = sorted(
         groups.values(),
         key=lambda g: (g.label == unattributed, -len(g.quotes), g.label.casefold()),

@@ -7,11 +7,29 @@ archive.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Archive, Entry, Group
+from chronicle.site.charts import attention_charts
 from chronicle.site.labels import Labels, english
+from chronicle.site.periods import neighbours, same_day_in_other_years, year_calendar
+from chronicle.site.story_pages import version_pages
 from chronicle.site.timeline import in_time_order, timeline_sections
-from chronicle.site.views import HOME, LISTING, Link, View, paginate
+from chronicle.site.views import (
+    HOME,
+    LISTING,
+    FigureRef,
+    Link,
+    OnThisDay,
+    Sideways,
+    View,
+    paginate,
+)
+
+# A topic page lists at most this many figures, newest first: enough to compare who reported
+# what, without the page growing with the archive.
+FIGURES_SHOWN = 30
 
 
 def _listing(
@@ -65,8 +83,10 @@ def date_pages(
             children=year_links + extra,
             see_also=[Link(L("archive.as_timeline"), timeline_base)] if timeline_base else [],
             total=len(archive.entries),
+            charts=attention_charts(archive.entries, sources=True),
         )
     )
+    day_counts = {key: len(found) for key, found in archive.days.items()}
     for year, entries in archive.years.items():
         months = sorted(
             {e.article.date.month for e in entries if e.article.date.month}, reverse=True
@@ -85,6 +105,8 @@ def date_pages(
             intro += " " + L(
                 "archive.year_only", articles=L("count.articles", count=len(year_only))
             )
+        earlier, later = neighbours(list(archive.years), year)
+        month_counts = {m: len(archive.months[(y, m)]) for (y, m) in archive.months if y == year}
         views += _listing(
             f"{base}{year}/",
             L.year(year),
@@ -96,10 +118,17 @@ def date_pages(
             intro=intro,
             up=[root],
             children=children,
+            sideways=Sideways(
+                "year",
+                Link(L.year(earlier), f"{base}{earlier}/") if earlier else None,
+                Link(L.year(later), f"{base}{later}/") if later else None,
+            ),
+            calendar=year_calendar(year, day_counts, month_counts, base),
         )
     for (year, month), entries in archive.months.items():
         days = sorted({e.article.date.day for e in entries if e.article.date.day}, reverse=True)  # type: ignore[union-attr]
         name = L.month(year, month)
+        earlier_month, later_month = neighbours(list(archive.months), (year, month))
         children = [
             Link(
                 L.day(year, month, d),
@@ -121,9 +150,13 @@ def date_pages(
             ),
             up=[root, Link(L.year(year), f"{base}{year}/")],
             children=children,
+            sideways=Sideways(
+                "month", *(_month_link(base, k, L) for k in (earlier_month, later_month))
+            ),
         )
     for (year, month, day), entries in archive.days.items():
         name = L.day(year, month, day)
+        earlier_day, later_day = neighbours(list(archive.days), (year, month, day))
         views += _listing(
             f"{base}{year}/{month:02d}/{day:02d}/",
             name,
@@ -140,6 +173,7 @@ def date_pages(
                 Link(L.year(year), f"{base}{year}/"),
                 Link(L.month(year, month), f"{base}{year}/{month:02d}/"),
             ],
+            sideways=Sideways("day", *(_day_link(base, k, L) for k in (earlier_day, later_day))),
         )
     if archive.approximate:
         views += _listing(
@@ -166,6 +200,26 @@ def date_pages(
             up=[root],
         )
     return views
+
+
+def _month_link(base: str, key: tuple[int, int] | None, labels: Labels) -> Link | None:
+    if key is None:
+        return None
+    year, month = key
+    return Link(labels.month(year, month), f"{base}{year}/{month:02d}/")
+
+
+def _day_link(base: str, key: tuple[int, int, int] | None, labels: Labels) -> Link | None:
+    if key is None:
+        return None
+    year, month, day = key
+    return Link(labels.day(year, month, day), f"{base}{year}/{month:02d}/{day:02d}/")
+
+
+def figure_refs(entries: list[Entry], limit: int = FIGURES_SHOWN) -> list[FigureRef]:
+    """The figures the entries' articles attribute, newest article first, at most `limit`."""
+    refs = [FigureRef(f, entry) for entry in entries for f in entry.article.figures]
+    return refs[:limit]
 
 
 def group_pages(
@@ -206,6 +260,8 @@ def group_pages(
             heading=group.name,
             intro=L("listing.newest_first", articles=articles),
             up=[root],
+            charts=attention_charts(group.entries, sources=kind == "topic"),
+            figures=figure_refs(group.entries),
             see_also=[Link(L(f"{kind}s.as_timeline"), f"{base}{group.slug}/timeline/")]
             if timelines
             else [],
@@ -277,18 +333,34 @@ def all_pages(
     return (
         date_pages(archive, archive_base, page_size, timeline_base=timeline_base, labels=L)
         + group_pages(archive.topics, topics_base, "topic", page_size, timelines=True, labels=L)
-        + group_pages(archive.sources, sources_base, "source", page_size, labels=L)
+        + group_pages(archive.sources, sources_base, "source", page_size, timelines=True, labels=L)
         + timeline_pages(archive.entries, timeline_base, page_size, labels=L, intro=intro)
+        + version_pages(archive, archive_base)
     )
 
 
 def home_view(
-    archive: Archive, src_uri: str, *, latest: int, topics_base: str, sources_base: str
+    archive: Archive,
+    src_uri: str,
+    *,
+    latest: int,
+    topics_base: str,
+    sources_base: str,
+    today: dt.date | None = None,
+    labels: Labels | None = None,
 ) -> View:
     """The home page's figures: the archive's size, span (`first`, `last`) and undated count,
-    its `latest` articles, and how many topics and sources it has (`children`, in that order).
-    The page itself is the curator's (its body and title are theirs)."""
+    its `latest` articles, and how many topics and sources it has (`children`, in that order);
+    and the articles of `today` (by default the day of the build: the home page is built on
+    every build) in other years. The page itself is the curator's (its body and title are
+    theirs)."""
     span = archive.span()
+    today = today or dt.date.today()
+    on_this_day = OnThisDay(
+        (labels or english()).day_month(today.month, today.day),
+        today.isoformat(),
+        same_day_in_other_years(archive.days, today),
+    )
     return View(
         src_uri,
         "",
@@ -303,6 +375,7 @@ def home_view(
             Link("topic", topics_base, len(archive.topics)),
             Link("source", sources_base, len(archive.sources)),
         ],
+        on_this_day=on_this_day,
     )
 
 

@@ -52,6 +52,7 @@ from chronicle.site.publish import OUTPUTS_FILE, REFERENCES, site_of, write_outp
 from chronicle.site.redirects import add_redirects
 from chronicle.site.sanitize import clean_html, clean_toc
 from chronicle.site.search import FACETS
+from chronicle.site.story_pages import STORY_CSS, story_links
 from chronicle.site.views import View
 from chronicle.text.counts import counted
 
@@ -104,6 +105,7 @@ class BuildPlan:
             page_size=options.listing_page_size,
             labels=self.labels,
         )
+        self.story = story_links(self.archive, self._base("archive"))
         self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")
@@ -186,7 +188,7 @@ class BuildPlan:
         keep_out_of_nav(files, self.entries)
         add_home_page(files, self.config)
         search = SEARCH_ASSETS if self.options.search_enabled else ()
-        for asset in (STYLES, QUOTES_JS, TABLES_JS, PRINT_CSS, *search):
+        for asset in (STYLES, QUOTES_JS, TABLES_JS, PRINT_CSS, STORY_CSS, *search):
             if files.get_file_from_path(asset) is None:
                 source = str(ASSETS / Path(asset).name)
                 files.append(File.generated(self.config, asset, abs_src_path=source))
@@ -212,7 +214,8 @@ class BuildPlan:
         for file in files.documentation_pages():
             if file.src_uri in self.entries and file.abs_src_path is not None:
                 entry = self.entries[file.src_uri]
-                plan.page(file, article_inputs(self.archive, self.entity_site, entry))
+                inputs = article_inputs(self.archive, self.entity_site, entry, self.story)
+                plan.page(file, inputs)
                 continue
             # The page's whole template context, so whatever is added to it is covered.
             context = self._page_context(file.src_uri)
@@ -347,7 +350,7 @@ class BuildPlan:
         page's key is its context's inputs (article_page.article_inputs)."""
         entry = self.entries.get(src)
         if entry is not None:
-            inputs = article_inputs(self.archive, self.entity_site, entry)
+            inputs = article_inputs(self.archive, self.entity_site, entry, self.story)
             article = article_context(
                 inputs,
                 self.entity_site,
@@ -374,6 +377,7 @@ class BuildPlan:
                 latest=self.options.home_latest,
                 topics_base=self._base("topics"),
                 sources_base=self._base("sources"),
+                labels=self.labels,
             )
         return chronicle
 

@@ -38,6 +38,7 @@ from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
 from chronicle.site.placement import STYLES
 from chronicle.site.plan import PRINT_CSS, SEARCH_ASSETS, TABLES_JS, BuildPlan
+from chronicle.site.story_pages import STORY_CSS
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -71,6 +72,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         _add_module_script(config, TABLES_JS)
         if PRINT_CSS not in config.extra_css:
             config.extra_css.append(PRINT_CSS)
+        if STORY_CSS not in config.extra_css:
+            config.extra_css.append(STORY_CSS)
         if self.config.search_enabled:
             for name in ("search", "material/search"):
                 if name in config.plugins:

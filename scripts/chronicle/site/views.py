@@ -13,14 +13,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from chronicle.archive.index import Entry
-from chronicle.archive.model import Quote
+from chronicle.archive.model import Figure, Quote
+from chronicle.site.charts import Chart
+from chronicle.site.diff import Diff
 from chronicle.site.labels import Labels, english
+from chronicle.site.periods import CalendarMonth
 from chronicle.site.timeline import TimelineSection
 
 LISTING = "chronicle/listing.html"
 ENTITY = "chronicle/entity.html"
 QUOTES = "chronicle/quotes.html"
 HOME = "chronicle/home.html"
+DIFF = "chronicle/diff.html"
 # The quotes page and entity pages show a speaker's newest quotes; a speaker with more gets a
 # page of their own under quotes/, so no page grows with the whole archive's quotes.
 QUOTES_PREVIEW = 10
@@ -60,6 +64,32 @@ class QuoteRef:
         return self.quote.kind == "partial"
 
 
+@dataclass(frozen=True)
+class Sideways:
+    """A date page's neighbours: the previous and next day, month or year that has articles."""
+
+    period: str  # "day", "month" or "year"
+    earlier: Link | None = None
+    later: Link | None = None
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure where it is listed: with its article (its date and title)."""
+
+    figure: Figure
+    entry: Entry
+
+
+@dataclass(frozen=True)
+class OnThisDay:
+    """The home page's "On this day": the day it was built for and that day in other years."""
+
+    day: str  # "5 December"
+    iso: str  # the build's date, "2026-12-05"
+    years: list[tuple[int, list[Entry]]] = field(default_factory=list)  # newest year first
+
+
 @dataclass
 class SpeakerGroup:
     label: str
@@ -83,9 +113,9 @@ class View:
     title: str
     # archive-index | year | month | day | approximate | undated | topic | source | timeline |
     # topic-timeline | topic-index | source-index | person | organisation | place |
-    # entity-index | quotes | speaker-quotes | home
+    # entity-index | quotes | speaker-quotes | home | diff
     kind: str
-    template: str  # LISTING, ENTITY, QUOTES or HOME
+    template: str  # LISTING, ENTITY, QUOTES, HOME or DIFF
     heading: str = ""
     intro: str = ""
     up: list[Link] = field(default_factory=list)  # breadcrumbs, outermost first
@@ -110,6 +140,14 @@ class View:
     related: list[tuple[EntityInfo, int]] = field(default_factory=list)
     index: list[tuple[EntityInfo, int]] = field(default_factory=list)  # on entity index pages
     speakers: list[SpeakerGroup] = field(default_factory=list)  # on the quotes page
+    # Page 1 only: the neighbouring periods of a date page, a year page's calendar, a listing's
+    # attention charts and the figures its articles attribute (newest first).
+    sideways: Sideways | None = None
+    calendar: list[CalendarMonth] = field(default_factory=list)
+    charts: list[Chart] = field(default_factory=list)
+    figures: list[FigureRef] = field(default_factory=list)
+    on_this_day: OnThisDay | None = None  # the home page's
+    diff: Diff | None = None  # a comparison page's
 
     @property
     def url(self) -> str:
@@ -180,6 +218,10 @@ def paginate(
                 undated=0,
                 speaker=None,
                 related=[],
+                sideways=None,
+                calendar=[],
+                charts=[],
+                figures=[],
             )
         view.entries = entries[share.start : share.stop]
         view.page_number, view.page_count = number, count

@@ -12,7 +12,7 @@ from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.enrich import enrich_article
 
-COUNTED = ("people", "organisations", "places", "quotes")
+COUNTED = ("people", "organisations", "places", "quotes", "figures")
 
 
 @dataclass(frozen=True)
