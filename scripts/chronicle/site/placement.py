@@ -1,17 +1,48 @@
 """Where Chronicle's pages sit in MkDocs' files: which ones a navigation MkDocs makes from the
-files may list (when mkdocs.yml has no `nav`), and the home page an archive without its own
-docs/index.md still gets."""
+files may list (when mkdocs.yml has no `nav`), the home page an archive without its own
+docs/index.md still gets, and the scripts and styles written into every site."""
 
 from __future__ import annotations
 
 import html
 from collections.abc import Container
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from chronicle.site.story_pages import STORY_CSS
+
 HOME = "index.md"
-STYLES = "assets/chronicle/chronicle.css"  # the archive's look, on every page (plan.py)
+STYLES = "assets/chronicle/chronicle.css"  # the archive's look, on every page
+ASSETS = Path(__file__).parent / "assets"
+QUOTES_JS = "assets/chronicle/quotes.js"
+TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keyboard, every page
+PRINT_CSS = "assets/chronicle/print.css"  # the handout an article prints as
+# Chronicle's search script and styles, copied into every site at these paths. search.js finds
+# the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
+SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
+# perf: the source of every generated page. Empty (their templates draw everything from the
+# context), and a file rather than in-memory content, because MkDocs' `--dirty` check
+# (`File.is_modified`) always rebuilds in-memory pages: with a file behind them, an incremental
+# build can skip the ones whose inputs did not change (build/incremental.py).
+GENERATED_SOURCE = str(ASSETS / "generated-page.md")
+
+
+def add_assets(files: Files, config: MkDocsConfig, *, search: bool) -> None:
+    """Chronicle's scripts and styles, from the package, unless the archive has its own file at
+    the same path."""
+    for asset in (
+        STYLES,
+        QUOTES_JS,
+        TABLES_JS,
+        PRINT_CSS,
+        STORY_CSS,
+        *(SEARCH_ASSETS if search else ()),
+    ):
+        if files.get_file_from_path(asset) is None:
+            source = str(ASSETS / Path(asset).name)
+            files.append(File.generated(config, asset, abs_src_path=source))
 
 
 def generated_page(config: MkDocsConfig, src_uri: str, source: str) -> File:

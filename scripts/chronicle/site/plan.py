@@ -44,31 +44,24 @@ from chronicle.site.entity_pages import KIND_FIELDS, build_entity_site
 from chronicle.site.indexing import RECORDS_FILE, SearchIndex
 from chronicle.site.labels import labels_for
 from chronicle.site.memos import MemoShelf
-from chronicle.site.open_data import PAGE as OPEN_DATA_PAGE
-from chronicle.site.open_data import page_markdown
 from chronicle.site.pages import all_pages, home_view
-from chronicle.site.placement import STYLES, add_home_page, generated_page, keep_out_of_nav
-from chronicle.site.publish import OUTPUTS_FILE, REFERENCES, site_of, write_outputs
+from chronicle.site.placement import (
+    GENERATED_SOURCE,
+    QUOTES_JS,
+    add_assets,
+    add_home_page,
+    generated_page,
+    keep_out_of_nav,
+)
+from chronicle.site.publish import OUTPUTS_FILE, add_open_data_page, site_of, write_outputs
 from chronicle.site.redirects import add_redirects
 from chronicle.site.sanitize import clean_html, clean_toc
 from chronicle.site.search import FACETS
-from chronicle.site.story_pages import STORY_CSS, story_links
+from chronicle.site.story_pages import story_links
 from chronicle.site.views import View
 from chronicle.text.counts import counted
 
 log = get_plugin_logger(__name__)
-ASSETS = Path(__file__).parent / "assets"
-QUOTES_JS = "assets/chronicle/quotes.js"
-TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keyboard, every page
-PRINT_CSS = "assets/chronicle/print.css"  # the handout an article prints as
-# Chronicle's search script and styles, copied into every site at these paths. search.js finds
-# the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
-SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
-# perf: the source of every generated page. Empty (their templates draw everything from the
-# context), and a file rather than in-memory content, because MkDocs' `--dirty` check
-# (`File.is_modified`) always rebuilds in-memory pages: with a file behind them, an incremental
-# build can skip the ones whose inputs did not change (build/incremental.py).
-GENERATED_SOURCE = str(ASSETS / "generated-page.md")
 
 
 class BuildPlan:
@@ -187,14 +180,8 @@ class BuildPlan:
             files.append(generated_page(self.config, view.src_uri, GENERATED_SOURCE))
         keep_out_of_nav(files, self.entries)
         add_home_page(files, self.config)
-        search = SEARCH_ASSETS if self.options.search_enabled else ()
-        for asset in (STYLES, QUOTES_JS, TABLES_JS, PRINT_CSS, STORY_CSS, *search):
-            if files.get_file_from_path(asset) is None:
-                source = str(ASSETS / Path(asset).name)
-                files.append(File.generated(self.config, asset, abs_src_path=source))
-        if files.get_file_from_path(OPEN_DATA_PAGE) is None:
-            refs = [(label, name) for label, name in REFERENCES.items()]
-            files.append(File.generated(self.config, OPEN_DATA_PAGE, content=page_markdown(refs)))
+        add_assets(files, self.config, search=self.options.search_enabled)
+        add_open_data_page(files, self.config)
         add_redirects(files, self.config, self.entries)
         if self.options.search_enabled:
             src = self.options.search_url.strip("/") + "/index.md"

@@ -36,8 +36,8 @@ from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
-from chronicle.site.placement import STYLES
-from chronicle.site.plan import PRINT_CSS, SEARCH_ASSETS, TABLES_JS, BuildPlan
+from chronicle.site.placement import PRINT_CSS, SEARCH_ASSETS, STYLES, TABLES_JS
+from chronicle.site.plan import BuildPlan
 from chronicle.site.story_pages import STORY_CSS
 
 log = get_plugin_logger(__name__)

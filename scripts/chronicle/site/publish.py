@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
 
 from chronicle.archive.files import write_atomic
 from chronicle.archive.index import Archive, Entry
@@ -35,6 +36,13 @@ from chronicle.site.entity_pages import KIND_FIELDS, EntitySite
 log = get_plugin_logger(__name__)
 OUTPUTS_FILE = "outputs.json"  # in the build cache: what the last build wrote (write_outputs)
 REFERENCES = {"BibTeX": "references.bib", "RIS": "references.ris", "CSL-JSON": "references.json"}
+
+
+def add_open_data_page(files: Files, config: MkDocsConfig) -> None:
+    """The page that lists the open data downloads, unless the archive wrote its own."""
+    if files.get_file_from_path(open_data.PAGE) is None:
+        page = open_data.page_markdown(list(REFERENCES.items()))
+        files.append(File.generated(config, open_data.PAGE, content=page))
 
 
 @dataclass(frozen=True)
