@@ -6,7 +6,8 @@ the picture is hidden from screen readers, which read the table instead).
 Written here rather than with a plotting library: a few dozen rectangles and labels are a page
 of code, while matplotlib or plotly would add megabytes and write far larger SVG than the 20 KB a
 chart may weigh. Colours come from the page (`currentColor`, overridden by Material's colour
-variables in the stylesheet), so a chart follows the light and dark schemes.
+variables in the stylesheet), so a chart follows the light and dark schemes. Its words (titles,
+month names, "2 articles") are the archive's language (`labels`, English by default).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
 
-from chronicle.archive.dates import MONTHS
-from chronicle.archive.index import Entry, source_name
+from chronicle.archive.index import Entry
+from chronicle.site.labels import Labels, english
 
 # A span longer than this many months is counted per year, so no chart outgrows a phone (or
 # 20 KB).
@@ -35,14 +36,11 @@ class Chart:
     rows: tuple[tuple[str, int], ...]  # the table's rows: (label, count)
 
 
-def _plural(n: int) -> str:
-    return f"{n} article{'' if n == 1 else 's'}"
+Period = tuple[int, int | None]  # (year, month), or (year, None) in a yearly series
 
 
-def attention_series(entries: Iterable[Entry]) -> tuple[str, list[tuple[str, int]]]:
-    """("month" or "year", [(period label, articles)]) from the first to the last period with a
-    dated article, empty periods included (a gap in attention is information too). Articles
-    known only by year count in a yearly series only."""
+def _periods(entries: Iterable[Entry]) -> tuple[str, list[tuple[Period, int]]]:
+    """("month" or "year", [(period, articles)]): see `attention_series`."""
     months: Counter[tuple[int, int]] = Counter()
     years: Counter[int] = Counter()
     for entry in entries:
@@ -61,20 +59,53 @@ def attention_series(entries: Iterable[Entry]) -> tuple[str, list[tuple[str, int
             series = []
             for i in range(span):
                 year, month = y0 + (m0 - 1 + i) // 12, (m0 - 1 + i) % 12 + 1
-                series.append((f"{MONTHS[month - 1]} {year}", months[(year, month)]))
+                series.append(((year, month), months[(year, month)]))
             return "month", series
     first, last = min(years), max(years)
-    return "year", [(str(y), years[y]) for y in range(first, last + 1)]
+    return "year", [((y, None), years[y]) for y in range(first, last + 1)]
+
+
+def _name(L: Labels, period: Period) -> str:
+    year, month = period
+    return L.year(year) if month is None else L.month(year, month)
+
+
+def attention_series(
+    entries: Iterable[Entry], labels: Labels | None = None
+) -> tuple[str, list[tuple[str, int]]]:
+    """("month" or "year", [(period label, articles)]) from the first to the last period with a
+    dated article, empty periods included (a gap in attention is information too). Articles
+    known only by year count in a yearly series only."""
+    L = labels or english()
+    unit, series = _periods(entries)
+    return unit, [(_name(L, period), count) for period, count in series]
+
+
+def _axis(L: Labels, series: list[tuple[Period, int]]) -> list[str]:
+    """The periods' axis labels: "Mar" when the chart is a year or less, else "Mar 2025"."""
+    return [
+        L.year(year) if month is None else L.month_short(year, month, with_year=len(series) > 12)
+        for (year, month), _ in series
+    ]
 
 
 def _number(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
-def column_chart(title: str, unit: str, series: list[tuple[str, int]]) -> Chart | None:
-    """Columns over time, one per period of `series` (None when it is empty)."""
+def column_chart(
+    title: str,
+    unit: str,
+    series: list[tuple[str, int]],
+    labels: Labels | None = None,
+    axis: list[str] | None = None,
+) -> Chart | None:
+    """Columns over time, one per period of `series` (None when it is empty); `axis` the
+    periods' short names under the columns (by default their full ones)."""
     if not series:
         return None
+    L = labels or english()
+    axis = axis or [label for label, _ in series]
     top = max(count for _, count in series) or 1
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
     step = plot_w / len(series)
@@ -96,10 +127,10 @@ def column_chart(title: str, unit: str, series: list[tuple[str, int]]) -> Chart 
             parts.append(
                 f'<rect x="{_number(x + gap / 2)}" y="{_number(TOP + plot_h - h)}" '
                 f'width="{_number(step - gap)}" height="{_number(h)}">'
-                f"<title>{escape(label)}: {_plural(count)}</title></rect>"
+                f"<title>{escape(_labelled_count(L, label, count))}</title></rect>"
             )
         if i in labelled:
-            text = label if unit == "year" else _short(label, len(series))
+            text = axis[i]
             # The end labels align to the plot's edges, so they are never cut off.
             anchor, lx = (
                 ("start", x)
@@ -115,17 +146,20 @@ def column_chart(title: str, unit: str, series: list[tuple[str, int]]) -> Chart 
     parts.append("</g></svg>")
     total = sum(count for _, count in series)
     peak = max(series, key=lambda pair: pair[1])
-    summary = (
-        f"{_plural(total)} from {series[0][0]} to {series[-1][0]}; "
-        f"the most in {peak[0]} ({peak[1]})."
+    summary = L(
+        "chart.summary",
+        articles=L("count.articles", count=total),
+        first=series[0][0],
+        last=series[-1][0],
+        peak=peak[0],
+        count=L.number(peak[1]),
     )
-    return Chart(title, summary, "".join(parts), (unit.capitalize(), "Articles"), tuple(series))
+    columns = (L(f"chart.{unit}"), L("chart.articles"))
+    return Chart(title, summary, "".join(parts), columns, tuple(series))
 
 
-def _short(label: str, count: int) -> str:
-    """A month's axis label: "Mar" when the chart is a year or less, else "Mar 2025"."""
-    name, year = label.rsplit(" ", 1)
-    return name[:3] if count <= 12 else f"{name[:3]} {year}"
+def _labelled_count(L: Labels, label: str, count: int) -> str:
+    return L("labelled_count", label=label, articles=L("count.articles", count=count))
 
 
 def _labelled(series: list[tuple[str, int]], unit: str) -> set[int]:
@@ -139,10 +173,13 @@ def _labelled(series: list[tuple[str, int]], unit: str) -> set[int]:
     return {round(i * step) for i in range(limit)}
 
 
-def top_bars(title: str, heading: str, counts: list[tuple[str, int]]) -> Chart | None:
+def top_bars(
+    title: str, heading: str, counts: list[tuple[str, int]], labels: Labels | None = None
+) -> Chart | None:
     """Horizontal bars, largest first (the top sources of a topic)."""
     if not counts:
         return None
+    L = labels or english()
     row_h, label_w = 20, 130
     height = row_h * len(counts) + 4
     top = max(count for _, count in counts) or 1
@@ -158,20 +195,29 @@ def top_bars(title: str, heading: str, counts: list[tuple[str, int]]) -> Chart |
         parts.append(
             f'<text x="{label_w - 6}" y="{y + 14}" text-anchor="end">{escape(shown)}</text>'
             f'<rect x="{label_w}" y="{y + 3}" width="{_number(w)}" height="{row_h - 6}">'
-            f"<title>{escape(label)}: {_plural(count)}</title></rect>"
+            f"<title>{escape(_labelled_count(L, label, count))}</title></rect>"
             f'<text x="{_number(label_w + w + 4)}" y="{y + 14}">{count}</text>'
         )
     parts.append("</g></svg>")
-    summary = "; ".join(f"{label}: {count}" for label, count in counts) + "."
-    return Chart(title, summary, "".join(parts), (heading, "Articles"), tuple(counts))
+    separator = L("semicolon") + " "
+    summary = separator.join(
+        L("labelled_count", label=label, articles=L.number(count)) for label, count in counts
+    )
+    columns = (heading, L("chart.articles"))
+    return Chart(title, summary + ".", "".join(parts), columns, tuple(counts))
 
 
-def attention_charts(entries: list[Entry], *, sources: bool = False, top: int = 8) -> list[Chart]:
+def attention_charts(
+    entries: list[Entry], *, sources: bool = False, top: int = 8, labels: Labels | None = None
+) -> list[Chart]:
     """The charts of a listing: articles over time, and with `sources` its top `top` sources."""
-    unit, series = attention_series(entries)
-    charts = [column_chart(f"Articles per {unit}", unit, series)]
+    L = labels or english()
+    unit, periods = _periods(entries)
+    series = [(_name(L, period), count) for period, count in periods]
+    charts = [column_chart(L(f"chart.per_{unit}"), unit, series, L, _axis(L, periods))]
     if sources:
-        counted = Counter(source_name(e.article) for e in entries).most_common(top)
+        unknown = L("unknown_source")
+        counted = Counter(e.article.source or unknown for e in entries).most_common(top)
         if len(counted) > 1:
-            charts.append(top_bars("Top sources", "Source", counted))
+            charts.append(top_bars(L("chart.top_sources"), L("chart.source"), counted, L))
     return [chart for chart in charts if chart is not None]

@@ -199,7 +199,7 @@ def build_entity_site(
                 related=[(info[n], c) for n, c in together[entity.name].most_common(RELATED_MAX)],
                 speaker=groups.get(entity.name),
                 see_also=[Link(L("entity.as_timeline"), f"{entity.url}timeline/")],
-                charts=attention_charts(entries),
+                charts=attention_charts(entries, labels=L),
                 figures=reported_by(entity.name, entries),
             )
             pages += paginate(page, entries, page_size, labels=L)

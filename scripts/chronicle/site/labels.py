@@ -24,7 +24,7 @@ from string import Formatter
 import yaml
 from babel import Locale
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from chronicle.archive.dates import ArticleDate
 
@@ -140,6 +140,10 @@ class Labels:
     def number(self, n: int) -> str:
         return format_decimal(n, locale=self.locale)
 
+    def percent(self, n: int) -> str:
+        """A whole percentage as the language writes it: "52%", "52 %", "52٪"."""
+        return format_percent(n / 100, locale=self.locale)
+
     # --- dates --------------------------------------------------------------------------------
 
     def date(self, date: ArticleDate | None) -> str:
@@ -172,6 +176,17 @@ class Labels:
     def day_month(self, month: int, day: int) -> str:
         """A day without its year (a breadcrumb under the year's): "21 March", "21. März"."""
         return format_skeleton("MMMMd", dt.date(2000, month, day), locale=self.locale)
+
+    def month_short(self, year: int, month: int, *, with_year: bool = False) -> str:
+        """A month abbreviated, for a chart's axis: "Mar", "mars", "Mar 2025" with the year."""
+        skeleton = "yMMM" if with_year else "MMM"
+        return format_skeleton(skeleton, dt.date(year, month, 1), locale=self.locale)
+
+    def weekdays(self) -> list[tuple[str, str]]:
+        """(name, abbreviation) of the seven days, Monday first: ("Monday", "Mo"),
+        ("lundi", "lu")… as a calendar's column headings."""
+        wide, short = (self.locale.days["stand-alone"][width] for width in ("wide", "short"))
+        return [(wide[d], short[d]) for d in range(7)]
 
     def month_names(self) -> list[str]:
         """The twelve months as they stand alone ("janvier" … "décembre")."""

@@ -83,7 +83,7 @@ def date_pages(
             children=year_links + extra,
             see_also=[Link(L("archive.as_timeline"), timeline_base)] if timeline_base else [],
             total=len(archive.entries),
-            charts=attention_charts(archive.entries, sources=True),
+            charts=attention_charts(archive.entries, sources=True, labels=L),
         )
     )
     day_counts = {key: len(found) for key, found in archive.days.items()}
@@ -123,7 +123,7 @@ def date_pages(
                 Link(L.year(earlier), f"{base}{earlier}/") if earlier else None,
                 Link(L.year(later), f"{base}{later}/") if later else None,
             ),
-            calendar=year_calendar(year, day_counts, month_counts, base),
+            calendar=year_calendar(year, day_counts, month_counts, base, L),
         )
     for (year, month), entries in archive.months.items():
         days = sorted({e.article.date.day for e in entries if e.article.date.day}, reverse=True)  # type: ignore[union-attr]
@@ -260,7 +260,7 @@ def group_pages(
             heading=group.name,
             intro=L("listing.newest_first", articles=articles),
             up=[root],
-            charts=attention_charts(group.entries, sources=kind == "topic"),
+            charts=attention_charts(group.entries, sources=kind == "topic", labels=L),
             figures=figure_refs(group.entries),
             see_also=[Link(L(f"{kind}s.as_timeline"), f"{base}{group.slug}/timeline/")]
             if timelines
@@ -335,7 +335,7 @@ def all_pages(
         + group_pages(archive.topics, topics_base, "topic", page_size, timelines=True, labels=L)
         + group_pages(archive.sources, sources_base, "source", page_size, timelines=True, labels=L)
         + timeline_pages(archive.entries, timeline_base, page_size, labels=L, intro=intro)
-        + version_pages(archive, archive_base)
+        + version_pages(archive, archive_base, L)
     )
 
 

@@ -4,7 +4,8 @@ no MkDocs.
 `neighbours` gives a day, month or year page its previous and next period *that has articles*
 (an archive has gaps; a link to an empty day would lead nowhere). `year_calendar` lays a year out
 as the Wayback Machine does: twelve month grids of weeks, each day shaded by how many articles it
-has and linked when it has any.
+has and linked when it has any. Its words (month names, "2 articles") are the archive's
+language (`labels`); the weekday headings are the template's, from the same labels.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from chronicle.archive.dates import MONTHS
+from chronicle.site.labels import Labels, english
 
 K = TypeVar("K")
 # Shading steps: a day with this many articles or more gets the step's level (1–4).
 LEVELS = (1, 2, 4, 8)
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def neighbours(keys: Sequence[K], key: K) -> tuple[K | None, K | None]:
@@ -35,7 +35,7 @@ class CalendarDay:
     day: int  # 0 for the blanks before the 1st and after the last day
     count: int = 0
     url: str | None = None
-    label: str = ""  # "21 March 2025: 2 articles", for screen readers and tooltips
+    label: str = ""  # "21 March 2025: 2 articles" on a day with articles, for its link
 
     @property
     def level(self) -> int:
@@ -50,19 +50,20 @@ class CalendarMonth:
     weeks: tuple[tuple[CalendarDay, ...], ...]  # Monday first
 
 
-def _plural(n: int) -> str:
-    return f"{n} article{'' if n == 1 else 's'}"
-
-
 def year_calendar(
-    year: int, day_counts: dict[tuple[int, int, int], int], month_counts: dict[int, int], base: str
+    year: int,
+    day_counts: dict[tuple[int, int, int], int],
+    month_counts: dict[int, int],
+    base: str,
+    labels: Labels | None = None,
 ) -> list[CalendarMonth]:
     """The twelve months of `year` as week grids; `day_counts` by (year, month, day) and
     `month_counts` by month (articles dated to the month, with or without a day); `base` is the
-    archive's folder ("archive/")."""
+    archive's folder ("archive/"); `labels` the archive's language (English by default)."""
+    L = labels or english()
     months = []
     for month in range(1, 13):
-        name = f"{MONTHS[month - 1]} {year}"
+        name = L.month(year, month)
         weeks = []
         for week in calendar.Calendar(firstweekday=0).monthdayscalendar(year, month):
             days = []
@@ -73,7 +74,8 @@ def year_calendar(
                         day,
                         count,
                         f"{base}{year}/{month:02d}/{day:02d}/" if count else None,
-                        f"{day} {name}: {_plural(count)}" if day else "",
+                        # perf: only a linked day shows its label; Babel is slow for 365 a year
+                        _day_label(L, year, month, day, count) if count else "",
                     )
                 )
             weeks.append(tuple(days))
@@ -81,6 +83,12 @@ def year_calendar(
         url = f"{base}{year}/{month:02d}/" if count else None
         months.append(CalendarMonth(name, url, count, tuple(weeks)))
     return months
+
+
+def _day_label(L: Labels, year: int, month: int, day: int, count: int) -> str:
+    """ "21 March 2025: 2 articles", for screen readers and tooltips."""
+    articles = L("count.articles", count=count)
+    return L("labelled_count", label=L.day(year, month, day), articles=articles)
 
 
 def same_day_in_other_years(

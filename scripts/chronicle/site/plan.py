@@ -98,7 +98,7 @@ class BuildPlan:
             page_size=options.listing_page_size,
             labels=self.labels,
         )
-        self.story = story_links(self.archive, self._base("archive"))
+        self.story = story_links(self.archive, self._base("archive"), self.labels)
         self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")

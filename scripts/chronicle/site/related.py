@@ -1,6 +1,6 @@
 """Related coverage: for each article, the articles near it in time that share the most people,
 organisations, places and topics with it, each with the reason in words ("2 shared people,
-same topic; 3 days apart"). Pure: no I/O, no MkDocs.
+1 shared topic; 3 days apart", in the archive's language). Pure: no I/O, no MkDocs.
 
 perf: articles are compared only with their neighbours in time (within `WINDOW_DAYS`, and at most
 `MAX_NEIGHBOURS` on each side), so the work grows with the archive, not with its square.
@@ -12,17 +12,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from chronicle.archive.index import Archive, Entry
+from chronicle.site.labels import Labels, english
 
 WINDOW_DAYS = 7
 MAX_NEIGHBOURS = 150
 SHOWN = 5
 MIN_SHARED = 2  # one shared name or topic alone is too common to call coverage related
-_KINDS = (
-    ("people", "person", "people"),
-    ("organisations", "organisation", "organisations"),
-    ("places", "place", "places"),
-    ("topics", "topic", "topics"),
-)
+_KINDS = ("people", "organisations", "places", "topics")
 
 
 @dataclass(frozen=True)
@@ -41,24 +37,24 @@ def _day(entry: Entry) -> dt.date | None:
 
 
 def _features(entry: Entry) -> dict[str, frozenset[str]]:
-    return {field: frozenset(getattr(entry.article, field)) for field, _, _ in _KINDS}
+    return {field: frozenset(getattr(entry.article, field)) for field in _KINDS}
 
 
-def _reason(shared: dict[str, int], days: int) -> str:
-    parts = []
-    for field, one, many in _KINDS:
-        n = shared.get(field, 0)
-        if n:
-            parts.append(f"{n} shared {one if n == 1 else many}")
-    when = "same day" if days == 0 else f"{days} day{'' if days == 1 else 's'} apart"
-    return f"{', '.join(parts)}; {when}"
+def _reason(shared: dict[str, int], days: int, L: Labels) -> str:
+    parts = [L(f"related.{field}", count=shared[field]) for field in _KINDS if shared.get(field)]
+    when = L("related.same_day") if days == 0 else L("related.days_apart", count=days)
+    return L("related.reason", shared=L("list_separator").join(parts), when=when)
 
 
 def related_coverage(
-    archive: Archive, exclude: dict[str, set[str]] | None = None
+    archive: Archive,
+    exclude: dict[str, set[str]] | None = None,
+    labels: Labels | None = None,
 ) -> dict[str, tuple[RelatedLink, ...]]:
     """src_uri → up to `SHOWN` related articles, most shared first, then nearest in time.
-    `exclude`: src_uri → articles not to list (its other versions, listed on their own)."""
+    `exclude`: src_uri → articles not to list (its other versions, listed on their own);
+    `labels`: the language of the reasons (English by default)."""
+    L = labels or english()
     placed = sorted(
         ((day, e) for e in archive.entries if (day := _day(e)) is not None),
         key=lambda pair: (pair[0], pair[1].src_uri),
@@ -75,7 +71,7 @@ def related_coverage(
             total = sum(shared.values())
             if total < MIN_SHARED:
                 continue
-            reason = _reason(shared, days)
+            reason = _reason(shared, days, L)
             for a, b in ((entry, other), (other, entry)):
                 if exclude and b.src_uri in exclude.get(a.src_uri, ()):
                     continue

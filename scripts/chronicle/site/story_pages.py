@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from chronicle.archive.index import Archive
 from chronicle.site.diff import Diff, VersionLink, diffs, version_links, version_pairs
+from chronicle.site.labels import Labels, english
 from chronicle.site.related import RelatedLink, related_coverage
 from chronicle.site.views import DIFF, Link, View
 
@@ -23,11 +24,14 @@ class StoryLinks:
     related: tuple[RelatedLink, ...] = ()  # related coverage, with the reason
 
 
-def story_links(archive: Archive, archive_base: str) -> dict[str, StoryLinks]:
-    """src_uri → the article's other versions and related coverage (when it has either)."""
+def story_links(
+    archive: Archive, archive_base: str, labels: Labels | None = None
+) -> dict[str, StoryLinks]:
+    """src_uri → the article's other versions and related coverage (when it has either), its
+    reasons in `labels`' language."""
     pairs = version_pairs(archive)
     related = related_coverage(
-        archive, {src: {e.src_uri for e in found} for src, found in pairs.items()}
+        archive, {src: {e.src_uri for e in found} for src, found in pairs.items()}, labels
     )
     return {
         entry.src_uri: StoryLinks(
@@ -38,23 +42,26 @@ def story_links(archive: Archive, archive_base: str) -> dict[str, StoryLinks]:
     }
 
 
-def version_pages(archive: Archive, archive_base: str) -> list[View]:
+def version_pages(archive: Archive, archive_base: str, labels: Labels | None = None) -> list[View]:
     """A comparison page per pair of versions in the archive."""
-    return diff_pages(diffs(version_pairs(archive), archive_base), archive_base)
+    return diff_pages(diffs(version_pairs(archive), archive_base), archive_base, labels)
 
 
-def diff_pages(found: dict[str, Diff], archive_base: str) -> list[View]:
+def diff_pages(
+    found: dict[str, Diff], archive_base: str, labels: Labels | None = None
+) -> list[View]:
     """A comparison page per pair of versions (diff.diffs), under the archive."""
+    L = labels or english()
     views = []
     for url, diff in found.items():
         views.append(
             View(
                 src_uri=f"{url}index.md",
-                title=f"Versions compared: {diff.older.article.title}",
+                title=L("diff.title", title=diff.older.article.title),
                 kind="diff",
                 template=DIFF,
-                heading="Two versions compared",
-                up=[Link("Archive", archive_base)],
+                heading=L("diff.heading"),
+                up=[Link(L("archive.title"), archive_base)],
                 entries=[diff.older, diff.newer],
                 diff=diff,
             )
