@@ -5,6 +5,7 @@ language's, right-to-left text runs right to left. Checked in the built HTML and
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from chronicle.archive.model import Quote
+from chronicle.archive.model import Figure, Quote
 
 # Chronicle's own pages (the scaffold's hand-written guide pages are the curator's English).
 OURS = ("articles", "archive", "topics", "sources", "timeline", "search", "quotes", "people")
@@ -23,8 +24,23 @@ ENGLISH_LABELS = re.compile(
 )
 
 
-def archive_in(site_scaffold, articles, build_site, language: str) -> Path:
-    project = site_scaffold(f"lang-{language}")
+# The English the story features wrote before they took their words from the catalogue.
+STORY_ENGLISH = re.compile(
+    r"day by day|Days with articles|with articles|On this day|in other years|this site was built|"
+    r"Articles per|Top sources|Figures reported|reported by|not named|Related coverage|"
+    r"shared (?:person|people|organisation|place|topic)|same day|days? apart|Other versions|"
+    r"Near-identical|Compare the two versions|Versions compared|Two versions compared|"
+    r"Word by word|of the words are the same|>Older<|>Newer<|>Text<|\[added: |\[removed: |"
+    r"date unknown|source unknown|\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|"
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\b|\bMo</th>"
+)
+
+
+def archive_in(
+    site_scaffold, articles, build_site, language: str, *, entities: bool = False
+) -> Path:
+    project = site_scaffold(f"lang-{language}", entities=entities)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "\n  language: en\n" in text
@@ -60,12 +76,59 @@ def archive_in(site_scaffold, articles, build_site, language: str) -> Path:
         language="en",
         body="The truce held for a third day.\n",
     )
+    if entities:
+        story_articles(store, articles)
     return build_site(project)
+
+
+def story_articles(store: Path, articles) -> None:
+    """Two versions of one story, a related article, an older year and an article from this
+    day in other years: what the story features (calendar, charts, figures, versions, related
+    coverage, on this day) need to show themselves."""
+    katz = {"people": ["Israel Katz"], "topics": ["Trêve"], "language": "fr"}
+    first = "Les pourparlers reprennent au Caire"
+    body = "Les délégations sont revenues au Caire. Israel Katz a parlé de près de 600 morts.\n"
+    articles.write(
+        store,
+        title=first,
+        date="2025-03-21",
+        source="Test Wire",
+        body=body,
+        figures=[Figure("600", "morts", "Israel Katz", "près de")],
+        other_versions=["les-pourparlers-reprennent-au-caire-mise-a-jour"],
+        **katz,
+    )
+    articles.write(
+        store,
+        title=f"{first} (mise à jour)",
+        date="2025-03-22",
+        source="Autre Agence",
+        body=body + "Une nouvelle série de discussions commencera lundi.\n",
+        figures=[Figure("12", "otages", None)],
+        **katz,
+    )
+    articles.write(
+        store,
+        title="Israel Katz s’exprime",
+        date="2025-03-21",
+        source="Autre Agence",
+        body="Le ministre a parlé.\n",
+        **katz,
+    )
+    articles.write(store, title="Un rapport ancien", date="2024-11-05", source="Test Wire")
+    today = dt.date.today()
+    then = today.replace(year=today.year - 10, day=min(today.day, 28))  # never 2024 or 2025
+    articles.write(store, title="Ce jour-là, il y a dix ans", date=then.isoformat())
 
 
 @pytest.fixture(scope="module")
 def french(site_scaffold, articles, build_site) -> Path:
     return archive_in(site_scaffold, articles, build_site, "fr")
+
+
+@pytest.fixture(scope="module")
+def french_story(site_scaffold, articles, build_site) -> Path:
+    return archive_in(site_scaffold, articles, build_site, "fr", entities=True)
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +154,18 @@ def text(node) -> str:
     return " ".join(node.text_content().split())
 
 
+def without_citations(html: str) -> str:
+    """The citations' words are the citation module's (site/cite.py): a style's month names
+    are part of the style, in English whatever the archive's language."""
+    return re.sub(
+        r'<details class="chronicle-cite".*?</details>'
+        r'|<p class="chronicle-print-only[^>]*>.*?</p>',
+        "",
+        html,
+        flags=re.S,
+    )
+
+
 def our_pages(site: Path) -> list[Path]:
     pages = [site / "index.html"]
     for folder in OURS:
@@ -103,15 +178,7 @@ def test_french_labels_and_dates_on_every_page(french):
     assert len(pages) > 10
     for path in pages:
         page = path.read_text(encoding="utf-8")
-        main = page[page.find('<div class="md-content"') :]
-        # The citations' words are the citation module's (site/cite.py), not yet catalogued.
-        main = re.sub(
-            r'<details class="chronicle-cite".*?</details>'
-            r'|<p class="chronicle-print-only[^>]*>.*?</p>',
-            "",
-            main,
-            flags=re.S,
-        )
+        main = without_citations(page[page.find('<div class="md-content"') :])
         assert not ENGLISH_LABELS.search(main), (path, ENGLISH_LABELS.search(main))
         assert 'placeholder="Rechercher"' in page, path
     page, _ = article(french, "21")
@@ -150,6 +217,104 @@ def test_french_generated_pages(french):
     home = text(one(doc(french, "."), "//section[@class='chronicle-stats']"))
     assert home.startswith("3 articles, du mars 2025 au 22 mars 2025 ; 1 thème, 3 sources.")
     assert home.endswith("Parcourir par date.")
+
+
+def main_of(site: Path, url: str) -> str:
+    """A page's content column, as HTML (the header and navigation are Material's)."""
+    page = (site / url / "index.html").read_text(encoding="utf-8")
+    return without_citations(page[page.find('<div class="md-content"') :])
+
+
+def test_french_story_pages_have_no_english_left(french_story):
+    versions = next((french_story / "archive" / "versions").glob("*/*/index.html")).parent
+    first = next((french_story / "articles" / "2025" / "03" / "21").glob("les-pourparlers-re*"))
+    pages = [
+        ".",
+        "archive",
+        "archive/2025",
+        "archive/2025/03",
+        "archive/2025/03/21",
+        "topics/treve",
+        "sources/test-wire",
+        "people/israel-katz",
+        "people/israel-katz/timeline",
+        versions.relative_to(french_story).as_posix(),
+        first.relative_to(french_story).as_posix(),
+    ]
+    for url in pages:
+        main = main_of(french_story, url)
+        assert not STORY_ENGLISH.search(main), (url, STORY_ENGLISH.search(main))
+
+
+def test_french_calendar_sideways_and_on_this_day(french_story):
+    year = doc(french_story, "archive/2025")
+    assert text(one(year, "//h2[@id='chronicle-calendar']")) == "2025, jour par jour"
+    heads = year.xpath("(//table[@class='chronicle-calendar__month'])[3]//th")
+    assert [(h.get("abbr"), text(h)) for h in heads][:2] == [("lundi", "lu"), ("mardi", "ma")]
+    assert text(one(year, "(//table[@class='chronicle-calendar__month'])[3]/caption/a")) == (
+        "mars 2025"
+    )
+    titles = [a.get("title") for a in year.xpath("//table//td/a")]
+    assert "21 mars 2025 : 3 articles" in titles and "22 mars 2025 : 2 articles" in titles
+    sideways = one(year, "//nav[@class='chronicle-sideways']")
+    assert sideways.get("aria-label") == "Année précédente et année suivante ayant des articles"
+    assert text(one(sideways, ".//span")) == "Année précédente ayant des articles"
+    day = one(doc(french_story, "archive/2025/03/21"), "//nav[@class='chronicle-sideways']")
+    assert [text(s) for s in day.xpath(".//span")] == [
+        "Jour précédent ayant des articles",
+        "Jour suivant ayant des articles",
+    ]
+    assert "22 mars 2025" in text(day)
+    home = one(doc(french_story, "."), "//section[@class='chronicle-on-this-day']")
+    assert text(one(home, ".//h2")) == "Ce jour-là"
+    assert text(one(home, ".//p[@class='chronicle-note']")).startswith("Les articles du ")
+    if dt.date.today().day <= 28:  # a 29th, 30th or 31st has no article ten years before
+        assert "Ce jour-là, il y a dix ans" in text(home)
+
+
+def test_french_charts_figures_versions_and_related_coverage(french_story):
+    topic = doc(french_story, "topics/treve")
+    assert [text(c) for c in topic.xpath("//figure/figcaption")] == [
+        "Articles par mois",
+        "Principales sources",
+    ]
+    caption = text(one(topic, "(//table[@class='chronicle-chart-table'])[1]/caption"))
+    assert caption.startswith("Articles par mois : 5 articles de mars 2025 à mars 2025")
+    columns = [text(th) for th in topic.xpath("(//table[@class='chronicle-chart-table'])[1]//th")]
+    assert columns[:3] == ["Mois", "Articles", "mars 2025"]
+    figures = one(topic, "//section[@class='chronicle-figures']")
+    assert text(one(figures, ".//h2")) == "Chiffres rapportés"
+    assert "près de 600 morts selon Israel Katz" in text(figures)
+    assert "12 otages selon non nommé" in text(figures)
+    person = doc(french_story, "people/israel-katz")
+    assert text(one(person, "//figure/figcaption")) == "Articles par mois"
+    assert "selon Israel Katz" in text(one(person, "//section[@class='chronicle-figures']"))
+    page = lxml.html.fromstring(
+        (page_folder(french_story, "21") / "index.html").read_text(encoding="utf-8")
+    )
+    versions = one(page, "//section[@class='chronicle-versions']")
+    assert text(one(versions, ".//h2")) == "Autres versions"
+    assert "Comparer les deux versions mot à mot" in text(versions)
+    related = text(one(page, "//section[@class='chronicle-related-coverage']"))
+    assert related.startswith("Couverture liée")
+    assert "1 personne en commun, 1 thème en commun ; le même jour" in related
+    compare = one(versions, ".//a[contains(@href, 'versions/')]").get("href")
+    diff = lxml.html.fromstring(
+        (page_folder(french_story, "21") / compare / "index.html").resolve().read_text("utf-8")
+    )
+    assert text(one(diff, "//h1")) == "Deux versions comparées"
+    assert [text(h) for h in diff.xpath("//div[@class='chronicle-diff__versions']//h2")] == [
+        "Plus ancienne",
+        "Plus récente",
+    ]
+    intro = text(one(diff, "//p[@class='chronicle-intro']"))
+    assert intro.startswith("Mot à mot") and "des mots sont identiques" in intro
+    assert one(diff, "//title").text.startswith("Versions comparées : Les pourparlers")
+
+
+def page_folder(site: Path, day: str) -> Path:
+    (path,) = (site / "articles" / "2025" / "03" / day).glob("les-pourparlers-re*/index.html")
+    return path.parent
 
 
 def test_script_labels_travel_as_json_in_the_page(french):
