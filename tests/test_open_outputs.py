@@ -257,18 +257,14 @@ def _highwire(page: str) -> dict[str, list[str]]:
 
 
 def test_article_page_carries_the_tags_a_reference_manager_reads(site):
-    page = (site / "articles/2016/05/02/old-report/index.html").read_text(
-        encoding="utf-8"
-    )
+    page = (site / "articles/2016/05/02/old-report/index.html").read_text(encoding="utf-8")
     tags = _highwire(page)
     assert tags["citation_title"] == ["An old report, curated today"]
     assert tags["citation_author"] == ["Jane Q. Public", "Ali Ben Salah"]
     assert tags["citation_publication_date"] == ["2016/05/02"]
     assert tags["citation_publisher"] == ["Harbour Times"]
     assert tags["citation_online_date"] == ["2026/12/01"]
-    assert tags["citation_public_url"] == [
-        "https://example.org/articles/2016/05/02/old-report/"
-    ]
+    assert tags["citation_public_url"] == ["https://example.org/articles/2016/05/02/old-report/"]
     # Zotero saves a page with citation_journal_title as a journal article; a news report is not.
     assert "citation_journal_title" not in tags
     month = _highwire((site / "articles/2025/03/month-round-up/index.html").read_text("utf-8"))
