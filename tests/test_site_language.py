@@ -309,7 +309,7 @@ def test_french_charts_figures_versions_and_related_coverage(french_story):
     ]
     intro = text(one(diff, "//p[@class='chronicle-intro']"))
     assert intro.startswith("Mot à mot") and "des mots sont identiques" in intro
-    assert one(diff, "//title").text.startswith("Versions comparées : Les pourparlers")
+    assert one(diff, "/html/head/title").text.startswith("Versions comparées : Les pourparlers")
 
 
 def page_folder(site: Path, day: str) -> Path:
