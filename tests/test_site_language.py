@@ -360,6 +360,11 @@ def test_arabic_interface_is_right_to_left(arabic):
     assert "3 مقالات" in text(one(month, "//p[@class='chronicle-intro']"))
     french_page, _ = article(arabic, "21")
     assert text(one(french_page, "//*[@id='who-said-what']")) == "من قال ماذا"
+    year = doc(arabic, "archive/2025")
+    assert text(one(year, "//h2[@id='chronicle-calendar']")) == "2025، يومًا بيوم"
+    assert year.xpath("(//table[@class='chronicle-calendar__month'])[1]//th")[0].get("abbr") == (
+        "الاثنين"
+    )
     assert one(french_page, "//div[@class='chronicle-article__body']").get("dir") == "ltr"
 
 
