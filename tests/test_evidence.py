@@ -145,3 +145,17 @@ def test_show_json_includes_the_evidence(archive: Path, cli):
     )
     assert guessed["evidence"]["date"]["standing"] == "guessed"
     assert guessed["evidence"]["date"]["uncertain"] is True
+
+
+def test_a_date_the_curator_sets_is_theirs_and_no_longer_a_guess(archive: Path, cli):
+    cli("set", "2023-03-14-harbour-reopens", "--archive", archive, "--date", "2023-03-14")
+    assert "guessed from the text" not in cli("check", "--archive", archive).output
+    data = json.loads(
+        cli("show", "2023-03-14-harbour-reopens", "--archive", archive, "--json").output
+    )
+    assert data["evidence"]["date"] == {
+        "standing": "curator",
+        "uncertain": False,
+        "evidence": "curator",
+    }
+    assert data["evidence"]["title"]["evidence"] == "<h1>"  # the reader's word where it stands

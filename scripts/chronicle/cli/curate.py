@@ -170,8 +170,9 @@ def _print_table(chosen: list[tuple[Path, Article]], total: int) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def show(article_id: str, archive: Path, originals: Path | None, as_json: bool) -> None:
-    """Show one article: its metadata and where each value came from, its file, its original
-    and the changes curators recorded.
+    """Show one article: its metadata and where each value came from (the reader's evidence
+    for the date, title, authors and source), its file, its original and the changes curators
+    recorded.
 
     ID is the article's id (as `chronicle list` shows it) or the path of its file.
 
@@ -179,6 +180,7 @@ def show(article_id: str, archive: Path, originals: Path | None, as_json: bool) 
     Examples:
       chronicle show 2025-03-21-talks-stall
       chronicle show 2025-03-21-talks-stall --json | jq .provenance
+      chronicle show 2025-03-21-talks-stall --json | jq .evidence
     """
     store = ArticleStore.of_site(archive)
     try:
