@@ -49,6 +49,19 @@ def metadata(page: str):
             "meta article:author",
         ),
         ("", "<p>By Sam Stone</p>", ("Sam Stone",), "byline under the headline"),
+        (
+            "",
+            '<p><a rel="author" href="/people/kim">Kim Park</a></p>',
+            ("Kim Park",),
+            'rel="author" link',
+        ),
+        (
+            "<meta name='author' content='Coast Herald'>"
+            "<meta property='og:site_name' content='Coast Herald'>",
+            "",
+            ("Coast Herald",),
+            "meta author, the site's own name",
+        ),
         ("", "", (), "none found"),
     ],
 )
