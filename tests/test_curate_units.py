@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 import pytest
 
@@ -14,8 +15,11 @@ from chronicle.archive.changes import (
     removed_originals,
 )
 from chronicle.archive.dates import parse_date
+from chronicle.archive.lock import archive_lock
 from chronicle.archive.select import Filters, is_missing, is_uncertain, select
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
+from chronicle.ingest.curate import corrected, find, save
 from chronicle.site.redirects import old_page, redirect_page
 
 WHEN = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
@@ -112,3 +116,41 @@ def test_a_redirect_page_escapes_and_keeps_the_fragment():
     assert 'location.replace("../a/\\"q\\"/" + location.hash)' in page
     assert '<link rel="canonical" href="https://example.org/archive/a/&quot;q&quot;/">' in page
     assert "canonical" not in redirect_page("a/", "b/", "")
+
+
+def _archive_with_one(tmp_path, articles):
+    archive = tmp_path / "docs" / "articles"
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    articles.write(archive, title="Talks stall", id="2025-03-21-talks-stall", date="2025-03-21")
+    store = ArticleStore(archive)
+    return store, ChangeLog.of_archive(archive), find(store, "2025-03-21-talks-stall")
+
+
+def test_a_correction_never_undoes_a_write_made_after_it_read_the_article(tmp_path, articles):
+    store, log, found = _archive_with_one(tmp_path, articles)
+    store.write(found.path, found.article.with_changes(source="Reuters"))  # another command
+    new = corrected(found.article, {"title": "Talks stall again"})
+    with pytest.raises(ChronicleError, match="changed since this command read it"):
+        save(store, log, found, new, "set")
+    assert store.read(found.path).source == "Reuters"
+    assert store.read(found.path).title == "Talks stall"
+    assert log.entries() == []
+
+
+def test_a_correction_waits_while_another_command_holds_the_archive(tmp_path, articles):
+    store, log, found = _archive_with_one(tmp_path, articles)
+    new = corrected(found.article, {"source": "Reuters"})
+    done = threading.Event()
+
+    def correct() -> None:
+        save(store, log, found, new, "set")
+        done.set()
+
+    with archive_lock(store.root):
+        worker = threading.Thread(target=correct)
+        worker.start()
+        # Not a speed bound: the correction must still be waiting however long it is given.
+        assert not done.wait(0.5)
+        assert store.read(found.path).source is None
+    worker.join(10)
+    assert done.is_set() and store.read(found.path).source == "Reuters"

@@ -1,8 +1,8 @@
 """One writer of an archive at a time.
 
 Two `chronicle add` batches committed together would each miss what the other stored and both
-add the same article. Held for a whole run, the lock makes the second start after the first and
-see all of it.
+add the same article; a correction written while `enrich` rewrites the same file would be lost.
+Held for a whole run, the lock makes the second writer start after the first and see all of it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ LOCK_NAME = ".chronicle-add.lock"
 
 @contextlib.contextmanager
 def archive_lock(root: Path, on_wait: Callable[[str], None] | None = None) -> Iterator[None]:
-    """Hold the archive for one `chronicle add` at a time.
+    """Hold the archive for one writer (`add`, `enrich`, a correction) at a time.
 
     Two batches committed together would each miss what the other stored and both add the same
     article; held for the whole run, the lock makes the second batch start after the first and
@@ -35,8 +35,8 @@ def archive_lock(root: Path, on_wait: Callable[[str], None] | None = None) -> It
     (Windows), filelock locks a hidden file in the folder, which MkDocs never publishes."""
     root.mkdir(parents=True, exist_ok=True)
     waiting = (
-        f"waiting for another `chronicle add` on {root} to finish (the archive is locked "
-        "while a batch is added)"
+        f"waiting for another `chronicle add` or correction on {root} to finish (the archive "
+        "has one writer at a time)"
     )
     if fcntl is None:  # pragma: no cover - Windows
         lock = filelock.FileLock(root / LOCK_NAME)

@@ -17,6 +17,7 @@ from typing import Any
 
 from chronicle.archive.changes import Change, ChangeLog, now
 from chronicle.archive.evidence import FIELDS as EVIDENCE_FIELDS
+from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping, read_curator
 from chronicle.archive.store import ArticleStore, parse_yaml, split_front_matter
@@ -102,6 +103,20 @@ def save(
     diff = differences(found.article, new)
     if not diff:
         return found.path, None
+    with archive_lock(store.root):
+        return _save_locked(store, log, found, new, action, note, diff)
+
+
+def _save_locked(
+    store: ArticleStore,
+    log: ChangeLog,
+    found: Found,
+    new: Article,
+    action: str,
+    note: str,
+    diff: dict[str, list[Any]],
+) -> tuple[Path, Change]:
+    _unchanged_since_read(store, found)
     log.entries()  # a record that cannot be read stops the change before anything is written
     path = store.move(found.path, new)
     moved = path != found.path
@@ -126,6 +141,28 @@ def read_edited(text: str, where: str) -> Article:
 def remove(store: ArticleStore, log: ChangeLog, found: Found) -> list[Change]:
     """Delete the article's file (never its original) and the other articles' links to it;
     record the removal (title, file, original) and each link fixed."""
+    with archive_lock(store.root):
+        _unchanged_since_read(store, found)
+        return _remove_locked(store, log, found)
+
+
+def _unchanged_since_read(store: ArticleStore, found: Found) -> None:
+    """Under the lock: the article is still as `found` read it. Another command (an `add` that
+    linked a version, `enrich`, a second curator) may have written it since, and writing the
+    copy read before would silently undo that."""
+    try:
+        current = store.read(found.path)
+    except (OSError, ChronicleError):
+        current = None
+    if current != found.article:
+        raise ChronicleError(
+            store.name(found.path),
+            "the article changed since this command read it (another command wrote it); "
+            "nothing was written: run the command again",
+        )
+
+
+def _remove_locked(store: ArticleStore, log: ChangeLog, found: Found) -> list[Change]:
     log.entries()  # a record that cannot be read stops the removal before anything is written
     gone = found.article
     prov = gone.provenance
@@ -178,6 +215,11 @@ def record_blog_redirects(log: ChangeLog, articles: list[Article]) -> int:
 def mend_links(store: ArticleStore, log: ChangeLog) -> list[tuple[Path, str]]:
     """`chronicle check --fix`: mend other_versions (check.fix_links) and record each fix;
     (file, what was done) for each."""
+    with archive_lock(store.root):
+        return _mend_links_locked(store, log)
+
+
+def _mend_links_locked(store: ArticleStore, log: ChangeLog) -> list[tuple[Path, str]]:
     out = []
     changes = []
     when = now()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from chronicle.archive.lock import archive_lock
 from chronicle.archive.registry import Registry
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
@@ -42,7 +44,18 @@ def enrich_store(
     on_article: Callable[[Enriched], None] | None = None,
 ) -> EnrichSummary:
     """Enrich every stored article; write the ones whose derived keys change (none on a dry
-    run). `on_article` hears of each file as it is done."""
+    run). `on_article` hears of each file as it is done. The archive is locked while it writes:
+    a correction made meanwhile would otherwise be overwritten by the copy read before it."""
+    with archive_lock(store.root) if not dry_run else contextlib.nullcontext():
+        return _enrich_all(store, registry, dry_run, on_article)
+
+
+def _enrich_all(
+    store: ArticleStore,
+    registry: Registry,
+    dry_run: bool,
+    on_article: Callable[[Enriched], None] | None,
+) -> EnrichSummary:
     summary = EnrichSummary()
     for path, article in store.scan():
         summary.articles += 1
