@@ -46,9 +46,10 @@ def check(archive: Path, originals: Path | None, quiet: bool, fix: bool, as_json
     Errors (a front matter key that breaks the schema, a duplicate, a recorded original that is
     missing from originals/ or no longer matches its SHA-256, other_versions naming an article
     that is not in the archive) make the exit status 1. Warnings say what the archive does not
-    know (an inferred title, an unknown date or source), where different topic or source names
-    share one page ("C++" and "C" are both topics/c/), and which kept originals no article
-    names (an article file deleted by hand); they do not fail the check.
+    know (an inferred title, an unknown date or source, a date guessed from the page's text or
+    stored as uncertain, with the evidence for it), where different topic or source names share
+    one page ("C++" and "C" are both topics/c/), and which kept originals no article names (an
+    article file deleted by hand); they do not fail the check.
 
     \b
     Examples:

@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from chronicle.archive import evidence
 from chronicle.archive.changes import ChangeLog
 from chronicle.archive.dates import parse_date
 from chronicle.archive.model import Article
@@ -169,8 +170,9 @@ def _print_table(chosen: list[tuple[Path, Article]], total: int) -> None:
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def show(article_id: str, archive: Path, originals: Path | None, as_json: bool) -> None:
-    """Show one article: its metadata and where each value came from, its file, its original
-    and the changes curators recorded.
+    """Show one article: its metadata and where each value came from (the reader's evidence
+    for the date, title, authors and source), its file, its original and the changes curators
+    recorded.
 
     ID is the article's id (as `chronicle list` shows it) or the path of its file.
 
@@ -178,6 +180,7 @@ def show(article_id: str, archive: Path, originals: Path | None, as_json: bool) 
     Examples:
       chronicle show 2025-03-21-talks-stall
       chronicle show 2025-03-21-talks-stall --json | jq .provenance
+      chronicle show 2025-03-21-talks-stall --json | jq .evidence
     """
     store = ArticleStore.of_site(archive)
     try:
@@ -196,6 +199,7 @@ def show(article_id: str, archive: Path, originals: Path | None, as_json: bool) 
         data["original_file"] = shown(original) if original else None
         data["original_problem"] = problem
         data["recorded_changes"] = changes
+        data["evidence"] = evidence.as_mapping(article)
         print_json(data)
         return
     _print_article(article, found.path, original, problem, changes)
@@ -224,6 +228,9 @@ def _print_article(
     row("source", article.source, article.source_origin)
     row("url", article.url)
     row("authors", article.authors)
+    # Where each of them came from: the reader's words as stored, and what they amount to.
+    for found in evidence.record_evidence(article):
+        row(f"{found.field} from", found.words or "not recorded", evidence.standing_words(found))
     row("language", article.language)
     row("topics", article.topics)
     row("summary", article.summary)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from chronicle.archive.evidence import date_guessed, recorded
 from chronicle.archive.index import name_collisions
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
@@ -48,8 +49,17 @@ def warnings_for(name: str, article: Article) -> list[Finding]:
         warn(f"title inferred from the text, not given: “{article.title}”; set 'title' to confirm")
     if article.date is None:
         warn("date unknown; set 'date' (EDTF, e.g. 2025-03-21 or 2025-03-21~ if approximate)")
+    elif date_guessed(article):
+        # Quoted (“…”) so the summary table counts these as one kind of finding.
+        found = recorded(article).get("date")
+        why = f", evidence “{found}”" if found else ""
+        warn(
+            f"date guessed from the text, not given by the original: “{article.date.human()}”"
+            f"{why}; set 'date' to confirm or correct it"
+        )
     elif not article.date.is_exact:
-        warn(f"date is {article.date.human()}")
+        found = recorded(article).get("date")
+        warn(f"date is {article.date.human()}" + (f" (evidence “{found}”)" if found else ""))
     if not article.source:
         warn("source unknown; set 'source' to the publisher when it is known")
     return out

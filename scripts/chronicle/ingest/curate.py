@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from chronicle.archive.changes import Change, ChangeLog, now
+from chronicle.archive.evidence import FIELDS as EVIDENCE_FIELDS
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping, read_curator
@@ -82,6 +83,13 @@ def corrected(article: Article, given: Mapping[str, Any]) -> Article:
         changes["source"], changes["source_origin"] = None, None
     if "summary" in changes:
         changes["summary"] = changes["summary"] or ""
+    given_fields = [key for key in EVIDENCE_FIELDS if key in changes]
+    evidence = article.extra.get("evidence")
+    if isinstance(evidence, Mapping) and given_fields:
+        # The reader's word no longer backs a value the curator replaced (the change log keeps
+        # it); as at ingest (metadata.py), the curator's value is said to be the curator's.
+        fresh = {**evidence, **dict.fromkeys(given_fields, "curator")}
+        changes["extra"] = {**article.extra, "evidence": fresh}
     return article.with_changes(**changes)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import unquote, urljoin
 
+from chronicle.archive.evidence import record_evidence
 from chronicle.archive.index import Archive, Entry
 from chronicle.site.citations.highwire import highwire
 from chronicle.site.cite import citations, downloads, place_of
@@ -71,6 +72,8 @@ def article_context(
         breadcrumbs=article_breadcrumbs(entry.article.date, archive_base, entity_site.labels),
         sources_slug=make_slug(entry.article.source or "Unknown source"),
         topic_links=[(t, make_slug(t)) for t in entry.article.topics],
+        # How the date, title, authors and source were found (partials/evidence.html).
+        evidence=record_evidence(entry.article),
         # What the template marks for Pagefind (data-pagefind-*): the same record
         # search/records.py indexes, so the HTML and the index cannot disagree.
         search=record_for(entry, "", labels=entity_site.labels),

@@ -104,33 +104,36 @@ def choose_authors(
     sites: set[str],
     hosts: set[str],
     url: str | None = None,
-) -> tuple[str, ...]:
-    """The first source that names at least one person. A name that is the site's own is kept
-    only when no source names anyone else (institutional pages are signed by the institution)."""
-    sources: list[list[str]] = [
-        _person_names(o.get("author") or o.get("creator")) for o in articles
+) -> tuple[tuple[str, ...], str]:
+    """The first source that names at least one person, and where the names came from in words
+    ("JSON-LD author", "meta article:author", "byline under the headline"…; "none found"). A
+    name that is the site's own is kept only when no source names anyone else (institutional
+    pages are signed by the institution)."""
+    sources: list[tuple[str, list[str]]] = [
+        ("JSON-LD author", _person_names(o.get("author") or o.get("creator"))) for o in articles
     ]
-    sources += [[meta[k]] for k in ARTICLE_AUTHOR_META if meta.get(k)]
+    sources += [(f"meta {k}", [meta[k]]) for k in ARTICLE_AUTHOR_META if meta.get(k)]
     # rel="author" links are the byline the reader sees, marked up as such by the CMS.
-    sources.append(rel_authors(tree))
-    sources += [[meta[k]] for k in PAGE_AUTHOR_META if meta.get(k)]
+    sources.append(('rel="author" link', rel_authors(tree)))
+    sources += [(f"meta {k}", [meta[k]]) for k in PAGE_AUTHOR_META if meta.get(k)]
     # The byline printed under the headline, before trafilatura's guesses from the whole page.
-    sources.append(headline_byline(tree))
+    sources.append(("byline under the headline", headline_byline(tree)))
     if fallback:
-        sources.append([fallback])
-    sources.append(profile_link_author(tree, url))
-    names_by_source = [_source_names(candidates) for candidates in sources]
-    everyone = [name for names in names_by_source for name in names]
-    institutional: tuple[str, ...] = ()
-    for names in names_by_source:
+        sources.append(("byline found by trafilatura", [fallback]))
+    sources.append(("author profile link", profile_link_author(tree, url)))
+    names_by_source = [(label, _source_names(candidates)) for label, candidates in sources]
+    everyone = [name for _, names in names_by_source for name in names]
+    institutional: tuple[tuple[str, ...], str] = ((), "none found")
+    for label, names in names_by_source:
         people = [
             shortest_agreeing(cut_site_tail(n, sites, hosts), everyone)
             for n in names
             if not is_site_name(n, sites, hosts)
         ]
         if people:
-            return tuple(people)
-        institutional = institutional or tuple(names)
+            return tuple(people), label
+        if names and not institutional[0]:
+            institutional = (tuple(names), f"{label}, the site's own name")
     return institutional
 
 

@@ -88,7 +88,9 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     guess = traf.title if traf and traf.title and not is_furniture(traf.title) else None
     title = page_title(tree, declared, sites, hosts) or guess
     dated = choose_date(articles + pages, meta, tree, url)
-    authors = choose_authors(tree, articles, meta, traf.author if traf else None, sites, hosts, url)
+    authors, authors_found = choose_authors(
+        tree, articles, meta, traf.author if traf else None, sites, hosts, url
+    )
     title = normalise(title) or None
     # trafilatura's site name is a guess, often a byline's name: only it is checked against
     # the authors (an institution's page is rightly signed and published by the same name).
@@ -97,6 +99,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     evidence = {
         "title": title_evidence(title, articles, meta, tree),
         "date": date_evidence(dated.date, dated.signals, dated.disagreed),
+        "authors": authors_found,
         "source": _source_evidence(source, publisher, meta.get("og:site_name")),
     }
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]

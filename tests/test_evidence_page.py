@@ -1,0 +1,140 @@
+"""The article page says how its record was made: for date, title, authors and source, where
+each came from and what the reader's evidence was, with guessed, uncertain and unknown values
+flagged. Built with real MkDocs and Material from pages added as `chronicle add` adds them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from tests.test_evidence import DECLARED, GUESSED
+
+
+@pytest.fixture(scope="module")
+def site(site_scaffold, articles, build_site) -> Path:
+    project = site_scaffold("evidence")
+    articles.add(project, "guessed.html", GUESSED, source="Coast Herald")
+    articles.add(project, "declared.html", DECLARED)
+    articles.write(
+        project / "docs" / "articles",
+        title="Hostile evidence",
+        date="2025-03-21",
+        date_origin="source",
+        source="Test Wire",
+        source_origin="source",
+        title_origin="source",
+        authors=["Ana Lima"],
+        body="Nothing to see.\n",
+        extra={"evidence": {"date": "<script>alert(1)</script>", "authors": "meta author"}},
+    )
+    return build_site(project)
+
+
+def evidence_of(site: Path, url: str) -> dict[str, tuple[str, str, str]]:
+    """field label → (standing text, its class, the evidence words) in the page's section."""
+    tree = lxml.html.fromstring((site / url / "index.html").read_text(encoding="utf-8"))
+    (box,) = tree.xpath("//details[@class='chronicle-evidence']")
+    out = {}
+    for dt in box.xpath(".//dt"):
+        dd = dt.getnext()
+        standing = dd.xpath("./span[@data-standing]")[0]
+        words = dd.xpath(".//q")
+        out[dt.text_content()] = (
+            standing.text_content(),
+            standing.get("class"),
+            words[0].text_content() if words else "",
+        )
+    return out
+
+
+def test_a_date_read_only_from_the_text_is_said_to_be_guessed(site: Path):
+    found = evidence_of(site, "articles/2023/03/14/harbour-reopens")
+    assert found["Date"] == (
+        "guessed from the text, uncertain",
+        "chronicle-flag",
+        "dateline, text; uncertain: no declared date",
+    )
+    assert found["Title"][0] == "read from the original" and found["Title"][2] == "<h1>"
+    assert found["Source"][0] == "given by the curator"
+    assert found["Authors"] == (
+        "unknown, not found in the original",
+        "chronicle-flag",
+        "none found",
+    )
+
+
+def test_a_declared_page_names_its_evidence_for_each_field(site: Path):
+    found = evidence_of(site, "articles/2024/03/01/boats-return")
+    assert list(found) == ["Date", "Title", "Authors", "Source"]
+    assert found["Date"] == (
+        "read from the original",
+        "chronicle-evidence__standing",
+        "JSON-LD, meta tag",
+    )
+    assert found["Authors"][2] == "JSON-LD author"
+    assert found["Source"][2] == "JSON-LD publisher"
+
+
+def test_evidence_words_are_escaped_and_marked_english(site: Path):
+    html = (site / "articles/2025/03/21/hostile-evidence/index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    tree = lxml.html.fromstring(html)
+    (words,) = tree.xpath("//details[@class='chronicle-evidence']//q[contains(., 'meta author')]")
+    assert words.get("lang") == "en"
+
+
+def test_the_section_is_not_searched_and_not_printed(site: Path):
+    tree = lxml.html.fromstring(
+        (site / "articles/2024/03/01/boats-return/index.html").read_text(encoding="utf-8")
+    )
+    (box,) = tree.xpath("//details[@class='chronicle-evidence']")
+    assert box.get("data-pagefind-ignore") == "all"
+    css = Path(__file__).parent.parent / "scripts/chronicle/site/assets/chronicle.css"
+    assert "@media print { .md-typeset .chronicle-evidence { display: none; } }" in css.read_text()
+
+
+def test_the_section_is_left_off_a_printed_page(site: Path, serve_site, page):
+    page.goto(serve_site(site) + "articles/2024/03/01/boats-return/")
+    box = page.locator("details.chronicle-evidence")
+    page.click("details.chronicle-evidence summary")
+    assert box.is_visible() and "JSON-LD author" in box.inner_text()
+    page.emulate_media(media="print")
+    assert not box.is_visible()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "guessed"),
+    [
+        ("fr", "Comment cette fiche a été établie", "deviné d’après le texte, incertain"),
+        ("ar", "كيف أُعدّ هذا السجل", "مُستنتج من النص، غير مؤكد"),
+    ],
+)
+def test_the_labels_are_the_archives_language_the_evidence_stays_english(
+    articles, language: str, heading: str, guessed: str
+):
+    from jinja2 import Environment, FileSystemLoader
+
+    from chronicle.archive.evidence import record_evidence
+    from chronicle.site.labels import labels_for
+
+    templates = Path(__file__).parent.parent / "scripts/chronicle/site/templates"
+    env = Environment(loader=FileSystemLoader(templates))
+    env.globals["chronicle_labels"] = labels_for(language)
+    article = articles.make(
+        date="2023-03-14?",
+        date_origin="source",
+        extra={"evidence": {"date": "dateline, text; uncertain: no declared date"}},
+    )
+    html = env.get_template("chronicle/partials/evidence.html").render(
+        chronicle={"evidence": record_evidence(article)}
+    )
+    tree = lxml.html.fromstring(html)
+    assert tree.xpath("string(//summary)") == heading
+    assert tree.xpath("string(//dd[1]/span[@data-standing])") == guessed
+    (words,) = tree.xpath("//dd[1]//q")
+    assert words.text_content() == "dateline, text; uncertain: no declared date"
+    assert words.get("lang") == "en"
+    assert words.get("dir") == ("ltr" if language == "ar" else None)
