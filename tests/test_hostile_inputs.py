@@ -317,3 +317,10 @@ def test_store_refuses_what_it_could_not_read_back(tmp_path, articles):
     with pytest.raises(ChronicleError, match="'summary'"):
         store.add(articles.make(title="T", summary="a summary longer than ten", date="2025"))
     assert NOW.year == 2026
+
+
+def test_a_title_of_control_characters_only_is_refused_not_stored_empty(tmp_path, articles):
+    store = ArticleStore(tmp_path / "articles")
+    with pytest.raises(FrontMatterError, match="'title'"):
+        store.add(articles.make(title="\x1b\x07", id="control"))
+    assert not list((tmp_path / "articles").rglob("*.md"))

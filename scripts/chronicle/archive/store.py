@@ -345,9 +345,10 @@ class ArticleStore:
         Control characters are taken out of its text; an article over a limit is refused
         (FrontMatterError), as reading it back would be."""
         article = without_controls(article)
-        check_limits(
-            article.provenance.original_name if article.provenance else "", article, self.limits
-        )
+        where = article.provenance.original_name if article.provenance else ""
+        if not article.title.strip():  # e.g. a title of control characters only
+            raise FrontMatterError(where, "title", "nothing is left once control characters go")
+        check_limits(where, article, self.limits)
         found = self.find_duplicate(article)
         if found:
             status, ref = found
