@@ -32,9 +32,7 @@ def place_of(article: Article, url: str, archive: str) -> Place:
     return Place(archive=archive, url=url, accessed=accessed)
 
 
-def citations(
-    article: Article, place: Place, labels: Labels | None = None
-) -> dict[str, Reference]:
+def citations(article: Article, place: Place, labels: Labels | None = None) -> dict[str, Reference]:
     """APA, MLA and Chicago, in that order, in the archive's language (`labels`; English when
     none). The downloads are data, the same in every language."""
     return {name: style(article, place, labels) for name, style in STYLES.items()}

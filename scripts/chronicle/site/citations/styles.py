@@ -37,6 +37,7 @@ from chronicle.site.citations.names import (
 from chronicle.site.citations.words import Words
 from chronicle.site.labels import Labels
 
+
 @dataclass(frozen=True, slots=True)
 class Place:
     """Where the article was found: this archive, its permanent address, and the day its copy

@@ -44,14 +44,14 @@ class Words:
 
     @property
     def conjunction(self) -> str:
-        """"and" between the last two authors (MLA, Chicago); APA's "&" is a symbol."""
+        """ "and" between the last two authors (MLA, Chicago); APA's "&" is a symbol."""
         return self.labels("cite.and")
 
     def quoted(self, title: str) -> str:
         return f"{self.labels('quote_open')}{title}{self.labels('quote_close')}"
 
     def accessed(self, day: dt.date, style: str) -> str:
-        """"Accessed 5 Dec. 2026" (MLA) or "Accessed December 5, 2026" (Chicago)."""
+        """ "Accessed 5 Dec. 2026" (MLA) or "Accessed December 5, 2026" (Chicago)."""
         if not self._manual:
             shown = self.labels.day(day.year, day.month, day.day)
         elif style == "MLA":
