@@ -66,7 +66,7 @@ def article_context(
         highwire=highwire(entry.article, place),
         permalink=place.url,
         # The permanent link as a reader reads it: MkDocs percent-encodes a non-Latin slug.
-        shown_url=unquote(entry.url),
+        shown_url=unquote(place.url),
         archive_name=site_name,
         breadcrumbs=article_breadcrumbs(entry.article.date, archive_base, entity_site.labels),
         sources_slug=make_slug(entry.article.source or "Unknown source"),
