@@ -177,3 +177,13 @@ def test_french_open_data_page(french):
     assert "Champs d’un article" in headings and "Champs d’une citation" in headings
     body = " ".join(page.xpath("string(//article)").split())
     assert "Fields of" not in body and "The whole archive" not in body
+
+
+def test_offline_search_words_travel_in_the_page(french):
+    # `chronicle export --offline` searches with these (assets/offline-search.js).
+    page = (french / "search" / "index.html").read_text(encoding="utf-8")
+    blob = re.search(r'<script type="application/json" id="chronicle-labels">(.*?)</script>', page)
+    assert blob is not None
+    messages = json.loads(blob.group(1))["messages"]
+    assert messages["offline_found"]["other"] == "{count} articles trouvés."
+    assert "Entrée" in messages["offline_type_words"]
