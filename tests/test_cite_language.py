@@ -15,6 +15,7 @@ import pytest
 
 from chronicle.archive.dates import parse_date
 from chronicle.archive.model import Article, Provenance
+from chronicle.site import open_data
 from chronicle.site.citations.styles import Place, apa, chicago, mla
 from chronicle.site.cite import citations
 from chronicle.site.labels import english, labels_for
@@ -177,6 +178,14 @@ def test_french_open_data_page(french):
     assert "Champs d’un article" in headings and "Champs d’une citation" in headings
     body = " ".join(page.xpath("string(//article)").split())
     assert "Fields of" not in body and "The whole archive" not in body
+    assert "Identifiant de l’article dans l’archive, stable." in body
+
+
+def test_english_field_descriptions_are_the_schemas():
+    # The page's English words for the fields are the JSON Schema's, so the two cannot drift.
+    en = english()
+    assert all(en(f"open_data.article.{n}") == d for n, _, d in open_data.FIELDS)
+    assert all(en(f"open_data.quote.{n}") == d for n, d in open_data.QUOTE_FIELDS)
 
 
 def test_offline_search_words_travel_in_the_page(french):

@@ -162,11 +162,11 @@ def schema(site_url: str) -> str:
 def page_markdown(downloads: list[tuple[str, str]], labels: Labels | None = None) -> str:
     """The "Open data" page (Markdown) in the archive's language (`labels`, English when none):
     the files, the fields, and the archive's references. `downloads` are (label, path relative
-    to this page) of the reference files. The field descriptions are the schema's, in English:
-    the schema is data, and the page shows what it says."""
+    to this page) of the reference files. The fields are described in the catalogue
+    (`open_data.article.*`, `open_data.quote.*`; in English the schema's own words)."""
     L = labels or english()
-    fields = "\n".join(f"| `{n}` | {d} |" for n, _, d in FIELDS)
-    quote_fields = "\n".join(f"| `{n}` | {d} |" for n, d in QUOTE_FIELDS)
+    fields = "\n".join(f"| `{n}` | {L(f'open_data.article.{n}')} |" for n, _, _ in FIELDS)
+    quote_fields = "\n".join(f"| `{n}` | {L(f'open_data.quote.{n}')} |" for n, _ in QUOTE_FIELDS)
     # Links as HTML: MkDocs checks Markdown links against docs/, where these files never are.
     refs = " · ".join(f'<a href="{path}">{label}</a>' for label, path in downloads)
 
