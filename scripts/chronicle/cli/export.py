@@ -36,11 +36,6 @@ ASSETS = Path(__file__).resolve().parent.parent / "site" / "assets"
 INDEX_JS = "assets/chronicle/offline-index.js"
 SEARCH_JS = "assets/chronicle/offline-search.js"
 LEFT_OUT = ("pagefind/",)  # Pagefind's bundle cannot run from file://
-LABELS = {
-    "empty": 'Type words or a "phrase in quotes" and press Enter.',
-    "one": "1 article found.",
-    "many": "{n} articles found.",
-}
 
 _ATTR = re.compile(r'(\s(?:href|src|action)=")([^"]*)(")')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^#")
@@ -131,7 +126,8 @@ def offline_copy(site: Path, search_page: str | None) -> int:
             )
             page = page.replace("</body>", scripts + "</body>", 1)
         write_atomic(path, page, durable=False)
-    data = {"labels": LABELS, "articles": records}
+    # The search's words are in each page, in the archive's language (js.offline_* messages).
+    data = {"articles": records}
     index = "window.CHRONICLE_OFFLINE = " + json.dumps(data, ensure_ascii=False) + ";\n"
     write_atomic(site / INDEX_JS, index, durable=False)
     shutil.copyfile(ASSETS / "offline-search.js", site / SEARCH_JS)

@@ -62,7 +62,7 @@ def article_context(
         related=story.related,
         previous=previous,
         next=following,
-        citations=citations(entry.article, place),
+        citations=citations(entry.article, place, entity_site.labels),
         cite_downloads=downloads(entry.article, place),
         highwire=highwire(entry.article, place),
         permalink=place.url,

@@ -2,7 +2,7 @@
 copy and HTML with the style's italics) and the BibTeX, RIS and CSL-JSON downloads. Pure.
 
 The formats themselves are in citations/; this module puts them together for one page. The box's
-fixed words are in the site's label catalogues (locales/, cite.*).
+fixed words, and the references' own, are in the site's label catalogues (locales/, cite.*).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from urllib.parse import quote
 from chronicle.archive.model import Article
 from chronicle.site.citations.records import bibtex, cite_key, csl_all, ris
 from chronicle.site.citations.styles import STYLES, Place, Reference
+from chronicle.site.labels import Labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +32,10 @@ def place_of(article: Article, url: str, archive: str) -> Place:
     return Place(archive=archive, url=url, accessed=accessed)
 
 
-def citations(article: Article, place: Place) -> dict[str, Reference]:
-    """APA, MLA and Chicago, in that order."""
-    return {name: style(article, place) for name, style in STYLES.items()}
+def citations(article: Article, place: Place, labels: Labels | None = None) -> dict[str, Reference]:
+    """APA, MLA and Chicago, in that order, in the archive's language (`labels`; English when
+    none). The downloads are data, the same in every language."""
+    return {name: style(article, place, labels) for name, style in STYLES.items()}
 
 
 def _data_url(mime: str, text: str) -> str:

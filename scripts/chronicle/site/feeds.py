@@ -9,6 +9,8 @@ reaches subscribers today) and "by publication date".
 
 RSS and Atom are written with feedgen (valid XML, every field escaped); JSON Feed is plain JSON.
 Titles are text: control characters, which XML cannot carry, are removed from every field.
+A feed is in the archive's language (`theme.language`): its language tag, and its own words and
+dates from the site's catalogue (labels.py, `feed.*`).
 """
 
 from __future__ import annotations
@@ -23,24 +25,12 @@ from urllib.parse import urljoin
 from feedgen.feed import FeedGenerator
 
 from chronicle.archive.index import Entry
+from chronicle.site.labels import Labels, english
 
 ATOM, RSS, JSON_FEED = "feed.xml", "rss.xml", "feed.json"
 # The archive's second set of feeds, newest publication date first.
 BY_DATE = {"atom": "published.xml", "rss": "published-rss.xml", "json": "published.json"}
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
-
-# Fixed words of the feeds, in one place so they can be translated together.
-WORDS = {
-    "recent": "recently added",
-    "by date": "by publication date",
-    "published": "Published",
-    "undated": "Publication date unknown",
-    "topic": "Topic",
-    "source": "Source",
-    "person": "Person",
-    "organisation": "Organisation",
-    "place": "Place",
-}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -76,19 +66,28 @@ def recently_added(entries: list[Entry], added: AddedAt, size: int) -> list[Entr
     return sorted(entries, key=added, reverse=True)[:size]
 
 
-def _text(entry: Entry) -> str:
+def _text(entry: Entry, labels: Labels) -> str:
     article = entry.article
     if article.date is None:
-        when = WORDS["undated"]
+        when = labels("feed.undated")
     else:
-        when = f"{WORDS['published']} {article.date.human()}"
+        when = labels("feed.published", date=labels.date(article.date))
     source = f" · {article.source}" if article.source else ""
     summary = article.summary or article.title
     return clean(f"{when}{source}. {summary}")
 
 
-def build_feed(channel: Channel, *, site_url: str, added: AddedAt) -> FeedGenerator:
-    """The RSS and Atom feed object of `channel`; pure apart from feedgen's own state."""
+def build_feed(
+    channel: Channel,
+    *,
+    site_url: str,
+    added: AddedAt,
+    labels: Labels | None = None,
+    language: str = "en",
+) -> FeedGenerator:
+    """The RSS and Atom feed object of `channel`; pure apart from feedgen's own state.
+    `labels` give its words and dates, `language` (the archive's `theme.language`) its tag."""
+    labels = labels or english()
     fg = FeedGenerator()
     home = urljoin(site_url, channel.page)
     fg.id(home)
@@ -96,7 +95,7 @@ def build_feed(channel: Channel, *, site_url: str, added: AddedAt) -> FeedGenera
     fg.subtitle(clean(channel.description or channel.title))
     fg.link(href=home, rel="alternate")
     fg.link(href=urljoin(site_url, channel.path("atom")), rel="self")
-    fg.language("en")
+    fg.language(language)
     fg.generator("Chronicle")
     fg.updated(max((added(e) for e in channel.entries), default=EPOCH))
     # feedgen prepends entries, so add the last first to keep the channel's order.
@@ -110,7 +109,7 @@ def build_feed(channel: Channel, *, site_url: str, added: AddedAt) -> FeedGenera
         fe.link(href=url)
         fe.updated(added(entry))
         fe.published(added(entry))
-        fe.summary(_text(entry))
+        fe.summary(_text(entry, labels))
         for author in article.authors:
             fe.author(name=clean(author))
         if not article.authors and article.source:
@@ -120,9 +119,17 @@ def build_feed(channel: Channel, *, site_url: str, added: AddedAt) -> FeedGenera
     return fg
 
 
-def json_feed(channel: Channel, *, site_url: str, added: AddedAt) -> dict[str, object]:
+def json_feed(
+    channel: Channel,
+    *,
+    site_url: str,
+    added: AddedAt,
+    labels: Labels | None = None,
+    language: str = "en",
+) -> dict[str, object]:
     """The JSON Feed 1.1 document of `channel`. The publication date as stored (EDTF) is kept in
     the `_chronicle` extension object, which the spec allows."""
+    labels = labels or english()
     items = []
     for entry in channel.entries:
         article = entry.article
@@ -131,7 +138,7 @@ def json_feed(channel: Channel, *, site_url: str, added: AddedAt) -> dict[str, o
             "id": url,
             "url": url,
             "title": clean(article.title),
-            "content_text": _text(entry),
+            "content_text": _text(entry, labels),
             "date_published": added(entry).isoformat(),
         }
         if article.authors:
@@ -151,15 +158,22 @@ def json_feed(channel: Channel, *, site_url: str, added: AddedAt) -> dict[str, o
         "home_page_url": urljoin(site_url, channel.page),
         "feed_url": urljoin(site_url, channel.path("json")),
         "description": clean(channel.description or channel.title),
-        "language": "en",
+        "language": language,
         "items": items,
     }
 
 
-def render_channel(channel: Channel, *, site_url: str, added: AddedAt) -> dict[str, str]:
+def render_channel(
+    channel: Channel,
+    *,
+    site_url: str,
+    added: AddedAt,
+    labels: Labels | None = None,
+    language: str = "en",
+) -> dict[str, str]:
     """A channel's three files: site-relative path → text."""
-    fg = build_feed(channel, site_url=site_url, added=added)
-    document = json_feed(channel, site_url=site_url, added=added)
+    fg = build_feed(channel, site_url=site_url, added=added, labels=labels, language=language)
+    document = json_feed(channel, site_url=site_url, added=added, labels=labels, language=language)
     return {
         channel.path("atom"): fg.atom_str(pretty=True).decode("utf-8"),
         channel.path("rss"): fg.rss_str(pretty=True).decode("utf-8"),

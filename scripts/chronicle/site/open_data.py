@@ -3,7 +3,8 @@ each, with a schema and a version), `articles.csv` (the same records, flat) and 
 and the "Open data" page that links them. Pure: entries in, text out.
 
 The schema is versioned: a field is only ever added in a minor version; renaming or removing one
-makes a new major version, so a reader's script can check `version` before it reads.
+makes a new major version, so a reader's script can check `version` before it reads. The page
+is in the archive's language; the files, being data, are the same in every language.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import json
 from urllib.parse import urljoin
 
 from chronicle.archive.index import Entry
+from chronicle.site.labels import Labels, english
 
 VERSION = "1.0"
 FOLDER = "data/"
@@ -157,39 +159,41 @@ def schema(site_url: str) -> str:
     return json.dumps(doc, indent=1) + "\n"
 
 
-def page_markdown(downloads: list[tuple[str, str]]) -> str:
-    """The "Open data" page (Markdown): the files, the fields, and the archive's references.
-    `downloads` are (label, path relative to this page) of the reference files."""
-    fields = "\n".join(f"| `{n}` | {d} |" for n, _, d in FIELDS)
-    quote_fields = "\n".join(f"| `{n}` | {d} |" for n, d in QUOTE_FIELDS)
+def page_markdown(downloads: list[tuple[str, str]], labels: Labels | None = None) -> str:
+    """The "Open data" page (Markdown) in the archive's language (`labels`, English when none):
+    the files, the fields, and the archive's references. `downloads` are (label, path relative
+    to this page) of the reference files. The fields are described in the catalogue
+    (`open_data.article.*`, `open_data.quote.*`; in English the schema's own words)."""
+    L = labels or english()
+    fields = "\n".join(f"| `{n}` | {L(f'open_data.article.{n}')} |" for n, _, _ in FIELDS)
+    quote_fields = "\n".join(f"| `{n}` | {L(f'open_data.quote.{n}')} |" for n, _ in QUOTE_FIELDS)
     # Links as HTML: MkDocs checks Markdown links against docs/, where these files never are.
     refs = " · ".join(f'<a href="{path}">{label}</a>' for label, path in downloads)
-    return f"""# Open data
 
-The whole archive as data, free to reuse with a citation of the archive. Regenerated with the
-site; each file carries a `version` (now {VERSION}): fields are only added within a version.
+    def link(path: str, text: str | None = None) -> str:
+        return f'<a href="{path}">{text or path}</a>'
 
-- <a href="{ARTICLES_JSON}">articles.json</a>: one record per article (metadata and lede), under
-  `articles`, with its <a href="{SCHEMA_JSON}">JSON Schema</a>.
-- <a href="{ARTICLES_CSV}">articles.csv</a>: the same records, one row each; lists joined
-  with "; ".
-- <a href="{QUOTES_JSON}">quotes.json</a>: every direct quote with its speaker and article,
-  under `quotes`.
-- References to every article: {refs}.
+    schema_link = link(SCHEMA_JSON, L("open_data.schema"))
+    table = f"| {L('open_data.field')} | {L('open_data.meaning')} |\n|---|---|"
+    return f"""# {L("open_data.title")}
 
-## Fields of an article
+{L("open_data.intro", version=VERSION)}
 
-| field | meaning |
-|---|---|
+- {L("open_data.articles_json", file=link(ARTICLES_JSON), schema=schema_link)}
+- {L("open_data.articles_csv", file=link(ARTICLES_CSV))}
+- {L("open_data.quotes_json", file=link(QUOTES_JSON))}
+- {L("open_data.references", links=refs)}
+
+## {L("open_data.article_fields")}
+
+{table}
 {fields}
 
-Unknown values are `null` (empty in the CSV), never guessed: the `*_origin` fields say whether a
-value is the original's own, the curator's, or inferred.
+{L("open_data.unknown")}
 
-## Fields of a quote
+## {L("open_data.quote_fields")}
 
-| field | meaning |
-|---|---|
+{table}
 {quote_fields}
 """
 

@@ -1,7 +1,8 @@
 """What a build writes besides its pages, once MkDocs has written them (`on_post_build`): the
 feeds (feeds.py), the open data (open_data.py), the references of the archive and of each
 topic, source, year and entity (citations/records.py), robots.txt, and the sitemap's
-last-modified dates.
+last-modified dates. What a reader reads in them (feed titles, the open data page) is in the
+archive's language (`theme.language`, labels.py).
 
 Every file is made from the whole archive, so an incremental build writes what a clean one
 does; a file whose text did not change is not written again (its time stays, and a server's
@@ -32,6 +33,7 @@ from chronicle.site.citations.styles import Place
 from chronicle.site.cite import place_of
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, EntitySite
+from chronicle.site.labels import Labels, labels_for
 
 log = get_plugin_logger(__name__)
 OUTPUTS_FILE = "outputs.json"  # in the build cache: what the last build wrote (write_outputs)
@@ -41,7 +43,8 @@ REFERENCES = {"BibTeX": "references.bib", "RIS": "references.ris", "CSL-JSON": "
 def add_open_data_page(files: Files, config: MkDocsConfig) -> None:
     """The page that lists the open data downloads, unless the archive wrote its own."""
     if files.get_file_from_path(open_data.PAGE) is None:
-        page = open_data.page_markdown(list(REFERENCES.items()))
+        labels = labels_for(config.theme.get("language"))
+        page = open_data.page_markdown(list(REFERENCES.items()), labels)
         files.append(File.generated(config, open_data.PAGE, content=page))
 
 
@@ -56,6 +59,8 @@ class Site:
     description: str
     feed_size: int
     bases: dict[str, str]  # "archive", "topics", "sources", "person"... → site folder
+    labels: Labels  # the archive's words and dates
+    language: str  # its `theme.language` ("en" when none), the feeds' language tag
 
 
 @dataclass(frozen=True)
@@ -77,6 +82,8 @@ def site_of(config: MkDocsConfig, options: ChronicleConfig, bases: dict[str, str
         description=config.site_description or "",
         feed_size=options.feed_size,
         bases=bases,
+        labels=labels_for(config.theme.get("language")),
+        language=config.theme.get("language") or "en",
     )
 
 
@@ -95,14 +102,16 @@ def added_at(docs_dir: Path) -> feeds.AddedAt:
     return added
 
 
-def groups(archive: Archive, entity_site: EntitySite, bases: dict[str, str]) -> list[Group]:
+def groups(
+    archive: Archive, entity_site: EntitySite, bases: dict[str, str], labels: Labels
+) -> list[Group]:
     """Every topic, source, year and entity with its articles (newest first)."""
     out = [
-        Group(f"{feeds.WORDS['topic']}: {g.name}", f"{bases['topics']}{g.slug}/", g.entries)
+        Group(labels("topics.of", name=g.name), f"{bases['topics']}{g.slug}/", g.entries)
         for g in archive.topics.values()
     ]
     out += [
-        Group(f"{feeds.WORDS['source']}: {g.name}", f"{bases['sources']}{g.slug}/", g.entries)
+        Group(labels("sources.of", name=g.name), f"{bases['sources']}{g.slug}/", g.entries)
         for g in archive.sources.values()
     ]
     out += [
@@ -117,7 +126,7 @@ def groups(archive: Archive, entity_site: EntitySite, bases: dict[str, str]) -> 
                     mentions.setdefault(name, []).append(entry)
     for name, entries in mentions.items():
         info = entity_site.info[name]
-        out.append(Group(f"{feeds.WORDS[info.kind]}: {info.name}", info.url, entries))
+        out.append(Group(labels(f"feed.{info.kind}", name=info.name), info.url, entries))
     return out
 
 
@@ -161,17 +170,16 @@ def outputs(archive: Archive, entity_site: EntitySite, site: Site) -> dict[str, 
     files.update(
         open_data.open_data_files(archive.entries, site_url=site.site_url, archive=site.name)
     )
-    every = groups(archive, entity_site, site.bases)
+    every = groups(archive, entity_site, site.bases, site.labels)
     for group in every:
         files.update(references.files(group.page, group.entries))
     if site.site_url:
         recent = feeds.recently_added(archive.entries, added, site.feed_size)
+        L = site.labels
         channels = [
+            feeds.Channel(L("feed.recent", site=site.name), site.description, "", "", recent),
             feeds.Channel(
-                f"{site.name} ({feeds.WORDS['recent']})", site.description, "", "", recent
-            ),
-            feeds.Channel(
-                f"{site.name} ({feeds.WORDS['by date']})",
+                L("feed.by_date", site=site.name),
                 site.description,
                 "",
                 "",
@@ -181,7 +189,7 @@ def outputs(archive: Archive, entity_site: EntitySite, site: Site) -> dict[str, 
         ]
         channels += [
             feeds.Channel(
-                f"{site.name}: {g.title}",
+                L("feed.of", site=site.name, name=g.title),
                 "",
                 g.page,
                 g.page,
@@ -191,7 +199,15 @@ def outputs(archive: Archive, entity_site: EntitySite, site: Site) -> dict[str, 
             if g.feeds
         ]
         for channel in channels:
-            files.update(feeds.render_channel(channel, site_url=site.site_url, added=added))
+            files.update(
+                feeds.render_channel(
+                    channel,
+                    site_url=site.site_url,
+                    added=added,
+                    labels=L,
+                    language=site.language,
+                )
+            )
         if not (site.docs_dir / "robots.txt").exists():
             files["robots.txt"] = (
                 f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site.site_url, 'sitemap.xml')}\n"

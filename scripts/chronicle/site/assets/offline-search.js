@@ -10,6 +10,19 @@
   // The site's root, from this script's own address (assets/chronicle/offline-search.js).
   const ROOT = new URL("../../", document.currentScript.src);
   const fold = (s) => s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  // The archive's words, from the JSON every page carries (partials/labels.html, site/labels.py).
+  let labels = { locale: "en", messages: {} };
+  try {
+    labels = JSON.parse(document.getElementById("chronicle-labels").textContent);
+  } catch { /* a page without it: the keys show as they are */ }
+  const numbers = new Intl.NumberFormat(labels.locale);
+  const plurals = new Intl.PluralRules(labels.locale);
+
+  function t(key, count) {
+    let message = labels.messages[key] ?? key;
+    if (typeof message === "object") message = message[plurals.select(count)] ?? message.other;
+    return message.replace("{count}", numbers.format(count));
+  }
 
   function terms(query) {
     const out = [];
@@ -62,7 +75,7 @@
     const query = new URLSearchParams(location.search).get("q") || "";
     box.value = query;
     const words = terms(query);
-    if (!words.length) { status.textContent = data.labels.empty; return; }
+    if (!words.length) { status.textContent = t("offline_type_words", 0); return; }
     const hits = [];
     for (const a of data.articles) {
       const title = fold(a.title);
@@ -77,7 +90,7 @@
       if (score) hits.push([score, a]);
     }
     hits.sort((x, y) => y[0] - x[0] || (y[1].date || "").localeCompare(x[1].date || ""));
-    status.textContent = hits.length === 1 ? data.labels.one : data.labels.many.replace("{n}", hits.length);
+    status.textContent = t("offline_found", hits.length);
     list.replaceChildren();
     for (const [, a] of hits.slice(0, 200)) {
       const li = document.createElement("li");

@@ -13,7 +13,8 @@ Each style's pattern for a news article found in an archive, with the manual's c
   no date, “n.d.” and an access date.
 
 Approximate dates: “ca.” (APA, Chicago) or “c.” (MLA); uncertain ones end in “?”; the two are
-never confused. Fixed words live in cite.WORDS, so they can be translated in one place.
+never confused. The fixed words and the dates are in the archive's language (words.py: the
+manuals' own in English); each style takes the site's `Labels`, English when given none.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import html
 import re
 from dataclasses import dataclass
 
-from chronicle.archive.dates import MONTHS, ArticleDate
 from chronicle.archive.model import Article
 from chronicle.site.citations.names import (
     devised,
@@ -34,17 +34,8 @@ from chronicle.site.citations.names import (
     split_name,
     stop,
 )
-
-_MLA_MONTHS = (
-    "Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.",
-)  # fmt: skip
-
-WORDS = {
-    "no date": "n.d.",
-    "circa (APA, Chicago)": "ca.",
-    "circa (MLA)": "c.",
-    "accessed (MLA, Chicago)": "Accessed",
-}
+from chronicle.site.citations.words import Words
+from chronicle.site.labels import Labels
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,28 +63,11 @@ def _reference(parts: list[Part]) -> Reference:
     return Reference(text=one_line(text), html=one_line(marked))
 
 
-def _flagged(text: str, date: ArticleDate, circa: str) -> str:
-    if date.approximate:
-        text = f"{circa} {text}"
-    return text + "?" if date.uncertain else text
-
-
 def _title(article: Article) -> str:
     return one_line(article.title)
 
 
 # --- APA ---------------------------------------------------------------------------------------
-
-
-def _apa_date(date: ArticleDate | None) -> str:
-    if date is None:
-        return WORDS["no date"]
-    text = str(date.year)
-    if date.month is not None:
-        text += f", {MONTHS[date.month - 1]}"
-        if date.day is not None:
-            text += f" {date.day}"
-    return _flagged(text, date, WORDS["circa (APA, Chicago)"])
 
 
 def _apa_authors(authors: tuple[str, ...]) -> str:
@@ -106,9 +80,10 @@ def _apa_authors(authors: tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + ", & " + names[-1]
 
 
-def apa(article: Article, place: Place) -> Reference:
+def apa(article: Article, place: Place, labels: Labels | None = None) -> Reference:
+    words = Words.of(labels)
     title = f"[{_title(article)}]" if devised(article) else _title(article)
-    when = f"({_apa_date(article.date)})."
+    when = f"({words.apa(article.date)})."
     if article.authors:
         parts: list[Part] = [(f"{stop(_apa_authors(article.authors))} {when} {stop(title)}", False)]
     else:
@@ -122,25 +97,12 @@ def apa(article: Article, place: Place) -> Reference:
 # --- MLA ---------------------------------------------------------------------------------------
 
 
-def _mla_day(day: dt.date) -> str:
-    return f"{day.day} {_MLA_MONTHS[day.month - 1]} {day.year}"
-
-
-def _mla_date(date: ArticleDate) -> str:
-    parts = [str(date.year)]
-    if date.month is not None:
-        parts.insert(0, _MLA_MONTHS[date.month - 1])
-        if date.day is not None:
-            parts.insert(0, str(date.day))
-    return _flagged(" ".join(parts), date, WORDS["circa (MLA)"])
-
-
-def _mla_authors(authors: tuple[str, ...]) -> str:
+def _mla_authors(authors: tuple[str, ...], conjunction: str) -> str:
     first = inverted(authors[0])
     if len(authors) > 2:
         return first + ", et al"
     if len(authors) == 2:
-        return first + f", and {name_case(authors[1])}"
+        return first + f", {conjunction} {name_case(authors[1])}"
     return first
 
 
@@ -149,13 +111,14 @@ def bare(url: str) -> str:
     return re.sub(r"^https?://", "", url)
 
 
-def mla(article: Article, place: Place) -> Reference:
+def mla(article: Article, place: Place, labels: Labels | None = None) -> Reference:
+    words = Words.of(labels)
     parts: list[Part] = []
     if article.authors:
-        parts.append((stop(_mla_authors(article.authors)) + " ", False))
+        parts.append((stop(_mla_authors(article.authors, words.conjunction)) + " ", False))
     title = stop(_title(article))
-    parts.append((title if devised(article) else f"“{title}”", False))
-    date = _mla_date(article.date) if article.date else ""
+    parts.append((title if devised(article) else words.quoted(title), False))
+    date = words.mla(article.date) if article.date else ""
     if article.source:
         tail = f", {date}." if date else "."
         parts += [(" ", False), (one_line(article.source), True), (tail, False)]
@@ -163,39 +126,33 @@ def mla(article: Article, place: Place) -> Reference:
         parts.append((f" {date}.", False))
     parts += [(" ", False), (one_line(place.archive), True), (f", {bare(place.url)}.", False)]
     if article.date is None and place.accessed is not None:
-        parts.append((f" {WORDS['accessed (MLA, Chicago)']} {_mla_day(place.accessed)}.", False))
+        parts.append((f" {words.accessed(place.accessed, 'MLA')}.", False))
     return _reference(parts)
 
 
 # --- Chicago -----------------------------------------------------------------------------------
 
 
-def _chicago_date(date: ArticleDate | None) -> str:
-    if date is None:
-        return WORDS["no date"]
-    month = MONTHS[date.month - 1] if date.month else ""
-    text = " ".join(p for p in (month, f"{date.day}," if date.day else "", str(date.year)) if p)
-    return _flagged(text, date, WORDS["circa (APA, Chicago)"])
-
-
-def _chicago_authors(authors: tuple[str, ...]) -> str:
+def _chicago_authors(authors: tuple[str, ...], conjunction: str) -> str:
     names = inverted(authors[0])
     rest = [name_case(a) for a in authors[1:]]
     if len(rest) == 1:
-        return names + f", and {rest[0]}"
+        return names + f", {conjunction} {rest[0]}"
     if rest:
-        return names + ", " + ", ".join(rest[:-1]) + f", and {rest[-1]}"
+        return names + ", " + ", ".join(rest[:-1]) + f", {conjunction} {rest[-1]}"
     return names
 
 
-def chicago(article: Article, place: Place) -> Reference:
+def chicago(article: Article, place: Place, labels: Labels | None = None) -> Reference:
+    words = Words.of(labels)
     parts: list[Part] = []
     source = one_line(article.source) if article.source else ""
     title = stop(_title(article))
-    title = title if devised(article) else f"“{title}”"
-    when = _chicago_date(article.date)
+    title = title if devised(article) else words.quoted(title)
+    when = words.chicago(article.date)
     if article.authors:
-        parts.append((f"{stop(_chicago_authors(article.authors))} {title}", False))
+        authors = _chicago_authors(article.authors, words.conjunction)
+        parts.append((f"{stop(authors)} {title}", False))
         if source:
             parts += [(" ", False), (source, True), (f", {when}", False)]
         else:
@@ -208,9 +165,7 @@ def chicago(article: Article, place: Place) -> Reference:
     archive = stop(one_line(place.archive))
     parts.append((f"{' ' if when.endswith('.') else '. '}{archive} ", False))
     if article.date is None and place.accessed is not None:
-        day = place.accessed
-        accessed = f"{MONTHS[day.month - 1]} {day.day}, {day.year}"
-        parts.append((f"{WORDS['accessed (MLA, Chicago)']} {accessed}. ", False))
+        parts.append((f"{words.accessed(place.accessed, 'Chicago')}. ", False))
     parts.append((f"{place.url}.", False))
     return _reference(parts)
 
