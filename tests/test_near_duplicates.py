@@ -1,9 +1,10 @@
 import datetime as dt
 
+from chronicle.archive.memo import PickleMemo
 from chronicle.archive.originals import OriginalsStore
 from chronicle.archive.store import ArticleStore
 from chronicle.ingest.add import add_path
-from chronicle.ingest.near_duplicates import NearDuplicateIndex
+from chronicle.ingest.near_duplicates import NUM_PERM, NearDuplicateIndex, minhash, shingles
 
 NOW = dt.datetime(2026, 1, 2, tzinfo=dt.UTC)
 STORY = " ".join(
@@ -28,6 +29,38 @@ def test_index_finds_the_syndicated_copy_only():
     index = NearDuplicateIndex([("wire", STORY), ("other", OTHER)])
     (match,) = index.similar(SYNDICATED)
     assert match[0] == "wire" and 0.8 <= match[1] < 1.0
+
+
+def _stories(n: int) -> list[tuple[str, str]]:
+    return [
+        (
+            f"s{k}",
+            " ".join(
+                f"Story {k} sentence {i} on the budget, the port and the strike." for i in range(30)
+            ),
+        )
+        for k in range(n)
+    ]
+
+
+def test_comparing_every_signature_and_the_lsh_index_find_the_same_copies(tmp_path):
+    """A run's first queries compare every stored signature; a large batch's later ones go
+    through the LSH index. Both find each syndicated copy, and the memoised signatures give the
+    scores the texts do."""
+    stories = _stories(40)
+    copies = [
+        text.replace("sentence 29 on", "a line the syndicator added on") for _, text in stories
+    ]
+    signatures = PickleMemo(tmp_path / "signatures.pickle")
+    index = NearDuplicateIndex(stories, signatures=signatures)
+    found = [index.similar(copy) for copy in copies]  # 40 queries: past the direct comparisons
+    assert len(copies) > NearDuplicateIndex.BRUTE_FORCE_QUERIES
+    assert [[i for i, _ in hits] for hits in found] == [[f"s{k}"] for k in range(40)]
+    first, last = found[0][0][1], found[-1][0][1]
+    assert 0.8 <= first < 1.0 and 0.8 <= last < 1.0
+    signatures.save()
+    again = NearDuplicateIndex(stories, signatures=PickleMemo(tmp_path / "signatures.pickle"))
+    assert again.similar(copies[0]) == found[0]  # restored from the memo: the same score
 
 
 def test_link_adds_the_copy_and_links_both_ways(tmp_path):
@@ -60,3 +93,14 @@ def test_add_keeps_both_unlinked(tmp_path):
     )
     assert copy.status == "added" and copy.article.other_versions == ()
     assert len(store.files()) == 2
+
+
+def test_signatures_equal_datasketchs_minhash():
+    """`minhash` is computed without importing datasketch (it loads scipy); it must stay the
+    signature datasketch makes, or memoised signatures and the LSH index would disagree."""
+    from datasketch import MinHash
+
+    for text in ("", "two words", STORY, OTHER, "ガザ停戦交渉 « Nous attendons », a dit Ana. " * 9):
+        expected = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+        expected.update_batch(list(shingles(text)))
+        assert minhash(text).tolist() == expected.hashvalues.tolist()

@@ -8,6 +8,7 @@ normalised text.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -223,9 +224,21 @@ class ArticleStore:
         return cls(root, site_cache_folder(root), limits)
 
     def files(self) -> list[Path]:
+        """Every stored article's file, in path order.
+
+        perf: os.walk and string keys, not `Path.rglob` and sorting Paths: 10,000 files listed
+        in 0.10–0.19 s against 0.37–1.4 s (measured twice on a loaded 2-core machine); every
+        `add`, `check` and `enrich` lists them."""
         if not self.root.is_dir():
             return []
-        return sorted(p for p in self.root.rglob("*.md") if not p.name.startswith("."))
+        found = [
+            os.path.join(folder, name)
+            for folder, _, names in os.walk(self.root)
+            for name in names
+            if name.endswith(".md") and not name.startswith(".")
+        ]
+        found.sort(key=lambda path: path.split(os.sep))  # the order Paths sort in
+        return [Path(path) for path in found]
 
     def name(self, path: Path) -> str:
         try:
