@@ -16,8 +16,9 @@ import pytest
 from mkdocs.structure.toc import get_toc
 
 from chronicle.archive.files import write_atomic
+from chronicle.archive.front_matter import parse_yaml
 from chronicle.archive.limits import Limits, check_limits
-from chronicle.archive.store import ArticleStore, parse_yaml
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError, FrontMatterError, ReaderError
 from chronicle.ingest.fetch import fetch
 from chronicle.ingest.inputs import Refused, expand_inputs

@@ -11,7 +11,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chronicle.archive.store import ArticleStore, parse_yaml, split_front_matter
+from chronicle.archive.front_matter import parse_yaml, split_front_matter
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import articles_from_bytes
 from chronicle.ingest.readers import read_bytes

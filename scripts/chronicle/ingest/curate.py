@@ -17,10 +17,11 @@ from typing import Any
 
 from chronicle.archive.changes import Change, ChangeLog, now
 from chronicle.archive.evidence import FIELDS as EVIDENCE_FIELDS
+from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping, read_curator
-from chronicle.archive.store import ArticleStore, parse_yaml, split_front_matter
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.check import fix_links
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chronicle.archive.front_matter import parse_yaml
 from chronicle.archive.schema import read_curator
-from chronicle.archive.store import parse_yaml
 from chronicle.errors import ReaderError
 from chronicle.ingest.fetch import is_url
 

@@ -23,9 +23,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from chronicle.archive.files import write_atomic
+from chronicle.archive.front_matter import split_front_matter
 from chronicle.archive.index import Entry
 from chronicle.archive.memo import PickleMemo
-from chronicle.archive.store import split_front_matter
 from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import Incremental, site_file
 from chronicle.site.build.keys import record_key

@@ -5,8 +5,7 @@ Phases, in the order of MkDocs' events:
 
 - resolve (`on_files`, late, so other plugins' files exist; `BuildPlan()`): read every article
   once, build the archive indexes and the entity site before anything is rendered, so every
-  page can link to every other. After a small change the search index starts here, as soon as
-  the articles are read (indexing.py);
+  page can link to every other; after a small change, start the search index (indexing.py);
 - generate (`generate_files`): generated pages' views and files, Chronicle's assets, search page;
 - plan (`plan_pages`): which pages are up to date (build/incremental.py);
 - attach (`on_nav`, `on_env`): the build cache (build/pagecache.py) and its helper processes;
@@ -28,10 +27,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from chronicle.archive.front_matter import body_of
 from chronicle.archive.index import Entry, build_archive, name_collisions
 from chronicle.archive.memo import ARTICLES_FILE
 from chronicle.archive.registry import load_registry
-from chronicle.archive.store import ArticleStore, split_front_matter
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.site.article_page import article_context, article_inputs
 from chronicle.site.build.cache import BuildCache
@@ -285,7 +285,7 @@ class BuildPlan:
         if page.file.src_uri not in self.entries:
             return None
         text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-        return split_front_matter(text, page.file.src_uri)[1]
+        return body_of(text, page.file.src_uri)
 
     def render_markdown(self, page: Page, markdown: str) -> str:
         """Sets the page's template and escaped title; the Markdown MkDocs should convert."""

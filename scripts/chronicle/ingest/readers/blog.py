@@ -213,7 +213,7 @@ def finish_record(
 def is_draft_file(path: Path) -> bool:
     """A Markdown file that is a blog post marked `draft: true` (anything unreadable: False,
     and adding it reports why)."""
-    from chronicle.archive.store import parse_yaml, split_front_matter
+    from chronicle.archive.front_matter import parse_yaml, split_front_matter
 
     if path.suffix.lower() not in (".md", ".markdown"):
         return False

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.schema import CURATOR_KEYS, FIELDS, read_curator
-from chronicle.archive.store import parse_yaml, split_front_matter
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers import blog
 from chronicle.ingest.readers.base import Draft
