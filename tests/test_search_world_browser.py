@@ -101,11 +101,6 @@ def test_the_header_box_finds_words_in_other_languages_too(page, world_url):
         ("hamas", "Budget hearing"),  # "H." and "h" are its first letter
     ],
 )
-@pytest.mark.xfail(
-    strict=True,
-    reason="not fixed yet: an index in which the word does not occur (another shard's) answers "
-    "with words that are its start (host for hostages, H. for hamas), ranked high",
-)
 def test_a_word_does_not_find_pages_that_only_share_its_start(search_page, world_url, query, decoy):
     search_page.open(world_url, f"q={query}")
     titles = search_page.titles()
