@@ -108,6 +108,12 @@ def test_a_word_does_not_find_pages_that_only_share_its_start(search_page, world
     assert decoy not in titles
 
 
+def test_the_counts_leave_out_a_page_that_only_shares_the_start(search_page, world_url):
+    assert search_page.open(world_url, "q=hostages") == 1
+    assert search_page.titles() == ["Hostages freed after ceasefire"]
+    assert search_page.facet_counts("year") == {"2025": 1}  # not the decoy's 2024
+
+
 def test_exact_words_rank_above_longer_words_that_start_with_them(search_page, world_url):
     search_page.open(world_url, "q=cease")
     titles = search_page.titles()
