@@ -28,10 +28,9 @@ def site_url(site_scaffold, articles, build_site, serve_site) -> str:
     for name, title, text in ARTICLES:
         articles.add(project, name, text + "\n", title=title, date="2025-02-03", language="en")
     for i in range(MANY):
-        articles.add(
-            project, f"market{i}.txt", f"Market report {i}: the harbour market opened early.\n",
-            title=f"Market report {i}", date=f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}", language="en",
-        )  # fmt: skip
+        text = f"Market report {i}: the harbour market opened early.\n"
+        date = f"2024-{1 + i % 12:02d}-{1 + i % 28:02d}"
+        articles.add(project, f"market{i}.txt", text, title=f"Market report {i}", date=date)
     return serve_site(build_site(project))
 
 
