@@ -79,7 +79,9 @@ def test_the_header_box_leaves_them_out_too(page, site_url):
     page.wait_for_selector(".chronicle-searchbox__item")
     titles = page.locator(".chronicle-searchbox__item a").all_inner_texts()
     assert titles == ["A hostage is home"]
-    assert page.text_content("[data-chronicle-count]") == "1 result"
+    page.wait_for_function(
+        "document.querySelector('[data-chronicle-status]').textContent === '1 result'"
+    )
     page.fill("#chronicle-searchbox-q", "hamas")
     page.wait_for_function(
         "document.querySelector('[data-chronicle-count]').textContent.startsWith('No results')"

@@ -158,9 +158,9 @@ function indexed(query) {
 // looks like a clipped start and is dropped; a short fallback that keeps most of the word (ham
 // for hamas) looks like an ending and is kept.
 const ENDING = 3;
-// Up to this many results, every one is checked before any is shown, so the counts are exact;
-// past it, only as many as are shown (a check loads the result's text, a few kilobytes) and the
-// count says "up to".
+// Up to this many results, every one is checked once the first are shown, so the counts are
+// exact; past it, only as many as are shown (a check loads the result's text, a few kilobytes)
+// and the count says "up to".
 const CHECK_ALL = 100;
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
@@ -200,16 +200,15 @@ function onlyWordStarts(data, words) {
 
 function checked(search, query, wanted) {
   // The results of `search` that are real matches, checked in Pagefind's order until `wanted`
-  // are kept, or all of them when there are at most CHECK_ALL. Resolves to the search's check:
-  // { kept: data of the results kept, dropped: data of those dropped, done: results checked }.
-  // Calls on one search run one after another ("Show more" goes on where the last stopped).
+  // are kept (or all are checked). Resolves to the search's check: { kept: data of the results
+  // kept, dropped: data of those dropped, done: results checked }. Calls on one search run one
+  // after another, each going on where the last stopped ("Show more", then the counts).
   const check = (search.chronicle ??= {
     kept: [], dropped: [], done: 0, words: checkedWords(query), queue: Promise.resolve(),
   });
-  const all = check.words.length > 0 && search.results.length <= CHECK_ALL;
   check.queue = check.queue.then(async () => {
-    while (check.done < search.results.length && (all || check.kept.length < wanted)) {
-      const size = all ? search.results.length - check.done : Math.max(wanted - check.kept.length, 1);
+    while (check.done < search.results.length && check.kept.length < wanted) {
+      const size = Math.min(wanted - check.kept.length, search.results.length - check.done);
       const batch = search.results.slice(check.done, check.done + size);
       const data = await Promise.all(batch.map((result) => result.data()));
       check.done += batch.length;
@@ -218,6 +217,12 @@ function checked(search, query, wanted) {
     return check;
   });
   return check.queue;
+}
+
+function checkedForCounts(search, query) {
+  // Every result, when there are at most CHECK_ALL and words to check; else those checked so far.
+  const all = checkedWords(query).length > 0 && search.results.length <= CHECK_ALL;
+  return checked(search, query, all ? Infinity : 0);
 }
 
 function counted(check, search) {
@@ -326,21 +331,25 @@ function setupSearchBox(form) {
     const check = await checked(search, indexed(query), BOX_RESULTS);
     if (mine !== sequence) return;
     const data = check.kept.slice(0, BOX_RESULTS);
-    const tally = counted(check, search);
-    const total = tally.total;
-    const message = total ? resultsLabel(tally) : t("no_results", { query });
     // A refresh must not pull the focused result from under a keyboard user: keep its place.
     const focused = links().indexOf(document.activeElement);
     refreshing = true; // removing the focused link fires focusout: not the reader leaving
     list.replaceChildren(...data.map((d) => resultItem(d, "chronicle-searchbox__item", true, "p")));
     refreshing = false;
     if (focused >= 0) links()[Math.min(focused, links().length - 1)].focus();
-    count.textContent = message;
-    status.textContent = message;
+    count.textContent = countMessage(query, counted(check, search));
     all.href = `${form.action}?${new URLSearchParams({ q: query })}`;
-    all.textContent = total > BOX_RESULTS ? t("all_results", { results: resultsLabel(tally) })
-      : t("open_search_page");
     if (open) show(true);
+    // The first results are shown; the rest are checked for the count, announced once.
+    const tally = counted(await checkedForCounts(search, indexed(query)), search);
+    if (mine !== sequence) return;
+    count.textContent = countMessage(query, tally);
+    status.textContent = count.textContent;
+    all.textContent = tally.total > BOX_RESULTS ? t("all_results", { results: resultsLabel(tally) })
+      : t("open_search_page");
+  }
+  function countMessage(query, tally) {
+    return tally.total ? resultsLabel(tally) : t("no_results", { query });
   }
   // Keyboard: ↓ from the box into the results, ↑/↓ between them, Escape back to the box.
   form.addEventListener("keydown", (event) => {
@@ -706,12 +715,12 @@ function setupSearchPage(form) {
     // As many results as the preview showed ("Show more" may have been used), loaded before any
     // is replaced, so the list never empties under the reader.
     const preview = page.current?.sequence === mine ? page.current.shown : 0;
-    // The searches that count a chosen facet are checked too (all of their results, or none past
-    // CHECK_ALL), so that the counts leave out what the list leaves out.
-    const [data, ...checks] = await Promise.all([
-      loadResults(search, state.q, Math.max(PAGE_SIZE, preview)),
-      ...others.map((other) => checked(other, indexed(state.q), 0)),
-    ]);
+    const data = await loadResults(search, state.q, Math.max(PAGE_SIZE, preview));
+    if (mine !== page.sequence) return;
+    if (!(await showResults(mine, search, state.q, Boolean(state.q), data.length, false, data))) return;
+    // Then the rest are checked for the counts, and so are the searches that count a chosen
+    // facet: the counts leave out what the list leaves out.
+    const checks = await Promise.all([search, ...others].map((s) => checkedForCounts(s, indexed(state.q))));
     if (mine !== page.sequence) return;
     const counts = {};
     for (const fieldset of page.fieldsets) {
@@ -719,13 +728,13 @@ function setupSearchPage(form) {
       // A closed facet with a choice is left uncounted: opening it runs the search again.
       const at = chosenOpen.indexOf(facet);
       const source = state.filters[facet] ? others[at]?.filters : search.filters;
-      const dropped = (state.filters[facet] ? checks[at] : search.chronicle)?.dropped || [];
+      const dropped = (state.filters[facet] ? checks[at + 1] : checks[0])?.dropped || [];
       if (source && facet in source) counts[facet] = withoutDropped({ [facet]: { ...source[facet] } }, dropped)[facet];
     }
     withEmptyOpenFacets(page, counts);
     page.lastCounts = counts;
     renderFacets(page, state, counts);
-    if (!(await showResults(mine, search, state.q, Boolean(state.q), data.length, false, data))) return;
+    moreButton(); // its count too
     delete page.form.dataset.partial;
     page.status.textContent = describe(state, counted(search.chronicle, search));
   }
