@@ -332,13 +332,14 @@ def search_page(fresh_page, word: str, source: str) -> tuple[float, float, float
             if (list.children.length) console.log('chronicle:first-results');
           }).observe(list, { childList: true });
           new MutationObserver(() => {
-            if (/^\\d+ results?/.test(status.textContent)) console.log('chronicle:first-answer');
+            const counted = /^(up to )?\\d+ results?/.test(status.textContent);
+            if (counted) console.log('chronicle:first-answer');
           }).observe(status, { childList: true, characterData: true, subtree: true });
         });"""
     )
     page.goto(f"{page.url}search/?{urlencode({'q': word, 'source': source})}")
     page.wait_for_function(
-        """/^\\d+ results?/.test(document.getElementById('chronicle-status').textContent)
+        """/^(up to )?\\d+ results?/.test(document.getElementById('chronicle-status').textContent)
           && !document.getElementById('chronicle-search').hasAttribute('data-partial')""",
         timeout=120_000,
     )
