@@ -46,6 +46,7 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Entry
 from chronicle.archive.model import Article
 from chronicle.site.config import ChronicleConfig
+from chronicle.site.labels import english
 from chronicle.site.search.bundle import write_bundle
 from chronicle.site.search.records import FACETS, record_for
 
@@ -150,6 +151,10 @@ def write_page(root: Path, search_js: Path = ASSETS / "search.js") -> None:
     (root / "assets" / "chronicle").mkdir(parents=True, exist_ok=True)
     shutil.copy(search_js, root / "assets" / "chronicle" / "search.js")
     (root / "search").mkdir(exist_ok=True)
+    # The scripts' English words, as partials/labels.html gives them on every page.
+    labels = (
+        f'<script type="application/json" id="chronicle-labels">{english().for_script()}</script>'
+    )
     facets = "".join(
         f'<div><button type="button" aria-expanded="false" aria-controls="f-{key}">{label}'
         f'</button><fieldset id="f-{key}" data-facet="{key}" hidden><ul></ul></fieldset></div>'
@@ -162,7 +167,7 @@ def write_page(root: Path, search_js: Path = ASSETS / "search.js") -> None:
 <input id="chronicle-to" name="to" type="date"><select id="chronicle-sort" name="sort">
 <option value=""></option><option value="newest"></option><option value="oldest"></option>
 </select>{facets}<p id="chronicle-status" role="status"></p><ol id="chronicle-results"></ol>
-<button type="button" id="chronicle-more" hidden></button></form>
+<button type="button" id="chronicle-more" hidden></button></form>{labels}
 <script type="module" src="../assets/chronicle/search.js"></script></html>""",
         encoding="utf-8",
     )
@@ -171,7 +176,9 @@ def write_page(root: Path, search_js: Path = ASSETS / "search.js") -> None:
 <form action="search/" data-chronicle-searchbox><input name="q" id="q">
 <p data-chronicle-status></p><div class="chronicle-searchbox__panel" hidden>
 <p data-chronicle-count></p><ol data-chronicle-results></ol><a data-chronicle-all>all</a></div>
-</form><script type="module" src="assets/chronicle/search.js"></script></html>""",
+</form>LABELS<script type="module" src="assets/chronicle/search.js"></script></html>""".replace(
+            "LABELS", labels
+        ),
         encoding="utf-8",
     )
 
@@ -325,13 +332,14 @@ def search_page(fresh_page, word: str, source: str) -> tuple[float, float, float
             if (list.children.length) console.log('chronicle:first-results');
           }).observe(list, { childList: true });
           new MutationObserver(() => {
-            if (/^\\d+ results?/.test(status.textContent)) console.log('chronicle:first-answer');
+            const counted = /^(up to )?\\d+ results?/.test(status.textContent);
+            if (counted) console.log('chronicle:first-answer');
           }).observe(status, { childList: true, characterData: true, subtree: true });
         });"""
     )
     page.goto(f"{page.url}search/?{urlencode({'q': word, 'source': source})}")
     page.wait_for_function(
-        """/^\\d+ results?/.test(document.getElementById('chronicle-status').textContent)
+        """/^(up to )?\\d+ results?/.test(document.getElementById('chronicle-status').textContent)
           && !document.getElementById('chronicle-search').hasAttribute('data-partial')""",
         timeout=120_000,
     )

@@ -134,6 +134,118 @@ function indexed(query) {
   return stemmer.split("-")[0] === "ar" ? query : query.replace(ARABIC_ARTICLE, "$1");
 }
 
+// ---- a word, not only its start ---------------------------------------------------------------
+// When a query word is in none of an index's words (Pagefind keeps one index per shard and per
+// language), Pagefind answers with the longest index word that is the query word's start: pages
+// with "host" for "hostages", "cease" for "ceasefire", "H." for "hamas". It cannot be switched
+// off, so results are checked here, on the words Pagefind marked in each (its `locations` in its
+// text, cut into words as Pagefind cuts them for the excerpt), and a result whose marked words
+// are all such clipped starts is not listed. It is dropped, not ranked last: a page that only
+// shares the first letters of the words asked for is no answer, and listed below the real ones
+// it would still fill the page when the word is rare.
+//
+// The index holds stems and the query is stemmed too, so a real match may differ from the query
+// word in its ending (hostage for hostages, negotiating for negotiations, city for cities). A
+// marked word is a clipped start only when the query word begins with it and is longer by more
+// than an ending (ENDING letters), or at least twice as long: "host" for "hostages", "cease" for
+// "ceasefire", "h" for "hamas". A marked word longer than the query word (Pagefind's completion:
+// "ceasefire" for "cease", which Pagefind ranks below the exact word), one that shares half the
+// query word and goes on differently (another ending of a stem), or one the query word does not
+// begin with at all (Arabic's article: الوزراء for وزراء) is a real match. Words in scripts
+// written without spaces (Chinese, Japanese, Korean, Thai...) are cut into words by Pagefind, so
+// a shorter word there is its segmentation, not a fallback: never judged.
+// The limits, without the index's stemmer: a stem much shorter than its word (run for running)
+// looks like a clipped start and is dropped; a short fallback that keeps most of the word (ham
+// for hamas) looks like an ending and is kept.
+const ENDING = 3;
+// Up to this many results, every one is checked once the first are shown, so the counts are
+// exact; past it, only as many as are shown (a check loads the result's text, a few kilobytes)
+// and the count says "up to".
+const CHECK_ALL = 100;
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+function bare(word) {
+  return word.normalize("NFC").toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+}
+
+function checkedWords(query) {
+  // A "phrase in quotes" is matched word for word by Pagefind: nothing to tell apart.
+  if (!query || query.includes('"')) return [];
+  return query.split(/\s+/).map(bare).filter((word) => word && !UNSPACED.test(word));
+}
+
+function clippedStart(mark, word) {
+  if (mark.length >= word.length || !word.startsWith(mark)) return false;
+  return word.length - mark.length > ENDING || mark.length * 2 <= word.length;
+}
+
+function matches(mark, word) {
+  if (mark.startsWith(word)) return true;
+  if (word.startsWith(mark)) return !clippedStart(mark, word);
+  let shared = 0;
+  while (shared < mark.length && mark[shared] === word[shared]) shared++;
+  return shared * 2 >= word.length;
+}
+
+function onlyWordStarts(data, words) {
+  if (!words.length) return false;
+  const text = data.raw_content ?? data.content ?? "";
+  const tokens = text.includes("\u200B") ? text.split("\u200B") : text.split(/[\r\n\s]+/g);
+  const marks = (data.locations || []).map((at) => bare(decodeEntities(tokens[at] || ""))).filter(Boolean);
+  // Found by its title or another field alone, no word of its text marked: nothing to judge by.
+  if (!marks.length) return false;
+  return marks.every((mark) => !UNSPACED.test(mark) && words.some((word) => clippedStart(mark, word))
+    && !words.some((word) => matches(mark, word)));
+}
+
+function checked(search, query, wanted) {
+  // The results of `search` that are real matches, checked in Pagefind's order until `wanted`
+  // are kept (or all are checked). Resolves to the search's check: { kept: data of the results
+  // kept, dropped: data of those dropped, done: results checked }. Calls on one search run one
+  // after another, each going on where the last stopped ("Show more", then the counts).
+  const check = (search.chronicle ??= {
+    kept: [], dropped: [], done: 0, words: checkedWords(query), queue: Promise.resolve(),
+  });
+  check.queue = check.queue.then(async () => {
+    while (check.done < search.results.length && check.kept.length < wanted) {
+      const size = Math.min(wanted - check.kept.length, search.results.length - check.done);
+      const batch = search.results.slice(check.done, check.done + size);
+      const data = await Promise.all(batch.map((result) => result.data()));
+      check.done += batch.length;
+      for (const d of data) (onlyWordStarts(d, check.words) ? check.dropped : check.kept).push(d);
+    }
+    return check;
+  });
+  return check.queue;
+}
+
+function checkedForCounts(search, query) {
+  // Every result, when there are at most CHECK_ALL and words to check; else those checked so far.
+  const all = checkedWords(query).length > 0 && search.results.length <= CHECK_ALL;
+  return checked(search, query, all ? Infinity : 0);
+}
+
+function counted(check, search) {
+  // How many results there are to list, and whether that is exact: results not checked yet are
+  // counted, so until all are, it is an upper bound.
+  check ??= { dropped: [], done: 0 };
+  return { total: search.results.length - check.dropped.length, exact: check.done === search.results.length };
+}
+
+function resultsLabel({ total, exact }) {
+  return exact ? plural(total, "results") : t("up_to", { results: plural(total, "results") });
+}
+
+function withoutDropped(counts, dropped) {
+  // Pagefind's counts per filter value, less the results that were dropped.
+  for (const data of dropped) {
+    for (const [facet, values] of Object.entries(data.filters || {})) {
+      for (const value of values) if (counts?.[facet]?.[value]) counts[facet][value] -= 1;
+    }
+  }
+  return counts;
+}
+
 // ---- rendering --------------------------------------------------------------------------------
 
 function el(tag, attrs = {}, text = null) {
@@ -216,22 +328,28 @@ function setupSearchBox(form) {
     }
   });
   async function render(query, search, mine, open) {
-    const data = await Promise.all(search.results.slice(0, BOX_RESULTS).map((r) => r.data()));
+    const check = await checked(search, indexed(query), BOX_RESULTS);
     if (mine !== sequence) return;
-    const total = search.results.length;
-    const message = total ? plural(total, "results") : t("no_results", { query });
+    const data = check.kept.slice(0, BOX_RESULTS);
     // A refresh must not pull the focused result from under a keyboard user: keep its place.
     const focused = links().indexOf(document.activeElement);
     refreshing = true; // removing the focused link fires focusout: not the reader leaving
     list.replaceChildren(...data.map((d) => resultItem(d, "chronicle-searchbox__item", true, "p")));
     refreshing = false;
     if (focused >= 0) links()[Math.min(focused, links().length - 1)].focus();
-    count.textContent = message;
-    status.textContent = message;
+    count.textContent = countMessage(query, counted(check, search));
     all.href = `${form.action}?${new URLSearchParams({ q: query })}`;
-    all.textContent = total > BOX_RESULTS ? t("all_results", { results: plural(total, "results") })
-      : t("open_search_page");
     if (open) show(true);
+    // The first results are shown; the rest are checked for the count, announced once.
+    const tally = counted(await checkedForCounts(search, indexed(query)), search);
+    if (mine !== sequence) return;
+    count.textContent = countMessage(query, tally);
+    status.textContent = count.textContent;
+    all.textContent = tally.total > BOX_RESULTS ? t("all_results", { results: resultsLabel(tally) })
+      : t("open_search_page");
+  }
+  function countMessage(query, tally) {
+    return tally.total ? resultsLabel(tally) : t("no_results", { query });
   }
   // Keyboard: ↓ from the box into the results, ↑/↓ between them, Escape back to the box.
   form.addEventListener("keydown", (event) => {
@@ -465,8 +583,8 @@ function renderFacets(page, state, counts, counting = false) {
   }
 }
 
-function describe(state, total) {
-  const parts = [plural(total, "results")];
+function describe(state, tally) {
+  const parts = [resultsLabel(tally)];
   if (state.q) parts.push(t("for", { query: state.q }));
   const chosen = Object.values(state.filters).flat().length;
   if (chosen) parts.push(t("with", { filters: plural(chosen, "filters") }));
@@ -565,10 +683,10 @@ function setupSearchPage(form) {
       if (mine === page.sequence) {
         page.lastCounts = {}; // opening a facet during the preview runs the full search
         renderFacets(page, state, {}, true);
-        if (await showResults(mine, search, true, PAGE_SIZE, true)) {
+        if (await showResults(mine, search, state.q, true, PAGE_SIZE, true)) {
           page.form.dataset.partial = "";
           page.status.textContent = t(newest.months?.length ? "so_far" : "so_far_years",
-            { results: plural(search.results.length, "results"), where: shardLabel(newest) });
+            { results: resultsLabel(counted(search.chronicle, search)), where: shardLabel(newest) });
         }
       }
     }
@@ -597,21 +715,28 @@ function setupSearchPage(form) {
     // As many results as the preview showed ("Show more" may have been used), loaded before any
     // is replaced, so the list never empties under the reader.
     const preview = page.current?.sequence === mine ? page.current.shown : 0;
-    const data = await loadResults(search, Math.max(PAGE_SIZE, preview));
+    const data = await loadResults(search, state.q, Math.max(PAGE_SIZE, preview));
+    if (mine !== page.sequence) return;
+    if (!(await showResults(mine, search, state.q, Boolean(state.q), data.length, false, data))) return;
+    // Then the rest are checked for the counts, and so are the searches that count a chosen
+    // facet: the counts leave out what the list leaves out.
+    const checks = await Promise.all([search, ...others].map((s) => checkedForCounts(s, indexed(state.q))));
     if (mine !== page.sequence) return;
     const counts = {};
     for (const fieldset of page.fieldsets) {
       const facet = fieldset.dataset.facet;
       // A closed facet with a choice is left uncounted: opening it runs the search again.
-      const source = state.filters[facet] ? others[chosenOpen.indexOf(facet)]?.filters : search.filters;
-      if (source && facet in source) counts[facet] = { ...source[facet] };
+      const at = chosenOpen.indexOf(facet);
+      const source = state.filters[facet] ? others[at]?.filters : search.filters;
+      const dropped = (state.filters[facet] ? checks[at + 1] : checks[0])?.dropped || [];
+      if (source && facet in source) counts[facet] = withoutDropped({ [facet]: { ...source[facet] } }, dropped)[facet];
     }
     withEmptyOpenFacets(page, counts);
     page.lastCounts = counts;
     renderFacets(page, state, counts);
-    if (!(await showResults(mine, search, Boolean(state.q), data.length, false, data))) return;
+    moreButton(); // its count too
     delete page.form.dataset.partial;
-    page.status.textContent = describe(state, search.results.length);
+    page.status.textContent = describe(state, counted(search.chronicle, search));
   }
 
   function newestAnswers(state) {
@@ -642,19 +767,21 @@ function setupSearchPage(form) {
     return `${dated[0]}–${dated[dated.length - 1]}`;
   }
 
-  function loadResults(search, count, from = 0) {
-    return Promise.all(search.results.slice(from, from + count).map((r) => r.data()));
+  async function loadResults(search, query, count, from = 0) {
+    // The results from `from` on that are real matches, not only words' starts (checked()).
+    const check = await checked(search, indexed(query), from + count);
+    return check.kept.slice(from, from + count);
   }
 
-  async function showResults(mine, search, withExcerpt, count, isPreview, loaded = null) {
+  async function showResults(mine, search, query, withExcerpt, count, isPreview, loaded = null) {
     // Replaces the results at once; a reader on a result stays on the one at the same place.
-    const data = loaded || await loadResults(search, count);
+    const data = loaded || await loadResults(search, query, count);
     if (mine !== page.sequence) return false;
     const links = () => [...page.results.querySelectorAll(".chronicle-result__title a")];
     const focused = links().indexOf(document.activeElement);
     const onMore = document.activeElement === page.more;
     page.results.replaceChildren(...data.map((d) => resultItem(d, "chronicle-result", withExcerpt, "h2")));
-    page.current = { search, shown: data.length, withExcerpt, sequence: isPreview ? mine : null };
+    page.current = { search, query, shown: data.length, withExcerpt, sequence: isPreview ? mine : null };
     moreButton();
     const now = links();
     if (focused >= 0 || (onMore && page.more.hidden)) {
@@ -664,14 +791,15 @@ function setupSearchPage(form) {
   }
 
   function moreButton() {
-    const left = page.current.search.results.length - page.current.shown;
+    const { search, shown } = page.current;
+    const left = counted(search.chronicle, search).total - shown;
     page.more.hidden = left <= 0;
     page.more.textContent = t("show_more", { count: Math.min(left, PAGE_SIZE), total: numbers.format(left) });
   }
 
   async function showMore(mine) {
-    const { search, shown, withExcerpt } = page.current;
-    const data = await loadResults(search, PAGE_SIZE, shown);
+    const { search, query, shown, withExcerpt } = page.current;
+    const data = await loadResults(search, query, PAGE_SIZE, shown);
     if (mine !== page.sequence || page.current.search !== search || page.current.shown !== shown) return;
     page.results.append(...data.map((d) => resultItem(d, "chronicle-result", withExcerpt, "h2")));
     page.current.shown = shown + data.length;
