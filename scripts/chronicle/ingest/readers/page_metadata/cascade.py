@@ -96,11 +96,12 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     # the authors (an institution's page is rightly signed and published by the same name).
     named = [(publisher, ()), (meta.get("og:site_name"), ()), (traf and traf.sitename, authors)]
     source = next((n for n, by in named if n and is_publisher_name(n, title, by)), None)
+    refused = [n for n, _ in named[:2] if n and n != source and not is_publisher_name(n, title, ())]
     evidence = {
         "title": title_evidence(title, articles, meta, tree),
         "date": date_evidence(dated.date, dated.signals, dated.disagreed),
         "authors": authors_found,
-        "source": _source_evidence(source, publisher, meta.get("og:site_name")),
+        "source": _source_evidence(source, publisher, meta.get("og:site_name"), refused),
     }
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
@@ -116,25 +117,39 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     )
 
 
-def _source_evidence(source: str | None, publisher: str | None, site_name: str | None) -> str:
+def _source_evidence(
+    source: str | None, publisher: str | None, site_name: str | None, refused: list[str]
+) -> str:
+    # A declared name that was not taken is said, so the page's word is not lost.
+    why = "; ".join(f"“{n}” refused: the headline, or a place's initials" for n in refused)
     if source is None:
-        return "none found"
+        return why or "none found"
     if source == publisher:
-        return "JSON-LD publisher"
-    return "og:site_name" if source == site_name else "site name guess"
+        found = "JSON-LD publisher"
+    else:
+        found = "og:site_name" if source == site_name else "site name guess"
+    return "; ".join(filter(None, [found, why]))
 
 
 # A dateline's place written as an abbreviation ("U.S.", "N.Y."): never a publisher's name.
 _PLACE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
+# A site name that is the start of the headline is the headline cut short (a CMS's field
+# truncated), not a publisher, when it holds most of it: "The New York Times sues…" keeps the
+# newspaper (15 of 25 letters), "Talks stall in Cairo as envoys" of "… leave" does not.
+_HEADLINE_SHARE = 2 / 3
 
 
 def is_publisher_name(name: str, title: str | None, authors: tuple[str, ...]) -> bool:
     """Whether a name the page gives for its site can be the publisher: not the headline
-    repeated (a CMS filling `og:site_name` with the title), not one of the article's
-    authors, not a place's abbreviation."""
+    repeated or cut short (a CMS filling `og:site_name` with the title), not one of the
+    article's authors, not a place's abbreviation."""
     key = loose_key(name)
     if not key or _PLACE_ABBREVIATION.match(name.strip()):
         return False
-    if title and key == loose_key(title):
-        return False
+    if title:
+        headline = loose_key(title)
+        if key == headline or (
+            headline.startswith(key) and len(key) >= _HEADLINE_SHARE * len(headline)
+        ):
+            return False
     return all(key != loose_key(a) for a in authors)

@@ -1,0 +1,269 @@
+"""An article's source, settled against the source registry at ingest, and what the registry
+lacks. Pure: values in, values out.
+
+`settle_source` runs once per article as it is added (the registries are loaded once per run):
+
+1. a value the registry knows ("nytimes.com", "the Guardian", "miamiherald", an alias) is
+   stored as its canonical name;
+2. a value that is not a publisher is refused and stored as unknown: a place's abbreviation
+   ("U.S."), the place of the article's dateline ("WASHINGTON —"), a person or a place of the
+   entity registry, a byline ("By Jane Roe") or a person's name that is one of the article's
+   authors. A curator's value is refused only when the entity registry says so;
+3. a page's value the registry lacks gives way to the registered source of the article's
+   address; with neither, the value is kept, with obvious clean-ups only ("www." of a host).
+
+The value as it came and what was done with it go into the evidence (`extra["evidence"]`), so
+nothing the original said is lost.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from chronicle.archive.model import Article
+from chronicle.archive.registry import Registry
+from chronicle.archive.sources import SourceRegistry, host_of, name_key, squashed
+from chronicle.text.lexicon import NAME_PARTICLES, ORGANISATION_WORDS_EN, PUBLISHER_WORDS_EN
+
+# A place written as initials ("U.S.", "N.Y.", "U.K."): a dateline's, never a publisher's name.
+_PLACE_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'.-]+(?:-[A-Z][a-z’'.-]+)?|[A-Z]\.)$")
+_HOW_WORDS = {
+    "name": "its name",
+    "alias": "an alias",
+    "domain": "a domain",
+    "spelling": "the same letters",
+}
+
+
+def settle_source(article: Article, sources: SourceRegistry, entities: Registry) -> Article:
+    """The article with its source settled as this module's docstring says; the same object
+    when nothing changes."""
+    raw = " ".join((article.source or "").split()) or None
+    words = dict(_evidence(article))
+    said = words.get("source", "")
+    curator = article.source_origin == "curator"
+    source, origin, note = raw, article.source_origin, ""
+    found = sources.match(raw)
+    if raw and found:
+        source = found.source.name
+        if source != raw:
+            note = f"given as “{raw}”, {_HOW_WORDS[found.how]} of {source} in the source registry"
+    elif raw:
+        why = refusal(raw, article, entities, curator=curator)
+        if why:
+            source, origin, note = None, None, f"“{raw}” refused: {why}"
+        elif not curator and (by_url := sources.by_url(article.url)) is not None:
+            source = by_url.name
+            note = f"given as “{raw}”; the address is {by_url.name}'s in the source registry"
+        else:
+            source = _tidy(raw)
+            if source != raw:
+                note = f"given as “{raw}”"
+    if source is None and (by_url := sources.by_url(article.url)) is not None:
+        source, origin = by_url.name, "source"
+        note = "; ".join(filter(None, [note, "the address's domain, in the source registry"]))
+        said = ""
+    if source == article.source and not note:
+        return article
+    if note:
+        words["source"] = "; ".join(filter(None, [said if said != "none found" else "", note]))
+    extra = dict(article.extra)
+    if words:
+        extra["evidence"] = words
+    return article.with_changes(
+        source=source, source_origin=origin if source else None, extra=extra
+    )
+
+
+def _evidence(article: Article) -> dict[str, str]:
+    found = article.extra.get("evidence")
+    return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
+
+
+def _tidy(raw: str) -> str:
+    """Obvious clean-ups only: a bare host loses its "www."; anything else is kept as given."""
+    host = host_of(raw)
+    if host and "/" not in raw and ":" not in raw and raw.lower().endswith(host):
+        return host
+    return raw
+
+
+def refusal(raw: str, article: Article, entities: Registry, *, curator: bool = False) -> str:
+    """Why `raw` cannot be the article's publisher, or "" when it can."""
+    kind = _entity_kinds(entities).get(name_key(raw))
+    if kind in ("person", "place"):
+        return f"a {kind} in the entity registry"
+    if curator:
+        return ""
+    if _PLACE_INITIALS.match(raw):
+        return "a place's initials, as in a dateline"
+    if is_dateline_place(raw, article.body):
+        return "the place of the article's dateline"
+    if raw.split()[0].casefold() == "by" and looks_like_person(" ".join(raw.split()[1:])):
+        return "a byline"
+    if looks_like_person(raw) and any(squashed(raw) == squashed(a) for a in article.authors):
+        return "one of the article's authors"
+    return ""
+
+
+def _entity_kinds(entities: Registry) -> dict[str, str]:
+    """Each name and alias of the entity registry → its kind, made once per registry."""
+    kinds = entities.derived.get("source_refusals")
+    if kinds is None:
+        kinds = {
+            name_key(form): entity.kind
+            for entity in entities.entities
+            for form in (entity.name, *entity.aliases)
+        }
+        entities.derived["source_refusals"] = kinds
+    return kinds
+
+
+def is_dateline_place(raw: str, body: str) -> bool:
+    """`raw` opens a paragraph of the body as a dateline does: "WASHINGTON —", "GAZA CITY,
+    Gaza Strip (AP) —", "Cairo (Reuters) -"."""
+    if not raw or len(raw) > 40:
+        return False
+    pattern = re.compile(
+        r"(?:^|\n)[\s*_>]*"
+        + re.escape(raw)
+        + r"[*_]*\s*(?:,[^\n—–]{0,40})?(?:\([^)\n]{1,30}\))?\s*[—–-]",
+        re.IGNORECASE if raw.isupper() else 0,
+    )
+    return bool(pattern.search(body[:4000]))
+
+
+def looks_like_person(name: str) -> bool:
+    """Two to four capitalised words, no digits and no word of an organisation's or a
+    publisher's name: "Jane Roe", "J. R. Smith", "Ana de la Cruz"; not "Miami Herald"."""
+    words = name.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    named = 0
+    for word in words:
+        lower = word.casefold().strip(".,")
+        if lower in ORGANISATION_WORDS_EN or lower in PUBLISHER_WORDS_EN:
+            return False
+        if lower in NAME_PARTICLES:
+            continue
+        if not _NAME_WORD.match(word):
+            return False
+        named += 1
+    return named >= 2
+
+
+# --- what the registry lacks ----------------------------------------------------------------
+
+
+@dataclass
+class SourceSuggestion:
+    """Source names the registry lacks that seem to be one publisher, with a proposed entry."""
+
+    name: str  # the proposed canonical name
+    count: int  # articles
+    aliases: list[str] = field(default_factory=list)  # the group's other names
+    domains: list[str] = field(default_factory=list)  # hosts of the names and the articles
+    alias_of: str | None = None  # a registered source it is probably another spelling of
+
+    def command(self) -> str:
+        """The `chronicle sources accept` line that would register it."""
+        if self.alias_of:
+            parts = [_quoted(self.alias_of), "--alias", _quoted(self.name)]
+            parts += [p for a in self.aliases for p in ("--alias", _quoted(a))]
+        else:
+            parts = [_quoted(self.name)] + [
+                p for a in self.aliases for p in ("--alias", _quoted(a))
+            ]
+        parts += [p for d in self.domains for p in ("--domain", d)]
+        return "chronicle sources accept " + " ".join(parts)
+
+
+def _quoted(text: str) -> str:
+    return text if re.fullmatch(r"[\w.-]+", text) else '"' + text.replace('"', '\\"') + '"'
+
+
+def unregistered_sources(
+    articles: Iterable[Article], sources: SourceRegistry
+) -> dict[str, list[Article]]:
+    """Each stored source name the registry does not know → the articles that use it."""
+    out: dict[str, list[Article]] = defaultdict(list)
+    for article in articles:
+        if article.source and sources.match(article.source) is None:
+            out[article.source].append(article)
+    return dict(out)
+
+
+def suggest_sources(articles: Iterable[Article], sources: SourceRegistry) -> list[SourceSuggestion]:
+    """Unregistered source names, most used first, with the names that are likely one
+    publisher grouped: the same letters ("Miami Herald", "miamiherald"), one host ("nytimes.com",
+    "www.nytimes.com"), or the same single address host for all their articles."""
+    unknown = unregistered_sources(articles, sources)
+    parent = {name: name for name in unknown}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    owner: dict[str, str] = {}
+    hosts: dict[str, list[str]] = {}
+    for name, used in unknown.items():
+        url_hosts = Counter(h for a in used if (h := host_of(a.url or "")))
+        hosts[name] = [h for h, n in url_hosts.most_common() if n * 2 >= len(used)][:1]
+        host = host_of(name) if "." in name else None
+        for key in filter(None, _keys(name, host, hosts[name])):
+            if key in owner:
+                parent[root(name)] = root(owner[key])
+            else:
+                owner[key] = name
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in unknown:
+        groups[root(name)].append(name)
+    out = []
+    for names in groups.values():
+        names.sort(key=lambda n: (host_of(n) is not None and "." in n, -len(unknown[n]), n))
+        domains = dict.fromkeys(
+            h for n in names for h in [*hosts[n], host_of(n) if "." in n else None] if h
+        )
+        suggestion = SourceSuggestion(
+            name=names[0],
+            count=sum(len(unknown[n]) for n in names),
+            aliases=[n for n in names[1:] if n not in domains],
+            domains=list(domains),
+        )
+        close = _registered_spelling(names[0], sources)
+        if close:
+            suggestion.alias_of = close
+        out.append(suggestion)
+    return sorted(out, key=lambda s: (-s.count, s.name.casefold()))
+
+
+def _keys(name: str, host: str | None, url_hosts: list[str]) -> list[str]:
+    key = name_key(name)
+    bare = key[4:] if key.startswith("the ") else key
+    keys = [f"squashed:{squashed(bare)}" if len(squashed(bare)) >= 4 else ""]
+    if host:
+        keys += [f"host:{host}", f"squashed:{squashed(host.split('.')[0])}"]
+    keys += [f"host:{h}" for h in url_hosts]
+    return keys
+
+
+def _registered_spelling(name: str, sources: SourceRegistry) -> str | None:
+    """The registered source whose name or alias is nearly `name` ("New York Times" and "The
+    New-York Times"), for a proposed alias; None when none is close."""
+    key = squashed(name_key(name).removeprefix("the "))
+    if len(key) < 5:
+        return None
+    forms = {
+        squashed(name_key(form).removeprefix("the ")): source.name
+        for source in sources.sources
+        for form in (source.name, *source.aliases)
+    }
+    close = difflib.get_close_matches(key, list(forms), n=1, cutoff=0.85)
+    return forms[close[0]] if close else None
