@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from chronicle.archive.model import Article
 from chronicle.archive.registry import RegistryError, find_registry_file, parse_yaml_list, text_of
 from chronicle.errors import ChronicleError
 from chronicle.text.fold import fold
@@ -158,6 +159,13 @@ class SourceRegistry:
         """The registered name for `value`, or `value` itself when the registry lacks it."""
         found = self.match(value)
         return found.source.name if found else value
+
+    def settle(self, article: Article) -> Article:
+        """The article under its source's registered name (the same object when it is so
+        already): an article stored as "nytimes.com" before the registry said whose domain that
+        is is listed, cited and searched as The New York Times."""
+        name = self.canonical(article.source)
+        return article if name == article.source else article.with_changes(source=name)
 
 
 # --- reading and writing the file --------------------------------------------------------------
