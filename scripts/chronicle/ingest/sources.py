@@ -33,10 +33,10 @@ from chronicle.text.lexicon import NAME_PARTICLES, ORGANISATION_WORDS_EN, PUBLIS
 _PLACE_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'.-]+(?:-[A-Z][a-z’'.-]+)?|[A-Z]\.)$")
 _HOW_WORDS = {
-    "name": "its name",
+    "name": "the name",
     "alias": "an alias",
     "domain": "a domain",
-    "spelling": "the same letters",
+    "spelling": "a spelling",
 }
 
 
@@ -67,7 +67,6 @@ def settle_source(article: Article, sources: SourceRegistry, entities: Registry)
     if source is None and (by_url := sources.by_url(article.url)) is not None:
         source, origin = by_url.name, "source"
         note = "; ".join(filter(None, [note, "the address's domain, in the source registry"]))
-        said = ""
     if source == article.source and not note:
         return article
     if note:
