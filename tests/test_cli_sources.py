@@ -88,7 +88,7 @@ def mixed(tmp_path, articles):
 
 
 def test_suggest_groups_spellings_and_proposes_the_accept_line(mixed, cli):
-    root, archive = mixed
+    _root, archive = mixed
     out = cli("sources", "suggest", "--archive", archive).output
     lines = out.splitlines()
     assert (

@@ -256,10 +256,20 @@ def find_sources_file(start: Path) -> Path | None:
     return find_registry_file(start, name=SOURCES_FILE)
 
 
+_CACHE: dict[tuple[str, int], SourceRegistry] = {}
+
+
 def sources_near(folder: Path) -> SourceRegistry:
-    """The registry of the project `folder` belongs to; empty when there is none."""
+    """The registry of the project `folder` belongs to, loaded once per version of the file (a
+    batch `chronicle add` asks for every article); empty when there is none."""
     path = find_sources_file(folder)
-    return load_sources(path) if path else SourceRegistry()
+    if path is None:
+        return SourceRegistry()
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_sources(path)
+    return _CACHE[key]
 
 
 def source_to_yaml(source: Source) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import functools
 import hashlib
 import os
 import warnings
@@ -27,7 +26,6 @@ from chronicle.archive.lock import archive_lock
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
-from chronicle.archive.sources import SourceRegistry, sources_near
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError, ReaderError
 from chronicle.ingest.enrich import Registry, enrich_article, registry_near
@@ -44,7 +42,7 @@ from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
-from chronicle.ingest.sources import settle_source
+from chronicle.ingest.sources import settle_in_project
 from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
@@ -196,11 +194,6 @@ class Ingester:
             self._registry = registry_near(self.store.root)
         return self._registry
 
-    @functools.cached_property
-    def sources(self) -> SourceRegistry:
-        """The project's sources.yml, loaded once, on the first article to add."""
-        return sources_near(self.store.root)
-
     @property
     def index(self) -> NearDuplicateIndex:
         if self._index is None:
@@ -261,7 +254,7 @@ class Ingester:
         return out
 
     def commit_article(self, name: str, article: Article, original: bytes) -> Outcome:
-        article = settle_source(article, self.sources, self.registry)
+        article = settle_in_project(article, self.store.root, self.registry)  # sources.yml
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found

@@ -23,10 +23,17 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from chronicle.archive.model import Article
 from chronicle.archive.registry import Registry
-from chronicle.archive.sources import SourceRegistry, host_of, name_key, squashed
+from chronicle.archive.sources import (
+    SourceRegistry,
+    host_of,
+    name_key,
+    sources_near,
+    squashed,
+)
 from chronicle.text.lexicon import NAME_PARTICLES, ORGANISATION_WORDS_EN, PUBLISHER_WORDS_EN
 
 # A place written as initials ("U.S.", "N.Y.", "U.K."): a dateline's, never a publisher's name.
@@ -77,6 +84,11 @@ def settle_source(article: Article, sources: SourceRegistry, entities: Registry)
     return article.with_changes(
         source=source, source_origin=origin if source else None, extra=extra
     )
+
+
+def settle_in_project(article: Article, folder: Path, entities: Registry) -> Article:
+    """`settle_source` with the source registry of the project `folder` belongs to."""
+    return settle_source(article, sources_near(folder), entities)
 
 
 def _evidence(article: Article) -> dict[str, str]:
