@@ -388,9 +388,9 @@ class BuildPlan:
                 self.shelf.save(self.search.memo)
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
-        bases = {k: self._base(k) for k in ("archive", "topics", "sources")}
-        site = site_of(self.config, self.options, bases)
-        write_outputs(self.archive, self.entity_site, site, self._cache_file(OUTPUTS_FILE))
+        site = site_of(self.config, self.options, self._base)
+        manifest = self._cache_file(OUTPUTS_FILE)
+        write_outputs(self.archive, self.entity_site, site, manifest, self.incremental)
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         if self.search is not None:
             self.search.wait()
