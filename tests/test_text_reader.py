@@ -121,6 +121,13 @@ def test_short_latin1_french_is_not_garbled_and_the_guess_is_reported():
         ("Привет мир", "cp1251"),
         ("Καλημέρα κόσμε, τι κάνεις;", "cp1253"),
         ("Türkçe şimdi öğreniyorum, ağır ışık.", "cp1254"),
+        # Short, undeclared: Hebrew was read as Cyrillic or Greek ("дфсчъ ащ бтжд"), Russian in
+        # KOI8-R as half-width katakana in Shift JIS.
+        ("הפסקת אש בעזה", "cp1255"),
+        ("הממשלה הודיעה היום על הפסקת אש", "cp1255"),
+        ("Прекращение огня", "koi8_r"),
+        ("МВД и ФСБ заявили о прекращении огня", "koi8_r"),
+        ("МВД и ФСБ заявили", "cp1251"),
     ],
 )
 def test_legacy_encodings_are_told_apart_by_plausibility(text, encoding):
@@ -141,6 +148,9 @@ def test_oddities_count_traces_of_a_wrong_decoding():
     assert oddities("Le cafй") > 0  # Latin and Cyrillic in one word
     assert oddities("Za¿ó³æ") > 0  # symbols inside a word
     assert oddities("Ïðèâåò ìèð") > oddities("Привет мир") == 0
+    assert oddities("дфсчъ ащ бтжд") > oddities("МВД и ФСБ") == 0  # no vowel; acronyms
+    assert oddities("δτρχϊ ΰω αςζδ") > oddities("Ελλάς") == 0  # a final sigma inside a word
+    assert oddities("崹ﾅﾋﾒﾁﾝﾅﾎﾉﾅ") > 0  # half-width katakana
 
 
 @pytest.mark.parametrize(
