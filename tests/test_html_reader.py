@@ -581,3 +581,24 @@ def test_a_data_table_is_a_markdown_table_and_a_layout_table_is_not():
         "<body><table><row><cell>One</cell></row><row><cell>Two</cell></row></table></body>"
     )
     assert body_blocks(column) == [("paragraph", "One"), ("paragraph", "Two")]
+
+
+def test_a_code_block_in_a_list_item_keeps_its_spaces_and_line_breaks():
+    page = (
+        "<html><head><title>Install guide</title></head><body><article><h1>Install guide</h1>"
+        "<p>Follow these steps to install the tool on your machine. It takes a few minutes and "
+        "needs a network connection to fetch the packages.</p>"
+        "<ol><li>Create the folder:<pre><code>mkdir -p ~/tools\ncd ~/tools\n  ls -la   # indented"
+        "</code></pre></li><li>Run the installer and wait until it prints done.</li></ol>"
+        "<p>That is all there is to it; the tool is now ready to use on this machine.</p>"
+        "</article></body></html>"
+    )
+    (draft,) = read_html(page.encode(), "guide.html")
+    assert (
+        "- Create the folder:\n\n```\nmkdir -p ~/tools\ncd ~/tools\n  ls -la   # indented\n```"
+        in (draft.body)
+    )
+    assert "folder:mkdir" not in draft.body
+    html = markdown.markdown(draft.body, extensions=["fenced_code"])
+    assert "<pre><code>mkdir -p ~/tools\ncd ~/tools\n  ls -la   # indented\n</code></pre>" in html
+    assert "<li>Run the installer and wait until it prints done.</li>" in html

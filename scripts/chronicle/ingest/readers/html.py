@@ -115,27 +115,38 @@ def _text(element: HtmlElement) -> str:
     return _lines(pieces)
 
 
-def _items(list_element: HtmlElement) -> list[str]:
-    """A list's items in order, a nested list's items after their parent's own text (flattened:
-    each item's text appears once)."""
-    out = []
+def _items(list_element: HtmlElement) -> list[tuple[str, str]]:
+    """A list's items in order as ("item", text) blocks, a nested list's items after their
+    parent's own text (flattened: each item's text appears once). A code block in an item (a
+    <pre>) is a ("code", text) block after the item's text, every space and line break kept."""
+    out: list[tuple[str, str]] = []
     for item in list_element.iterchildren("item"):
         own: list[str] = []
-        nested = []
+        after: list[tuple[str, str]] = []
         text = item.text
         inline: list[HtmlElement] = []
         for child in item:
-            if child.tag == "list":
+            if child.tag in ("list", "code"):
                 _flow(text, inline, own)
                 own.append("\n")
-                nested.extend(_items(child))
+                if child.tag == "list":
+                    after.extend(_items(child))
+                elif code := _code(child):
+                    after.append(("code", code))
                 text, inline = child.tail, []
             else:
                 inline.append(child)
         _flow(text, inline, own)
-        out.append(_lines(own))
-        out.extend(nested)
+        if lines := _lines(own):
+            out.append(("item", lines))
+        out.extend(after)
     return out
+
+
+def _code(element: HtmlElement) -> str:
+    """A <pre>'s text as it is, every space and line break; "" when it is blank."""
+    code = "".join(element.itertext()).strip("\n")
+    return code if code.strip() else ""
 
 
 def _own(element: HtmlElement, tag: str) -> list[HtmlElement]:
@@ -202,12 +213,11 @@ def body_blocks(body: HtmlElement) -> list[tuple[str, str]]:
         if tag == "head":
             kind = "heading"
         elif tag == "code":  # a <pre>: its text as it is, every space and line break
-            code = "".join(element.itertext()).strip("\n")
-            if code.strip():
+            if code := _code(element):
                 blocks.append(("code", code))
             continue
         elif tag == "list":
-            blocks.extend(("item", text) for text in _items(element) if text)
+            blocks.extend(_items(element))
             continue
         elif tag == "table":
             blocks.extend(_table_blocks(element))
