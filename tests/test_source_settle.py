@@ -98,10 +98,25 @@ def test_a_place_or_a_person_is_never_a_source(articles, given, body, authors, w
         ("Washington Post", DATELINE, ()),  # not the dateline's words
         ("Hamas", "", ()),  # an organisation may publish
         ("Jane Roe", "", ("John Doe",)),  # a person's name, but not of the article's authors
+        ("Reuters", "Reuters - The harbour reopened.", ()),  # a credit line, not a dateline
+        ("Harbour.net", "Harbour.net — The harbour reopened.", ()),
+        ("Cairo", "Cairo — the city where talks were held.", ()),  # no capitals, no wire
     ],
 )
 def test_a_publisher_that_only_looks_alike_is_kept(articles, given, body, authors):
     article = settled(articles, registry=NONE, source=given, body=body, authors=authors)
+    assert article.source == given
+
+
+@pytest.mark.parametrize(
+    ("given", "url"),
+    [
+        ("Ultima Hora", "https://www.ultimahora.com/apelacion"),  # its letters in the host
+        ("Harbour Tennis Club", "https://htc-harbour.example/news"),  # its initials
+    ],
+)
+def test_a_site_that_signs_its_pages_with_its_name_keeps_it_as_the_source(articles, given, url):
+    article = settled(articles, registry=NONE, source=given, authors=(given,), url=url)
     assert article.source == given
 
 
@@ -137,6 +152,8 @@ def test_without_a_registry_entry_only_obvious_clean_ups_are_made(articles):
         "harbour-news.example"
     )
     assert settled(articles, registry=NONE, source="the Guardian").source == "the Guardian"
+    assert settled(articles, registry=NONE, source="Harbour.com").source == "Harbour.com"
+    assert settled(articles, registry=NONE, source="St.GEORG").source == "St.GEORG"
     assert settled(articles, registry=NONE, source="Harbour  Times").source == "Harbour Times"
 
 
@@ -179,6 +196,13 @@ def test_a_site_name_that_is_the_headline_is_not_a_source(site_name):
     assert found.source is None
     assert "refused: the headline" in found.evidence["source"]
     assert f"“{site_name}”" in found.evidence["source"]
+
+
+def test_a_site_name_that_copies_the_title_gives_the_site_after_the_headline():
+    found = page_metadata("Harbour reopens after repairs", "Harbour reopens after repairs | HN")
+    assert found.source == "HN" and found.evidence["source"] == "og:site_name"
+    whole = page_metadata("Harbour reopens after repairs", "Harbour reopens after repairs HN")
+    assert whole.source is None and "refused" in whole.evidence["source"]
 
 
 def test_a_publisher_named_at_the_start_of_its_own_headline_is_kept():

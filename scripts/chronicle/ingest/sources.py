@@ -34,6 +34,7 @@ from chronicle.archive.sources import (
     sources_near,
     squashed,
 )
+from chronicle.text.fold import fold
 from chronicle.text.lexicon import NAME_PARTICLES, ORGANISATION_WORDS_EN, PUBLISHER_WORDS_EN
 
 # A place written as initials ("U.S.", "N.Y.", "U.K."): a dateline's, never a publisher's name.
@@ -96,12 +97,14 @@ def _evidence(article: Article) -> dict[str, str]:
     return {str(k): str(v) for k, v in found.items()} if isinstance(found, dict) else {}
 
 
+_WWW = re.compile(r"^www\.", re.IGNORECASE)
+
+
 def _tidy(raw: str) -> str:
-    """Obvious clean-ups only: a bare host loses its "www."; anything else is kept as given."""
-    host = host_of(raw)
-    if host and "/" not in raw and ":" not in raw and raw.lower().endswith(host):
-        return host
-    return raw
+    """Obvious clean-ups only: a bare host loses its "www."; the rest is kept as written
+    ("Bloomberg.com" is the publisher's own styling, not lowered)."""
+    rest = _WWW.sub("", raw)
+    return rest if rest != raw and host_of(rest) else raw
 
 
 def refusal(raw: str, article: Article, entities: Registry, *, curator: bool = False) -> str:
@@ -117,9 +120,30 @@ def refusal(raw: str, article: Article, entities: Registry, *, curator: bool = F
         return "the place of the article's dateline"
     if raw.split()[0].casefold() == "by" and looks_like_person(" ".join(raw.split()[1:])):
         return "a byline"
-    if looks_like_person(raw) and any(squashed(raw) == squashed(a) for a in article.authors):
+    if (
+        looks_like_person(raw)
+        and any(squashed(raw) == squashed(a) for a in article.authors)
+        and not names_the_host(raw, article.url)
+    ):
         return "one of the article's authors"
     return ""
+
+
+def names_the_host(name: str, url: str | None) -> bool:
+    """Whether `name` is the site's own name as its address writes it: its letters in the host
+    ("Ultima Hora", ultimahora.com) or its initials as a label ("Deutscher Tennis Bund",
+    dtb-tennis.de). A site that signs its pages with its own name is a publisher, not a
+    person, however name-like the name. A long word of the name as a whole label counts too
+    ("Das Mitternachtskabinett", mitternachtskabinett.wordpress.com)."""
+    host = host_of(url or "")
+    if not host:
+        return False
+    key = squashed(name)
+    labels = re.split(r"[.-]", host)
+    initials = "".join(w[0] for w in fold(name).split() if w[:1].isalnum())
+    if (len(key) >= 4 and key in squashed(host)) or (len(initials) >= 2 and initials in labels):
+        return True
+    return any(len(word) >= 5 and squashed(word) in labels for word in name.split())
 
 
 def _entity_kinds(entities: Registry) -> dict[str, str]:
@@ -135,17 +159,24 @@ def _entity_kinds(entities: Registry) -> dict[str, str]:
     return kinds
 
 
+# A dateline's place is words of letters; written in capitals ("WASHINGTON", "GAZA CITY"), or
+# followed by a region or a wire's name ("Cairo, Egypt —", "Cairo (Reuters) -"). A publisher's
+# own credit line ("PanARMENIAN.Net - …", "Reuters - …") is neither.
+_PLACE_WORDS = re.compile(r"^[^\W\d_]+(?:[ '’-][^\W\d_]+){0,3}$")
+
+
 def is_dateline_place(raw: str, body: str) -> bool:
-    """`raw` opens a paragraph of the body as a dateline does: "WASHINGTON —", "GAZA CITY,
-    Gaza Strip (AP) —", "Cairo (Reuters) -"."""
-    if not raw or len(raw) > 40:
+    """`raw` opens a paragraph of the body as a dateline's place does: "WASHINGTON —", "GAZA
+    CITY, Gaza Strip (AP) —", "Cairo (Reuters) -"."""
+    if not _PLACE_WORDS.match(raw) or len(raw) > 40:
         return False
-    pattern = re.compile(
-        r"(?:^|\n)[\s*_>]*"
-        + re.escape(raw)
-        + r"[*_]*\s*(?:,[^\n—–]{0,40})?(?:\([^)\n]{1,30}\))?\s*[—–-]",
-        re.IGNORECASE if raw.isupper() else 0,
+    capitals = raw.isupper() and len(raw) >= 4
+    after = (
+        r"\s*(?:,[^\n—–]{0,40}?)?(?:\([^)\n]{1,30}\))?"
+        if capitals
+        else (r"\s*(?:,[^\n—–(]{1,40}?\s*(?:\([^)\n]{1,30}\))?|\([^)\n]{1,30}\))")
     )
+    pattern = re.compile(r"(?:^|\n)[\s*_>]*" + re.escape(raw) + r"[*_]*" + after + r"\s*[—–-]")
     return bool(pattern.search(body[:4000]))
 
 
