@@ -103,6 +103,8 @@ class SourceRegistry:
     _bare: dict[str, Source] = field(default_factory=dict, repr=False)
     _squashed: dict[str, Source] = field(default_factory=dict, repr=False)
     _domains: dict[str, Source] = field(default_factory=dict, repr=False)
+    # perf: an archive writes few source names many times; each is matched once per build
+    _matched: dict[str, Match | None] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for source in self.sources:
@@ -130,6 +132,11 @@ class SourceRegistry:
         """The registered source `value` names, and how; None when it names none."""
         if not value or not value.strip():
             return None
+        if value not in self._matched:
+            self._matched[value] = self._match(value)
+        return self._matched[value]
+
+    def _match(self, value: str) -> Match | None:
         key = name_key(value)
         if key in self._keys:
             return Match(*self._keys[key])
