@@ -4,6 +4,7 @@ names what it lacks, and the site lists one publisher's aliases on one source pa
 
 from __future__ import annotations
 
+import shlex
 from pathlib import Path
 
 import pytest
@@ -92,15 +93,23 @@ def test_suggest_groups_spellings_and_proposes_the_accept_line(mixed, cli):
     out = cli("sources", "suggest", "--archive", archive).output
     lines = out.splitlines()
     assert (
-        'chronicle sources accept "Miami Herald" --alias miamiherald --domain miamiherald.com'
+        "chronicle sources accept 'Miami Herald' --alias miamiherald --domain miamiherald.com"
         in lines
     )
     # A near spelling of a registered name is proposed as its alias; a registered alias
     # (NYT) is not suggested at all.
-    assert 'chronicle sources accept "The New York Times" --alias "New-York Times"' in lines
-    assert 'chronicle sources accept "Coast Weekly" --domain coastweekly.example' in lines
+    assert "chronicle sources accept 'The New York Times' --alias 'New-York Times'" in lines
+    assert "chronicle sources accept 'Coast Weekly' --domain coastweekly.example" in lines
     assert "NYT " not in out and "3 suggestions" in out
     assert out.index("Miami Herald") < out.index("Coast Weekly")  # most used first
+
+
+def test_a_suggested_line_is_safe_to_paste_into_a_shell(tmp_path, articles, cli):
+    _root, archive = project(tmp_path)
+    articles.write(archive, title="Odd", source="Harbour $(touch x) 'News'")
+    out = cli("sources", "suggest", "--archive", archive).output
+    (line,) = [line for line in out.splitlines() if line.startswith("chronicle sources accept")]
+    assert shlex.split(line)[3:] == ["Harbour $(touch x) 'News'"]  # one word, run as written
 
 
 def test_accept_appends_or_joins_and_check_follows(mixed, cli):

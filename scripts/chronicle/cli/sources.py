@@ -27,6 +27,7 @@ from chronicle.archive.store import ArticleStore
 from chronicle.cli.options import archive_option
 from chronicle.errors import ChronicleError
 from chronicle.ingest.sources import suggest_sources
+from chronicle.text.terminal import printable
 
 sources_option = click.option(
     "--sources",
@@ -109,10 +110,10 @@ def suggest_command(archive: Path, sources_file: Path | None, limit: int) -> Non
     for s in found[:limit]:
         # Text, not markup: names come from articles.
         cells = [s.name, str(s.count), ", ".join(s.aliases), ", ".join(s.domains), s.alias_of or ""]
-        table.add_row(*(Text(c) for c in cells))
+        table.add_row(*(Text(printable(c)) for c in cells))
     out.print(table)
     for s in found[:limit]:
-        out.print(s.command(), markup=False)
+        out.print(printable(s.command()), markup=False)
     out.print(f"{len(found)} suggestions; run the lines above that are right", markup=False)
 
 

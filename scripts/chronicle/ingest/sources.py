@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import shlex
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -226,7 +227,8 @@ class SourceSuggestion:
 
 
 def _quoted(text: str) -> str:
-    return text if re.fullmatch(r"[\w.-]+", text) else '"' + text.replace('"', '\\"') + '"'
+    """Quoted for a POSIX shell: a name from a page may hold `$(…)` or quotes."""
+    return shlex.quote(text)
 
 
 def unregistered_sources(
