@@ -111,8 +111,9 @@ def test_a_publisher_that_only_looks_alike_is_kept(articles, given, body, author
 @pytest.mark.parametrize(
     ("given", "url"),
     [
-        ("Ultima Hora", "https://www.ultimahora.com/apelacion"),  # its letters in the host
+        ("Harbour Gazette", "https://www.harbourgazette.example/a"),  # its letters in the host
         ("Harbour Tennis Club", "https://htc-harbour.example/news"),  # its initials
+        ("Das Hafenblatt", "https://hafenblatt.blog.example/a"),  # a long word as a label
     ],
 )
 def test_a_site_that_signs_its_pages_with_its_name_keeps_it_as_the_source(articles, given, url):

@@ -132,10 +132,10 @@ def refusal(raw: str, article: Article, entities: Registry, *, curator: bool = F
 
 def names_the_host(name: str, url: str | None) -> bool:
     """Whether `name` is the site's own name as its address writes it: its letters in the host
-    ("Ultima Hora", ultimahora.com) or its initials as a label ("Deutscher Tennis Bund",
-    dtb-tennis.de). A site that signs its pages with its own name is a publisher, not a
-    person, however name-like the name. A long word of the name as a whole label counts too
-    ("Das Mitternachtskabinett", mitternachtskabinett.wordpress.com)."""
+    ("Harbour Gazette", harbourgazette.example) or its initials as a label ("Harbour Tennis
+    Club", htc-harbour.example). A site that signs its pages with its own name is a publisher,
+    not a person, however name-like the name. A long word of the name as a whole label counts
+    too ("Das Hafenblatt", hafenblatt.blog.example)."""
     host = host_of(url or "")
     if not host:
         return False
