@@ -124,3 +124,10 @@ def test_the_site_reads_articles_under_the_registered_name(registry, articles):
     assert registry.settle(stored).source == "The New York Times"
     unknown = articles.make(source="Harbour Times")
     assert registry.settle(unknown) is unknown  # the same object: nothing to change
+
+
+def test_accepting_into_a_list_written_on_one_line_keeps_every_entry():
+    text, _ = merge_source("[{name: A, domains: [a.com]}, {name: B}]\n", Source("A", ("Ay",)), "x")
+    registry = parse_sources(text, "x")
+    assert [s.name for s in registry.sources] == ["A", "B"]
+    assert registry.get("A") == Source("A", aliases=("Ay",), domains=("a.com",))

@@ -320,6 +320,19 @@ def _replace_item(text: str, index: int, item: str) -> str:
     """`text` with its list item number `index` replaced by `item`; comment lines at its end
     (which belong to the next item) are kept."""
     node = yaml.compose(text)
+    if node.flow_style:  # a list written on one line ([{name: A}, …]): written out again whole
+        items = [
+            yaml.safe_dump(
+                [yaml.safe_load(yaml.serialize(n))],
+                default_flow_style=None,
+                sort_keys=False,
+                allow_unicode=True,
+                width=100,
+            )
+            for n in node.value
+        ]
+        items[index] = item
+        return "".join(items)
     mapping = node.value[index]  # type: ignore[union-attr]
     lines = text.splitlines(keepends=True)
     start = mapping.start_mark.line
