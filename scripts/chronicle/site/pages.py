@@ -387,6 +387,8 @@ def article_breadcrumbs(
     crumbs = [Link(L("archive.title"), base)]
     if date is None:
         return [*crumbs, Link(L("archive.undated"), f"{base}undated/")]
+    if date.period is None:  # a decade, a set across years: listed with the approximate only
+        return [*crumbs, Link(L("archive.approximate"), f"{base}approximate/")]
     crumbs.append(Link(L.year(date.year), f"{base}{date.year}/"))
     if date.month is not None:
         crumbs.append(Link(L.month(date.year, date.month), f"{base}{date.year}/{date.month:02d}/"))
