@@ -21,13 +21,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from chronicle.archive.changes import ChangeLog
 from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
-from chronicle.archive.store import ArticleStore
+from chronicle.archive.store import ArticleStore, StoredRef
 from chronicle.errors import ChronicleError, ReaderError
+from chronicle.ingest.curate import Found, save_held, with_curator_values
 from chronicle.ingest.enrich import Registry, enrich_article, registry_near
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from chronicle.ingest.inputs import (
@@ -52,12 +54,14 @@ class Outcome:
     """What happened to one input (or one article inside it)."""
 
     input: str
-    status: str  # added | unchanged | duplicate | near-duplicate | failed
+    status: str  # added | corrected | unchanged | duplicate | near-duplicate | failed
     detail: str  # path written, existing article, or the reason it failed
     article: Article | None = None
     note: str = ""  # e.g. "another version of …" for a linked near-duplicate
     # What the curator should check, e.g. "decoded as cp1252 (not UTF-8)" for a guessed encoding.
     warnings: tuple[str, ...] = ()
+    # A correction's changes, (front matter key, old value, new value), as changes.yml has them.
+    changes: tuple[tuple[str, object, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -164,6 +168,23 @@ def _prepare_or_fail(
 
 # --- commit (main process only) -------------------------------------------------------------
 
+# What adding an original again may correct, and the changes printed for it (changes.yml keeps
+# all of them, the evidence too).
+CORRECTABLE = ("title", "title_origin", "date", "source", "authors", "topics")
+SHOWN_CHANGES = (*CORRECTABLE, "date_origin", "source_origin")
+AGAIN = "added again with other metadata"
+
+
+def _correctable(name: str, flags: Mapping[str, Any]) -> dict[str, Any]:
+    """The curator's values for the correctable fields: the flags', then the sidecar's (read
+    and checked as `prepare` reads it) of a file input."""
+    own: Mapping[str, Any] = {}
+    if not is_url(name):
+        sidecar = sidecar_for(Path(name))
+        own = read_sidecar(sidecar) if sidecar else {}
+    curator = layer_curator(flags, own)
+    return {k: curator[k] for k in CORRECTABLE if k in curator}
+
 
 class Ingester:
     """Commits prepared articles: originals, dedupe, near-duplicates, then the article file."""
@@ -215,8 +236,11 @@ class Ingester:
             with contextlib.suppress(OSError):  # as for the article memo (`save_memo`)
                 self._index.signatures.save()
 
-    def already_added(self, item: Input, max_bytes: int) -> Outcome | None:
-        """'unchanged' for a file whose bytes were added before as one article, else None."""
+    def already_added(
+        self, item: Input, max_bytes: int, flags: Mapping[str, Any] | None = None
+    ) -> Outcome | None:
+        """'unchanged' for a file whose bytes were added before as one article ('corrected'
+        when `flags` or its sidecar give other curator values), else None."""
         if isinstance(item, Refused) or (isinstance(item, str) and is_url(item)):
             return None
         path = Path(item)
@@ -230,9 +254,31 @@ class Ingester:
         if ref is None:
             return None
         self.originals.keep(data)  # heals an originals folder that lost it
-        return Outcome(str(item), "unchanged", self.show(ref.path))
+        return self.correct(str(item), ref, flags or {})
 
-    def commit(self, prepared: Prepared) -> list[Outcome]:
+    def correct(self, name: str, ref: StoredRef, flags: Mapping[str, Any]) -> Outcome:
+        """The original of `ref` added again: the curator's values for the fields a curator
+        corrects (from `flags`, then the input's sidecar) replace the stored ones, recorded in
+        changes.yml as `chronicle set` records them; 'unchanged' when they are the same."""
+        try:
+            given = _correctable(name, flags)
+        except ChronicleError as exc:
+            return Outcome(name, "failed", f"sidecar {exc.where}: {exc.reason}")
+        if not given:
+            return Outcome(name, "unchanged", self.show(ref.path))
+        stored = self.store.load(ref.path)
+        try:
+            new = with_curator_values(stored, given)
+            log = ChangeLog.of_archive(self.store.root)
+            path, change = save_held(self.store, log, Found(ref.path, stored), new, "set", AGAIN)
+        except ChronicleError as exc:
+            return Outcome(name, "failed", exc.reason)
+        if change is None:
+            return Outcome(name, "unchanged", self.show(ref.path))
+        shown = tuple((k, v[0], v[1]) for k, v in change.changes.items() if k in SHOWN_CHANGES)
+        return Outcome(name, "corrected", self.show(path), new, changes=shown)
+
+    def commit(self, prepared: Prepared, flags: Mapping[str, Any] | None = None) -> list[Outcome]:
         """Outcomes of one prepared input. An OSError (the disk, not the input) is raised, after
         undoing this article's writes: stop rather than fail every later file."""
         name, pairs, failure, notes = prepared
@@ -241,7 +287,7 @@ class Ingester:
         out = []
         for article, original in pairs:
             try:
-                outcome = self.commit_article(name, article, original)
+                outcome = self.commit_article(name, article, original, flags)
             except OSError:
                 raise
             except ChronicleError as exc:
@@ -252,12 +298,17 @@ class Ingester:
             out.append(dataclasses.replace(outcome, warnings=notes) if notes else outcome)
         return out
 
-    def commit_article(self, name: str, article: Article, original: bytes) -> Outcome:
+    def commit_article(
+        self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
+    ) -> Outcome:
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found
             if status == "unchanged":
                 self.originals.keep(original)  # heals an originals folder that lost it
+                corrected = self.correct(name, ref, flags or {})
+                if corrected.status != "unchanged":
+                    return corrected
             return Outcome(name, status, self.show(ref.path), article)
         similar = self.index.similar(article.body) if self.mode != "add" else []
         note = ""
@@ -348,7 +399,9 @@ def _add_locked(
     added: dt.datetime,
     on_progress: Callable[[], None] | None,
 ) -> Iterator[Outcome]:
-    known = {i: ingester.already_added(item, settings.max_bytes) for i, item in enumerate(items)}
+    known = {
+        i: ingester.already_added(item, settings.max_bytes, flags) for i, item in enumerate(items)
+    }
     tasks = [(item, flags, settings, added) for i, item in enumerate(items) if known[i] is None]
     pool = (
         ProcessPoolExecutor(
@@ -363,7 +416,7 @@ def _add_locked(
         results = iter(pool.map(prepare_safely, tasks) if pool else map(prepare_safely, tasks))
         for i in range(len(items)):
             found = known[i]
-            yield from [found] if found is not None else ingester.commit(next(results))
+            yield from [found] if found is not None else ingester.commit(next(results), flags)
             if on_progress:
                 on_progress()
     finally:
@@ -389,6 +442,11 @@ def add_path(
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     with archive_lock(store.root):
         ingester.reread()
-        outcomes = ingester.commit(prepare_safely((path, flags, settings, added)))
+        outcomes = ingester.already_added(path, max_bytes, flags)
+        outcomes = (
+            [outcomes]
+            if outcomes
+            else ingester.commit(prepare_safely((path, flags, settings, added)), flags)
+        )
         ingester.save_memos()
     return outcomes
