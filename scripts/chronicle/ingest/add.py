@@ -21,15 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chronicle.archive.changes import ChangeLog
 from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
-from chronicle.archive.store import ArticleStore, StoredRef
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError, ReaderError
-from chronicle.ingest.curate import Found, save_held, with_curator_values
+from chronicle.ingest.again import Outcome, added_again
 from chronicle.ingest.enrich import Registry, enrich_article, registry_near
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from chronicle.ingest.inputs import (
@@ -47,21 +46,6 @@ from chronicle.ingest.readers.decode import EncodingAssumed
 from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one input (or one article inside it)."""
-
-    input: str
-    status: str  # added | corrected | unchanged | duplicate | near-duplicate | failed
-    detail: str  # path written, existing article, or the reason it failed
-    article: Article | None = None
-    note: str = ""  # e.g. "another version of …" for a linked near-duplicate
-    # What the curator should check, e.g. "decoded as cp1252 (not UTF-8)" for a guessed encoding.
-    warnings: tuple[str, ...] = ()
-    # A correction's changes, (front matter key, old value, new value), as changes.yml has them.
-    changes: tuple[tuple[str, object, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -168,23 +152,6 @@ def _prepare_or_fail(
 
 # --- commit (main process only) -------------------------------------------------------------
 
-# What adding an original again may correct, and the changes printed for it (changes.yml keeps
-# all of them, the evidence too).
-CORRECTABLE = ("title", "title_origin", "date", "source", "authors", "topics")
-SHOWN_CHANGES = (*CORRECTABLE, "date_origin", "source_origin")
-AGAIN = "added again with other metadata"
-
-
-def _correctable(name: str, flags: Mapping[str, Any]) -> dict[str, Any]:
-    """The curator's values for the correctable fields: the flags', then the sidecar's (read
-    and checked as `prepare` reads it) of a file input."""
-    own: Mapping[str, Any] = {}
-    if not is_url(name):
-        sidecar = sidecar_for(Path(name))
-        own = read_sidecar(sidecar) if sidecar else {}
-    curator = layer_curator(flags, own)
-    return {k: curator[k] for k in CORRECTABLE if k in curator}
-
 
 class Ingester:
     """Commits prepared articles: originals, dedupe, near-duplicates, then the article file."""
@@ -254,29 +221,7 @@ class Ingester:
         if ref is None:
             return None
         self.originals.keep(data)  # heals an originals folder that lost it
-        return self.correct(str(item), ref, flags or {})
-
-    def correct(self, name: str, ref: StoredRef, flags: Mapping[str, Any]) -> Outcome:
-        """The original of `ref` added again: the curator's values for the fields a curator
-        corrects (from `flags`, then the input's sidecar) replace the stored ones, recorded in
-        changes.yml as `chronicle set` records them; 'unchanged' when they are the same."""
-        try:
-            given = _correctable(name, flags)
-        except ChronicleError as exc:
-            return Outcome(name, "failed", f"sidecar {exc.where}: {exc.reason}")
-        if not given:
-            return Outcome(name, "unchanged", self.show(ref.path))
-        stored = self.store.load(ref.path)
-        try:
-            new = with_curator_values(stored, given)
-            log = ChangeLog.of_archive(self.store.root)
-            path, change = save_held(self.store, log, Found(ref.path, stored), new, "set", AGAIN)
-        except ChronicleError as exc:
-            return Outcome(name, "failed", exc.reason)
-        if change is None:
-            return Outcome(name, "unchanged", self.show(ref.path))
-        shown = tuple((k, v[0], v[1]) for k, v in change.changes.items() if k in SHOWN_CHANGES)
-        return Outcome(name, "corrected", self.show(path), new, changes=shown)
+        return added_again(self.store, str(item), ref, flags or {}, self.show)
 
     def commit(self, prepared: Prepared, flags: Mapping[str, Any] | None = None) -> list[Outcome]:
         """Outcomes of one prepared input. An OSError (the disk, not the input) is raised, after
@@ -306,7 +251,7 @@ class Ingester:
             status, ref = found
             if status == "unchanged":
                 self.originals.keep(original)  # heals an originals folder that lost it
-                corrected = self.correct(name, ref, flags or {})
+                corrected = added_again(self.store, name, ref, flags or {}, self.show)
                 if corrected.status != "unchanged":
                     return corrected
             return Outcome(name, status, self.show(ref.path), article)
