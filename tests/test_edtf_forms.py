@@ -142,7 +142,7 @@ def test_the_archive_lists_a_date_under_the_period_that_holds_it(articles):
             assert entry in archive.approximate, written
             assert all(entry not in found for found in archive.years.values()), written
             continue
-        year, month, day = period
+        year, month, _ = period
         assert entry in archive.years[year], written
         if month is not None:
             assert entry in archive.months[(year, month)], written
