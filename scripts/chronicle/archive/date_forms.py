@@ -212,7 +212,7 @@ REFUSED_NAMES = {
     "Consecutives": "a range",
     "OneOfASet": "a set of this kind",
     "MultipleDates": "a set of this kind",
-    "Date": "significant digits or a year before 1",
+    "Date": "significant digits",
     "DateAndTime": "a date with a time this way",
 }
 

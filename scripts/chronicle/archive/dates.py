@@ -177,9 +177,16 @@ def parse_date(value: object, where: str = "date") -> ArticleDate | None:
             f"'{text}' is not a date; use YYYY-MM-DD, YYYY-MM or YYYY, "
             "add ~ for approximate or ? for uncertain (e.g. 2025-03-21~), or 'unknown'",
         ) from exc
+    kind = type(parsed).__name__
+    if kind == "Date" and "S" not in text:
+        # A plain date with a year beyond four digits' reach (0000, -0044): read as it is, for
+        # the schema to refuse by its year rather than by its form.
+        lower = parsed.lower_strict()
+        precision = getattr(parsed, "precision", None) or "year"
+        month = lower.tm_mon if precision in ("month", "day") else None
+        return ArticleDate(lower.tm_year, month, lower.tm_mday if precision == "day" else None)
     # The package reads it, but it is none of the forms Chronicle keeps and shows.
-    name = REFUSED_NAMES.get(type(parsed).__name__, f"the form {type(parsed).__name__}")
-    raise _refused(where, text, name)
+    raise _refused(where, text, REFUSED_NAMES.get(kind, f"the form {kind}"))
 
 
 def _refused(where: str, text: str, name: str) -> InvalidDate:
