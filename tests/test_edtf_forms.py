@@ -12,6 +12,7 @@ import pytest
 
 from chronicle.archive.dates import ArticleDate, parse_date
 from chronicle.archive.index import build_archive
+from chronicle.archive.select import Filters, matches
 from chronicle.errors import InvalidDate
 from chronicle.ingest.check import warnings_for
 from chronicle.site.citations.records import bibtex, csl, ris
@@ -231,3 +232,13 @@ def test_a_plain_date_is_unchanged():
     date = parse_date("2025-03-21~")
     assert date == ArticleDate(2025, 3, 21, approximate=True)
     assert date.form is None and date.period == (2025, 3, 21) and date.edtf == "2025-03-21~"
+
+
+def test_list_finds_a_date_by_every_day_it_can_mean(articles):
+    decade = articles.make(date="198X")
+    spring = articles.make(date="2025-21")
+    since = Filters(since=parse_date("1985"), until=parse_date("1986"))
+    assert matches(decade, since)
+    assert not matches(spring, Filters(until=parse_date("2025-02")))
+    assert matches(spring, Filters(since=parse_date("2025-05-31")))
+    assert spring.date.as_date() == dt.date(2025, 3, 1)

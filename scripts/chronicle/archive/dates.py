@@ -108,6 +108,8 @@ class ArticleDate:
 
     def as_date(self) -> dt.date:
         """The earliest day the date can mean (for feeds and sorting, never for display)."""
+        if self.form is not None:
+            return self.form.first
         return dt.date(self.year, self.month or 1, self.day or 1)
 
     def human(self) -> str:
