@@ -19,6 +19,7 @@ from chronicle.site.citations.records import bibtex, csl, ris
 from chronicle.site.citations.styles import Place, apa, chicago, mla
 from chronicle.site.labels import available, labels_for
 from chronicle.site.pages import article_breadcrumbs
+from chronicle.site.timeline import in_time_order, timeline_sections
 
 # written → (period the archive lists it under, English words; Babel puts thin spaces round –)
 FORMS = {
@@ -242,3 +243,14 @@ def test_list_finds_a_date_by_every_day_it_can_mean(articles):
     assert not matches(spring, Filters(until=parse_date("2025-02")))
     assert matches(spring, Filters(since=parse_date("2025-05-31")))
     assert spring.date.as_date() == dt.date(2025, 3, 1)
+
+
+def test_the_timeline_heads_a_span_of_years_by_itself(articles):
+    written = ["1980", "198X", "[2024,2025]", "2025-21"]
+    entries = [articles.entry(title=f"Article {i}", date=w) for i, w in enumerate(written)]
+    sections = timeline_sections(in_time_order(build_archive(entries).entries))
+    headings = [(s.level, s.heading, [e.article.date.edtf for e in s.entries]) for s in sections]
+    assert (2, "1980s", ["198X"]) in headings
+    assert (2, "2024 or 2025", ["[2024,2025]"]) in headings
+    assert (2, "2025", []) in headings  # a season sits in its year
+    assert len({s.anchor for s in sections}) == len(sections)
