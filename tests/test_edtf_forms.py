@@ -167,10 +167,10 @@ def test_check_reports_kept_forms_as_imprecise_or_uncertain(articles):
         article = articles.make(date=written, date_origin="curator", source="Wire")
         return [f.message for f in warnings_for("a.md", article)]
 
-    assert messages("198X") == ["date is imprecise: 1980s (EDTF “198X”)"]
-    assert messages("[2024,2025]") == ["date is uncertain: 2024 or 2025 (EDTF “[2024,2025]”)"]
+    assert messages("198X") == ["date is imprecise: “1980s” (EDTF “198X”)"]
+    assert messages("[2024,2025]") == ["date is uncertain: “2024 or 2025” (EDTF “[2024,2025]”)"]
     assert messages("2025-03-XX") == [
-        "date is imprecise: March 2025, day unknown (EDTF “2025-03-XX”)"
+        "date is imprecise: “March 2025, day unknown” (EDTF “2025-03-XX”)"
     ]
     assert messages("2025-03-21") == []
 

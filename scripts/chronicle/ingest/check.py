@@ -60,7 +60,7 @@ def warnings_for(name: str, article: Article) -> list[Finding]:
     elif article.date.form is not None:
         # Kept as written (a decade, a season, "one of"): for review, never collapsed to a day.
         kind = "imprecise" if article.date.is_exact else "uncertain"
-        warn(f"date is {kind}: {article.date.human()} (EDTF “{article.date.edtf}”)")
+        warn(f"date is {kind}: “{article.date.human()}” (EDTF “{article.date.edtf}”)")
     elif not article.date.is_exact:
         found = recorded(article).get("date")
         warn(f"date is {article.date.human()}" + (f" (evidence “{found}”)" if found else ""))
