@@ -103,6 +103,10 @@ def test_seasons_in_french_and_german():
         ("XXXX", "every digit unknown"),
         ("2025-04/2025-03", "ends before it starts"),
         ("[2025-02-30,2025-03-01]", "day that does not exist"),
+        ("0000-21", "year outside 1 to 9999"),
+        ("0000-03/2025", "year outside 1 to 9999"),
+        ("[2024,", "not closed"),
+        ("[]", "empty set"),
     ],
 )
 def test_forms_chronicle_cannot_show_are_refused_naming_the_form(written, named):
@@ -111,6 +115,11 @@ def test_forms_chronicle_cannot_show_are_refused_naming_the_form(written, named)
     message = str(caught.value)
     assert named in message and written in message
     assert "\n" not in message
+
+
+def test_a_set_is_stored_without_the_spaces_edtf_never_writes():
+    assert parse_date("[2024, 2025]").edtf == "[2024,2025]"
+    assert "\n" not in parse_date("[2024,\n 2025]").edtf
 
 
 def test_yaml_reads_an_unquoted_set_as_a_list_and_it_is_still_a_set():

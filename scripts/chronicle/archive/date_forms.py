@@ -91,10 +91,19 @@ def read_form(text: str) -> tuple[Form, bool, bool] | None:
     """(form, approximate, uncertain) for an extended form Chronicle shows, None when `text` is
     none of them. Raises `Refused` for a recognisable form it cannot show (an interval whose end
     is open, a set with a range, a qualifier on one part)."""
+    try:
+        return _read_form(text)
+    except Refused:
+        raise
+    except ValueError:  # the calendar's: year 0 (there is none) in an otherwise good form
+        raise Refused("a year outside 1 to 9999") from None
+
+
+def _read_form(text: str) -> tuple[Form, bool, bool] | None:
     if "/" in text:
         return _interval(text), False, False
     if text[:1] in "[{":
-        return _set(text), False, False
+        return _set("".join(text.split())), False, False  # EDTF writes a set without spaces
     match = _SEASON.match(text)
     if match:
         year, code, flag = int(match.group(1)), int(match.group(2)), match.group(3)
