@@ -9,6 +9,8 @@ import datetime as dt
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.archive.dates import ArticleDate, parse_date
 from chronicle.archive.index import build_archive
@@ -263,3 +265,34 @@ def test_the_timeline_heads_a_span_of_years_by_itself(articles):
     assert (2, "2024 or 2025", ["[2024,2025]"]) in headings
     assert (2, "2025", []) in headings  # a season sits in its year
     assert len({s.anchor for s in sections}) == len(sections)
+
+
+_YEARS = st.integers(1000, 2999)
+_WRITTEN = st.one_of(
+    _YEARS.map(lambda y: f"{y // 10}X"),
+    st.tuples(_YEARS, st.integers(1, 12)).map(lambda p: f"{p[0]}-{p[1]:02d}-XX"),
+    st.tuples(_YEARS, st.integers(21, 41)).map(lambda p: f"{p[0]}-{p[1]}"),
+    st.tuples(_YEARS, st.integers(1, 12), st.integers(0, 30)).map(
+        lambda p: f"{p[0]}-{p[1]:02d}/{p[0] + p[2] // 12}-{(p[1] + p[2]) % 12 + 1:02d}"
+    ),
+    st.lists(_YEARS, min_size=1, max_size=4).map(lambda ys: f"[{','.join(map(str, ys))}]"),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_WRITTEN, st.sampled_from(available()))
+def test_any_kept_form_round_trips_and_its_period_holds_every_day_it_can_mean(written, code):
+    try:
+        date = parse_date(written)
+    except InvalidDate as exc:  # an interval that ends before it starts, nothing else
+        assert "ends before it starts" in str(exc)
+        return
+    assert parse_date(date.edtf) == date and parse_date(date.edtf).edtf == date.edtf
+    first, last = date.form.first, date.form.last
+    assert first <= last and date.as_date() == first
+    if date.period is not None and date.form.kind != "season":
+        year, month, _ = date.period
+        assert first.year == last.year == year
+        assert month is None or first.month == last.month == month
+    shown = labels_for(code).date(date)
+    assert shown and "{" not in shown
