@@ -151,3 +151,14 @@ def test_set_takes_the_title_origin_too(cli, project):
     )
     article = stored(project)[1]
     assert article.title_origin == "source" and article.date.edtf == "198X"
+
+
+def test_set_refuses_a_form_it_cannot_show_in_one_line(cli, project):
+    add(cli, project, "--title", "Talks stall", "--date", "2025")
+    path, article = stored(project)
+    before = path.read_bytes()
+    archive = project / "docs" / "articles"
+    result = cli("set", article.id, "--date", "2025-?03-21", "--archive", archive, exit_code=1)
+    assert "qualifier on one part of a date" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert path.read_bytes() == before
