@@ -90,12 +90,17 @@ def test_source_authors_and_topics_are_corrected_too(cli, project):
     assert article.title == "Talks stall"  # what was not given again stays
 
 
-def test_a_sidecar_that_changed_corrects_the_article(cli, project):
+def test_a_sidecar_never_undoes_a_later_set(cli, project):
     add(cli, project, "--title", "Talks stall")
     (project / "inbox" / "clip.yml").write_text("date: 2025-21\n", encoding="utf-8")
-    out = add(cli, project).stdout
-    assert "corrected" in out and "date: None → '2025-21'" in out
-    assert stored(project)[1].date.edtf == "2025-21"
+    article_id = stored(project)[1].id
+    archive = project / "docs" / "articles"
+    cli("set", article_id, "--date", "2025-03-21", "--archive", archive)
+    again = add(cli, project).stdout  # re-running a batch over its sidecars
+    assert again.startswith("unchanged")
+    assert stored(project)[1].date.edtf == "2025-03-21"
+    # The command line's own value still corrects it.
+    assert "date: '2025-03-21' → '2025-21'" in add(cli, project, "--date", "2025-21").stdout
 
 
 def test_a_bad_correction_is_one_line_and_changes_nothing(cli, project):

@@ -162,9 +162,10 @@ def add(
     the `slug`, and the excerpt above `<!-- more -->` as the summary; `draft: true` posts are
     skipped. With --redirects the site keeps each post's old address working.
 
-    Adding the same file twice changes nothing, unless the flags (or its sidecar) give a
-    different --date, --title, --source, --author or --topic: then the stored article is
-    corrected, each change is printed (field: old → new) and recorded in changes.yml. The same
+    Adding the same file twice changes nothing, unless these flags give a different --date,
+    --title, --source, --author or --topic (a sidecar does not: re-adding a folder never undoes
+    a `chronicle set`): then the stored article is corrected, each change is printed (field:
+    old → new) and recorded in changes.yml. The same
     text from another file is refused as a duplicate, naming the article already stored. The
     original bytes of every input are kept in originals/, named by their SHA-256, which the
     article's front matter records. The exit status is 1 when any input failed.

@@ -5,6 +5,10 @@ better `--date` or `--title` (the clipping's date found, a typo in the headline)
 replace the stored ones as `chronicle set` would: written through the store, recorded in
 `changes.yml`, the file moved (with a redirect) when its date folder changes. Same values:
 nothing is written.
+
+Only the command line's values correct: a sidecar was read when the original was first added,
+and re-running `chronicle add inbox/` over its sidecars must not undo what a curator changed
+since with `chronicle set` or `edit`.
 """
 
 from __future__ import annotations
@@ -19,9 +23,6 @@ from chronicle.archive.model import Article
 from chronicle.archive.store import ArticleStore, StoredRef
 from chronicle.errors import ChronicleError
 from chronicle.ingest.curate import Found, save_held, with_curator_values
-from chronicle.ingest.fetch import is_url
-from chronicle.ingest.inputs import read_sidecar, sidecar_for
-from chronicle.ingest.metadata import layer_curator
 
 # What adding an original again may correct, and the changes printed for it (changes.yml keeps
 # all of them, the evidence too).
@@ -53,10 +54,10 @@ def added_again(
     show: Callable[[Path], str],
 ) -> Outcome:
     """The original of `ref` added again (the caller holds the archive's lock): 'corrected' when
-    the curator's values (flags, then sidecar) differ from the stored ones, else 'unchanged';
-    'failed', with nothing written, for a bad sidecar or value. `show` names the file."""
+    the command line's values (`flags`) differ from the stored ones, else 'unchanged'; 'failed',
+    with nothing written, for a value that cannot be used. `show` names the file."""
+    given = {k: flags[k] for k in CORRECTABLE if k in flags}
     try:
-        given = correctable(name, flags)
         if not given:
             return Outcome(name, "unchanged", show(ref.path))
         stored = store.load(ref.path)
@@ -69,18 +70,3 @@ def added_again(
         return Outcome(name, "unchanged", show(ref.path))
     shown = tuple((k, v[0], v[1]) for k, v in change.changes.items() if k in SHOWN_CHANGES)
     return Outcome(name, "corrected", show(path), new, changes=shown)
-
-
-def correctable(name: str, flags: Mapping[str, Any]) -> dict[str, Any]:
-    """The curator's values for the correctable fields: the flags', then the sidecar's (read
-    and checked as `prepare` reads it) of a file input. Raises ChronicleError for a bad
-    sidecar, naming it."""
-    own: Mapping[str, Any] = {}
-    if not is_url(name):
-        sidecar = sidecar_for(Path(name))
-        try:
-            own = read_sidecar(sidecar) if sidecar else {}
-        except ChronicleError as exc:
-            raise ChronicleError(name, f"sidecar {exc.where}: {exc.reason}") from None
-    curator = layer_curator(flags, own)
-    return {k: curator[k] for k in CORRECTABLE if k in curator}
