@@ -52,6 +52,7 @@ _NAVIGATION = FURNITURE | {
 _MENU_SEPARATOR = re.compile(r"\s*[|•·»›/]\s*|\s{2,}|\t")
 _EDGES = " .:|»›-–—"
 MENU_MAX_CHARS = 200
+MENU_ITEM_MAX_CHARS = 25
 
 
 def is_consent_text(text: str) -> bool:
@@ -77,14 +78,20 @@ def is_furniture(text: str) -> bool:
 
 
 def is_navigation_text(line: str) -> bool:
-    """Whether a line of a body is only navigation: a menu ("Home | News | Contact"), a link
-    to the top or to share the page ("Share on Facebook"), each item the name of a site's part."""
+    """Whether a line of a body is only navigation: a link to the top or to share the page
+    ("Share on Facebook"), every item the name of a site's part; or a menu of three items or
+    more ("Home | News | Sport | Contact"), each a short name, half of them a site's parts
+    (the others are its sections, which no list can know)."""
     text = _key(line)
     if not text or len(text) > MENU_MAX_CHARS:
         return False
     items = [item.strip(_EDGES) for item in _MENU_SEPARATOR.split(text)]
     items = [item for item in items if item]
-    return bool(items) and all(item in _NAVIGATION for item in items)
+    known = sum(item in _NAVIGATION for item in items)
+    if items and known == len(items):
+        return True
+    short = all(len(item) <= MENU_ITEM_MAX_CHARS and item.count(" ") < 3 for item in items)
+    return len(items) >= 3 and short and known * 2 >= len(items)
 
 
 def without_boilerplate(text: str) -> str:
