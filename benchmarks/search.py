@@ -50,7 +50,7 @@ from chronicle.archive.model import Article
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.labels import english
 from chronicle.site.search.bundle import write_bundle
-from chronicle.site.search.counts import write_counts
+from chronicle.site.search.counts import count_facets, write_counts
 from chronicle.site.search.records import FACETS, record_for
 
 ASSETS = Path(__file__).resolve().parent.parent / "scripts" / "chronicle" / "site" / "assets"
@@ -399,7 +399,8 @@ def run(
             # made at build time are written again, as the current code makes them.
             seconds, peak = float("nan"), float("nan")
             shards = len(json.loads(manifest.read_text(encoding="utf-8")))
-            write_counts((record_for(e, text) for e, text in entries), root / "pagefind")
+            records = (record_for(e, text) for e, text in entries)
+            write_counts(count_facets(records), root / "pagefind")
         else:
             seconds, peak, shards = build_index(entries, root, shard_size, small_year, split_year)
         page_source = newest_year_source(entries)

@@ -84,10 +84,10 @@ def test_values_whose_names_collide_share_a_file(records, monkeypatch):
 
 def test_a_rebuild_rewrites_only_the_counts_that_changed(tmp_path, records):
     bundle = tmp_path / "pagefind"
-    write_counts(records, bundle)
+    write_counts(count_facets(records), bundle)
     before = {p.name: p.stat().st_mtime_ns for p in (bundle / COUNTS_DIR).iterdir()}
     (bundle / COUNTS_DIR / "left-over.json").write_text("{}")
-    write_counts(records[1:], bundle)  # one article fewer
+    write_counts(count_facets(records[1:]), bundle)  # one article fewer
     after = {p.name: p.stat().st_mtime_ns for p in (bundle / COUNTS_DIR).iterdir()}
     assert "left-over.json" not in after
     changed = {name for name in after if before.get(name) != after[name]}
@@ -198,3 +198,21 @@ def test_navigation_lines(line, navigation):
 def test_an_article_about_cookies_keeps_its_words():
     text = "The bakery sells cookies every morning, and people accept long queues."
     assert without_boilerplate(text) == text
+
+
+def test_a_wrong_guess_leaves_the_counts_of_the_real_record(tmp_path):
+    """Counted while the shards are indexed, from the records as planned: a guessed record
+    (search.LateRecords) that MkDocs made otherwise is counted as made."""
+    import dataclasses
+    import threading
+
+    from chronicle.site.search.bundle import LateRecords
+
+    records = [_record("/a/", "en", "2025"), _record("/b/", "en", "2024")]
+    real = dataclasses.replace(records[1], filters={**records[1].filters, "source": ["Real"]})
+    guess = dataclasses.replace(real, filters={**real.filters, "source": ["Guessed"]})
+    late = LateRecords([guess])
+    threading.Timer(0.2, late.deliver, [[real]]).start()
+    write_bundle([records[0], guess], tmp_path / "early", max_articles=0, late=late)
+    main = json.loads((tmp_path / "early" / COUNTS_FILE).read_text())
+    assert main["facets"]["source"] == [["Real", 1]]

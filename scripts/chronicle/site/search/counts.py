@@ -103,10 +103,11 @@ def value_file(facet: str, value: str) -> str:
     return f"{COUNTS_DIR}/{facet}-{digest:08x}.json"
 
 
-def write_counts(records: Iterable[SearchRecord], bundle: Path) -> None:
-    """Write the counts into the bundle: only files whose text changed (a rebuild that changed
-    no count touches none), the main file last, and files of values that are gone removed."""
-    files = count_facets(records)
+def write_counts(counts: Mapping[str, str], bundle: Path) -> None:
+    """Write the counts (`count_facets`) into the bundle: only files whose text changed (a
+    rebuild that changed no count touches none), the main file last, and files of values that
+    are gone removed."""
+    files = dict(counts)
     folder = bundle / COUNTS_DIR
     folder.mkdir(parents=True, exist_ok=True)
     main = files.pop(COUNTS_FILE)
