@@ -320,6 +320,10 @@ def test_counts_without_words_are_complete_without_the_older_shards(page, search
     # Opening a closed facet needs nothing more.
     page.click("button[aria-controls=chronicle-facet-language]")
     assert search_page.facet_counts("language") == {"en": 2}
+    # Two sources: no article has two, so their counts add up.
+    page.check("fieldset[data-facet=source] input[value='Coastal Courier']")
+    search_page.wait_status("includes('4 articles are too many')")
+    assert search_page.facet_counts("year") == {"2025": 2, "2024": 2}
     # A year: the sources among its articles.
     page.goto(f"{base_url}search/?year=2024")
     search_page.wait_counts("source", "Harbour Times")

@@ -44,6 +44,8 @@ def test_counts_are_those_of_the_records_without_words_and_under_each_value(reco
         # Sorted, as lists: a browser reorders object keys that look like numbers (years).
         assert [v for v, _ in main["facets"].get(facet, [])] == sorted(want)
     assert {"person", "year", "month", "source"} <= set(main["facets"])
+    # The facets whose counts under several values add up: no article has two of their values.
+    assert main["single"] == ["language", "month", "source", "year"]
     person = Counter(v for r in records for v in r.filters.get("person", ())).most_common(1)[0][0]
     for facet, value in [("source", "Source 3"), ("year", "2024"), ("person", person)]:
         (entry,) = [e for e in files[value_file(facet, value)]["values"] if e["value"] == value]

@@ -507,28 +507,41 @@ async function fetchJson(name) {
   }
 }
 
+async function valueCountsOf(main, facet, value) {
+  // One value's { articles, facets }, or null when its file is of another build.
+  if (!(main.facets[facet] || []).some(([v]) => v === value)) return { articles: 0, facets: {} };
+  const name = valueFile(facet, value);
+  if (!valueCounts.has(name)) valueCounts.set(name, fetchJson(name));
+  // Values whose hashes collide share a file.
+  return (await valueCounts.get(name))?.values?.find((entry) => entry.value === value) || null;
+}
+
 async function precomputed(page, state) {
-  // { articles, counts } for a search without words or dates and with at most one value chosen
-  // (every facet counted; a facet's own counts are those of no filter: values within a facet are
-  // alternatives); null for any other search, or when the bundle has no counts.
+  // { articles, counts } for a search without words or dates and with at most one facet chosen:
+  // one value, or several of a facet no article has two values of (a source, a year), whose
+  // counts add up. Every facet is counted; the chosen one's counts are those of no filter
+  // (values within a facet are alternatives). null for any other search, or without the counts.
   const chosen = Object.entries(state.filters);
-  if (state.q || state.from || state.to || chosen.length > 1 || chosen[0]?.[1].length > 1) return null;
+  if (state.q || state.from || state.to || chosen.length > 1) return null;
   buildCounts ??= fetchJson("chronicle-counts.json");
   const main = await buildCounts;
   if (!main) return null;
   const all = asCounts(main.facets);
   let known = { articles: main.articles, counts: all };
   if (chosen.length) {
-    const [[facet, [value]]] = chosen;
-    let data = { articles: 0, facets: {} }; // a value no article has
-    if ((main.facets[facet] || []).some(([v]) => v === value)) {
-      const name = valueFile(facet, value);
-      if (!valueCounts.has(name)) valueCounts.set(name, fetchJson(name));
-      // Values whose hashes collide share a file; missing: a file of another build.
-      data = (await valueCounts.get(name))?.values?.find((entry) => entry.value === value);
-      if (!data) return null;
+    const [[facet, values]] = chosen;
+    if (values.length > 1 && !(main.single || []).includes(facet)) return null;
+    const parts = await Promise.all([...new Set(values)].map((value) => valueCountsOf(main, facet, value)));
+    if (parts.includes(null)) return null;
+    const counts = {};
+    for (const part of parts) {
+      for (const [other, pairs] of Object.entries(part.facets)) {
+        const sums = (counts[other] ??= {});
+        for (const [value, count] of pairs) sums[value] = (sums[value] || 0) + count;
+      }
     }
-    known = { articles: data.articles, counts: { ...asCounts(data.facets), [facet]: all[facet] || {} } };
+    const articles = parts.reduce((sum, part) => sum + part.articles, 0);
+    known = { articles, counts: { ...counts, [facet]: all[facet] || {} } };
   }
   for (const key of page.facetKeys) known.counts[key] ??= {}; // complete: no value is none
   return known;

@@ -8,7 +8,8 @@ and are written once a build:
 
 - `chronicle-counts.json` (a few KB): the number of articles and, for each facet, its values
   with their counts, `[[value, count], ...]` sorted by value (lists, not objects: a browser
-  reorders object keys that look like numbers, such as years).
+  reorders object keys that look like numbers, such as years); and the facets of which no
+  article has two values (`single`).
 - `counts/<facet>-<hash>.json`, one per value (see `value_file`): the value, its count, and
   every *other* facet's values with their counts among its articles.
   A facet's own counts under one of its values are those of the empty query (facets are
@@ -78,7 +79,14 @@ def count_facets(records: Iterable[SearchRecord]) -> dict[str, str]:
         return out
 
     facets = grouped({n: len(p) for n, p in enumerate(postings)})
-    files = {COUNTS_FILE: _dump({"articles": len(rows), "facets": facets})}
+    # Facets of which no article has two values (a source, a year): the counts under several of
+    # their values are the sums of each one's, which search.js adds up.
+    several = {
+        facet for values in rows for facet, n in Counter(f for f, _ in values).items() if n > 1
+    }
+    single = sorted(set(by_facet) - several)
+    main = {"articles": len(rows), "facets": facets, "single": single}
+    files = {COUNTS_FILE: _dump(main)}
     by_file: dict[tuple[str, str], list[dict[str, object]]] = {}
     for facet, numbers in by_facet.items():
         for n in numbers:
