@@ -63,6 +63,9 @@ def test_add_stores_the_registrys_name_and_refuses_a_dateline_place(tmp_path, cl
     }
     curated = inbox / "d.txt"
     curated.write_text(TEXT.format(day="Monday"), encoding="utf-8")
+    cli("add", curated, "--title", "Talks", "--source", "Harbour Daily", "--archive", archive)
+    assert stored_sources(archive)["Talks"] == "Harbour Daily"
+    # Added again with a corrected source: stored under the registry's name too.
     cli("add", curated, "--title", "Talks", "--source", "nyt", "--archive", archive)
     assert stored_sources(archive)["Talks"] == "The New York Times"
     report = cli("check", "--archive", archive).output

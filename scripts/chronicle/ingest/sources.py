@@ -22,9 +22,10 @@ import difflib
 import re
 import shlex
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from chronicle.archive.model import Article
 from chronicle.archive.registry import Registry
@@ -91,6 +92,16 @@ def settle_source(article: Article, sources: SourceRegistry, entities: Registry)
 def settle_in_project(article: Article, folder: Path, entities: Registry) -> Article:
     """`settle_source` with the source registry of the project `folder` belongs to."""
     return settle_source(article, sources_near(folder), entities)
+
+
+def settled(flags: Mapping[str, Any] | None, article: Article) -> dict[str, Any]:
+    """The command line's values with its source as `settle_source` settled it on `article`
+    (`--source nyt` is The New York Times; a refused one is unknown), for correcting an
+    article added before."""
+    out = dict(flags or {})
+    if "source" in out and out["source"] not in (None, "unknown", "Unknown"):
+        out["source"] = article.source if article.source_origin == "curator" else "unknown"
+    return out
 
 
 def _evidence(article: Article) -> dict[str, str]:

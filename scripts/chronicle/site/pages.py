@@ -332,16 +332,13 @@ def article_breadcrumbs(
     """Archive › year › month › day links for an article page (as far as the date is known)."""
     L = labels or english()
     crumbs = [Link(L("archive.title"), base)]
-    if date is None:
-        return [*crumbs, Link(L("archive.undated"), f"{base}undated/")]
-    crumbs.append(Link(L.year(date.year), f"{base}{date.year}/"))
-    if date.month is not None:
-        crumbs.append(Link(L.month(date.year, date.month), f"{base}{date.year}/{date.month:02d}/"))
-        if date.day is not None:
-            crumbs.append(
-                Link(
-                    L.day_month(date.month, date.day),
-                    f"{base}{date.year}/{date.month:02d}/{date.day:02d}/",
-                )
-            )
+    if date is None or date.period is None:  # a decade, a set across years: no calendar page
+        key = "undated" if date is None else "approximate"
+        return [*crumbs, Link(L(f"archive.{key}"), f"{base}{key}/")]
+    year, month, day = date.period
+    crumbs.append(Link(L.year(year), f"{base}{year}/"))
+    if month is not None:
+        crumbs.append(Link(L.month(year, month), f"{base}{year}/{month:02d}/"))
+        if day is not None:
+            crumbs.append(Link(L.day_month(month, day), f"{base}{year}/{month:02d}/{day:02d}/"))
     return crumbs
