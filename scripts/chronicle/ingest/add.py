@@ -43,7 +43,7 @@ from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
-from chronicle.ingest.sources import settle_in_project, settled
+from chronicle.ingest.sources import settle_in_project
 from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
@@ -253,7 +253,7 @@ class Ingester:
             status, ref = found
             if status == "unchanged":
                 self.originals.keep(original)  # heals an originals folder that lost it
-                corrected = added_again(self.store, name, ref, settled(flags, article), self.show)
+                corrected = added_again(self.store, name, ref, flags or {}, self.show)
                 if corrected.status != "unchanged":
                     return corrected
             return Outcome(name, status, self.show(ref.path), article)

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from chronicle.archive.model import Article
-from chronicle.archive.registry import Registry
+from chronicle.archive.registry import Registry, registry_near
 from chronicle.archive.sources import (
     SourceRegistry,
     host_of,
@@ -42,6 +42,7 @@ from chronicle.text.lexicon import NAME_PARTICLES, ORGANISATION_WORDS_EN, PUBLIS
 # A place written as initials ("U.S.", "N.Y.", "U.K."): a dateline's, never a publisher's name.
 _PLACE_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'.-]+(?:-[A-Z][a-z’'.-]+)?|[A-Z]\.)$")
+_NO_ARTICLE = Article(id="", title="", title_origin="curator", body="")  # a curator's refusal
 _HOW_WORDS = {
     "name": "the name",
     "alias": "an alias",
@@ -94,13 +95,19 @@ def settle_in_project(article: Article, folder: Path, entities: Registry) -> Art
     return settle_source(article, sources_near(folder), entities)
 
 
-def settled(flags: Mapping[str, Any] | None, article: Article) -> dict[str, Any]:
-    """The command line's values with its source as `settle_source` settled it on `article`
-    (`--source nyt` is The New York Times; a refused one is unknown), for correcting an
-    article added before."""
-    out = dict(flags or {})
-    if "source" in out and out["source"] not in (None, "unknown", "Unknown"):
-        out["source"] = article.source if article.source_origin == "curator" else "unknown"
+def settled(values: Mapping[str, Any], folder: Path) -> dict[str, Any]:
+    """Curator values with their source settled as `settle_source` settles a curator's, with
+    the registries of the project `folder` belongs to (`--source nyt` is The New York Times; a
+    registered person or place is unknown): for correcting an article added before."""
+    out = dict(values)
+    raw = " ".join(str(out.get("source") or "").split())
+    if raw and raw not in ("unknown", "Unknown"):
+        found = sources_near(folder).match(raw)
+        if found is not None:
+            out["source"] = found.source.name
+        else:
+            refused = refusal(raw, _NO_ARTICLE, registry_near(folder), curator=True)
+            out["source"] = "unknown" if refused else _tidy(raw)
     return out
 
 
