@@ -43,6 +43,7 @@ from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
+from chronicle.ingest.sources import settle_in_project
 from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
@@ -246,6 +247,7 @@ class Ingester:
     def commit_article(
         self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
     ) -> Outcome:
+        article = settle_in_project(article, self.store.root, self.registry)  # sources.yml
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found
