@@ -169,3 +169,53 @@ def test_four_byte_letters_keep_a_slug_under_the_file_name_limit():
     slug = make_slug("\U00020000" * 100, max_length=80)
     assert len(slug.encode()) <= 240
     assert slug == "\U00020000" * 60
+
+
+@pytest.mark.parametrize(
+    "registry",
+    [
+        "people:\n  - name: [oops\n",
+        "- name: Basem Naim\n  kind: person\n- name: basem naim\n  kind: person\n",
+        "- name: Hamas\n  kind: band\n",
+    ],
+    ids=["yaml", "twice", "kind"],
+)
+def test_a_broken_registry_is_reported_once_by_its_name(
+    tmp_path: Path, project: Path, cli: Callable[..., Result], registry: str
+):
+    (project / "entities.yml").write_text(registry, encoding="utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(3):
+        (inbox / f"{n}.txt").write_text(f"Story {n}. {LEDE}\n", encoding="utf-8")
+    result = cli("add", inbox, "--date", "2025-01-02", exit_code=1)
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1, result.output
+    assert "entities.yml: " in lines[0] and "nothing was added" in lines[0]
+    assert not list((project / "docs" / "articles").rglob("*.md"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a file size limit is a POSIX resource limit")
+def test_originals_that_cannot_be_written_are_named_in_one_line(project: Path):
+    """A file size limit refuses the first large write, the original's, as a full disk would,
+    with an error that names no file: the message names the originals folder, not the archive."""
+    import resource
+    import subprocess
+
+    (project / "big.txt").write_text(LEDE * 200, encoding="utf-8")
+
+    def limit() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16_000, 16_000))
+
+    result = subprocess.run(
+        [sys.executable, "-m", "chronicle", "add", "big.txt", "--language", "en"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: cannot write originals: File too large", result.stderr
+    assert not list((project / "docs" / "articles").rglob("*.md"))
+    assert not [p for p in project.rglob("*.tmp")]
