@@ -55,7 +55,7 @@ from chronicle.site.placement import (
 )
 from chronicle.site.publish import OUTPUTS_FILE, add_open_data_page, site_of, write_outputs
 from chronicle.site.redirects import add_redirects
-from chronicle.site.sanitize import clean_html, clean_toc
+from chronicle.site.sanitize import clean_html, clean_toc, plain
 from chronicle.site.search import FACETS
 from chronicle.site.story_pages import story_links
 from chronicle.site.views import View
@@ -343,7 +343,7 @@ class BuildPlan:
                 self.entity_site,
                 archive_base=self._base("archive"),
                 site_url=self.config.site_url or "",
-                site_name=self.config.site_name,
+                site_name=plain(self.config.site_name),
             )
             return {**self._base_context(), **article}
         view = self.views.get(src)

@@ -6,6 +6,11 @@ through here before it reaches a page: its HTML (`clean_html`), and its table of
 (`clean_toc`), which MkDocs makes from the headings before any sanitiser sees them and Material
 prints unescaped, in the contents and in the "Skip to content" link. An attribute list
 (`## Heading {: id=… data-toc-label=… }`) sets both.
+
+mkdocs.yml's words are trusted, but MkDocs renders without autoescape and the theme prints the
+site's name, description and author raw (in <title>, attributes, the header): `safe_config`
+makes them escaped text and the copyright (HTML by Material's contract) sanitised HTML, marked
+safe so that a template's `| e` does not escape them twice. Python reads them with `plain`.
 """
 
 from __future__ import annotations
@@ -16,11 +21,16 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import nh3
+from markupsafe import Markup
 
 from chronicle.text.normalize import make_slug
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.toc import AnchorLink
+
+# mkdocs.yml's plain-text settings the theme prints (Material: <title>, <meta>, the header).
+CONFIG_TEXTS = ("site_name", "site_description", "site_author")
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {
     "figure",
@@ -167,3 +177,19 @@ def _text(markup: str) -> str:
     """What a reader would see of `markup`: no tags, no placeholders, entities decoded."""
     text = _html.unescape(_TAG.sub("", _PLACEHOLDER.sub("", markup)))
     return _CONTROL.sub("", text).strip()
+
+
+def safe_config(config: MkDocsConfig) -> None:
+    """Escape mkdocs.yml's texts in place and sanitise its copyright (see the module's
+    docstring); a value already made safe is left as it is (MkDocs may reuse the config)."""
+    for key in CONFIG_TEXTS:
+        value = config[key]
+        if value and not isinstance(value, Markup):
+            config[key] = Markup.escape(value)
+    if config.copyright and not isinstance(config.copyright, Markup):
+        config.copyright = Markup(clean_html(config.copyright))
+
+
+def plain(value: str | None) -> str:
+    """A config text as the curator wrote it, for what is not HTML (feeds, citations, data)."""
+    return value.unescape() if isinstance(value, Markup) else value or ""
