@@ -55,7 +55,7 @@ from chronicle.site.placement import (
 )
 from chronicle.site.publish import OUTPUTS_FILE, add_open_data_page, site_of, write_outputs
 from chronicle.site.redirects import add_redirects
-from chronicle.site.sanitize import clean_html, clean_toc, plain
+from chronicle.site.sanitize import clean_html, clean_toc, inert_includes, plain
 from chronicle.site.search import FACETS
 from chronicle.site.story_pages import story_links
 from chronicle.site.views import View
@@ -285,7 +285,7 @@ class BuildPlan:
         if page.file.src_uri not in self.entries:
             return None
         text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-        return body_of(text, page.file.src_uri)
+        return inert_includes(body_of(text, page.file.src_uri), self.config.markdown_extensions)
 
     def render_markdown(self, page: Page, markdown: str) -> str:
         """Sets the page's template and escaped title; the Markdown MkDocs should convert."""

@@ -11,6 +11,11 @@ mkdocs.yml's words are trusted, but MkDocs renders without autoescape and the th
 site's name, description and author raw (in <title>, attributes, the header): `safe_config`
 makes them escaped text and the copyright (HTML by Material's contract) sanitised HTML, marked
 safe so that a template's `| e` does not escape them twice. Python reads them with `plain`.
+
+A Markdown extension that includes files (`pymdownx.snippets`: a line `--8<-- "path"`) would let
+an article's body pull the curator's own files (mkdocs.yml, notes, anything readable) into a
+published page: with it enabled, `inert_includes` escapes each such line in an article's body,
+as snippets' own escape does (`;--8<--`), so the line is printed as written and nothing is read.
 """
 
 from __future__ import annotations
@@ -28,6 +33,18 @@ from chronicle.text.normalize import make_slug
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.toc import AnchorLink
+
+SNIPPETS = "pymdownx.snippets"
+# What snippets reads as an include, as pymdownx 13 matches it: a line it takes whole (an
+# include, a block's first or last line) and a section mark anywhere in a line. An escape is a
+# ";" before the marker, of which snippets removes one, so an escaped line stays as written.
+_INCLUDE_LINE = re.compile(
+    r"""^([ \t]*)(?=;*-+8<-+(?:[ \t]+(?:"(?:\\"|[^"\n\r])+?"|'(?:\\'|[^'\n\r])+?')|)\r?$)"""
+)
+_SECTION_MARK = re.compile(
+    r"(?<!;)(?<!-)(?=;*-+8<-+[ \t]+\[[ \t]*(?:start|end)[ \t]*:[ \t]*[a-z][-_0-9a-z]*[ \t]*\])",
+    re.I,
+)
 
 # mkdocs.yml's plain-text settings the theme prints (Material: <title>, <meta>, the header).
 CONFIG_TEXTS = ("site_name", "site_description", "site_author")
@@ -193,3 +210,19 @@ def safe_config(config: MkDocsConfig) -> None:
 def plain(value: str | None) -> str:
     """A config text as the curator wrote it, for what is not HTML (feeds, citations, data)."""
     return value.unescape() if isinstance(value, Markup) else value or ""
+
+
+def inert_includes(markdown: str, extensions: list[str] | tuple[str, ...]) -> str:
+    """An article's Markdown with every line snippets would read as an include escaped (see the
+    module's docstring); unchanged when `extensions` (mkdocs.yml's) has no snippets, where an
+    added ";" would be printed."""
+    if SNIPPETS not in extensions or "8<" not in markdown:
+        return markdown
+    lines = []
+    for line in markdown.split("\n"):
+        if "8<" in line:
+            line, whole = _INCLUDE_LINE.subn(r"\1;", line, count=1)
+            if not whole:
+                line = _SECTION_MARK.sub(";", line, count=1)
+        lines.append(line)
+    return "\n".join(lines)
