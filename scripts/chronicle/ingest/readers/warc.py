@@ -83,7 +83,7 @@ def read_warc(data: bytes, name: str) -> list[Draft]:
     html_records = 0
     try:
         records = ArchiveIterator(io.BytesIO(data))
-        records.loader = _Loader()
+        records.loader = _Loader(verify_http=False)  # as ArchiveIterator makes its own
         for number, record in enumerate(records, 1):
             if record.rec_type == "response" and not record.rec_headers.get_header(
                 "WARC-Target-URI"
