@@ -57,6 +57,10 @@ def warnings_for(name: str, article: Article) -> list[Finding]:
             f"date guessed from the text, not given by the original: “{article.date.human()}”"
             f"{why}; set 'date' to confirm or correct it"
         )
+    elif article.date.form is not None:
+        # Kept as written (a decade, a season, "one of"): for review, never collapsed to a day.
+        kind = "imprecise" if article.date.is_exact else "uncertain"
+        warn(f"date is {kind}: “{article.date.human()}” (EDTF “{article.date.edtf}”)")
     elif not article.date.is_exact:
         found = recorded(article).get("date")
         warn(f"date is {article.date.human()}" + (f" (evidence “{found}”)" if found else ""))
