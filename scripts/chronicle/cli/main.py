@@ -206,6 +206,12 @@ def add(
         near_duplicates,
         show_path=_shown,
     )
+    try:
+        # A mistake in entities.yml is one mistake, said once, before any input is read, rather
+        # than the reason every article of the batch failed.
+        _ = ingester.registry
+    except ChronicleError as exc:
+        raise click.ClickException(f"{printable(str(exc))}; nothing was added") from None
     settings = Settings(
         max_bytes=max_size * 1_000_000, timeout=timeout, near_duplicates=near_duplicates
     )

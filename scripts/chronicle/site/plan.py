@@ -56,7 +56,7 @@ from chronicle.site.placement import (
 )
 from chronicle.site.publish import OUTPUTS_FILE, add_open_data_page, site_of, write_outputs
 from chronicle.site.redirects import add_redirects
-from chronicle.site.sanitize import clean_html, clean_toc
+from chronicle.site.sanitize import clean_html, clean_toc, inert_includes, plain
 from chronicle.site.search import FACETS
 from chronicle.site.story_pages import story_site
 from chronicle.site.views import View
@@ -287,7 +287,7 @@ class BuildPlan:
         if page.file.src_uri not in self.entries:
             return None
         text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-        return body_of(text, page.file.src_uri)
+        return inert_includes(body_of(text, page.file.src_uri), self.config.markdown_extensions)
 
     def render_markdown(self, page: Page, markdown: str) -> str:
         """Sets the page's template and escaped title; the Markdown MkDocs should convert."""
@@ -345,7 +345,7 @@ class BuildPlan:
                 self.entity_site,
                 archive_base=self._base("archive"),
                 site_url=self.config.site_url or "",
-                site_name=self.config.site_name,
+                site_name=plain(self.config.site_name),
             )
             return {**self._base_context(), **article}
         view = self.views.get(src)
