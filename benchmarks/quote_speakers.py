@@ -62,12 +62,12 @@ class Score:
 
 def same_speaker(found: str, gold: str | list[str]) -> bool:
     """Whether the extractor's speaker is the gold one (or one of them): equal without case or a
-    leading "the", or one is the other's surname."""
+    leading "the" or a closing dot (`Jr.`), or one is the other's surname."""
     if isinstance(gold, list):
         return any(same_speaker(found, one) for one in gold)
 
     def norm(name: str) -> str:
-        name = name.casefold().strip()
+        name = name.casefold().strip().rstrip(".")
         return name.removeprefix("the ").strip()
 
     a, b = norm(found), norm(gold)

@@ -194,7 +194,8 @@ SPEECH_VERBS = {
         kommentiert unterstrich unterstreicht kritisierte kritisiert forderte fordert
         bestätigte bestätigt erläuterte erläutert versicherte versichert antwortete antwortet
         erzählte erzählt begründete begründet informierte informiert mahnte mahnt verkündete
-        verkündet sprach spricht räumte räumt stellte stellt
+        verkündet sprach spricht räumte räumt stellte stellt fragte fragt rief ruft seufzte
+        seufzt
         """
     ),
     "fr": _words(
@@ -211,6 +212,7 @@ SPEECH_VERBS = {
         aseguró asegura señaló señala indicó indica sostuvo sostiene advirtió advierte comentó
         comenta subrayó subraya destacó destaca manifestó apuntó apunta precisó insistió
         recalcó dicho afirmado declarado explicado añadido señalado asegurado indicado
+        expresó lamentó enfatizó relató contó sumó admitió reconoció consideró opinó
         """
     ),
     "pt": _words(
@@ -220,17 +222,39 @@ SPEECH_VERBS = {
         observou indicou alertou dito afirmado declarado explicado
         """
     ),
+    "it": _words(
+        """
+        disse dice dichiarato detto affermato spiegato aggiunto sottolineato precisato
+        commentato osservato ricordato scritto raccontato afferma spiega aggiunge sottolinea
+        dichiara ribadisce ribadito avverte avvertito
+        """
+    ),
 }
+# `Magallanes sostuvo que “…”`, `il a jugé que « … »`, `betonte, dass „…“`: a quote after one of
+# these follows a speech verb's clause, as after a colon.
+COMPLEMENTISERS = {
+    "de": ("dass",),
+    "fr": ("que", "qu’", "qu'"),
+    "es": ("que",),
+    "pt": ("que",),
+    "it": ("che",),
+}
+# `a Yurramendi, quien señaló que`: the speaker is the name before the pronoun.
+RELATIVE_PRONOUNS = _words("quien quienes qui quem chi")
+# Languages that drop a known subject (`“…”, lamentó.`: she lamented).
+PRO_DROP = frozenset(("es", "pt", "it"))
 # Past participles need their auxiliary (`a déclaré`, `ha dicho`); German has none here.
 SPEECH_AUXILIARIES = {
     "fr": ("a", "ont", "a-t-il", "a-t-elle"),
     "es": ("ha", "han"),
     "pt": ("tem", "têm"),
+    "it": ("ha", "hanno"),
 }
 PARTICIPLE_ENDINGS = {
     "fr": ("é", "u", "is", "it"),
     "es": ("ado", "ido", "icho"),
     "pt": ("ado", "ido", "ito"),
+    "it": ("ato", "uto", "itto", "etto"),
 }
 # `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
 ACCORDING_TO = {
@@ -239,18 +263,21 @@ ACCORDING_TO = {
     "fr": ("selon",),
     "es": ("según",),
     "pt": ("segundo", "de acordo com"),
+    "it": ("secondo",),
 }
 DETERMINERS = {
     "de": _words("der die das ein eine"),
     "fr": _words("le la les un une l’ l'"),
     "es": _words("el la los las un una"),
     "pt": _words("o a os as um uma"),
+    "it": _words("il lo la i gli le un una uno l’ l'"),
 }
 PERSONAL_PRONOUNS = {
     "de": _words("er"),
     "fr": _words("il elle"),
     "es": _words("él ella"),
     "pt": _words("ele ela"),
+    "it": _words("lui lei"),
 }
 # Capitalised at a sentence's start, never a name: `Zum Glück`, `Dazu`, `Im Interview`.
 FUNCTION_WORDS = {
@@ -275,6 +302,7 @@ FUNCTION_WORDS = {
         """
     ),
     "pt": _words("com em mas ele ela seu sua este esta esse essa após até segundo"),
+    "it": _words("con per ma e in su suo sua questo questa dopo fino secondo durante"),
 }
 # Compound roles: `Grünen-Fraktionschefin`, `Pressesprecherin`, `Readly-CEO`.
 ROLE_ENDINGS_DE = (
@@ -315,6 +343,7 @@ NOT_NAMES = {
     "fr": _words("M. Mme Mlle Me"),
     "es": _words("Sr. Sra. Sr Sra Don Doña"),
     "pt": _words("Dom Dona"),
+    "it": _words("Sig. Sig.ra Dott. Dott.ssa On."),
     "any": _words("Professor Prof Prof. Dr Dr. Twitter Facebook Instagram"),
 }
 # Words between a verb and its subject: `sagt dazu X`, `sagte uns die Quelle`, `a encore dit X`.
@@ -328,6 +357,25 @@ FILLERS = {
     "fr": _words("encore aussi alors ensuite également pourtant enfin"),
     "es": _words("también además luego entonces después ya"),
     "pt": _words("ainda também depois então já"),
+    "it": _words("anche poi ancora inoltre già"),
+}
+# Articles that introduce someone new (`un integrante del Poder Ejecutivo`), not someone named
+# before (`die Managerin`).
+INDEFINITE_ARTICLES = _words("ein eine einer un une una uno um uma")
+# Roles before a surname in running text (`le juge Bocock`, `el presidente Boric`): the word
+# after one is a person's name.
+ROLE_NOUNS = {
+    "de": _words("Richter Richterin Pastor Pastorin Oberst Trainer Kommissar Abgeordnete"),
+    "fr": _words(
+        "juge chef ministre président présidente maire directeur directrice porte-parole "
+        "chancelier chancelière commissaire député députée sénateur sénatrice premier"
+    ),
+    "es": _words(
+        "juez jueza ministro ministra presidente presidenta alcalde alcaldesa director directora "
+        "portavoz diputado diputada senador senadora intendente subsecretario subsecretaria"
+    ),
+    "pt": _words("juiz ministro ministra presidente presidenta prefeito diretor diretora"),
+    "it": _words("giudice ministro ministra presidente sindaco direttore direttrice"),
 }
 # `un integrante del Poder Ejecutivo`: the name after one of these is the described's.
 OF_WORDS = _words("de del da do dos das des du d’ d' von vom der di of")

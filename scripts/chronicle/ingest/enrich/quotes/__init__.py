@@ -36,7 +36,9 @@ from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
+from chronicle.ingest.enrich.quotes.refer import is_named
 from chronicle.ingest.enrich.quotes.spans import find_spans, mask, worth_keeping
+from chronicle.ingest.enrich.quotes.speech import LANGUAGES
 from chronicle.text.normalize import language_code
 from chronicle.text.sentences import sentence_bounds
 
@@ -57,8 +59,9 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
     `language`, the article's (text.language), adds German, French, Spanish or Portuguese
     attributions to the English ones."""
     ctx = Context(mentions)
+    ctx.text = text
     lang = language_code(language)
-    ctx.language = lang if lang in foreign.LANGUAGES else None
+    ctx.language = lang if lang in LANGUAGES else None
     out: list[Quote] = []
     offset = 0
     for paragraph in text.split("\n\n"):
@@ -108,6 +111,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
         speaker = speaker or NO_SPEAKER
         if speaker.name and not speaker.entity and speaker.name[:1].isupper():
             ctx.last_named = speaker.name
+        if speaker.name and is_named(speaker.name):
+            ctx.speakers.append(speaker.name)
         out.append(
             Quote(
                 text=quote,

@@ -1,0 +1,144 @@
+"""Who a quote's speaker refers back to when the attribution names no one: a pronoun (`er`,
+`il`, `elle`), a dropped subject (`“…”, lamentó.`) or a description of someone named before
+(`die Managerin`, `le chancelier`).
+
+The person who spoke last in this paragraph, else the person named last before the quote in it,
+else the one named last in the previous paragraph, else (for a pronoun or a dropped subject,
+not a description, which may introduce someone new) the article's last named speaker. A person
+is named by a registry mention; a full name opening a sentence (`Meinhard Schroeder (76) hat`),
+set off by commas (`…, Christine Lagarde, directrice du FMI,`) or before a speech verb
+(`Magallanes indicó`); a name after a role (`le juge Bocock`); or the surname of someone who
+spoke or was named in full before. German capitalises every noun, so there a full name must
+come up twice in the article (`Ähnliche Probleme bereitet …` names no one).
+"""
+
+from __future__ import annotations
+
+import re
+
+from chronicle.ingest.enrich.quotes.context import Context, Speaker
+from chronicle.ingest.enrich.quotes.people import names_in
+from chronicle.ingest.enrich.quotes.speech import VERB_RX
+from chronicle.text.lexicon import (
+    DETERMINERS,
+    FUNCTION_WORDS,
+    NOT_NAMES,
+    RELATIVE_PRONOUNS,
+    ROLE_ENDINGS_DE,
+    ROLE_NOUNS,
+)
+
+_NOT_NAMES = frozenset().union(*NOT_NAMES.values())
+_FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
+_DETERMINERS = frozenset().union(*DETERMINERS.values())
+_ROLES = sorted(frozenset().union(*ROLE_NOUNS.values()) | _NOT_NAMES, key=len, reverse=True)
+_ROLE_SET = frozenset(_ROLES)
+_CAPITALISED = r"[A-ZÀ-ÖØ-Þ][\w’'-]+"
+# `le juge Bocock`, `le juge en chef Rossiter`, `Pastor Albrecht Martins`: the name after a role.
+_TITLED = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(re.escape(r) for r in _ROLES)})\s+({_CAPITALISED}"
+    rf"(?:\s+{_CAPITALISED})?)(?![\w-])"
+)
+_RELATIVE = re.compile(rf",\s*(?:{'|'.join(sorted(RELATIVE_PRONOUNS))})\s*$")
+
+
+def is_named(speaker: str) -> bool:
+    """A name (`Diess`, `Eliane Steinmeyer`), not a description (`die Managerin`)."""
+    first = speaker.split()[0]
+    return first[:1].isupper() and first.lower() not in _DETERMINERS | _FUNCTION_WORDS
+
+
+def _plain_name(words: list[str]) -> bool:
+    """Two or three capitalised words, none a role, title, determiner or function word."""
+    return 2 <= len(words) <= 3 and not any(
+        w in _NOT_NAMES
+        or not w[:1].isupper()
+        or w.lower() in _DETERMINERS
+        or w.lower() in _FUNCTION_WORDS
+        or w.lower().endswith(ROLE_ENDINGS_DE)
+        for w in words
+    )
+
+
+def _is_role(word: str) -> bool:
+    bare = word.rstrip(",.")
+    return bare in _ROLE_SET or bare.lower().endswith(ROLE_ENDINGS_DE)
+
+
+def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
+    """(where, name) of every person `text` names, as the module's docstring says."""
+    lang = ctx.language
+    known = {name.split()[-1]: name for name in ctx.speakers}
+    verbs = VERB_RX.get(lang) if lang else None
+    out: list[tuple[int, str]] = []
+    for name, start, end in names_in(text):
+        if ". " in name:  # `Biyon. Oliver Pocher`: a sentence ended inside
+            cut = name.rindex(". ") + 2
+            name, start = name[cut:], start + cut
+        words = name.split()
+        titled = False
+        while len(words) > 1 and _is_role(words[0]):  # `VW-Chef Herbert Diess`
+            start += len(words[0]) + 1
+            words, titled = words[1:], True
+        name = " ".join(words)
+        before = text[:start].rstrip()
+        after = text[end:].lstrip(" ,")
+        tail = before[-40:]  # `ergänzt Eliane Steinmeyer`: the verb just before the name
+        speaks = verbs is not None and (
+            verbs.match(after) is not None
+            or any(m.end() == len(tail) for m in verbs.finditer(tail))
+        )
+        if len(words) == 1:
+            if speaks and words[0] in ctx.surnames():  # `Magallanes indicó`
+                out.append((start, known.get(words[0], words[0])))
+            continue
+        if not _plain_name(words):
+            continue
+        opens = not before or before[-1] in '.!?:“”«»"'
+        set_off = before.endswith(",") and text[end:].startswith(",") and lang != "de"
+        if (titled or opens or set_off or speaks) and (
+            titled or lang != "de" or ctx.text.count(name) >= 2
+        ):
+            out.append((start, name))
+    for match in _TITLED.finditer(text):
+        words = match.group(1).split()
+        if not any(w.lower() in _FUNCTION_WORDS or w in _NOT_NAMES for w in words):
+            out.append((match.start(1), known.get(words[-1], match.group(1))))
+    for surname, name in known.items():
+        for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            out.append((match.start(), name))
+    return out
+
+
+def relative_antecedent(before_verb: str) -> Speaker | None:
+    """`… a Yurramendi, quien señaló que`: the name the relative pronoun stands for."""
+    match = _RELATIVE.search(before_verb)
+    if match is None:
+        return None
+    head = before_verb[: match.start()].rstrip()
+    names = [name for name, _start, end in names_in(head) if end == len(head)]
+    return Speaker(names[-1], None, None) if names else None
+
+
+def person_before(abs_start: int, ctx: Context, off: int, far: bool = True) -> Speaker | None:
+    """The person a pronoun, dropped subject or description at `abs_start` (in the current
+    paragraph) most likely refers to; None when no one was named. Not `far`: only someone in
+    this paragraph or the last."""
+    if ctx.paragraph_speaker is not None:
+        return ctx.paragraph_speaker
+    person = ctx.last_before(off + abs_start, "person")
+    here = _people(ctx.masked[:abs_start], ctx)
+    if (
+        person is not None
+        and person.start >= off
+        and (not here or person.start > off + max(here)[0])
+    ):
+        return Speaker(person.surface, person.entity.name, None)
+    if here:
+        return Speaker(max(here)[1], None, None)
+    previous = _people(ctx.read[-1], ctx) if ctx.read else []
+    if previous:
+        return Speaker(max(previous)[1], None, None)
+    if far and ctx.speakers:
+        return Speaker(ctx.speakers[-1], None, None)
+    return None
