@@ -195,7 +195,7 @@ SPEECH_VERBS = {
         bestätigte bestätigt erläuterte erläutert versicherte versichert antwortete antwortet
         erzählte erzählt begründete begründet informierte informiert mahnte mahnt verkündete
         verkündet sprach spricht räumte räumt stellte stellt fragte fragt rief ruft seufzte
-        seufzt
+        seufzt beschreibt beschrieb
         """
     ),
     "fr": _words(
@@ -204,6 +204,7 @@ SPEECH_VERBS = {
         raconte confie note insiste lance martèle reconnaît rappelle observe prévient commente
         déclaré affirmé expliqué ajouté souligné précisé estimé indiqué assuré poursuivi
         raconté confié noté insisté lancé martelé reconnu rappelé observé prévenu commenté
+        écrit mentionné lâché jugé détaille développe
         """
     ),
     "es": _words(
@@ -212,7 +213,7 @@ SPEECH_VERBS = {
         aseguró asegura señaló señala indicó indica sostuvo sostiene advirtió advierte comentó
         comenta subrayó subraya destacó destaca manifestó apuntó apunta precisó insistió
         recalcó dicho afirmado declarado explicado añadido señalado asegurado indicado
-        expresó lamentó enfatizó relató contó sumó admitió reconoció consideró opinó
+        expresó lamentó enfatizó relató contó sumó admitió reconoció consideró opinó citó
         """
     ),
     "pt": _words(
@@ -241,6 +242,8 @@ COMPLEMENTISERS = {
 }
 # `a Yurramendi, quien señaló que`: the speaker is the name before the pronoun.
 RELATIVE_PRONOUNS = _words("quien quienes qui quem chi")
+# `…, y enfatizó: “…”`: a verb after one of these has the sentence's subject.
+CONJUNCTIONS = _words("y e und et and ma ou")
 # Languages that drop a known subject (`“…”, lamentó.`: she lamented).
 PRO_DROP = frozenset(("es", "pt", "it"))
 # Past participles need their auxiliary (`a déclaré`, `ha dicho`); German has none here.

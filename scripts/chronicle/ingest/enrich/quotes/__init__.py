@@ -36,15 +36,25 @@ from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
-from chronicle.ingest.enrich.quotes.refer import is_named
-from chronicle.ingest.enrich.quotes.spans import find_spans, mask, worth_keeping
+from chronicle.ingest.enrich.quotes.refer import is_named, person_here
+from chronicle.ingest.enrich.quotes.spans import Span, find_spans, mask, worth_keeping
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
 from chronicle.text.normalize import language_code
 from chronicle.text.sentences import sentence_bounds
 
 __all__ = ["extract_quotes"]
 
+MAX_JOINING_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 4  # `“Black Water,”` with no speaker is a song title, not a quote
+
+
+def _joined(masked: str, last: Span | None, span: Span) -> bool:
+    """Whether only a conjunction or two separate `span` from the quote before it in the same
+    sentence (`“A” y que “B”`, `„A“ und „B“`)."""
+    if last is None:
+        return False
+    between = masked[last.close + 1 : span.open]
+    return len(between.split()) <= MAX_JOINING_WORDS and not any(c in between for c in ".!?;:")
 
 
 def _sentence_of(bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
@@ -84,6 +94,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
     previous: Speaker | None = continued if spans[0].open == 0 else None
     ctx.paragraph_speaker = previous
     lang = ctx.language
+    last: Span | None = None
     for span in spans:
         start, end = span.text_range
         quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
@@ -91,17 +102,26 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
         partial = english.is_partial(quote, masked, span, sentence[0])
         speaker = None
         if lang is not None:
-            speaker = foreign.trailing(paragraph, masked, span, ctx, offset, lang) or (
-                foreign.preceding(masked, span, sentence, ctx, offset, lang)
+            speaker = (
+                foreign.trailing(paragraph, masked, span, ctx, offset, lang)
+                or foreign.preceding(masked, span, sentence, ctx, offset, lang)
+                or foreign.incise(paragraph, span, ctx, offset, lang)
             )
         speaker = (
             speaker
             or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
             or english.preceding(masked, span, sentence, ctx, offset)
         )
-        if speaker is None and not partial and previous is not None:
+        alone = not masked[sentence[0] : span.open].strip()
+        split = last is not None and last.close > sentence[0]  # `«A», dit-il, «B»`
+        if speaker is None and not partial and previous and (alone or split or lang is None):
             # `“A,” she said. “B.”`: B goes on with the same speaker.
             speaker = previous
+        if speaker is None and partial and previous is not None and _joined(masked, last, span):
+            speaker = previous  # `dijo que “A” y que “B”`
+        if speaker is None and lang is not None and not partial and alone:
+            speaker = person_here(span.open, ctx)  # `… ergänzt X. „…“`
+        last = span
         if speaker is None and (
             partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] == "‘"
         ):

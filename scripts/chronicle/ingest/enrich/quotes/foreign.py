@@ -13,12 +13,18 @@ import re
 
 from chronicle.ingest.enrich.quotes.context import Context, Speaker
 from chronicle.ingest.enrich.quotes.people import POSSESSIVE
-from chronicle.ingest.enrich.quotes.refer import person_before, relative_antecedent
+from chronicle.ingest.enrich.quotes.refer import (
+    is_named,
+    opening_person,
+    person_before,
+    relative_antecedent,
+)
 from chronicle.ingest.enrich.quotes.spans import Span
 from chronicle.ingest.enrich.quotes.speech import ACCORDING_RX as _ACCORDING_RX
 from chronicle.ingest.enrich.quotes.speech import THAT_RX as _THAT_RX
 from chronicle.ingest.enrich.quotes.speech import VERB_RX as _VERB_RX
 from chronicle.text.lexicon import (
+    CONJUNCTIONS,
     DETERMINERS,
     FILLERS,
     FUNCTION_WORDS,
@@ -139,7 +145,7 @@ def _subject(
                 name = next(
                     (
                         n
-                        for k in range(i + 2, len(words))
+                        for k in range(i + 2, min(i + 4, len(words)))
                         if words[k - 1].lower() not in _FUNCTION_WORDS | _PREPOSITIONS
                         and (n := _name_run(words[k:]))
                     ),
@@ -217,6 +223,21 @@ def trailing(
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
 
 
+def incise(paragraph: str, span: Span, ctx: Context, off: int, lang: str) -> Speaker | None:
+    """`« La désinformation …, rappelle Ana Sofia Cardenal, professeure. Dans certains cas … »`:
+    the attribution set inside the quotation marks, between commas."""
+    start, end = span.text_range
+    inside = paragraph[start:end]
+    for match in _VERB_RX[lang].finditer(inside):
+        if not inside[: match.start()].rstrip().endswith(","):
+            continue
+        subject = inside[match.end() :]
+        found = _subject(subject, start + match.end(), ctx, off, lang)
+        if found is not None and found.name and is_named(found.name):
+            return Speaker(found.name, found.entity, _verb_name(match.group(0)))
+    return None
+
+
 def _verb_name(verb: str) -> str:
     """`a-t-il dit` → `a dit`, `dit-elle` → `dit`, `a déclaré` as it is."""
     return " ".join(re.sub(r"-(?:t-)?(?:il|elle)$", "", w) for w in verb.split())
@@ -236,7 +257,7 @@ def _before_verb(before: str) -> str:
     else:
         head = before.rsplit(",", 1)[-1]
     words = head.split()
-    while words and words[-1].lower() in _FILLERS:
+    while words and words[-1].lower() in _FILLERS | CONJUNCTIONS:
         words.pop()
     return " ".join(words)
 
@@ -256,7 +277,7 @@ def preceding(
         return None
     verbs = list(_VERB_RX[lang].finditer(prefix))
     if not verbs:
-        return None
+        return opening_person(prefix, ctx) if that is None else None
     verb = verbs[-1]
     after = prefix[verb.end() :]
     if that is not None and len(after.split()) > MAX_WORDS_VERB_TO_THAT:

@@ -88,6 +88,8 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
             verbs.match(after) is not None
             or any(m.end() == len(tail) for m in verbs.finditer(tail))
         )
+        if text[end : end + 1] in '”»«“"':
+            continue  # `«Mario Kart»`: a title
         if len(words) == 1:
             if speaks and words[0] in ctx.surnames():  # `Magallanes indicó`
                 out.append((start, known.get(words[0], words[0])))
@@ -108,6 +110,29 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
         for match in re.finditer(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
             out.append((match.start(), name))
     return out
+
+
+def opening_person(prefix: str, ctx: Context) -> Speaker | None:
+    """`Diess: „…“`, `Jansen weiß: „…“`: a sentence before a colon that opens with someone who
+    spoke before, or the surname of a full name read before."""
+    match = re.match(rf"\s*({_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})(?![\w-])", prefix)
+    if match is None:
+        return None
+    name = match.group(1)
+    known = {speaker.split()[-1]: speaker for speaker in ctx.speakers}
+    last = name.split()[-1]
+    if last in known:
+        return Speaker(known[last], None, None)
+    if last in ctx.surnames() and (" " not in name or _plain_name(name.split())):
+        return Speaker(name, None, None)
+    return None
+
+
+def person_here(abs_start: int, ctx: Context) -> Speaker | None:
+    """`… ergänzt Eliane Steinmeyer. „Die Preise …“`: a quote standing alone after a sentence
+    of this paragraph that names a person speaks for the person named last before it."""
+    here = _people(ctx.masked[:abs_start], ctx)
+    return Speaker(max(here)[1], None, None) if here else None
 
 
 def relative_antecedent(before_verb: str) -> Speaker | None:
