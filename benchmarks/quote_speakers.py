@@ -163,10 +163,27 @@ def table(pages: Pages | None = None) -> str:
     return "\n".join(lines)
 
 
+def dump(path: Path) -> int:
+    """Every gold quote with its language and page text, as JSON (for a measurement that runs
+    outside Chronicle's environment, benchmarks/quote_speakers_spacy.py)."""
+    pages = Pages()
+    rows = []
+    for lang in LANGUAGES:
+        for item in load_gold(lang):
+            text, _language = pages.get(item["corpus"], item["id"])
+            rows.append({**item, "language": lang, "text": text})
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    return len(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
+    args = list(argv or [])
     if not SEED.exists():
         print(f"the shared corpus is not at {SHARED} (set CHRONICLE_SHARED)", file=sys.stderr)
         return 1
+    if args[:1] == ["--dump"] and len(args) == 2:
+        print(f"{dump(Path(args[1]))} gold quotes written to {args[1]}")
+        return 0
     print(table())
     return 0
 
