@@ -36,7 +36,7 @@ from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
-from chronicle.ingest.enrich.quotes.refer import is_named, person_here
+from chronicle.ingest.enrich.quotes.refer import is_named, one_name_per_person, person_here
 from chronicle.ingest.enrich.quotes.spans import Span, find_spans, mask, worth_keeping
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
 from chronicle.text.normalize import language_code
@@ -78,7 +78,7 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
         out.extend(_paragraph_quotes(paragraph, offset, ctx))
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
-    return out
+    return one_name_per_person(out, text)
 
 
 def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:

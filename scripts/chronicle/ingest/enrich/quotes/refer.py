@@ -15,7 +15,9 @@ come up twice in the article (`Ähnliche Probleme bereitet …` names no one).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.quotes.context import Context, Speaker
 from chronicle.ingest.enrich.quotes.people import names_in
 from chronicle.ingest.enrich.quotes.speech import VERB_RX
@@ -167,3 +169,22 @@ def person_before(abs_start: int, ctx: Context, off: int, far: bool = True) -> S
     if far and ctx.speakers:
         return Speaker(ctx.speakers[-1], None, None)
     return None
+
+
+def one_name_per_person(quotes: list[Quote], text: str) -> list[Quote]:
+    """`Burke` and `John Burke` in one article are one speaker: a speaker named by a surname
+    alone takes the full name the article gives it (another speaker's, or a plain full name in
+    the text), when only one full name ends with that surname."""
+    full: dict[str, set[str]] = {}
+    candidates = [q.speaker for q in quotes if q.speaker and " " in q.speaker]
+    candidates += [name for name, _start, _end in names_in(text) if _plain_name(name.split())]
+    for name in candidates:
+        if is_named(name):
+            full.setdefault(name.split()[-1], set()).add(name)
+    out = []
+    for quote in quotes:
+        names = full.get(quote.speaker or "", set())
+        if quote.entity is None and quote.speaker and " " not in quote.speaker and len(names) == 1:
+            quote = replace(quote, speaker=next(iter(names)))
+        out.append(quote)
+    return out
