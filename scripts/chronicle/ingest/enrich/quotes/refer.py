@@ -9,7 +9,8 @@ is named by a registry mention; a full name opening a sentence (`Meinhard Schroe
 set off by commas (`…, Christine Lagarde, directrice du FMI,`) or before a speech verb
 (`Magallanes indicó`); a name after a role (`le juge Bocock`); or the surname of someone who
 spoke or was named in full before. German capitalises every noun, so there a full name must
-come up twice in the article (`Ähnliche Probleme bereitet …` names no one).
+come up twice in the article or be given an age (`Meinhard Schroeder (76)`): `Ähnliche Probleme
+bereitet …` names no one.
 """
 
 from __future__ import annotations
@@ -100,8 +101,9 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
             continue
         opens = not before or before[-1] in '.!?:“”«»"'
         set_off = before.endswith(",") and text[end:].startswith(",") and lang != "de"
+        aged = re.match(r"\s*\(\d", text[end:]) is not None  # `Meinhard Schroeder (76)`
         if (titled or opens or set_off or speaks) and (
-            titled or lang != "de" or ctx.text.count(name) >= 2
+            titled or aged or lang != "de" or ctx.text.count(name) >= 2
         ):
             out.append((start, name))
     for match in _TITLED.finditer(text):
