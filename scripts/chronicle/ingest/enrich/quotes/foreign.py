@@ -184,7 +184,7 @@ def _described(phrase: str, abs_start: int, ctx: Context, off: int) -> Speaker:
     if phrase.split()[0].lower() not in INDEFINITE_ARTICLES and (
         ctx.paragraph_speaker is not None or ctx.masked[:abs_start].strip() or ctx.read
     ):
-        found = person_before(abs_start, ctx, off, far=False)
+        found = person_before(abs_start, ctx, off)
         if found is not None:
             return found
     return Speaker(phrase, None, None)

@@ -3,8 +3,8 @@
 (`die Managerin`, `le chancelier`).
 
 The person who spoke last in this paragraph, else the person named last before the quote in it,
-else the one named last in the previous paragraph, else (for a pronoun or a dropped subject,
-not a description, which may introduce someone new) the article's last named speaker. A person
+else the one named last in the previous paragraph; no one further back (the article's last
+speaker is as often someone else: `Zum Glück klopft da Renato an. „…“, sagt er.`). A person
 is named by a registry mention; a full name opening a sentence (`Meinhard Schroeder (76) hat`),
 set off by commas (`…, Christine Lagarde, directrice du FMI,`) or before a speech verb
 (`Magallanes indicó`); a name after a role (`le juge Bocock`); or the surname of someone who
@@ -149,10 +149,9 @@ def relative_antecedent(before_verb: str) -> Speaker | None:
     return Speaker(names[-1], None, None) if names else None
 
 
-def person_before(abs_start: int, ctx: Context, off: int, far: bool = True) -> Speaker | None:
+def person_before(abs_start: int, ctx: Context, off: int) -> Speaker | None:
     """The person a pronoun, dropped subject or description at `abs_start` (in the current
-    paragraph) most likely refers to; None when no one was named. Not `far`: only someone in
-    this paragraph or the last."""
+    paragraph) most likely refers to; None when no one was named in it or the last."""
     if ctx.paragraph_speaker is not None:
         return ctx.paragraph_speaker
     person = ctx.last_before(off + abs_start, "person")
@@ -168,8 +167,6 @@ def person_before(abs_start: int, ctx: Context, off: int, far: bool = True) -> S
     previous = _people(ctx.read[-1], ctx) if ctx.read else []
     if previous:
         return Speaker(max(previous)[1], None, None)
-    if far and ctx.speakers:
-        return Speaker(ctx.speakers[-1], None, None)
     return None
 
 
