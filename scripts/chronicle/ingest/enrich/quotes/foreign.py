@@ -262,6 +262,21 @@ def _before_verb(before: str) -> str:
     return " ".join(words)
 
 
+def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str) -> Speaker | None:
+    """`Según informó la DGSA a la diaria, se constató “…”`, `Según entiende, “…”` (she
+    understands): an opening `according to` clause names the speaker, or drops a known one."""
+    match = _ACCORDING_RX[lang].match(prefix)
+    if match is None or "," not in prefix[match.end() :]:
+        return None
+    clause = prefix[match.end() :].split(",", 1)[0]
+    verb = _VERB_RX[lang].match(clause.strip())
+    subject = clause.strip()[verb.end() :] if verb else clause
+    found = _subject(subject, start + match.end(), ctx, off, lang)
+    if found is None and lang in PRO_DROP and _dropped(subject, lang):
+        found = person_before(start, ctx, off)
+    return Speaker(found.name, found.entity, match.group(0)) if found else None
+
+
 def preceding(
     masked: str, span: Span, sentence: tuple[int, int], ctx: Context, off: int, lang: str
 ) -> Speaker | None:
@@ -274,7 +289,7 @@ def preceding(
     elif that is not None:
         prefix = prefix[: that.start()].rstrip(" ,")
     else:
-        return None
+        return _according_first(prefix, sentence[0], ctx, off, lang)
     verbs = list(_VERB_RX[lang].finditer(prefix))
     if not verbs:
         return opening_person(prefix, ctx) if that is None else None

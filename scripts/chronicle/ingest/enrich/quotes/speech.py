@@ -36,8 +36,12 @@ def verb_rx(lang: str) -> re.Pattern[str]:
 
 
 VERB_RX = {lang: verb_rx(lang) for lang in LANGUAGES}
+MAX_WORDS_THAT_TO_QUOTE = 5  # `señaló que el conflicto “está en la puerta”`
 THAT_RX = {
-    lang: re.compile(rf"(?<![\w-])(?:{alternatives(COMPLEMENTISERS[lang])})\s*$")
+    lang: re.compile(
+        rf"(?<![\w-])(?:{alternatives(COMPLEMENTISERS[lang])})"
+        rf"(?:\s+[^\s.!?;:]+){{0,{MAX_WORDS_THAT_TO_QUOTE}}}\s*$"
+    )
     for lang in LANGUAGES
 }
 ACCORDING_RX = {
