@@ -36,7 +36,12 @@ from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
-from chronicle.ingest.enrich.quotes.refer import is_named, one_name_per_person, person_here
+from chronicle.ingest.enrich.quotes.refer import (
+    is_named,
+    one_name_per_person,
+    person_here,
+    settle,
+)
 from chronicle.ingest.enrich.quotes.spans import Span, find_spans, mask, worth_keeping
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
 from chronicle.text.normalize import language_code
@@ -112,6 +117,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
             or english.preceding(masked, span, sentence, ctx, offset)
         )
+        if speaker is not None:
+            speaker = settle(speaker)
         alone = not masked[sentence[0] : span.open].strip()
         split = last is not None and last.close > sentence[0]  # `«A», dit-il, «B»`
         if speaker is None and not partial and previous and (alone or split or lang is None):

@@ -187,3 +187,19 @@ def one_name_per_person(quotes: list[Quote], text: str) -> list[Quote]:
             quote = replace(quote, speaker=next(iter(names)))
         out.append(quote)
     return out
+
+
+# `said the actress authoritatively`: a manner adverb after the speaker is no part of it.
+_ADVERB = re.compile(
+    r"(?:\s+[a-z]+(?:ively|ously|fully|ately|edly|ingly|lessly|ently|antly|ically))+$"
+)
+
+
+def settle(speaker: Speaker) -> Speaker:
+    """A found speaker as a reader would name it: a manner adverb after it dropped. (Measured:
+    replacing a role alone, `the actress`, by the person named just before, or by no one, lost
+    more right speakers than wrong ones.)"""
+    if speaker.name is None or speaker.entity is not None:
+        return speaker
+    name = _ADVERB.sub("", speaker.name)
+    return replace(speaker, name=name) if name != speaker.name else speaker
