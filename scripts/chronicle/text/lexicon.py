@@ -195,7 +195,7 @@ SPEECH_VERBS = {
         bestätigte bestätigt erläuterte erläutert versicherte versichert antwortete antwortet
         erzählte erzählt begründete begründet informierte informiert mahnte mahnt verkündete
         verkündet sprach spricht räumte räumt stellte stellt fragte fragt rief ruft seufzte
-        seufzt beschreibt beschrieb
+        seufzt beschreibt beschrieb rät riet führte führt findet fand sagen erklären betonen
         """
     ),
     "fr": _words(
@@ -355,6 +355,7 @@ FILLERS = {
         """
         dazu auch uns mir ihm ihr nur aber noch jetzt dann weiter zudem außerdem etwa denn heute
         gestern später abschließend daher dagegen schließlich hierzu nun mittlerweile ebenfalls
+        beispielsweise damals anschließend
         """
     ),
     "fr": _words("encore aussi alors ensuite également pourtant enfin"),

@@ -41,6 +41,7 @@ from chronicle.ingest.enrich.quotes.refer import (
     one_name_per_person,
     person_here,
     settle,
+    stands_alone,
 )
 from chronicle.ingest.enrich.quotes.spans import Span, find_spans, mask, worth_keeping
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
@@ -119,7 +120,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
         )
         if speaker is not None:
             speaker = settle(speaker)
-        alone = not masked[sentence[0] : span.open].strip()
+        alone = stands_alone(masked[sentence[0] : span.open])
         split = last is not None and last.close > sentence[0]  # `«A», dit-il, «B»`
         if speaker is None and not partial and previous and (alone or split or lang is None):
             # `“A,” she said. “B.”`: B goes on with the same speaker.

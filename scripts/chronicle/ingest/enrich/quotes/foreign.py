@@ -217,7 +217,7 @@ def trailing(
     if re.search(r"-(?:il|elle)\b", verb):
         found = person_before(start, ctx, off)
     else:
-        found = _subject(subject, start, ctx, off, lang)
+        found = _subject(subject, start, ctx, off, lang) or _after_phrase(subject)
         if found is None and lang in PRO_DROP and _dropped(subject, lang):
             found = person_before(span.open, ctx, off)  # `“…”, lamentó.`: she lamented
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
@@ -243,6 +243,16 @@ def _verb_name(verb: str) -> str:
     return " ".join(re.sub(r"-(?:t-)?(?:il|elle)$", "", w) for w in verb.split())
 
 
+def _after_phrase(subject: str) -> Speaker | None:
+    """`erklärt auf Nachfrage Martin Rölen`, `sagte im Interview Anna Berg`: a full name after a
+    preposition and its noun."""
+    words = re.split(r"[,;:()—–]", subject, maxsplit=1)[0].split()
+    if len(words) < 4 or words[0].lower() not in _FUNCTION_WORDS or words[0][:1].isupper():
+        return None
+    name = _name_run(words[2:])
+    return Speaker(name, None, None) if name and " " in name else None
+
+
 def _dropped(subject: str, lang: str) -> bool:
     """Whether the words after a verb leave its subject out (`dijo a la red Erbol`, nothing)."""
     words = subject.split()
@@ -257,7 +267,13 @@ def _before_verb(before: str) -> str:
     else:
         head = before.rsplit(",", 1)[-1]
     words = head.split()
-    while words and words[-1].lower() in _FILLERS | CONJUNCTIONS:
+    # `Ousman Noor von "Stop Killer Robots" sagt:` (the name in marks is masked): the
+    # organisation after `von` is the speaker's, and the fillers before the verb are no subject.
+    while words and (
+        words[-1].lower() in _FILLERS | CONJUNCTIONS
+        or (len(words) > 1 and words[-1].lower() in OF_WORDS)
+        or not any(c.isalnum() for c in words[-1])
+    ):
         words.pop()
     return " ".join(words)
 

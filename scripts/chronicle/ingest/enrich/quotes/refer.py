@@ -23,6 +23,7 @@ from chronicle.ingest.enrich.quotes.context import Context, Speaker
 from chronicle.ingest.enrich.quotes.people import names_in
 from chronicle.ingest.enrich.quotes.speech import VERB_RX
 from chronicle.text.lexicon import (
+    CONJUNCTIONS,
     DETERMINERS,
     FUNCTION_WORDS,
     NOT_NAMES,
@@ -203,3 +204,10 @@ def settle(speaker: Speaker) -> Speaker:
         return speaker
     name = _ADVERB.sub("", speaker.name)
     return replace(speaker, name=name) if name != speaker.name else speaker
+
+
+def stands_alone(prefix: str) -> bool:
+    """Whether a quote opens its sentence, or follows only a connective (`Aber: „…“`,
+    `Denn: „…“`)."""
+    words = prefix.replace(":", " ").split()
+    return len(words) <= 1 and all(w.lower() in _FUNCTION_WORDS | CONJUNCTIONS for w in words)
