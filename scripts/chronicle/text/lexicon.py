@@ -253,6 +253,8 @@ SPEECH_AUXILIARIES = {
     "pt": ("tem", "têm"),
     "it": ("ha", "hanno"),
 }
+# Participles that are also a present tense (`dit-il`, `écrit-elle`): verbs on their own too.
+FINITE_PARTICIPLES = _words("dit écrit")
 PARTICIPLE_ENDINGS = {
     "fr": ("é", "u", "is", "it"),
     "es": ("ado", "ido", "icho"),

@@ -9,8 +9,8 @@ is named by a registry mention; a full name opening a sentence (`Meinhard Schroe
 set off by commas (`…, Christine Lagarde, directrice du FMI,`) or before a speech verb
 (`Magallanes indicó`); a name after a role (`le juge Bocock`); or the surname of someone who
 spoke or was named in full before. German capitalises every noun, so there a full name must
-come up twice in the article or be given an age (`Meinhard Schroeder (76)`): `Ähnliche Probleme
-bereitet …` names no one.
+come up twice in the article, be given an age (`Meinhard Schroeder (76)`) or stand next to a
+speech verb: `Ähnliche Probleme bereitet …` names no one.
 """
 
 from __future__ import annotations
@@ -84,6 +84,7 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
         while len(words) > 1 and _is_role(words[0]):  # `VW-Chef Herbert Diess`
             start += len(words[0]) + 1
             words, titled = words[1:], True
+        words[-1] = words[-1].rstrip(".,;:")  # `ergänzt Eliane Koch.`: the sentence's full stop
         name = " ".join(words)
         before = text[:start].rstrip()
         after = text[end:].lstrip(" ,")
@@ -104,7 +105,7 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
         set_off = before.endswith(",") and text[end:].startswith(",") and lang != "de"
         aged = re.match(r"\s*\(\d", text[end:]) is not None  # `Meinhard Schroeder (76)`
         if (titled or opens or set_off or speaks) and (
-            titled or aged or lang != "de" or ctx.text.count(name) >= 2
+            titled or aged or speaks or lang != "de" or ctx.text.count(name) >= 2
         ):
             out.append((start, name))
     for match in _TITLED.finditer(text):

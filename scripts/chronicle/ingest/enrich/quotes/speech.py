@@ -9,6 +9,7 @@ import re
 from chronicle.text.lexicon import (
     ACCORDING_TO,
     COMPLEMENTISERS,
+    FINITE_PARTICIPLES,
     PARTICIPLE_ENDINGS,
     SPEECH_AUXILIARIES,
     SPEECH_VERBS,
@@ -27,7 +28,7 @@ def verb_rx(lang: str) -> re.Pattern[str]:
     endings = PARTICIPLE_ENDINGS.get(lang, ())
     verbs = SPEECH_VERBS[lang]
     participles = [v for v in verbs if endings and v.endswith(endings)]
-    plain = alternatives(v for v in verbs if v not in participles or v == "dit")
+    plain = alternatives(v for v in verbs if v not in participles or v in FINITE_PARTICIPLES)
     alts = [rf"(?:{plain})(?:-t-(?:il|elle)|-(?:il|elle))?"]
     if lang in SPEECH_AUXILIARIES:
         aux = alternatives(SPEECH_AUXILIARIES[lang])
