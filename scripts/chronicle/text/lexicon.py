@@ -3,7 +3,8 @@
 Every rule that reads words (sentence ends, names, quotes, suggestions, bylines, dates) takes its
 words from here, so that two rules never disagree on what a month, a title or a name particle is.
 Lists of one language end in its code (`_EN`, `_DE`); lists for several languages are keyed by
-language code. Nothing here is computed from text: these are constants.
+language code. Nothing here is computed from text: these are constants. Long because it is one
+job, the lists themselves: splitting them would put two rules' words in two places.
 """
 
 from __future__ import annotations

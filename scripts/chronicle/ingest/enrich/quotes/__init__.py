@@ -22,12 +22,18 @@ unknown speaker is better than an invented one. After a comma, a participle (`�
 “…”`) or a verb after `and` speaks for the sentence's subject.
 Quote marks are masked while looking, so a name inside a quote is never its speaker. Single
 curly quotes (‘…’) count only where they clearly delimit a quote (’ is also the apostrophe), and
-only with a speaker (unattributed, they are titles). Articles stored in German, French, Spanish or
-Portuguese get that language's attributions first (`„…“, sagte der Minister.`).
+only with a speaker (unattributed, they are titles). Articles stored in German, French, Spanish,
+Portuguese or Italian get that language's attributions first (`„…“, sagte der Minister.`,
+`« …, rappelle X, … »`, `X sostuvo que “…”`, `“…”, ha detto il sindaco`); there a pronoun, a
+dropped subject (`“…”, lamentó.`) or a description (`die Managerin`) is the person named just
+before, and a quote standing alone after a sentence that names who speaks is theirs. Last, a
+surname alone takes the one full name the article gives it (`Burke` → `John Burke`).
 
 By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
-attributions of each language); every word they read comes from text.lexicon.
+attributions of each language), `speech` (other languages' speech verbs as patterns), `refer`
+(who a pronoun, description or surname stands for); every word they read comes from
+text.lexicon.
 """
 
 from __future__ import annotations

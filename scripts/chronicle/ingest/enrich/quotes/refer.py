@@ -176,6 +176,8 @@ def one_name_per_person(quotes: list[Quote], text: str) -> list[Quote]:
     """`Burke` and `John Burke` in one article are one speaker: a speaker named by a surname
     alone takes the full name the article gives it (another speaker's, or a plain full name in
     the text), when only one full name ends with that surname."""
+    if not any(q.speaker and " " not in q.speaker and q.entity is None for q in quotes):
+        return quotes  # most articles: reading all their names would cost more than the quotes
     full: dict[str, set[str]] = {}
     candidates = [q.speaker for q in quotes if q.speaker and " " in q.speaker]
     candidates += [name for name, _start, _end in names_in(text) if _plain_name(name.split())]
