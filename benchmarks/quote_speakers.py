@@ -62,7 +62,7 @@ class Score:
 
 def same_speaker(found: str, gold: str | list[str]) -> bool:
     """Whether the extractor's speaker is the gold one (or one of them): equal without case or a
-    leading "the" or a closing dot (`Jr.`), or one is the other's surname."""
+    leading "the" or a closing dot (`Jr.`), or one ends the other (`Burke`, `Black Elk`)."""
     if isinstance(gold, list):
         return any(same_speaker(found, one) for one in gold)
 
@@ -71,7 +71,7 @@ def same_speaker(found: str, gold: str | list[str]) -> bool:
         return name.removeprefix("the ").strip()
 
     a, b = norm(found), norm(gold)
-    return a == b or a.split()[-1] == b or b.split()[-1] == a
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def _page_text(corpus: str, page: str) -> tuple[str, str | None]:

@@ -175,20 +175,21 @@ def person_before(abs_start: int, ctx: Context, off: int) -> Speaker | None:
 def one_name_per_person(quotes: list[Quote], text: str) -> list[Quote]:
     """`Burke` and `John Burke` in one article are one speaker: a speaker named by a surname
     alone takes the full name the article gives it (another speaker's, or a plain full name in
-    the text), when only one full name ends with that surname."""
-    if not any(q.speaker and " " not in q.speaker and q.entity is None for q in quotes):
+    the text), when only one full name ends with that surname; a speaker of two words takes a
+    longer speaker's name that ends with them (`Black Elk` → `Linda Black Elk`)."""
+    if not any(q.speaker and len(q.speaker.split()) < 3 and q.entity is None for q in quotes):
         return quotes  # most articles: reading all their names would cost more than the quotes
-    full: dict[str, set[str]] = {}
-    candidates = [q.speaker for q in quotes if q.speaker and " " in q.speaker]
-    candidates += [name for name, _start, _end in names_in(text) if _plain_name(name.split())]
-    for name in candidates:
-        if is_named(name):
-            full.setdefault(name.split()[-1], set()).add(name)
+    spoken = {q.speaker for q in quotes if q.speaker and " " in q.speaker and is_named(q.speaker)}
+    written = set(spoken)
+    if any(q.speaker and " " not in q.speaker and q.entity is None for q in quotes):
+        written |= {n for n, _s, _e in names_in(text) if _plain_name(n.split()) and is_named(n)}
     out = []
     for quote in quotes:
-        names = full.get(quote.speaker or "", set())
-        if quote.entity is None and quote.speaker and " " not in quote.speaker and len(names) == 1:
-            quote = replace(quote, speaker=next(iter(names)))
+        name = quote.speaker or ""
+        pool = written if " " not in name else spoken
+        longer = {n for n in pool if n.endswith(" " + name)}
+        if quote.entity is None and is_named(name or "-") and len(longer) == 1:
+            quote = replace(quote, speaker=longer.pop())
         out.append(quote)
     return out
 
