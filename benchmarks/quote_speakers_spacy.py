@@ -43,7 +43,7 @@ def same_speaker(found: str, gold: str | list[str]) -> bool:
         return name.casefold().strip().rstrip(".").removeprefix("the ").strip()
 
     a, b = norm(found), norm(gold)
-    return a == b or a.split()[-1] == b or b.split()[-1] == a
+    return a == b or a.endswith(" " + b) or b.endswith(" " + a)
 
 
 def attribute(nlp, text: str, quote: str, lang: str) -> str | None:
