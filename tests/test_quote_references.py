@@ -64,6 +64,27 @@ def speaker_of(text: str, language: str) -> str | None:
             "de",
             "Ousman Noor",
         ),
+        # a description and then its name between commas
+        (
+            "« Il y aura un examen du Conseil », a mentionné le directeur général du Conseil,"
+            " Norman Sabourin.",
+            "fr",
+            "Norman Sabourin",
+        ),
+        (
+            "A esto se suma que el presidente, Luis Lacalle Pou, expresó en 2020 que “no vamos a"
+            " poder cumplir la normativa”.",
+            "es",
+            "Luis Lacalle Pou",
+        ),
+        # a sentence that opens with its verb (`Comentó que …`), the subject dropped
+        (
+            "El periodista Mauricio Bustos viajó a Bolivia.\n\nAhora Bustos asegura que no mostró"
+            " todo. Comentó que si mostrara todas las pruebas"
+            " “habría causado un escándalo mayor”.",
+            "es",
+            "Mauricio Bustos",
+        ),
         # a manner adverb is no part of the speaker
         (
             "“I had no idea what was happening on stage,” said the actress authoritatively.",
@@ -148,6 +169,14 @@ def test_a_quote_standing_alone_speaks_for_the_person_just_named():
 def test_no_one_invented(text):
     for _quote, speaker in speakers(text, "de"):
         assert speaker in (None, "die Branchenkennerin")
+
+
+def test_an_honorific_is_dropped_and_the_full_name_taken():
+    text = (
+        "« La désinformation est grave », dit Ana Sofia Cardenal.\n\n« Lutter contre les fausses"
+        " informations est très difficile », détaille Mme Cardenal."
+    )
+    assert [s for _q, s in speakers(text, "fr")] == ["Ana Sofia Cardenal"] * 2
 
 
 def test_a_surname_is_the_full_name_given_in_the_article():

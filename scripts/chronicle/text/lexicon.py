@@ -299,12 +299,13 @@ FUNCTION_WORDS = {
     "fr": _words(
         """
         en au aux dans pour avec sur mais et il elle ils elles on ce cette ces mon son leur depuis
-        selon lors après avant chez vers pendant contre sans sous entre
+        selon lors après avant chez vers pendant contre sans sous entre hier ainsi
         """
     ),
     "es": _words(
         """
         con por para pero y en su sus este esta ese esa desde tras ante sobre durante según hasta
+        ahora hoy ayer así
         """
     ),
     "pt": _words("com em mas ele ela seu sua este esta esse essa após até segundo"),

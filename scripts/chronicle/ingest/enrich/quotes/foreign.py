@@ -45,6 +45,7 @@ from chronicle.text.sentences import is_abbreviation_dot
 _NOT_NAMES = frozenset().union(*NOT_NAMES.values())
 _FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _FILLERS = frozenset().union(*FILLERS.values())
+_DETERMINERS = frozenset().union(*DETERMINERS.values())
 _PREPOSITIONS = frozenset(("à", "au", "en", "a", "ao", "em", "no", "na", "ante"))
 
 
@@ -217,7 +218,11 @@ def trailing(
     if re.search(r"-(?:il|elle)\b", verb):
         found = person_before(start, ctx, off)
     else:
-        found = _subject(subject, start, ctx, off, lang) or _after_phrase(subject)
+        found = (
+            _apposition(subject)
+            or _subject(subject, start, ctx, off, lang)
+            or _after_phrase(subject)
+        )
         if found is None and lang in PRO_DROP and _dropped(subject, lang):
             found = person_before(span.open, ctx, off)  # `“…”, lamentó.`: she lamented
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
@@ -243,6 +248,18 @@ def _verb_name(verb: str) -> str:
     return " ".join(re.sub(r"-(?:t-)?(?:il|elle)$", "", w) for w in verb.split())
 
 
+def _apposition(text: str) -> Speaker | None:
+    """`le directeur général du Conseil, Norman Sabourin`, `el presidente, Luis Lacalle Pou,`:
+    a description and then, between commas, the name."""
+    parts = text.split(",")
+    if len(parts) < 2 or not parts[0].split() or parts[0].split()[0].lower() not in _DETERMINERS:
+        return None
+    name = _name_run(parts[1].split())
+    if name and " " in name and len(name.split()) == len(parts[1].split()):
+        return Speaker(name, None, None)
+    return None
+
+
 def _after_phrase(subject: str) -> Speaker | None:
     """`erklärt auf Nachfrage Martin Rölen`, `sagte im Interview Anna Berg`: a full name after a
     preposition and its noun."""
@@ -257,6 +274,18 @@ def _dropped(subject: str, lang: str) -> bool:
     """Whether the words after a verb leave its subject out (`dijo a la red Erbol`, nothing)."""
     words = subject.split()
     return not words or (words[0][:1].islower() and words[0].lower() not in DETERMINERS[lang])
+
+
+def _last_clause(before: str) -> str:
+    """`A esto se suma que el presidente, Luis Lacalle Pou,` → `el presidente, Luis Lacalle
+    Pou,`: from the last determiner before a `, name,` apposition."""
+    match = re.search(r"(?:^|\s)(\S+\s[^,]*,[^,]+,)\s*$", before)
+    if match is None:
+        return ""
+    words = match.group(1).split()
+    first_comma = next(i for i, w in enumerate(words) if w.endswith(","))
+    starts = [i for i, w in enumerate(words[:first_comma]) if w.lower() in _DETERMINERS]
+    return " ".join(words[starts[-1] :]) if starts else ""
 
 
 def _before_verb(before: str) -> str:
@@ -322,6 +351,8 @@ def preceding(
         found = _subject(after, sentence[0] + verb.end(), ctx, off, lang, whole=True)
     if found is None:
         found = relative_antecedent(prefix[: verb.start()])
+    if found is None:  # `A esto se suma que el presidente, Luis Lacalle Pou, expresó que`
+        found = _apposition(_last_clause(prefix[: verb.start()]))
     if found is None:  # `Katrin Göring-Eckardt sagte den Zeitungen:`
         head = _before_verb(prefix[: verb.start()])
         found = _subject(head, sentence[0], ctx, off, lang, whole=True) if head else None

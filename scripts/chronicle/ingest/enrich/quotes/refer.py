@@ -7,8 +7,8 @@ else the one named last in the previous paragraph; no one further back (the arti
 speaker is as often someone else: `Zum Glück klopft da Renato an. „…“, sagt er.`). A person
 is named by a registry mention; a full name opening a sentence (`Meinhard Schroeder (76) hat`),
 set off by commas (`…, Christine Lagarde, directrice du FMI,`) or before a speech verb
-(`Magallanes indicó`); a name after a role (`le juge Bocock`); or the surname of someone who
-spoke or was named in full before. German capitalises every noun, so there a full name must
+(`Magallanes indicó`, a surname of a full name read before); a name after a role (`le juge
+Bocock`); or the surname of someone who spoke or was named in full before. German capitalises every noun, so there a full name must
 come up twice in the article, be given an age (`Meinhard Schroeder (76)`) or stand next to a
 speech verb: `Ähnliche Probleme bereitet …` names no one.
 """
@@ -81,6 +81,9 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
             name, start = name[cut:], start + cut
         words = name.split()
         titled = False
+        while len(words) > 1 and words[0].lower() in _FUNCTION_WORDS:  # `Ahora Bustos asegura`
+            start += len(words[0]) + 1
+            words = words[1:]
         while len(words) > 1 and _is_role(words[0]):  # `VW-Chef Herbert Diess`
             start += len(words[0]) + 1
             words, titled = words[1:], True
@@ -201,12 +204,16 @@ _ADVERB = re.compile(
 
 
 def settle(speaker: Speaker) -> Speaker:
-    """A found speaker as a reader would name it: a manner adverb after it dropped. (Measured:
+    """A found speaker as a reader would name it: a manner adverb after it and an honorific
+    before it dropped. (Measured:
     replacing a role alone, `the actress`, by the person named just before, or by no one, lost
     more right speakers than wrong ones.)"""
     if speaker.name is None or speaker.entity is not None:
         return speaker
     name = _ADVERB.sub("", speaker.name)
+    words = name.split()
+    if len(words) > 1 and words[0] in _NOT_NAMES:
+        name = " ".join(words[1:])  # `Mme Cardenal`: the name, which a full one may then replace
     return replace(speaker, name=name) if name != speaker.name else speaker
 
 

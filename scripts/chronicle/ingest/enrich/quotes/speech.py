@@ -33,7 +33,8 @@ def verb_rx(lang: str) -> re.Pattern[str]:
     if lang in SPEECH_AUXILIARIES:
         aux = alternatives(SPEECH_AUXILIARIES[lang])
         alts.insert(0, rf"(?:{aux})\s+(?:{alternatives(participles)})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])")
+    # `Comentó que …`, `Agregó:`: a sentence may open with the verb.
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.IGNORECASE)
 
 
 VERB_RX = {lang: verb_rx(lang) for lang in LANGUAGES}
