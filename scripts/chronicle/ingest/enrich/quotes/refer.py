@@ -9,8 +9,8 @@ is named by a registry mention; a full name opening a sentence (`Meinhard Schroe
 set off by commas (`…, Christine Lagarde, directrice du FMI,`) or before a speech verb
 (`Magallanes indicó`, a surname of a full name read before); a name after a role (`le juge
 Bocock`); or the surname of someone who spoke or was named in full before. German capitalises
-every noun, so there a full name must come up twice in the article, be given an age (`Meinhard Schroeder (76)`) or stand next to a
-speech verb: `Ähnliche Probleme bereitet …` names no one.
+every noun, so there a full name must come up twice in the article, be given an age (`Meinhard
+Schroeder (76)`) or stand next to a speech verb: `Ähnliche Probleme bereitet …` names no one.
 """
 
 from __future__ import annotations
