@@ -186,8 +186,8 @@ def _described(phrase: str, abs_start: int, ctx: Context, off: int) -> Speaker:
         ctx.paragraph_speaker is not None or ctx.masked[:abs_start].strip() or ctx.read
     ):
         found = person_before(abs_start, ctx, off)
-        if found is not None:
-            return found
+        if found is not None and found.name and is_named(found.name):
+            return found  # not another description (`der Journalist` ≠ `der Gezeichnete`)
     return Speaker(phrase, None, None)
 
 

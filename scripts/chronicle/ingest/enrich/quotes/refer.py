@@ -27,6 +27,7 @@ from chronicle.text.lexicon import (
     DETERMINERS,
     FUNCTION_WORDS,
     NOT_NAMES,
+    ORGANISATION_WORDS_EN,
     RELATIVE_PRONOUNS,
     ROLE_ENDINGS_DE,
     ROLE_NOUNS,
@@ -102,8 +103,8 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
             if speaks and words[0] in ctx.surnames():  # `Magallanes indicó`
                 out.append((start, known.get(words[0], words[0])))
             continue
-        if not _plain_name(words):
-            continue
+        if not _plain_name(words) or words[-1].lower() in ORGANISATION_WORDS_EN:
+            continue  # `Harvard University` is no one a pronoun stands for
         opens = not before or before[-1] in '.!?:“”«»"'
         set_off = before.endswith(",") and text[end:].startswith(",") and lang != "de"
         aged = re.match(r"\s*\(\d", text[end:]) is not None  # `Meinhard Schroeder (76)`
