@@ -197,6 +197,8 @@ SPEECH_VERBS = {
         erzählte erzählt begründete begründet informierte informiert mahnte mahnt verkündete
         verkündet sprach spricht räumte räumt stellte stellt fragte fragt rief ruft seufzte
         seufzt beschreibt beschrieb rät riet führte führt findet fand sagen erklären betonen
+        schildert schilderte erinnert erinnerte resümiert resümierte zitiert zitierte twittert
+        twitterte
         """
     ),
     "fr": _words(
@@ -206,6 +208,7 @@ SPEECH_VERBS = {
         déclaré affirmé expliqué ajouté souligné précisé estimé indiqué assuré poursuivi
         raconté confié noté insisté lancé martelé reconnu rappelé observé prévenu commenté
         écrit mentionné lâché jugé détaille développe
+        lâche tranche résume glisse conclut souffle confirme confirmé répond répondu
         """
     ),
     "es": _words(
@@ -215,6 +218,7 @@ SPEECH_VERBS = {
         comenta subrayó subraya destacó destaca manifestó apuntó apunta precisó insistió
         recalcó dicho afirmado declarado explicado añadido señalado asegurado indicado
         expresó lamentó enfatizó relató contó sumó admitió reconoció consideró opinó citó
+        puntualizó aclaró remarcó concluyó detalló mencionó expuso reiteró acotó respondió
         """
     ),
     "pt": _words(
