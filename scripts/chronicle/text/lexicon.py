@@ -184,6 +184,8 @@ SPEECH_VERBS_EN = _words(
     criticizes criticized labelled labeled dubbed termed branded stressed suggest suggests
     suggested predict predicts predicted confirm confirms confirmed deny denies denied continued
     concluded recounted shouted whispered written rejected rejecting dismissed dismissing
+    observed cautioned conceded contended lamented boasted complained joked quipped mused opined
+    retorted countered emphasized emphasised fumed scoffed snapped recalls explains adds
     """
 )
 # Speech verbs of the languages with attribution rules of their own (besides English).
