@@ -213,3 +213,14 @@ def test_an_apostrophe_inside_a_single_quoted_quote_does_not_end_it():
     assert speakers(text, "en") == [
         ("The players’ union is strong and it won’t give in,", "Tom Hale")
     ]
+
+
+def test_a_paragraph_that_is_one_quote_goes_on_with_the_person_reported_before():
+    text = (
+        "Le juge Bocock ajoute qu’il est important que justice se fasse.\n\n"
+        "« Bien que je n’aie pas encore rendu de décision, je pourrais être appelé à le faire. »"
+    )
+    assert speaker_of(text, "fr") == "Bocock"
+    # with no report in the previous paragraph's last sentence, no one
+    text = "Le juge Bocock est arrivé tôt.\n\n« Nous verrons bien ce que la cour décidera. »"
+    assert speakers(text, "fr") == [("Nous verrons bien ce que la cour décidera.", None)]

@@ -46,6 +46,7 @@ from chronicle.ingest.enrich.quotes.refer import (
     is_named,
     one_name_per_person,
     person_here,
+    reported_before,
     settle,
     stands_alone,
 )
@@ -135,6 +136,9 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             speaker = previous  # `dijo que “A” y que “B”`
         if speaker is None and lang is not None and not partial and alone:
             speaker = person_here(span.open, ctx)  # `… ergänzt X. „…“`
+            whole = span.open == 0 and span.close >= len(paragraph.rstrip()) - 1
+            if speaker is None and whole and len(spans) == 1:
+                speaker = reported_before(ctx)  # `X ajoute qu’il …` ¶ `« … »`
         last = span
         if speaker is None and (
             partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] == "‘"

@@ -145,6 +145,19 @@ def person_here(abs_start: int, ctx: Context) -> Speaker | None:
     return Speaker(max(here)[1], None, None) if here else None
 
 
+def reported_before(ctx: Context) -> Speaker | None:
+    """`Le juge Bocock ajoute qu’il …` ¶ `« Bien que je … »`: a paragraph that is one quote
+    and nothing else goes on with the person the previous paragraph's last sentence reports."""
+    if not ctx.read or ctx.language not in VERB_RX:
+        return None
+    previous = ctx.read[-1].rstrip()
+    last = re.split(r"(?<=[.!?])\s+", previous)[-1]
+    if VERB_RX[ctx.language].search(last) is None:
+        return None
+    people = _people(last, ctx)
+    return Speaker(max(people)[1], None, None) if people else None
+
+
 def relative_antecedent(before_verb: str) -> Speaker | None:
     """`… a Yurramendi, quien señaló que`: the name the relative pronoun stands for."""
     match = _RELATIVE.search(before_verb)
