@@ -38,7 +38,7 @@ def verb_rx(lang: str) -> re.Pattern[str]:
 
 
 VERB_RX = {lang: verb_rx(lang) for lang in LANGUAGES}
-MAX_WORDS_THAT_TO_QUOTE = 5  # `señaló que el conflicto “está en la puerta”`
+MAX_WORDS_THAT_TO_QUOTE = 12  # `dijo que en la zona de Sierra de Ríos se ven “…”`
 THAT_RX = {
     lang: re.compile(
         rf"(?<![\w-])(?:{alternatives(COMPLEMENTISERS[lang])})"
