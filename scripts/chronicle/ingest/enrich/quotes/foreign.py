@@ -21,8 +21,8 @@ from chronicle.ingest.enrich.quotes.refer import (
 )
 from chronicle.ingest.enrich.quotes.spans import Span
 from chronicle.ingest.enrich.quotes.speech import ACCORDING_RX as _ACCORDING_RX
-from chronicle.ingest.enrich.quotes.speech import THAT_RX as _THAT_RX
 from chronicle.ingest.enrich.quotes.speech import VERB_RX as _VERB_RX
+from chronicle.ingest.enrich.quotes.speech import last_that
 from chronicle.text.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
@@ -328,7 +328,7 @@ def preceding(
     """`Kohlmann sagte: „…“`, `Dazu sagte der Minister: „…“`, `Macron a déclaré : « … »`,
     `Magallanes sostuvo que “…”`, `Al respecto, señaló: “…”` (she said)."""
     prefix = masked[sentence[0] : span.open].rstrip()
-    that = _THAT_RX[lang].search(prefix)
+    that = last_that(prefix, lang)
     if prefix.endswith(":"):
         prefix = prefix[:-1].rstrip()
     elif that is not None:

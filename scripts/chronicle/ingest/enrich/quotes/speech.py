@@ -40,12 +40,23 @@ def verb_rx(lang: str) -> re.Pattern[str]:
 VERB_RX = {lang: verb_rx(lang) for lang in LANGUAGES}
 MAX_WORDS_THAT_TO_QUOTE = 12  # `dijo que en la zona de Sierra de Ríos se ven “…”`
 THAT_RX = {
-    lang: re.compile(
-        rf"(?<![\w-])(?:{alternatives(COMPLEMENTISERS[lang])})"
-        rf"(?:\s+[^\s.!?;:]+){{0,{MAX_WORDS_THAT_TO_QUOTE}}}\s*$"
-    )
+    lang: re.compile(rf"(?<![\w-])(?:{alternatives(COMPLEMENTISERS[lang])})(?![\w-])")
     for lang in LANGUAGES
 }
+
+
+def last_that(prefix: str, lang: str) -> re.Match[str] | None:
+    """The last `que`/`dass`/`che` before a quote, when the quote is at most a few words on
+    and no sentence or clause ends between."""
+    matches = list(THAT_RX[lang].finditer(prefix))
+    if not matches:
+        return None
+    after = prefix[matches[-1].end() :]
+    if len(after.split()) > MAX_WORDS_THAT_TO_QUOTE or any(c in after for c in ".!?;:"):
+        return None
+    return matches[-1]
+
+
 ACCORDING_RX = {
     lang: re.compile(rf"(?<![\w-])(?:{alternatives(ACCORDING_TO[lang])})(?![\w-])")
     for lang in LANGUAGES
