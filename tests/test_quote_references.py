@@ -224,3 +224,15 @@ def test_a_paragraph_that_is_one_quote_goes_on_with_the_person_reported_before()
     # with no report in the previous paragraph's last sentence, no one
     text = "Le juge Bocock est arrivé tôt.\n\n« Nous verrons bien ce que la cour décidera. »"
     assert speakers(text, "fr") == [("Nous verrons bien ce que la cour décidera.", None)]
+
+
+def test_before_a_colon_the_person_the_sentence_names_first_speaks():
+    text = (
+        "Lundi 6 mai, Sebastian Kurz, le chancelier autrichien, n’a pas hésité à montrer du doigt"
+        " la situation, dans un entretien à la Stampa : « L’Italie risque de menacer l’ensemble de"
+        " la zone euro. »"
+    )
+    assert speaker_of(text, "fr") == "Sebastian Kurz"
+    # a sentence that names no one gives no speaker
+    text = "Eine offenbar fast unendliche Geschichte: „Das Verfahren wird zur Zeit abgestimmt.“"
+    assert speakers(text, "de") == [("Das Verfahren wird zur Zeit abgestimmt.", None)]

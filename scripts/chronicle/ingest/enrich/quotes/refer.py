@@ -124,7 +124,7 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
 
 def opening_person(prefix: str, ctx: Context) -> Speaker | None:
     """`Diess: „…“`, `Jansen weiß: „…“`: a sentence before a colon that opens with someone who
-    spoke before, or the surname of a full name read before."""
+    spoke before, or the surname of a full name read before; else the first person it names."""
     match = re.match(rf"\s*({_CAPITALISED}(?:\s+{_CAPITALISED}){{0,2}})(?![\w-])", prefix)
     if match is None:
         return None
@@ -135,7 +135,10 @@ def opening_person(prefix: str, ctx: Context) -> Speaker | None:
         return Speaker(known[last], None, None)
     if last in ctx.surnames() and (" " not in name or _plain_name(name.split())):
         return Speaker(name, None, None)
-    return None
+    # `Lundi 6 mai, Sebastian Kurz, le chancelier autrichien, n’a pas hésité … : « … »`: the
+    # person the sentence names first is its subject.
+    people = _people(prefix, ctx)
+    return Speaker(min(people)[1], None, None) if people else None
 
 
 def person_here(abs_start: int, ctx: Context) -> Speaker | None:
