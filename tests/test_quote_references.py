@@ -236,3 +236,14 @@ def test_before_a_colon_the_person_the_sentence_names_first_speaks():
     # a sentence that names no one gives no speaker
     text = "Eine offenbar fast unendliche Geschichte: „Das Verfahren wird zur Zeit abgestimmt.“"
     assert speakers(text, "de") == [("Das Verfahren wird zur Zeit abgestimmt.", None)]
+
+
+def test_a_title_of_a_work_is_no_speaker():
+    text = (
+        "The film “La La Land” won six awards.\n\n"
+        "“It was a mistake to read the wrong envelope on stage,” La La Land said."
+    )
+    assert speakers(text, "en") == [("It was a mistake to read the wrong envelope on stage,", None)]
+    # a place used as an adjective is no speaker either
+    text = "“We are going to bring back every job,” Rust Belt voters said."
+    assert speakers(text, "en") == [("We are going to bring back every job,", None)]

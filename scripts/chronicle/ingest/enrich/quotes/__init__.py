@@ -27,7 +27,8 @@ Portuguese or Italian get that language's attributions first (`„…“, sagte 
 `« …, rappelle X, … »`, `X sostuvo que “…”`, `“…”, ha detto il sindaco`); there a pronoun, a
 dropped subject (`“…”, lamentó.`) or a description (`die Managerin`) is the person named just
 before, and a quote standing alone after a sentence that names who speaks is theirs. Last, a
-surname alone takes the one full name the article gives it (`Burke` → `John Burke`).
+surname alone takes the one full name the article gives it (`Burke` → `John Burke`), and a
+name the article prints in quotation marks elsewhere is a title, no speaker (`La La Land`).
 
 By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
@@ -44,6 +45,7 @@ from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
 from chronicle.ingest.enrich.quotes.refer import (
     is_named,
+    no_titles,
     one_name_per_person,
     person_here,
     reported_before,
@@ -91,7 +93,7 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
         out.extend(_paragraph_quotes(paragraph, offset, ctx))
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
-    return one_name_per_person(out, text)
+    return no_titles(one_name_per_person(out, text), text)
 
 
 def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:

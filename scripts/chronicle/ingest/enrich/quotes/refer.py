@@ -214,6 +214,29 @@ def one_name_per_person(quotes: list[Quote], text: str) -> list[Quote]:
     return out
 
 
+MAX_TITLE_WORDS = 6
+_QUOTED = re.compile(r"[“«„\"‘]([^”»“\"’«]{2,80})[”»“\"’]")
+
+
+def no_titles(quotes: list[Quote], text: str) -> list[Quote]:
+    """`“…,” La La Land said`: a name the article prints in quotation marks elsewhere (`the
+    film “La La Land”`) is a title of a work, not a speaker; the quote is left unattributed."""
+    named = {q.speaker for q in quotes if q.speaker and q.entity is None}
+    if not named:
+        return quotes
+    titles = {
+        m.group(1).strip(" ,.")
+        for m in _QUOTED.finditer(text)
+        if len(m.group(1).split()) <= MAX_TITLE_WORDS and m.group(1).strip()[:1].isupper()
+    }
+    if not named & titles:
+        return quotes
+    return [
+        replace(q, speaker=None, verb=None) if q.speaker in titles and q.entity is None else q
+        for q in quotes
+    ]
+
+
 # `said the actress authoritatively`: a manner adverb after the speaker is no part of it.
 _ADVERB = re.compile(
     r"(?:\s+[a-z]+(?:ively|ously|fully|ately|edly|ingly|lessly|ently|antly|ically))+$"
