@@ -201,8 +201,11 @@ def one_name_per_person(quotes: list[Quote], text: str) -> list[Quote]:
         return quotes  # most articles: reading all their names would cost more than the quotes
     spoken = {q.speaker for q in quotes if q.speaker and " " in q.speaker and is_named(q.speaker)}
     written = set(spoken)
-    if any(q.speaker and " " not in q.speaker and q.entity is None for q in quotes):
-        written |= {n for n, _s, _e in names_in(text) if _plain_name(n.split()) and is_named(n)}
+    single = {q.speaker for q in quotes if q.speaker and " " not in q.speaker and not q.entity}
+    for paragraph in text.split("\n\n"):
+        if any(surname in paragraph for surname in single):  # reading names costs; most lack it
+            found = names_in(paragraph)
+            written |= {n for n, _s, _e in found if _plain_name(n.split()) and is_named(n)}
     out = []
     for quote in quotes:
         name = quote.speaker or ""
