@@ -247,13 +247,3 @@ def test_a_title_of_a_work_is_no_speaker():
     # a place used as an adjective is no speaker either
     text = "“We are going to bring back every job,” Rust Belt voters said."
     assert speakers(text, "en") == [("We are going to bring back every job,", None)]
-
-
-def test_a_paragraph_of_quote_goes_on_with_the_speaker_who_ended_the_last():
-    text = (
-        "“When someone goes to town, we always say, watch out,” said Linda Black Elk.\n\n"
-        "“The thing is, racism is nothing new here. It is just under the surface.”\n\n"
-        "“A messy, messy mess”"
-    )
-    # the heading in marks (no full stop) is left unattributed
-    assert [s for _q, s in speakers(text, "en")] == ["Linda Black Elk", "Linda Black Elk", None]

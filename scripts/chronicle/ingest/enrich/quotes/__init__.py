@@ -100,7 +100,6 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
     spans = [s for s in find_spans(paragraph) if worth_keeping(paragraph, s)]
     # A quote left open at the end of the last paragraph goes on in this one if it opens it.
     continued, ctx.continued = ctx.continued, None
-    closing, ctx.closing = ctx.closing, None
     if not spans:
         return []
     masked = mask(paragraph, spans)
@@ -137,14 +136,10 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             speaker = previous
         if speaker is None and partial and previous is not None and _joined(masked, last, span):
             speaker = previous  # `dijo que “A” y que “B”`
-        whole = len(spans) == 1 and span.open == 0 and span.close >= len(paragraph.rstrip()) - 1
-        said = paragraph.rstrip()[-2:].strip('”»“"’«„ ')[-1:] in (".", "!", "?", "…")
-        if speaker is None and not partial and whole and said and closing is not None:
-            # `“…,” said Black Elk.` ¶ `“The thing is, … surface.”` (not a heading in marks)
-            speaker = closing
         if speaker is None and lang is not None and not partial and alone:
             speaker = person_here(span.open, ctx)  # `… ergänzt X. „…“`
-            if speaker is None and whole:
+            whole = span.open == 0 and span.close >= len(paragraph.rstrip()) - 1
+            if speaker is None and whole and len(spans) == 1:
                 speaker = reported_before(ctx)  # `X ajoute qu’il …` ¶ `« … »`
         last = span
         if speaker is None and (
@@ -171,7 +166,4 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             previous = ctx.paragraph_speaker = speaker
             if span.close >= len(paragraph):
                 ctx.continued = speaker
-        # A quote in the paragraph's last sentence may go on in a paragraph of its own.
-        ends = sentence[1] >= len(masked.rstrip()) - 1
-        ctx.closing = speaker if speaker.name and is_named(speaker.name) and ends else None
     return out

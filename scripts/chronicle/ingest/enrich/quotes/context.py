@@ -28,7 +28,6 @@ class Context:
         self.speakers: list[str] = []  # speakers named by a name (not `die Managerin`), in order
         self.masked = ""  # the current paragraph, quotes blanked
         self.continued: Speaker | None = None  # speaker of a quote still open at paragraph end
-        self.closing: Speaker | None = None  # speaker of a quote in a paragraph's last sentence
         self.paragraph_speaker: Speaker | None = None  # the last speaker in this paragraph
         self.language: str | None = None  # de, fr, es, pt: that language's attributions too
         self.read: list[str] = []  # earlier paragraphs, for the surnames of names in them
