@@ -1,6 +1,6 @@
 """Adding one article to a large archive: `chronicle add clipping.txt` on N stored articles.
 
-    python -m benchmarks.add_one --sizes 1000,10000 [--python .venv/bin/python]
+    python -m benchmarks.add_one --sizes 1000,10000 [--profile light] [--python PYTHON]
 
 The archive is the generated corpus (benchmarks/corpus.py) in the repository's site set-up
 (mkdocs.yml beside docs/, so `chronicle add` shares the site's cache folder). Two adds, each a
@@ -44,9 +44,9 @@ finally:
 PARSED = re.compile(r"stored files parsed: (\d+)")
 
 
-def write_clipping(folder: Path, index: int) -> Path:
+def write_clipping(folder: Path, index: int, profile: str = "light") -> Path:
     """Article `index` of the corpus as a curator's clipping: plain text and a sidecar."""
-    article = corpus.make_post(index).article
+    article = corpus.make_post(index, profile=profile).article
     folder.mkdir(parents=True, exist_ok=True)
     text = folder / f"clipping-{index}.txt"
     text.write_text(article.body, encoding="utf-8")
@@ -73,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.add_one", description=__doc__)
     parser.add_argument("--sizes", default="1000", help="comma-separated archive sizes")
     parser.add_argument("--python", default=sys.executable, help="the interpreter to measure")
+    parser.add_argument("--profile", choices=("light", "realistic"), default="realistic")
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
     rows = [
@@ -80,12 +81,18 @@ def main(argv: list[str] | None = None) -> int:
         "|---:|---|---:|---:|---:|",
     ]
     for size in (int(s.replace("_", "")) for s in args.sizes.split(",") if s):
-        project = corpus.write_chronicle(args.out / f"add-one-{size}", size)
+        project = corpus.write_chronicle(
+            args.out / f"add-one-{args.profile}-{size}", size, profile=args.profile
+        )
         print(f"add_one: {size:,} …", file=sys.stderr, flush=True)
         for label, index in (("first (no memo)", size), ("second (memo of the first)", size + 1)):
-            wall, cpu, parsed = add_one(args.python, project, write_clipping(project, index))
+            clipping = write_clipping(project, index, args.profile)
+            wall, cpu, parsed = add_one(args.python, project, clipping)
             rows.append(f"| {size:,} | {label} | {wall:.2f} | {cpu:.2f} | {parsed:,} |")
-    print("\n## Add one article (`chronicle add clipping.txt`, plain text + sidecar)\n")
+    print(
+        f"\n## Add one article (`chronicle add clipping.txt`, plain text + sidecar; "
+        f"{args.profile} profile)\n"
+    )
     print("\n".join(rows))
     return 0
 

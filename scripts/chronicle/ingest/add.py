@@ -195,12 +195,26 @@ class Ingester:
 
     @property
     def index(self) -> NearDuplicateIndex:
+        """Every stored text's signature: kept in the catalogue (`archive/catalogue.py`), made
+        (or taken from the signature memo) only for texts new or changed since it was kept."""
         if self._index is None:
             cache = self.store.cache
             signatures = PickleMemo(None if cache is None else cache / SIGNATURES_FILE)
-            self._index = NearDuplicateIndex(
-                ((a.id, a.body) for _, a in self.store.iter_articles()), signatures=signatures
-            )
+            index = NearDuplicateIndex(signatures=signatures)
+            catalogue = self.store.catalogue
+            for ref in self.store.refs():
+                if ref.id in index:  # the first file of an id, as for the lookups by id
+                    continue
+                kept = catalogue.signature(ref.path, index.scheme)
+                if kept is not None:
+                    index.add_signature(ref.id, kept)
+                    continue
+                # Parsed once more only if the article memo is not loaded (a few changed files).
+                memo = self.store.memo
+                article = self.store.load(ref.path) if memo.loaded else self.store.read(ref.path)
+                index.add(ref.id, article.body)
+                catalogue.keep_signature(ref.path, index.scheme, index.signature_of(ref.id))
+            self._index = index
         return self._index
 
     def reread(self) -> None:
@@ -211,7 +225,7 @@ class Ingester:
     def save_memos(self) -> None:
         """Keep the articles and signatures this run read for the next run (and build)."""
         self.store.save_memo()
-        if self._index is not None:
+        if self._index is not None and self._index.signatures.loaded:
             with contextlib.suppress(OSError):  # as for the article memo (`save_memo`)
                 self._index.signatures.save()
 
@@ -295,8 +309,11 @@ class Ingester:
         stored = article.with_changes(id=result.article_id)
         if similar:
             self._link_back(stored.id, [i for i, _ in similar])
-        if self.mode != "add":  # "add" never asks, so never pays for reading the archive
+        # "add" never asks, so never pays for reading the archive
+        if self.mode != "add" and stored.id not in self.index:
             self.index.add(stored.id, stored.body)
+            made = self.index.signature_of(stored.id)
+            self.store.catalogue.keep_signature(result.path, self.index.scheme, made)
         return Outcome(name, "added", self.show(result.path), stored, note)
 
     def _link_back(self, new_id: str, ids: list[str]) -> None:

@@ -113,14 +113,32 @@ class NearDuplicateIndex:
         # A datasketch release that changed how signatures are made must not meet signatures of
         # the old one: its version is part of each memoised signature's key. (Read once: it
         # parses the package's metadata.)
-        self._key_prefix = f"{version('datasketch')}:{NUM_PERM}:{SHINGLE_WORDS}\n"
+        self._key_prefix = f"{self.scheme}\n"
         for article_id, text in items:
             self.add(article_id, text)
 
+    @property
+    def scheme(self) -> str:
+        """How signatures are made: a kept signature of another scheme is made again."""
+        return _scheme()
+
     def add(self, article_id: str, text: str) -> None:
-        if article_id in self._position:
-            return
-        row = self._signature(text)
+        if article_id not in self._position:
+            self._append(article_id, self._signature(text))
+
+    def add_signature(self, article_id: str, signature: bytes) -> None:
+        """Add a stored text by its kept signature (`signature_of`, same `scheme`)."""
+        if article_id not in self._position:
+            self._append(article_id, numpy.frombuffer(signature, dtype=_DTYPE))
+
+    def __contains__(self, article_id: str) -> bool:
+        return article_id in self._position
+
+    def signature_of(self, article_id: str) -> bytes:
+        """The signature of the text added under `article_id`, to keep (`add_signature`)."""
+        return self._rows[self._position[article_id]].tobytes()
+
+    def _append(self, article_id: str, row: numpy.ndarray) -> None:
         self._position[article_id] = len(self._ids)
         self._ids.append(article_id)
         self._rows.append(row)
@@ -171,6 +189,11 @@ class NearDuplicateIndex:
         self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
         for article_id, row in zip(self._ids, self._rows, strict=True):
             self._lsh.insert(article_id, _as_minhash(row))
+
+
+@functools.cache
+def _scheme() -> str:
+    return f"{version('datasketch')}:{NUM_PERM}:{SHINGLE_WORDS}"
 
 
 def _as_minhash(values: numpy.ndarray) -> MinHash:
