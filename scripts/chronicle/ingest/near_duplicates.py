@@ -17,11 +17,13 @@ import struct
 import unicodedata
 from collections.abc import Iterable
 from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy
 
-from chronicle.archive.memo import PickleMemo
+from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
+from chronicle.archive.store import ArticleStore
 
 if TYPE_CHECKING:
     from datasketch import MinHash, MinHashLSH
@@ -110,6 +112,7 @@ class NearDuplicateIndex:
         self._stacked = 0
         self._queries = 0
         self._lsh: MinHashLSH | None = None
+        self.kept = 0  # texts added by a kept signature (`add_signature`)
         # A datasketch release that changed how signatures are made must not meet signatures of
         # the old one: its version is part of each memoised signature's key. (Read once: it
         # parses the package's metadata.)
@@ -130,6 +133,7 @@ class NearDuplicateIndex:
         """Add a stored text by its kept signature (`signature_of`, same `scheme`)."""
         if article_id not in self._position:
             self._append(article_id, numpy.frombuffer(signature, dtype=_DTYPE))
+            self.kept += 1
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._position
@@ -153,6 +157,12 @@ class NearDuplicateIndex:
         values = minhash(text)
         self.signatures.put(key, values.tobytes())
         return values
+
+    def save_signatures(self) -> None:
+        """Save the signature memo, which keeps only the signatures a run used: when every
+        stored text's came through it (no catalogue yet), not when kept ones gave most."""
+        if self.signatures.loaded and not self.kept:
+            self.signatures.save()
 
     def similar(self, text: str) -> list[tuple[str, float]]:
         """[(id, estimated similarity)], most similar first."""
@@ -200,3 +210,33 @@ def _as_minhash(values: numpy.ndarray) -> MinHash:
     from datasketch import MinHash
 
     return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=_SCHEME)
+
+
+def stored_index(store: ArticleStore) -> NearDuplicateIndex:
+    """The index of every stored text, by the signatures kept in the store's catalogue
+    (`archive/catalogue.py`); one is made (or taken from the signature memo) only for a text
+    new or changed since, and kept there."""
+    cache = store.cache
+    index = NearDuplicateIndex(
+        signatures=PickleMemo(None if cache is None else cache / SIGNATURES_FILE)
+    )
+    for ref in store.refs():
+        if ref.id in index:  # the first file of an id, as for the store's lookups by id
+            continue
+        kept = store.catalogue.signature(ref.path, index.scheme)
+        if kept is not None:
+            index.add_signature(ref.id, kept)
+            continue
+        # Parsed again only when the article memo is not loaded: a few changed files.
+        article = store.load(ref.path) if store.memo.loaded else store.read(ref.path)
+        remember(store, index, ref.id, ref.path, article.body)
+    return index
+
+
+def remember(
+    store: ArticleStore, index: NearDuplicateIndex, article_id: str, path: Path, text: str
+) -> None:
+    """Add a stored text to the index and keep its signature in the store's catalogue."""
+    if article_id not in index:
+        index.add(article_id, text)
+        store.catalogue.keep_signature(path, index.scheme, index.signature_of(article_id))
