@@ -99,6 +99,9 @@ class Catalogue:
         self._entries: dict[str, Entry] | None = None  # by path relative to root
         self._changed = False
         self.parsed = 0  # files parsed to refresh it, in this run
+        # The few articles parsed one by one in this run, by key: their signatures are made
+        # from them next, without parsing them again.
+        self._recent: dict[str, Article] = {}
 
     def _key(self, path: Path | str) -> str:
         """The file's path relative to the root. perf: mostly a slice (os.path.relpath took
@@ -158,7 +161,8 @@ class Catalogue:
             for key, path, stamp in keyed:
                 entry = known.get(key)
                 if entry is None or not _fresh(entry, stamp):
-                    entry = self._entry(entry, read(path), stamp or _stat(path))
+                    article = self._recent[key] = read(path)
+                    entry = self._entry(entry, article, stamp or _stat(path))
                 fresh[key] = entry
                 yield path, entry
         # Complete (no error stopped it): files gone since the last run are forgotten.
@@ -200,6 +204,10 @@ class Catalogue:
     def forget(self, path: Path) -> None:
         if self._entries is not None and self._entries.pop(self._key(path), None) is not None:
             self._changed = True
+
+    def recent(self, path: Path) -> Article | None:
+        """The article in `path` if this run parsed it one by one (it had changed)."""
+        return self._recent.get(self._key(path))
 
     def signature(self, path: Path, scheme: str) -> bytes | None:
         """The kept signature of the file's body, if it was made by `scheme`."""

@@ -227,8 +227,9 @@ def stored_index(store: ArticleStore) -> NearDuplicateIndex:
         if kept is not None:
             index.add_signature(ref.id, kept)
             continue
-        # Parsed again only when the article memo is not loaded: a few changed files.
-        article = store.load(ref.path) if store.memo.loaded else store.read(ref.path)
+        # Not parsed again: a few changed files were parsed one by one, the others (a first
+        # run) through the article memo.
+        article = store.catalogue.recent(ref.path) or store.load(ref.path)
         remember(store, index, ref.id, ref.path, article.body)
     return index
 
