@@ -209,12 +209,15 @@ class Catalogue:
         """The article in `path` if this run parsed it one by one (it had changed)."""
         return self._recent.get(self._key(path))
 
-    def signature(self, path: Path, scheme: str) -> bytes | None:
-        """The kept signature of the file's body, if it was made by `scheme`."""
+    def signatures(self, scheme: str) -> dict[str, bytes]:
+        """The kept signature of each article id's first file (in path order, as the store's
+        lookups by id), if made by `scheme`."""
         if scheme != self.scheme:
-            return None
-        entry = self.entries.get(self._key(path))
-        return entry.signature if entry is not None else None
+            return {}
+        first: dict[str, bytes | None] = {}
+        for entry in self.entries.values():
+            first.setdefault(entry.id, entry.signature)
+        return {i: signature for i, signature in first.items() if signature is not None}
 
     def keep_signature(self, path: Path, scheme: str, signature: bytes) -> None:
         """Keep the signature of the file's (current) body; one scheme a catalogue."""

@@ -112,7 +112,7 @@ class NearDuplicateIndex:
         self._stacked = 0
         self._queries = 0
         self._lsh: MinHashLSH | None = None
-        self.kept = 0  # texts added by a kept signature (`add_signature`)
+        self.kept = 0  # texts added by a kept signature (`add_signatures`)
         # A datasketch release that changed how signatures are made must not meet signatures of
         # the old one: its version is part of each memoised signature's key. (Read once: it
         # parses the package's metadata.)
@@ -129,17 +129,26 @@ class NearDuplicateIndex:
         if article_id not in self._position:
             self._append(article_id, self._signature(text))
 
-    def add_signature(self, article_id: str, signature: bytes) -> None:
-        """Add a stored text by its kept signature (`signature_of`, same `scheme`)."""
-        if article_id not in self._position:
-            self._append(article_id, numpy.frombuffer(signature, dtype=_DTYPE))
-            self.kept += 1
+    def add_signatures(self, kept: Iterable[tuple[str, bytes]]) -> None:
+        """Add stored texts by their kept signatures (`signature_of`, same `scheme`). perf: one
+        array for all of them (10,000 one by one: 0.1 s)."""
+        fresh = {i: signature for i, signature in kept if i not in self._position}
+        if not fresh:
+            return
+        joined = b"".join(fresh.values())
+        rows = numpy.frombuffer(joined, dtype=_DTYPE).reshape(len(fresh), NUM_PERM)
+        empty = not self._rows
+        for article_id, row in zip(fresh, rows, strict=True):
+            self._append(article_id, row)
+        if empty and self._lsh is None:  # already stacked, as `_compare_all` would
+            self._matrix, self._stacked = rows, len(fresh)
+        self.kept += len(fresh)
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._position
 
     def signature_of(self, article_id: str) -> bytes:
-        """The signature of the text added under `article_id`, to keep (`add_signature`)."""
+        """The signature of the text added under `article_id`, to keep (`add_signatures`)."""
         return self._rows[self._position[article_id]].tobytes()
 
     def _append(self, article_id: str, row: numpy.ndarray) -> None:
@@ -220,12 +229,11 @@ def stored_index(store: ArticleStore) -> NearDuplicateIndex:
     index = NearDuplicateIndex(
         signatures=PickleMemo(None if cache is None else cache / SIGNATURES_FILE)
     )
-    for ref in store.refs():
-        if ref.id in index:  # the first file of an id, as for the store's lookups by id
-            continue
-        kept = store.catalogue.signature(ref.path, index.scheme)
-        if kept is not None:
-            index.add_signature(ref.id, kept)
+    refs = store.refs()
+    kept = store.catalogue.signatures(index.scheme)
+    index.add_signatures((ref.id, kept[ref.id]) for ref in refs if ref.id in kept)
+    for ref in refs:
+        if ref.id in index:  # kept, or the first file of an id (as the store's lookups by id)
             continue
         # Not parsed again: a few changed files were parsed one by one, the others (a first
         # run) through the article memo.
