@@ -93,9 +93,10 @@ def _decompress(source: Path, folder: Path) -> None:
     import numpy
 
     folder.parent.mkdir(parents=True, exist_ok=True)
-    data = lzma.decompress(source.read_bytes())
+    # The temporary folder first: a cache that cannot be written costs no decompression.
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
     try:
+        data = lzma.decompress(source.read_bytes())
         sizes = {}
         with numpy.load(io.BytesIO(data), allow_pickle=False) as arrays:
             for name in ARRAYS:
