@@ -39,6 +39,9 @@ def recorded(article: Article) -> dict[str, str]:
     return {str(k): str(v) for k, v in found.items() if v not in (None, "")}
 
 
+# The evidence for a headline the curator typed in from the original (`--title-origin source`).
+TRANSCRIBED = "curator, transcribed from the original"
+
 # The words a reader writes for a day read only from the page's visible text (a dateline under
 # the headline, a <time>'s text, htmldate's guess): ingest/readers/page_metadata/evidence.py.
 TEXT_SIGNALS = frozenset({"text", "dateline", "<time> text"})

@@ -49,6 +49,9 @@ FIELDS: dict[str, str] = {
 
 # Keys a curator may give in a sidecar file or on the command line.
 CURATOR_KEYS = ("title", "date", "source", "url", "authors", "language", "topics", "summary")
+# And, with a title, whose words it is: `source` for a headline typed in from a paper clipping
+# (the source's, cited as printed), `curator` (the default) for a title the curator devised.
+TITLE_ORIGINS = ("curator", "source")
 PROVENANCE_KEYS = (
     "original_name",
     "sha256",
@@ -161,9 +164,17 @@ def read_curator(where: str, data: Mapping[str, Any]) -> dict[str, Any]:
     """Validate a sidecar (or flags) mapping; returns typed values for the keys given."""
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in CURATOR_KEYS:
-            raise _unknown_key(where, str(key), list(CURATOR_KEYS))
-        if key in ("authors", "topics"):
+        if key not in CURATOR_KEYS and key != "title_origin":
+            raise _unknown_key(where, str(key), [*CURATOR_KEYS, "title_origin"])
+        if key == "title_origin":
+            if value not in TITLE_ORIGINS or "title" not in data:
+                raise FrontMatterError(
+                    where,
+                    key,
+                    f"must be one of {', '.join(TITLE_ORIGINS)}, with a title, not {value!r}",
+                )
+            out[key] = value
+        elif key in ("authors", "topics"):
             out[key] = _list(where, key, value)
         elif key == "date":
             # An explicit "unknown" from the curator is knowledge too: keep the key.

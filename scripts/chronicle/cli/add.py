@@ -17,7 +17,7 @@ from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
 from chronicle.cli.imports import is_draft, outcomes_json, record_imports
-from chronicle.cli.options import archive_option
+from chronicle.cli.options import archive_option, title_origin_option
 from chronicle.cli.paths import shown as _shown
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_all
@@ -46,12 +46,14 @@ def _cannot_write(exc: OSError, archive: Path) -> click.ClickException:
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--title", help="Headline; a devised title if the article has none.")
+@title_origin_option
 @click.option(
     "--date",
     "date_",
     metavar="EDTF",
     help="Publication date: 2025-03-21, 2025-03, 2025, 2025-03-21~ (about), "
-    "2025-03-21? (uncertain), or 'unknown'.",
+    "2025-03-21? (uncertain), 198X, 2025-03-XX, 2025-21 (spring), 2025-03/2025-04, "
+    "[2024,2025] (one of), or 'unknown'.",
 )
 @click.option("--source", help="Publisher or outlet; 'unknown' if not known.")
 @click.option("--url", help="The article's original address.")
@@ -133,10 +135,13 @@ def add(
     the `slug`, and the excerpt above `<!-- more -->` as the summary; `draft: true` posts are
     skipped. With --redirects the site keeps each post's old address working.
 
-    Adding the same file twice changes nothing; the same text from another file is refused as
-    a duplicate, naming the article already stored. The original bytes of every input are kept
-    in originals/, named by their SHA-256, which the article's front matter records. The exit
-    status is 1 when any input failed.
+    Adding the same file twice changes nothing, unless these flags give a different --date,
+    --title, --source, --author or --topic (a sidecar does not: re-adding a folder never undoes
+    a `chronicle set`): then the stored article is corrected, each change is printed (field:
+    old → new) and recorded in changes.yml. The same
+    text from another file is refused as a duplicate, naming the article already stored. The
+    original bytes of every input are kept in originals/, named by their SHA-256, which the
+    article's front matter records. The exit status is 1 when any input failed.
 
     \b
     Examples:
@@ -244,6 +249,10 @@ def _print_outcome(out: Console, o: Outcome) -> None:
             _say(out, f"           warning: {warning}")
     elif o.status == "unchanged":
         _say(out, f"unchanged  {o.input}: already in the archive as {o.detail}")
+    elif o.status == "corrected":
+        _say(out, f"corrected  {o.detail}: {o.input} added again with other metadata")
+        for key, old, new in o.changes:
+            _say(out, f"           {key}: {old!r} → {new!r}")
     elif o.status == "duplicate":
         _say(out, f"duplicate  {o.input}: same text as {o.detail}; not added")
     elif o.status == "near-duplicate":
@@ -261,6 +270,7 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
     table.add_column("count", justify="right")
     labels = {
         "added": "added",
+        "corrected": "corrected (added again with other metadata)",
         "unchanged": "unchanged (already added)",
         "duplicate": "skipped: duplicate",
         "near-duplicate": "skipped: near-duplicate",
@@ -268,8 +278,8 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
         "failed": "failed",
     }
     for status, label in labels.items():
-        if status == "skipped" and not counts.get(status):
-            continue  # only blog imports skip drafts
+        if status in ("skipped", "corrected") and not counts.get(status):
+            continue  # only blog imports skip drafts; only a curator's corrections correct
         table.add_row(label, str(counts.get(status, 0)))
     linked = sum(1 for o in outcomes if o.note)
     if linked:

@@ -52,6 +52,8 @@ def outcomes_json(outcomes: list[Outcome]) -> dict[str, Any]:
                 date=a.date.edtf if a.date else None,
                 source=a.source,
             )
+        if o.changes:
+            row["changes"] = {key: [old, new] for key, old, new in o.changes}
         if o.note:
             row["note"] = o.note
         if o.warnings:

@@ -27,6 +27,7 @@ from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError, ReaderError
+from chronicle.ingest.again import Outcome, added_again
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from chronicle.ingest.inputs import (
     DEFAULT_MAX_BYTES,
@@ -42,26 +43,10 @@ from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
 from chronicle.ingest.workers import exit_with_parent
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # perf: enrichment (0.45 s to import) loads when an article is really added
     from chronicle.ingest.enrich import Registry
 
-# perf: the enrichment modules (entities, quotes, reading level: 0.45 s to import) load only when
-# an article is really added, not for inputs found unchanged or duplicate.
-
 DEFAULT_JOBS = 2
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one input (or one article inside it)."""
-
-    input: str
-    status: str  # added | unchanged | duplicate | near-duplicate | failed
-    detail: str  # path written, existing article, or the reason it failed
-    article: Article | None = None
-    note: str = ""  # e.g. "another version of …" for a linked near-duplicate
-    # What the curator should check, e.g. "decoded as cp1252 (not UTF-8)" for a guessed encoding.
-    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -217,8 +202,11 @@ class Ingester:
             with contextlib.suppress(OSError):  # as for the article memo (`save_memo`)
                 self._index.save_signatures()
 
-    def already_added(self, item: Input, max_bytes: int) -> Outcome | None:
-        """'unchanged' for a file whose bytes were added before as one article, else None."""
+    def already_added(
+        self, item: Input, max_bytes: int, flags: Mapping[str, Any] | None = None
+    ) -> Outcome | None:
+        """'unchanged' for a file whose bytes were added before as one article ('corrected'
+        when `flags` or its sidecar give other curator values), else None."""
         if isinstance(item, Refused) or (isinstance(item, str) and is_url(item)):
             return None
         path = Path(item)
@@ -232,9 +220,9 @@ class Ingester:
         if ref is None:
             return None
         self.originals.keep(data)  # heals an originals folder that lost it
-        return Outcome(str(item), "unchanged", self.show(ref.path))
+        return added_again(self.store, str(item), ref, flags or {}, self.show)
 
-    def commit(self, prepared: Prepared) -> list[Outcome]:
+    def commit(self, prepared: Prepared, flags: Mapping[str, Any] | None = None) -> list[Outcome]:
         """Outcomes of one prepared input. An OSError (the disk, not the input) is raised, after
         undoing this article's writes: stop rather than fail every later file."""
         name, pairs, failure, notes = prepared
@@ -243,7 +231,7 @@ class Ingester:
         out = []
         for article, original in pairs:
             try:
-                outcome = self.commit_article(name, article, original)
+                outcome = self.commit_article(name, article, original, flags)
             except OSError:
                 raise
             except ChronicleError as exc:
@@ -254,12 +242,17 @@ class Ingester:
             out.append(dataclasses.replace(outcome, warnings=notes) if notes else outcome)
         return out
 
-    def commit_article(self, name: str, article: Article, original: bytes) -> Outcome:
+    def commit_article(
+        self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
+    ) -> Outcome:
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found
             if status == "unchanged":
                 self.originals.keep(original)  # heals an originals folder that lost it
+                corrected = added_again(self.store, name, ref, flags or {}, self.show)
+                if corrected.status != "unchanged":
+                    return corrected
             return Outcome(name, status, self.show(ref.path), article)
         similar = self.index.similar(article.body) if self.mode != "add" else []
         note = ""
@@ -352,7 +345,9 @@ def _add_locked(
     added: dt.datetime,
     on_progress: Callable[[], None] | None,
 ) -> Iterator[Outcome]:
-    known = {i: ingester.already_added(item, settings.max_bytes) for i, item in enumerate(items)}
+    known = {
+        i: ingester.already_added(item, settings.max_bytes, flags) for i, item in enumerate(items)
+    }
     tasks = [(item, flags, settings, added) for i, item in enumerate(items) if known[i] is None]
     pool = (
         ProcessPoolExecutor(
@@ -367,7 +362,7 @@ def _add_locked(
         results = iter(pool.map(prepare_safely, tasks) if pool else map(prepare_safely, tasks))
         for i in range(len(items)):
             found = known[i]
-            yield from [found] if found is not None else ingester.commit(next(results))
+            yield from [found] if found is not None else ingester.commit(next(results), flags)
             if on_progress:
                 on_progress()
     finally:
@@ -393,6 +388,11 @@ def add_path(
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     with archive_lock(store.root):
         ingester.reread()
-        outcomes = ingester.commit(prepare_safely((path, flags, settings, added)))
+        outcomes = ingester.already_added(path, max_bytes, flags)
+        outcomes = (
+            [outcomes]
+            if outcomes
+            else ingester.commit(prepare_safely((path, flags, settings, added)), flags)
+        )
         ingester.save_memos()
     return outcomes

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chronicle.archive.evidence import date_guessed, recorded
 from chronicle.archive.index import name_collisions
@@ -13,7 +14,9 @@ from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
-from chronicle.ingest.enrich import Registry, enrich_article
+
+if TYPE_CHECKING:  # the enrichment modules load when a check enriches, not with `add`
+    from chronicle.ingest.enrich import Registry
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,10 @@ def warnings_for(name: str, article: Article) -> list[Finding]:
             f"date guessed from the text, not given by the original: “{article.date.human()}”"
             f"{why}; set 'date' to confirm or correct it"
         )
+    elif article.date.form is not None:
+        # Kept as written (a decade, a season, "one of"): for review, never collapsed to a day.
+        kind = "imprecise" if article.date.is_exact else "uncertain"
+        warn(f"date is {kind}: “{article.date.human()}” (EDTF “{article.date.edtf}”)")
     elif not article.date.is_exact:
         found = recorded(article).get("date")
         warn(f"date is {article.date.human()}" + (f" (evidence “{found}”)" if found else ""))
@@ -184,6 +191,8 @@ def fix_links(store: ArticleStore) -> list[tuple[Path, Article, Article]]:
 
 def enrichment_warnings(name: str, article: Article, registry: Registry) -> list[Finding]:
     """Derived keys that `chronicle enrich` would change (pure)."""
+    from chronicle.ingest.enrich import enrich_article  # perf: `add` imports this module too
+
     fresh = enrich_article(article, registry)
     if fresh is article:
         return []

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from chronicle.archive.evidence import TRANSCRIBED
 from chronicle.archive.model import Article, Origin, Provenance
 from chronicle.ingest.readers.base import Draft
 from chronicle.text.language import decide_language
@@ -64,6 +65,8 @@ def resolve(
 ) -> Article:
     """Draft + curator metadata + provenance → Article (not yet enriched, not yet stored)."""
     title, title_origin = _pick(curator, draft, "title")
+    if title_origin == "curator" and curator.get("title_origin") == "source":
+        title_origin = "source"  # a headline the curator typed in from the original
     date, date_origin = _pick(curator, draft, "date")
     source, source_origin = _pick(curator, draft, "source")
     # The curator's address was checked in schema.py; a blank one falls back to the page's.
@@ -82,6 +85,8 @@ def resolve(
     extra = dict(draft.extra)
     if isinstance(extra.get("evidence"), Mapping):
         extra["evidence"] = _evidence(extra["evidence"], curator, title_origin)
+    elif title_origin == "source" and "title" in curator:
+        extra["evidence"] = {"title": TRANSCRIBED}  # a reader that keeps no evidence (text)
     summary = normalise_space(summary or "")
     if len(summary) > SUMMARY_MAX_CHARS:
         summary = summary[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0] + "…"
@@ -121,6 +126,8 @@ def _evidence(
     for key in ("title", "date", "source", "authors"):
         if key in curator:
             out[key] = "curator"
+    if title_origin == "source" and "title" in curator:
+        out["title"] = TRANSCRIBED
     if title_origin == "inferred" and "title" not in curator:
         out["title"] = "first words of the text"
     return out

@@ -60,6 +60,7 @@ def article_context(
         entry=entry,
         versions=story.versions,
         related=story.related,
+        story=story.story,
         previous=previous,
         next=following,
         citations=citations(entry.article, place, entity_site.labels),

@@ -57,7 +57,7 @@ from chronicle.site.publish import OUTPUTS_FILE, add_open_data_page, site_of, wr
 from chronicle.site.redirects import add_redirects
 from chronicle.site.sanitize import clean_html, clean_toc
 from chronicle.site.search import FACETS
-from chronicle.site.story_pages import story_links
+from chronicle.site.story_pages import story_site
 from chronicle.site.views import View
 from chronicle.text.counts import counted
 
@@ -98,7 +98,8 @@ class BuildPlan:
             page_size=options.listing_page_size,
             labels=self.labels,
         )
-        self.story = story_links(self.archive, self._base("archive"), self.labels)
+        bases = self._base("archive"), self._base("stories")
+        self.stories, self.story = story_site(self.archive, *bases, self.labels)
         self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")
@@ -128,8 +129,7 @@ class BuildPlan:
         return entries
 
     def _resolve_incremental(self) -> Incremental | None:
-        """What the incremental plan needs before any page is planned: the site-wide salt, the
-        last build's manifest, and the fingerprints the article memo kept."""
+        """The site-wide salt, last build's manifest and memo's fingerprints, before planning."""
         if self.cache_dir is None:
             return None
         # Material's (or MkDocs') search indexes only the pages built in this run: while it is
@@ -161,8 +161,7 @@ class BuildPlan:
     # --- generate ---------------------------------------------------------------------------
 
     def generate_files(self, files: Files) -> None:
-        """Every generated page's file (unless the curator wrote one at its address: theirs
-        wins), Chronicle's scripts and styles, and the search page."""
+        """Generated pages (a curator's file at the same address wins), assets, search page."""
         views = all_pages(
             self.archive,
             archive_base=self._base("archive"),
@@ -170,6 +169,8 @@ class BuildPlan:
             sources_base=self._base("sources"),
             timeline_base=self._base("timeline"),
             page_size=self.options.listing_page_size,
+            stories=self.stories,
+            stories_base=self._base("stories"),
             labels=self.labels,
         )
         for view in [*views, *self.entity_site.pages.values()]:
@@ -352,8 +353,7 @@ class BuildPlan:
         return None
 
     def _other_context(self, page: Page) -> dict[str, Any]:
-        """The search page, the home page (always built, see build/incremental.py) and
-        hand-written pages."""
+        """The search page, the home page (always built: build/incremental.py), other pages."""
         chronicle = self._base_context()
         if page.file.src_uri == self.search_page:
             chronicle.update(facets=FACETS, browse_limit=self.options.search_browse_limit)
@@ -388,9 +388,9 @@ class BuildPlan:
                 self.shelf.save(self.search.memo)
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
-        bases = {k: self._base(k) for k in ("archive", "topics", "sources")}
-        site = site_of(self.config, self.options, bases)
-        write_outputs(self.archive, self.entity_site, site, self._cache_file(OUTPUTS_FILE))
+        site = site_of(self.config, self.options, self._base)
+        manifest = self._cache_file(OUTPUTS_FILE)
+        write_outputs(self.archive, self.entity_site, site, manifest, self.incremental)
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         if self.search is not None:
             self.search.wait()
