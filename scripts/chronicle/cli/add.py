@@ -21,10 +21,11 @@ from chronicle.cli.imports import is_draft, outcomes_json, record_imports
 from chronicle.cli.options import archive_option, title_origin_option
 from chronicle.cli.paths import shown as _shown
 from chronicle.errors import ChronicleError
-from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_all
+from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, add_all
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT
 from chronicle.ingest.inputs import DEFAULT_MAX_BYTES, expand_inputs
 from chronicle.ingest.near_duplicates import MODES
+from chronicle.ingest.prepare import Settings
 from chronicle.text.terminal import printable
 
 
