@@ -66,6 +66,26 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Capture:
+    """An earlier (or later) capture of the article's own address, kept with its text: the
+    article's body and provenance are its newest capture's, and these are the others, so a
+    reader can see how the page changed. Its original is in `originals/` like any other."""
+
+    sha256: str  # of the capture's original bytes
+    added: dt.datetime  # when it entered the archive (UTC)
+    body: str  # its text, as the reader extracted it then (Markdown)
+    captured: dt.datetime | None = None  # when the page was captured (a WARC record's date)
+    original_name: str = ""
+    title: str = ""  # its headline, when it differs from the article's
+    fingerprint: str = ""  # of its normalised text, so the same text is not added again
+
+    @property
+    def when(self) -> dt.datetime:
+        """When it was captured, or else when it was added: the order captures are shown in."""
+        return self.captured or self.added
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One curated article. `body` is Markdown; everything else is metadata."""
 
@@ -91,6 +111,7 @@ class Article:
     figures: tuple[Figure, ...] = ()
     reading_grade: float | None = None
     other_versions: tuple[str, ...] = ()
+    captures: tuple[Capture, ...] = ()  # the other captures of its address, oldest first
     extra: dict[str, object] = field(default_factory=dict)  # curator keys we do not interpret
 
     @property

@@ -13,7 +13,7 @@ from typing import Any
 
 from chronicle.archive.dates import parse_date
 from chronicle.archive.limits import CONTROL, LIMITS, Limits, check_limits
-from chronicle.archive.model import ORIGINS, Article, Figure, Provenance, Quote
+from chronicle.archive.model import ORIGINS, Article, Capture, Figure, Provenance, Quote
 from chronicle.errors import ChronicleError, FrontMatterError
 from chronicle.text.normalize import language_tag, web_address
 
@@ -45,6 +45,8 @@ FIELDS: dict[str, str] = {
     "provenance": "original_name, sha256 of the original bytes, added (UTC), reader, fingerprint, "
     "retrieved, original_url",
     "extra": "any other curator data, kept as is",
+    "captures": "the other captures of the article's own address, oldest first (the body is the "
+    "newest capture's): list of {sha256, added, captured, original_name, title, fingerprint, body}",
 }
 
 # Keys a curator may give in a sidecar file or on the command line.
@@ -188,6 +190,69 @@ def read_curator(where: str, data: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _sha256(where: str, key: str, value: Any) -> str:
+    sha = _text(where, key, value, required=True) or ""
+    if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
+        raise FrontMatterError(where, key, "must be 64 lowercase hex digits")
+    return sha
+
+
+CAPTURE_KEYS = ("sha256", "added", "captured", "original_name", "title", "fingerprint", "body")
+
+
+def read_captures(where: str, value: Any) -> tuple[Capture, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise FrontMatterError(where, "captures", "must be a list")
+    captures = []
+    for index, item in enumerate(value):
+        key = f"captures[{index}]"
+        if not isinstance(item, Mapping):
+            raise FrontMatterError(where, key, "must be a mapping with sha256, added and body")
+        for name in item:
+            if name not in CAPTURE_KEYS:
+                raise _unknown_key(where, f"{key}.{name}", [f"{key}.{k}" for k in CAPTURE_KEYS])
+        added = _datetime(where, f"{key}.added", item.get("added"))
+        if added is None:
+            raise FrontMatterError(where, f"{key}.added", "is required")
+        body = item.get("body")
+        if not isinstance(body, str):  # its text may hold anything but must be text
+            raise FrontMatterError(where, f"{key}.body", "is required and must be text")
+        captures.append(
+            Capture(
+                sha256=_sha256(where, f"{key}.sha256", item.get("sha256")),
+                added=added,
+                body=body.strip(),
+                captured=_datetime(where, f"{key}.captured", item.get("captured")),
+                original_name=_text(where, f"{key}.original_name", item.get("original_name"))
+                or "",
+                title=_text(where, f"{key}.title", item.get("title")) or "",
+                fingerprint=_text(where, f"{key}.fingerprint", item.get("fingerprint")) or "",
+            )
+        )
+    return tuple(captures)
+
+
+def captures_to_list(captures: tuple[Capture, ...]) -> list[dict[str, Any]]:
+    return [
+        {
+            k: v
+            for k, v in (
+                ("sha256", c.sha256),
+                ("added", _iso(c.added)),
+                ("captured", _iso(c.captured)),
+                ("original_name", c.original_name),
+                ("title", c.title),
+                ("fingerprint", c.fingerprint),
+                ("body", c.body),
+            )
+            if v
+        }
+        for c in captures
+    ]
+
+
 def read_provenance(where: str, value: Any) -> Provenance | None:
     if value is None:
         return None
@@ -198,9 +263,7 @@ def read_provenance(where: str, value: Any) -> Provenance | None:
             raise _unknown_key(
                 where, f"provenance.{key}", [f"provenance.{k}" for k in PROVENANCE_KEYS]
             )
-    sha = _text(where, "provenance.sha256", value.get("sha256"), required=True) or ""
-    if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-        raise FrontMatterError(where, "provenance.sha256", "must be 64 lowercase hex digits")
+    sha = _sha256(where, "provenance.sha256", value.get("sha256"))
     added = _datetime(where, "provenance.added", value.get("added"))
     if added is None:
         raise FrontMatterError(where, "provenance.added", "is required")
@@ -324,6 +387,7 @@ def _article(where: str, meta: Mapping[str, Any], body: str) -> Article:
         figures=read_figures(where, meta.get("figures")),
         reading_grade=float(grade) if grade is not None else None,
         other_versions=_list(where, "other_versions", meta.get("other_versions")),
+        captures=read_captures(where, meta.get("captures")),
         extra=dict(extra),
     )
 
@@ -390,6 +454,8 @@ def article_to_mapping(article: Article) -> dict[str, Any]:
             if v
         },
         "extra": dict(article.extra),
+        # Last: the earlier texts are long, and the keys above are what a person reads first.
+        "captures": captures_to_list(article.captures),
     }
     # `date` and `source` stay even when null: "unknown" is recorded, not omitted.
     keep_null = {"date", "source"}

@@ -33,10 +33,28 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 UNDATED = "undated"
 
 
+class _Block(str):
+    """A text written as a YAML block, as it reads (an earlier capture's body); every other
+    value keeps the style it always had, so rewriting an article changes only what changed."""
+
+
+class _Dumper(Dumper):  # type: ignore[misc,valid-type]
+    pass
+
+
+_Dumper.add_representer(
+    _Block,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
+)
+
+
 def render_article(article: Article) -> str:
+    mapping = article_to_mapping(article)
+    for capture in mapping.get("captures", ()):
+        capture["body"] = _Block(capture["body"])
     meta = yaml.dump(
-        article_to_mapping(article),
-        Dumper=Dumper,
+        mapping,
+        Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         width=100,
@@ -228,6 +246,12 @@ class ArticleStore:
             self._by_fingerprint.setdefault(ref.fingerprint, ref)
         self._by_id.setdefault(ref.id, ref)
         self._paths.add(path)
+        # An earlier capture of the article's address is this article too: adding its original
+        # or its text again finds the article.
+        for capture in article.captures:
+            self._by_original.setdefault((capture.sha256, ""), ref)
+            if capture.fingerprint:
+                self._by_fingerprint.setdefault(capture.fingerprint, ref)
 
     def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
         """'unchanged': this very original (and entry) was added before; 'duplicate': the same
