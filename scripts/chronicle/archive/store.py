@@ -310,6 +310,12 @@ class ArticleStore:
         self._written()
         write_atomic(path, render_article(article))
 
+    def rewrite(self, path: Path, article: Article) -> None:
+        """Write a stored article that gained a capture (recapture.py): its new original and
+        text now find it, as its first ones do."""
+        self.write(path, article)
+        self._remember(path, article)
+
     def _written(self) -> None:
         self._writes += 1
         self._scanned = None

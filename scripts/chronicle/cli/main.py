@@ -272,6 +272,9 @@ def _print_outcome(out: Console, o: Outcome) -> None:
             _say(out, f"           {o.note}")
         for warning in o.warnings:
             _say(out, f"           warning: {warning}")
+    elif o.status == "new-version" and o.article is not None:
+        _say(out, f"new version of {o.article.id}: {o.input}")
+        _say(out, f"           kept in {o.detail} ({len(o.article.captures) + 1} captures)")
     elif o.status == "unchanged":
         _say(out, f"unchanged  {o.input}: already in the archive as {o.detail}")
     elif o.status == "corrected":
@@ -295,6 +298,7 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
     table.add_column("count", justify="right")
     labels = {
         "added": "added",
+        "new-version": "new version of an article (the same address captured again)",
         "corrected": "corrected (added again with other metadata)",
         "unchanged": "unchanged (already added)",
         "duplicate": "skipped: duplicate",
@@ -303,7 +307,7 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
         "failed": "failed",
     }
     for status, label in labels.items():
-        if status in ("skipped", "corrected") and not counts.get(status):
+        if status in ("skipped", "corrected", "new-version") and not counts.get(status):
             continue  # only blog imports skip drafts; only a curator's corrections correct
         table.add_row(label, str(counts.get(status, 0)))
     linked = sum(1 for o in outcomes if o.note)

@@ -1,0 +1,181 @@
+"""A changed capture of an address already in the archive: a new version of that article.
+
+An article is a page at an address. Capturing the address again (a saved page, a WARC record,
+a fetch) records how that page changed, not a second article, so:
+
+- the article keeps its id, file and address: links to it and citations of it hold;
+- its body (with summary, word count, entities and quotes, found again) and provenance become
+  the *newest* capture's, by when each was captured (a WARC record's date, a fetch's time; else
+  when it was added): the page as it now reads, corrections included, is the one to cite, and
+  the first text stays one click away. The headline follows the page too, unless the curator
+  devised the title; the date, source, topics and links to other articles stay as curated;
+- every other capture is kept in the front matter (`captures`) with its own text, oldest first,
+  and its original in `originals/`. The text is stored rather than extracted again from the
+  original when the site is built: the site never runs the readers (they are the ingest
+  side's), and extracting a saved page again costs tens of milliseconds, on every clean build;
+- the same text at the same address is 'unchanged' (nothing is written); a text too unlike the
+  stored one (`SAME_PAGE`: a homepage, a reused address) is a new article, as before, with a
+  note that the address is shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import numpy
+
+from chronicle.archive.limits import check_limits, without_controls
+from chronicle.archive.model import Article, Capture
+from chronicle.archive.store import ArticleStore, StoredRef
+from chronicle.ingest.near_duplicates import minhash
+
+# Estimated Jaccard similarity of 5-word shingle sets (near_duplicates.py) from which a new text
+# at the same address is the same article edited. Lower than the near-duplicate threshold (0.8):
+# that one must tell two articles apart anywhere in the archive, this one only whether a page at
+# one address is still the same story, and an edited story loses shingles fast (each changed
+# word breaks five): one paragraph in five rewritten scores about 0.6, another page at the same
+# address (a homepage, a reused address) under 0.2.
+SAME_PAGE = 0.5
+# Query parameters that say where a reader came from, never which page it is.
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid")
+
+
+def address_key(url: str | None) -> str | None:
+    """The page an address names, for comparing captures: without scheme, `www.`, fragment,
+    trailing slash and tracking parameters, the host in lower case."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = (parts.hostname or "").removeprefix("www.")
+    if not host or parts.scheme.lower() not in ("http", "https"):
+        return None
+    port = f":{parts.port}" if parts.port and parts.port not in (80, 443) else ""
+    query = urlencode(
+        [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _tracking(k)]
+    )
+    return f"{host}{port}{parts.path.rstrip('/')}" + (f"?{query}" if query else "")
+
+
+def _tracking(key: str) -> bool:
+    return any(key.lower().startswith(prefix) for prefix in _TRACKING)
+
+
+def address_of(article: Article) -> str | None:
+    """The address an article was captured from: its own (a canonical link) or the one fetched."""
+    prov = article.provenance
+    return address_key(article.url) or address_key(prov.original_url if prov else None)
+
+
+def similarity(older: str, newer: str) -> float:
+    """Estimated Jaccard similarity of the two texts' shingle sets (as near_duplicates)."""
+    return float(numpy.mean(minhash(older) == minhash(newer)))
+
+
+def capture_of(article: Article) -> Capture:
+    """The capture an article's body and provenance are."""
+    prov = article.provenance
+    assert prov is not None  # only an added article, with provenance, is captured
+    return Capture(
+        sha256=prov.sha256,
+        added=prov.added,
+        body=article.body.strip(),
+        captured=prov.retrieved,
+        original_name=prov.original_name,
+        title=article.title,
+        fingerprint=prov.fingerprint,
+    )
+
+
+def is_newer(new: Article, stored: Article) -> bool:
+    """Whether `new` was captured after `stored`'s body was (the later added on a tie)."""
+    return capture_of(new).when >= capture_of(stored).when
+
+
+def with_capture(stored: Article, new: Article) -> Article:
+    """`stored` with `new` (another capture of its address) recorded: as its body when it is the
+    newest capture, else among its other captures. Pure."""
+    if not is_newer(new, stored):
+        captures = sorted((*stored.captures, capture_of(new)), key=lambda c: c.when)
+        return stored.with_changes(captures=tuple(captures))
+    captures = sorted((*stored.captures, capture_of(stored)), key=lambda c: c.when)
+    changes: dict[str, object] = dict(
+        body=new.body,
+        summary=new.summary or stored.summary,
+        word_count=new.word_count,
+        language=new.language or stored.language,
+        provenance=new.provenance,
+        captures=tuple(captures),
+    )
+    if new.authors:
+        changes["authors"] = new.authors
+    # The page's own headline follows the page; a title the curator gave stays theirs.
+    if new.title_origin == "curator" or (
+        stored.title_origin != "curator" and new.title_origin == "source"
+    ):
+        changes.update(title=new.title, title_origin=new.title_origin)
+    return stored.with_changes(**changes)
+
+
+@dataclass(frozen=True)
+class Match:
+    """What the archive holds at a new capture's address."""
+
+    article_id: str
+    score: float  # estimated similarity of the texts
+
+    @property
+    def same_page(self) -> bool:
+        return self.score >= SAME_PAGE
+
+
+class AddressIndex:
+    """Stored articles by the page their address names, kept up to date through a run."""
+
+    def __init__(self, articles: Iterable[Article] = ()) -> None:
+        self._ids: dict[str, list[str]] = {}
+        for article in articles:
+            self.add(article)
+
+    def add(self, article: Article) -> None:
+        key = address_of(article)
+        if key is not None and article.id not in self._ids.get(key, []):
+            self._ids.setdefault(key, []).append(article.id)
+
+    def ids(self, article: Article) -> list[str]:
+        key = address_of(article)
+        return list(self._ids.get(key, [])) if key else []
+
+
+def best_match(new: Article, stored: Iterable[Article]) -> Match | None:
+    """The stored article (at the same address) whose text is most like `new`'s."""
+    scored = [Match(a.id, similarity(a.body, new.body)) for a in stored]
+    return max(scored, key=lambda m: m.score, default=None)
+
+
+def at_address(
+    store: ArticleStore, addresses: AddressIndex, article: Article
+) -> tuple[Match, StoredRef, Article] | None:
+    """The stored article at `article`'s address most like it, with its file; None when the
+    archive holds nothing at that address."""
+    stored: dict[str, tuple[StoredRef, Article]] = {}
+    for article_id in addresses.ids(article):
+        ref = store.by_id(article_id)
+        if ref is not None:
+            stored[article_id] = (ref, store.load(ref.path))
+    match = best_match(article, (old for _, old in stored.values()))
+    if match is None:
+        return None
+    ref, old = stored[match.article_id]
+    return match, ref, old
+
+
+def checked(where: str, article: Article) -> Article:
+    """The article as the store writes a new one: control characters out, limits kept."""
+    article = without_controls(article)
+    check_limits(where, article)
+    return article
