@@ -126,3 +126,28 @@ class Article:
 
     def with_changes(self, **changes: object) -> Article:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def current_capture(article: Article) -> Capture | None:
+    """The capture an article's body and provenance are (None for an article without
+    provenance): with `captures`, every capture of its address."""
+    prov = article.provenance
+    if prov is None:
+        return None
+    return Capture(
+        sha256=prov.sha256,
+        added=prov.added,
+        body=article.body.strip(),
+        captured=prov.retrieved,
+        original_name=prov.original_name,
+        title=article.title,
+        fingerprint=prov.fingerprint,
+    )
+
+
+def every_capture(article: Article) -> list[Capture]:
+    """Every capture of the article's address, oldest first: [] when it was captured once."""
+    current = current_capture(article)
+    if not article.captures or current is None:
+        return []
+    return sorted((*article.captures, current), key=lambda c: c.when)

@@ -225,8 +225,7 @@ def read_captures(where: str, value: Any) -> tuple[Capture, ...]:
                 added=added,
                 body=body.strip(),
                 captured=_datetime(where, f"{key}.captured", item.get("captured")),
-                original_name=_text(where, f"{key}.original_name", item.get("original_name"))
-                or "",
+                original_name=_text(where, f"{key}.original_name", item.get("original_name")) or "",
                 title=_text(where, f"{key}.title", item.get("title")) or "",
                 fingerprint=_text(where, f"{key}.fingerprint", item.get("fingerprint")) or "",
             )

@@ -27,7 +27,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 import numpy
 
 from chronicle.archive.limits import check_limits, without_controls
-from chronicle.archive.model import Article, Capture
+from chronicle.archive.model import Article, Capture, current_capture
 from chronicle.archive.store import ArticleStore, StoredRef
 from chronicle.ingest.near_duplicates import minhash
 
@@ -78,17 +78,9 @@ def similarity(older: str, newer: str) -> float:
 
 def capture_of(article: Article) -> Capture:
     """The capture an article's body and provenance are."""
-    prov = article.provenance
-    assert prov is not None  # only an added article, with provenance, is captured
-    return Capture(
-        sha256=prov.sha256,
-        added=prov.added,
-        body=article.body.strip(),
-        captured=prov.retrieved,
-        original_name=prov.original_name,
-        title=article.title,
-        fingerprint=prov.fingerprint,
-    )
+    capture = current_capture(article)
+    assert capture is not None  # only an added article, with provenance, is captured again
+    return capture
 
 
 def is_newer(new: Article, stored: Article) -> bool:

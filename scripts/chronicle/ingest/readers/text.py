@@ -26,7 +26,7 @@ _HEADING_MAX_CHARS = 90
 # length in characters is what tells it from a sentence.
 _CASELESS_HEADING_MAX_CHARS = 40
 # What ends a sentence or a clause, in the scripts of the archive's languages too.
-_CLOSING = ".,;:!?\"”…—–-。．！？、，；：؟۔،।॥።"
+_CLOSING = '.,;:!?"”…—–-。．！？、，；：؟۔،।॥።'
 _SMALL_WORDS = {
     "a",
     "an",
