@@ -6,14 +6,18 @@ people and a test keeps the two in step. Errors name the file and the key, in on
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 from collections.abc import Mapping
 from typing import Any
 
+from chronicle.archive.captures import captures_to_list, read_captures
 from chronicle.archive.dates import parse_date
-from chronicle.archive.limits import CONTROL, LIMITS, Limits, check_limits
-from chronicle.archive.model import ORIGINS, Article, Capture, Figure, Provenance, Quote
+from chronicle.archive.limits import LIMITS, Limits, check_limits
+from chronicle.archive.model import ORIGINS, Article, Figure, Provenance, Quote
+from chronicle.archive.values import datetime_value as _datetime
+from chronicle.archive.values import iso_time as _iso
+from chronicle.archive.values import sha256_value as _sha256
+from chronicle.archive.values import text_value as _text
+from chronicle.archive.values import unknown_key as _unknown_key
 from chronicle.errors import ChronicleError, FrontMatterError
 from chronicle.text.normalize import language_tag, web_address
 
@@ -65,27 +69,6 @@ PROVENANCE_KEYS = (
 )
 
 
-def _unknown_key(where: str, key: str, allowed: tuple[str, ...] | list[str]) -> FrontMatterError:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(allowed)}"
-    return FrontMatterError(where, key, f"unknown key{hint}")
-
-
-def _text(where: str, key: str, value: Any, required: bool = False) -> str | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise FrontMatterError(where, key, "is required and may not be empty")
-        return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = str(value).strip()
-        control = CONTROL.search(text)
-        if control:
-            code = f"U+{ord(control.group(0)):04X}"
-            raise FrontMatterError(where, key, f"holds the control character {code}")
-        return text
-    raise FrontMatterError(where, key, f"must be text, not {type(value).__name__}")
-
-
 def _web_address(where: str, key: str, value: Any) -> str | None:
     text = _text(where, key, value)
     if text is not None and web_address(text) is None:
@@ -134,20 +117,6 @@ def _int(where: str, key: str, value: Any) -> int:
     return value
 
 
-def _datetime(where: str, key: str, value: Any) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    try:
-        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise FrontMatterError(where, key, f"'{value}' is not an ISO 8601 date-time") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
 def _date(where: str, key: str, value: Any):
     try:
         date = parse_date(value, where)
@@ -188,68 +157,6 @@ def read_curator(where: str, data: Mapping[str, Any]) -> dict[str, Any]:
         else:
             out[key] = _text(where, key, value)
     return out
-
-
-def _sha256(where: str, key: str, value: Any) -> str:
-    sha = _text(where, key, value, required=True) or ""
-    if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-        raise FrontMatterError(where, key, "must be 64 lowercase hex digits")
-    return sha
-
-
-CAPTURE_KEYS = ("sha256", "added", "captured", "original_name", "title", "fingerprint", "body")
-
-
-def read_captures(where: str, value: Any) -> tuple[Capture, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise FrontMatterError(where, "captures", "must be a list")
-    captures = []
-    for index, item in enumerate(value):
-        key = f"captures[{index}]"
-        if not isinstance(item, Mapping):
-            raise FrontMatterError(where, key, "must be a mapping with sha256, added and body")
-        for name in item:
-            if name not in CAPTURE_KEYS:
-                raise _unknown_key(where, f"{key}.{name}", [f"{key}.{k}" for k in CAPTURE_KEYS])
-        added = _datetime(where, f"{key}.added", item.get("added"))
-        if added is None:
-            raise FrontMatterError(where, f"{key}.added", "is required")
-        body = item.get("body")
-        if not isinstance(body, str):  # its text may hold anything but must be text
-            raise FrontMatterError(where, f"{key}.body", "is required and must be text")
-        captures.append(
-            Capture(
-                sha256=_sha256(where, f"{key}.sha256", item.get("sha256")),
-                added=added,
-                body=body.strip(),
-                captured=_datetime(where, f"{key}.captured", item.get("captured")),
-                original_name=_text(where, f"{key}.original_name", item.get("original_name")) or "",
-                title=_text(where, f"{key}.title", item.get("title")) or "",
-                fingerprint=_text(where, f"{key}.fingerprint", item.get("fingerprint")) or "",
-            )
-        )
-    return tuple(captures)
-
-
-def captures_to_list(captures: tuple[Capture, ...]) -> list[dict[str, Any]]:
-    return [
-        {
-            k: v
-            for k, v in (
-                ("sha256", c.sha256),
-                ("added", _iso(c.added)),
-                ("captured", _iso(c.captured)),
-                ("original_name", c.original_name),
-                ("title", c.title),
-                ("fingerprint", c.fingerprint),
-                ("body", c.body),
-            )
-            if v
-        }
-        for c in captures
-    ]
 
 
 def read_provenance(where: str, value: Any) -> Provenance | None:
@@ -389,12 +296,6 @@ def _article(where: str, meta: Mapping[str, Any], body: str) -> Article:
         captures=read_captures(where, meta.get("captures")),
         extra=dict(extra),
     )
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 def article_to_mapping(article: Article) -> dict[str, Any]:

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
+from chronicle.archive.files import remove_stale_temporaries
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
-from chronicle.archive.store import ArticleStore, StoredRef
+from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError, ReaderError
 from chronicle.ingest.again import Outcome, added_again
 from chronicle.ingest.enrich import Registry, enrich_article, registry_near
@@ -43,7 +43,7 @@ from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.decode import EncodingAssumed
-from chronicle.ingest.recapture import AddressIndex, at_address, checked, with_capture
+from chronicle.ingest.recapture import Recaptures
 from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
@@ -173,8 +173,8 @@ class Ingester:
         self.originals = originals or OriginalsStore(default_location(store.root))
         self.mode = near_duplicates
         self._index: NearDuplicateIndex | None = None
-        self._addresses: AddressIndex | None = None
         self._registry = registry
+        self.recaptures = Recaptures(store, self.originals, lambda: self.registry, self.show)
 
     @property
     def registry(self) -> Registry:
@@ -193,18 +193,11 @@ class Ingester:
             )
         return self._index
 
-    @property
-    def addresses(self) -> AddressIndex:
-        """Stored articles by address (recapture.py), from the scan dedupe made already."""
-        if self._addresses is None:
-            self._addresses = AddressIndex(a for _, a in self.store.iter_articles())
-        return self._addresses
-
     def reread(self) -> None:
         """Forget what was read of the archive: it is read again, as it is now, when needed."""
         self.store.reread()
         self._index = None
-        self._addresses = None
+        self.recaptures.reread()
 
     def save_memos(self) -> None:
         """Keep the articles and signatures this run read for the next run (and build)."""
@@ -264,12 +257,12 @@ class Ingester:
                 corrected = added_again(self.store, name, ref, flags or {}, self.show)
                 if corrected.status != "unchanged":
                     return corrected
-            elif ref.id in self.addresses.ids(article):  # captured again, the text as it was
+            elif self.recaptures.same_page(article, ref):  # captured again, the text as it was
                 return Outcome(name, "unchanged", self.show(ref.path), article)
             return Outcome(name, status, self.show(ref.path), article)
-        shared = at_address(self.store, self.addresses, article)
-        if shared and shared[0].same_page:
-            return self._new_version(name, shared[1], shared[2], article, original)
+        version, address_note = self.recaptures.record(name, article, original)
+        if version is not None:
+            return version
         similar = self.index.similar(article.body) if self.mode != "add" else []
         note = ""
         if similar:
@@ -291,59 +284,19 @@ class Ingester:
                 )
             )
             note = f"another version of {where} ({percent} similar)"
-        if shared:  # the address holds another text: a page that changed its story
-            match, ref, _ = shared
-            note = "; ".join(
-                n
-                for n in (
-                    note,
-                    f"the same address as {self.show(ref.path)} with another text "
-                    f"({match.score:.0%} similar): added as a new article",
-                )
-                if n
-            )
+        note = "; ".join(n for n in (note, address_note) if n)
         # Entities, quotes and reading level, here in the main process: the registry is loaded
         # once, and only for articles that are really added.
         article = enrich_article(article, self.registry)
-        created = missing_folders(self.originals.path_for(hashlib.sha256(original).hexdigest()))
-        sha, new = self.originals.keep(original)
-        try:
+        with self.originals.keeping(original):
             result = self.store.add(article)
-        except BaseException:
-            if new:  # leave nothing behind: the original and the folders made for it
-                self.originals.forget(sha)
-                remove_empty(created)
-            raise
         stored = article.with_changes(id=result.article_id)
         if similar:
             self._link_back(stored.id, [i for i, _ in similar])
         if self.mode != "add":  # "add" never asks, so never pays for reading the archive
             self.index.add(stored.id, stored.body)
-        self.addresses.add(stored)
+        self.recaptures.added(stored)
         return Outcome(name, "added", self.show(result.path), stored, note)
-
-    def _new_version(
-        self, name: str, ref: StoredRef, stored: Article, capture: Article, original: bytes
-    ) -> Outcome:
-        """Another capture of `stored`'s address recorded in it (recapture.py)."""
-        new = with_capture(stored, capture)
-        if new.body != stored.body:  # the newest capture: its entities and quotes
-            new = enrich_article(new, self.registry)
-        new = checked(self.show(ref.path), new)
-        created = missing_folders(self.originals.path_for(hashlib.sha256(original).hexdigest()))
-        sha, fresh = self.originals.keep(original)
-        try:
-            self.store.rewrite(ref.path, new)
-        except BaseException:
-            if fresh:
-                self.originals.forget(sha)
-                remove_empty(created)
-            raise
-        self.addresses.add(new)
-        which = "its text now" if new.body != stored.body else "an earlier capture"
-        return Outcome(
-            name, "new-version", self.show(ref.path), new, f"new version of {new.id} ({which})"
-        )
 
     def _link_back(self, new_id: str, ids: list[str]) -> None:
         """Record the new article in each older version's `other_versions` (both ways)."""
