@@ -142,6 +142,64 @@ def test_another_text_at_the_same_address_is_a_new_article_with_a_note(cli, tmp_
     assert len(list(ArticleStore(archive).iter_articles())) == 2
 
 
+def test_check_knows_every_captures_original_even_after_a_removal(cli, tmp_path, inbox):
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\n", encoding="utf-8")
+    archive = tmp_path / "docs" / "articles"
+    add(cli, archive, inbox / "first.html", inbox / "second.html")
+    out = cli("check", "--archive", archive).output
+    assert "no article names this original" not in out
+    _, article = only_article(archive)
+    kept = tmp_path / "originals" / article.captures[0].sha256[:2] / article.captures[0].sha256
+    kept.write_bytes(b"tampered")
+    out = cli("check", "--archive", archive, exit_code=1).output
+    assert "no longer matches its hash" in out
+    kept.unlink()
+    add(cli, archive, inbox / "first.html")  # heals the originals folder, as for any original
+    cli("remove", article.id, "--archive", archive, "--yes")
+    out = cli("check", "--archive", archive).output
+    assert "no article names this original" not in out  # both removed on purpose, both kept
+
+
+def warc_capture(when: str, paragraphs: list[str], title: str) -> bytes:
+    """A WARC with one capture of ADDRESS, made at `when`."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    record = WARCWriter(out, gzip=True).create_warc_record(
+        ADDRESS,
+        "response",
+        payload=io.BytesIO(saved_page(title, paragraphs).encode("utf-8")),
+        http_headers=headers,
+        warc_headers_dict={"WARC-Date": when},
+    )
+    WARCWriter(out, gzip=True).write_record(record)
+    return out.getvalue()
+
+
+def test_captures_are_ordered_by_when_they_were_captured_not_added(cli, tmp_path):
+    """A web archive's older capture, found and added later, joins the list; the article keeps
+    the newest capture's text."""
+    archive = tmp_path / "docs" / "articles"
+    newer, older = tmp_path / "newer.warc.gz", tmp_path / "older.warc.gz"
+    newer.write_bytes(
+        warc_capture("2025-03-23T09:00:00Z", EDITED, "Talks resume as mediators push")
+    )
+    older.write_bytes(warc_capture("2025-03-21T09:00:00Z", PARAGRAPHS, "Talks resume in Cairo"))
+    add(cli, archive, newer)
+    out = add(cli, archive, older).stdout
+    assert out.startswith("new version of ")
+    _, article = only_article(archive)
+    assert "agreed to meet again on Thursday" in article.body
+    (capture,) = article.captures
+    assert capture.captured == dt.datetime(2025, 3, 21, 9, tzinfo=dt.UTC)
+    assert "deteriorating quickly" in capture.body
+    assert add(cli, archive, older).stdout.startswith("unchanged")  # either WARC again
+
+
 # --- the model, pure ---------------------------------------------------------------------------
 
 

@@ -249,7 +249,8 @@ class ArticleStore:
         # An earlier capture of the article's address is this article too: adding its original
         # or its text again finds the article.
         for capture in article.captures:
-            self._by_original.setdefault((capture.sha256, ""), ref)
+            locator = capture.original_name.partition("#")[2]  # as `locator_of`
+            self._by_original.setdefault((capture.sha256, locator), ref)
             if capture.fingerprint:
                 self._by_fingerprint.setdefault(capture.fingerprint, ref)
 
