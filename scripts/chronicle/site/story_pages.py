@@ -166,7 +166,9 @@ def diff_pages(
                 kind="diff",
                 template=DIFF,
                 heading=L("captures.heading" if diff.captured else "diff.heading"),
-                up=[Link(L("archive.title"), archive_base)],
+                up=[Link(L("archive.title"), archive_base)]
+                # Two captures of one article: its page is one step up.
+                + ([Link(diff.newer.article.title, diff.newer.url)] if diff.captured else []),
                 entries=[diff.older, diff.newer],
                 diff=diff,
             )
