@@ -17,7 +17,13 @@ from chronicle.archive.model import Article, Capture, Provenance
 from chronicle.archive.schema import article_from_mapping, article_to_mapping
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import FrontMatterError
-from chronicle.ingest.recapture import SAME_PAGE, address_key, similarity, with_capture
+from chronicle.ingest.recapture import (
+    SAME_PAGE,
+    AddressIndex,
+    address_key,
+    similarity,
+    with_capture,
+)
 
 ADDRESS = "https://news.example.org/world/talks-in-cairo"
 PARAGRAPHS = [
@@ -243,6 +249,16 @@ def test_addresses_compare_as_pages():
     assert address_key("https://example.org/a/b?id=2") == "example.org/a/b?id=2"
     assert address_key("https://example.org/a/b?id=2") != address_key("https://example.org/a/c")
     assert address_key("ftp://example.org/a") is None and address_key(None) is None
+
+
+def test_the_index_finds_an_article_by_any_address_of_its_page():
+    home = captured("front page", None, 1).with_changes(id="home", url="https://www.example.org/")
+    story = captured("story", None, 2).with_changes(id="story")
+    index = AddressIndex([home, story])
+    assert index.ids(home.with_changes(url="http://example.org")) == ["home"]
+    assert index.ids(story.with_changes(url=ADDRESS.upper())) == []  # a path's case counts
+    assert index.ids(story.with_changes(url=ADDRESS + "/?fbclid=1#comments")) == ["story"]
+    assert index.ids(story.with_changes(url=None)) == []
 
 
 def test_edited_text_scores_as_the_same_page_and_another_text_does_not():
