@@ -116,6 +116,17 @@ def test_either_capture_added_again_is_unchanged(cli, tmp_path, inbox):
     assert path.read_bytes() == before
 
 
+def test_the_command_lines_values_correct_the_new_version_as_for_an_original_again(
+    cli, tmp_path, inbox
+):
+    archive = tmp_path / "docs" / "articles"
+    add(cli, archive, inbox / "first.html")
+    out = add(cli, archive, inbox / "second.html", "--topic", "Gaza ceasefire").stdout
+    assert out.startswith("new version of ") and "topics: None → ['Gaza ceasefire']" in out
+    _, article = only_article(archive)
+    assert article.topics == ("Gaza ceasefire",) and len(article.captures) == 1
+
+
 def test_json_says_new_version_with_the_id(cli, tmp_path, inbox):
     archive = tmp_path / "docs" / "articles"
     add(cli, archive, inbox / "first.html")

@@ -275,6 +275,8 @@ def _print_outcome(out: Console, o: Outcome) -> None:
     elif o.status == "new-version" and o.article is not None:
         _say(out, f"new version of {o.article.id}: {o.input}")
         _say(out, f"           kept in {o.detail} ({len(o.article.captures) + 1} captures)")
+        for key, old, new in o.changes:
+            _say(out, f"           {key}: {old!r} → {new!r}")
     elif o.status == "unchanged":
         _say(out, f"unchanged  {o.input}: already in the archive as {o.detail}")
     elif o.status == "corrected":

@@ -254,17 +254,17 @@ class Ingester:
             status, ref = found
             if status == "unchanged":
                 self.originals.keep(original)  # heals an originals folder that lost it
+            elif self.recaptures.same_page(article, ref):  # captured again, the text as it was
+                status = "unchanged"
+            if status == "unchanged":
                 corrected = added_again(self.store, name, ref, flags or {}, self.show)
                 if corrected.status != "unchanged":
                     return corrected
-            elif self.recaptures.same_page(article, ref):  # captured again, the text as it was
-                return Outcome(name, "unchanged", self.show(ref.path), article)
             return Outcome(name, status, self.show(ref.path), article)
-        version, address_note = self.recaptures.record(name, article, original)
+        version, note = self.recaptures.record(name, article, original, flags or {})
         if version is not None:
             return version
         similar = self.index.similar(article.body) if self.mode != "add" else []
-        note = ""
         if similar:
             others = [self.store.by_id(i) for i, _ in similar]
             first = others[0]
@@ -283,8 +283,7 @@ class Ingester:
                     dict.fromkeys((*article.other_versions, *(i for i, _ in similar)))
                 )
             )
-            note = f"another version of {where} ({percent} similar)"
-        note = "; ".join(n for n in (note, address_note) if n)
+            note = f"another version of {where} ({percent} similar)" + (note and f"; {note}")
         # Entities, quotes and reading level, here in the main process: the registry is loaded
         # once, and only for articles that are really added.
         article = enrich_article(article, self.registry)

@@ -21,9 +21,10 @@ a fetch) records how that page changed, not a second article, so:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import numpy
@@ -32,7 +33,7 @@ from chronicle.archive.limits import check_limits, without_controls
 from chronicle.archive.model import Article, Capture, current_capture
 from chronicle.archive.originals import OriginalsStore
 from chronicle.archive.store import ArticleStore, StoredRef
-from chronicle.ingest.again import Outcome
+from chronicle.ingest.again import Outcome, added_again
 from chronicle.ingest.enrich import Registry, enrich_article
 from chronicle.ingest.near_duplicates import minhash
 
@@ -232,9 +233,12 @@ class Recaptures:
         """Whether the stored article `ref` (the same text as `article`) is at its address."""
         return ref.id in self.addresses.ids(article)
 
-    def record(self, name: str, article: Article, original: bytes) -> tuple[Outcome | None, str]:
+    def record(
+        self, name: str, article: Article, original: bytes, flags: Mapping[str, Any]
+    ) -> tuple[Outcome | None, str]:
         """(the outcome, when `article` is a new capture of a stored article's page; a note,
-        when the archive holds another text at its address)."""
+        when the archive holds another text at its address). The command line's values
+        (`flags`) then correct the article as for an original added again (again.py)."""
         shared = at_address(self.store, self.addresses, article)
         if shared is None:
             return None, ""
@@ -253,4 +257,15 @@ class Recaptures:
         self.addresses.add(new)
         which = "its text now" if new.body != stored.body else "an earlier capture"
         note = f"new version of {new.id} ({which})"
-        return Outcome(name, "new-version", self.show(ref.path), new, note), ""
+        version = Outcome(name, "new-version", self.show(ref.path), new, note)
+        corrected = added_again(self.store, name, ref, flags, self.show)
+        if corrected.status == "corrected" and corrected.article is not None:
+            version = replace(
+                version,
+                detail=corrected.detail,
+                article=corrected.article,
+                changes=corrected.changes,
+            )
+        elif corrected.status == "failed":
+            version = replace(version, warnings=(corrected.detail,))
+        return version, ""
