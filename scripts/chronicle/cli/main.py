@@ -166,7 +166,10 @@ def add(
     --title, --source, --author or --topic (a sidecar does not: re-adding a folder never undoes
     a `chronicle set`): then the stored article is corrected, each change is printed (field:
     old → new) and recorded in changes.yml. The same
-    text from another file is refused as a duplicate, naming the article already stored. The
+    text from another file is refused as a duplicate, naming the article already stored. A
+    changed capture of an address already in the archive (a page saved again, a later WARC
+    record, a URL fetched again) is a new version of that article, not a new article: it prints
+    "new version of <id>", the article shows the newest text and lists every capture. The
     original bytes of every input are kept in originals/, named by their SHA-256, which the
     article's front matter records. The exit status is 1 when any input failed.
 
