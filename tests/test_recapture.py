@@ -24,6 +24,7 @@ from chronicle.ingest.recapture import (
     similarity,
     with_capture,
 )
+from chronicle.site.labels import available, labels_for
 
 ADDRESS = "https://news.example.org/world/talks-in-cairo"
 PARAGRAPHS = [
@@ -289,6 +290,15 @@ def test_captures_round_trip_and_bad_ones_are_one_line_errors():
     with pytest.raises(FrontMatterError, match=r"unknown key"):
         article_from_mapping("a.md", bad, "b")
     assert isinstance(article.captures[0], Capture)
+
+
+@pytest.mark.parametrize("code", available())
+def test_every_language_says_when_a_capture_was_made(code):
+    L = labels_for(code)
+    when = L.moment(dt.datetime(2025, 3, 21, 12, 3, tzinfo=dt.timezone(dt.timedelta(hours=2))))
+    assert "10:03" in when and L.day(2025, 3, 21) in when  # in UTC
+    assert L.number(3) in L("captures.note", count=3)
+    assert when in L("captures.captured", when=when)
 
 
 # --- the site ----------------------------------------------------------------------------------
