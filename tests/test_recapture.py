@@ -251,6 +251,25 @@ def test_an_older_capture_added_later_joins_the_list_and_leaves_the_body():
     assert [c.body for c in merged.captures] == ["old text", "new text"]
 
 
+def test_the_new_headlines_evidence_comes_with_it():
+    stored = captured("a", None, 1).with_changes(extra={"evidence": {"title": "<title>"}})
+    new = captured("b", None, 2, title="H").with_changes(
+        extra={"evidence": {"title": "<h1>", "date": "meta tag"}}
+    )
+    assert with_capture(stored, new).extra == {"evidence": {"title": "<h1>"}}
+
+
+def test_an_article_written_by_hand_at_the_address_is_left_alone(cli, tmp_path, inbox):
+    archive = tmp_path / "docs" / "articles"
+    add(cli, archive, inbox / "first.html")
+    path, _ = only_article(archive)
+    path.write_text(
+        path.read_text(encoding="utf-8").split("provenance:")[0].rstrip() + "\n---\n\nBy hand.\n",
+        encoding="utf-8",
+    )
+    assert add(cli, archive, inbox / "second.html").stdout.startswith("added")
+
+
 def test_a_curators_title_stays_when_the_page_is_captured_again():
     stored = captured("a", None, 1).with_changes(title="Devised", title_origin="curator")
     assert with_capture(stored, captured("b", None, 2, title="Headline")).title == "Devised"

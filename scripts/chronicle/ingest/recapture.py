@@ -116,6 +116,13 @@ def with_capture(stored: Article, new: Article) -> Article:
         stored.title_origin != "curator" and new.title_origin == "source"
     ):
         changes.update(title=new.title, title_origin=new.title_origin)
+    # How the values taken from the new capture were found (evidence.py) is that capture's.
+    taken = [key for key in ("title", "authors") if key in changes]
+    found, kept = new.extra.get("evidence"), stored.extra.get("evidence")
+    if taken and isinstance(found, Mapping):
+        merged = {**(kept if isinstance(kept, Mapping) else {})}
+        merged.update({key: found[key] for key in taken if key in found})
+        changes["extra"] = {**stored.extra, "evidence": merged}
     return stored.with_changes(**changes)
 
 
@@ -144,6 +151,8 @@ class AddressIndex:
             self.add(article)
 
     def add(self, article: Article) -> None:
+        if article.provenance is None:  # written by hand: no capture of it to keep
+            return
         for url in _addresses(article):
             self._by_step.setdefault(_last_step(url), {})[article.id] = article
 
