@@ -128,6 +128,12 @@ def test_the_command_lines_values_correct_the_new_version_as_for_an_original_aga
     assert article.topics == ("Gaza ceasefire",) and len(article.captures) == 1
 
 
+def test_a_batch_counts_new_versions_apart_from_linked_copies(cli, tmp_path, inbox):
+    out = add(cli, tmp_path / "docs" / "articles", inbox).stdout
+    assert re.search(r"new version \(its address captured again\)\s*│\s*1", out)
+    assert "linked as other versions" not in out
+
+
 def test_json_says_new_version_with_the_id(cli, tmp_path, inbox):
     archive = tmp_path / "docs" / "articles"
     add(cli, archive, inbox / "first.html")

@@ -303,7 +303,7 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
     table.add_column("count", justify="right")
     labels = {
         "added": "added",
-        "new-version": "new version of an article (the same address captured again)",
+        "new-version": "new version (its address captured again)",
         "corrected": "corrected (added again with other metadata)",
         "unchanged": "unchanged (already added)",
         "duplicate": "skipped: duplicate",
@@ -315,7 +315,7 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
         if status in ("skipped", "corrected", "new-version") and not counts.get(status):
             continue  # only blog imports skip drafts; only a curator's corrections correct
         table.add_row(label, str(counts.get(status, 0)))
-    linked = sum(1 for o in outcomes if o.note)
+    linked = sum(1 for o in outcomes if o.note.startswith("another version of"))
     if linked:
         table.add_row("  of which linked as other versions", str(linked))
     out.print(table)
