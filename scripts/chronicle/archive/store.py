@@ -317,6 +317,18 @@ class ArticleStore:
         self.write(path, article)
         self._remember(path, article)
 
+    def link_versions(self, ids: list[str], new_id: str) -> None:
+        """Name `new_id` among the `other_versions` of each stored article in `ids`: a new
+        near-duplicate names them, and they name it back."""
+        for article_id in ids:
+            ref = self.by_id(article_id)
+            if ref is None:
+                continue
+            existing = self.load(ref.path)
+            if new_id not in existing.other_versions:
+                versions = (*existing.other_versions, new_id)
+                self.write(ref.path, existing.with_changes(other_versions=versions))
+
     def _written(self) -> None:
         self._writes += 1
         self._scanned = None

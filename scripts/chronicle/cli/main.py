@@ -23,6 +23,7 @@ from chronicle.cli import correct as cli_correct
 from chronicle.cli import curate as cli_curate
 from chronicle.cli import entities as cli_entities
 from chronicle.cli import init as cli_init
+from chronicle.cli import sources as cli_sources
 from chronicle.cli.curate import print_json
 from chronicle.cli.export import export
 from chronicle.cli.imports import is_draft, outcomes_json, record_imports
@@ -165,12 +166,10 @@ def add(
     Adding the same file twice changes nothing, unless these flags give a different --date,
     --title, --source, --author or --topic (a sidecar does not: re-adding a folder never undoes
     a `chronicle set`): then the stored article is corrected, each change is printed (field:
-    old → new) and recorded in changes.yml. The same
-    text from another file is refused as a duplicate, naming the article already stored. A
-    changed capture of an address already in the archive (a page saved again, a later WARC
-    record, a URL fetched again) is a new version of that article, not a new article: it prints
-    "new version of <id>", the article shows the newest text and lists every capture. The
-    original bytes of every input are kept in originals/, named by their SHA-256, which the
+    old → new) and recorded in changes.yml. The same text from another file is refused as a
+    duplicate, naming the article already stored. A changed capture of an address already
+    stored (a page saved again, a later WARC record) is a "new version of <id>" of its article.
+    The original bytes of every input are kept in originals/, named by their SHA-256, which the
     article's front matter records. The exit status is 1 when any input failed.
 
     \b
@@ -208,6 +207,12 @@ def add(
         near_duplicates,
         show_path=_shown,
     )
+    try:
+        # A mistake in entities.yml is one mistake, said once, before any input is read, rather
+        # than the reason every article of the batch failed.
+        _ = ingester.registry
+    except ChronicleError as exc:
+        raise click.ClickException(f"{printable(str(exc))}; nothing was added") from None
     settings = Settings(
         max_bytes=max_size * 1_000_000, timeout=timeout, near_duplicates=near_duplicates
     )
@@ -276,16 +281,11 @@ def _print_outcome(out: Console, o: Outcome) -> None:
         for warning in o.warnings:
             _say(out, f"           warning: {warning}")
     elif o.status == "new-version" and o.article is not None:
-        _say(out, f"new version of {o.article.id}: {o.input}")
-        _say(out, f"           kept in {o.detail} ({len(o.article.captures) + 1} captures)")
-        for key, old, new in o.changes:
-            _say(out, f"           {key}: {old!r} → {new!r}")
+        _say(out, f"new version of {o.article.id}: {o.input}, kept in {o.detail}")
     elif o.status == "unchanged":
         _say(out, f"unchanged  {o.input}: already in the archive as {o.detail}")
     elif o.status == "corrected":
         _say(out, f"corrected  {o.detail}: {o.input} added again with other metadata")
-        for key, old, new in o.changes:
-            _say(out, f"           {key}: {old!r} → {new!r}")
     elif o.status == "duplicate":
         _say(out, f"duplicate  {o.input}: same text as {o.detail}; not added")
     elif o.status == "near-duplicate":
@@ -294,6 +294,8 @@ def _print_outcome(out: Console, o: Outcome) -> None:
         _say(out, f"skipped    {o.input}: {o.detail}")
     else:
         _say(_console(True), f"failed     {o.input}: {o.detail}")
+    for key, old, new in o.changes:  # a correction's, or a new version's that the flags corrected
+        _say(out, f"           {key}: {old!r} → {new!r}")
 
 
 def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
@@ -395,3 +397,4 @@ main.add_command(cli_correct.edit)
 main.add_command(cli_correct.remove_command)
 main.add_command(export)
 main.add_command(cli_entities.entities)
+main.add_command(cli_sources.sources)

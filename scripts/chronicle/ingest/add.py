@@ -42,8 +42,9 @@ from chronicle.ingest.inputs import (
 from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
-from chronicle.ingest.readers.decode import EncodingAssumed
+from chronicle.ingest.readers.base import ReaderNote
 from chronicle.ingest.recapture import Recaptures
+from chronicle.ingest.sources import settle_in_project
 from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
@@ -125,11 +126,11 @@ def prepare_safely(task: tuple[Input, Mapping[str, Any], Settings, dt.datetime])
     readers warn about (a guessed encoding) comes back with the result, to be printed with it."""
     item = task[0]
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", EncodingAssumed)
+        warnings.simplefilter("always", ReaderNote)
         pairs, failure = _prepare_or_fail(task)
     notes = []
     for warning in caught:
-        if issubclass(warning.category, EncodingAssumed):
+        if issubclass(warning.category, ReaderNote):
             notes.append(str(warning.message))
         else:  # not ours to collect: let it through as if it had not been caught
             warnings.warn_explicit(
@@ -243,12 +244,16 @@ class Ingester:
             except Exception as exc:  # a bug must fail one article, not the batch
                 reason = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
                 outcome = Outcome(name, "failed", reason, article)
-            out.append(dataclasses.replace(outcome, warnings=notes) if notes else outcome)
+            out.append(outcome)
+        if notes:  # about the input, not one of its articles: said once, with one it added
+            first = next((i for i, o in enumerate(out) if o.status == "added"), 0)
+            out[first] = dataclasses.replace(out[first], warnings=notes)
         return out
 
     def commit_article(
         self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
     ) -> Outcome:
+        article = settle_in_project(article, self.store.root, self.registry)  # sources.yml
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found
@@ -291,24 +296,11 @@ class Ingester:
             result = self.store.add(article)
         stored = article.with_changes(id=result.article_id)
         if similar:
-            self._link_back(stored.id, [i for i, _ in similar])
+            self.store.link_versions([i for i, _ in similar], stored.id)  # both ways
         if self.mode != "add":  # "add" never asks, so never pays for reading the archive
             self.index.add(stored.id, stored.body)
         self.recaptures.added(stored)
         return Outcome(name, "added", self.show(result.path), stored, note)
-
-    def _link_back(self, new_id: str, ids: list[str]) -> None:
-        """Record the new article in each older version's `other_versions` (both ways)."""
-        for article_id in ids:
-            ref = self.store.by_id(article_id)
-            if ref is None:
-                continue
-            existing = self.store.load(ref.path)
-            if new_id not in existing.other_versions:
-                self.store.write(
-                    ref.path,
-                    existing.with_changes(other_versions=(*existing.other_versions, new_id)),
-                )
 
 
 def add_all(
