@@ -34,10 +34,28 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 UNDATED = "undated"
 
 
+class _Block(str):
+    """A text written as a YAML block, as it reads (an earlier capture's body); every other
+    value keeps the style it always had, so rewriting an article changes only what changed."""
+
+
+class _Dumper(Dumper):  # type: ignore[misc,valid-type]
+    pass
+
+
+_Dumper.add_representer(
+    _Block,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
+)
+
+
 def render_article(article: Article) -> str:
+    mapping = article_to_mapping(article)
+    for capture in mapping.get("captures", ()):
+        capture["body"] = _Block(capture["body"])
     meta = yaml.dump(
-        article_to_mapping(article),
-        Dumper=Dumper,
+        mapping,
+        Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         width=100,
@@ -236,6 +254,13 @@ class ArticleStore:
             self._by_fingerprint.setdefault(ref.fingerprint, ref)
         self._by_id.setdefault(ref.id, ref)
         self._paths.add(path)
+        # An earlier capture of the article's address is this article too: adding its original
+        # or its text again finds the article.
+        for capture in article.captures:
+            locator = capture.original_name.partition("#")[2]  # as `locator_of`
+            self._by_original.setdefault((capture.sha256, locator), ref)
+            if capture.fingerprint:
+                self._by_fingerprint.setdefault(capture.fingerprint, ref)
 
     def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
         """'unchanged': this very original (and entry) was added before; 'duplicate': the same
@@ -294,6 +319,24 @@ class ArticleStore:
         self._written()
         write_atomic(path, render_article(article))
         self.catalogue.record(path, article)
+
+    def rewrite(self, path: Path, article: Article) -> None:
+        """Write a stored article that gained a capture (recapture.py): its new original and
+        text now find it, as its first ones do."""
+        self.write(path, article)
+        self._remember(path, article)
+
+    def link_versions(self, ids: list[str], new_id: str) -> None:
+        """Name `new_id` among the `other_versions` of each stored article in `ids`: a new
+        near-duplicate names them, and they name it back."""
+        for article_id in ids:
+            ref = self.by_id(article_id)
+            if ref is None:
+                continue
+            existing = self.load(ref.path)
+            if new_id not in existing.other_versions:
+                versions = (*existing.other_versions, new_id)
+                self.write(ref.path, existing.with_changes(other_versions=versions))
 
     def _written(self) -> None:
         self._writes += 1

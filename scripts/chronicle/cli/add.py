@@ -140,9 +140,10 @@ def add(
     Adding the same file twice changes nothing, unless these flags give a different --date,
     --title, --source, --author or --topic (a sidecar does not: re-adding a folder never undoes
     a `chronicle set`): then the stored article is corrected, each change is printed (field:
-    old → new) and recorded in changes.yml. The same
-    text from another file is refused as a duplicate, naming the article already stored. The
-    original bytes of every input are kept in originals/, named by their SHA-256, which the
+    old → new) and recorded in changes.yml. The same text from another file is refused as a
+    duplicate, naming the article already stored. A changed capture of an address already
+    stored (a page saved again, a later WARC record) is a "new version of <id>" of its article.
+    The original bytes of every input are kept in originals/, named by their SHA-256, which the
     article's front matter records. The exit status is 1 when any input failed.
 
     \b
@@ -255,12 +256,12 @@ def _print_outcome(out: Console, o: Outcome) -> None:
             _say(out, f"           {o.note}")
         for warning in o.warnings:
             _say(out, f"           warning: {warning}")
+    elif o.status == "new-version" and o.article is not None:
+        _say(out, f"new version of {o.article.id}: {o.input}, kept in {o.detail}")
     elif o.status == "unchanged":
         _say(out, f"unchanged  {o.input}: already in the archive as {o.detail}")
     elif o.status == "corrected":
         _say(out, f"corrected  {o.detail}: {o.input} added again with other metadata")
-        for key, old, new in o.changes:
-            _say(out, f"           {key}: {old!r} → {new!r}")
     elif o.status == "duplicate":
         _say(out, f"duplicate  {o.input}: same text as {o.detail}; not added")
     elif o.status == "near-duplicate":
@@ -269,6 +270,8 @@ def _print_outcome(out: Console, o: Outcome) -> None:
         _say(out, f"skipped    {o.input}: {o.detail}")
     else:
         _say(_console(True), f"failed     {o.input}: {o.detail}")
+    for key, old, new in o.changes:  # a correction's, or a new version's that the flags corrected
+        _say(out, f"           {key}: {old!r} → {new!r}")
 
 
 def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
@@ -278,6 +281,7 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
     table.add_column("count", justify="right")
     labels = {
         "added": "added",
+        "new-version": "new version (its address captured again)",
         "corrected": "corrected (added again with other metadata)",
         "unchanged": "unchanged (already added)",
         "duplicate": "skipped: duplicate",
@@ -286,10 +290,10 @@ def _print_summary(out: Console, outcomes: list[Outcome]) -> None:
         "failed": "failed",
     }
     for status, label in labels.items():
-        if status in ("skipped", "corrected") and not counts.get(status):
+        if status in ("skipped", "corrected", "new-version") and not counts.get(status):
             continue  # only blog imports skip drafts; only a curator's corrections correct
         table.add_row(label, str(counts.get(status, 0)))
-    linked = sum(1 for o in outcomes if o.note)
+    linked = sum(1 for o in outcomes if o.note.startswith("another version of"))
     if linked:
         table.add_row("  of which linked as other versions", str(linked))
     out.print(table)

@@ -42,6 +42,8 @@ def outcomes_json(outcomes: list[Outcome]) -> dict[str, Any]:
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
         row: dict[str, Any] = {"input": o.input, "status": o.status, "detail": o.detail}
+        if o.status == "new-version" and o.article is not None:
+            row.update(id=o.article.id, file=o.detail, captures=len(o.article.captures) + 1)
         if o.status == "added" and o.article is not None:
             a = o.article
             row.update(

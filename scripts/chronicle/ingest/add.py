@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
+from chronicle.archive.files import remove_stale_temporaries
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
@@ -34,6 +34,7 @@ from chronicle.ingest.inputs import (
 )
 from chronicle.ingest.near_duplicates import NearDuplicateIndex, remember, stored_index
 from chronicle.ingest.prepare import DEFAULT_SETTINGS, Prepared, Settings, prepare_safely
+from chronicle.ingest.recapture import Recaptures
 from chronicle.ingest.sources import settle_in_project
 from chronicle.ingest.workers import exit_with_parent
 
@@ -66,6 +67,7 @@ class Ingester:
         self.mode = near_duplicates
         self._index: NearDuplicateIndex | None = None
         self._registry = registry
+        self.recaptures = Recaptures(store, self.originals, lambda: self.registry, self.show)
 
     @property
     def registry(self) -> Registry:
@@ -86,6 +88,7 @@ class Ingester:
         """Forget what was read of the archive: it is read again, as it is now, when needed."""
         self.store.reread()
         self._index = None
+        self.recaptures.reread()
 
     def save_memos(self) -> None:
         """Keep the articles and signatures this run read for the next run (and build)."""
@@ -146,12 +149,17 @@ class Ingester:
             status, ref = found
             if status == "unchanged":
                 self.originals.keep(original)  # heals an originals folder that lost it
+            elif self.recaptures.same_page(article, ref):  # captured again, the text as it was
+                status = "unchanged"
+            if status == "unchanged":
                 corrected = added_again(self.store, name, ref, flags or {}, self.show)
                 if corrected.status != "unchanged":
                     return corrected
             return Outcome(name, status, self.show(ref.path), article)
+        version, note = self.recaptures.record(name, article, original, flags or {})
+        if version is not None:
+            return version
         similar = self.index.similar(article.body) if self.mode != "add" else []
-        note = ""
         if similar:
             others = [self.store.by_id(i) for i, _ in similar]
             first = others[0]
@@ -170,40 +178,21 @@ class Ingester:
                     dict.fromkeys((*article.other_versions, *(i for i, _ in similar)))
                 )
             )
-            note = f"another version of {where} ({percent} similar)"
+            note = f"another version of {where} ({percent} similar)" + (note and f"; {note}")
         # Entities, quotes and reading level, here in the main process: the registry is loaded
         # once, and only for articles that are really added.
         from chronicle.ingest.enrich import enrich_article
 
         article = enrich_article(article, self.registry)
-        created = missing_folders(self.originals.path_for(hashlib.sha256(original).hexdigest()))
-        sha, new = self.originals.keep(original)
-        try:
+        with self.originals.keeping(original):
             result = self.store.add(article)
-        except BaseException:
-            if new:  # leave nothing behind: the original and the folders made for it
-                self.originals.forget(sha)
-                remove_empty(created)
-            raise
         stored = article.with_changes(id=result.article_id)
         if similar:
-            self._link_back(stored.id, [i for i, _ in similar])
+            self.store.link_versions([i for i, _ in similar], stored.id)  # both ways
         if self.mode != "add":  # "add" never asks, so never pays for reading the archive
             remember(self.store, self.index, stored.id, result.path, stored.body)
+        self.recaptures.added(stored)
         return Outcome(name, "added", self.show(result.path), stored, note)
-
-    def _link_back(self, new_id: str, ids: list[str]) -> None:
-        """Record the new article in each older version's `other_versions` (both ways)."""
-        for article_id in ids:
-            ref = self.store.by_id(article_id)
-            if ref is None:
-                continue
-            existing = self.store.load(ref.path)
-            if new_id not in existing.other_versions:
-                self.store.write(
-                    ref.path,
-                    existing.with_changes(other_versions=(*existing.other_versions, new_id)),
-                )
 
 
 def add_all(

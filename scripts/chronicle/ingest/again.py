@@ -37,7 +37,8 @@ class Outcome:
     """What happened to one input (or one article inside it) in `chronicle add`."""
 
     input: str
-    status: str  # added | corrected | unchanged | duplicate | near-duplicate | failed
+    # added | new-version | corrected | unchanged | duplicate | near-duplicate | failed
+    status: str
     detail: str  # path written, existing article, or the reason it failed
     article: Article | None = None
     note: str = ""  # e.g. "another version of …" for a linked near-duplicate

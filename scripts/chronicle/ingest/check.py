@@ -136,14 +136,18 @@ def originals_problems(
     out = []
     checked: dict[str, str | None] = {}
     for name, article in pairs:
-        sha = article.provenance.sha256 if article.provenance else ""
-        if not sha:
-            continue
-        if sha not in checked:  # a feed's entries share one original: hash it once
-            checked[sha] = originals.problem(sha)
-        if checked[sha]:
-            out.append(Finding("error", name, checked[sha] or ""))
+        for sha in recorded_originals(article):
+            if sha not in checked:  # a feed's entries share one original: hash it once
+                checked[sha] = originals.problem(sha)
+            if checked[sha]:
+                out.append(Finding("error", name, checked[sha] or ""))
     return out
+
+
+def recorded_originals(article: Article) -> list[str]:
+    """The SHA-256 of every original the article records: its own and its other captures'."""
+    own = [article.provenance.sha256] if article.provenance else []
+    return [*own, *(c.sha256 for c in article.captures)]
 
 
 def link_problems(pairs: list[tuple[str, Article]]) -> list[Finding]:
@@ -182,7 +186,7 @@ def orphaned_originals(
 ) -> list[Finding]:
     """Kept originals that no article names and no recorded removal explains: an article file
     deleted by hand. A warning: the original is evidence, never deleted for the curator."""
-    named = {a.provenance.sha256 for _, a in pairs if a.provenance} | removed
+    named = {sha for _, a in pairs for sha in recorded_originals(a)} | removed
     out = []
     for path in originals.kept():
         if path.name not in named:

@@ -195,6 +195,7 @@ def _remove_locked(store: ArticleStore, log: ChangeLog, found: Found) -> list[Ch
             "title": [gone.title, None],
             "file": [site_path(store, found.path), None],
             **({"original": [prov.sha256, None]} if prov else {}),
+            **({"captures": [[c.sha256 for c in gone.captures], None]} if gone.captures else {}),
         },
         note="the original is kept in originals/",
     )

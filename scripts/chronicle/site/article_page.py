@@ -59,6 +59,7 @@ def article_context(
     return dict(
         entry=entry,
         versions=story.versions,
+        captures=story.captures,
         related=story.related,
         story=story.story,
         previous=previous,

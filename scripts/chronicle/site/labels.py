@@ -237,6 +237,14 @@ class Labels:
             self._dates[key] = found
         return found
 
+    def moment(self, when: dt.datetime) -> str:
+        """A moment a page was captured: its day as the language writes it, and the time (UTC),
+        so two captures of one day are told apart."""
+        when = when.astimezone(dt.UTC)
+        return self(
+            "captures.at", day=self.day(when.year, when.month, when.day), time=f"{when:%H:%M}"
+        )
+
     def year(self, year: int) -> str:
         return self._skeleton("y", dt.date(year, 1, 1))
 

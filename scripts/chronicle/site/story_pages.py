@@ -8,7 +8,16 @@ from dataclasses import dataclass
 
 from chronicle.archive.index import Archive
 from chronicle.site.charts import attention_charts
-from chronicle.site.diff import Diff, VersionLink, diffs, version_links, version_pairs
+from chronicle.site.diff import (
+    CaptureLink,
+    Diff,
+    VersionLink,
+    capture_diffs,
+    capture_links,
+    diffs,
+    version_links,
+    version_pairs,
+)
 from chronicle.site.labels import Labels, english
 from chronicle.site.listings import timeline_pages
 from chronicle.site.related import RelatedLink, related_coverage
@@ -27,6 +36,7 @@ class StoryLinks:
     versions: tuple[VersionLink, ...] = ()  # its other versions, with their comparison pages
     related: tuple[RelatedLink, ...] = ()  # related coverage, with the reason
     story: Link | None = None  # the story it is part of (its page, and how many articles)
+    captures: tuple[CaptureLink, ...] = ()  # the captures of its address, when more than one
 
 
 def story_links(
@@ -47,7 +57,8 @@ def story_links(
     links = {}
     for entry in archive.entries:
         src = entry.src_uri
-        if src not in pairs and src not in related and src not in story:
+        captures = tuple(capture_links(entry, archive_base))
+        if src not in pairs and src not in related and src not in story and not captures:
             continue
         part = story.get(src)
         links[src] = StoryLinks(
@@ -56,6 +67,7 @@ def story_links(
             None
             if part is None
             else Link(story_title(part, L), f"{stories_base}{part.slug}/", len(part.entries)),
+            captures,
         )
     return links
 
@@ -134,8 +146,10 @@ def story_pages(
 
 
 def version_pages(archive: Archive, archive_base: str, labels: Labels | None = None) -> list[View]:
-    """A comparison page per pair of versions in the archive."""
-    return diff_pages(diffs(version_pairs(archive), archive_base), archive_base, labels)
+    """A comparison page per pair of versions in the archive, and per capture of an article's
+    address after its first."""
+    found = diffs(version_pairs(archive), archive_base) | capture_diffs(archive, archive_base)
+    return diff_pages(found, archive_base, labels)
 
 
 def diff_pages(
@@ -151,8 +165,10 @@ def diff_pages(
                 title=L("diff.title", title=diff.older.article.title),
                 kind="diff",
                 template=DIFF,
-                heading=L("diff.heading"),
-                up=[Link(L("archive.title"), archive_base)],
+                heading=L("captures.heading" if diff.captured else "diff.heading"),
+                up=[Link(L("archive.title"), archive_base)]
+                # Two captures of one article: its page is one step up.
+                + ([Link(diff.newer.article.title, diff.newer.url)] if diff.captured else []),
                 entries=[diff.older, diff.newer],
                 diff=diff,
             )
