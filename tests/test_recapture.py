@@ -291,7 +291,9 @@ def test_addresses_compare_as_pages():
 def test_the_index_finds_an_article_by_any_address_of_its_page():
     home = captured("front page", None, 1).with_changes(id="home", url="https://www.example.org/")
     story = captured("story", None, 2).with_changes(id="story")
-    index = AddressIndex([home, story])
+    index = AddressIndex()
+    for article in (home, story):
+        index.add(article)
     assert index.ids(home.with_changes(url="http://example.org")) == ["home"]
     assert index.ids(story.with_changes(url=ADDRESS.upper())) == []  # a path's case counts
     assert index.ids(story.with_changes(url=ADDRESS + "/?fbclid=1#comments")) == ["story"]

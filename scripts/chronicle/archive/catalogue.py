@@ -29,7 +29,7 @@ from chronicle.archive.memo import collector_paused
 from chronicle.archive.model import Article
 
 # Bump when an entry's layout or meaning changes: an older file is then ignored.
-CATALOGUE_VERSION = "1"
+CATALOGUE_VERSION = "3"
 CATALOGUE_FILE = "catalogue.pickle"
 # Above this many files to parse, they are parsed through the article memo (which costs 0.3 s
 # to load at 10,000 articles, about the parsing of 100 files) rather than one by one.
@@ -49,6 +49,8 @@ class Entry:
     fingerprint: str  # of the normalised text
     body: str  # SHA-256 of the body: a rewrite that keeps the text keeps its signature
     signature: bytes | None = None  # the near-duplicate index's, for `Catalogue.scheme`
+    captures: tuple[tuple[str, str, str], ...] = ()  # earlier captures: sha256, locator, text
+    addresses: tuple[str, ...] = ()  # its own address and the one it was fetched from
 
 
 def stamp_of(stat: os.stat_result) -> Stamp:
@@ -184,6 +186,8 @@ class Catalogue:
             prov.fingerprint if prov else "",
             body,
             signature,
+            capture_keys(article),
+            addresses_of(article),
         )
 
     def record(self, path: Path, article: Article) -> None:
@@ -247,6 +251,8 @@ class Catalogue:
                 e.fingerprint,
                 e.body,
                 e.signature,
+                e.captures,
+                e.addresses,
             )
             for key, e in self._entries.items()
         }
@@ -271,6 +277,20 @@ def _locator(article: Article) -> str:
     return name.split("#", 1)[1] if "#" in name else ""
 
 
+def capture_keys(article: Article) -> tuple[tuple[str, str, str], ...]:
+    """The original (SHA-256, locator) and text fingerprint of each earlier capture of the
+    article's address: adding any of them again finds this article."""
+    return tuple(
+        (c.sha256, c.original_name.partition("#")[2], c.fingerprint or "") for c in article.captures
+    )
+
+
+def addresses_of(article: Article) -> tuple[str, ...]:
+    """The addresses a capture of the same page may be recognised by (ingest/recapture.py)."""
+    prov = article.provenance
+    return tuple(u for u in (article.url, prov.original_url if prov else None) if u)
+
+
 def _fresh(entry: Entry | None, stamp: Stamp | None) -> bool:
     return entry is not None and stamp is not None and entry.stamp == stamp
 
@@ -293,4 +313,6 @@ def _with_signature(entry: Entry, signature: bytes | None) -> Entry:
         entry.fingerprint,
         entry.body,
         signature,
+        entry.captures,
+        entry.addresses,
     )

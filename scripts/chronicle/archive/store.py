@@ -16,7 +16,7 @@ from typing import Literal
 
 import yaml
 
-from chronicle.archive.catalogue import CATALOGUE_FILE, Catalogue
+from chronicle.archive.catalogue import CATALOGUE_FILE, Catalogue, addresses_of, capture_keys
 from chronicle.archive.files import write_atomic
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.limits import LIMITS, Limits, check_limits, without_controls
@@ -93,6 +93,8 @@ class StoredRef:
     sha256: str
     fingerprint: str
     locator: str = ""  # the entry or record inside a multi-article original (feed, WARC)
+    captures: tuple[tuple[str, str, str], ...] = ()  # catalogue.capture_keys
+    addresses: tuple[str, ...] = ()  # catalogue.addresses_of
 
 
 AddStatus = Literal["added", "unchanged", "duplicate"]
@@ -230,7 +232,10 @@ class ArticleStore:
         if self._refs is None:
             self._refs = []
             for path, e in self.catalogue.refresh(self.read, self.iter_articles):
-                self._remember_ref(StoredRef(path, e.id, e.sha256, e.fingerprint, e.locator))
+                ref = StoredRef(
+                    path, e.id, e.sha256, e.fingerprint, e.locator, e.captures, e.addresses
+                )
+                self._remember_ref(ref)
         return self._refs
 
     def _remember(self, path: Path, article: Article) -> None:
@@ -241,6 +246,8 @@ class ArticleStore:
             prov.sha256 if prov else "",
             prov.fingerprint if prov else "",
             locator_of(article),
+            capture_keys(article),
+            addresses_of(article),
         )
         self._remember_ref(ref)
 
@@ -256,11 +263,10 @@ class ArticleStore:
         self._paths.add(path)
         # An earlier capture of the article's address is this article too: adding its original
         # or its text again finds the article.
-        for capture in article.captures:
-            locator = capture.original_name.partition("#")[2]  # as `locator_of`
-            self._by_original.setdefault((capture.sha256, locator), ref)
-            if capture.fingerprint:
-                self._by_fingerprint.setdefault(capture.fingerprint, ref)
+        for sha256, locator, fingerprint in ref.captures:
+            self._by_original.setdefault((sha256, locator), ref)
+            if fingerprint:
+                self._by_fingerprint.setdefault(fingerprint, ref)
 
     def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
         """'unchanged': this very original (and entry) was added before; 'duplicate': the same

@@ -25,18 +25,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import numpy
 
+from chronicle.archive.catalogue import addresses_of
 from chronicle.archive.limits import check_limits, without_controls
 from chronicle.archive.model import Article, Capture, current_capture
 from chronicle.archive.originals import OriginalsStore
 from chronicle.archive.store import ArticleStore, StoredRef
 from chronicle.ingest.again import Outcome, added_again
-from chronicle.ingest.enrich import Registry, enrich_article
 from chronicle.ingest.near_duplicates import minhash
+
+if TYPE_CHECKING:
+    from chronicle.ingest.enrich import Registry
 
 # Estimated Jaccard similarity of 5-word shingle sets (near_duplicates.py) from which a new text
 # at the same address is the same article edited. Far lower than the near-duplicate threshold
@@ -148,33 +151,37 @@ class AddressIndex:
     full `address_key` is made only for the few that share it: making it for every stored
     article (`urlsplit`, the query parsed) took 0.18 s at 2,000 articles, on every add."""
 
-    def __init__(self, articles: Iterable[Article] = ()) -> None:
-        self._by_step: dict[str, dict[str, Article]] = {}
-        for article in articles:
-            self.add(article)
+    def __init__(self, refs: Iterable[StoredRef] = ()) -> None:
+        # last step → article id → its addresses (catalogue.addresses_of: its own, then fetched)
+        self._by_step: dict[str, dict[str, tuple[str, ...]]] = {}
+        for ref in refs:
+            if ref.sha256:  # written by hand (no original): no capture of it to keep
+                self._file(ref.id, ref.addresses)
 
     def add(self, article: Article) -> None:
-        if article.provenance is None:  # written by hand: no capture of it to keep
-            return
-        for url in _addresses(article):
-            self._by_step.setdefault(_last_step(url), {})[article.id] = article
+        if article.provenance is not None:
+            self._file(article.id, addresses_of(article))
+
+    def _file(self, article_id: str, urls: tuple[str, ...]) -> None:
+        for url in urls:
+            self._by_step.setdefault(_last_step(url), {})[article_id] = urls
 
     def ids(self, article: Article) -> list[str]:
         key = address_of(article)
         if key is None:
             return []
         found = dict.fromkeys(
-            other.id
-            for url in _addresses(article)
-            for other in self._by_step.get(_last_step(url), {}).values()
-            if address_of(other) == key
+            other
+            for url in addresses_of(article)
+            for other, urls in self._by_step.get(_last_step(url), {}).items()
+            if _first_key(urls) == key
         )
         return list(found)
 
 
-def _addresses(article: Article) -> list[str]:
-    prov = article.provenance
-    return [u for u in (article.url, prov.original_url if prov else None) if u]
+def _first_key(urls: tuple[str, ...]) -> str | None:
+    """`address_of` from an article's addresses (`catalogue.addresses_of`)."""
+    return next((key for key in map(address_key, urls) if key is not None), None)
 
 
 def _last_step(url: str) -> str:
@@ -232,7 +239,7 @@ class Recaptures:
     def addresses(self) -> AddressIndex:
         """Stored articles by address, from the scan dedupe made already."""
         if self._addresses is None:
-            self._addresses = AddressIndex(a for _, a in self.store.iter_articles())
+            self._addresses = AddressIndex(self.store.refs())
         return self._addresses
 
     def reread(self) -> None:
@@ -262,6 +269,8 @@ class Recaptures:
             )
         new = with_capture(stored, article)
         if new.body != stored.body:  # the newest capture: its entities and quotes
+            from chronicle.ingest.enrich import enrich_article  # perf: only when needed
+
             new = enrich_article(new, self.registry())
         new = checked(self.show(ref.path), new)
         with self.originals.keeping(original):
