@@ -173,5 +173,7 @@ def test_a_date_the_curator_sets_is_theirs_and_no_longer_a_guess(archive: Path, 
         "standing": "curator",
         "uncertain": False,
         "evidence": "curator",
+        "signals": ["curator"],
+        "note": None,
     }
     assert data["evidence"]["title"]["evidence"] == "<h1>"  # the reader's word where it stands
