@@ -65,9 +65,8 @@ def read_markdown(data: bytes, name: str) -> list[Draft]:
     extra: dict = {"curator": curator} if curator else {}
     evidence = dict.fromkeys(EVIDENCE_FIELDS, NONE_FOUND)
     evidence["title"] = evidence_words(["first-words" if inferred else "heading"])
-    evidence.update(
-        (key, evidence_words(["front-matter"])) for key in EVIDENCE_FIELDS if key in curator
-    )
+    given = [key for key in EVIDENCE_FIELDS if curator.get(key) not in (None, "", (), [])]
+    evidence.update((key, evidence_words(["front-matter"])) for key in given)
     if post is not None:
         if excerpt:
             excerpt = normalise_space(plain_text(_H1.sub("", excerpt, count=1)))
