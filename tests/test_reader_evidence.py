@@ -184,6 +184,19 @@ def test_check_lists_an_updated_only_feed_date_for_review(tmp_path: Path, cli):
     assert "uncertain" in line and "only an updated date" in line
 
 
+def test_a_web_archives_pages_keep_the_web_readers_evidence(make_warc):
+    data = make_warc(
+        [
+            ("https://herald.example/boats", "text/html", DECLARED.encode()),
+            ("https://herald.example/harbour", "text/html", GUESSED.encode()),
+        ]
+    )
+    declared, guessed = add(data, "capture.warc.gz")
+    assert declared.extra["evidence"]["date"] == "JSON-LD, meta tag"
+    assert standings(declared)["authors"] == ("source", ("jsonld-author",), None)
+    assert standings(guessed)["date"] == ("guessed", ("dateline", "text"), "no-declared-date")
+
+
 @pytest.mark.parametrize(
     ("words", "signals", "note"),
     [
