@@ -11,12 +11,20 @@ import pytest
 
 from tests.test_evidence import DECLARED, GUESSED
 
+LEDE = "The harbour wall was repaired over the winter and the boats are back in the water."
+NOTES = "Ferry timetables change in April when the summer crossings start again at dawn."
+UPDATED_ONLY = f"""<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>Coast Herald</title><entry><title>Wall repaired</title><id>urn:1</id>
+<updated>2024-03-02T10:00:00Z</updated><content>{LEDE}</content></entry></feed>"""
+
 
 @pytest.fixture(scope="module")
 def site(site_scaffold, articles, build_site) -> Path:
     project = site_scaffold("evidence")
     articles.add(project, "guessed.html", GUESSED, source="Coast Herald")
     articles.add(project, "declared.html", DECLARED)
+    articles.add(project, "herald.atom", UPDATED_ONLY)
+    articles.add(project, "notes.txt", f"{NOTES}\n", date="2024-04-05")
     articles.write(
         project / "docs" / "articles",
         title="Hostile evidence",
@@ -73,6 +81,26 @@ def test_a_declared_page_names_its_evidence_for_each_field(site: Path):
     )
     assert found["Authors"][2] == "jsonld-author"
     assert found["Source"][2] == "jsonld-publisher"
+
+
+def test_a_feed_entry_dated_only_by_its_update_is_not_certain(site: Path):
+    found = evidence_of(site, "articles/2024/03/02/wall-repaired")
+    assert found["Date"] == (
+        "read from the original, not certain",
+        "chronicle-flag",
+        "feed-updated; updated-only",
+    )
+    assert found["Title"][2] == "feed-entry-title" and found["Source"][2] == "feed-title"
+    assert found["Authors"][0] == "unknown, not found in the original"
+
+
+def test_a_plain_texts_title_is_guessed_and_its_date_the_curators(site: Path):
+    found = evidence_of(
+        site, "articles/2024/04/05/ferry-timetables-change-in-april-when-the-summer-crossings"
+    )
+    assert found["Title"] == ("guessed from the text, uncertain", "chronicle-flag", "first-words")
+    assert found["Date"] == ("given by the curator", "chronicle-evidence__standing", "")
+    assert found["Source"][0] == "unknown, not found in the original"
 
 
 def test_the_signals_are_said_in_words_a_reader_reads(site: Path):
