@@ -144,10 +144,10 @@ xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
 def test_an_rss_entry_names_its_published_date_author_and_the_feeds_title():
     (article,) = add(RSS, "herald.rss")
     assert article.extra["evidence"] == {
-        "title": "feed entry's title",
-        "date": "feed entry's published date",
-        "authors": "feed entry's author",
-        "source": "feed's title",
+        "title": "title of the feed entry",
+        "date": "published date of the feed entry",
+        "authors": "author of the feed entry",
+        "source": "title of the feed",
     }
     assert article.date is not None and article.date.is_exact
     assert standings(article)["date"] == ("source", ("feed-published",), None)
@@ -157,20 +157,20 @@ def test_an_atom_entry_with_only_updated_gives_no_certain_publication_date():
     updated_only, published = add(ATOM, "herald.atom")
     assert updated_only.date is not None and updated_only.date.edtf == "2024-03-02?"
     assert updated_only.extra["evidence"]["date"] == (
-        "feed entry's updated date; uncertain: only an updated date"
+        "updated date of the feed entry; uncertain: only an updated date"
     )
     by_field = {f.field: f for f in record_evidence(updated_only)}
     assert by_field["date"].uncertain and by_field["date"].note == "updated-only"
     assert by_field["authors"].standing == "unknown"
     # Published and updated both given: the publication's day, certain.
     assert published.date is not None and published.date.edtf == "2024-02-01"
-    assert published.extra["evidence"]["date"] == "feed entry's published date"
+    assert published.extra["evidence"]["date"] == "published date of the feed entry"
 
 
 def test_rss1s_dc_date_is_the_entrys_date():
     (article,) = add(RSS1, "herald.rdf")
     assert article.date is not None and article.date.edtf == "2024-03-01"
-    assert article.extra["evidence"]["date"] == "feed entry's date"
+    assert article.extra["evidence"]["date"] == "date of the feed entry"
 
 
 def test_check_lists_an_updated_only_feed_date_for_review(tmp_path: Path, cli):

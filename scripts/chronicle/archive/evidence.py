@@ -65,13 +65,13 @@ SIGNALS: dict[str, str] = {
     "first-line": "first line",
     "heading": "first heading",
     # a feed's elements
-    "feed-published": "feed entry's published date",
-    "feed-updated": "feed entry's updated date",
-    "feed-created": "feed entry's created date",
-    "feed-dc-date": "feed entry's date",
-    "feed-entry-title": "feed entry's title",
-    "feed-author": "feed entry's author",
-    "feed-title": "feed's title",
+    "feed-published": "published date of the feed entry",
+    "feed-updated": "updated date of the feed entry",
+    "feed-created": "created date of the feed entry",
+    "feed-dc-date": "date of the feed entry",
+    "feed-entry-title": "title of the feed entry",
+    "feed-author": "author of the feed entry",
+    "feed-title": "title of the feed",
     # the curator's
     "front-matter": "front matter",
     "authors-file": ".authors.yml",
@@ -93,7 +93,7 @@ TEXT_SIGNALS = frozenset({"text", "dateline", "time-text"})
 
 
 def evidence_words(signals: Iterable[str], note: str | None = None) -> str:
-    """Codes → the words stored: "JSON-LD, meta tag", "feed entry's updated date; uncertain:
+    """Codes → the words stored: "JSON-LD, meta tag", "updated date of the feed entry; uncertain:
     only an updated date"; "none found" without a signal. A code not listed is a bug."""
     words = ", ".join(SIGNALS[code] for code in dict.fromkeys(signals)) or NONE_FOUND
     return f"{words}; uncertain: {NOTES[note]}" if note else words
