@@ -218,7 +218,10 @@ def test_old_stored_words_read_as_codes(words: str, signals: tuple[str, ...], no
 
 def test_words_outside_the_vocabulary_are_kept_and_never_decide_a_guess(articles):
     assert not parse("typed from a clipping").complete
-    assert not parse("text; because I say so").complete
+    # What follows the signals outside the vocabulary is kept beside them, as written.
+    found = parse("og:site_name; given as “herald.example”, a domain of Herald in the registry")
+    assert found.complete and found.signals == ("og-site-name",) and found.note is None
+    assert found.rest == "given as “herald.example”, a domain of Herald in the registry"
     article = articles.make(
         date="2023-03-14", date_origin="source", extra={"evidence": {"date": "a hunch"}}
     )
@@ -240,3 +243,28 @@ def test_every_signal_and_note_has_words_in_every_catalogue(language: str):
     missing = [c for c in SIGNALS if f"evidence.signal.{c}" not in catalogue]
     missing += [c for c in NOTES if f"evidence.note.{c}" not in catalogue]
     assert not missing
+
+
+def test_the_page_says_the_signals_and_quotes_a_registrys_words(articles):
+    from jinja2 import Environment, FileSystemLoader
+
+    from chronicle.site.labels import labels_for
+
+    templates = Path(__file__).parent.parent / "scripts/chronicle/site/templates"
+    env = Environment(loader=FileSystemLoader(templates))
+    env.globals["chronicle_labels"] = labels_for("de")
+    article = articles.make(
+        source="Herald",
+        source_origin="source",
+        extra={"evidence": {"source": "og:site_name; given as “herald.example”, a domain"}},
+    )
+    html = env.get_template("chronicle/partials/evidence.html").render(
+        chronicle={"evidence": record_evidence(article)}
+    )
+    tree = lxml.html.fromstring(html)
+    (said,) = tree.xpath("//dd[4]/span[@data-signals]")
+    assert said.get("data-signals") == "og-site-name"
+    assert said.text_content().startswith("Belege: das og:site_name-Tag; ")
+    (quoted,) = said.xpath(".//q")
+    assert quoted.text_content() == "given as “herald.example”, a domain"
+    assert quoted.get("lang") == "en"

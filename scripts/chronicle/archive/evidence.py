@@ -103,7 +103,10 @@ def evidence_words(signals: Iterable[str], note: str | None = None) -> str:
 class Parsed:
     signals: tuple[str, ...] = ()  # codes, in the order stored
     note: str | None = None  # why uncertain, a code
-    complete: bool = True  # every word is in the vocabulary (else show the words as stored)
+    complete: bool = True  # every signal is in the vocabulary (else show the words as stored)
+    # What follows the signals that is not a note of the vocabulary: words with a name in them
+    # (what the source registry did: "given as “nytimes.com”, …"), shown as stored.
+    rest: str = ""
 
 
 def parse(words: str) -> Parsed:
@@ -111,21 +114,24 @@ def parse(words: str) -> Parsed:
     words = words.strip()
     if words in ("", NONE_FOUND):
         return Parsed()
-    head, _, tail = words.partition(";")
-    complete = True
+    head, *tail = (part.strip() for part in words.split(";"))
     note = None
-    tail = tail.strip()
-    if tail:
-        note = _NOTE_OF.get(tail.removeprefix("uncertain:").strip())
-        complete = note is not None and tail.startswith("uncertain:")
+    rest = []
+    for part in filter(None, tail):
+        code = _NOTE_OF.get(part.removeprefix("uncertain:").strip())
+        if code and part.startswith("uncertain:") and note is None:
+            note = code
+        else:
+            rest.append(part)
     codes = []
+    complete = True
     for part in (p.strip() for p in head.split(",")):
         code = _CODE_OF.get(part) or ("meta" if part.startswith("meta ") else None)
         if code is None:
             complete = False
         elif code not in codes:
             codes.append(code)
-    return Parsed(tuple(codes), note, complete)
+    return Parsed(tuple(codes), note, complete, "; ".join(rest))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +142,10 @@ class FieldEvidence:
     uncertain: bool = False  # a date stored approximate or uncertain (EDTF ~ or ?)
     signals: tuple[str, ...] = ()  # the words as codes (`SIGNALS`), for the site's labels
     note: str | None = None  # why uncertain, a code (`NOTES`)
-    # Every word is in the vocabulary: the site says it in the archive's language; else it
+    # Every signal is in the vocabulary: the site says them in the archive's language; else it
     # quotes the words as stored, in English.
     translated: bool = False
+    rest: str = ""  # words after the signals outside the vocabulary, quoted as stored
 
 
 def recorded(article: Article) -> dict[str, str]:
@@ -161,7 +168,7 @@ def date_guessed(article: Article) -> bool:
     if article.date_origin == "inferred":
         return True
     found = parse(recorded(article).get("date", ""))
-    return found.complete and set(found.signals) <= TEXT_SIGNALS
+    return found.complete and bool(found.signals) and set(found.signals) <= TEXT_SIGNALS
 
 
 def record_evidence(article: Article) -> list[FieldEvidence]:
@@ -181,6 +188,7 @@ def record_evidence(article: Article) -> list[FieldEvidence]:
                 signals=found.signals,
                 note=found.note,
                 translated=bool(said) and found.complete,
+                rest=found.rest,
             )
         )
     return out

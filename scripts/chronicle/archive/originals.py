@@ -41,7 +41,12 @@ class OriginalsStore:
         path = self.path_for(sha)
         if path.is_file():
             return sha, False
-        write_atomic(path, data)
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            # A full disk names no file: without this the command would blame the archive
+            # folder, whose write never started. The originals folder is where to make room.
+            raise OSError(exc.errno, exc.strerror or str(exc), str(self.root)) from exc
         return sha, True
 
     def forget(self, sha256: str) -> None:

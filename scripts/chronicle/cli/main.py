@@ -23,6 +23,7 @@ from chronicle.cli import correct as cli_correct
 from chronicle.cli import curate as cli_curate
 from chronicle.cli import entities as cli_entities
 from chronicle.cli import init as cli_init
+from chronicle.cli import sources as cli_sources
 from chronicle.cli.curate import print_json
 from chronicle.cli.export import export
 from chronicle.cli.imports import is_draft, outcomes_json, record_imports
@@ -205,6 +206,12 @@ def add(
         near_duplicates,
         show_path=_shown,
     )
+    try:
+        # A mistake in entities.yml is one mistake, said once, before any input is read, rather
+        # than the reason every article of the batch failed.
+        _ = ingester.registry
+    except ChronicleError as exc:
+        raise click.ClickException(f"{printable(str(exc))}; nothing was added") from None
     settings = Settings(
         max_bytes=max_size * 1_000_000, timeout=timeout, near_duplicates=near_duplicates
     )
@@ -386,3 +393,4 @@ main.add_command(cli_correct.edit)
 main.add_command(cli_correct.remove_command)
 main.add_command(export)
 main.add_command(cli_entities.entities)
+main.add_command(cli_sources.sources)

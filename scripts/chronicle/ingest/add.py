@@ -42,7 +42,8 @@ from chronicle.ingest.inputs import (
 from chronicle.ingest.metadata import layer_curator, resolve
 from chronicle.ingest.near_duplicates import NearDuplicateIndex
 from chronicle.ingest.readers import read_bytes
-from chronicle.ingest.readers.decode import EncodingAssumed
+from chronicle.ingest.readers.base import ReaderNote
+from chronicle.ingest.sources import settle_in_project
 from chronicle.ingest.workers import exit_with_parent
 
 DEFAULT_JOBS = 2
@@ -125,11 +126,11 @@ def prepare_safely(task: tuple[Input, Mapping[str, Any], Settings, dt.datetime])
     readers warn about (a guessed encoding) comes back with the result, to be printed with it."""
     item = task[0]
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", EncodingAssumed)
+        warnings.simplefilter("always", ReaderNote)
         pairs, failure = _prepare_or_fail(task)
     notes = []
     for warning in caught:
-        if issubclass(warning.category, EncodingAssumed):
+        if issubclass(warning.category, ReaderNote):
             notes.append(str(warning.message))
         else:  # not ours to collect: let it through as if it had not been caught
             warnings.warn_explicit(
@@ -241,12 +242,16 @@ class Ingester:
             except Exception as exc:  # a bug must fail one article, not the batch
                 reason = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
                 outcome = Outcome(name, "failed", reason, article)
-            out.append(dataclasses.replace(outcome, warnings=notes) if notes else outcome)
+            out.append(outcome)
+        if notes:  # about the input, not one of its articles: said once, with one it added
+            first = next((i for i, o in enumerate(out) if o.status == "added"), 0)
+            out[first] = dataclasses.replace(out[first], warnings=notes)
         return out
 
     def commit_article(
         self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
     ) -> Outcome:
+        article = settle_in_project(article, self.store.root, self.registry)  # sources.yml
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found

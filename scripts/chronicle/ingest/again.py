@@ -23,6 +23,7 @@ from chronicle.archive.model import Article
 from chronicle.archive.store import ArticleStore, StoredRef
 from chronicle.errors import ChronicleError
 from chronicle.ingest.curate import Found, save_held, with_curator_values
+from chronicle.ingest.sources import settled
 
 # What adding an original again may correct, and the changes printed for it (changes.yml keeps
 # all of them, the evidence too).
@@ -56,7 +57,7 @@ def added_again(
     """The original of `ref` added again (the caller holds the archive's lock): 'corrected' when
     the command line's values (`flags`) differ from the stored ones, else 'unchanged'; 'failed',
     with nothing written, for a value that cannot be used. `show` names the file."""
-    given = {k: flags[k] for k in CORRECTABLE if k in flags}
+    given = settled({k: flags[k] for k in CORRECTABLE if k in flags}, store.root)
     try:
         if not given:
             return Outcome(name, "unchanged", show(ref.path))

@@ -11,9 +11,11 @@ from chronicle.archive.evidence import date_guessed, recorded
 from chronicle.archive.index import name_collisions
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
+from chronicle.archive.sources import SOURCES_FILE, SourceRegistry
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.enrich import Registry, enrich_article
+from chronicle.text.counts import counted
 
 
 @dataclass(frozen=True)
@@ -65,7 +67,9 @@ def warnings_for(name: str, article: Article) -> list[Finding]:
         found = recorded(article).get("date")
         warn(f"date is {article.date.human()}" + (f" (evidence “{found}”)" if found else ""))
     if not article.source:
-        warn("source unknown; set 'source' to the publisher when it is known")
+        found = recorded(article).get("source")
+        why = f" (evidence “{found}”)" if found and found != "none found" else ""
+        warn(f"source unknown{why}; set 'source' to the publisher when it is known")
     return out
 
 
@@ -96,6 +100,29 @@ def collision_warnings(pairs: list[tuple[str, Article]]) -> list[Finding]:
         main = max(names, key=lambda name: len(names[name]))
         file = next(where[0] for name, where in names.items() if name != main)
         out.append(Finding("warning", file, collision.describe()))
+    return out
+
+
+def source_warnings(pairs: list[tuple[str, Article]], sources: SourceRegistry) -> list[Finding]:
+    """One warning for each source name the registry does not know, most used first, on the
+    registry's file and naming the articles that use it (pure)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for name, article in pairs:
+        if article.source and sources.match(article.source) is None:
+            by_name[article.source].append(name)
+    where = Path(sources.path).name or SOURCES_FILE
+    out = []
+    for source, files in sorted(by_name.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold())):
+        more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+        out.append(
+            Finding(
+                "warning",
+                where,
+                f"source '{source}' is not in the source registry "
+                f"({counted(len(files), 'article')}: {', '.join(files[:3])}{more}); "
+                "`chronicle sources suggest` proposes entries",
+            )
+        )
     return out
 
 
@@ -212,11 +239,13 @@ def check_store(
     originals: Path | None = None,
     registry: Registry | None = None,
     *,
+    sources: SourceRegistry | None = None,
     show_path: Callable[[Path], str] | None = None,
     removed_originals: set[str] | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> Report:
     """Every finding about the archive; `show_path` names files (default: from the project);
+    `sources`: the source registry, whose unknown sources are warned about (None: no registry);
     `removed_originals`: the originals of articles removed on purpose (not orphans)."""
     show = show_path or store.name
     report = Report()
@@ -235,6 +264,8 @@ def check_store(
     report.articles = len(pairs)
     report.findings.extend(duplicates_in(pairs))
     report.findings.extend(collision_warnings(pairs))
+    if sources is not None:
+        report.findings.extend(source_warnings(pairs, sources))
     kept = OriginalsStore(originals or default_location(store.root))
     report.findings.extend(originals_problems(pairs, kept))
     report.findings.extend(link_problems(pairs))

@@ -61,6 +61,9 @@ class ChronicleConfig(base.Config):
     # The entity registry, relative to mkdocs.yml (absent: the front matter's names
     # are shown as they are), and where entity and quote pages are generated.
     entities_file = c.Type(str, default="entities.yml")
+    # The source registry, relative to mkdocs.yml: articles whose sources are one publisher's
+    # aliases or domains are listed under its name (absent: sources are shown as stored).
+    sources_file = c.Type(str, default="sources.yml")
     people_url = c.Type(str, default="people")
     organisations_url = c.Type(str, default="organisations")
     places_url = c.Type(str, default="places")
@@ -128,6 +131,8 @@ HELP: dict[str, str] = {
     "parallel": "on `mkdocs build`, let a helper process use a second core",
     "entities_file": "the entity registry, beside `mkdocs.yml` (absent: names are shown as the "
     "articles give them)",
+    "sources_file": "the source registry, beside `mkdocs.yml`: a source stored as one of a "
+    "publisher's aliases or domains is shown and listed under its name (absent: as stored)",
     "stories_url": "where story pages are generated (articles grouped by the names they share, "
     "close in time: who covered each story, and when)",
     "people_url": "where people's pages are generated",

@@ -31,6 +31,7 @@ from chronicle.archive.front_matter import body_of
 from chronicle.archive.index import Entry, build_archive, name_collisions
 from chronicle.archive.memo import ARTICLES_FILE
 from chronicle.archive.registry import load_registry
+from chronicle.archive.sources import load_sources
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.site.article_page import article_context, article_inputs
@@ -55,7 +56,7 @@ from chronicle.site.placement import (
 )
 from chronicle.site.publish import OUTPUTS_FILE, add_open_data_page, site_of, write_outputs
 from chronicle.site.redirects import add_redirects
-from chronicle.site.sanitize import clean_html, clean_toc
+from chronicle.site.sanitize import clean_html, clean_toc, inert_includes, plain
 from chronicle.site.search import FACETS
 from chronicle.site.story_pages import story_site
 from chronicle.site.views import View
@@ -77,6 +78,7 @@ class BuildPlan:
         project = Path(config.config_file_path or ".").parent
         self.cache_dir = project / options.cache_dir if options.cache else None
         self.registry_path = project / options.entities_file
+        self.sources = load_sources(project / options.sources_file)  # canonical source names
         self.prefix = options.articles_dir.strip("/") + "/"  # of the articles' sources
         self.page_cache = PageCache(BuildCache(self.cache_dir), config)
         self._nav: Any = None
@@ -125,7 +127,7 @@ class BuildPlan:
                 log.warning(f"{exc}; this article is left out of the site")
                 files.remove(file)
                 continue
-            entries[file.src_uri] = Entry(article=article, url=file.url, src_uri=file.src_uri)
+            entries[file.src_uri] = Entry(self.sources.settle(article), file.url, file.src_uri)
         return entries
 
     def _resolve_incremental(self) -> Incremental | None:
@@ -139,13 +141,13 @@ class BuildPlan:
             name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
             for name, plugin in self.config.plugins.items()
         )
-        salt = site_salt(self.config, self.prefix, self.options, [self.registry_path])
+        registries = [self.registry_path, Path(self.sources.path)]  # pages show what they say
+        salt = site_salt(self.config, self.prefix, self.options, registries)
         plan = Incremental(self.config, self.cache_dir, salt, skip=not lunr)
         for article, text in self._article_memo.fingerprints():
             plan.fingerprint.seed(article, text)
-        # perf: one fingerprinter for the plan and the page keys: the articles, entries and
-        # registry entries the plan has fingerprinted (its articles seeded from the memo) are
-        # memo hits for the page keys, not printed a second time.
+        # perf: one fingerprinter for the plan and the page keys: what the plan fingerprinted
+        # (its articles seeded from the memo) are memo hits for the page keys, not done twice.
         self.page_cache.fingerprint = plan.fingerprint
         return plan
 
@@ -267,8 +269,7 @@ class BuildPlan:
                 store=self.page_cache.store,
             )
             self.page_cache.helpers = [start_helper("render", ours, render)]
-        # perf: started after the helper above: a process is only forked while it has a
-        # single thread.
+        # perf: after the helper above: a process is only forked while it has one thread.
         if self.search is not None:
             self.search.start()
 
@@ -286,7 +287,7 @@ class BuildPlan:
         if page.file.src_uri not in self.entries:
             return None
         text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-        return body_of(text, page.file.src_uri)
+        return inert_includes(body_of(text, page.file.src_uri), self.config.markdown_extensions)
 
     def render_markdown(self, page: Page, markdown: str) -> str:
         """Sets the page's template and escaped title; the Markdown MkDocs should convert."""
@@ -344,7 +345,7 @@ class BuildPlan:
                 self.entity_site,
                 archive_base=self._base("archive"),
                 site_url=self.config.site_url or "",
-                site_name=self.config.site_name,
+                site_name=plain(self.config.site_name),
             )
             return {**self._base_context(), **article}
         view = self.views.get(src)
@@ -380,8 +381,7 @@ class BuildPlan:
 
     def finish(self) -> None:
         started = time.monotonic()
-        # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
-        # skipped pages count as used).
+        # perf: remove gone pages' outputs; drop cache entries no page used (skipped ones count)
         if self.incremental is not None:
             self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
             if self.search is not None:

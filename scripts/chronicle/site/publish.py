@@ -36,6 +36,7 @@ from chronicle.site.cite import place_of
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, EntitySite
 from chronicle.site.labels import Labels, labels_for
+from chronicle.site.sanitize import plain
 
 log = get_plugin_logger(__name__)
 OUTPUTS_FILE = "outputs.json"  # in the build cache: what the last build wrote (write_outputs)
@@ -82,8 +83,8 @@ def site_of(config: MkDocsConfig, options: ChronicleConfig, base: Callable[[str]
         site_dir=Path(config.site_dir),
         docs_dir=Path(config.docs_dir),
         site_url=config.site_url or "",
-        name=config.site_name,
-        description=config.site_description or "",
+        name=plain(config.site_name),
+        description=plain(config.site_description),
         feed_size=options.feed_size,
         bases=bases,
         labels=labels_for(config.theme.get("language")),

@@ -348,6 +348,13 @@ ORGANISATION_WORDS_EN = _words(
     "news times post group brigades movement front association institute foundation "
     "commission department company network bureau service services"
 )
+# Words of a publisher's name (`Miami Herald`, `Amnesty International`): with the organisation
+# words above, a name holding one is never taken for a person's.
+PUBLISHER_WORDS_EN = _words(
+    "international press media radio tv television magazine journal herald tribune review daily "
+    "weekly gazette guardian telegraph observer chronicle courier record report reports monitor "
+    "wire agency broadcasting channel online digital today world global"
+)
 # Capitalised words that open or close a sequence without being part of a name.
 STOP_WORDS_EN = (
     _CALENDAR_EN_LOWER

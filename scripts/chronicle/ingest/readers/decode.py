@@ -24,6 +24,7 @@ from functools import lru_cache
 from charset_normalizer import from_bytes
 
 from chronicle.errors import ReaderError
+from chronicle.ingest.readers.base import ReaderNote
 
 # The most a compressed input (a .html.gz, a .warc.gz) may expand to: past it, it is refused
 # without being expanded further. A news page, or a web archive of a few hundred, is far smaller.
@@ -116,7 +117,7 @@ _NON_ASCII_WORD = re.compile(r"(?<![^ \t\n\r\f\v])[^ \t\n\r\f\v]*[^\x00-\x7f][^ 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
-class EncodingAssumed(UserWarning):
+class EncodingAssumed(ReaderNote):
     """Text that was not UTF-8 and declared no encoding was decoded with a guessed one."""
 
 

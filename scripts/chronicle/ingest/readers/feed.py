@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import email.utils
 import html
+import re
 from dataclasses import replace
 
 import feedparser
@@ -31,6 +32,7 @@ from chronicle.ingest.readers.page_metadata.byline import split_authors
 from chronicle.ingest.readers.page_metadata.dates import day_from_text
 
 NAME = "feed"
+_REFERENCE = re.compile(rb"&#(x[0-9a-f]+|[0-9]+);", re.I)  # a numeric character reference
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
 
 
@@ -116,10 +118,30 @@ def _first_text(markup: str) -> str:
     return blocks[0][1] if blocks else ""
 
 
+def _valid_reference(match: re.Match[bytes]) -> bytes:
+    digits = match.group(1)
+    hexadecimal = digits[:1] in (b"x", b"X")
+    digits = digits[1:] if hexadecimal else digits
+    # Leading zeros are allowed; past eight digits no number is a character (and a long one
+    # would be slow or refused to convert).
+    digits = digits.lstrip(b"0") or b"0"
+    code = 0x110000 if len(digits) > 8 else int(digits, 16 if hexadecimal else 10)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return b"&#xFFFD;"  # what an HTML parser makes of it: the replacement character
+    return match.group(0)
+
+
+def without_bad_references(data: bytes) -> bytes:
+    """`data` with each numeric character reference that names no character (&#0;, a UTF-16
+    surrogate such as &#xD800;, beyond U+10FFFF) as U+FFFD: feedparser's lenient parser, which
+    reads a feed that is not well-formed XML, fails on them with an encoding error."""
+    return _REFERENCE.sub(_valid_reference, data)
+
+
 def read_feed(data: bytes, name: str) -> list[Draft]:
     if not data.strip():
         raise ReaderError(name, "the file is empty")
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(without_bad_references(data))
     if parsed.bozo and not parsed.entries:
         raise ReaderError(name, "this is not a readable feed (not well-formed XML)")
     if not parsed.version and not parsed.entries:
