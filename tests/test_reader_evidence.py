@@ -216,6 +216,17 @@ def test_old_stored_words_read_as_codes(words: str, signals: tuple[str, ...], no
     assert found.complete and found.signals == signals and found.note == note
 
 
+def test_a_day_only_the_modification_time_gives_is_read_not_guessed(articles):
+    article = articles.make(
+        date="2024-03-05?",
+        date_origin="source",
+        extra={"evidence": {"date": "text; uncertain: only a modified date"}},
+    )
+    assert not date_guessed(article)
+    (date, *_) = record_evidence(article)
+    assert (date.standing, date.uncertain, date.note) == ("source", True, "modified-only")
+
+
 def test_words_outside_the_vocabulary_are_kept_and_never_decide_a_guess(articles):
     assert not parse("typed from a clipping").complete
     # What follows the signals outside the vocabulary is kept beside them, as written.

@@ -83,6 +83,7 @@ NOTES: dict[str, str] = {
     "no-declared-date": "no declared date",
     "disagree": "signals disagree",
     "updated-only": "only an updated date",
+    "modified-only": "only a modified date",
 }
 NONE_FOUND = "none found"
 _CODE_OF = {words: code for code, words in SIGNALS.items()}
@@ -168,6 +169,8 @@ def date_guessed(article: Article) -> bool:
     if article.date_origin == "inferred":
         return True
     found = parse(recorded(article).get("date", ""))
+    if found.note == "modified-only":
+        return False  # the page's own modification time: read from it, though not certain
     return found.complete and bool(found.signals) and set(found.signals) <= TEXT_SIGNALS
 
 

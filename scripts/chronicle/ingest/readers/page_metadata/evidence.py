@@ -17,14 +17,22 @@ from chronicle.ingest.readers.normal import loose_key, normalise
 _DATE_CODES = {"json-ld": "jsonld", "url": "url"}
 
 
-def date_evidence(date: ArticleDate | None, signals: tuple[str, ...], disagreed: bool) -> str:
-    """ "JSON-LD, meta tag" for a certain date; the signals and why it is not certain else."""
+def date_evidence(
+    date: ArticleDate | None,
+    signals: tuple[str, ...],
+    disagreed: bool,
+    modified_only: bool = False,
+) -> str:
+    """ "JSON-LD, meta tag" for a certain date; the signals and why it is not certain else:
+    they disagree, the page declares no date, or the day is only its modification time's."""
     if date is None:
         return NONE_FOUND
     codes = [_DATE_CODES.get(s, s) for s in signals]
     if date.is_exact:
         return evidence_words(codes)
-    return evidence_words(codes, "disagree" if disagreed else "no-declared-date")
+    if disagreed:
+        return evidence_words(codes, "disagree")
+    return evidence_words(codes, "modified-only" if modified_only else "no-declared-date")
 
 
 def title_evidence(
