@@ -62,7 +62,6 @@ SIGNALS: dict[str, str] = {
     "cut": "site name or kicker cut",
     "heuristics": "page heuristics",
     "first-words": "first words of the text",
-    "first-line": "first line",
     "heading": "first heading",
     # a feed's elements
     "feed-published": "published date of the feed entry",

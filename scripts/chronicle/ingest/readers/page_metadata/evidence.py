@@ -14,7 +14,7 @@ from chronicle.archive.evidence import NONE_FOUND, evidence_words
 from chronicle.ingest.readers.normal import loose_key, normalise
 
 # The date cascade's kinds of signal (`date_evidence.Signal.kind`) → the archive's codes.
-_DATE_CODES = {"json-ld": "jsonld", "url": "url"}
+_DATE_CODES = {"json-ld": "jsonld"}
 
 
 def date_evidence(
