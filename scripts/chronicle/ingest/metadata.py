@@ -89,7 +89,7 @@ def resolve(
     if isinstance(extra.get("evidence"), Mapping):
         extra["evidence"] = _evidence(extra["evidence"], curator, title_origin, front_matter or {})
     elif title_origin == "source" and "title" in curator:
-        extra["evidence"] = {"title": TRANSCRIBED}  # a reader that keeps no evidence (text)
+        extra["evidence"] = {"title": TRANSCRIBED}  # a reader that keeps no evidence
     summary = normalise_space(summary or "")
     if len(summary) > SUMMARY_MAX_CHARS:
         summary = summary[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0] + "…"

@@ -129,5 +129,5 @@ def draft_from_blocks(blocks: list[tuple[str, str]], reader: str) -> Draft:
         title=title_from_lede(lede),
         summary=lede,
         inferred=frozenset({"title"}),
-        extra={"evidence": TEXT_EVIDENCE},
+        extra={"evidence": dict(TEXT_EVIDENCE)},
     )
