@@ -28,6 +28,7 @@ COPYRIGHT = (
     '<a href="javascript:alert(4)" onclick="alert(5)">x</a><script>alert(6)</script>'
 )
 RLO = "\u202e"
+SUMMARY = "A <b>bold</b> claim & <script>alert(7)</script> more"
 
 
 def _yaml(value: str) -> str:
@@ -57,6 +58,14 @@ def hostile_config_site(site_scaffold: Callable[..., Path], articles: Any, build
         date="2025-03-29",
         source=f"Wire {RLO}eriw",
         authors=[f"Jane {RLO}Doe"],
+    )
+    articles.add(
+        project,
+        "summary.txt",
+        "Delegations reviewed the draft text line by line, officials said on Wednesday.\n",
+        title="Draft reviewed",
+        date="2025-03-30",
+        summary=SUMMARY,
     )
     return build_site(project)
 
@@ -104,6 +113,30 @@ def test_feeds_carry_the_name_as_text(hostile_config_site: Path):
         assert titles[0].startswith(NAME), name
     feed = json.loads((hostile_config_site / "feed.json").read_text(encoding="utf-8"))
     assert feed["title"].startswith(NAME) and feed["description"] == DESCRIPTION
+
+
+def _shown_as_html(markup: str) -> tuple[str, list[str]]:
+    """What a feed reader that renders a description as HTML shows, and the elements it makes."""
+    root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    return root.text_content(), [e.tag for e in root.iter() if e is not root]
+
+
+def test_rss_descriptions_are_html_that_shows_the_text(hostile_config_site: Path):
+    """RSS 2.0 reads descriptions as HTML (Atom's subtitle and summary are text): what a reader
+    renders is the text as written, and no element of theirs."""
+    channel = ET.parse(hostile_config_site / "rss.xml").getroot().find("channel")
+    assert channel is not None
+    assert _shown_as_html(channel.findtext("description") or "") == (DESCRIPTION, [])
+    item = next(i for i in channel.iter("item") if i.findtext("title") == "Draft reviewed")
+    shown, elements = _shown_as_html(item.findtext("description") or "")
+    assert SUMMARY in shown and elements == []
+    atom = ET.parse(hostile_config_site / "feed.xml").getroot()
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert atom.findtext("a:subtitle", namespaces=ns) == DESCRIPTION
+    summaries = [
+        e.findtext("a:summary", namespaces=ns) or "" for e in atom.iter(f"{{{ns['a']}}}entry")
+    ]
+    assert any(SUMMARY in text for text in summaries)
 
 
 def test_citations_name_the_archive_as_written(hostile_config_site: Path):
