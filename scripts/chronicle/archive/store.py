@@ -16,6 +16,7 @@ from typing import Literal
 
 import yaml
 
+from chronicle.archive.catalogue import CATALOGUE_FILE, Catalogue
 from chronicle.archive.files import write_atomic
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.limits import LIMITS, Limits, check_limits, without_controls
@@ -107,6 +108,8 @@ class ArticleStore:
         self.cache = cache
         self.limits = limits
         self.memo = ArticleMemo(None if cache is None else cache / ARTICLES_FILE)
+        # The dedupe lookups' source: ids and hashes of every file, parsing only changed ones.
+        self.catalogue = Catalogue(self.root, None if cache is None else cache / CATALOGUE_FILE)
         self._read_all = False  # every stored file went through the memo in this run
         self._refs: list[StoredRef] | None = None
         self._by_original: dict[tuple[str, str], StoredRef] = {}
@@ -193,6 +196,7 @@ class ArticleStore:
             # not this command its result.
             with contextlib.suppress(OSError):
                 self.memo.save()
+        self.catalogue.save()
 
     def reread(self) -> None:
         """Forget the dedupe lookups, to build them again from the files as they are now (after
@@ -207,8 +211,8 @@ class ArticleStore:
     def refs(self) -> list[StoredRef]:
         if self._refs is None:
             self._refs = []
-            for path, article in self.iter_articles():
-                self._remember(path, article)
+            for path, e in self.catalogue.refresh(self.read, self.iter_articles):
+                self._remember_ref(StoredRef(path, e.id, e.sha256, e.fingerprint, e.locator))
         return self._refs
 
     def _remember(self, path: Path, article: Article) -> None:
@@ -220,6 +224,10 @@ class ArticleStore:
             prov.fingerprint if prov else "",
             locator_of(article),
         )
+        self._remember_ref(ref)
+
+    def _remember_ref(self, ref: StoredRef) -> None:
+        path = ref.path
         assert self._refs is not None
         self._refs.append(ref)
         if ref.sha256:
@@ -285,6 +293,7 @@ class ArticleStore:
     def write(self, path: Path, article: Article) -> None:
         self._written()
         write_atomic(path, render_article(article))
+        self.catalogue.record(path, article)
 
     def _written(self) -> None:
         self._writes += 1
@@ -310,6 +319,7 @@ class ArticleStore:
         """Delete a stored article's file and the date folders it leaves empty."""
         self._written()
         path.unlink(missing_ok=True)
+        self.catalogue.forget(path)
         folder = path.parent
         while folder != self.root and folder.is_relative_to(self.root):
             try:

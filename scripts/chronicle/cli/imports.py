@@ -11,7 +11,6 @@ from chronicle.archive.model import Article
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import Outcome
-from chronicle.ingest.curate import record_blog_redirects
 from chronicle.ingest.inputs import Input
 from chronicle.ingest.readers.blog import is_draft_file
 
@@ -31,6 +30,9 @@ def record_imports(store: ArticleStore, log: ChangeLog, outcomes: list[Outcome])
                 articles.append(store.load(Path(outcome.detail)))
             except (ChronicleError, OSError):
                 continue
+    # perf: imported here, for --redirects only: `ingest.curate` loads the enrichment modules
+    from chronicle.ingest.curate import record_blog_redirects
+
     return record_blog_redirects(log, articles)
 
 

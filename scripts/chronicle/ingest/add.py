@@ -19,17 +19,15 @@ from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
 from chronicle.archive.lock import archive_lock
-from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError, ReaderError
 from chronicle.ingest.again import Outcome, added_again
-from chronicle.ingest.enrich import Registry, enrich_article, registry_near
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url
 from chronicle.ingest.inputs import (
     DEFAULT_MAX_BYTES,
@@ -40,11 +38,14 @@ from chronicle.ingest.inputs import (
     sidecar_for,
 )
 from chronicle.ingest.metadata import layer_curator, resolve
-from chronicle.ingest.near_duplicates import NearDuplicateIndex
+from chronicle.ingest.near_duplicates import NearDuplicateIndex, remember, stored_index
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.base import ReaderNote
 from chronicle.ingest.sources import settle_in_project
 from chronicle.ingest.workers import exit_with_parent
+
+if TYPE_CHECKING:  # perf: enrichment (0.45 s to import) loads when an article is really added
+    from chronicle.ingest.enrich import Registry
 
 DEFAULT_JOBS = 2
 
@@ -180,17 +181,15 @@ class Ingester:
     def registry(self) -> Registry:
         """The project's entities.yml, loaded once, on the first article to add."""
         if self._registry is None:
+            from chronicle.ingest.enrich import registry_near
+
             self._registry = registry_near(self.store.root)
         return self._registry
 
     @property
     def index(self) -> NearDuplicateIndex:
         if self._index is None:
-            cache = self.store.cache
-            signatures = PickleMemo(None if cache is None else cache / SIGNATURES_FILE)
-            self._index = NearDuplicateIndex(
-                ((a.id, a.body) for _, a in self.store.iter_articles()), signatures=signatures
-            )
+            self._index = stored_index(self.store)
         return self._index
 
     def reread(self) -> None:
@@ -203,7 +202,7 @@ class Ingester:
         self.store.save_memo()
         if self._index is not None:
             with contextlib.suppress(OSError):  # as for the article memo (`save_memo`)
-                self._index.signatures.save()
+                self._index.save_signatures()
 
     def already_added(
         self, item: Input, max_bytes: int, flags: Mapping[str, Any] | None = None
@@ -284,6 +283,8 @@ class Ingester:
             note = f"another version of {where} ({percent} similar)"
         # Entities, quotes and reading level, here in the main process: the registry is loaded
         # once, and only for articles that are really added.
+        from chronicle.ingest.enrich import enrich_article
+
         article = enrich_article(article, self.registry)
         created = missing_folders(self.originals.path_for(hashlib.sha256(original).hexdigest()))
         sha, new = self.originals.keep(original)
@@ -298,7 +299,7 @@ class Ingester:
         if similar:
             self._link_back(stored.id, [i for i, _ in similar])
         if self.mode != "add":  # "add" never asks, so never pays for reading the archive
-            self.index.add(stored.id, stored.body)
+            remember(self.store, self.index, stored.id, result.path, stored.body)
         return Outcome(name, "added", self.show(result.path), stored, note)
 
     def _link_back(self, new_id: str, ids: list[str]) -> None:

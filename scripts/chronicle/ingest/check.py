@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chronicle.archive.evidence import date_guessed, recorded
 from chronicle.archive.index import name_collisions
@@ -14,8 +15,10 @@ from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.sources import SOURCES_FILE, SourceRegistry
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
-from chronicle.ingest.enrich import Registry, enrich_article
 from chronicle.text.counts import counted
+
+if TYPE_CHECKING:  # the enrichment modules load when a check enriches, not with `add`
+    from chronicle.ingest.enrich import Registry
 
 
 @dataclass(frozen=True)
@@ -215,6 +218,8 @@ def fix_links(store: ArticleStore) -> list[tuple[Path, Article, Article]]:
 
 def enrichment_warnings(name: str, article: Article, registry: Registry) -> list[Finding]:
     """Derived keys that `chronicle enrich` would change (pure)."""
+    from chronicle.ingest.enrich import enrich_article  # perf: `add` imports this module too
+
     fresh = enrich_article(article, registry)
     if fresh is article:
         return []

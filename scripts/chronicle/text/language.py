@@ -8,13 +8,13 @@ language, and detection runs once per article: py3langid takes about 0.7 ms an a
 guess from common words took 0.2 ms), which on every `chronicle enrich` would have doubled the
 enrichment of a 10,000-article archive.
 
-py3langid's model ships in its wheel: nothing is downloaded.
+py3langid's model ships in its wheel: nothing is downloaded. It is loaded only when a language
+must be guessed, from a decompressed copy in the user's cache (`language_model.py`).
 """
 
 from __future__ import annotations
 
-import py3langid
-
+from chronicle.text import language_model
 from chronicle.text.normalize import count_words, language_code, language_tag
 
 DETECTION_SAMPLE_CHARS = 4000  # the classifier is as sure on this as on the whole text
@@ -33,8 +33,7 @@ def detect_language(text: str) -> str | None:
     sample = text[:DETECTION_SAMPLE_CHARS]
     if count_words(sample) < MIN_WORDS_TO_DETECT:
         return None
-    code, _score = py3langid.classify(sample)
-    return code
+    return language_model.classify(sample)
 
 
 def decide_language(declared: str | None, text: str) -> str | None:
