@@ -62,8 +62,11 @@ def resolve(
     sha256: str,
     added: dt.datetime,
     original_url: str | None = None,
+    front_matter: Mapping[str, Any] | None = None,
 ) -> Article:
-    """Draft + curator metadata + provenance → Article (not yet enriched, not yet stored)."""
+    """Draft + curator metadata + provenance → Article (not yet enriched, not yet stored).
+    `front_matter`: the curator's keys the input itself carried (a Markdown file's), whose
+    evidence the reader wrote; a flag or sidecar that replaced one is "curator"."""
     title, title_origin = _pick(curator, draft, "title")
     if title_origin == "curator" and curator.get("title_origin") == "source":
         title_origin = "source"  # a headline the curator typed in from the original
@@ -84,9 +87,9 @@ def resolve(
         source, source_origin = None, None
     extra = dict(draft.extra)
     if isinstance(extra.get("evidence"), Mapping):
-        extra["evidence"] = _evidence(extra["evidence"], curator, title_origin)
+        extra["evidence"] = _evidence(extra["evidence"], curator, title_origin, front_matter or {})
     elif title_origin == "source" and "title" in curator:
-        extra["evidence"] = {"title": TRANSCRIBED}  # a reader that keeps no evidence (text)
+        extra["evidence"] = {"title": TRANSCRIBED}  # a reader that keeps no evidence
     summary = normalise_space(summary or "")
     if len(summary) > SUMMARY_MAX_CHARS:
         summary = summary[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0] + "…"
@@ -119,12 +122,16 @@ def resolve(
 
 
 def _evidence(
-    found: Mapping[str, Any], curator: Mapping[str, Any], title_origin: Origin | None
+    found: Mapping[str, Any],
+    curator: Mapping[str, Any],
+    title_origin: Origin | None,
+    front_matter: Mapping[str, Any],
 ) -> dict[str, str]:
     """The reader's evidence for each field, with the curator's word over any it replaced."""
     out = {str(k): str(v) for k, v in found.items()}
     for key in ("title", "date", "source", "authors"):
-        if key in curator:
+        own = key in front_matter and front_matter[key] == curator.get(key) and key in out
+        if key in curator and not own:
             out[key] = "curator"
     if title_origin == "source" and "title" in curator:
         out["title"] = TRANSCRIBED

@@ -63,6 +63,7 @@ def articles_from_bytes(
             sha256=hashlib.sha256(original).hexdigest(),
             added=added,
             original_url=original_url,
+            front_matter=own,
         )
         out.append((article, original))
     return out

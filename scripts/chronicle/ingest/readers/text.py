@@ -6,12 +6,16 @@ not the first line (the lede). Scripts without capitals (Arabic, Hebrew, Chinese
 Thai, Devanagari…) cannot show Title Case: there a short line without closing punctuation is a
 heading when the paragraph after it is a sentence longer than it. Every character of the text
 is kept; only Markdown-significant characters are escaped.
+
+Plain text declares nothing: the title is guessed from the lede's first words, and no date,
+author or source is read from it (the curator gives them). The evidence says so.
 """
 
 from __future__ import annotations
 
 import re
 
+from chronicle.archive.evidence import NONE_FOUND, evidence_words
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers.base import Draft
 from chronicle.ingest.readers.decode import decode_text
@@ -106,6 +110,15 @@ def read_text(data: bytes, name: str) -> list[Draft]:
     return [draft_from_blocks(blocks, NAME)]
 
 
+# What a plain text gives of each field: a title guessed from its first words, nothing else.
+TEXT_EVIDENCE = {
+    "title": evidence_words(["first-words"]),
+    "date": NONE_FOUND,
+    "authors": NONE_FOUND,
+    "source": NONE_FOUND,
+}
+
+
 def draft_from_blocks(blocks: list[tuple[str, str]], reader: str) -> Draft:
     paragraphs = [t for kind, t in blocks if kind == "paragraph"]
     lede = paragraphs[0] if paragraphs else blocks[0][1]
@@ -116,4 +129,5 @@ def draft_from_blocks(blocks: list[tuple[str, str]], reader: str) -> Draft:
         title=title_from_lede(lede),
         summary=lede,
         inferred=frozenset({"title"}),
+        extra={"evidence": dict(TEXT_EVIDENCE)},
     )

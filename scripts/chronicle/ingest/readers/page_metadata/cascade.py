@@ -101,7 +101,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     refused = [n for n, _ in named[:2] if n and n != source and not is_publisher_name(n, title, ())]
     evidence = {
         "title": title_evidence(title, articles, meta, tree),
-        "date": date_evidence(dated.date, dated.signals, dated.disagreed),
+        "date": date_evidence(dated.date, dated.signals, dated.disagreed, dated.modified_only),
         "authors": authors_found,
         "source": _source_evidence(source, publisher, og_site, refused),
     }
