@@ -21,7 +21,7 @@ from chronicle.archive.evidence import (
     record_evidence,
 )
 from chronicle.archive.model import Article
-from chronicle.ingest.add import articles_from_bytes
+from chronicle.ingest.prepare import articles_from_bytes
 from chronicle.ingest.readers.page_metadata import extract_page_metadata
 from chronicle.site.labels import load_catalogue
 from tests.test_evidence import DECLARED, GUESSED
