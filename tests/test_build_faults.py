@@ -1,0 +1,173 @@
+"""Faults while `chronicle build` writes the site: builds killed (SIGKILL) at random moments,
+and a disk that fills up.
+
+After a kill, the next `chronicle build` (incremental, with what the killed one left in the
+build cache and in site/) must write a site equal byte for byte to a clean build's, Pagefind's
+bundle included, and no process the killed build started may stay alive. A full disk is one
+line of error, and leaves no half-written file in site/.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from benchmarks import corpus
+
+pytestmark = pytest.mark.slow
+
+SIZE = 200  # articles: enough that a build spends seconds in each phase
+KILLS = 10
+# How each killed build starts: from nothing, with its cache but no site, with its site but no
+# cache, and after an edit that changes every page (all kinds of work, all phases).
+STARTS = ("scratch", "site-gone", "cache-gone", "retitled")
+
+
+def _build(project: Path, *args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "chronicle", "build", *args],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def _finish(run: subprocess.Popen[str]) -> str:
+    out, err = run.communicate(timeout=600)
+    assert run.returncode == 0, out + err
+    return err
+
+
+def _descendants(pid: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            parents[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _gone(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")
+
+
+def _written_since(site: Path, since: float) -> int:
+    """How many pages in `site` were written at or after `since` (a `time.time()`)."""
+    count, folders = 0, [site]
+    while folders:
+        try:
+            entries = list(os.scandir(folders.pop()))
+        except OSError:
+            continue  # a folder removed while walking
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(Path(entry.path))
+                elif entry.name.endswith(".html") and entry.stat().st_mtime >= since:
+                    count += 1
+            except OSError:
+                continue
+    return count
+
+
+def _kill_at(
+    run: subprocess.Popen[str], site: Path, since: float, pages: int, delay: float
+) -> tuple[set[int], bool]:
+    """SIGKILL `run` `delay` seconds after it has written `pages` pages; every process it had
+    started then (watched all along, as Pagefind's indexers come and go), and whether it was
+    still running when killed."""
+    seen: set[int] = set()
+    while run.poll() is None and _written_since(site, since) < pages:
+        seen |= _descendants(run.pid)
+        time.sleep(0.05)
+    end = time.monotonic() + delay
+    while run.poll() is None and time.monotonic() < end:
+        seen |= _descendants(run.pid)
+        time.sleep(0.02)
+    seen |= _descendants(run.pid)
+    running = run.poll() is None
+    run.send_signal(signal.SIGKILL)
+    run.communicate()
+    return seen, running
+
+
+def _prepare(project: Path, start: str, round_: int) -> None:
+    if start in ("scratch", "site-gone"):
+        shutil.rmtree(project / "site", ignore_errors=True)
+    if start in ("scratch", "cache-gone"):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+    if start == "retitled":  # every page shows the site's name: all are made again
+        _set_site_name(project, f"Round {round_}")
+
+
+def _set_site_name(project: Path, name: str) -> None:
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = [f"site_name: {name}\n" if line.startswith("site_name:") else line for line in lines]
+    config.write_text("".join(lines), encoding="utf-8")
+
+
+def _clean_build(project: Path, root: Path, site_tree, set_plugin_options) -> dict[str, bytes]:
+    clean = root / "clean"
+    shutil.rmtree(clean, ignore_errors=True)
+    shutil.copytree(project, clean, ignore=shutil.ignore_patterns("site", ".cache"))
+    set_plugin_options(clean, cache="false")
+    _finish(_build(clean, "--clean"))
+    return site_tree(clean / "site")
+
+
+def test_a_build_killed_at_random_moments_leaves_nothing_wrong(
+    tmp_path, site_tree, set_plugin_options
+):
+    project = corpus.write_chronicle(tmp_path / "project", SIZE)
+    corpus.set_material_search(project, on=False)  # Chronicle's Pagefind search
+    clean: dict[str, dict[str, bytes]] = {}
+    _finish(_build(project))
+    total = _written_since(project / "site", 0)
+    rng = random.Random(20261205)
+    outcomes = []
+    for round_ in range(KILLS):
+        start = STARTS[round_ % len(STARTS)]
+        _prepare(project, start, round_)
+        # A moment is a number of pages written (so kills fall in every phase however fast the
+        # machine: 0 is while reading the archive, all of them is after MkDocs' own loop, while
+        # feeds, data and Pagefind's bundle are written) and a random delay after it.
+        pages = rng.choice([0, total, rng.randint(1, total)])
+        delay = rng.uniform(0, 1.5 if pages == total else 0.3)
+        since = time.time() - 0.01
+        processes, running = _kill_at(_build(project), project / "site", since, pages, delay)
+        where = f"round {round_}: {start}, killed after {pages} of {total} pages + {delay:.2f} s"
+        assert running, f"{where}: the build ended before the kill"
+        deadline = time.monotonic() + 10
+        while not all(_gone(p) for p in processes) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        alive = [p for p in processes if not _gone(p)]
+        assert alive == [], f"{where}: the killed build's processes are still alive"
+        _finish(_build(project))  # incremental, with what the killed build left
+        name = (project / "mkdocs.yml").read_text(encoding="utf-8")
+        if name not in clean:
+            clean[name] = _clean_build(project, tmp_path, site_tree, set_plugin_options)
+        got, want = site_tree(project / "site"), clean[name]
+        assert sorted(got) == sorted(want), where
+        differ = [path for path in want if got[path] != want[path]]
+        assert differ == [], where
+        outcomes.append(where)
+    print("\n".join(outcomes))
