@@ -140,6 +140,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build, self._build = self.build, None
         build.finish()
+        if build.incremental is not None:
+            build.incremental.unfinished.end()  # the site is whole (see Unfinished)
 
     def on_build_error(self, *, error: Exception) -> None:
         build, self._build = self._build, None
