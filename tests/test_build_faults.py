@@ -190,3 +190,75 @@ def test_a_stopped_build_leaves_no_temporary_file_for_good(tmp_path):
     assert not left.exists() and (site / "people" / "someone").is_dir()
     Unfinished(cache, str(site)).end()
     assert not any(p.name.startswith("building-") for p in cache.iterdir())
+
+
+# A disk that fills up after FULL_DISK_AFTER bytes of MkDocs' writes into site/ (its pages,
+# templates and copies of static files): the write that does not fit writes what fits, then
+# fails as the system's would. Run in place of `chronicle build`'s own module (`python -m`
+# finds it in the project's folder).
+FULL_DISK_MODULE = "full_disk"
+FULL_DISK = """\
+import errno, os, shutil
+import mkdocs.utils as utils
+from chronicle.cli.run_mkdocs import run
+
+room = int(os.environ["FULL_DISK_AFTER"])
+
+def _write(data, path):
+    global room
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as out:
+        out.write(data[: max(room, 0)])
+    room -= len(data)
+    if room < 0:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+def write_file(content, output_path):
+    _write(content, output_path)
+
+def copy_file(source_path, output_path):
+    if os.path.isdir(output_path):
+        output_path = os.path.join(output_path, os.path.basename(source_path))
+    with open(source_path, "rb") as source:
+        data = source.read()
+    try:
+        _write(data, output_path)
+    except OSError as exc:  # shutil.copyfile names both files
+        raise OSError(exc.errno, exc.strerror, source_path, None, output_path) from None
+
+utils.write_file, utils.copy_file = write_file, copy_file
+run(["build", "--dirty"])
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("room", [400_000, 4_000_000], ids=["assets", "pages"])
+def test_a_full_disk_while_writing_the_site_is_one_line_and_leaves_nothing_half_written(
+    tmp_path, room, site_tree, set_plugin_options
+):
+    project = corpus.write_chronicle(tmp_path / "project", 20)
+    corpus.set_material_search(project, on=False)
+    (project / f"{FULL_DISK_MODULE}.py").write_text(FULL_DISK, encoding="utf-8")
+    full = subprocess.run(
+        [sys.executable, "-m", FULL_DISK_MODULE],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "FULL_DISK_AFTER": str(room)},
+    )
+    assert full.returncode == 1, full.stderr
+    assert "Traceback" not in full.stderr, full.stderr
+    last = full.stderr.strip().splitlines()[-1]
+    assert last.startswith("Error: cannot write site/") and "No space left" in last, last
+    want = _clean_build(project, tmp_path, site_tree, set_plugin_options)
+    left = site_tree(project / "site")
+    assert [name for name in left if name.endswith(".tmp")] == []
+    # What a web server would serve: every page and every copied file there is whole (the
+    # search bundle and the sitemap are finished at the build's end, and made again by the next).
+    served = [n for n in left if not n.startswith("pagefind/") and not n.startswith("sitemap")]
+    assert served, "the disk filled up before anything was written"
+    assert [name for name in served if left[name] != want.get(name)] == []
+    _finish(_build(project))  # room again: the next build completes the site
+    got = site_tree(project / "site")
+    assert sorted(got) == sorted(want)
+    assert [name for name in want if got[name] != want[name]] == []
