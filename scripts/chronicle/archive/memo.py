@@ -205,9 +205,18 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def site_cache_folder(archive: Path, levels: int = 3) -> Path | None:
-    """The cache folder of the site whose articles are `archive`: mkdocs.yml in a folder above
-    it (up to `levels`) with the Chronicle plugin reading exactly this folder, its cache on.
-    None otherwise: a memo beside another site would be one it never reads."""
+    """The cache folder of the site whose articles are `archive` (see `site_settings`), its
+    cache on. None otherwise: a memo beside another site would be one it never reads."""
+    site = site_settings(archive, levels)
+    if site is None or site[1]["cache"] is not True:
+        return None
+    return site[0] / str(site[1]["cache_dir"])
+
+
+def site_settings(archive: Path, levels: int = 3) -> tuple[Path, dict[str, Any]] | None:
+    """The project folder and the Chronicle plugin's options (defaults filled in) of the site
+    whose articles are `archive`: mkdocs.yml in a folder above it (up to `levels`) with the
+    plugin reading exactly this folder. None otherwise."""
     archive = Path(os.path.abspath(archive))
     for project in list(archive.parents)[:levels]:
         config_file = project / CONFIG_FILE
@@ -223,9 +232,9 @@ def site_cache_folder(archive: Path, levels: int = 3) -> Path | None:
         settings = {**PLUGIN_DEFAULTS, **options}
         docs = config.get("docs_dir") or DOCS_DIR  # a dict: it has the plugin
         articles = project / str(docs) / str(settings["articles_dir"]).strip("/")
-        if Path(os.path.abspath(articles)) != archive or settings["cache"] is not True:
+        if Path(os.path.abspath(articles)) != archive:
             return None
-        return project / str(settings["cache_dir"])
+        return project, settings
     return None
 
 

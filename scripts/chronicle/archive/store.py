@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -18,8 +18,15 @@ import yaml
 
 from chronicle.archive.files import write_atomic
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
-from chronicle.archive.limits import LIMITS, Limits, check_limits, without_controls
-from chronicle.archive.memo import ARTICLES_FILE, ArticleMemo, site_cache_folder
+from chronicle.archive.limits import (
+    LIMITS,
+    Limits,
+    check_limits,
+    limits_from,
+    limits_tag,
+    without_controls,
+)
+from chronicle.archive.memo import ARTICLES_FILE, CONFIG_FILE, ArticleMemo, site_settings
 from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping
 from chronicle.errors import ChronicleError, FrontMatterError
@@ -92,6 +99,13 @@ def locator_of(article: Article) -> str:
     return name.split("#", 1)[1] if "#" in name else ""
 
 
+def articles_file(limits: Limits) -> str:
+    """The memo of parsed articles for `limits` (those parsed under others were not checked
+    against them)."""
+    tag = limits_tag(limits)
+    return ARTICLES_FILE.replace(".", f"-{tag}.", 1) if tag else ARTICLES_FILE
+
+
 class ArticleStore:
     """The folder of stored articles (usually `docs/articles`).
 
@@ -106,7 +120,7 @@ class ArticleStore:
         self.root = Path(root)
         self.cache = cache
         self.limits = limits
-        self.memo = ArticleMemo(None if cache is None else cache / ARTICLES_FILE)
+        self.memo = ArticleMemo(None if cache is None else cache / articles_file(limits))
         self._read_all = False  # every stored file went through the memo in this run
         self._refs: list[StoredRef] | None = None
         self._by_original: dict[tuple[str, str], StoredRef] = {}
@@ -119,9 +133,21 @@ class ArticleStore:
         self._writes = 0  # counts writes, so a scan that saw one is not kept
 
     @classmethod
-    def of_site(cls, root: Path, limits: Limits = LIMITS) -> ArticleStore:
-        """The store at `root`, sharing the memo of the site built from it (if any)."""
-        return cls(root, site_cache_folder(root), limits)
+    def of_site(cls, root: Path, flags: Mapping[str, int | None] | None = None) -> ArticleStore:
+        """The store at `root`, with the limits its site sets (`limits.LIMIT_OPTIONS` in its
+        mkdocs.yml), or `flags` by the same names, and sharing the site's memo (if any).
+        ChronicleError for a limit set wrong."""
+        project, settings = site_settings(root) or (None, {})
+        cache = None
+        if project is not None and settings["cache"] is True:
+            cache = project / str(settings["cache_dir"])
+        limits = limits_from(settings, str(project / CONFIG_FILE) if project else "")
+        given = {k: v for k, v in (flags or {}).items() if v is not None}
+        if given:
+            ours = limits_from({**settings, **given}, "")
+            cache = cache if ours == limits else None  # one run's limits: no memo of its own
+            limits = ours
+        return cls(root, cache, limits)
 
     def files(self) -> list[Path]:
         """Every stored article's file, in path order.

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from chronicle import __version__
 from chronicle.archive.changes import ChangeLog
+from chronicle.archive.limits import LIMIT_OPTIONS
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
@@ -26,7 +27,7 @@ from chronicle.cli import init as cli_init
 from chronicle.cli.curate import print_json
 from chronicle.cli.export import export
 from chronicle.cli.imports import is_draft, outcomes_json, record_imports
-from chronicle.cli.options import archive_option
+from chronicle.cli.options import archive_option, limit_options
 from chronicle.cli.paths import shown as _shown
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, Settings, add_all
@@ -52,7 +53,18 @@ def _cannot_write(exc: OSError, archive: Path) -> click.ClickException:
     return click.ClickException(f"cannot write {_shown(where)}: {exc.strerror or exc}")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ChronicleError as exc:  # one a command did not catch: still one line
+            raise click.ClickException(printable(str(exc))) from None
+
+
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="chronicle")
 def main() -> None:
     """Chronicle: turn curated news articles into a searchable, dated archive site.
@@ -130,6 +142,7 @@ def main() -> None:
     show_default=True,
     help="Seconds to wait for a URL to answer.",
 )
+@limit_options
 def add(
     inputs: tuple[str, ...],
     archive: Path,
@@ -173,6 +186,7 @@ def add(
       chronicle add https://example.org/news/story.html
       chronicle add old-site/docs/blog/posts/ --redirects
     """
+    limits = {option: flags.pop(option) for option in LIMIT_OPTIONS}
     given = {k: v for k, v in flags.items() if v is not None}
     if date_ is not None:
         given["date"] = date_
@@ -186,7 +200,7 @@ def add(
         raise click.ClickException(printable(str(exc))) from None
     if archive.exists() and not archive.is_dir():
         raise click.ClickException(f"--archive {_shown(archive)} is a file, not a folder")
-    store = ArticleStore.of_site(archive)
+    store = ArticleStore.of_site(archive, limits)
     items = list(expand_inputs(inputs))
     if not items:
         raise click.ClickException("no input files found in " + ", ".join(inputs))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
+
+from chronicle.archive.limits import LIMIT_OPTIONS, LIMITS
 
 DEFAULT_ARCHIVE = Path("docs/articles")
 
@@ -15,3 +19,18 @@ archive_option = click.option(
     show_default=True,
     help="Folder of stored articles.",
 )
+
+
+def limit_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """`--max-body-chars N` and the other limits of a stored article (archive/limits.py), for
+    one run; without them, the site's own (its mkdocs.yml), else the defaults."""
+    for option, (field, what) in reversed(LIMIT_OPTIONS.items()):
+        command = click.option(
+            "--" + option.replace("_", "-"),
+            option,
+            type=click.IntRange(min=1),
+            default=None,
+            help=f"Most {what} (default: mkdocs.yml's `{option}`, "
+            f"else {getattr(LIMITS, field):,}).",
+        )(command)
+    return command
