@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from benchmarks import corpus
 
+from chronicle.site.build.cache import BuildCache
 from chronicle.site.build.incremental import Unfinished
 
 SIZE = 80  # articles: a build spends a second or more in each phase, and 23 builds fit in CI
@@ -262,3 +263,24 @@ def test_a_full_disk_while_writing_the_site_is_one_line_and_leaves_nothing_half_
     got = site_tree(project / "site")
     assert sorted(got) == sorted(want)
     assert [name for name in want if got[name] != want[name]] == []
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda whole: "",  # renamed, its data never written
+        lambda whole: whole[: len(whole) // 2],  # cut short
+        lambda whole: whole[:40] + "\0" * (len(whole) - 40),  # blocks that never reached the disk
+        lambda whole: whole.split("\n", 1)[1],  # no first line (an entry of an older version)
+    ],
+    ids=["empty", "cut-short", "zeros", "unframed"],
+)
+def test_a_damaged_cache_entry_is_a_miss_never_a_page(tmp_path, damage):
+    cache = BuildCache(tmp_path)
+    page = "<!doctype html><html><body>" + "A report. " * 50 + "</body></html>"
+    cache.put("page", "ab12", page)
+    assert cache.get("page", "ab12") == page
+    entry = tmp_path / "page" / "ab" / "ab12"
+    entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
+    assert cache.get("page", "ab12") is None
+    assert (cache.hits, cache.misses) == (1, 1)

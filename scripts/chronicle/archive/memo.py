@@ -71,7 +71,7 @@ class PickleBuckets:
             try:
                 with self.file(bucket).open("rb") as handle, collector_paused():
                     data = pickle.load(handle)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            except Exception:  # missing, or damaged (a crash mid-write): parsed again
                 continue
             if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
                 values.update(data.get("values", {}))
