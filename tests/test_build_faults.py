@@ -284,3 +284,47 @@ def test_a_damaged_cache_entry_is_a_miss_never_a_page(tmp_path, damage):
     entry.write_text(damage(entry.read_text(encoding="utf-8")), encoding="utf-8")
     assert cache.get("page", "ab12") is None
     assert (cache.hits, cache.misses) == (1, 1)
+
+
+def _mount_tmpfs(folder: Path, kib: int) -> bool:
+    """A small file system of `kib` KiB at `folder`: a disk that really fills up (root only)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    mount = ["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(folder)]
+    try:
+        return subprocess.run(mount, capture_output=True).returncode == 0
+    except OSError:
+        return False
+
+
+@pytest.mark.slow
+def test_a_real_full_disk_is_one_line_and_the_next_build_completes_the_site(
+    tmp_path, site_tree, set_plugin_options
+):
+    project = corpus.write_chronicle(tmp_path / "project", 20)
+    corpus.set_material_search(project, on=False)
+    want = _clean_build(project, tmp_path, site_tree, set_plugin_options)
+    full = sum(len(data) for data in want.values()) // 1024
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, 1024):
+        pytest.skip("cannot mount a small file system here (needs root)")
+    subprocess.run(["umount", str(disk)], check=True)
+    for share in (0.8,):  # full while writing pages and feeds (assets: the test above)
+        shutil.rmtree(project / "site", ignore_errors=True)
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        assert _mount_tmpfs(disk, int(full * share))
+        try:
+            (project / "site").symlink_to(disk)
+            failed = _build(project)
+            _, err = failed.communicate(timeout=600)
+            (project / "site").unlink()
+            shutil.copytree(disk, project / "site")  # what the full disk held, times and all
+        finally:
+            subprocess.run(["umount", str(disk)], check=True)
+        assert failed.returncode == 1 and "Traceback" not in err, err
+        last = err.strip().splitlines()[-1]
+        assert last.startswith("Error: cannot write site/") and "No space left" in last, last
+        assert [name for name in site_tree(project / "site") if name.endswith(".tmp")] == []
+        _finish(_build(project))  # room again
+        got = site_tree(project / "site")
+        assert sorted(got) == sorted(want)
+        assert [name for name in want if got[name] != want[name]] == [], share

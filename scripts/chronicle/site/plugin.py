@@ -146,6 +146,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build, self._build = self.build, None
+        self._writing = Writing()  # MkDocs has written every page: an error now is not its
         build.finish()
         if build.incremental is not None:
             build.incremental.unfinished.end()  # the site is whole (see Unfinished)
