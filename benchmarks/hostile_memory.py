@@ -142,6 +142,16 @@ def site(root: Path, articles: int) -> Path:
     return project
 
 
+def _row(family: str, size: int, add: Measured, added: int, build: Measured | None) -> str:
+    shown = "n/a" if build is None else f"{build.wall:.1f} s, {build.peak_mb:.0f} MB"
+    if build is not None and build.status:
+        shown += f" (exit {build.status})"
+    return (
+        f"| {family} | {size / 2**20:.2f} MB | {add.wall:.1f} s, {add.peak_mb:.0f} MB "
+        f"(exit {add.status}) | {added} | {shown} |"
+    )
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.hostile_memory")
     parser.add_argument("--articles", type=int, default=10, help="ordinary articles in the site")
@@ -149,6 +159,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--json", type=Path, help="also write the rows here")
     args = parser.parse_args(argv)
     rows = []
+    print(
+        "| family | file | add: time, peak RSS | stored | clean build: time, peak RSS |\n"
+        "|---|---:|---|---:|---|",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="chronicle-hostile-") as tmp:
         root = Path(tmp)
         files = inputs(root / "inbox", args.warc_mb)
@@ -163,19 +178,8 @@ def main(argv: list[str]) -> int:
             if stored is not None or added > 0 or family == "ordinary":
                 build = measure([*CHRONICLE, "build", "--clean"], project)
             rows.append((family, path.stat().st_size, add, added, build))
+            print(_row(*rows[-1]), flush=True)  # as it comes: a big WARC takes minutes
             shutil.rmtree(project)
-    print(
-        "| family | file | add: time, peak RSS | stored | clean build: time, peak RSS |\n"
-        "|---|---:|---|---:|---|"
-    )
-    for family, size, add, added, build in rows:
-        shown = "n/a" if build is None else f"{build.wall:.1f} s, {build.peak_mb:.0f} MB"
-        if build is not None and build.status:
-            shown += f" (exit {build.status})"
-        print(
-            f"| {family} | {size / 2**20:.2f} MB | {add.wall:.1f} s, {add.peak_mb:.0f} MB "
-            f"(exit {add.status}) | {added} | {shown} |"
-        )
     if args.json:
         data = [
             {
