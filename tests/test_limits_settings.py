@@ -4,6 +4,7 @@ flags for one run. A limit set wrong is one line naming it."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,17 @@ def test_a_site_leaves_out_an_article_over_its_own_limit(tmp_path, articles, mkd
     assert "Short report" in html and "Long report" not in html
     strict = mkdocs_build(project, "--strict")
     assert strict.returncode == 1 and "Traceback" not in strict.stderr
+
+
+def test_an_article_over_a_limit_is_refused_before_any_work_on_it(tmp_path, cli):
+    """Enrichment reads the body with regular expressions that take minutes over a paragraph
+    of 90,000 '[' (measured: 444 s on a loaded machine before the limit came first)."""
+    storm = tmp_path / "storm.md"
+    storm.write_text(
+        "---\ntitle: Bracket storm\ndate: 2025-03-21\nsource: Test Wire\n---\n" + "[" * 90_000,
+        encoding="utf-8",
+    )
+    started = time.monotonic()
+    result = cli("add", storm, "--archive", tmp_path / "articles", exit_code=1)
+    assert "a paragraph has 90,000 '['" in result.output
+    assert time.monotonic() - started < 20

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
+from chronicle.archive.limits import check_limits, without_controls
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
@@ -253,6 +254,10 @@ class Ingester:
         return out
 
     def commit_article(self, name: str, article: Article, original: bytes) -> Outcome:
+        # Refused before any work on it, as storing it would be: enrichment reads the body with
+        # regular expressions that take minutes over a paragraph of 90,000 '[' (measured).
+        where = article.provenance.original_name if article.provenance else name
+        check_limits(where, without_controls(article), self.store.limits)
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found
