@@ -105,6 +105,9 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self._build.generate_files(files)
         self._build.plan_pages(files)
         self._files = files
+        incremental = self._build.incremental
+        if incremental is not None and incremental.unfinished.stopped:
+            remove_partial(files, [])  # copies a stopped build cut short: `--dirty` keeps them
         return files
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:

@@ -140,10 +140,17 @@ class Unfinished:
     def __init__(self, cache_dir: Path, site_dir: str) -> None:
         self.path = site_file(cache_dir, "building", site_dir)
         self.site = Path(site_dir)
+        self.stopped = False  # the last build was: see begin
 
     def begin(self) -> int:
-        """Note that a build begins; how many temporary files the last, stopped one left."""
-        removed = remove_stale_temporaries(self.site) if self.path.exists() else 0
+        """Note that a build begins; how many temporary files the last, stopped one left.
+
+        After a stopped build no output is trusted as up to date: MkDocs writes pages in place,
+        and one it was writing then is cut short, yet the manifest (saved at a build's end)
+        would have it kept. Every page is written again, from the cache (see partial.py for
+        the copies of static files)."""
+        self.stopped = self.path.exists()
+        removed = remove_stale_temporaries(self.site) if self.stopped else 0
         write_atomic(self.path, "{}", durable=False)
         return removed
 
@@ -169,7 +176,8 @@ class Incremental:
         self.manifest.current[file.dest_uri] = key
         self._dest[file.src_uri] = file.dest_uri
         dest = self.site / file.dest_uri
-        if self.skip and self.manifest.previous.get(file.dest_uri) == key and dest.exists():
+        up_to_date = self.manifest.previous.get(file.dest_uri) == key and dest.exists()
+        if self.skip and up_to_date and not self.unfinished.stopped:
             self.kept.add(file.src_uri)
             return
         dest.unlink(missing_ok=True)
