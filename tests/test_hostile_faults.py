@@ -136,15 +136,17 @@ def test_two_adds_at_once_store_each_article_once(tmp_path):
     assert any("waiting for another `chronicle add`" in err for _, err in outputs), outputs
 
 
-def test_add_killed_at_random_moments_loses_and_duplicates_nothing(tmp_path):
+@pytest.mark.parametrize("files, kills", [(200, 20)])
+def test_add_killed_at_random_moments_loses_and_duplicates_nothing(tmp_path, files, kills):
     project = tmp_path / "project"
     archive = project / "docs" / "articles"
-    inputs = _inbox(tmp_path / "inbox", range(60))
+    inputs = _inbox(tmp_path / "inbox", range(files))
     rng = random.Random(20261205)
     # A moment is a number of articles stored (so the kills fall across the whole batch, however
     # fast the machine) and a random delay after it: mid-read, mid-write, mid-enrichment.
-    moments = sorted(rng.sample(range(1, len(inputs) - 5), 6))
+    moments = sorted(rng.sample(range(1, len(inputs) - 5), kills))
     stored_after: list[int] = []
+    started = time.monotonic()
     for moment in moments:
         run = _add(tmp_path / "inbox", "--archive", archive, "--jobs", "2")
         while len(list(archive.rglob("*.md"))) < moment and run.poll() is None:
@@ -162,4 +164,5 @@ def test_add_killed_at_random_moments_loses_and_duplicates_nothing(tmp_path):
     out, err = final.communicate(timeout=600)
     assert final.returncode == 0, out + err
     assert len(_consistent(project)) == len(inputs)
-    print(f"killed after {moments} articles; {stored_after} stored then")
+    took = time.monotonic() - started
+    print(f"killed after {moments} articles; {stored_after} stored then; {took:.0f} s in all")

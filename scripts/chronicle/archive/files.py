@@ -38,10 +38,12 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None
         # any new file gets, so a web server running as another user can read feeds and pages.
         os.chmod(tmp, umask_mode())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
         remove_empty(created)
+        if isinstance(exc, OSError) and exc.filename is None:
+            exc.filename = str(path)  # a full disk says so on a write, without naming the file
         raise
     if durable:
         _sync_folder(path.parent)

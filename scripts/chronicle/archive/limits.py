@@ -3,18 +3,23 @@
 Checked on every read of a stored file (`schema.article_from_mapping`) and before every write of
 a new one, so one hand-placed or hostile file cannot hold every build hostage, and `chronicle
 check` finds it; errors name the file, the key and the limit, in one line.
+
+The curator sets them in one place, the plugin's options in mkdocs.yml (`max_body_chars: …`),
+which the site and every `chronicle` command working on the site's articles read; `chronicle
+add` also takes them as flags (`--max-body-chars`) for one run.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from chronicle.archive.model import Article
-from chronicle.errors import FrontMatterError
+from chronicle.errors import ChronicleError, FrontMatterError
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,47 @@ class Limits:
 
 
 LIMITS = Limits()
+
+# Each limit's plugin option (mkdocs.yml) and, with dashes, `chronicle add` flag; what it bounds.
+LIMIT_OPTIONS: dict[str, tuple[str, str]] = {
+    "max_text_chars": (
+        "text",
+        "characters of a one-line value: title, source, an author, a topic…",
+    ),
+    "max_summary_chars": ("summary", "characters of the summary, and of one quote"),
+    "max_body_chars": ("body", "characters of an article's body"),
+    "max_paragraph_brackets": (
+        "brackets",
+        "'[' in one paragraph of a body (Markdown is slow over many)",
+    ),
+    "max_list_items": ("items", "entries of one list: authors, topics, people, quotes…"),
+    "max_extra_depth": ("extra_depth", "levels of nesting of the curator's `extra` data"),
+    "max_extra_values": ("extra_items", "values in the curator's `extra` data, all levels"),
+}
+
+
+def limits_from(settings: Mapping[str, Any], where: str) -> Limits:
+    """The limits `settings` (plugin options, or flags, by their option names) set; the others
+    keep their default. ChronicleError naming `where` and the option for a value that is not a
+    whole number of at least 1."""
+    values = {}
+    for option, (field, _) in LIMIT_OPTIONS.items():
+        value = settings.get(option)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ChronicleError(where, f"'{option}' must be a whole number of 1 or more")
+        values[field] = value
+    return dataclasses.replace(LIMITS, **values)
+
+
+def limits_tag(limits: Limits) -> str:
+    """'' for the default limits, else a short digest of them: parsed articles are kept between
+    runs (archive/memo.py) only for the limits they were checked against."""
+    if limits == LIMITS:
+        return ""
+    return hashlib.sha256(repr(limits).encode("utf-8")).hexdigest()[:12]
+
 
 # Characters no article text may hold: C0 controls but tab, newline and carriage return, DEL, and
 # the two non-characters. XML (the feeds) cannot carry them, terminals obey them, and they are

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 import yaml
 
 from chronicle.archive.files import write_atomic
+from chronicle.archive.limits import Limits, limits_tag
 
 T = TypeVar("T")
 
@@ -71,7 +72,7 @@ class PickleBuckets:
             try:
                 with self.file(bucket).open("rb") as handle, collector_paused():
                     data = pickle.load(handle)
-            except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            except Exception:  # missing, or damaged (a crash mid-write): parsed again
                 continue
             if isinstance(data, dict) and data.get("version") == CACHE_VERSION:
                 values.update(data.get("values", {}))
@@ -239,9 +240,18 @@ _TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def site_cache_folder(archive: Path, levels: int = 3) -> Path | None:
-    """The cache folder of the site whose articles are `archive`: mkdocs.yml in a folder above
-    it (up to `levels`) with the Chronicle plugin reading exactly this folder, its cache on.
-    None otherwise: a memo beside another site would be one it never reads."""
+    """The cache folder of the site whose articles are `archive` (see `site_settings`), its
+    cache on. None otherwise: a memo beside another site would be one it never reads."""
+    site = site_settings(archive, levels)
+    if site is None or site[1]["cache"] is not True:
+        return None
+    return site[0] / str(site[1]["cache_dir"])
+
+
+def site_settings(archive: Path, levels: int = 3) -> tuple[Path, dict[str, Any]] | None:
+    """The project folder and the Chronicle plugin's options (defaults filled in) of the site
+    whose articles are `archive`: mkdocs.yml in a folder above it (up to `levels`) with the
+    plugin reading exactly this folder. None otherwise."""
     archive = Path(os.path.abspath(archive))
     for project in list(archive.parents)[:levels]:
         config_file = project / CONFIG_FILE
@@ -257,9 +267,9 @@ def site_cache_folder(archive: Path, levels: int = 3) -> Path | None:
         settings = {**PLUGIN_DEFAULTS, **options}
         docs = config.get("docs_dir") or DOCS_DIR  # a dict: it has the plugin
         articles = project / str(docs) / str(settings["articles_dir"]).strip("/")
-        if Path(os.path.abspath(articles)) != archive or settings["cache"] is not True:
+        if Path(os.path.abspath(articles)) != archive:
             return None
-        return project / str(settings["cache_dir"])
+        return project, settings
     return None
 
 
@@ -281,3 +291,10 @@ def _single(entry: object) -> tuple[object, object]:
     if isinstance(entry, dict) and len(entry) == 1:
         return next(iter(entry.items()))
     return None, None
+
+
+def articles_file(limits: Limits) -> str:
+    """The memo of parsed articles for `limits` (those parsed under others were not checked
+    against them)."""
+    tag = limits_tag(limits)
+    return ARTICLES_FILE.replace(".", f"-{tag}.", 1) if tag else ARTICLES_FILE

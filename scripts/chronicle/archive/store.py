@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -19,8 +19,14 @@ import yaml
 from chronicle.archive.catalogue import CATALOGUE_FILE, Catalogue, addresses_of, capture_keys
 from chronicle.archive.files import write_atomic
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
-from chronicle.archive.limits import LIMITS, Limits, check_limits, without_controls
-from chronicle.archive.memo import ARTICLES_FILE, ArticleMemo, site_cache_folder
+from chronicle.archive.limits import (
+    LIMITS,
+    Limits,
+    check_limits,
+    limits_from,
+    without_controls,
+)
+from chronicle.archive.memo import CONFIG_FILE, ArticleMemo, articles_file, site_settings
 from chronicle.archive.model import Article
 from chronicle.archive.schema import article_from_mapping, article_to_mapping
 from chronicle.errors import ChronicleError, FrontMatterError
@@ -127,7 +133,7 @@ class ArticleStore:
         self.root = Path(root)
         self.cache = cache
         self.limits = limits
-        self.memo = ArticleMemo(None if cache is None else cache / ARTICLES_FILE)
+        self.memo = ArticleMemo(None if cache is None else cache / articles_file(limits))
         # The dedupe lookups' source: ids and hashes of every file, parsing only changed ones.
         self.catalogue = Catalogue(self.root, None if cache is None else cache / CATALOGUE_FILE)
         self._read_all = False  # every stored file went through the memo in this run
@@ -142,9 +148,21 @@ class ArticleStore:
         self._writes = 0  # counts writes, so a scan that saw one is not kept
 
     @classmethod
-    def of_site(cls, root: Path, limits: Limits = LIMITS) -> ArticleStore:
-        """The store at `root`, sharing the memo of the site built from it (if any)."""
-        return cls(root, site_cache_folder(root), limits)
+    def of_site(cls, root: Path, flags: Mapping[str, int | None] | None = None) -> ArticleStore:
+        """The store at `root`, with the limits its site sets (`limits.LIMIT_OPTIONS` in its
+        mkdocs.yml), or `flags` by the same names, and sharing the site's memo (if any).
+        ChronicleError for a limit set wrong."""
+        project, settings = site_settings(root) or (None, {})
+        cache = None
+        if project is not None and settings["cache"] is True:
+            cache = project / str(settings["cache_dir"])
+        limits = limits_from(settings, str(project / CONFIG_FILE) if project else "")
+        given = {k: v for k, v in (flags or {}).items() if v is not None}
+        if given:
+            ours = limits_from({**settings, **given}, "")
+            cache = cache if ours == limits else None  # one run's limits: no memo of its own
+            limits = ours
+        return cls(root, cache, limits)
 
     def files(self) -> list[Path]:
         """Every stored article's file, in path order.

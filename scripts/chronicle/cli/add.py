@@ -13,12 +13,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from chronicle.archive.changes import ChangeLog
+from chronicle.archive.limits import LIMIT_OPTIONS
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.registry import registry_near
 from chronicle.archive.schema import read_curator
 from chronicle.archive.store import ArticleStore
 from chronicle.cli.imports import is_draft, outcomes_json, record_imports
-from chronicle.cli.options import archive_option, title_origin_option
+from chronicle.cli.options import archive_option, limit_options, title_origin_option
 from chronicle.cli.paths import shown as _shown
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, add_all
@@ -107,6 +108,7 @@ def _cannot_write(exc: OSError, archive: Path) -> click.ClickException:
     show_default=True,
     help="Seconds to wait for a URL to answer.",
 )
+@limit_options
 def add(
     inputs: tuple[str, ...],
     archive: Path,
@@ -154,6 +156,7 @@ def add(
       chronicle add https://example.org/news/story.html
       chronicle add old-site/docs/blog/posts/ --redirects
     """
+    limits = {option: flags.pop(option) for option in LIMIT_OPTIONS}
     given = {k: v for k, v in flags.items() if v is not None}
     if date_ is not None:
         given["date"] = date_
@@ -167,7 +170,7 @@ def add(
         raise click.ClickException(printable(str(exc))) from None
     if archive.exists() and not archive.is_dir():
         raise click.ClickException(f"--archive {_shown(archive)} is a file, not a folder")
-    store = ArticleStore.of_site(archive)
+    store = ArticleStore.of_site(archive, limits)
     items = list(expand_inputs(inputs))
     if not items:
         raise click.ClickException("no input files found in " + ", ".join(inputs))

@@ -16,6 +16,8 @@ from pathlib import Path
 import click
 
 from chronicle import __version__
+from chronicle.errors import ChronicleError
+from chronicle.text.terminal import printable
 
 # name → "module:attribute" of each command not defined here, in the order help lists them.
 LAZY_COMMANDS = {
@@ -70,7 +72,18 @@ class LazyCommands(MutableMapping[str, click.Command]):
         return name in self._lazy or name in self._loaded
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Commands(click.Group):
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ChronicleError as exc:  # one a command did not catch: still one line
+            raise click.ClickException(printable(str(exc))) from None
+
+
+@click.group(
+    cls=_Commands,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, prog_name="chronicle")
 def main() -> None:
     """Chronicle: turn curated news articles into a searchable, dated archive site.

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from chronicle.archive.files import remove_stale_temporaries
+from chronicle.archive.limits import check_limits, without_controls
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
@@ -143,6 +144,10 @@ class Ingester:
     def commit_article(
         self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
     ) -> Outcome:
+        # Refused before any work on it, as storing it would be: enrichment reads the body with
+        # regular expressions that take minutes over a paragraph of 90,000 '[' (measured).
+        where = article.provenance.original_name if article.provenance else name
+        check_limits(where, without_controls(article), self.store.limits)
         article = settle_in_project(article, self.store.root, self.registry)  # sources.yml
         found = self.store.find_duplicate(article)
         if found:

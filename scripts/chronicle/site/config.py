@@ -12,6 +12,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 
 # Shared with `chronicle add`, which finds the site's article memo without loading MkDocs.
+from chronicle.archive.limits import LIMIT_OPTIONS, LIMITS, Limits, limits_from
 from chronicle.archive.memo import PLUGIN_DEFAULTS
 
 
@@ -93,12 +94,26 @@ class ChronicleConfig(base.Config):
     # Above this many articles the search page needs words: listing by filters alone makes
     # Pagefind fetch the whole index (about 0.85 MB per 1,000 articles).
     search_browse_limit = Count(default=2_000)
+    # How large a stored article may be (archive/limits.py): a file over a limit is left out
+    # of the site with a warning naming it (`strict` fails); `chronicle add` and `check` read
+    # these options too.
+    max_text_chars = Count(default=LIMITS.text, least=1)
+    max_summary_chars = Count(default=LIMITS.summary, least=1)
+    max_body_chars = Count(default=LIMITS.body, least=1)
+    max_paragraph_brackets = Count(default=LIMITS.brackets, least=1)
+    max_list_items = Count(default=LIMITS.items, least=1)
+    max_extra_depth = Count(default=LIMITS.extra_depth, least=1)
+    max_extra_values = Count(default=LIMITS.extra_items, least=1)
 
     def validate(self) -> tuple[base.ConfigErrors, base.ConfigWarnings]:
         failed, warnings = super().validate()
         unknown = [key for key in self if key not in OPTIONS]
         failed += [(key, ValidationError(unknown_option(key))) for key in sorted(unknown)]
         return failed, [(key, w) for key, w in warnings if key not in unknown]
+
+    def limits(self) -> Limits:
+        """How large a stored article may be, as the `max_*` options set it (validated)."""
+        return limits_from(self, "mkdocs.yml")
 
 
 # Every option's name, in the order of the class.
@@ -150,6 +165,11 @@ HELP: dict[str, str] = {
     "a reader's complete counts fetch about 30 KB more per part); `0`: years stay whole",
     "search_jobs": "shards indexed at the same time; `0`: one per core, at most 4",
     "search_browse_limit": "above this many articles, the search page needs words",
+    **{
+        option: f"most {what} in a stored article; over it, the article is left out (see "
+        "Front matter); `chronicle add` refuses it"
+        for option, (_, what) in LIMIT_OPTIONS.items()
+    },
 }
 
 

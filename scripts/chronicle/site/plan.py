@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 
 from chronicle.archive.front_matter import body_of
 from chronicle.archive.index import Entry, build_archive, name_collisions
-from chronicle.archive.memo import ARTICLES_FILE
+from chronicle.archive.memo import articles_file
 from chronicle.archive.registry import load_registry
 from chronicle.archive.sources import load_sources
 from chronicle.archive.store import ArticleStore
@@ -85,7 +85,7 @@ class BuildPlan:
         # perf: the contexts the incremental plan made (src_uri → context), not made twice
         self._planned: dict[str, dict[str, Any]] = {}
         # perf: parsed articles kept between builds; saved in `finish`, off the critical path
-        self._article_memo = shelf.articles(self._cache_file(ARTICLES_FILE))
+        self._article_memo = shelf.articles(self._cache_file(articles_file(options.limits())))
         self.entries = self._resolve_entries(files)
         self.incremental = self._resolve_incremental()  # perf: first, so the search can start
         self.search = self._resolve_search(files)
@@ -116,7 +116,7 @@ class BuildPlan:
     # --- resolve ----------------------------------------------------------------------------
 
     def _resolve_entries(self, files: Files) -> dict[str, Entry]:
-        store = ArticleStore(Path(self.config.docs_dir) / self.prefix)
+        store = ArticleStore(Path(self.config.docs_dir) / self.prefix, limits=self.options.limits())
         entries = {}
         for file in list(files.documentation_pages()):
             if not file.src_uri.startswith(self.prefix) or file.generated_by:

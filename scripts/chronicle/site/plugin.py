@@ -34,6 +34,7 @@ from mkdocs.structure.pages import Page
 
 from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
+from chronicle.site.build.partial import Writing, remove_partial
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
 from chronicle.site.placement import PRINT_CSS, SEARCH_ASSETS, STYLES, TABLES_JS
@@ -50,6 +51,8 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     def __init__(self) -> None:
         self._shelf = MemoShelf()
         self._build: BuildPlan | None = None  # the build in progress, from on_files on
+        self._files: Files | None = None
+        self._writing = Writing()  # what MkDocs writes next, removed if that write fails
 
     @property
     def build(self) -> BuildPlan:
@@ -93,6 +96,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # `chronicle build` is dirty on purpose; see incremental.py
         install_warning_filter(removes_stale=self.config.cache)
+        self._files, self._writing = None, Writing()
 
     @event_priority(-50)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -102,6 +106,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
             raise PluginError(f"Chronicle: {exc}") from None
         self._build.generate_files(files)
         self._build.plan_pages(files)
+        self._files = files
+        incremental = self._build.incremental
+        if incremental is not None and incremental.unfinished.stopped:
+            remove_partial(files, [])  # copies a stopped build cut short: `--dirty` keeps them
         return files
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
@@ -132,21 +140,30 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = _valid_html(output)
         self.build.page_cache.store(page, output)
+        self._writing.page(page.file.abs_dest_path)
         return output
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
+        self._writing.template(config.site_dir, template_name)
         return _valid_html(output_content)  # 404.html and the like
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         build, self._build = self.build, None
+        self._writing = Writing()  # MkDocs has written every page: an error now is not its
         build.finish()
+        if build.incremental is not None:
+            build.incremental.unfinished.end()  # the site is whole (see Unfinished)
 
     def on_build_error(self, *, error: Exception) -> None:
         build, self._build = self._build, None
         if build is not None:
             build.abort()  # no indexer keeps writing into the site after MkDocs gave up on it
+        if isinstance(error, OSError) and self._files is not None:  # a full disk: see partial.py
+            remove_partial(self._files, self._writing.paths)
+            if error.filename is None and self._writing.paths:  # MkDocs' write names no file
+                error.filename = self._writing.paths[0]
 
 
 def _add_templates(config: MkDocsConfig) -> None:

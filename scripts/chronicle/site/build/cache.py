@@ -77,6 +77,24 @@ class Fingerprinter:
         return repr(value)
 
 
+FRAME = "chronicle-cache-entry "
+
+
+def frame(text: str) -> str:
+    """An entry as stored: a first line with its length, then `text`."""
+    return f"{FRAME}{len(text)}\n{text}"
+
+
+def unframe(stored: str) -> str | None:
+    """The text of a stored entry; None when it is not whole (see BuildCache.put): no first
+    line or another length (cut short), or a NUL (never in a page or in JSON, but what a block
+    that never reached the disk reads as)."""
+    head, _, text = stored.partition("\n")
+    if not head.startswith(FRAME) or head[len(FRAME) :] != str(len(text)) or "\0" in text:
+        return None
+    return text
+
+
 class BuildCache:
     """Content-addressed text entries in a folder; `None` as the folder disables it."""
 
@@ -99,10 +117,10 @@ class BuildCache:
             return None
         self.used.add((kind, key))
         try:
-            text = self._path(kind, key).read_text(encoding="utf-8")
+            text = unframe(self._path(kind, key).read_text(encoding="utf-8"))
         except (FileNotFoundError, UnicodeDecodeError):
-            text = ""
-        if not text:
+            text = None
+        if text is None:
             self.misses += 1
             return None
         self.hits += 1
@@ -114,10 +132,10 @@ class BuildCache:
         self.used.add((kind, key))
         # Not durable (no fsync): the cache is one build's worth of outputs, made again when
         # lost, and a cache entry is written for every page (measured here: 0.17 ms a write,
-        # 0.62 ms with fsync; some 200,000 entries at 100,000 articles). A crash can still
-        # leave an empty file behind (written, renamed, its data never reached the disk): `get`
-        # takes an empty entry for a miss, as no entry is ever empty.
-        write_atomic(self._path(kind, key), text, durable=False)
+        # 0.62 ms with fsync; some 200,000 entries at 100,000 articles). So a crash can leave
+        # an entry empty, cut short or full of zeros (renamed, its data never on the disk):
+        # `frame` lets `get` take any of those for a miss.
+        write_atomic(self._path(kind, key), frame(text), durable=False)
 
     def prune(self) -> int:
         """Delete the entries this build did not use; returns how many."""

@@ -41,7 +41,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
-from chronicle.archive.files import write_atomic
+from chronicle.archive.files import remove_stale_temporaries, write_atomic
 from chronicle.site.build.cache import Fingerprinter
 from chronicle.site.build.keys import output_key, site_tag
 
@@ -128,9 +128,41 @@ class Manifest:
         write_atomic(self.path, json.dumps(data, sort_keys=True))
 
 
+class Unfinished:
+    """`<cache>/building-<site>.json`, there while a build writes the site: found by the next
+    build, it says the last one was stopped (killed, or failed) before its end.
+
+    Every file the site gets is written whole (`write_atomic`, or a page deleted first and
+    unknown to the manifest until the build ends), but a killed writer leaves its temporary
+    file (`.NAME.XXXX.tmp`) in site/, which no build would ever remove. Only then is site/
+    walked for them: a walk of every build's 100,000 files would cost each build time."""
+
+    def __init__(self, cache_dir: Path, site_dir: str) -> None:
+        self.path = site_file(cache_dir, "building", site_dir)
+        self.site = Path(site_dir)
+        self.stopped = False  # the last build was: see begin
+
+    def begin(self) -> int:
+        """Note that a build begins; how many temporary files the last, stopped one left.
+
+        After a stopped build no output is trusted as up to date: MkDocs writes pages in place,
+        and one it was writing then is cut short, yet the manifest (saved at a build's end)
+        would have it kept. Every page is written again, from the cache (see partial.py for
+        the copies of static files)."""
+        self.stopped = self.path.exists()
+        removed = remove_stale_temporaries(self.site) if self.stopped else 0
+        write_atomic(self.path, "{}", durable=False)
+        return removed
+
+    def end(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
 class Incremental:
     def __init__(self, config: MkDocsConfig, cache_dir: Path, salt: str, skip: bool) -> None:
         self.site = Path(config.site_dir)
+        self.unfinished = Unfinished(cache_dir, config.site_dir)
+        self.unfinished.begin()
         self.manifest = Manifest(cache_dir, config.site_dir)
         self.salt = salt
         self.skip = skip  # False: decide nothing is up to date (Material's search is on)
@@ -144,7 +176,8 @@ class Incremental:
         self.manifest.current[file.dest_uri] = key
         self._dest[file.src_uri] = file.dest_uri
         dest = self.site / file.dest_uri
-        if self.skip and self.manifest.previous.get(file.dest_uri) == key and dest.exists():
+        up_to_date = self.manifest.previous.get(file.dest_uri) == key and dest.exists()
+        if self.skip and up_to_date and not self.unfinished.stopped:
             self.kept.add(file.src_uri)
             return
         dest.unlink(missing_ok=True)

@@ -90,6 +90,8 @@ class Helper:
         for i in range(len(self.items) - 1, -1, -1):
             if self._position.value >= i - 1:
                 break  # MkDocs is here or past it: the rest is already done
+            if os.getppid() != self._owner:
+                break  # MkDocs' process was killed: its build is over, and so is this copy's
             try:
                 work(self.items[i])
             except Exception:

@@ -190,7 +190,11 @@ class PagefindWriter:
             for item in reply["files"]:
                 path = output / item["path"]
                 path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(base64.b64decode(item["content"]))
+                try:
+                    path.write_bytes(base64.b64decode(item["content"]))
+                except OSError as exc:  # a full disk names no file: say which
+                    exc.filename = exc.filename or str(path)
+                    raise
         finally:
             self.close()
 
