@@ -96,6 +96,7 @@ class BuildPlan:
             bases={k: self._base(f) for k, f in KIND_FIELDS.items()},
             quotes_base=self._base("quotes"),
             page_size=options.listing_page_size,
+            quotes_page_size=options.quotes_page_size,
             labels=self.labels,
         )
         self.story = story_links(self.archive, self._base("archive"), self.labels)
@@ -128,8 +129,7 @@ class BuildPlan:
         return entries
 
     def _resolve_incremental(self) -> Incremental | None:
-        """What the incremental plan needs before any page is planned: the site-wide salt, the
-        last build's manifest, and the fingerprints the article memo kept."""
+        """Before any page is planned: the site-wide salt, last manifest, memo fingerprints."""
         if self.cache_dir is None:
             return None
         # Material's (or MkDocs') search indexes only the pages built in this run: while it is
