@@ -239,8 +239,8 @@ def link_pages(
     views: list[View], labels: Labels, *, previous_key: str = "newer", next_key: str = "older"
 ) -> list[View]:
     """Number a listing's pages (already cut, page 1 first, each at `page_src`) and link each to
-    its neighbours. `previous_key`, `next_key`: the catalogue keys of the links' words, unless a view
-    brings its own."""
+    its neighbours. `previous_key`, `next_key`: the catalogue keys of the links' words, unless a
+    view brings its own."""
     count = len(views)
     base = views[0].url if views else ""
     for number, view in enumerate(views, start=1):
