@@ -36,7 +36,7 @@ from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
-from chronicle.site.placement import PRINT_CSS, SEARCH_ASSETS, STYLES, TABLES_JS
+from chronicle.site.placement import SEARCH_ASSETS, STYLES, TABLES_JS
 from chronicle.site.plan import BuildPlan
 from chronicle.site.story_pages import STORY_CSS
 
@@ -70,8 +70,6 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if STYLES not in config.extra_css:
             config.extra_css.insert(0, STYLES)  # first, so the archive's own styles win
         _add_module_script(config, TABLES_JS)
-        if PRINT_CSS not in config.extra_css:
-            config.extra_css.append(PRINT_CSS)
         if STORY_CSS not in config.extra_css:
             config.extra_css.append(STORY_CSS)
         if self.config.search_enabled:

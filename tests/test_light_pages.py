@@ -1,0 +1,23 @@
+"""What keeps a page light on a phone, checked on the built example site: no script or print
+style holds up the first paint, and the search page keeps its layout while its script starts."""
+
+from __future__ import annotations
+
+import re
+
+
+def test_no_script_or_print_style_blocks_the_first_paint(example_site, page_html):
+    for url in ("", "archive/2025", "people/israel-katz", "quotes", "search"):
+        html = page_html(example_site, url)
+        classic = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert classic, url
+        for tag in classic:  # every external script is deferred or a module (deferred too)
+            assert " defer" in tag or 'type="module"' in tag, (url, tag)
+        assert re.search(r'<link rel="stylesheet" href="[^"]*print\.css" media="print">', html)
+        assert not re.search(r'<link rel="stylesheet" href="[^"]*print\.css">', html)
+
+
+def test_the_search_page_starts_with_its_filters_folded(example_site, page_html):
+    # Folded before search.js runs, as it folds them on a phone: nothing moves when it starts.
+    form = re.search(r'<form id="chronicle-search"[^>]*>', page_html(example_site, "search"))
+    assert form and 'data-filters="closed"' in form.group(0)
