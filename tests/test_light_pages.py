@@ -21,3 +21,13 @@ def test_the_search_page_starts_with_its_filters_folded(example_site, page_html)
     # Folded before search.js runs, as it folds them on a phone: nothing moves when it starts.
     form = re.search(r'<form id="chronicle-search"[^>]*>', page_html(example_site, "search"))
     assert form and 'data-filters="closed"' in form.group(0)
+
+
+def test_one_chronicle_stylesheet_holds_up_the_first_paint(example_site, page_html):
+    # Chronicle's own, the story pages' and the search box's styles come as one request.
+    html = page_html(example_site, "archive/2025")
+    links = re.findall(r'<link rel="stylesheet" href="([^"]*assets/chronicle/[^"]*)">', html)
+    assert links == ["../../assets/chronicle/chronicle.css"]
+    css = (example_site / "assets" / "chronicle" / "chronicle.css").read_text(encoding="utf-8")
+    assert ".chronicle-calendar__month" in css and ".chronicle-search__layout" in css
+    assert not (example_site / "assets" / "chronicle" / "story.css").exists()
