@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 
 def test_no_script_or_print_style_blocks_the_first_paint(example_site, page_html):
     for url in ("", "archive/2025", "people/israel-katz", "quotes", "search"):
@@ -31,3 +33,20 @@ def test_one_chronicle_stylesheet_holds_up_the_first_paint(example_site, page_ht
     css = (example_site / "assets" / "chronicle" / "chronicle.css").read_text(encoding="utf-8")
     assert ".chronicle-calendar__month" in css and ".chronicle-search__layout" in css
     assert not (example_site / "assets" / "chronicle" / "story.css").exists()
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_search_results_do_not_move_when_the_script_starts(
+    example_site, serve_site, open_page
+):
+    # The page as drawn before search.js runs (no JavaScript) and after it folded the filters
+    # and showed "Filters (n)": the results area starts at the same height.
+    url = f"{serve_site(example_site)}search/?q=ceasefire"
+    tops = []
+    for script in (False, True):
+        page = open_page(viewport={"width": 390, "height": 844}, java_script_enabled=script)
+        page.goto(url)
+        if script:
+            page.wait_for_selector(".chronicle-result")
+        tops.append(page.locator(".chronicle-search__layout").bounding_box()["y"])
+    assert tops[0] == tops[1]
