@@ -5,6 +5,9 @@
 For each size: generate the corpus in each tool's format (benchmarks/corpus.py), run one clean
 build of each in a subprocess (wall time, CPU time, peak memory of the process tree, output
 size), then add one article to the built Chronicle archive and rebuild (the incremental figure).
+Chronicle also gets rows from benchmarks/add_one.py: from `chronicle add` of a clipping to its
+page served by `chronicle serve`, and the articles per second of `chronicle add inbox/` and of
+`chronicle enrich` on the same generated articles.
 `mkdocs` is plain MkDocs + Material on the same posts (article pages only, no plugin): the floor
 any MkDocs plugin builds on.
 Tools that are not installed are skipped with a note. Timings on a shared machine are noisy:
@@ -28,7 +31,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import corpus
+from . import add_one, corpus
 from .measure import Run, run, tree_size_mb
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -127,7 +130,43 @@ def build_chronicle(
             "reports it; peak MB: the server's whole life, its first build included",
         )
     )
+    if search == "pagefind":
+        clipping = add_one.write_clipping(project / "inbox", size + 2, profile, seed)
+        until, add_wall = add_one.add_to_served(project, clipping)
+        results.append(
+            Result(
+                size,
+                f"{name} add → served",
+                Run(until, 0.0, 0.0, 0.0, 0, ""),
+                tree_size_mb(project / "site"),
+                f"from the start of `chronicle add clipping.txt` ({add_wall:.2f} s of it) to its "
+                "page answering under `chronicle serve`; CPU not measured",
+            )
+        )
     return results
+
+
+def throughput(out: Path, size: int, seed: int, profile: str) -> list[Result]:
+    """`chronicle add inbox/` of `size` clippings into an empty archive, then `chronicle enrich`."""
+    added, enriched = add_one.ingest_and_enrich(out, size, seed, profile)
+    return [
+        Result(
+            size,
+            f"chronicle add inbox/ ({size:,})",
+            added,
+            0.0,
+            f"{size / added.wall:.0f} articles/s (wall), {size / max(added.cpu, 1e-9):.0f} per "
+            "CPU s; plain text + sidecar, enriched on the way",
+        ),
+        Result(
+            size,
+            "chronicle enrich",
+            enriched,
+            0.0,
+            f"{size / enriched.wall:.0f} articles/s (wall), "
+            f"{size / max(enriched.cpu, 1e-9):.0f} per CPU s",
+        ),
+    ]
 
 
 def _free_port() -> int:
@@ -275,7 +314,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-serve",
         action="store_true",
-        help="skip the `serve +1` row (chronicle serve first builds the whole archive again)",
+        help="skip the `serve +1` and `add → served` rows (chronicle serve first builds the "
+        "whole archive again)",
+    )
+    parser.add_argument(
+        "--no-throughput",
+        action="store_true",
+        help="skip the `chronicle add inbox/` and `chronicle enrich` rows",
     )
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",") if s]
@@ -302,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
                 results += build_hugo(args.out, size, args.seed, hugo, args.profile)
             elif tool == "mkdocs":
                 results += build_mkdocs_floor(args.out, size, args.seed, args.profile)
+        if "chronicle" in tools and not args.no_throughput:
+            print(f"build_speed: ingest and enrich × {size:,} …", file=sys.stderr, flush=True)
+            results += throughput(args.out, size, args.seed, args.profile)
     print(
         f"\n## Build speed, {args.profile} articles (one clean build each; "
         "`chronicle +1` = rebuild after adding one)\n"

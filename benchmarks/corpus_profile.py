@@ -82,8 +82,8 @@ def corpus_articles(limit: int | None = None) -> Iterator[Article]:
     """Every corpus page as Chronicle stores it after enrichment (pages it refuses are skipped)."""
     from chronicle.archive.registry import Registry
     from chronicle.errors import ChronicleError
-    from chronicle.ingest.add import articles_from_bytes
     from chronicle.ingest.enrich import enrich_article
+    from chronicle.ingest.prepare import articles_from_bytes
 
     registry = Registry()
     seen = 0

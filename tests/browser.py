@@ -140,6 +140,17 @@ class SearchPage:
             facet,
         )
 
+    def wait_counts(self, facet: str, gone: str = "") -> None:
+        """Wait until a facet lists counts (and no longer lists the value `gone`)."""
+        self.page.wait_for_function(
+            """([facet, gone]) => {
+                const items = [...document.querySelectorAll(`fieldset[data-facet=${facet}] li`)];
+                return items.length && items.every((li) => li.querySelector(".chronicle-count"))
+                    && !items.some((li) => li.querySelector("input").value === gone);
+            }""",
+            arg=[facet, gone],
+        )
+
     def record_statuses(self) -> None:
         """From the next page opened on, record every text of the live region (`statuses`)."""
         if not self._recording:  # a second script would record every text twice

@@ -84,6 +84,8 @@ def test_a_modification_time_alone_is_not_a_certain_publication_day():
     head += ld(headline="Harbour reopens", dateModified="2024-03-05T10:00:00+01:00")
     meta = metadata(f"<h1>Harbour reopens</h1>{TEXT}", head)
     assert meta.date is None or not meta.date.is_exact
+    if meta.date is not None:  # and the evidence says why
+        assert meta.evidence["date"].endswith("; uncertain: only a modified date")
 
 
 def test_a_timestamp_with_an_offset_keeps_its_local_day():

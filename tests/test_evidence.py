@@ -151,8 +151,11 @@ def test_show_json_includes_the_evidence(archive: Path, cli):
         "standing": "source",
         "uncertain": False,
         "evidence": "JSON-LD author",
+        "signals": ["jsonld-author"],
+        "note": None,
     }
     assert data["evidence"]["date"]["evidence"] == "JSON-LD, meta tag"
+    assert data["evidence"]["date"]["signals"] == ["jsonld", "meta"]
     guessed = json.loads(
         cli("show", "2023-03-14-harbour-reopens", "--archive", archive, "--json").output
     )
@@ -170,5 +173,7 @@ def test_a_date_the_curator_sets_is_theirs_and_no_longer_a_guess(archive: Path, 
         "standing": "curator",
         "uncertain": False,
         "evidence": "curator",
+        "signals": ["curator"],
+        "note": None,
     }
     assert data["evidence"]["title"]["evidence"] == "<h1>"  # the reader's word where it stands

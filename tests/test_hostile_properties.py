@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
-from chronicle.ingest.add import articles_from_bytes
+from chronicle.ingest.prepare import articles_from_bytes
 from chronicle.ingest.readers import read_bytes
 from tests.conftest import make_warc
 

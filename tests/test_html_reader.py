@@ -33,6 +33,7 @@ from chronicle.ingest.readers.page_metadata.title import (
     lone_headline,
     similar_subheading,
 )
+from chronicle.text.plain import plain_text
 
 from .conftest import FIXTURES
 
@@ -462,8 +463,11 @@ def test_line_breaks_and_table_cells_never_glue_text():
     assert "sagte der Minister.  \nZudem sollen" in body
     assert "Fachverband Bioenergie  \nMünchen" in body
     assert "<br />\nZudem" in _render(body)
-    # A table nested in a cell gives its rows, each once, its cells apart.
-    assert body.count("East Khasi Hills · 11") == 1 and "District · Cases" in body
+    # A table nested in a layout cell is a Markdown table, each row once, its cells apart; its
+    # plain text (what enrichment reads) has a line per row.
+    assert body.count("| East Khasi Hills | 11 |") == 1 and "| District | Cases |" in body
+    assert "<th>District</th>" in _render(body) and "<td>East Khasi Hills</td>" in _render(body)
+    assert "East Khasi Hills · 11" in plain_text(body).split("\n\n")
 
 
 def _tei(xml: str) -> lxml.etree._Element:
@@ -549,3 +553,52 @@ def test_a_copyright_year_is_no_publication_day():
     # htmldate's fallback reads the notice as 2022-01-01; the notice dates the site, not the
     # article, so no date is stored.
     assert draft.date is None
+
+
+def test_a_data_table_is_a_markdown_table_and_a_layout_table_is_not():
+    from chronicle.ingest.readers.html import blocks_to_markdown, body_blocks
+
+    data = _tei(
+        "<body><table><row><cell role='head'>Year</cell><cell role='head'>Deaths</cell></row>"
+        "<row><cell>2023</cell><cell>1 | 2 *approx*</cell></row>"
+        "<row><cell>2024</cell></row></table></body>"
+    )
+    md = blocks_to_markdown(body_blocks(data))
+    assert md == "| Year | Deaths |\n| --- | --- |\n| 2023 | 1 \\| 2 \\*approx\\* |\n| 2024 |  |\n"
+    html = _render(md)
+    assert "<th>Deaths</th>" in html and "<td>1 | 2 *approx*</td>" in html
+    assert plain_text(md) == "Year · Deaths\n\n2023 · 1 | 2 *approx*\n\n2024"
+    # No header marked: an empty header row, the first row stays data.
+    unheaded = _tei(
+        "<body><table><row><cell>a</cell><cell>b</cell></row>"
+        "<row><cell>c</cell><cell>d</cell></row></table></body>"
+    )
+    assert blocks_to_markdown(body_blocks(unheaded)).startswith("|  |  |\n| --- | --- |\n| a | b |")
+    # One row, or one column: paragraphs, as a page laid out with a table reads.
+    line = _tei("<body><table><row><cell>8:10 AM</cell><cell>Reads</cell></row></table></body>")
+    assert body_blocks(line) == [("paragraph", "8:10 AM · Reads")]
+    column = _tei(
+        "<body><table><row><cell>One</cell></row><row><cell>Two</cell></row></table></body>"
+    )
+    assert body_blocks(column) == [("paragraph", "One"), ("paragraph", "Two")]
+
+
+def test_a_code_block_in_a_list_item_keeps_its_spaces_and_line_breaks():
+    page = (
+        "<html><head><title>Install guide</title></head><body><article><h1>Install guide</h1>"
+        "<p>Follow these steps to install the tool on your machine. It takes a few minutes and "
+        "needs a network connection to fetch the packages.</p>"
+        "<ol><li>Create the folder:<pre><code>mkdir -p ~/tools\ncd ~/tools\n  ls -la   # indented"
+        "</code></pre></li><li>Run the installer and wait until it prints done.</li></ol>"
+        "<p>That is all there is to it; the tool is now ready to use on this machine.</p>"
+        "</article></body></html>"
+    )
+    (draft,) = read_html(page.encode(), "guide.html")
+    assert (
+        "- Create the folder:\n\n```\nmkdir -p ~/tools\ncd ~/tools\n  ls -la   # indented\n```"
+        in (draft.body)
+    )
+    assert "folder:mkdir" not in draft.body
+    html = markdown.markdown(draft.body, extensions=["fenced_code"])
+    assert "<pre><code>mkdir -p ~/tools\ncd ~/tools\n  ls -la   # indented\n</code></pre>" in html
+    assert "<li>Run the installer and wait until it prints done.</li>" in html

@@ -49,6 +49,7 @@ def test_init_writes_an_archive_that_says_what_it_is(tmp_path, cli):
         "docs/index.md",
         "docs/about.md",
         "entities.yml",
+        "sources.yml",
         ".gitignore",
         "README.md",
         "requirements.txt",
@@ -65,6 +66,7 @@ def test_init_writes_an_archive_that_says_what_it_is(tmp_path, cli):
     assert "chronicle check" in steps and "chronicle build" in steps
     assert "${{ steps.pages.outputs.base_url }}/" in str(workflow["jobs"]["build"]["steps"])
     assert yaml.safe_load((project / "entities.yml").read_text("utf-8")) is None  # empty
+    assert yaml.safe_load((project / "sources.yml").read_text("utf-8")) is None
     assert "chronicle-archive" in (project / "requirements.txt").read_text("utf-8")
 
 

@@ -67,3 +67,27 @@ def test_an_article_stored_without_a_language_gets_it_decided_and_stored(tmp_pat
     assert article.language == decide_language(None, plain_text(article.body)) == "en"
     assert [q.speaker for q in article.quotes] == [None]  # the stored language's rules
     assert "0 updated" in cli("enrich", "--archive", archive).output
+
+
+GERMAN = (
+    "Die Regierung hat am Montag in Berlin neue Regeln für den Wohnungsbau vorgestellt. "
+    "Nach Angaben des Ministeriums sollen Genehmigungen künftig schneller erteilt werden, "
+    "damit in den Städten mehr bezahlbare Wohnungen entstehen. Die Opposition kritisierte "
+    "den Entwurf als unzureichend und forderte zusätzliche Mittel für den sozialen Wohnungsbau."
+)
+DANISH = (
+    "Regeringen fremlagde mandag nye regler for boligbyggeri i København. Ifølge ministeriet "
+    "skal tilladelser fremover gives hurtigere, så der kan bygges flere billige boliger i "
+    "byerne. Oppositionen kritiserede forslaget og krævede flere penge til almene boliger, "
+    "mens kommunerne bad om mere tid til at forberede sig på de nye regler."
+)
+
+
+def test_a_publishers_wrong_declaration_is_overruled_by_a_long_text():
+    # A template's lang="en" on a German article: the text says otherwise, on enough words.
+    assert decide_language("en-US", GERMAN) == "de"
+    assert decide_language("de-AT", GERMAN) == "de-AT"  # agreeing: the declared tag is kept
+    # A near neighbour the classifier confuses on news text: the declaration stands.
+    assert decide_language("nb", DANISH) == "nb"
+    # Too few words to overrule a page.
+    assert decide_language("en", "Die Regierung hat am Montag neue Regeln vorgestellt.") == "en"

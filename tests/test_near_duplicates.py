@@ -104,3 +104,23 @@ def test_signatures_equal_datasketchs_minhash():
         expected = MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
         expected.update_batch(list(shingles(text)))
         assert minhash(text).tolist() == expected.hashvalues.tolist()
+
+
+def test_a_text_asked_about_then_added_is_hashed_once(monkeypatch):
+    """`chronicle add` asks whether a text is a near-duplicate, then adds it: one MinHash."""
+    import chronicle.ingest.near_duplicates as module
+
+    calls: list[str] = []
+    real = module.minhash
+
+    def counted(text: str):
+        calls.append(text)
+        return real(text)
+
+    monkeypatch.setattr(module, "minhash", counted)
+    index = NearDuplicateIndex()
+    text = "The council voted on Monday to repair the harbour wall before the winter storms."
+    assert index.similar(text) == []
+    index.add("a", text)
+    assert len(calls) == 1
+    assert index.similar(text) == [("a", 1.0)]

@@ -293,3 +293,44 @@ def test_a_range_older_than_the_newest_year_has_no_preview(search_page, base_url
     url = f"{base_url}search/?q=ceasefire&from=2024-01-01&to=2024-12-31"
     assert search_page.open_without_preview(url) == 2
     assert sorted(search_page.titles()) == ["Round-up", "Winter envoy visit"]
+
+
+def test_counts_without_words_are_complete_without_the_older_shards(page, search_page, base_url):
+    # The build's counts (search/counts.py): no older shard is fetched, and none is merged.
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{base_url}search/")
+    search_page.wait_counts("year")
+    everything = {"2025": 3, "2024": 2, "Undated": 1}
+    assert search_page.facet_counts("year") == everything
+    assert search_page.facet_counts("language") == {"en": 6}  # closed, counted all the same
+    # One filter: every other facet counted among its articles, its own as without it.
+    page.check("fieldset[data-facet=source] input[value='Harbour Times']")
+    page.wait_for_function("location.search === '?source=Harbour+Times'")
+    search_page.wait_counts("year", "2024")
+    assert search_page.facet_counts("year") == {"2025": 2}
+    assert search_page.facet_counts("source") == {
+        "Harbour Times": 2,
+        "Coastal Courier": 2,
+        "Unknown source": 2,
+    }
+    assert search_page.facet_counts("topic") == {}
+    status = page.text_content("#chronicle-status") or ""
+    assert "2 articles are too many" in status
+    # Opening a closed facet needs nothing more.
+    page.click("button[aria-controls=chronicle-facet-language]")
+    assert search_page.facet_counts("language") == {"en": 2}
+    # Two sources: no article has two, so their counts add up.
+    page.check("fieldset[data-facet=source] input[value='Coastal Courier']")
+    search_page.wait_status("includes('4 articles are too many')")
+    assert search_page.facet_counts("year") == {"2025": 2, "2024": 2}
+    # A year: the sources among its articles.
+    page.goto(f"{base_url}search/?year=2024")
+    search_page.wait_counts("source", "Harbour Times")
+    assert search_page.facet_counts("source") == {"Coastal Courier": 2}
+    assert search_page.facet_counts("year") == everything
+    pagefind = [url for url in fetched if "/pagefind/" in url]
+    assert any(url.endswith("/chronicle-counts.json") for url in pagefind)
+    assert [url for url in pagefind if "/pagefind/shards/" in url] == []
+    # Nor the newest shard's index: no words, no Pagefind.
+    assert [url for url in pagefind if ".pf_" in url] == []

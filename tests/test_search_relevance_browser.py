@@ -17,6 +17,10 @@ ARTICLES = [
     ("cease.txt", "Factory to cease work", "The factory will cease work at dawn."),
     ("hoyer.txt", "Budget hearing", "Steny H. Hoyer spoke at 12 h 30 in the hall."),
     ("hostage.txt", "A hostage is home", "One hostage came home to her family on Friday."),
+    # A consent banner and a menu that reached the stored text: not indexed.
+    ("doha.txt", "Envoy in Doha", "Home | News | Contact\n\nThe envoy met officials in Doha."
+     "\n\nWe use cookies to improve your experience on our website. By clicking Accept you "
+     "agree to our use of cookies.\n\nShare on Facebook"),
 ]  # fmt: skip
 # Pages enough that a search finds more than search.js checks before it shows any (CHECK_ALL).
 MANY = 105
@@ -103,3 +107,9 @@ def test_past_a_hundred_results_the_count_is_an_upper_bound_and_show_more_works(
     more.click()
     page.wait_for_function("document.querySelectorAll('.chronicle-result').length === 40")
     assert len(set(search_page.titles())) == 40
+
+
+@pytest.mark.parametrize("query", ["cookies", "contact", "facebook"])
+def test_a_banner_or_a_menu_in_a_stored_text_finds_nothing(search_page, site_url, query):
+    assert search_page.open(site_url, f"q={query}") == 0
+    assert search_page.open(site_url, "q=Doha") == 1  # the article itself is indexed

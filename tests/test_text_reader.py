@@ -121,6 +121,13 @@ def test_short_latin1_french_is_not_garbled_and_the_guess_is_reported():
         ("Привет мир", "cp1251"),
         ("Καλημέρα κόσμε, τι κάνεις;", "cp1253"),
         ("Türkçe şimdi öğreniyorum, ağır ışık.", "cp1254"),
+        # Short, undeclared: Hebrew was read as Cyrillic or Greek ("дфсчъ ащ бтжд"), Russian in
+        # KOI8-R as half-width katakana in Shift JIS.
+        ("הפסקת אש בעזה", "cp1255"),
+        ("הממשלה הודיעה היום על הפסקת אש", "cp1255"),
+        ("Прекращение огня", "koi8_r"),
+        ("МВД и ФСБ заявили о прекращении огня", "koi8_r"),
+        ("МВД и ФСБ заявили", "cp1251"),
     ],
 )
 def test_legacy_encodings_are_told_apart_by_plausibility(text, encoding):
@@ -141,6 +148,9 @@ def test_oddities_count_traces_of_a_wrong_decoding():
     assert oddities("Le cafй") > 0  # Latin and Cyrillic in one word
     assert oddities("Za¿ó³æ") > 0  # symbols inside a word
     assert oddities("Ïðèâåò ìèð") > oddities("Привет мир") == 0
+    assert oddities("дфсчъ ащ бтжд") > oddities("МВД и ФСБ") == 0  # no vowel; acronyms
+    assert oddities("δτρχϊ ΰω αςζδ") > oddities("Ελλάς") == 0  # a final sigma inside a word
+    assert oddities("崹ﾅﾋﾒﾁﾝﾅﾎﾉﾅ") > 0  # half-width katakana
 
 
 @pytest.mark.parametrize(
@@ -286,3 +296,38 @@ def test_fuzz_sentences_in_their_usual_windows_code_page_decode_back_exactly():
 def test_bad_text_inputs_raise_clear_errors(data, reason):
     with pytest.raises(ReaderError, match=reason):
         read_bytes(data, "bad.txt")
+
+
+@pytest.mark.parametrize(
+    "text, heading",
+    [
+        (
+            "أعلنت الحكومة اليوم عن اتفاق لوقف إطلاق النار في غزة بعد أسابيع من المفاوضات.\n\n"
+            "ردود الفعل الدولية\n\n"
+            "رحبت الأمم المتحدة بالاتفاق ودعت جميع الأطراف إلى الالتزام به.\n",
+            "ردود الفعل الدولية",
+        ),
+        (
+            "政府は本日、停戦合意を発表した。交渉は数週間続いた。\n\n国際社会の反応\n\n"
+            "国連は合意を歓迎し、すべての当事者に順守を求めた。\n",
+            "国際社会の反応",
+        ),
+        (
+            "政府今天宣布停火协议。谈判持续了数周。\n\n国际反应\n\n联合国欢迎该协议，并呼吁各方遵守。\n",
+            "国际反应",
+        ),
+    ],
+)
+def test_bare_headings_are_found_in_scripts_without_capitals(text, heading):
+    blocks = split_blocks(text)
+    assert [kind for kind, _ in blocks] == ["paragraph", "heading", "paragraph"]
+    assert blocks[1][1] == heading
+
+
+def test_short_caseless_lines_without_a_sentence_after_them_stay_paragraphs():
+    poem = "شعر\n\nسطر قصير\n\nسطر آخر\n"  # short lines, none a sentence: no headings
+    assert [kind for kind, _ in split_blocks(poem)] == ["paragraph"] * 3
+    # a short line that ends a sentence is not a heading
+    text = "政府今天宣布停火协议。谈判持续了数周。\n\n各方同意。\n\n"
+    text += "联合国欢迎该协议，并呼吁各方遵守。\n"
+    assert [kind for kind, _ in split_blocks(text)] == ["paragraph"] * 3

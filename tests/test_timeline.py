@@ -13,7 +13,8 @@ import pytest
 from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Archive, Entry, build_archive
 from chronicle.site.labels import english
-from chronicle.site.pages import all_pages, timeline_pages
+from chronicle.site.listings import timeline_pages
+from chronicle.site.pages import all_pages
 from chronicle.site.timeline import in_time_order, timeline_sections
 
 # --- the spec builder (pure) -------------------------------------------------------------------

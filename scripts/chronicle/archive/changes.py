@@ -150,9 +150,14 @@ def removed_originals(changes: Iterable[Change]) -> set[str]:
     """The SHA-256 of every original whose article was removed on purpose (it stays kept)."""
     out = set()
     for change in changes:
-        original = change.changes.get("original") if change.action == "remove" else None
+        if change.action != "remove":
+            continue
+        original = change.changes.get("original")
         if original and original[0]:
             out.add(str(original[0]))
+        captures = change.changes.get("captures")  # the originals of its other captures
+        if captures and isinstance(captures[0], list):
+            out.update(str(sha) for sha in captures[0])
     return out
 
 

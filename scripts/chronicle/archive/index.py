@@ -93,12 +93,17 @@ def build_archive(entries: list[Entry]) -> Archive:
         if date is None:
             undated.append(entry)
         else:
-            years[date.year].append(entry)
-            if date.month is not None:
-                months[(date.year, date.month)].append(entry)
-                if date.day is not None:
-                    days[(date.year, date.month, date.day)].append(entry)
-            if not date.is_exact:
+            # Listed under the period that holds every day the date can mean (`1980-03-XX`
+            # under March 1980); one that crosses a year (`198X`) only with the approximate.
+            period = date.period
+            if period is not None:
+                year, month, day = period
+                years[year].append(entry)
+                if month is not None:
+                    months[(year, month)].append(entry)
+                    if day is not None:
+                        days[(year, month, day)].append(entry)
+            if period is None or not date.is_exact:
                 approximate.append(entry)
         for topic in entry.article.topics:
             _group(topics, topic, entry)

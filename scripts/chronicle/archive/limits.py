@@ -78,6 +78,9 @@ def _sized(article: Article, limits: Limits) -> Iterator[tuple[str, Any, int]]:
         for index, value in enumerate(values):
             yield f"{key}[{index}]", value, limits.text
     yield "quotes", article.quotes, limits.items
+    yield "captures", article.captures, limits.items
+    for index, capture in enumerate(article.captures):
+        yield f"captures[{index}].body", capture.body, limits.body
     for index, quote in enumerate(article.quotes):
         yield f"quotes[{index}].text", quote.text, limits.summary
         for name in ("speaker", "entity", "verb"):

@@ -66,6 +66,26 @@ class Figure:
 
 
 @dataclass(frozen=True, slots=True)
+class Capture:
+    """An earlier (or later) capture of the article's own address, kept with its text: the
+    article's body and provenance are its newest capture's, and these are the others, so a
+    reader can see how the page changed. Its original is in `originals/` like any other."""
+
+    sha256: str  # of the capture's original bytes
+    added: dt.datetime  # when it entered the archive (UTC)
+    body: str  # its text, as the reader extracted it then (Markdown)
+    captured: dt.datetime | None = None  # when the page was captured (a WARC record's date)
+    original_name: str = ""
+    title: str = ""  # its headline, when it differs from the article's
+    fingerprint: str = ""  # of its normalised text, so the same text is not added again
+
+    @property
+    def when(self) -> dt.datetime:
+        """When it was captured, or else when it was added: the order captures are shown in."""
+        return self.captured or self.added
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One curated article. `body` is Markdown; everything else is metadata."""
 
@@ -91,6 +111,7 @@ class Article:
     figures: tuple[Figure, ...] = ()
     reading_grade: float | None = None
     other_versions: tuple[str, ...] = ()
+    captures: tuple[Capture, ...] = ()  # the other captures of its address, oldest first
     extra: dict[str, object] = field(default_factory=dict)  # curator keys we do not interpret
 
     @property
@@ -105,3 +126,28 @@ class Article:
 
     def with_changes(self, **changes: object) -> Article:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def current_capture(article: Article) -> Capture | None:
+    """The capture an article's body and provenance are (None for an article without
+    provenance): with `captures`, every capture of its address."""
+    prov = article.provenance
+    if prov is None:
+        return None
+    return Capture(
+        sha256=prov.sha256,
+        added=prov.added,
+        body=article.body.strip(),
+        captured=prov.retrieved,
+        original_name=prov.original_name,
+        title=article.title,
+        fingerprint=prov.fingerprint,
+    )
+
+
+def every_capture(article: Article) -> list[Capture]:
+    """Every capture of the article's address, oldest first: [] when it was captured once."""
+    current = current_capture(article)
+    if not article.captures or current is None:
+        return []
+    return sorted((*article.captures, current), key=lambda c: c.when)

@@ -8,11 +8,13 @@ Writes are atomic, and a file already present is never rewritten (same name, sam
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from chronicle.archive.changes import project_root
-from chronicle.archive.files import write_atomic
+from chronicle.archive.files import missing_folders, remove_empty, write_atomic
 
 FOLDER = "originals"
 
@@ -41,12 +43,32 @@ class OriginalsStore:
         path = self.path_for(sha)
         if path.is_file():
             return sha, False
-        write_atomic(path, data)
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            # A full disk names no file: without this the command would blame the archive
+            # folder, whose write never started. The originals folder is where to make room.
+            raise OSError(exc.errno, exc.strerror or str(exc), str(self.root)) from exc
         return sha, True
 
     def forget(self, sha256: str) -> None:
         """Undo a `keep` whose article could not be written: leave nothing behind."""
         self.path_for(sha256).unlink(missing_ok=True)
+
+    @contextlib.contextmanager
+    def keeping(self, data: bytes) -> Iterator[str]:
+        """Keep `data` for the article the block writes; when the block fails, a newly kept
+        original goes again, with the folders made for it: an article that was not written
+        leaves nothing behind."""
+        created = missing_folders(self.path_for(sha256_of(data)))
+        sha, new = self.keep(data)
+        try:
+            yield sha
+        except BaseException:
+            if new:
+                self.forget(sha)
+                remove_empty(created)
+            raise
 
     def kept(self) -> list[Path]:
         """Every kept original's file (`<sha[:2]>/<sha>`), in name order."""

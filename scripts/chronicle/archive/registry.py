@@ -97,7 +97,8 @@ class Registry:
         return out
 
 
-def _text(where: str, key: str, value: Any, required: bool = False) -> str:
+def text_of(where: str, key: str, value: Any, required: bool = False) -> str:
+    """A registry value as one line of text; names the file and the key when it is not text."""
     if value is None or (isinstance(value, str) and not value.strip()):
         if required:
             raise RegistryError(where, key, "is required and may not be empty")
@@ -115,8 +116,8 @@ def entity_from_mapping(where: str, key: str, item: Any) -> Entity:
             close = difflib.get_close_matches(str(k), KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(KEYS)}"
             raise RegistryError(where, f"{key}.{k}", f"unknown key{hint}")
-    name = _text(where, f"{key}.name", item.get("name"), required=True)
-    kind = _text(where, f"{key}.kind", item.get("kind"), required=True)
+    name = text_of(where, f"{key}.name", item.get("name"), required=True)
+    kind = text_of(where, f"{key}.kind", item.get("kind"), required=True)
     if kind not in KINDS:
         raise RegistryError(
             where, f"{key}.kind", f"must be one of {', '.join(KINDS)}, not {kind!r} ({name})"
@@ -128,17 +129,17 @@ def entity_from_mapping(where: str, key: str, item: Any) -> Entity:
         raise RegistryError(where, f"{key}.aliases", f"must be a list of names ({name})")
     aliases: list[str] = []
     for i, alias in enumerate(raw_aliases):
-        text = _text(where, f"{key}.aliases[{i}]", alias, required=True)
+        text = text_of(where, f"{key}.aliases[{i}]", alias, required=True)
         if text != name and text not in aliases:
             aliases.append(text)
-    wikidata = _text(where, f"{key}.wikidata", item.get("wikidata")) or None
+    wikidata = text_of(where, f"{key}.wikidata", item.get("wikidata")) or None
     if wikidata and not _WIKIDATA.match(wikidata):
         raise RegistryError(where, f"{key}.wikidata", f"must look like Q42, not {wikidata!r}")
     return Entity(
         name=name,
         kind=kind,  # type: ignore[arg-type]
         aliases=tuple(aliases),
-        description=_text(where, f"{key}.description", item.get("description")),
+        description=text_of(where, f"{key}.description", item.get("description")),
         wikidata=wikidata,
     )
 
@@ -163,7 +164,9 @@ def validate(where: str, entities: Iterable[Entity]) -> Registry:
     return Registry(entities=tuple(out), source=where)
 
 
-def parse_registry(text: str, where: str) -> Registry:
+def parse_yaml_list(text: str, where: str, what: str) -> list[Any]:
+    """The YAML list a registry file holds (empty for an empty file), or a RegistryError that
+    says where the YAML breaks."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
@@ -172,9 +175,14 @@ def parse_registry(text: str, where: str) -> Registry:
         problem = getattr(exc, "problem", None) or exc
         raise RegistryError(where, "", f"not valid YAML{line}: {problem}") from None
     if data is None:
-        return Registry(source=where)
+        return []
     if not isinstance(data, list):
-        raise RegistryError(where, "", "must be a YAML list of entities (- name: …, kind: …)")
+        raise RegistryError(where, "", f"must be a YAML list of {what}")
+    return data
+
+
+def parse_registry(text: str, where: str) -> Registry:
+    data = parse_yaml_list(text, where, "entities (- name: …, kind: …)")
     return validate(where, (entity_from_mapping(where, f"[{i}]", d) for i, d in enumerate(data)))
 
 
@@ -190,12 +198,13 @@ def load_registry(path: Path) -> Registry:
     return parse_registry(text, where)
 
 
-def find_registry_file(start: Path, levels: int = 3) -> Path | None:
-    """`entities.yml` in `start` or up to `levels` folders above (the project root holds it
-    beside mkdocs.yml; articles live two levels down in docs/articles)."""
+def find_registry_file(start: Path, levels: int = 3, name: str = REGISTRY_FILE) -> Path | None:
+    """`entities.yml` (or another registry's `name`) in `start` or up to `levels` folders above
+    (the project root holds it beside mkdocs.yml; articles live two levels down in
+    docs/articles)."""
     folder = start.resolve()
     for _ in range(levels + 1):
-        candidate = folder / REGISTRY_FILE
+        candidate = folder / name
         if candidate.is_file():
             return candidate
         if folder.parent == folder:

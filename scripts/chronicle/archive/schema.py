@@ -6,14 +6,18 @@ people and a test keeps the two in step. Errors name the file and the key, in on
 
 from __future__ import annotations
 
-import datetime as dt
-import difflib
 from collections.abc import Mapping
 from typing import Any
 
+from chronicle.archive.captures import captures_to_list, read_captures
 from chronicle.archive.dates import parse_date
-from chronicle.archive.limits import CONTROL, LIMITS, Limits, check_limits
+from chronicle.archive.limits import LIMITS, Limits, check_limits
 from chronicle.archive.model import ORIGINS, Article, Figure, Provenance, Quote
+from chronicle.archive.values import datetime_value as _datetime
+from chronicle.archive.values import iso_time as _iso
+from chronicle.archive.values import sha256_value as _sha256
+from chronicle.archive.values import text_value as _text
+from chronicle.archive.values import unknown_key as _unknown_key
 from chronicle.errors import ChronicleError, FrontMatterError
 from chronicle.text.normalize import language_tag, web_address
 
@@ -45,10 +49,15 @@ FIELDS: dict[str, str] = {
     "provenance": "original_name, sha256 of the original bytes, added (UTC), reader, fingerprint, "
     "retrieved, original_url",
     "extra": "any other curator data, kept as is",
+    "captures": "the other captures of the article's own address, oldest first (the body is the "
+    "newest capture's): list of {sha256, added, captured, original_name, title, fingerprint, body}",
 }
 
 # Keys a curator may give in a sidecar file or on the command line.
 CURATOR_KEYS = ("title", "date", "source", "url", "authors", "language", "topics", "summary")
+# And, with a title, whose words it is: `source` for a headline typed in from a paper clipping
+# (the source's, cited as printed), `curator` (the default) for a title the curator devised.
+TITLE_ORIGINS = ("curator", "source")
 PROVENANCE_KEYS = (
     "original_name",
     "sha256",
@@ -58,27 +67,6 @@ PROVENANCE_KEYS = (
     "retrieved",
     "original_url",
 )
-
-
-def _unknown_key(where: str, key: str, allowed: tuple[str, ...] | list[str]) -> FrontMatterError:
-    close = difflib.get_close_matches(key, allowed, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else f"; known keys: {', '.join(allowed)}"
-    return FrontMatterError(where, key, f"unknown key{hint}")
-
-
-def _text(where: str, key: str, value: Any, required: bool = False) -> str | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise FrontMatterError(where, key, "is required and may not be empty")
-        return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = str(value).strip()
-        control = CONTROL.search(text)
-        if control:
-            code = f"U+{ord(control.group(0)):04X}"
-            raise FrontMatterError(where, key, f"holds the control character {code}")
-        return text
-    raise FrontMatterError(where, key, f"must be text, not {type(value).__name__}")
 
 
 def _web_address(where: str, key: str, value: Any) -> str | None:
@@ -129,20 +117,6 @@ def _int(where: str, key: str, value: Any) -> int:
     return value
 
 
-def _datetime(where: str, key: str, value: Any) -> dt.datetime | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-    if isinstance(value, dt.date):
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
-    try:
-        parsed = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
-    except ValueError:
-        raise FrontMatterError(where, key, f"'{value}' is not an ISO 8601 date-time") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
-
-
 def _date(where: str, key: str, value: Any):
     try:
         date = parse_date(value, where)
@@ -161,9 +135,17 @@ def read_curator(where: str, data: Mapping[str, Any]) -> dict[str, Any]:
     """Validate a sidecar (or flags) mapping; returns typed values for the keys given."""
     out: dict[str, Any] = {}
     for key, value in data.items():
-        if key not in CURATOR_KEYS:
-            raise _unknown_key(where, str(key), list(CURATOR_KEYS))
-        if key in ("authors", "topics"):
+        if key not in CURATOR_KEYS and key != "title_origin":
+            raise _unknown_key(where, str(key), [*CURATOR_KEYS, "title_origin"])
+        if key == "title_origin":
+            if value not in TITLE_ORIGINS or "title" not in data:
+                raise FrontMatterError(
+                    where,
+                    key,
+                    f"must be one of {', '.join(TITLE_ORIGINS)}, with a title, not {value!r}",
+                )
+            out[key] = value
+        elif key in ("authors", "topics"):
             out[key] = _list(where, key, value)
         elif key == "date":
             # An explicit "unknown" from the curator is knowledge too: keep the key.
@@ -187,9 +169,7 @@ def read_provenance(where: str, value: Any) -> Provenance | None:
             raise _unknown_key(
                 where, f"provenance.{key}", [f"provenance.{k}" for k in PROVENANCE_KEYS]
             )
-    sha = _text(where, "provenance.sha256", value.get("sha256"), required=True) or ""
-    if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-        raise FrontMatterError(where, "provenance.sha256", "must be 64 lowercase hex digits")
+    sha = _sha256(where, "provenance.sha256", value.get("sha256"))
     added = _datetime(where, "provenance.added", value.get("added"))
     if added is None:
         raise FrontMatterError(where, "provenance.added", "is required")
@@ -313,14 +293,9 @@ def _article(where: str, meta: Mapping[str, Any], body: str) -> Article:
         figures=read_figures(where, meta.get("figures")),
         reading_grade=float(grade) if grade is not None else None,
         other_versions=_list(where, "other_versions", meta.get("other_versions")),
+        captures=read_captures(where, meta.get("captures")),
         extra=dict(extra),
     )
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
 
 def article_to_mapping(article: Article) -> dict[str, Any]:
@@ -379,6 +354,8 @@ def article_to_mapping(article: Article) -> dict[str, Any]:
             if v
         },
         "extra": dict(article.extra),
+        # Last: the earlier texts are long, and the keys above are what a person reads first.
+        "captures": captures_to_list(article.captures),
     }
     # `date` and `source` stay even when null: "unknown" is recorded, not omitted.
     keep_null = {"date", "source"}

@@ -35,10 +35,12 @@ class Filters:
 
 
 def first_day(date: ArticleDate) -> dt.date:
-    return date.as_date()
+    return date.form.first if date.form is not None else date.as_date()
 
 
 def last_day(date: ArticleDate) -> dt.date:
+    if date.form is not None:  # a decade's last day is in its last year, not its first
+        return date.form.last
     month = date.month or 12
     day = date.day or calendar.monthrange(date.year, month)[1]
     return dt.date(date.year, month, day)

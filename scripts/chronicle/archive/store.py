@@ -16,6 +16,7 @@ from typing import Literal
 
 import yaml
 
+from chronicle.archive.catalogue import CATALOGUE_FILE, Catalogue, addresses_of, capture_keys
 from chronicle.archive.files import write_atomic
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.limits import LIMITS, Limits, check_limits, without_controls
@@ -33,10 +34,28 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 UNDATED = "undated"
 
 
+class _Block(str):
+    """A text written as a YAML block, as it reads (an earlier capture's body); every other
+    value keeps the style it always had, so rewriting an article changes only what changed."""
+
+
+class _Dumper(Dumper):  # type: ignore[misc,valid-type]
+    pass
+
+
+_Dumper.add_representer(
+    _Block,
+    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
+)
+
+
 def render_article(article: Article) -> str:
+    mapping = article_to_mapping(article)
+    for capture in mapping.get("captures", ()):
+        capture["body"] = _Block(capture["body"])
     meta = yaml.dump(
-        article_to_mapping(article),
-        Dumper=Dumper,
+        mapping,
+        Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
         width=100,
@@ -74,6 +93,8 @@ class StoredRef:
     sha256: str
     fingerprint: str
     locator: str = ""  # the entry or record inside a multi-article original (feed, WARC)
+    captures: tuple[tuple[str, str, str], ...] = ()  # catalogue.capture_keys
+    addresses: tuple[str, ...] = ()  # catalogue.addresses_of
 
 
 AddStatus = Literal["added", "unchanged", "duplicate"]
@@ -107,6 +128,8 @@ class ArticleStore:
         self.cache = cache
         self.limits = limits
         self.memo = ArticleMemo(None if cache is None else cache / ARTICLES_FILE)
+        # The dedupe lookups' source: ids and hashes of every file, parsing only changed ones.
+        self.catalogue = Catalogue(self.root, None if cache is None else cache / CATALOGUE_FILE)
         self._read_all = False  # every stored file went through the memo in this run
         self._refs: list[StoredRef] | None = None
         self._by_original: dict[tuple[str, str], StoredRef] = {}
@@ -193,6 +216,7 @@ class ArticleStore:
             # not this command its result.
             with contextlib.suppress(OSError):
                 self.memo.save()
+        self.catalogue.save()
 
     def reread(self) -> None:
         """Forget the dedupe lookups, to build them again from the files as they are now (after
@@ -207,8 +231,11 @@ class ArticleStore:
     def refs(self) -> list[StoredRef]:
         if self._refs is None:
             self._refs = []
-            for path, article in self.iter_articles():
-                self._remember(path, article)
+            for path, e in self.catalogue.refresh(self.read, self.iter_articles):
+                ref = StoredRef(
+                    path, e.id, e.sha256, e.fingerprint, e.locator, e.captures, e.addresses
+                )
+                self._remember_ref(ref)
         return self._refs
 
     def _remember(self, path: Path, article: Article) -> None:
@@ -219,7 +246,13 @@ class ArticleStore:
             prov.sha256 if prov else "",
             prov.fingerprint if prov else "",
             locator_of(article),
+            capture_keys(article),
+            addresses_of(article),
         )
+        self._remember_ref(ref)
+
+    def _remember_ref(self, ref: StoredRef) -> None:
+        path = ref.path
         assert self._refs is not None
         self._refs.append(ref)
         if ref.sha256:
@@ -228,6 +261,12 @@ class ArticleStore:
             self._by_fingerprint.setdefault(ref.fingerprint, ref)
         self._by_id.setdefault(ref.id, ref)
         self._paths.add(path)
+        # An earlier capture of the article's address is this article too: adding its original
+        # or its text again finds the article.
+        for sha256, locator, fingerprint in ref.captures:
+            self._by_original.setdefault((sha256, locator), ref)
+            if fingerprint:
+                self._by_fingerprint.setdefault(fingerprint, ref)
 
     def find_duplicate(self, article: Article) -> tuple[AddStatus, StoredRef] | None:
         """'unchanged': this very original (and entry) was added before; 'duplicate': the same
@@ -285,6 +324,25 @@ class ArticleStore:
     def write(self, path: Path, article: Article) -> None:
         self._written()
         write_atomic(path, render_article(article))
+        self.catalogue.record(path, article)
+
+    def rewrite(self, path: Path, article: Article) -> None:
+        """Write a stored article that gained a capture (recapture.py): its new original and
+        text now find it, as its first ones do."""
+        self.write(path, article)
+        self._remember(path, article)
+
+    def link_versions(self, ids: list[str], new_id: str) -> None:
+        """Name `new_id` among the `other_versions` of each stored article in `ids`: a new
+        near-duplicate names them, and they name it back."""
+        for article_id in ids:
+            ref = self.by_id(article_id)
+            if ref is None:
+                continue
+            existing = self.load(ref.path)
+            if new_id not in existing.other_versions:
+                versions = (*existing.other_versions, new_id)
+                self.write(ref.path, existing.with_changes(other_versions=versions))
 
     def _written(self) -> None:
         self._writes += 1
@@ -310,6 +368,7 @@ class ArticleStore:
         """Delete a stored article's file and the date folders it leaves empty."""
         self._written()
         path.unlink(missing_ok=True)
+        self.catalogue.forget(path)
         folder = path.parent
         while folder != self.root and folder.is_relative_to(self.root):
             try:

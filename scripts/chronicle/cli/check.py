@@ -14,6 +14,7 @@ from rich.table import Table
 from chronicle.archive.changes import ChangeLog, removed_originals
 from chronicle.archive.store import ArticleStore
 from chronicle.cli import entities as cli_entities
+from chronicle.cli import sources as cli_sources
 from chronicle.cli.curate import print_json
 from chronicle.cli.options import archive_option
 from chronicle.cli.paths import shown
@@ -70,6 +71,7 @@ def check(archive: Path, originals: Path | None, quiet: bool, fix: bool, as_json
             store,
             originals,
             registry=cli_entities.project_registry(archive),
+            sources=cli_sources.project_sources(archive),
             show_path=shown,
             removed_originals=removed_originals(history),
             on_article=advance,

@@ -17,7 +17,7 @@ from rich.console import Console
 
 from chronicle.archive.changes import Change, ChangeLog
 from chronicle.archive.store import ArticleStore
-from chronicle.cli.options import archive_option
+from chronicle.cli.options import archive_option, title_origin_option
 from chronicle.cli.paths import shown
 from chronicle.errors import ChronicleError
 from chronicle.ingest.curate import Found, corrected, find, read_edited, remove, save
@@ -61,7 +61,10 @@ def _save(archive: Path, found: Found, store: ArticleStore, new: Any, action: st
 @click.command(name="set")
 @click.argument("article_id", metavar="ID")
 @click.option("--title", help="The headline (recorded as the curator's).")
-@click.option("--date", "date_", metavar="EDTF", help="2025-03-21, 2025-03-21~, … or 'unknown'.")
+@title_origin_option
+@click.option(
+    "--date", "date_", metavar="EDTF", help="2025-03-21, 2025-03-21~, 198X, … or 'unknown'."
+)
 @click.option("--source", help="Publisher or outlet; 'unknown' if not known.")
 @click.option("--url", help="The article's original address.")
 @click.option("--author", "authors", multiple=True, help="A byline (repeat; replaces the list).")

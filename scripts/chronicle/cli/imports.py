@@ -11,7 +11,6 @@ from chronicle.archive.model import Article
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import Outcome
-from chronicle.ingest.curate import record_blog_redirects
 from chronicle.ingest.inputs import Input
 from chronicle.ingest.readers.blog import is_draft_file
 
@@ -31,6 +30,9 @@ def record_imports(store: ArticleStore, log: ChangeLog, outcomes: list[Outcome])
                 articles.append(store.load(Path(outcome.detail)))
             except (ChronicleError, OSError):
                 continue
+    # perf: imported here, for --redirects only: `ingest.curate` loads the enrichment modules
+    from chronicle.ingest.curate import record_blog_redirects
+
     return record_blog_redirects(log, articles)
 
 
@@ -40,6 +42,8 @@ def outcomes_json(outcomes: list[Outcome]) -> dict[str, Any]:
     for o in outcomes:
         counts[o.status] = counts.get(o.status, 0) + 1
         row: dict[str, Any] = {"input": o.input, "status": o.status, "detail": o.detail}
+        if o.status == "new-version" and o.article is not None:
+            row.update(id=o.article.id, file=o.detail, captures=len(o.article.captures) + 1)
         if o.status == "added" and o.article is not None:
             a = o.article
             row.update(
@@ -50,6 +54,8 @@ def outcomes_json(outcomes: list[Outcome]) -> dict[str, Any]:
                 date=a.date.edtf if a.date else None,
                 source=a.source,
             )
+        if o.changes:
+            row["changes"] = {key: [old, new] for key, old, new in o.changes}
         if o.note:
             row["note"] = o.note
         if o.warnings:

@@ -24,6 +24,7 @@ TARGETS = {
     "docs/index.md": "docs/index.md",
     "docs/about.md": "docs/about.md",
     "entities.yml": "entities.yml",
+    "sources.yml": "sources.yml",
     "gitignore": ".gitignore",
     "README.md": "README.md",
     "github/workflows/publish.yml": ".github/workflows/publish.yml",
@@ -129,9 +130,10 @@ def write_archive(folder: Path, files: dict[str, str]) -> None:
 def init(folder: Path, title: str, description: str, language: str, site_url: str | None) -> None:
     """Start a new archive in FOLDER (made if missing).
 
-    Writes mkdocs.yml, a home page and an about page (docs/), an empty entities.yml, a
-    .gitignore, a README for the curator, requirements.txt and a GitHub workflow that checks,
-    builds and publishes the site on GitHub Pages. Existing files are never overwritten.
+    Writes mkdocs.yml, a home page and an about page (docs/), an empty entities.yml and
+    sources.yml, a .gitignore, a README for the curator, requirements.txt and a GitHub workflow
+    that checks, builds and publishes the site on GitHub Pages. Existing files are never
+    overwritten.
 
     \b
     Example:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from chronicle.archive.schema import TITLE_ORIGINS
+
 DEFAULT_ARCHIVE = Path("docs/articles")
 
 archive_option = click.option(
@@ -14,4 +16,11 @@ archive_option = click.option(
     default=DEFAULT_ARCHIVE,
     show_default=True,
     help="Folder of stored articles.",
+)
+
+title_origin_option = click.option(
+    "--title-origin",
+    type=click.Choice(TITLE_ORIGINS),
+    help="Whose words --title is: source = the original's headline, typed in (from a paper "
+    "clipping), cited as printed; curator (the default) = a title you devised.",
 )

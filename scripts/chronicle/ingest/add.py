@@ -1,10 +1,10 @@
 """`chronicle add`: inputs → drafts → curator metadata → articles → the store.
 
-Two phases, as in pelican: *prepare* (read the input, extract, resolve metadata) is pure and runs
-in worker processes, one input at a time; *commit* (originals, dedupe, near-duplicates, writes)
-runs in the main process only, in input order, so duplicate detection sees every earlier article
-and the result does not depend on which worker finished first. One bad input is reported and the
-rest go on; a failed input leaves nothing behind.
+Two phases, as in pelican: *prepare* (prepare.py: read the input, extract, resolve metadata) is
+pure and runs in worker processes, one input at a time; *commit* (originals, dedupe,
+near-duplicates, writes) runs in the main process only, in input order, so duplicate detection
+sees every earlier article and the result does not depend on which worker finished first. One
+bad input is reported and the rest go on; a failed input leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -14,152 +14,34 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-import warnings
 from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from chronicle.archive.files import missing_folders, remove_empty, remove_stale_temporaries
+from chronicle.archive.files import remove_stale_temporaries
 from chronicle.archive.lock import archive_lock
-from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.store import ArticleStore
-from chronicle.errors import ChronicleError, ReaderError
-from chronicle.ingest.enrich import Registry, enrich_article, registry_near
-from chronicle.ingest.fetch import DEFAULT_TIMEOUT, fetch, is_url
+from chronicle.errors import ChronicleError
+from chronicle.ingest.again import Outcome, added_again
+from chronicle.ingest.fetch import is_url
 from chronicle.ingest.inputs import (
     DEFAULT_MAX_BYTES,
     Input,
     Refused,
-    read_input,
-    read_sidecar,
-    sidecar_for,
 )
-from chronicle.ingest.metadata import layer_curator, resolve
-from chronicle.ingest.near_duplicates import NearDuplicateIndex
-from chronicle.ingest.readers import read_bytes
-from chronicle.ingest.readers.decode import EncodingAssumed
+from chronicle.ingest.near_duplicates import NearDuplicateIndex, remember, stored_index
+from chronicle.ingest.prepare import DEFAULT_SETTINGS, Prepared, Settings, prepare_safely
+from chronicle.ingest.recapture import Recaptures
+from chronicle.ingest.sources import settle_in_project
 from chronicle.ingest.workers import exit_with_parent
 
+if TYPE_CHECKING:  # perf: enrichment (0.45 s to import) loads when an article is really added
+    from chronicle.ingest.enrich import Registry
+
 DEFAULT_JOBS = 2
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What happened to one input (or one article inside it)."""
-
-    input: str
-    status: str  # added | unchanged | duplicate | near-duplicate | failed
-    detail: str  # path written, existing article, or the reason it failed
-    article: Article | None = None
-    note: str = ""  # e.g. "another version of …" for a linked near-duplicate
-    # What the curator should check, e.g. "decoded as cp1252 (not UTF-8)" for a guessed encoding.
-    warnings: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Settings:
-    max_bytes: int = DEFAULT_MAX_BYTES
-    timeout: float = DEFAULT_TIMEOUT
-    near_duplicates: str = "link"  # link | report | add (see near_duplicates.MODES)
-
-
-# --- prepare (pure, runs in workers) --------------------------------------------------------
-
-
-def articles_from_bytes(
-    data: bytes,
-    name: str,
-    curator: Mapping[str, Any],
-    *,
-    added: dt.datetime,
-    original_url: str | None = None,
-    retrieved: dt.datetime | None = None,
-) -> list[tuple[Article, bytes]]:
-    """Pure: original bytes + curator metadata → articles, each with the bytes it came from."""
-    out = []
-    for draft in read_bytes(data, name):
-        own = draft.extra.get("curator", {})
-        extra = {k: v for k, v in draft.extra.items() if k != "curator"}
-        draft = dataclasses.replace(draft, extra=extra, retrieved=draft.retrieved or retrieved)
-        original = draft.original if draft.original is not None else data
-        article = resolve(
-            draft,
-            layer_curator(curator, own),
-            original_name=Path(name).name + (f"#{draft.locator}" if draft.locator else ""),
-            sha256=hashlib.sha256(original).hexdigest(),
-            added=added,
-            original_url=original_url,
-        )
-        out.append((article, original))
-    return out
-
-
-def prepare(
-    item: Input, flags: Mapping[str, Any], settings: Settings, added: dt.datetime
-) -> list[tuple[Article, bytes]]:
-    """One input → its articles and originals. Raises ChronicleError for a bad input."""
-    if isinstance(item, Refused):
-        raise ReaderError(str(item.path), item.reason)
-    if isinstance(item, str) and is_url(item):
-        page = fetch(item, max_bytes=settings.max_bytes, timeout=settings.timeout)
-        name = page.url.rstrip("/").rsplit("/", 1)[-1] or "page"
-        return articles_from_bytes(
-            page.data,
-            name if "." in name else name + ".html",
-            flags,
-            added=added,
-            original_url=page.url,
-            retrieved=page.retrieved,
-        )
-    path = Path(item)
-    sidecar = sidecar_for(path)
-    try:
-        own = read_sidecar(sidecar) if sidecar else {}
-    except ChronicleError as exc:
-        # The batch reports the input; the mistake is in the sidecar: name it.
-        raise ReaderError(str(path), f"sidecar {exc.where}: {exc.reason}") from None
-    curator = layer_curator(flags, own)
-    data = read_input(path, settings.max_bytes)
-    return articles_from_bytes(data, str(path), curator, added=added)
-
-
-# (input, pairs, failure, warnings about the input)
-Prepared = tuple[str, list[tuple[Article, bytes]] | None, str, tuple[str, ...]]
-
-
-def prepare_safely(task: tuple[Input, Mapping[str, Any], Settings, dt.datetime]) -> Prepared:
-    """`prepare` for a worker: never raises, so one bad file cannot stop the batch. What the
-    readers warn about (a guessed encoding) comes back with the result, to be printed with it."""
-    item = task[0]
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", EncodingAssumed)
-        pairs, failure = _prepare_or_fail(task)
-    notes = []
-    for warning in caught:
-        if issubclass(warning.category, EncodingAssumed):
-            notes.append(str(warning.message))
-        else:  # not ours to collect: let it through as if it had not been caught
-            warnings.warn_explicit(
-                warning.message, warning.category, warning.filename, warning.lineno
-            )
-    return str(item), pairs, failure, tuple(dict.fromkeys(notes))
-
-
-def _prepare_or_fail(
-    task: tuple[Input, Mapping[str, Any], Settings, dt.datetime],
-) -> tuple[list[tuple[Article, bytes]] | None, str]:
-    try:
-        return prepare(*task), ""
-    except ChronicleError as exc:
-        return None, exc.reason
-    except RecursionError:
-        return None, "the document is nested too deeply to read"
-    except Exception as exc:  # a reader bug must fail one input, not the batch; say it is a bug
-        return None, f"unexpected error ({type(exc).__name__}: {exc}); please report it"
 
 
 # --- commit (main process only) -------------------------------------------------------------
@@ -185,38 +67,41 @@ class Ingester:
         self.mode = near_duplicates
         self._index: NearDuplicateIndex | None = None
         self._registry = registry
+        self.recaptures = Recaptures(store, self.originals, lambda: self.registry, self.show)
 
     @property
     def registry(self) -> Registry:
         """The project's entities.yml, loaded once, on the first article to add."""
         if self._registry is None:
+            from chronicle.ingest.enrich import registry_near
+
             self._registry = registry_near(self.store.root)
         return self._registry
 
     @property
     def index(self) -> NearDuplicateIndex:
         if self._index is None:
-            cache = self.store.cache
-            signatures = PickleMemo(None if cache is None else cache / SIGNATURES_FILE)
-            self._index = NearDuplicateIndex(
-                ((a.id, a.body) for _, a in self.store.iter_articles()), signatures=signatures
-            )
+            self._index = stored_index(self.store)
         return self._index
 
     def reread(self) -> None:
         """Forget what was read of the archive: it is read again, as it is now, when needed."""
         self.store.reread()
         self._index = None
+        self.recaptures.reread()
 
     def save_memos(self) -> None:
         """Keep the articles and signatures this run read for the next run (and build)."""
         self.store.save_memo()
         if self._index is not None:
             with contextlib.suppress(OSError):  # as for the article memo (`save_memo`)
-                self._index.signatures.save()
+                self._index.save_signatures()
 
-    def already_added(self, item: Input, max_bytes: int) -> Outcome | None:
-        """'unchanged' for a file whose bytes were added before as one article, else None."""
+    def already_added(
+        self, item: Input, max_bytes: int, flags: Mapping[str, Any] | None = None
+    ) -> Outcome | None:
+        """'unchanged' for a file whose bytes were added before as one article ('corrected'
+        when `flags` or its sidecar give other curator values), else None."""
         if isinstance(item, Refused) or (isinstance(item, str) and is_url(item)):
             return None
         path = Path(item)
@@ -230,9 +115,9 @@ class Ingester:
         if ref is None:
             return None
         self.originals.keep(data)  # heals an originals folder that lost it
-        return Outcome(str(item), "unchanged", self.show(ref.path))
+        return added_again(self.store, str(item), ref, flags or {}, self.show)
 
-    def commit(self, prepared: Prepared) -> list[Outcome]:
+    def commit(self, prepared: Prepared, flags: Mapping[str, Any] | None = None) -> list[Outcome]:
         """Outcomes of one prepared input. An OSError (the disk, not the input) is raised, after
         undoing this article's writes: stop rather than fail every later file."""
         name, pairs, failure, notes = prepared
@@ -241,7 +126,7 @@ class Ingester:
         out = []
         for article, original in pairs:
             try:
-                outcome = self.commit_article(name, article, original)
+                outcome = self.commit_article(name, article, original, flags)
             except OSError:
                 raise
             except ChronicleError as exc:
@@ -249,18 +134,32 @@ class Ingester:
             except Exception as exc:  # a bug must fail one article, not the batch
                 reason = f"unexpected error ({type(exc).__name__}: {exc}); please report it"
                 outcome = Outcome(name, "failed", reason, article)
-            out.append(dataclasses.replace(outcome, warnings=notes) if notes else outcome)
+            out.append(outcome)
+        if notes:  # about the input, not one of its articles: said once, with one it added
+            first = next((i for i, o in enumerate(out) if o.status == "added"), 0)
+            out[first] = dataclasses.replace(out[first], warnings=notes)
         return out
 
-    def commit_article(self, name: str, article: Article, original: bytes) -> Outcome:
+    def commit_article(
+        self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
+    ) -> Outcome:
+        article = settle_in_project(article, self.store.root, self.registry)  # sources.yml
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found
             if status == "unchanged":
                 self.originals.keep(original)  # heals an originals folder that lost it
+            elif self.recaptures.same_page(article, ref):  # captured again, the text as it was
+                status = "unchanged"
+            if status == "unchanged":
+                corrected = added_again(self.store, name, ref, flags or {}, self.show)
+                if corrected.status != "unchanged":
+                    return corrected
             return Outcome(name, status, self.show(ref.path), article)
+        version, note = self.recaptures.record(name, article, original, flags or {})
+        if version is not None:
+            return version
         similar = self.index.similar(article.body) if self.mode != "add" else []
-        note = ""
         if similar:
             others = [self.store.by_id(i) for i, _ in similar]
             first = others[0]
@@ -279,45 +178,28 @@ class Ingester:
                     dict.fromkeys((*article.other_versions, *(i for i, _ in similar)))
                 )
             )
-            note = f"another version of {where} ({percent} similar)"
+            note = f"another version of {where} ({percent} similar)" + (note and f"; {note}")
         # Entities, quotes and reading level, here in the main process: the registry is loaded
         # once, and only for articles that are really added.
+        from chronicle.ingest.enrich import enrich_article
+
         article = enrich_article(article, self.registry)
-        created = missing_folders(self.originals.path_for(hashlib.sha256(original).hexdigest()))
-        sha, new = self.originals.keep(original)
-        try:
+        with self.originals.keeping(original):
             result = self.store.add(article)
-        except BaseException:
-            if new:  # leave nothing behind: the original and the folders made for it
-                self.originals.forget(sha)
-                remove_empty(created)
-            raise
         stored = article.with_changes(id=result.article_id)
         if similar:
-            self._link_back(stored.id, [i for i, _ in similar])
+            self.store.link_versions([i for i, _ in similar], stored.id)  # both ways
         if self.mode != "add":  # "add" never asks, so never pays for reading the archive
-            self.index.add(stored.id, stored.body)
+            remember(self.store, self.index, stored.id, result.path, stored.body)
+        self.recaptures.added(stored)
         return Outcome(name, "added", self.show(result.path), stored, note)
-
-    def _link_back(self, new_id: str, ids: list[str]) -> None:
-        """Record the new article in each older version's `other_versions` (both ways)."""
-        for article_id in ids:
-            ref = self.store.by_id(article_id)
-            if ref is None:
-                continue
-            existing = self.store.load(ref.path)
-            if new_id not in existing.other_versions:
-                self.store.write(
-                    ref.path,
-                    existing.with_changes(other_versions=(*existing.other_versions, new_id)),
-                )
 
 
 def add_all(
     ingester: Ingester,
     items: list[Input],
     flags: Mapping[str, Any],
-    settings: Settings = Settings(),
+    settings: Settings = DEFAULT_SETTINGS,
     *,
     jobs: int = DEFAULT_JOBS,
     now: dt.datetime | None = None,
@@ -348,7 +230,9 @@ def _add_locked(
     added: dt.datetime,
     on_progress: Callable[[], None] | None,
 ) -> Iterator[Outcome]:
-    known = {i: ingester.already_added(item, settings.max_bytes) for i, item in enumerate(items)}
+    known = {
+        i: ingester.already_added(item, settings.max_bytes, flags) for i, item in enumerate(items)
+    }
     tasks = [(item, flags, settings, added) for i, item in enumerate(items) if known[i] is None]
     pool = (
         ProcessPoolExecutor(
@@ -363,7 +247,7 @@ def _add_locked(
         results = iter(pool.map(prepare_safely, tasks) if pool else map(prepare_safely, tasks))
         for i in range(len(items)):
             found = known[i]
-            yield from [found] if found is not None else ingester.commit(next(results))
+            yield from [found] if found is not None else ingester.commit(next(results), flags)
             if on_progress:
                 on_progress()
     finally:
@@ -389,6 +273,11 @@ def add_path(
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
     with archive_lock(store.root):
         ingester.reread()
-        outcomes = ingester.commit(prepare_safely((path, flags, settings, added)))
+        outcomes = ingester.already_added(path, max_bytes, flags)
+        outcomes = (
+            [outcomes]
+            if outcomes
+            else ingester.commit(prepare_safely((path, flags, settings, added)), flags)
+        )
         ingester.save_memos()
     return outcomes

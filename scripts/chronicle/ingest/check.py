@@ -6,14 +6,19 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chronicle.archive.evidence import date_guessed, recorded
 from chronicle.archive.index import name_collisions
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
+from chronicle.archive.sources import SOURCES_FILE, SourceRegistry
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
-from chronicle.ingest.enrich import Registry, enrich_article
+from chronicle.text.counts import counted
+
+if TYPE_CHECKING:  # the enrichment modules load when a check enriches, not with `add`
+    from chronicle.ingest.enrich import Registry
 
 
 @dataclass(frozen=True)
@@ -57,11 +62,17 @@ def warnings_for(name: str, article: Article) -> list[Finding]:
             f"date guessed from the text, not given by the original: “{article.date.human()}”"
             f"{why}; set 'date' to confirm or correct it"
         )
+    elif article.date.form is not None:
+        # Kept as written (a decade, a season, "one of"): for review, never collapsed to a day.
+        kind = "imprecise" if article.date.is_exact else "uncertain"
+        warn(f"date is {kind}: “{article.date.human()}” (EDTF “{article.date.edtf}”)")
     elif not article.date.is_exact:
         found = recorded(article).get("date")
         warn(f"date is {article.date.human()}" + (f" (evidence “{found}”)" if found else ""))
     if not article.source:
-        warn("source unknown; set 'source' to the publisher when it is known")
+        found = recorded(article).get("source")
+        why = f" (evidence “{found}”)" if found and found != "none found" else ""
+        warn(f"source unknown{why}; set 'source' to the publisher when it is known")
     return out
 
 
@@ -95,6 +106,29 @@ def collision_warnings(pairs: list[tuple[str, Article]]) -> list[Finding]:
     return out
 
 
+def source_warnings(pairs: list[tuple[str, Article]], sources: SourceRegistry) -> list[Finding]:
+    """One warning for each source name the registry does not know, most used first, on the
+    registry's file and naming the articles that use it (pure)."""
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for name, article in pairs:
+        if article.source and sources.match(article.source) is None:
+            by_name[article.source].append(name)
+    where = Path(sources.path).name or SOURCES_FILE
+    out = []
+    for source, files in sorted(by_name.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold())):
+        more = f" and {len(files) - 3} more" if len(files) > 3 else ""
+        out.append(
+            Finding(
+                "warning",
+                where,
+                f"source '{source}' is not in the source registry "
+                f"({counted(len(files), 'article')}: {', '.join(files[:3])}{more}); "
+                "`chronicle sources suggest` proposes entries",
+            )
+        )
+    return out
+
+
 def originals_problems(
     pairs: list[tuple[str, Article]], originals: OriginalsStore
 ) -> list[Finding]:
@@ -102,14 +136,18 @@ def originals_problems(
     out = []
     checked: dict[str, str | None] = {}
     for name, article in pairs:
-        sha = article.provenance.sha256 if article.provenance else ""
-        if not sha:
-            continue
-        if sha not in checked:  # a feed's entries share one original: hash it once
-            checked[sha] = originals.problem(sha)
-        if checked[sha]:
-            out.append(Finding("error", name, checked[sha] or ""))
+        for sha in recorded_originals(article):
+            if sha not in checked:  # a feed's entries share one original: hash it once
+                checked[sha] = originals.problem(sha)
+            if checked[sha]:
+                out.append(Finding("error", name, checked[sha] or ""))
     return out
+
+
+def recorded_originals(article: Article) -> list[str]:
+    """The SHA-256 of every original the article records: its own and its other captures'."""
+    own = [article.provenance.sha256] if article.provenance else []
+    return [*own, *(c.sha256 for c in article.captures)]
 
 
 def link_problems(pairs: list[tuple[str, Article]]) -> list[Finding]:
@@ -148,7 +186,7 @@ def orphaned_originals(
 ) -> list[Finding]:
     """Kept originals that no article names and no recorded removal explains: an article file
     deleted by hand. A warning: the original is evidence, never deleted for the curator."""
-    named = {a.provenance.sha256 for _, a in pairs if a.provenance} | removed
+    named = {sha for _, a in pairs for sha in recorded_originals(a)} | removed
     out = []
     for path in originals.kept():
         if path.name not in named:
@@ -184,6 +222,8 @@ def fix_links(store: ArticleStore) -> list[tuple[Path, Article, Article]]:
 
 def enrichment_warnings(name: str, article: Article, registry: Registry) -> list[Finding]:
     """Derived keys that `chronicle enrich` would change (pure)."""
+    from chronicle.ingest.enrich import enrich_article  # perf: `add` imports this module too
+
     fresh = enrich_article(article, registry)
     if fresh is article:
         return []
@@ -208,11 +248,13 @@ def check_store(
     originals: Path | None = None,
     registry: Registry | None = None,
     *,
+    sources: SourceRegistry | None = None,
     show_path: Callable[[Path], str] | None = None,
     removed_originals: set[str] | None = None,
     on_article: Callable[[], None] | None = None,
 ) -> Report:
     """Every finding about the archive; `show_path` names files (default: from the project);
+    `sources`: the source registry, whose unknown sources are warned about (None: no registry);
     `removed_originals`: the originals of articles removed on purpose (not orphans)."""
     show = show_path or store.name
     report = Report()
@@ -231,6 +273,8 @@ def check_store(
     report.articles = len(pairs)
     report.findings.extend(duplicates_in(pairs))
     report.findings.extend(collision_warnings(pairs))
+    if sources is not None:
+        report.findings.extend(source_warnings(pairs, sources))
     kept = OriginalsStore(originals or default_location(store.root))
     report.findings.extend(originals_problems(pairs, kept))
     report.findings.extend(link_problems(pairs))

@@ -17,6 +17,7 @@ from typing import Any
 
 from chronicle.archive.changes import Change, ChangeLog, now
 from chronicle.archive.evidence import FIELDS as EVIDENCE_FIELDS
+from chronicle.archive.evidence import TRANSCRIBED
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
@@ -72,12 +73,20 @@ def differences(old: Article, new: Article) -> dict[str, list[Any]]:
 def corrected(article: Article, given: Mapping[str, Any]) -> Article:
     """`article` with the curator's values (checked as a sidecar's are); what the curator sets
     is theirs ('curator' origin), and 'unknown' is recorded as unknown."""
-    values = read_curator("command line", given)
+    return with_curator_values(article, read_curator("command line", given))
+
+
+def with_curator_values(article: Article, values: Mapping[str, Any]) -> Article:
+    """`article` with curator values already checked (`read_curator`'s): `corrected`'s work,
+    and `chronicle add`'s when the same original comes again with other values."""
     changes: dict[str, Any] = {}
     for key, value in values.items():
         if key in ("title", "date", "source"):
             changes[f"{key}_origin"] = "curator" if value else None
-        changes[key] = value
+        if key != "title_origin":
+            changes[key] = value
+    if values.get("title_origin") == "source" and changes.get("title"):
+        changes["title_origin"] = "source"  # typed in from the original: the source's headline
     if "title" in changes and not changes["title"]:
         raise ChronicleError("command line", "'title' may not be empty")
     if changes.get("source") in ("unknown", "Unknown"):
@@ -90,7 +99,11 @@ def corrected(article: Article, given: Mapping[str, Any]) -> Article:
         # The reader's word no longer backs a value the curator replaced (the change log keeps
         # it); as at ingest (metadata.py), the curator's value is said to be the curator's.
         fresh = {**evidence, **dict.fromkeys(given_fields, "curator")}
+        if changes.get("title_origin") == "source":
+            fresh["title"] = TRANSCRIBED
         changes["extra"] = {**article.extra, "evidence": fresh}
+    elif changes.get("title_origin") == "source":  # a reader that keeps no evidence (text)
+        changes["extra"] = {**article.extra, "evidence": {"title": TRANSCRIBED}}
     return article.with_changes(**changes)
 
 
@@ -99,13 +112,20 @@ def save(
 ) -> tuple[Path, Change | None]:
     """Write `new` in place of `found` (moving it when its date folder changed) and record the
     change; (the article's path, the change recorded, None when nothing changed)."""
+    with archive_lock(store.root):
+        return save_held(store, log, found, new, action, note)
+
+
+def save_held(
+    store: ArticleStore, log: ChangeLog, found: Found, new: Article, action: str, note: str = ""
+) -> tuple[Path, Change | None]:
+    """`save` for a caller that holds the archive's lock already (`chronicle add`)."""
     if new.id != found.article.id:
         raise ChronicleError(store.name(found.path), "the id never changes once added")
     diff = differences(found.article, new)
     if not diff:
         return found.path, None
-    with archive_lock(store.root):
-        return _save_locked(store, log, found, new, action, note, diff)
+    return _save_locked(store, log, found, new, action, note, diff)
 
 
 def _save_locked(
@@ -175,6 +195,7 @@ def _remove_locked(store: ArticleStore, log: ChangeLog, found: Found) -> list[Ch
             "title": [gone.title, None],
             "file": [site_path(store, found.path), None],
             **({"original": [prov.sha256, None]} if prov else {}),
+            **({"captures": [[c.sha256 for c in gone.captures], None]} if gone.captures else {}),
         },
         note="the original is kept in originals/",
     )

@@ -51,7 +51,11 @@ def _outside(path: Path, root: Path) -> bool:
 def sidecar_for(path: Path) -> Path | None:
     for suffix in SIDECAR_SUFFIXES:
         for candidate in (path.with_suffix(suffix), path.with_name(path.name + suffix)):
-            if candidate != path and candidate.is_file():
+            try:
+                found = candidate != path and candidate.is_file()
+            except OSError:  # a 255-byte name leaves no room for ".yml": there is no sidecar
+                found = False
+            if found:
                 return candidate
     return None
 

@@ -15,6 +15,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
+from chronicle.archive.evidence import TRANSCRIBED
 from chronicle.archive.model import Article, Origin, Provenance
 from chronicle.ingest.readers.base import Draft
 from chronicle.text.language import decide_language
@@ -61,9 +62,14 @@ def resolve(
     sha256: str,
     added: dt.datetime,
     original_url: str | None = None,
+    front_matter: Mapping[str, Any] | None = None,
 ) -> Article:
-    """Draft + curator metadata + provenance → Article (not yet enriched, not yet stored)."""
+    """Draft + curator metadata + provenance → Article (not yet enriched, not yet stored).
+    `front_matter`: the curator's keys the input itself carried (a Markdown file's), whose
+    evidence the reader wrote; a flag or sidecar that replaced one is "curator"."""
     title, title_origin = _pick(curator, draft, "title")
+    if title_origin == "curator" and curator.get("title_origin") == "source":
+        title_origin = "source"  # a headline the curator typed in from the original
     date, date_origin = _pick(curator, draft, "date")
     source, source_origin = _pick(curator, draft, "source")
     # The curator's address was checked in schema.py; a blank one falls back to the page's.
@@ -81,7 +87,9 @@ def resolve(
         source, source_origin = None, None
     extra = dict(draft.extra)
     if isinstance(extra.get("evidence"), Mapping):
-        extra["evidence"] = _evidence(extra["evidence"], curator, title_origin)
+        extra["evidence"] = _evidence(extra["evidence"], curator, title_origin, front_matter or {})
+    elif title_origin == "source" and "title" in curator:
+        extra["evidence"] = {"title": TRANSCRIBED}  # a reader that keeps no evidence
     summary = normalise_space(summary or "")
     if len(summary) > SUMMARY_MAX_CHARS:
         summary = summary[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0] + "…"
@@ -114,13 +122,19 @@ def resolve(
 
 
 def _evidence(
-    found: Mapping[str, Any], curator: Mapping[str, Any], title_origin: Origin | None
+    found: Mapping[str, Any],
+    curator: Mapping[str, Any],
+    title_origin: Origin | None,
+    front_matter: Mapping[str, Any],
 ) -> dict[str, str]:
     """The reader's evidence for each field, with the curator's word over any it replaced."""
     out = {str(k): str(v) for k, v in found.items()}
     for key in ("title", "date", "source", "authors"):
-        if key in curator:
+        own = key in front_matter and front_matter[key] == curator.get(key) and key in out
+        if key in curator and not own:
             out[key] = "curator"
+    if title_origin == "source" and "title" in curator:
+        out["title"] = TRANSCRIBED
     if title_origin == "inferred" and "title" not in curator:
         out["title"] = "first words of the text"
     return out

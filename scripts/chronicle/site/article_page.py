@@ -59,7 +59,9 @@ def article_context(
     return dict(
         entry=entry,
         versions=story.versions,
+        captures=story.captures,
         related=story.related,
+        story=story.story,
         previous=previous,
         next=following,
         citations=citations(entry.article, place, entity_site.labels),

@@ -45,7 +45,7 @@ def _periods(entries: Iterable[Entry]) -> tuple[str, list[tuple[Period, int]]]:
     years: Counter[int] = Counter()
     for entry in entries:
         date = entry.article.date
-        if date is None:
+        if date is None or date.period is None:  # undated, or a span of years (`198X`)
             continue
         years[date.year] += 1
         if date.month is not None:

@@ -41,6 +41,7 @@ class ChronicleConfig(base.Config):
     sources_url = c.Type(str, default="sources")
     # The whole archive oldest first; each topic's own timeline is at <topics_url>/<slug>/timeline/.
     timeline_url = c.Type(str, default="timeline")
+    stories_url = c.Type(str, default="stories")
     # Articles per listing page; longer listings are split into numbered pages, cut from the
     # oldest article so that later pages keep their articles as new ones arrive (page 1 holds
     # between one and two pages' worth; see views.page_bounds).
@@ -60,6 +61,9 @@ class ChronicleConfig(base.Config):
     # The entity registry, relative to mkdocs.yml (absent: the front matter's names
     # are shown as they are), and where entity and quote pages are generated.
     entities_file = c.Type(str, default="entities.yml")
+    # The source registry, relative to mkdocs.yml: articles whose sources are one publisher's
+    # aliases or domains are listed under its name (absent: sources are shown as stored).
+    sources_file = c.Type(str, default="sources.yml")
     people_url = c.Type(str, default="people")
     organisations_url = c.Type(str, default="organisations")
     places_url = c.Type(str, default="places")
@@ -130,6 +134,10 @@ HELP: dict[str, str] = {
     "parallel": "on `mkdocs build`, let a helper process use a second core",
     "entities_file": "the entity registry, beside `mkdocs.yml` (absent: names are shown as the "
     "articles give them)",
+    "sources_file": "the source registry, beside `mkdocs.yml`: a source stored as one of a "
+    "publisher's aliases or domains is shown and listed under its name (absent: as stored)",
+    "stories_url": "where story pages are generated (articles grouped by the names they share, "
+    "close in time: who covered each story, and when)",
     "people_url": "where people's pages are generated",
     "organisations_url": "where organisations' pages are generated",
     "places_url": "where places' pages are generated",

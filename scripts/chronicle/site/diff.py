@@ -1,20 +1,26 @@
 """Versions of one story and what changed between them. Pure: no I/O, no MkDocs.
 
-`chronicle add` records near-duplicates (a syndicated copy, an edited capture) in each article's
-`other_versions`, both ways; `version_links` reads them (either way is enough) into the links an
-article page shows, each with the address of a comparison page; `diff_views` makes those pages:
-a word-level diff of the two plain texts (`difflib.SequenceMatcher` from the standard library,
-which finds the longest matching runs, so a moved sentence reads as removed here and added
-there, never as scrambled words), with added words in `<ins>` and removed words in `<del>`.
+Two kinds of versions. `chronicle add` records near-duplicates (a syndicated copy, an edited
+copy) in each article's `other_versions`, both ways; `version_links` reads them (either way is
+enough) into the links an article page shows, each with the address of a comparison page;
+`diffs` makes those pages: a word-level diff of the two plain texts (`difflib.SequenceMatcher`
+from the standard library, which finds the longest matching runs, so a moved sentence reads as
+removed here and added there, never as scrambled words), with added words in `<ins>` and
+removed words in `<del>`. And the captures of one article's own address (its front matter's
+`captures`, kept with their texts when the page was captured again): `capture_links` lists them
+on its page, oldest first, and `capture_diffs` compares each with the one before.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from chronicle.archive.index import Archive, Entry
+from chronicle.archive.model import Capture, every_capture
 from chronicle.text.normalize import make_slug
 from chronicle.text.plain import plain_text
 
@@ -36,6 +42,9 @@ class Diff:
     added: int  # words
     removed: int
     same_percent: int  # share of the longer text's words the two have in common
+    # When each side was captured, for two captures of one article's address; None for two
+    # articles (each shows its own date).
+    captured: tuple[dt.datetime, dt.datetime] | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,16 @@ class VersionLink:
 
     entry: Entry
     compare_url: str  # the comparison page
+
+
+@dataclass(frozen=True)
+class CaptureLink:
+    """One capture of an article's address, as its page lists it."""
+
+    when: dt.datetime  # captured, or else added
+    title: str
+    current: bool  # the text the page shows
+    compare_url: str | None  # the page comparing it with the capture before; None for the first
 
 
 def _words(text: str) -> list[str]:
@@ -148,4 +167,52 @@ def diffs(pairs: dict[str, list[Entry]], base: str) -> dict[str, Diff]:
                 plain_text(older.article.body), plain_text(newer.article.body)
             )
             out[url] = Diff(older, newer, tuple(segments), added, removed, same)
+    return out
+
+
+def capture_url(base: str, entry: Entry, capture: Capture) -> str:
+    """The page comparing `capture` with the capture of the same address before it."""
+    return f"{base}versions/{make_slug(entry.article.id)}/capture-{capture.sha256[:12]}/"
+
+
+def capture_links(entry: Entry, base: str) -> list[CaptureLink]:
+    """Every capture of the article's address, oldest first ([] when it was captured once)."""
+    captures = every_capture(entry.article)
+    current = entry.article.provenance.sha256 if entry.article.provenance else ""
+    return [
+        CaptureLink(
+            c.when,
+            c.title or entry.article.title,
+            c.sha256 == current,
+            capture_url(base, entry, c) if n else None,
+        )
+        for n, c in enumerate(captures)
+    ]
+
+
+def _as_entry(entry: Entry, capture: Capture) -> Entry:
+    """The article as this capture had it: its text and headline, the article's address."""
+    article = entry.article.with_changes(
+        title=capture.title or entry.article.title, body=capture.body
+    )
+    return Entry(article, entry.url, entry.src_uri)
+
+
+def capture_diffs(archive: Archive, base: str) -> dict[str, Diff]:
+    """Each page comparing a capture with the one before it → its diff."""
+    out: dict[str, Diff] = {}
+    for entry in archive.entries:
+        for older, newer in pairwise(every_capture(entry.article)):
+            segments, added, removed, same = word_diff(
+                plain_text(older.body), plain_text(newer.body)
+            )
+            out[capture_url(base, entry, newer)] = Diff(
+                _as_entry(entry, older),
+                _as_entry(entry, newer),
+                tuple(segments),
+                added,
+                removed,
+                same,
+                (older.when, newer.when),
+            )
     return out

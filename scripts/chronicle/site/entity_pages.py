@@ -18,7 +18,8 @@ from chronicle.archive.model import Article, Quote
 from chronicle.archive.registry import Registry
 from chronicle.site.charts import attention_charts
 from chronicle.site.labels import Labels, english
-from chronicle.site.pages import FIGURES_SHOWN, figure_refs, timeline_pages
+from chronicle.site.listings import timeline_pages
+from chronicle.site.pages import FIGURES_SHOWN, figure_refs
 from chronicle.site.views import (
     ENTITY,
     QUOTES,

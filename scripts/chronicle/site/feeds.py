@@ -16,6 +16,7 @@ dates from the site's catalogue (labels.py, `feed.*`).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 from collections.abc import Callable, Mapping
@@ -174,8 +175,20 @@ def render_channel(
     """A channel's three files: site-relative path → text."""
     fg = build_feed(channel, site_url=site_url, added=added, labels=labels, language=language)
     document = json_feed(channel, site_url=site_url, added=added, labels=labels, language=language)
+    atom = fg.atom_str(pretty=True).decode("utf-8")
+    _descriptions_as_html(fg)
     return {
-        channel.path("atom"): fg.atom_str(pretty=True).decode("utf-8"),
+        channel.path("atom"): atom,
         channel.path("rss"): fg.rss_str(pretty=True).decode("utf-8"),
         channel.path("json"): json.dumps(document, ensure_ascii=False, indent=1) + "\n",
     }
+
+
+def _descriptions_as_html(fg: FeedGenerator) -> None:
+    """RSS 2.0 reads a description (the channel's, each item's) as HTML, where Atom's summary
+    and subtitle are text: once the Atom feed is written, the same text is escaped for RSS, so
+    a summary or site description that reads "<script>" is shown as written, never as markup.
+    feedgen keeps one value for both, hence the order."""
+    fg.description(html.escape(fg.subtitle()))
+    for entry in fg.entry():
+        entry.description(html.escape(entry.summary()["summary"]), isSummary=True)

@@ -43,6 +43,7 @@ from chronicle.site.search import (
     write_bundle,
 )
 from chronicle.text.counts import counted
+from chronicle.text.normalize import language_code
 
 log = get_plugin_logger(__name__)
 PAGEFIND_DIR = "pagefind"
@@ -208,6 +209,7 @@ class SearchIndex:
                 jobs=self.options.search_jobs or min(available_cores(), 4),
                 late=late,
                 keys=keys,
+                site_language=language_code(self.language) or "en",
             )
         except ChronicleError as exc:
             raise PluginError(f"Chronicle search: {exc}") from None

@@ -13,9 +13,10 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Archive, Entry, Group
 from chronicle.site.charts import attention_charts
 from chronicle.site.labels import Labels, english
+from chronicle.site.listings import listing, timeline_pages
 from chronicle.site.periods import neighbours, same_day_in_other_years, year_calendar
-from chronicle.site.story_pages import version_pages
-from chronicle.site.timeline import in_time_order, timeline_sections
+from chronicle.site.stories import Story
+from chronicle.site.story_pages import story_pages, version_pages
 from chronicle.site.views import (
     HOME,
     LISTING,
@@ -24,30 +25,11 @@ from chronicle.site.views import (
     OnThisDay,
     Sideways,
     View,
-    paginate,
 )
 
 # A topic page lists at most this many figures, newest first: enough to compare who reported
 # what, without the page growing with the archive.
 FIGURES_SHOWN = 30
-
-
-def _listing(
-    base: str,
-    title: str,
-    kind: str,
-    entries: list[Entry],
-    page_size: int,
-    labels: Labels,
-    *,
-    newest_first: bool = True,
-    **fields: object,
-) -> list[View]:
-    """A listing at `base`, paginated; `fields` are its page 1's (views.View)."""
-    fields.setdefault("previous_label", labels("newer"))
-    fields.setdefault("next_label", labels("older"))
-    first = View(f"{base}index.md", title, kind, LISTING, **fields)  # type: ignore[arg-type]
-    return paginate(first, entries, page_size, labels=labels, newest_first=newest_first)
 
 
 def date_pages(
@@ -107,7 +89,7 @@ def date_pages(
             )
         earlier, later = neighbours(list(archive.years), year)
         month_counts = {m: len(archive.months[(y, m)]) for (y, m) in archive.months if y == year}
-        views += _listing(
+        views += listing(
             f"{base}{year}/",
             L.year(year),
             "year",
@@ -137,7 +119,7 @@ def date_pages(
             )
             for d in days
         ]
-        views += _listing(
+        views += listing(
             f"{base}{year}/{month:02d}/",
             name,
             "month",
@@ -157,7 +139,7 @@ def date_pages(
     for (year, month, day), entries in archive.days.items():
         name = L.day(year, month, day)
         earlier_day, later_day = neighbours(list(archive.days), (year, month, day))
-        views += _listing(
+        views += listing(
             f"{base}{year}/{month:02d}/{day:02d}/",
             name,
             "day",
@@ -176,7 +158,7 @@ def date_pages(
             sideways=Sideways("day", *(_day_link(base, k, L) for k in (earlier_day, later_day))),
         )
     if archive.approximate:
-        views += _listing(
+        views += listing(
             f"{base}approximate/",
             L("archive.approximate"),
             "approximate",
@@ -188,7 +170,7 @@ def date_pages(
             up=[root],
         )
     if archive.undated:
-        views += _listing(
+        views += listing(
             f"{base}undated/",
             L("archive.undated"),
             "undated",
@@ -250,7 +232,7 @@ def group_pages(
     ]
     for group in groups.values():
         articles = L("count.articles", count=len(group.entries))
-        views += _listing(
+        views += listing(
             f"{base}{group.slug}/",
             L(f"{kind}s.of", name=group.name),
             kind,
@@ -280,44 +262,6 @@ def group_pages(
     return views
 
 
-def timeline_pages(
-    entries: list[Entry],
-    base: str,
-    page_size: int,
-    *,
-    labels: Labels | None = None,
-    title: str = "",
-    kind: str = "timeline",
-    intro: str = "",
-    up: list[Link] | None = None,
-) -> list[View]:
-    """`entries` (newest first, as the archive keeps them) oldest first under year and month
-    headings, `page_size` to a page; undated ones last, under their own heading. `intro` is
-    the first page's; `title` is "Timeline" in the archive's language unless given."""
-    ordered = in_time_order(entries)
-    labels = labels or english()
-    title = title or labels("timeline.title")
-    views = _listing(
-        base,
-        title,
-        kind,
-        ordered,
-        page_size,
-        labels,
-        heading=title,
-        intro=intro,
-        up=up or [],
-        previous_label=labels("earlier"),
-        next_label=labels("later"),
-        newest_first=False,  # new articles, mostly the newest, join its last page
-    )
-    for view in views:
-        start = (view.page_number - 1) * page_size
-        before = ordered[start - 1] if start else None
-        view.timeline = timeline_sections(view.entries, before, labels=labels)
-    return views
-
-
 def all_pages(
     archive: Archive,
     *,
@@ -326,6 +270,8 @@ def all_pages(
     sources_base: str,
     timeline_base: str,
     page_size: int,
+    stories: list[Story] | None = None,
+    stories_base: str = "stories/",
     labels: Labels | None = None,
 ) -> list[View]:
     L = labels or english()
@@ -336,6 +282,7 @@ def all_pages(
         + group_pages(archive.sources, sources_base, "source", page_size, timelines=True, labels=L)
         + timeline_pages(archive.entries, timeline_base, page_size, labels=L, intro=intro)
         + version_pages(archive, archive_base, L)
+        + story_pages(stories or [], stories_base, page_size, sources_base=sources_base, labels=L)
     )
 
 
@@ -385,16 +332,13 @@ def article_breadcrumbs(
     """Archive › year › month › day links for an article page (as far as the date is known)."""
     L = labels or english()
     crumbs = [Link(L("archive.title"), base)]
-    if date is None:
-        return [*crumbs, Link(L("archive.undated"), f"{base}undated/")]
-    crumbs.append(Link(L.year(date.year), f"{base}{date.year}/"))
-    if date.month is not None:
-        crumbs.append(Link(L.month(date.year, date.month), f"{base}{date.year}/{date.month:02d}/"))
-        if date.day is not None:
-            crumbs.append(
-                Link(
-                    L.day_month(date.month, date.day),
-                    f"{base}{date.year}/{date.month:02d}/{date.day:02d}/",
-                )
-            )
+    if date is None or date.period is None:  # a decade, a set across years: no calendar page
+        key = "undated" if date is None else "approximate"
+        return [*crumbs, Link(L(f"archive.{key}"), f"{base}{key}/")]
+    year, month, day = date.period
+    crumbs.append(Link(L.year(year), f"{base}{year}/"))
+    if month is not None:
+        crumbs.append(Link(L.month(year, month), f"{base}{year}/{month:02d}/"))
+        if day is not None:
+            crumbs.append(Link(L.day_month(month, day), f"{base}{year}/{month:02d}/{day:02d}/"))
     return crumbs

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from chronicle.site.sanitize import plain
 from chronicle.site.story_pages import STORY_CSS
 
 HOME = "index.md"
@@ -76,5 +77,5 @@ def add_home_page(files: Files, config: MkDocsConfig) -> None:
     """A home page titled with the site's name, unless docs/ has one (index.md, README.md);
     the plugin gives it the home template with the archive's figures and latest articles."""
     if not any(f.url in ("", "./", "index.html") for f in files.documentation_pages()):
-        title = html.escape(config.site_name)
+        title = html.escape(plain(config.site_name))
         files.append(File.generated(config, HOME, content=f"# {title}\n"))

@@ -31,6 +31,7 @@ from chronicle.archive.front_matter import body_of
 from chronicle.archive.index import Entry, build_archive, name_collisions
 from chronicle.archive.memo import ARTICLES_FILE
 from chronicle.archive.registry import load_registry
+from chronicle.archive.sources import load_sources
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.site.article_page import article_context, article_inputs
@@ -55,9 +56,9 @@ from chronicle.site.placement import (
 )
 from chronicle.site.publish import OUTPUTS_FILE, add_open_data_page, site_of, write_outputs
 from chronicle.site.redirects import add_redirects
-from chronicle.site.sanitize import clean_html, clean_toc
+from chronicle.site.sanitize import clean_html, clean_toc, inert_includes, plain
 from chronicle.site.search import FACETS
-from chronicle.site.story_pages import story_links
+from chronicle.site.story_pages import story_site
 from chronicle.site.views import View
 from chronicle.text.counts import counted
 
@@ -77,6 +78,7 @@ class BuildPlan:
         project = Path(config.config_file_path or ".").parent
         self.cache_dir = project / options.cache_dir if options.cache else None
         self.registry_path = project / options.entities_file
+        self.sources = load_sources(project / options.sources_file)  # canonical source names
         self.prefix = options.articles_dir.strip("/") + "/"  # of the articles' sources
         self.page_cache = PageCache(BuildCache(self.cache_dir), config)
         self._nav: Any = None
@@ -99,7 +101,8 @@ class BuildPlan:
             quotes_page_size=options.quotes_page_size,
             labels=self.labels,
         )
-        self.story = story_links(self.archive, self._base("archive"), self.labels)
+        bases = self._base("archive"), self._base("stories")
+        self.stories, self.story = story_site(self.archive, *bases, self.labels)
         self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")
@@ -125,11 +128,11 @@ class BuildPlan:
                 log.warning(f"{exc}; this article is left out of the site")
                 files.remove(file)
                 continue
-            entries[file.src_uri] = Entry(article=article, url=file.url, src_uri=file.src_uri)
+            entries[file.src_uri] = Entry(self.sources.settle(article), file.url, file.src_uri)
         return entries
 
     def _resolve_incremental(self) -> Incremental | None:
-        """Before any page is planned: the site-wide salt, last manifest, memo fingerprints."""
+        """The site-wide salt, last build's manifest and memo's fingerprints, before planning."""
         if self.cache_dir is None:
             return None
         # Material's (or MkDocs') search indexes only the pages built in this run: while it is
@@ -139,13 +142,13 @@ class BuildPlan:
             name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
             for name, plugin in self.config.plugins.items()
         )
-        salt = site_salt(self.config, self.prefix, self.options, [self.registry_path])
+        registries = [self.registry_path, Path(self.sources.path)]  # pages show what they say
+        salt = site_salt(self.config, self.prefix, self.options, registries)
         plan = Incremental(self.config, self.cache_dir, salt, skip=not lunr)
         for article, text in self._article_memo.fingerprints():
             plan.fingerprint.seed(article, text)
-        # perf: one fingerprinter for the plan and the page keys: the articles, entries and
-        # registry entries the plan has fingerprinted (its articles seeded from the memo) are
-        # memo hits for the page keys, not printed a second time.
+        # perf: one fingerprinter for the plan and the page keys: what the plan fingerprinted
+        # (its articles seeded from the memo) are memo hits for the page keys, not done twice.
         self.page_cache.fingerprint = plan.fingerprint
         return plan
 
@@ -161,8 +164,7 @@ class BuildPlan:
     # --- generate ---------------------------------------------------------------------------
 
     def generate_files(self, files: Files) -> None:
-        """Every generated page's file (unless the curator wrote one at its address: theirs
-        wins), Chronicle's scripts and styles, and the search page."""
+        """Generated pages (a curator's file at the same address wins), assets, search page."""
         views = all_pages(
             self.archive,
             archive_base=self._base("archive"),
@@ -170,6 +172,8 @@ class BuildPlan:
             sources_base=self._base("sources"),
             timeline_base=self._base("timeline"),
             page_size=self.options.listing_page_size,
+            stories=self.stories,
+            stories_base=self._base("stories"),
             labels=self.labels,
         )
         for view in [*views, *self.entity_site.pages.values()]:
@@ -266,8 +270,7 @@ class BuildPlan:
                 store=self.page_cache.store,
             )
             self.page_cache.helpers = [start_helper("render", ours, render)]
-        # perf: started after the helper above: a process is only forked while it has a
-        # single thread.
+        # perf: after the helper above: a process is only forked while it has one thread.
         if self.search is not None:
             self.search.start()
 
@@ -285,7 +288,7 @@ class BuildPlan:
         if page.file.src_uri not in self.entries:
             return None
         text = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-        return body_of(text, page.file.src_uri)
+        return inert_includes(body_of(text, page.file.src_uri), self.config.markdown_extensions)
 
     def render_markdown(self, page: Page, markdown: str) -> str:
         """Sets the page's template and escaped title; the Markdown MkDocs should convert."""
@@ -331,10 +334,9 @@ class BuildPlan:
         return context
 
     def _page_context(self, src: str) -> dict[str, Any] | None:
-        """Chronicle's template context of an article or generated page (None for any other
-        page). A generated page's is also its input key in incremental builds: a page may show
-        nothing that is not in here, in the templates or in the site-wide salt. An article
-        page's key is its context's inputs (article_page.article_inputs)."""
+        """The template context of an article or generated page (None for others). A generated
+        page's is its input key in incremental builds: it shows nothing that is not in here, the
+        templates or the site-wide salt; an article's key is article_page.article_inputs."""
         entry = self.entries.get(src)
         if entry is not None:
             inputs = article_inputs(self.archive, self.entity_site, entry, self.story)
@@ -343,7 +345,7 @@ class BuildPlan:
                 self.entity_site,
                 archive_base=self._base("archive"),
                 site_url=self.config.site_url or "",
-                site_name=self.config.site_name,
+                site_name=plain(self.config.site_name),
             )
             return {**self._base_context(), **article}
         view = self.views.get(src)
@@ -352,8 +354,7 @@ class BuildPlan:
         return None
 
     def _other_context(self, page: Page) -> dict[str, Any]:
-        """The search page, the home page (always built, see build/incremental.py) and
-        hand-written pages."""
+        """The search page, the home page (always built: build/incremental.py), other pages."""
         chronicle = self._base_context()
         if page.file.src_uri == self.search_page:
             chronicle.update(facets=FACETS, browse_limit=self.options.search_browse_limit)
@@ -380,17 +381,16 @@ class BuildPlan:
 
     def finish(self) -> None:
         started = time.monotonic()
-        # perf: remove outputs of pages that are gone; drop cache entries no page used (those of
-        # skipped pages count as used).
+        # perf: remove gone pages' outputs; drop cache entries no page used (skipped ones count)
         if self.incremental is not None:
             self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
             if self.search is not None:
                 self.shelf.save(self.search.memo)
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
-        bases = {k: self._base(k) for k in ("archive", "topics", "sources")}
-        site = site_of(self.config, self.options, bases)
-        write_outputs(self.archive, self.entity_site, site, self._cache_file(OUTPUTS_FILE))
+        site = site_of(self.config, self.options, self._base)
+        manifest = self._cache_file(OUTPUTS_FILE)
+        write_outputs(self.archive, self.entity_site, site, manifest, self.incremental)
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         if self.search is not None:
             self.search.wait()

@@ -38,6 +38,7 @@ from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
 from chronicle.site.placement import SEARCH_ASSETS, STYLES, TABLES_JS
 from chronicle.site.plan import BuildPlan
+from chronicle.site.sanitize import safe_config
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -65,6 +66,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         gc.set_threshold(max(gen0, GC_YOUNG), max(gen1, 20), max(gen2, 100))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        safe_config(config)  # the theme prints the site's name and description unescaped
         _add_templates(config)
         if STYLES not in config.extra_css:
             config.extra_css.insert(0, STYLES)  # first, so the archive's own styles win

@@ -15,9 +15,10 @@ import datetime as dt
 import gzip
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Protocol
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,12 +29,14 @@ from chronicle.archive.files import write_atomic
 from chronicle.archive.index import Archive, Entry
 from chronicle.archive.model import Article
 from chronicle.site import feeds, open_data
+from chronicle.site.build.keys import digest
 from chronicle.site.citations.records import bibtex, csl, ris
 from chronicle.site.citations.styles import Place
 from chronicle.site.cite import place_of
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, EntitySite
 from chronicle.site.labels import Labels, labels_for
+from chronicle.site.sanitize import plain
 
 log = get_plugin_logger(__name__)
 OUTPUTS_FILE = "outputs.json"  # in the build cache: what the last build wrote (write_outputs)
@@ -73,13 +76,15 @@ class Group:
     feeds: bool = True
 
 
-def site_of(config: MkDocsConfig, options: ChronicleConfig, bases: dict[str, str]) -> Site:
+def site_of(config: MkDocsConfig, options: ChronicleConfig, base: Callable[[str], str]) -> Site:
+    """`base`: a site folder from its option's name ("topics" → "topics/")."""
+    bases = {k: base(k) for k in ("archive", "topics", "sources")}
     return Site(
         site_dir=Path(config.site_dir),
         docs_dir=Path(config.docs_dir),
         site_url=config.site_url or "",
-        name=config.site_name,
-        description=config.site_description or "",
+        name=plain(config.site_name),
+        description=plain(config.site_description),
         feed_size=options.feed_size,
         bases=bases,
         labels=labels_for(config.theme.get("language")),
@@ -161,21 +166,80 @@ class _References:
         }
 
 
-def outputs(archive: Archive, entity_site: EntitySite, site: Site) -> dict[str, str]:
-    """Site-relative path → text of every file this module writes (but the sitemap)."""
+class Keys(Protocol):
+    """What makes a group's key: build/incremental.py's `Incremental` has both."""
+
+    salt: str
+    fingerprint: Callable[[object], str]
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """What lets a rebuild skip the groups whose inputs did not change: the site-wide salt
+    (keys.site_salt), the build's fingerprinter of articles, and what the last build wrote for
+    each group (its page → its key and files).
+
+    perf: a topic's, source's, year's or entity's feeds and references are made from its
+    articles alone; rebuilding 1,000 articles after adding one made all 828 groups' files again
+    (8.7 s of a 13 s rebuild, measured), of which a handful changed."""
+
+    salt: str
+    fingerprint: Callable[[object], str]
+    before: dict[str, tuple[str, list[str]]]
+
+
+def _group_key(group: Group, site: Site, added: feeds.AddedAt, reuse: Reuse) -> str:
+    parts = [reuse.salt, site.site_url, site.name, str(site.feed_size), site.language]
+    parts += [repr(site.labels), group.title, group.page, str(group.feeds)]
+    for entry in group.entries:
+        parts += [reuse.fingerprint(entry.article), entry.url, added(entry).isoformat()]
+    return digest(*parts)
+
+
+def outputs(
+    archive: Archive, entity_site: EntitySite, site: Site, reuse: Reuse | None = None
+) -> tuple[dict[str, str], dict[str, tuple[str, list[str]]]]:
+    """Site-relative path → text of every file this module writes (but the sitemap), and each
+    group's key and files (page → (key, paths)). With `reuse`, a group whose key is the last
+    build's, and whose files are all there, is not made again: its files are not in the first
+    dict (they are on disk as they would be written), only in the second."""
     added = added_at(site.docs_dir)
     files: dict[str, str] = {}
+    made: dict[str, tuple[str, list[str]]] = {}
     references = _References(site)
     files.update(references.files(open_data.FOLDER, archive.entries))
     files.update(
         open_data.open_data_files(archive.entries, site_url=site.site_url, archive=site.name)
     )
-    every = groups(archive, entity_site, site.bases, site.labels)
-    for group in every:
-        files.update(references.files(group.page, group.entries))
+    L = site.labels
+    for group in groups(archive, entity_site, site.bases, L):
+        key = "" if reuse is None else _group_key(group, site, added, reuse)
+        last = reuse.before.get(group.page) if reuse is not None else None
+        if (
+            last is not None
+            and last[0] == key
+            and all((site.site_dir / path).is_file() for path in last[1])
+        ):
+            made[group.page] = last
+            continue
+        found = references.files(group.page, group.entries)
+        if site.site_url and group.feeds:
+            channel = feeds.Channel(
+                L("feed.of", site=site.name, name=group.title),
+                "",
+                group.page,
+                group.page,
+                feeds.recently_added(group.entries, added, site.feed_size),
+            )
+            found.update(
+                feeds.render_channel(
+                    channel, site_url=site.site_url, added=added, labels=L, language=site.language
+                )
+            )
+        files.update(found)
+        made[group.page] = (key, sorted(found))
     if site.site_url:
         recent = feeds.recently_added(archive.entries, added, site.feed_size)
-        L = site.labels
         channels = [
             feeds.Channel(L("feed.recent", site=site.name), site.description, "", "", recent),
             feeds.Channel(
@@ -186,17 +250,6 @@ def outputs(archive: Archive, entity_site: EntitySite, site: Site) -> dict[str, 
                 archive.entries[: site.feed_size],
                 names=feeds.BY_DATE,
             ),
-        ]
-        channels += [
-            feeds.Channel(
-                L("feed.of", site=site.name, name=g.title),
-                "",
-                g.page,
-                g.page,
-                feeds.recently_added(g.entries, added, site.feed_size),
-            )
-            for g in every
-            if g.feeds
         ]
         for channel in channels:
             files.update(
@@ -214,16 +267,25 @@ def outputs(archive: Archive, entity_site: EntitySite, site: Site) -> dict[str, 
             )
     else:
         log.warning("site_url is not set in mkdocs.yml: feeds need absolute links; none written")
-    return files
+    return files, made
 
 
 def write_outputs(
-    archive: Archive, entity_site: EntitySite, site: Site, manifest: Path | None = None
+    archive: Archive,
+    entity_site: EntitySite,
+    site: Site,
+    manifest: Path | None = None,
+    keys: Keys | None = None,
 ) -> int:
     """Writes every output that changed; how many were written. `manifest` (in the build
     cache) lists what the last build wrote, so an output whose topic, source or entity is gone
-    is removed, as a clean build would not have it."""
-    files = outputs(archive, entity_site, site)
+    is removed, as a clean build would not have it; with `keys` (the incremental plan's salt
+    and fingerprinter), groups whose inputs did not change are not made again."""
+    before = _read_manifest(manifest)
+    reuse = None
+    if keys is not None and manifest is not None:
+        reuse = Reuse(keys.salt, keys.fingerprint, before["groups"])
+    files, made = outputs(archive, entity_site, site, reuse)
     written = 0
     for path, text in files.items():
         target = site.site_dir / path
@@ -236,19 +298,27 @@ def write_outputs(
         write_atomic(target, text, durable=False)  # made again by the next build if lost
         written += 1
     if manifest is not None:
-        _remove_stale(manifest, set(files), site.site_dir)
+        paths = set(files).union(*(set(paths) for _, paths in made.values()))
+        for gone in set(before["paths"]) - paths:
+            (site.site_dir / gone).unlink(missing_ok=True)
+        text = json.dumps({"paths": sorted(paths), "groups": made}, sort_keys=True)
+        write_atomic(manifest, text, durable=False)
     _sitemap_dates(archive, site)
     return written
 
 
-def _remove_stale(manifest: Path, paths: set[str], site_dir: Path) -> None:
+def _read_manifest(manifest: Path | None) -> dict[str, Any]:
+    """What the last build wrote: {"paths": [...], "groups": {page: [key, paths]}}; empty when
+    there is none or it cannot be read (every group is then made again)."""
+    empty: dict[str, Any] = {"paths": [], "groups": {}}
+    if manifest is None:
+        return empty
     try:
-        before = set(json.loads(manifest.read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        before = set()
-    for gone in before - paths:
-        (site_dir / gone).unlink(missing_ok=True)
-    write_atomic(manifest, json.dumps(sorted(paths)), durable=False)
+        found = json.loads(manifest.read_text(encoding="utf-8"))
+        groups = {page: (str(key), list(paths)) for page, (key, paths) in found["groups"].items()}
+        return {"paths": list(found["paths"]), "groups": groups}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return empty
 
 
 _URL = re.compile(r"<url>\s*<loc>([^<]*)</loc>(?:\s*<lastmod>[^<]*</lastmod>)?", re.S)

@@ -31,7 +31,7 @@ def _day(entry: Entry) -> dt.date | None:
     """The day an article is placed at: its first possible day when only the month is known;
     None when its month is not known (too vague to be near anything)."""
     date = entry.article.date
-    if date is None or date.month is None:
+    if date is None or date.month is None or date.period is None:
         return None
     return dt.date(date.year, date.month, date.day or 1)
 

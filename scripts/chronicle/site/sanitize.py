@@ -6,6 +6,16 @@ through here before it reaches a page: its HTML (`clean_html`), and its table of
 (`clean_toc`), which MkDocs makes from the headings before any sanitiser sees them and Material
 prints unescaped, in the contents and in the "Skip to content" link. An attribute list
 (`## Heading {: id=… data-toc-label=… }`) sets both.
+
+mkdocs.yml's words are trusted, but MkDocs renders without autoescape and the theme prints the
+site's name, description and author raw (in <title>, attributes, the header): `safe_config`
+makes them escaped text and the copyright (HTML by Material's contract) sanitised HTML, marked
+safe so that a template's `| e` does not escape them twice. Python reads them with `plain`.
+
+A Markdown extension that includes files (`pymdownx.snippets`: a line `--8<-- "path"`) would let
+an article's body pull the curator's own files (mkdocs.yml, notes, anything readable) into a
+published page: with it enabled, `inert_includes` escapes each such line in an article's body,
+as snippets' own escape does (`;--8<--`), so the line is printed as written and nothing is read.
 """
 
 from __future__ import annotations
@@ -16,11 +26,28 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import nh3
+from markupsafe import Markup
 
 from chronicle.text.normalize import make_slug
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.toc import AnchorLink
+
+SNIPPETS = "pymdownx.snippets"
+# What snippets reads as an include, as pymdownx 13 matches it: a line it takes whole (an
+# include, a block's first or last line) and a section mark anywhere in a line. An escape is a
+# ";" before the marker, of which snippets removes one, so an escaped line stays as written.
+_INCLUDE_LINE = re.compile(
+    r"""^([ \t]*)(?=;*-+8<-+(?:[ \t]+(?:"(?:\\"|[^"\n\r])+?"|'(?:\\'|[^'\n\r])+?')|)\r?$)"""
+)
+_SECTION_MARK = re.compile(
+    r"(?<!;)(?<!-)(?=;*-+8<-+[ \t]+\[[ \t]*(?:start|end)[ \t]*:[ \t]*[a-z][-_0-9a-z]*[ \t]*\])",
+    re.I,
+)
+
+# mkdocs.yml's plain-text settings the theme prints (Material: <title>, <meta>, the header).
+CONFIG_TEXTS = ("site_name", "site_description", "site_author")
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {
     "figure",
@@ -167,3 +194,35 @@ def _text(markup: str) -> str:
     """What a reader would see of `markup`: no tags, no placeholders, entities decoded."""
     text = _html.unescape(_TAG.sub("", _PLACEHOLDER.sub("", markup)))
     return _CONTROL.sub("", text).strip()
+
+
+def safe_config(config: MkDocsConfig) -> None:
+    """Escape mkdocs.yml's texts in place and sanitise its copyright (see the module's
+    docstring); a value already made safe is left as it is (MkDocs may reuse the config)."""
+    for key in CONFIG_TEXTS:
+        value = config[key]
+        if value and not isinstance(value, Markup):
+            config[key] = Markup.escape(value)
+    if config.copyright and not isinstance(config.copyright, Markup):
+        config.copyright = Markup(clean_html(config.copyright))
+
+
+def plain(value: str | None) -> str:
+    """A config text as the curator wrote it, for what is not HTML (feeds, citations, data)."""
+    return value.unescape() if isinstance(value, Markup) else value or ""
+
+
+def inert_includes(markdown: str, extensions: list[str] | tuple[str, ...]) -> str:
+    """An article's Markdown with every line snippets would read as an include escaped (see the
+    module's docstring); unchanged when `extensions` (mkdocs.yml's) has no snippets, where an
+    added ";" would be printed."""
+    if SNIPPETS not in extensions or "8<" not in markdown:
+        return markdown
+    lines = []
+    for line in markdown.split("\n"):
+        if "8<" in line:
+            line, whole = _INCLUDE_LINE.subn(r"\1;", line, count=1)
+            if not whole:
+                line = _SECTION_MARK.sub(";", line, count=1)
+        lines.append(line)
+    return "\n".join(lines)

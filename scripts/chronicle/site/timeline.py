@@ -14,14 +14,17 @@ so every page of a long timeline reads on its own.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
+from chronicle.archive.dates import parse_date
 from chronicle.archive.index import Entry
 from chronicle.site.labels import Labels, english
 
 # (year, month) for an article dated to a month or day; (year, None) when only the year is
-# known; None when undated.
-_Period = tuple[int, int | None] | None
+# known (or a season, an interval within it); the date as written when it crosses a year (`198X`,
+# `[2024,2025]`: headed by itself, "1980s", where it sorts); None when undated.
+_Period = tuple[int, int | None] | str | None
 
 
 @dataclass
@@ -55,7 +58,9 @@ def in_time_order(entries: list[Entry]) -> list[Entry]:
 
 def _period(entry: Entry) -> _Period:
     date = entry.article.date
-    return None if date is None else (date.year, date.month)
+    if date is None:
+        return None
+    return (date.year, date.month) if date.period is not None else date.edtf
 
 
 def timeline_sections(
@@ -72,7 +77,9 @@ def timeline_sections(
         if sections and period == last:
             sections[-1].entries.append(entry)
             continue
-        new_year = not sections or last is None or period is None or period[0] != last[0]
+        new_year = not (isinstance(period, tuple) and isinstance(last, tuple)) or (
+            period[0] != last[0]
+        )
         opened = _headings(period, labels, with_year=new_year)
         if not sections and before is not None:
             shared = _anchors(_period(before))
@@ -88,8 +95,15 @@ def _anchors(period: _Period) -> set[str]:
     """The ids of the headings an article of this period is listed under."""
     if period is None:
         return {"undated"}
+    if isinstance(period, str):
+        return {_span_anchor(period)}
     year, month = period
     return {f"y{year}", _month_anchor(year, month)}
+
+
+def _span_anchor(written: str) -> str:
+    """An id for a span's heading: "span-198x", "span-2024-2025"."""
+    return "span-" + "-".join(re.findall(r"[0-9a-z]+", written.lower()))
 
 
 def _month_anchor(year: int, month: int | None) -> str:
@@ -101,6 +115,10 @@ def _headings(period: _Period, labels: Labels, *, with_year: bool) -> list[Timel
     if period is None:
         note = labels("timeline.undated_note")
         return [TimelineSection(labels("timeline.undated"), 2, "undated", note=note)]
+    if isinstance(period, str):
+        date = parse_date(period)
+        heading = labels.form(date.form) if date and date.form else period
+        return [TimelineSection(heading, 2, _span_anchor(period))]
     year, month = period
     heading = (
         labels.month(year, month)

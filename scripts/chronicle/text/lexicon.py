@@ -3,7 +3,8 @@
 Every rule that reads words (sentence ends, names, quotes, suggestions, bylines, dates) takes its
 words from here, so that two rules never disagree on what a month, a title or a name particle is.
 Lists of one language end in its code (`_EN`, `_DE`); lists for several languages are keyed by
-language code. Nothing here is computed from text: these are constants.
+language code. Nothing here is computed from text: these are constants. Long because it is one
+job, the lists themselves: splitting them would put two rules' words in two places.
 """
 
 from __future__ import annotations
@@ -183,6 +184,8 @@ SPEECH_VERBS_EN = _words(
     criticizes criticized labelled labeled dubbed termed branded stressed suggest suggests
     suggested predict predicts predicted confirm confirms confirmed deny denies denied continued
     concluded recounted shouted whispered written rejected rejecting dismissed dismissing
+    observed cautioned conceded contended lamented boasted complained joked quipped mused opined
+    retorted countered emphasized emphasised fumed scoffed snapped recalls explains adds
     """
 )
 # Speech verbs of the languages with attribution rules of their own (besides English).
@@ -194,7 +197,10 @@ SPEECH_VERBS = {
         kommentiert unterstrich unterstreicht kritisierte kritisiert forderte fordert
         bestätigte bestätigt erläuterte erläutert versicherte versichert antwortete antwortet
         erzählte erzählt begründete begründet informierte informiert mahnte mahnt verkündete
-        verkündet sprach spricht räumte räumt stellte stellt
+        verkündet sprach spricht räumte räumt stellte stellt fragte fragt rief ruft seufzte
+        seufzt beschreibt beschrieb rät riet führte führt findet fand sagen erklären betonen
+        schildert schilderte erinnert erinnerte resümiert resümierte zitiert zitierte twittert
+        twitterte
         """
     ),
     "fr": _words(
@@ -203,6 +209,8 @@ SPEECH_VERBS = {
         raconte confie note insiste lance martèle reconnaît rappelle observe prévient commente
         déclaré affirmé expliqué ajouté souligné précisé estimé indiqué assuré poursuivi
         raconté confié noté insisté lancé martelé reconnu rappelé observé prévenu commenté
+        écrit mentionné lâché jugé détaille développe
+        lâche tranche résume glisse conclut souffle confirme confirmé répond répondu
         """
     ),
     "es": _words(
@@ -211,6 +219,8 @@ SPEECH_VERBS = {
         aseguró asegura señaló señala indicó indica sostuvo sostiene advirtió advierte comentó
         comenta subrayó subraya destacó destaca manifestó apuntó apunta precisó insistió
         recalcó dicho afirmado declarado explicado añadido señalado asegurado indicado
+        expresó lamentó enfatizó relató contó sumó admitió reconoció consideró opinó citó
+        puntualizó aclaró remarcó concluyó detalló mencionó expuso reiteró acotó respondió
         """
     ),
     "pt": _words(
@@ -220,17 +230,43 @@ SPEECH_VERBS = {
         observou indicou alertou dito afirmado declarado explicado
         """
     ),
+    "it": _words(
+        """
+        disse dice dichiarato detto affermato spiegato aggiunto sottolineato precisato
+        commentato osservato ricordato scritto raccontato afferma spiega aggiunge sottolinea
+        dichiara ribadisce ribadito avverte avvertito
+        """
+    ),
 }
+# `Magallanes sostuvo que “…”`, `il a jugé que « … »`, `betonte, dass „…“`: a quote after one of
+# these follows a speech verb's clause, as after a colon.
+COMPLEMENTISERS = {
+    "de": ("dass",),
+    "fr": ("que", "qu’", "qu'"),
+    "es": ("que",),
+    "pt": ("que",),
+    "it": ("che",),
+}
+# `a Yurramendi, quien señaló que`: the speaker is the name before the pronoun.
+RELATIVE_PRONOUNS = _words("quien quienes qui quem chi")
+# `…, y enfatizó: “…”`: a verb after one of these has the sentence's subject.
+CONJUNCTIONS = _words("y e und et and ma ou")
+# Languages that drop a known subject (`“…”, lamentó.`: she lamented).
+PRO_DROP = frozenset(("es", "pt", "it"))
 # Past participles need their auxiliary (`a déclaré`, `ha dicho`); German has none here.
 SPEECH_AUXILIARIES = {
     "fr": ("a", "ont", "a-t-il", "a-t-elle"),
     "es": ("ha", "han"),
     "pt": ("tem", "têm"),
+    "it": ("ha", "hanno"),
 }
+# Participles that are also a present tense (`dit-il`, `écrit-elle`): verbs on their own too.
+FINITE_PARTICIPLES = _words("dit écrit")
 PARTICIPLE_ENDINGS = {
     "fr": ("é", "u", "is", "it"),
     "es": ("ado", "ido", "icho"),
     "pt": ("ado", "ido", "ito"),
+    "it": ("ato", "uto", "itto", "etto"),
 }
 # `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
 ACCORDING_TO = {
@@ -239,18 +275,21 @@ ACCORDING_TO = {
     "fr": ("selon",),
     "es": ("según",),
     "pt": ("segundo", "de acordo com"),
+    "it": ("secondo",),
 }
 DETERMINERS = {
     "de": _words("der die das ein eine"),
     "fr": _words("le la les un une l’ l'"),
     "es": _words("el la los las un una"),
     "pt": _words("o a os as um uma"),
+    "it": _words("il lo la i gli le un una uno l’ l'"),
 }
 PERSONAL_PRONOUNS = {
     "de": _words("er"),
     "fr": _words("il elle"),
     "es": _words("él ella"),
     "pt": _words("ele ela"),
+    "it": _words("lui lei"),
 }
 # Capitalised at a sentence's start, never a name: `Zum Glück`, `Dazu`, `Im Interview`.
 FUNCTION_WORDS = {
@@ -266,15 +305,17 @@ FUNCTION_WORDS = {
     "fr": _words(
         """
         en au aux dans pour avec sur mais et il elle ils elles on ce cette ces mon son leur depuis
-        selon lors après avant chez vers pendant contre sans sous entre
+        selon lors après avant chez vers pendant contre sans sous entre hier ainsi
         """
     ),
     "es": _words(
         """
         con por para pero y en su sus este esta ese esa desde tras ante sobre durante según hasta
+        ahora hoy ayer así
         """
     ),
     "pt": _words("com em mas ele ela seu sua este esta esse essa após até segundo"),
+    "it": _words("con per ma e in su suo sua questo questa dopo fino secondo durante"),
 }
 # Compound roles: `Grünen-Fraktionschefin`, `Pressesprecherin`, `Readly-CEO`.
 ROLE_ENDINGS_DE = (
@@ -315,6 +356,7 @@ NOT_NAMES = {
     "fr": _words("M. Mme Mlle Me"),
     "es": _words("Sr. Sra. Sr Sra Don Doña"),
     "pt": _words("Dom Dona"),
+    "it": _words("Sig. Sig.ra Dott. Dott.ssa On."),
     "any": _words("Professor Prof Prof. Dr Dr. Twitter Facebook Instagram"),
 }
 # Words between a verb and its subject: `sagt dazu X`, `sagte uns die Quelle`, `a encore dit X`.
@@ -323,11 +365,31 @@ FILLERS = {
         """
         dazu auch uns mir ihm ihr nur aber noch jetzt dann weiter zudem außerdem etwa denn heute
         gestern später abschließend daher dagegen schließlich hierzu nun mittlerweile ebenfalls
+        beispielsweise damals anschließend
         """
     ),
     "fr": _words("encore aussi alors ensuite également pourtant enfin"),
     "es": _words("también además luego entonces después ya"),
     "pt": _words("ainda também depois então já"),
+    "it": _words("anche poi ancora inoltre già"),
+}
+# Articles that introduce someone new (`un integrante del Poder Ejecutivo`), not someone named
+# before (`die Managerin`).
+INDEFINITE_ARTICLES = _words("ein eine einer un une una uno um uma")
+# Roles before a surname in running text (`le juge Bocock`, `el presidente Boric`): the word
+# after one is a person's name.
+ROLE_NOUNS = {
+    "de": _words("Richter Richterin Pastor Pastorin Oberst Trainer Kommissar Abgeordnete"),
+    "fr": _words(
+        "juge chef ministre président présidente maire directeur directrice porte-parole "
+        "chancelier chancelière commissaire député députée sénateur sénatrice premier"
+    ),
+    "es": _words(
+        "juez jueza ministro ministra presidente presidenta alcalde alcaldesa director directora "
+        "portavoz diputado diputada senador senadora intendente subsecretario subsecretaria"
+    ),
+    "pt": _words("juiz ministro ministra presidente presidenta prefeito diretor diretora"),
+    "it": _words("giudice ministro ministra presidente sindaco direttore direttrice"),
 }
 # `un integrante del Poder Ejecutivo`: the name after one of these is the described's.
 OF_WORDS = _words("de del da do dos das des du d’ d' von vom der di of")
@@ -347,6 +409,13 @@ ORGANISATION_WORDS_EN = _words(
     "committee authority bank university fund court parliament government corporation inc "
     "news times post group brigades movement front association institute foundation "
     "commission department company network bureau service services"
+)
+# Words of a publisher's name (`Miami Herald`, `Amnesty International`): with the organisation
+# words above, a name holding one is never taken for a person's.
+PUBLISHER_WORDS_EN = _words(
+    "international press media radio tv television magazine journal herald tribune review daily "
+    "weekly gazette guardian telegraph observer chronicle courier record report reports monitor "
+    "wire agency broadcasting channel online digital today world global"
 )
 # Capitalised words that open or close a sequence without being part of a name.
 STOP_WORDS_EN = (

@@ -69,6 +69,13 @@ _UNSPACED = re.compile(
 )
 
 
+# Names Windows gives to devices, whatever their extension; slugs are lower case.
+WINDOWS_RESERVED = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{d}{n}" for d in ("com", "lpt") for n in range(10)]
+)
+MAX_SLUG_BYTES = 240
+
+
 def make_slug(title: str, max_length: int = 60) -> str:
     """A readable, stable slug for URLs and file names. Latin letters are transliterated to
     ASCII (python-slugify: "Émeute à Paris" → `emeute-a-paris`); the letters of every other
@@ -81,6 +88,14 @@ def make_slug(title: str, max_length: int = 60) -> str:
         # Cut at a word boundary; python-slugify's word_boundary mode may skip words to fill
         # the length, which makes a slug that misquotes the title.
         slug = slug[: max_length + 1].rsplit("-", 1)[0]
+    while len(slug.encode()) > MAX_SLUG_BYTES:
+        # Letters of 4 bytes (CJK extensions, historic scripts): a file name's limit is 255
+        # bytes, not characters, and the slug may get ".md" or "-2" after it.
+        slug = slug[:-1]
+    if slug in WINDOWS_RESERVED:
+        # CON, NUL, COM1... (with any extension) are devices on Windows: an archive with such a
+        # file or folder cannot be checked out there.
+        slug += "-1"
     return slug or "article"
 
 
@@ -136,7 +151,8 @@ def web_address(value: str | None) -> str | None:
     value = (value or "").strip()
     try:
         parts = urlsplit(value)
-    except ValueError:  # e.g. an unclosed IPv6 bracket
+        _ = parts.port  # raises for a port out of range, as any later reading would
+    except ValueError:  # e.g. an unclosed IPv6 bracket, port 99999
         return None
     return value if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 

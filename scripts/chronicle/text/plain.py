@@ -26,6 +26,10 @@ _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~\"'])")
 _ATTR_LIST = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HR = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+# A row of a pipe table ("| a | b |"), and its header's delimiter row ("| --- | :-: |").
+_TABLE_ROW = re.compile(r"^\s{0,3}\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^[\s|:-]+$")
+_CELL_EDGE = re.compile(r"(?<!\\)\|")
 
 
 _SPECIAL = re.compile(r"[\\`*_\[<&{!]")
@@ -72,6 +76,14 @@ def plain_text(body: str) -> str:
             continue
         if _SETEXT.match(raw) and current:
             flush()  # the line above was a heading: it is already one block
+            continue
+        if _TABLE_ROW.match(raw):
+            # A row is a block of its own, its cells apart, as the readers wrote tables before
+            # they were Markdown tables: "District · Cases".
+            flush()
+            if not _TABLE_RULE.match(raw):
+                cells = [_inline(c.strip()) for c in _CELL_EDGE.split(raw.strip())[1:-1]]
+                blocks.append(" · ".join(c for c in cells if c))
             continue
         heading = _HEADING.match(raw)
         if heading:

@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from chronicle.archive.dates import ArticleDate
 
 
+class ReaderNote(UserWarning):
+    """Something a reader assumed or left out of an input that still gave articles (a guessed
+    encoding, a skipped record): `chronicle add` collects it and prints it once with the input."""
+
+
 @dataclass(frozen=True, slots=True)
 class Draft:
     body: str  # Markdown, safe to render (plain text has been escaped)

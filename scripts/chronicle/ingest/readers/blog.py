@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from chronicle.archive.dates import parse_date
+from chronicle.archive.evidence import evidence_words
 from chronicle.archive.schema import CURATOR_KEYS
 from chronicle.errors import ChronicleError, FrontMatterError
 from chronicle.text.normalize import make_slug
@@ -186,6 +187,16 @@ def read_post(
         slug = make_slug(given)
         record["slug"] = given
     return curator, record, slug
+
+
+def evidence_of(record: Mapping[str, Any], curator: Mapping[str, Any]) -> dict[str, str]:
+    """The evidence a post's own keys add: its authors' names read from `.authors.yml` (an id
+    the file does not know is the front matter's word as written)."""
+    ids = list(record.get("authors") or ())
+    names = list(curator.get("authors") or ())
+    if ids and names != ids:
+        return {"authors": evidence_words(["front-matter", "authors-file"])}
+    return {}
 
 
 def split_excerpt(body: str) -> tuple[str, str | None]:

@@ -1,12 +1,15 @@
 """Site boilerplate that is not the article: cookie-consent banners in the body, and a site's
 tagline offered as the article's description. Pure functions of a page tree or of text; the
-HTML reader calls them before and after trafilatura."""
+HTML reader calls them before and after trafilatura. Whether a text is a consent notice is
+`text.boilerplate` (the search index uses it too)."""
 
 from __future__ import annotations
 
 import re
 
 from lxml.html import HtmlElement
+
+from chronicle.text.boilerplate import is_consent_text
 
 # Ids and classes consent managers give their banners (OneTrust, Didomi, Usercentrics, Borlabs,
 # Cookiebot, Quantcast, Complianz, and the generic words themes use).
@@ -16,22 +19,6 @@ _CONSENT_MARK = re.compile(
     re.I,
 )
 _NEVER_DROPPED = {"html", "body", "main", "article"}
-# Consent text: it names cookies (or tracking) and asks to accept, refuse or set them.
-_COOKIE = re.compile(r"cookie|tracking|tracker|datenschutz", re.I)
-_CONSENT_VERB = re.compile(
-    r"\b(?:accept|agree|consent|allow|reject|decline|manage|settings|preferences|opt[- ]out"
-    r"|akzeptier\w*|zustimm\w*|einwillig\w*|einverstanden|ablehnen|accepter|acceptez|refuser"
-    r"|paramétrer|aceptar|acepto|rechazar|accetta\w*|rifiuta\w*)\b",
-    re.I,
-)
-# ... and says it is about this site and its visitors, not cookies in a bakery.
-_SITE = re.compile(
-    r"\b(?:we use|this (?:site|website)|our (?:site|website)|website|webseite|browser"
-    r"|experience|nutzererlebnis|nutzung|site web|ce site|sitio web|este sitio|sito)\b",
-    re.I,
-)
-# Longer than this is an article that talks about cookies, not a banner.
-CONSENT_MAX_CHARS = 700
 
 
 def drop_consent_banners(tree: HtmlElement) -> None:
@@ -45,18 +32,6 @@ def drop_consent_banners(tree: HtmlElement) -> None:
             continue
         if is_consent_text(element.text_content()):
             element.drop_tree()
-
-
-def is_consent_text(text: str) -> bool:
-    """Whether a piece of text is a cookie-consent notice: short, about this site's cookies,
-    asking to accept or set them."""
-    text = text.strip()
-    return (
-        0 < len(text) <= CONSENT_MAX_CHARS
-        and _COOKIE.search(text) is not None
-        and _CONSENT_VERB.search(text) is not None
-        and _SITE.search(text) is not None
-    )
 
 
 def _words(text: str) -> set[str]:

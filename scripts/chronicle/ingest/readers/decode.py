@@ -24,6 +24,7 @@ from functools import lru_cache
 from charset_normalizer import from_bytes
 
 from chronicle.errors import ReaderError
+from chronicle.ingest.readers.base import ReaderNote
 
 # The most a compressed input (a .html.gz, a .warc.gz) may expand to: past it, it is refused
 # without being expanded further. A news page, or a web archive of a few hundred, is far smaller.
@@ -31,6 +32,15 @@ MAX_DECOMPRESSED = 200 * 1024 * 1024
 
 WESTERN = "cp1252"
 WINDOWS = ("cp1250", "cp1251", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258")
+# Tried too: charset-normalizer leaves KOI8 out of its list for a short text, which then reads as
+# half-width katakana in Shift JIS ("Прекращение огня" → "崹ﾅﾋﾒﾁﾝﾅﾎﾉﾅ ﾏﾇﾎﾑ").
+CYRILLIC_LEGACY = ("koi8_r", "koi8_u")
+# A word of the Cyrillic or Greek languages nearly always has a vowel: a lower-case word of three
+# or more letters without one is another alphabet read in the wrong code page (Hebrew "הפסקת" in
+# cp1255 read as cp1251 → "дфсчъ", as cp1253 → "δτρχϊ ΰω αςζδ"; upper-case acronyms have none).
+VOWELS = set("аеёиоуыэюяіїєўАЕЁИОУЫЭЮЯІЇЄЎαεηιουωάέήίόύώϊϋΐΰΑΕΗΙΟΥΩΆΈΉΊΌΎΏΪΫ")
+_VOWELLED_WORD = re.compile(r"(?<![^\W\d_])(?:[\u0400-\u04ff]{3,}|[\u0370-\u03ff]{3,})(?![^\W\d_])")
+_GREEK_FINAL_SIGMA_INSIDE = re.compile(r"ς(?=[^\W\d_])")  # "αςζδ": ς ends a Greek word
 # Scoring looks at this much of each candidate's words beyond ASCII, in this much of its text:
 # enough to judge, cheap on a large page.
 SAMPLE_CHARS = 50_000
@@ -107,7 +117,7 @@ _NON_ASCII_WORD = re.compile(r"(?<![^ \t\n\r\f\v])[^ \t\n\r\f\v]*[^\x00-\x7f][^ 
 _BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
-class EncodingAssumed(UserWarning):
+class EncodingAssumed(ReaderNote):
     """Text that was not UTF-8 and declared no encoding was decoded with a guessed one."""
 
 
@@ -219,7 +229,7 @@ def guess_encoding(data: bytes) -> Decoded | None:
         elif encoding := _candidate_name(data, match.encoding, match.could_be_from_charset, text):
             candidates[text] = [encoding, match.coherence]
     # charset-normalizer sometimes leaves out the right one (Greek in cp1253 with a "…").
-    for encoding in WINDOWS:
+    for encoding in WINDOWS + CYRILLIC_LEGACY:
         text = _decoded(data, encoding)
         if text is not None and text not in candidates:
             candidates[text] = [encoding, 0.0]
@@ -291,11 +301,17 @@ def _oddities(text: str) -> tuple[int, int]:
     previous = ""
     previous_script = ""
     latin_extra: set[str] = set()
+    for word in _VOWELLED_WORD.findall(text):
+        if not word.isupper() and not VOWELS.intersection(word):
+            score += 2  # "дфсчъ", "бтжд" (an acronym such as "МВД" is upper case)
+    score += 2 * len(_GREEK_FINAL_SIGMA_INSIDE.findall(text))
     for i, ch in enumerate(text):
         category = unicodedata.category(ch)
         if (category in _CONTROL and ch not in "\t\n\r\f\v") or ch == "\ufffd":
             score += 5
-        elif "\u2500" <= ch <= "\u25ff":  # box drawing, blocks: DOS code pages read wrongly
+        elif "\u2500" <= ch <= "\u25ff" or "\uff61" <= ch <= "\uff9f":
+            # box drawing and blocks: a DOS code page read wrongly; half-width katakana: 8-bit
+            # text read as Shift JIS
             score += 2
         elif category[0] == "L":
             script = _script(ch)

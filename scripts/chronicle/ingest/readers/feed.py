@@ -4,18 +4,26 @@ The text is the entry's full content where the feed carries it (`content:encoded
 `content`), else its summary. Entries repeated in one feed (the same GUID, or the same link when
 there is no GUID) are read once. Dates keep the day written in the feed (the publisher's local
 day), not feedparser's UTC conversion.
+
+Each entry records where its date, title, authors and source came from (`extra.evidence`, in the
+archive's vocabulary): the entry's `published` (RSS `pubDate`) or `updated` element, its
+`author`, the feed's own title as the source. An Atom entry with only `updated` gives the day it
+was last changed, not published: stored uncertain (`?`), and the evidence says why.
 """
 
 from __future__ import annotations
 
 import email.utils
 import html
+import re
+from dataclasses import replace
 
 import feedparser
 import lxml.html
 from lxml.etree import ParserError
 
 from chronicle.archive.dates import ArticleDate
+from chronicle.archive.evidence import NONE_FOUND, evidence_words
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers.base import Draft
 from chronicle.ingest.readers.html import blocks_to_markdown
@@ -24,6 +32,7 @@ from chronicle.ingest.readers.page_metadata.byline import split_authors
 from chronicle.ingest.readers.page_metadata.dates import day_from_text
 
 NAME = "feed"
+_REFERENCE = re.compile(rb"&#(x[0-9a-f]+|[0-9]+);", re.I)  # a numeric character reference
 _BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"}
 
 
@@ -57,21 +66,44 @@ def fragment_blocks(markup: str) -> list[tuple[str, str]]:
     return blocks
 
 
-def entry_date(entry: feedparser.FeedParserDict) -> ArticleDate | None:
-    for key in ("published", "updated", "created", "dc_date"):
+# feedparser's key → the signal's code. feedparser files RSS's `dc:date` (RSS 1.0's only date,
+# the item's publication) under `updated`: in an RSS feed it is the entry's date; only Atom
+# separates `published` from `updated`.
+_DATE_KEYS = (
+    ("published", "feed-published"),
+    ("updated", "feed-updated"),
+    ("created", "feed-created"),
+    ("dc_date", "feed-dc-date"),
+)
+
+
+def _day(raw: str) -> ArticleDate | None:
+    found = day_from_text(raw)
+    if found:
+        return found
+    try:
+        parsed = email.utils.parsedate_to_datetime(raw)  # RFC 822, as RSS 2.0 writes it
+    except (TypeError, ValueError):
+        return None
+    return ArticleDate(parsed.year, parsed.month, parsed.day)
+
+
+def entry_date(
+    entry: feedparser.FeedParserDict, atom: bool = True
+) -> tuple[ArticleDate | None, str]:
+    """The entry's day of publication and the evidence for it. A day only an Atom `updated`
+    gives is when the entry last changed, at or after its publication: uncertain."""
+    for key, code in _DATE_KEYS:
         raw = entry.get(key)
-        if not raw:
+        found = _day(raw) if raw else None
+        if found is None:
             continue
-        found = day_from_text(raw)
-        if found:
-            return found
-        try:
-            parsed = email.utils.parsedate_to_datetime(raw)  # RFC 822, as RSS 2.0 writes it
-        except (TypeError, ValueError):
-            parsed = None
-        if parsed:
-            return ArticleDate(parsed.year, parsed.month, parsed.day)
-    return None
+        if key == "updated" and not atom:
+            code = "feed-dc-date"
+        if code == "feed-updated":
+            return replace(found, uncertain=True), evidence_words([code], "updated-only")
+        return found, evidence_words([code])
+    return None, NONE_FOUND
 
 
 def entry_markup(entry: feedparser.FeedParserDict) -> str:
@@ -86,15 +118,36 @@ def _first_text(markup: str) -> str:
     return blocks[0][1] if blocks else ""
 
 
+def _valid_reference(match: re.Match[bytes]) -> bytes:
+    digits = match.group(1)
+    hexadecimal = digits[:1] in (b"x", b"X")
+    digits = digits[1:] if hexadecimal else digits
+    # Leading zeros are allowed; past eight digits no number is a character (and a long one
+    # would be slow or refused to convert).
+    digits = digits.lstrip(b"0") or b"0"
+    code = 0x110000 if len(digits) > 8 else int(digits, 16 if hexadecimal else 10)
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return b"&#xFFFD;"  # what an HTML parser makes of it: the replacement character
+    return match.group(0)
+
+
+def without_bad_references(data: bytes) -> bytes:
+    """`data` with each numeric character reference that names no character (&#0;, a UTF-16
+    surrogate such as &#xD800;, beyond U+10FFFF) as U+FFFD: feedparser's lenient parser, which
+    reads a feed that is not well-formed XML, fails on them with an encoding error."""
+    return _REFERENCE.sub(_valid_reference, data)
+
+
 def read_feed(data: bytes, name: str) -> list[Draft]:
     if not data.strip():
         raise ReaderError(name, "the file is empty")
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(without_bad_references(data))
     if parsed.bozo and not parsed.entries:
         raise ReaderError(name, "this is not a readable feed (not well-formed XML)")
     if not parsed.version and not parsed.entries:
         raise ReaderError(name, "this XML is not an RSS or Atom feed")
     feed_title = normalise(parsed.feed.get("title")) or None
+    atom = str(parsed.version).startswith("atom")
     seen: set[str] = set()
     drafts = []
     for index, entry in enumerate(parsed.entries, 1):
@@ -112,13 +165,20 @@ def read_feed(data: bytes, name: str) -> list[Draft]:
             for n in split_authors(a.get("name") or "")
         )
         title = normalise(html.unescape(entry.get("title", ""))) or None
+        date, date_words = entry_date(entry, atom)
+        evidence = {
+            "title": evidence_words(["feed-entry-title"] if title else []),
+            "date": date_words,
+            "authors": evidence_words(["feed-author"] if authors else []),
+            "source": evidence_words(["feed-title"] if feed_title else []),
+        }
         drafts.append(
             Draft(
                 body=blocks_to_markdown(blocks),
                 text=text,
                 reader=NAME,
                 title=title,
-                date=entry_date(entry),
+                date=date,
                 source=feed_title,
                 url=entry.get("link") or None,
                 authors=authors,
@@ -126,6 +186,7 @@ def read_feed(data: bytes, name: str) -> list[Draft]:
                 topics=(),
                 summary=_first_text(entry.get("summary", "")) or None,
                 locator=key or f"entry-{index}",
+                extra={"evidence": evidence},
             )
         )
     if not drafts:

@@ -71,6 +71,8 @@ _INLINE = frozenset({"hi", "ref", "lb", "del", "graphic", "span", "sub", "sup"})
 # What a table cell may hold that is not a line of the row: a table, a list, a heading.
 _NESTED = frozenset({"table", "list", "head", "code", "quote"})
 _CELL = "\x00"  # marks a cell's edge while a text is flattened; lxml text never contains it
+# Between the cells of a row in a "table" block's text (rows are its lines); never in page text.
+TABLE_CELL = "\x1f"
 
 
 def _flow(text: str | None, children: list[HtmlElement], out: list[str]) -> None:
@@ -113,27 +115,38 @@ def _text(element: HtmlElement) -> str:
     return _lines(pieces)
 
 
-def _items(list_element: HtmlElement) -> list[str]:
-    """A list's items in order, a nested list's items after their parent's own text (flattened:
-    each item's text appears once)."""
-    out = []
+def _items(list_element: HtmlElement) -> list[tuple[str, str]]:
+    """A list's items in order as ("item", text) blocks, a nested list's items after their
+    parent's own text (flattened: each item's text appears once). A code block in an item (a
+    <pre>) is a ("code", text) block after the item's text, every space and line break kept."""
+    out: list[tuple[str, str]] = []
     for item in list_element.iterchildren("item"):
         own: list[str] = []
-        nested = []
+        after: list[tuple[str, str]] = []
         text = item.text
         inline: list[HtmlElement] = []
         for child in item:
-            if child.tag == "list":
+            if child.tag in ("list", "code"):
                 _flow(text, inline, own)
                 own.append("\n")
-                nested.extend(_items(child))
+                if child.tag == "list":
+                    after.extend(_items(child))
+                elif code := _code(child):
+                    after.append(("code", code))
                 text, inline = child.tail, []
             else:
                 inline.append(child)
         _flow(text, inline, own)
-        out.append(_lines(own))
-        out.extend(nested)
+        if lines := _lines(own):
+            out.append(("item", lines))
+        out.extend(after)
     return out
+
+
+def _code(element: HtmlElement) -> str:
+    """A <pre>'s text as it is, every space and line break; "" when it is blank."""
+    code = "".join(element.itertext()).strip("\n")
+    return code if code.strip() else ""
 
 
 def _own(element: HtmlElement, tag: str) -> list[HtmlElement]:
@@ -143,11 +156,27 @@ def _own(element: HtmlElement, tag: str) -> list[HtmlElement]:
 
 
 def _table_blocks(table: HtmlElement) -> list[tuple[str, str]]:
-    """A row per paragraph, its cells joined by " · "; a row whose cells hold paragraphs, lists
-    or tables of their own gives each cell's blocks in turn, so that nothing is run together."""
+    """A table of rows and columns → one "table" block: its rows as lines, the cells of a row
+    joined by TABLE_CELL, the first line its header row ("" cells when the page marks none).
+    A table of one row or one column, or one whose cells hold paragraphs, lists or tables of
+    their own (a page laid out with a table), gives a paragraph per row instead, its cells
+    joined by " · ", or each cell's blocks in turn, so that nothing is run together."""
+    rows = [_own(row, "cell") for row in _own(table, "row")]
+    if any(e.tag in _NESTED for cells in rows for cell in cells for e in cell.iterdescendants()):
+        return _layout_blocks(rows)
+    texts = [[" ".join(_text(c).split("\n")) for c in cells] for cells in rows]
+    texts = [row for row in texts if any(row)]
+    width = max((len(row) for row in texts), default=0)
+    if width < 2 or len(texts) < 2:  # a line or a column: read as paragraphs
+        return [("paragraph", " · ".join(t for t in row if t)) for row in texts]
+    headed = bool(rows) and all(c.get("role") == "head" for c in rows[0]) and any(texts[0])
+    lines = texts if headed else [[""] * width, *texts]
+    return [("table", "\n".join(TABLE_CELL.join(row + [""] * (width - len(row))) for row in lines))]
+
+
+def _layout_blocks(rows: list[list[HtmlElement]]) -> list[tuple[str, str]]:
     blocks: list[tuple[str, str]] = []
-    for row in _own(table, "row"):
-        cells = _own(row, "cell")
+    for cells in rows:
         if any(e.tag in _NESTED for cell in cells for e in cell.iterdescendants()):
             for cell in cells:
                 blocks.extend(body_blocks(cell))
@@ -184,12 +213,11 @@ def body_blocks(body: HtmlElement) -> list[tuple[str, str]]:
         if tag == "head":
             kind = "heading"
         elif tag == "code":  # a <pre>: its text as it is, every space and line break
-            code = "".join(element.itertext()).strip("\n")
-            if code.strip():
+            if code := _code(element):
                 blocks.append(("code", code))
             continue
         elif tag == "list":
-            blocks.extend(("item", text) for text in _items(element) if text)
+            blocks.extend(_items(element))
             continue
         elif tag == "table":
             blocks.extend(_table_blocks(element))
@@ -217,6 +245,9 @@ def blocks_to_markdown(blocks: list[tuple[str, str]]) -> str:
     # indented under a list item's text, or still in the quote.
     follow = {"item": "  ", "quote": "> ", "paragraph": ""}
     for i, (kind, text) in enumerate(blocks):
+        if kind == "table":
+            out.append(("\n\n" if out else "") + _markdown_table(text))
+            continue
         if kind == "code":
             # A fence longer than any run of backticks in the code, which is then never markup.
             fence = "`" * max([3, *(len(run) + 1 for run in re.findall(r"`+", text))])
@@ -228,6 +259,18 @@ def blocks_to_markdown(blocks: list[tuple[str, str]]) -> str:
         joiner = "\n" if kind == "item" and i and blocks[i - 1][0] == "item" else "\n\n"
         out.append((joiner if out else "") + line)
     return "".join(out) + "\n"
+
+
+def _markdown_table(text: str) -> str:
+    """A "table" block → a Markdown pipe table (the `tables` extension), every cell escaped;
+    a pipe inside a cell is escaped too, so it never splits the cell."""
+    rows = [
+        [escape_markdown(cell).replace("|", "\\|") for cell in line.split(TABLE_CELL)]
+        for line in text.split("\n")
+    ]
+    lines = ["| " + " | ".join(row) + " |" for row in rows]
+    lines.insert(1, "|" + "|".join(" --- " for _ in rows[0]) + "|")
+    return "\n".join(lines)
 
 
 def mark_preformatted(tree: HtmlElement) -> None:

@@ -5,12 +5,18 @@ cascade in `metadata.py` ranks it with sidecar files, above anything found in th
 are checked as a sidecar's are: a misspelt key is an error, not metadata silently lost. The keys
 `chronicle add` itself writes (id, provenance, word_count…) are set again on adding, so an article
 file from another Chronicle archive can be added as it is.
+
+The evidence (`extra.evidence`) says "front matter" for each of date, title, authors and source
+the front matter gave, "first heading" for a title read from a leading `# Heading`, and "first
+words of the text" for one guessed from the lede; a field it lacks is "none found".
 """
 
 from __future__ import annotations
 
 import re
 
+from chronicle.archive.evidence import FIELDS as EVIDENCE_FIELDS
+from chronicle.archive.evidence import NONE_FOUND, evidence_words
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.schema import CURATOR_KEYS, FIELDS, read_curator
 from chronicle.errors import ReaderError
@@ -57,6 +63,10 @@ def read_markdown(data: bytes, name: str) -> list[Draft]:
     if title is None:
         title, inferred = title_from_lede(lede), {"title"}
     extra: dict = {"curator": curator} if curator else {}
+    evidence = dict.fromkeys(EVIDENCE_FIELDS, NONE_FOUND)
+    evidence["title"] = evidence_words(["first-words" if inferred else "heading"])
+    given = [key for key in EVIDENCE_FIELDS if curator.get(key) not in (None, "", (), [])]
+    evidence.update((key, evidence_words(["front-matter"])) for key in given)
     if post is not None:
         if excerpt:
             excerpt = normalise_space(plain_text(_H1.sub("", excerpt, count=1)))
@@ -66,6 +76,8 @@ def read_markdown(data: bytes, name: str) -> list[Draft]:
         extra["blog"] = blog.finish_record(
             post, name, date.edtf if date else None, slug, curator.get("title") or title
         )
+        evidence.update(blog.evidence_of(post, curator))
+    extra["evidence"] = evidence
     return [
         Draft(
             body=body + "\n",

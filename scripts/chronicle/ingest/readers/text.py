@@ -2,14 +2,20 @@
 
 Input shape (the seed's): one paragraph per line, or paragraphs separated by blank lines. A line
 is a heading when it looks like one: short, no closing punctuation, most words capitalised, and
-not the first line (the lede). Every character of the text is kept; only Markdown-significant
-characters are escaped.
+not the first line (the lede). Scripts without capitals (Arabic, Hebrew, Chinese, Japanese,
+Thai, Devanagari…) cannot show Title Case: there a short line without closing punctuation is a
+heading when the paragraph after it is a sentence longer than it. Every character of the text
+is kept; only Markdown-significant characters are escaped.
+
+Plain text declares nothing: the title is guessed from the lede's first words, and no date,
+author or source is read from it (the curator gives them). The evidence says so.
 """
 
 from __future__ import annotations
 
 import re
 
+from chronicle.archive.evidence import NONE_FOUND, evidence_words
 from chronicle.errors import ReaderError
 from chronicle.ingest.readers.base import Draft
 from chronicle.ingest.readers.decode import decode_text
@@ -20,6 +26,11 @@ NAME = "text"
 
 _HEADING_MAX_WORDS = 12
 _HEADING_MAX_CHARS = 90
+# A heading in a script written without spaces (Chinese, Japanese, Thai) is one "word": its
+# length in characters is what tells it from a sentence.
+_CASELESS_HEADING_MAX_CHARS = 40
+# What ends a sentence or a clause, in the scripts of the archive's languages too.
+_CLOSING = '.,;:!?"”…—–-。．！？、，；：؟۔،।॥።'
 _SMALL_WORDS = {
     "a",
     "an",
@@ -50,13 +61,23 @@ _SMALL_WORDS = {
 }
 
 
-def is_heading(line: str) -> bool:
-    """A bare headline-style line: short, unpunctuated at the end, Title Case."""
+def is_heading(line: str, following: str | None = None) -> bool:
+    """A bare headline-style line: short, unpunctuated at the end, Title Case; in a script
+    without capitals, short and followed by a longer paragraph (`following`) that ends a
+    sentence."""
     words = line.split()
     if not words or len(words) > _HEADING_MAX_WORDS or len(line) > _HEADING_MAX_CHARS:
         return False
-    if re.search(r"[.,;:!?\"”…—–-]$", line):
+    if line[-1] in _CLOSING:
         return False
+    letters = [ch for ch in line if ch.isalpha()]
+    if letters and not any(ch.isupper() or ch.islower() for ch in letters):
+        return (
+            len(line) <= _CASELESS_HEADING_MAX_CHARS
+            and following is not None
+            and len(following) > 2 * len(line)
+            and following.rstrip()[-1:] in _CLOSING
+        )
     content = [w for w in words if w.lower().strip("’'\"“”") not in _SMALL_WORDS]
     if not content:
         return False
@@ -75,7 +96,8 @@ def split_blocks(text: str) -> list[tuple[str, str]]:
     chunks = [c for c in chunks if c]
     blocks = []
     for index, chunk in enumerate(chunks):
-        kind = "heading" if index > 0 and is_heading(chunk) else "paragraph"
+        following = chunks[index + 1] if index + 1 < len(chunks) else None
+        kind = "heading" if index > 0 and is_heading(chunk, following) else "paragraph"
         blocks.append((kind, chunk))
     return blocks
 
@@ -88,6 +110,15 @@ def read_text(data: bytes, name: str) -> list[Draft]:
     return [draft_from_blocks(blocks, NAME)]
 
 
+# What a plain text gives of each field: a title guessed from its first words, nothing else.
+TEXT_EVIDENCE = {
+    "title": evidence_words(["first-words"]),
+    "date": NONE_FOUND,
+    "authors": NONE_FOUND,
+    "source": NONE_FOUND,
+}
+
+
 def draft_from_blocks(blocks: list[tuple[str, str]], reader: str) -> Draft:
     paragraphs = [t for kind, t in blocks if kind == "paragraph"]
     lede = paragraphs[0] if paragraphs else blocks[0][1]
@@ -98,4 +129,5 @@ def draft_from_blocks(blocks: list[tuple[str, str]], reader: str) -> Draft:
         title=title_from_lede(lede),
         summary=lede,
         inferred=frozenset({"title"}),
+        extra={"evidence": dict(TEXT_EVIDENCE)},
     )

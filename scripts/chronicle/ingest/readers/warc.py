@@ -17,13 +17,16 @@ import dataclasses
 import datetime as dt
 import gzip
 import io
+import warnings
 import zlib
+from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecordLoader
 
 from chronicle.errors import ReaderError
-from chronicle.ingest.readers.base import Draft
+from chronicle.ingest.readers.base import Draft, ReaderNote
 from chronicle.ingest.readers.decode import MAX_DECOMPRESSED
 from chronicle.ingest.readers.html import read_html
 
@@ -31,6 +34,16 @@ NAME = "warc"
 # A captured page larger than this is not an article (the largest news page of the corpus is
 # under 3 MB); it is skipped as a record without article text would be.
 MAX_PAGE = 20 * 1024 * 1024
+
+
+class _Loader(ArcWarcRecordLoader):
+    """warcio's record loader, for a record without a WARC-Target-URI too: warcio reads the URI
+    to decide whether a record has HTTP headers and fails with an AttributeError on None."""
+
+    def load_http_headers(self, rec_type: str, uri: str | None, stream: Any, length: Any) -> Any:
+        if uri is None:
+            return None
+        return super().load_http_headers(rec_type, uri, stream, length)
 
 
 def _capture_time(value: str | None) -> dt.datetime | None:
@@ -69,7 +82,17 @@ def read_warc(data: bytes, name: str) -> list[Draft]:
     drafts: list[Draft] = []
     html_records = 0
     try:
-        for record in ArchiveIterator(io.BytesIO(data)):
+        records = ArchiveIterator(io.BytesIO(data))
+        records.loader = _Loader(verify_http=False)  # as ArchiveIterator makes its own
+        for number, record in enumerate(records, 1):
+            if record.rec_type == "response" and not record.rec_headers.get_header(
+                "WARC-Target-URI"
+            ):
+                # A capture of no address: nothing says what page it is. The others are read.
+                warnings.warn(
+                    ReaderNote(f"record {number} names no target URI; skipped"), stacklevel=1
+                )
+                continue
             if record.rec_type != "response" or record.http_headers is None:
                 continue
             status = record.http_headers.get_statuscode()

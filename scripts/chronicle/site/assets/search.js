@@ -477,6 +477,76 @@ async function sortedAcrossShards(pf, state, options) {
   return results;
 }
 
+// ---- counts made at build time --------------------------------------------------------------
+// The build writes the counts of a search without words (search/counts.py): every facet's for no
+// filter (chronicle-counts.json, a few KB), and for each value the other facets' counts among its
+// articles (counts/<facet>-<hash>.json, see valueFile). So the search page shows complete counts
+// for no filter or one without merging any shard.
+
+let buildCounts = null;
+const valueCounts = new Map();
+
+function asCounts(facets) {
+  // [[value, count], ...] by facet → { facet: { value: count } }
+  return Object.fromEntries(Object.entries(facets || {}).map(([f, pairs]) => [f, Object.fromEntries(pairs)]));
+}
+
+function valueFile(facet, value) {
+  // The file of a value's counts: 32-bit FNV-1a of "facet\0value" in UTF-8, as counts.value_file.
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(`${facet}\0${value}`)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return `counts/${facet}-${hash.toString(16).padStart(8, "0")}.json`;
+}
+
+async function fetchJson(name) {
+  try {
+    const response = await fetch(new URL(name, BUNDLE));
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null; // the counts are an addition: without them, Pagefind's (or none) are shown
+  }
+}
+
+async function valueCountsOf(main, facet, value) {
+  // One value's { articles, facets }, or null when its file is of another build.
+  if (!(main.facets[facet] || []).some(([v]) => v === value)) return { articles: 0, facets: {} };
+  const name = valueFile(facet, value);
+  if (!valueCounts.has(name)) valueCounts.set(name, fetchJson(name));
+  // Values whose hashes collide share a file.
+  return (await valueCounts.get(name))?.values?.find((entry) => entry.value === value) || null;
+}
+
+async function precomputed(page, state) {
+  // { articles, counts } for a search without words or dates and with at most one facet chosen:
+  // one value, or several of a facet no article has two values of (a source, a year), whose
+  // counts add up. Every facet is counted; the chosen one's counts are those of no filter
+  // (values within a facet are alternatives). null for any other search, or without the counts.
+  const chosen = Object.entries(state.filters);
+  if (state.q || state.from || state.to || chosen.length > 1) return null;
+  buildCounts ??= fetchJson("chronicle-counts.json");
+  const main = await buildCounts;
+  if (!main) return null;
+  const all = asCounts(main.facets);
+  let known = { articles: main.articles, counts: all };
+  if (chosen.length) {
+    const [[facet, values]] = chosen;
+    if (values.length > 1 && !(main.single || []).includes(facet)) return null;
+    const parts = await Promise.all([...new Set(values)].map((value) => valueCountsOf(main, facet, value)));
+    if (parts.includes(null)) return null;
+    const counts = {};
+    for (const part of parts) {
+      for (const [other, pairs] of Object.entries(part.facets)) {
+        const sums = (counts[other] ??= {});
+        for (const [value, count] of pairs) sums[value] = (sums[value] || 0) + count;
+      }
+    }
+    const articles = parts.reduce((sum, part) => sum + part.articles, 0);
+    known = { articles, counts: { ...counts, [facet]: all[facet] || {} } };
+  }
+  for (const key of page.facetKeys) known.counts[key] ??= {}; // complete: no value is none
+  return known;
+}
+
 function pagefindOptions(state, years) {
   const filters = {};
   for (const [k, values] of Object.entries(state.filters)) filters[k] = { any: values };
@@ -644,7 +714,6 @@ function setupSearchPage(form) {
       filterCount.textContent = String(Object.values(state.filters).flat().length
         + Boolean(state.from) + Boolean(state.to));
     }
-    const pf = await pagefind();
     await shards();
     if (page.total === null) {
       page.total = shardList.reduce((n, shard) => n + (shard.articles || 0), 0);
@@ -659,19 +728,27 @@ function setupSearchPage(form) {
     const small = page.total <= page.browseLimit;
     const active = state.q || Object.keys(state.filters).length || state.from || state.to;
     if ((!active && !state.sort) || (!state.q && !small)) {
-      // Without words, a large archive lists nothing and needs no shard merged.
-      if (small) page.allCounts ??= await pagefindComplete().then(() => pf.filters());
+      // Without words, a large archive lists nothing and needs no shard merged: the counts of
+      // no filter or one are the build's (precomputed()); those of more filters are not shown.
+      const known = await precomputed(page, state);
+      let counts = known?.counts;
+      if (!counts && small) { // a bundle without the build's counts: every shard's
+        const pf = await pagefind();
+        page.allCounts ??= await pagefindComplete().then(() => pf.filters());
+        counts = withEmptyOpenFacets(page, structuredClone(page.allCounts));
+      }
       if (mine !== page.sequence) return;
-      page.lastCounts = small ? withEmptyOpenFacets(page, structuredClone(page.allCounts)) : {};
+      page.lastCounts = counts || {};
       renderFacets(page, state, page.lastCounts);
       page.results.replaceChildren();
       page.more.hidden = true;
       delete page.form.dataset.partial;
       page.status.textContent = small || !active
         ? t("type_words")
-        : t("too_many", { articles: plural(page.total, "articles") });
+        : t("too_many", { articles: plural(known ? known.articles : page.total, "articles") });
       return;
     }
+    const pf = await pagefind();
     // A large archive whose older shards are not merged yet: the newest shard answers at once
     // (a preview), while the others merge (about 1.9 MB at 100,000 articles, against some 150 KB
     // for the newest); then the full search replaces it. The preview is searched before the

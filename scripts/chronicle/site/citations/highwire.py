@@ -19,8 +19,8 @@ def highwire(article: Article, place: Place) -> list[tuple[str, str]]:
     """(name, content) pairs, in the order they are printed; values unescaped."""
     tags = [("citation_title", one_line(article.title))]
     tags += [("citation_author", one_line(a)) for a in article.authors]
-    if article.date is not None:
-        d = article.date
+    if article.date is not None and article.date.period is not None:
+        d = article.date  # as far as the calendar period that holds it is known
         known = "/".join(f"{p:02d}" for p in (d.month, d.day) if p is not None)
         when = f"{d.year:04d}/{known}" if known else f"{d.year:04d}"
         tags += [("citation_publication_date", when), ("citation_date", when)]

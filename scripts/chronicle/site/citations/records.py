@@ -13,7 +13,8 @@ import json
 import re
 from collections.abc import Iterable
 
-from chronicle.archive.dates import MONTHS
+from chronicle.archive.date_forms import describe_en
+from chronicle.archive.dates import MONTHS, ArticleDate
 from chronicle.archive.model import Article
 from chronicle.site.citations.names import devised, name_case, one_line, split_name
 from chronicle.site.citations.styles import Place
@@ -70,12 +71,16 @@ def bibtex(article: Article, place: Place) -> str:
         fields.append(("journal", _bibtex_escape(article.source)))
     notes = []
     if article.date is not None:
-        fields.append(("year", str(article.date.year)))
-        if article.date.month is not None:
-            fields.append(("month", MONTHS[article.date.month - 1][:3].lower()))
-        fields.append(("date", article.date.iso))
-        if not article.date.is_exact:
-            notes.append(f"Date {article.date.human()}")
+        d = article.date
+        if d.period is not None:
+            fields.append(("year", str(d.year)))
+            if d.month is not None:
+                fields.append(("month", MONTHS[d.month - 1][:3].lower()))
+        if d.form is None or d.form.kind not in ("one_of", "all_of"):
+            # biblatex reads EDTF here: unknown digits, seasons and intervals as written.
+            fields.append(("date", d.iso if d.form is None else d.form.text))
+        if not d.is_precise:
+            notes.append(f"Date {d.human()}")
     notes.append(f"Archived in {one_line(place.archive)}")
     fields.append(("note", _bibtex_escape("; ".join(notes))))
     fields.append(("url", _bibtex_url(place.url)))
@@ -97,9 +102,11 @@ def ris(article: Article, place: Place) -> str:
         lines.append(f"T2  - {one_line(article.source)}")
     if article.date is not None:
         d = article.date
-        lines.append(f"DA  - {d.year:04d}/{d.month or 0:02d}/{d.day or 0:02d}/".replace("/00", "/"))
-        lines.append(f"PY  - {d.year}")
-        if not d.is_exact:
+        if d.period is not None:  # RIS has no way to write a span of years or a set
+            when = f"{d.year:04d}/{d.month or 0:02d}/{d.day or 0:02d}/"
+            lines.append(f"DA  - {when}".replace("/00", "/"))
+            lines.append(f"PY  - {d.year}")
+        if not d.is_precise:
             lines.append(f"N1  - Date {d.human()}")
     lines.append(f"DB  - {one_line(place.archive)}")
     if place.accessed is not None:
@@ -118,6 +125,26 @@ def _csl_name(name: str) -> dict[str, str]:
     return {"family": family, "given": given} if given else {"literal": name}
 
 
+# CSL's seasons (1 spring … 4 winter) for EDTF's 21–32; a southern one by its own name.
+_CSL_SEASONS = {21: 1, 22: 2, 23: 3, 24: 4, 25: 1, 26: 2, 27: 3, 28: 4, 29: 1, 30: 2, 31: 3, 32: 4}
+
+
+def _csl_issued(d: ArticleDate) -> dict[str, object]:
+    """CSL's `issued`: date-parts as far as known, a range of them for an interval or a span of
+    years, a season, or the words themselves (`literal`) for a set or a part of a year that CSL
+    has no field for."""
+    form = d.form
+    if form is None or (form.kind == "unspecified" and d.period is not None):
+        return {"date-parts": [[p for p in (d.year, d.month, d.day) if p is not None]]}
+    if form.kind == "interval":
+        return {"date-parts": [[p for p in end if p is not None] for end in form.points]}
+    if form.kind == "unspecified":  # a decade, century or millennium
+        return {"date-parts": [[form.first.year], [form.last.year]]}
+    if form.kind == "season" and form.division in _CSL_SEASONS:
+        return {"date-parts": [[form.first.year]], "season": _CSL_SEASONS[form.division]}
+    return {"literal": describe_en(form)}
+
+
 def csl(article: Article, place: Place) -> dict[str, object]:
     """One CSL-JSON item (the data Zotero, Mendeley and citeproc read)."""
     item: dict[str, object] = {
@@ -133,10 +160,10 @@ def csl(article: Article, place: Place) -> dict[str, object]:
         item["container-title"] = one_line(article.source)
     if article.date is not None:
         d = article.date
-        parts = [p for p in (d.year, d.month, d.day) if p is not None]
-        issued: dict[str, object] = {"date-parts": [parts]}
+        issued = _csl_issued(d)
         if not d.is_exact:
             issued["circa"] = True  # CSL has one flag for approximate and uncertain alike
+        if not d.is_precise:
             item["note"] = f"Date {d.human()}"
         item["issued"] = issued
     if place.accessed is not None:

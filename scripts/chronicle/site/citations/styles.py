@@ -29,6 +29,7 @@ from chronicle.site.citations.names import (
     devised,
     initials,
     inverted,
+    isolated,
     name_case,
     one_line,
     split_name,
@@ -64,7 +65,11 @@ def _reference(parts: list[Part]) -> Reference:
 
 
 def _title(article: Article) -> str:
-    return one_line(article.title)
+    return isolated(one_line(article.title))
+
+
+def _source(article: Article) -> str:
+    return isolated(one_line(article.source or ""))
 
 
 # --- APA ---------------------------------------------------------------------------------------
@@ -74,7 +79,7 @@ def _apa_authors(authors: tuple[str, ...]) -> str:
     names = []
     for author in authors:
         family, given = split_name(author)
-        names.append(f"{family}, {initials(given)}".rstrip(", "))
+        names.append(isolated(f"{family}, {initials(given)}".rstrip(", ")))
     if len(names) == 1:
         return names[0]
     return ", ".join(names[:-1]) + ", & " + names[-1]
@@ -89,8 +94,8 @@ def apa(article: Article, place: Place, labels: Labels | None = None) -> Referen
     else:
         parts = [(f"{stop(title)} {when}", False)]
     if article.source:
-        parts += [(" ", False), (one_line(article.source), True), (".", False)]
-    parts.append((f" {stop(place.archive)} {place.url}", False))
+        parts += [(" ", False), (_source(article), True), (".", False)]
+    parts.append((f" {stop(isolated(one_line(place.archive)))} {place.url}", False))
     return _reference(parts)
 
 
@@ -98,11 +103,11 @@ def apa(article: Article, place: Place, labels: Labels | None = None) -> Referen
 
 
 def _mla_authors(authors: tuple[str, ...], conjunction: str) -> str:
-    first = inverted(authors[0])
+    first = isolated(inverted(authors[0]))
     if len(authors) > 2:
         return first + ", et al"
     if len(authors) == 2:
-        return first + f", {conjunction} {name_case(authors[1])}"
+        return first + f", {conjunction} {isolated(name_case(authors[1]))}"
     return first
 
 
@@ -121,10 +126,11 @@ def mla(article: Article, place: Place, labels: Labels | None = None) -> Referen
     date = words.mla(article.date) if article.date else ""
     if article.source:
         tail = f", {date}." if date else "."
-        parts += [(" ", False), (one_line(article.source), True), (tail, False)]
+        parts += [(" ", False), (_source(article), True), (tail, False)]
     elif date:
         parts.append((f" {date}.", False))
-    parts += [(" ", False), (one_line(place.archive), True), (f", {bare(place.url)}.", False)]
+    parts += [(" ", False), (isolated(one_line(place.archive)), True)]
+    parts.append((f", {bare(place.url)}.", False))
     if article.date is None and place.accessed is not None:
         parts.append((f" {words.accessed(place.accessed, 'MLA')}.", False))
     return _reference(parts)
@@ -134,8 +140,8 @@ def mla(article: Article, place: Place, labels: Labels | None = None) -> Referen
 
 
 def _chicago_authors(authors: tuple[str, ...], conjunction: str) -> str:
-    names = inverted(authors[0])
-    rest = [name_case(a) for a in authors[1:]]
+    names = isolated(inverted(authors[0]))
+    rest = [isolated(name_case(a)) for a in authors[1:]]
     if len(rest) == 1:
         return names + f", {conjunction} {rest[0]}"
     if rest:
@@ -146,7 +152,7 @@ def _chicago_authors(authors: tuple[str, ...], conjunction: str) -> str:
 def chicago(article: Article, place: Place, labels: Labels | None = None) -> Reference:
     words = Words.of(labels)
     parts: list[Part] = []
-    source = one_line(article.source) if article.source else ""
+    source = _source(article)
     title = stop(_title(article))
     title = title if devised(article) else words.quoted(title)
     when = words.chicago(article.date)
@@ -162,7 +168,7 @@ def chicago(article: Article, place: Place, labels: Labels | None = None) -> Ref
     else:
         parts.append((f"{title} {when}", False))
     # The archive as Chicago names a database: roman, after the date.
-    archive = stop(one_line(place.archive))
+    archive = stop(isolated(one_line(place.archive)))
     parts.append((f"{' ' if when.endswith('.') else '. '}{archive} ", False))
     if article.date is None and place.accessed is not None:
         parts.append((f"{words.accessed(place.accessed, 'Chicago')}. ", False))

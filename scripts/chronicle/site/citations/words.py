@@ -66,12 +66,30 @@ class Words:
             text = self.labels("cite.circa_mla" if style == "MLA" else "cite.circa", date=text)
         return text + "?" if date.uncertain else text
 
+    def _extended(self, date: ArticleDate, style: str) -> str | None:
+        """A season, interval, set or span of years in the language's words ("spring 2025",
+        "2024 or 2025", "1980s"), as every style gives a date it has no pattern for; None for a
+        plain date or one whose unknown day or month the style writes as its known part."""
+        form = date.form
+        if form is None or (form.kind == "unspecified" and date.period is not None):
+            return None
+        if self._manual and style == "APA" and form.kind == "season":
+            # APA's own order for a season: "(2025, Spring)".
+            season = self.labels.form(form).replace(str(form.first.year), "").strip()
+            text = f"{form.first.year}, {season[:1].upper()}{season[1:]}"
+        else:
+            text = self.labels.form(form)
+        return self._flagged(text, date, style)
+
     # --- dates --------------------------------------------------------------------------------
 
     def apa(self, date: ArticleDate | None) -> str:
         """(Year, Month Day): "2019, March 22", "2019, 22 mars", "2019"; "n.d." when unknown."""
         if date is None:
             return self.no_date
+        extended = self._extended(date, "APA")
+        if extended is not None:
+            return extended
         text = str(date.year)
         if date.month is not None:
             if not self._manual and date.day is not None:
@@ -86,6 +104,9 @@ class Words:
 
     def mla(self, date: ArticleDate) -> str:
         """Day Mon. Year: "22 Mar. 2019", "22 mars 2019"."""
+        extended = self._extended(date, "MLA")
+        if extended is not None:
+            return extended
         if not self._manual:
             return self._flagged(self._long(date), date, "MLA")
         parts = [str(date.year)]
@@ -99,6 +120,9 @@ class Words:
         """Month Day, Year: "March 22, 2019", "22 mars 2019"; "n.d." when unknown."""
         if date is None:
             return self.no_date
+        extended = self._extended(date, "Chicago")
+        if extended is not None:
+            return extended
         if not self._manual:
             return self._flagged(self._long(date), date, "Chicago")
         month = MONTHS[date.month - 1] if date.month else ""

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from chronicle.archive.files import write_atomic
 from chronicle.site.build.keys import shard_salt
+from chronicle.site.search.counts import COUNTS_DIR, COUNTS_FILE, count_facets, write_counts
 from chronicle.site.search.indexer import PagefindWriter, SearchIndexError
 from chronicle.site.search.records import SearchRecord
 from chronicle.site.search.settle import settle
@@ -62,6 +63,8 @@ SHARDS_FILE = "chronicle-shards.json"
 TRASH_DIR = ".chronicle-old"  # the files of a replaced primary shard, until the bundle is done
 ENTRY_FILE = "pagefind-entry.json"
 INDEX_LANGUAGES = "each record's own"
+# What the bundle's root holds besides the primary shard's own files.
+_NOT_PRIMARY = (SHARDS_DIR, SHARDS_FILE, TRASH_DIR, COUNTS_DIR, COUNTS_FILE)
 
 
 def write_bundle(
@@ -76,6 +79,7 @@ def write_bundle(
     jobs: int = 1,
     late: LateRecords | None = None,
     keys: Mapping[str, str] | None = None,
+    site_language: str = "",
 ) -> list[Shard]:
     """Write the primary bundle into `bundle` and the older shards under it, one indexer at a
     time, and the list of shards search.js merges (`chronicle-shards.json`).
@@ -94,9 +98,14 @@ def write_bundle(
     at once, checked against the real records when MkDocs has made them, and digested with
     those.
 
+    `site_language` (a primary subtag): the primary shard always has an index in it (see
+    `language_placeholder`).
+
     `keys`: see `shard_digest`; `max_articles`, `small_year` and `split_year`: see
     `plan_shards`."""
     shards = plan_shards(records, max_articles, small_year, split_year)
+    if site_language and all(r.language != site_language for r in shards[0].records):
+        shards[0].placeholder_language = site_language
     previous = previous or {}
     # What indexes a record besides itself: each record in its own language's index (the
     # language is in the record), no forced one.
@@ -129,6 +138,10 @@ def write_bundle(
                 kept_guesses.append(shard)
         stale.sort(key=lambda shard: len(shard.records), reverse=True)
         running += [pool.submit(_index_shard, s, bundle, salt, late, keys) for s in stale]
+        # perf: the counts are made while Pagefind's processes index (2 s of CPU at 100,000
+        # articles), from the records as planned; made again below only if a guess was wrong.
+        planned = [r for s in shards for r in s.records]
+        counts = count_facets(planned)
         for future in running:
             future.result()
     for shard in kept_guesses:  # kept because its guesses match the last build: check them
@@ -154,13 +167,34 @@ def write_bundle(
         item["articles"] = len(s.records)
         # The languages of its records, each a Pagefind index of its own that search.js merges
         # (Pagefind's key for an index is the record's language, the primary subtag here).
-        item["languages"] = dict(sorted(Counter(r.language for r in s.records).items()))
+        languages = Counter(r.language for r in s.records)
+        if s.placeholder_language:  # an index of no article: listed, so search.js loads it
+            languages[s.placeholder_language] = 0
+        item["languages"] = dict(sorted(languages.items()))
         manifest.append(item)
     # Atomically: a reader of a site being rebuilt never sees half a list.
     write_atomic(bundle / SHARDS_FILE, json.dumps(manifest, ensure_ascii=False))
+    # The counts of searches without words, so the search page needs no shard for them.
+    final = [r for s in shards for r in s.records]
+    write_counts(counts if final == planned else count_facets(final), bundle)
     for unused in bundle.glob("pagefind-*ui.*"):  # Pagefind's ready-made UIs: search.js is ours
         unused.unlink()
     return shards
+
+
+def language_placeholder(language: str) -> SearchRecord:
+    """A record that gives the primary shard an index in the site's language when none of its
+    articles is in it (the newest year all in French on an English site).
+
+    Why: Pagefind runs one stemmer on every query, that of the index it loads first from the
+    primary shard (the page's language when the primary has it, else its largest), for every
+    merged index too: with only a French index in the primary, an English word was stemmed the
+    French way and its English articles in older shards were not found.
+
+    Never a result: its one word is "_" (Pagefind drops a record without words), and it has
+    no filter and no sort key, so every search without words (each has a filter, a range or an
+    order) leaves it out; and its URL is the home page."""
+    return SearchRecord(url="/", content="_", language=language)
 
 
 def _index_shard(
@@ -206,6 +240,8 @@ def _index_records(shard: Shard, bundle: Path) -> None:
     try:
         for record in sorted(shard.records, key=lambda r: r.url):  # the same input, same index
             writer.add(record)
+        if shard.placeholder_language:
+            writer.add(language_placeholder(shard.placeholder_language))
         writer.write(output)
     finally:
         writer.close()
@@ -221,7 +257,7 @@ def _index_records(shard: Shard, bundle: Path) -> None:
 def _shard_files(shard: Shard, bundle: Path) -> list[Path]:
     """A shard's files (the primary's: all but the older shards and the shard list)."""
     root = bundle / shard.path if shard.path else bundle
-    skip = () if shard.path else (SHARDS_DIR, SHARDS_FILE, TRASH_DIR)
+    skip = () if shard.path else _NOT_PRIMARY
     return [
         p
         for top in root.iterdir()
@@ -287,7 +323,7 @@ def _clear_primary(bundle: Path) -> None:
         return
     trash = bundle / TRASH_DIR / f"{os.getpid()}-{threading.get_ident()}-{time.monotonic_ns()}"
     for path in bundle.iterdir():
-        if path.name in (SHARDS_DIR, SHARDS_FILE, TRASH_DIR):
+        if path.name in _NOT_PRIMARY:
             continue
         trash.mkdir(parents=True, exist_ok=True)
         os.replace(path, trash / path.name)

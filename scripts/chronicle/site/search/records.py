@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from chronicle.archive.index import Entry
 from chronicle.site.labels import Labels, english
+from chronicle.text.boilerplate import without_boilerplate
 from chronicle.text.normalize import language_code
 
 # Filters readers can facet on, in the order the search page shows them. `day` is not a facet: it
@@ -111,7 +112,9 @@ def record_for(
                 filters["day"] = [date.iso]
         sort = {"date": date.sort_key, "date_oldest": date.sort_key}
     # The title is searched too (Pagefind weights it as a heading when it leads the content).
-    content = f"{article.title}\n{body_text}".strip()
+    # Consent notices and menus that reached a stored body are not: a word of a banner found
+    # every page of a site, and it is no answer.
+    content = f"{article.title}\n{without_boilerplate(body_text)}".strip()
     return SearchRecord(
         url="/" + entry.url.lstrip("/"),
         content=content,

@@ -26,6 +26,9 @@ class Shard:
     records: list[SearchRecord] = field(default_factory=list)
     peak_rss_mb: float | None = None
     digest: str = ""  # of its records, see shard_digest
+    # The primary only: the site's language when none of its records is in it, indexed with a
+    # placeholder record (see bundle.language_placeholder).
+    placeholder_language: str = ""
     reused: bool = False  # True: its files were kept from the previous build
 
 
@@ -166,4 +169,6 @@ def shard_digest(shard: Shard, salt: str, keys: Mapping[str, str] | None = None)
         parts = [f"{r.url} {keys[r.url]}" for r in records]
     else:
         parts = [record_to_json(r) for r in records]
+    if shard.placeholder_language:
+        parts.append(f"placeholder {shard.placeholder_language}")
     return shard_key(salt, shard.path, parts)

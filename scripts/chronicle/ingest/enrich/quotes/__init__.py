@@ -22,12 +22,19 @@ unknown speaker is better than an invented one. After a comma, a participle (`�
 “…”`) or a verb after `and` speaks for the sentence's subject.
 Quote marks are masked while looking, so a name inside a quote is never its speaker. Single
 curly quotes (‘…’) count only where they clearly delimit a quote (’ is also the apostrophe), and
-only with a speaker (unattributed, they are titles). Articles stored in German, French, Spanish or
-Portuguese get that language's attributions first (`„…“, sagte der Minister.`).
+only with a speaker (unattributed, they are titles). Articles stored in German, French, Spanish,
+Portuguese or Italian get that language's attributions first (`„…“, sagte der Minister.`,
+`« …, rappelle X, … »`, `X sostuvo que “…”`, `“…”, ha detto il sindaco`); there a pronoun, a
+dropped subject (`“…”, lamentó.`) or a description (`die Managerin`) is the person named just
+before, and a quote standing alone after a sentence that names who speaks is theirs. Last, a
+surname alone takes the one full name the article gives it (`Burke` → `John Burke`), and a
+name the article prints in quotation marks elsewhere is a title, no speaker (`La La Land`).
 
 By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
-attributions of each language); every word they read comes from text.lexicon.
+attributions of each language), `speech` (other languages' speech verbs as patterns), `refer`
+(who a pronoun, description or surname stands for); every word they read comes from
+text.lexicon.
 """
 
 from __future__ import annotations
@@ -36,13 +43,33 @@ from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
-from chronicle.ingest.enrich.quotes.spans import find_spans, mask, worth_keeping
+from chronicle.ingest.enrich.quotes.refer import (
+    is_named,
+    no_titles,
+    one_name_per_person,
+    person_here,
+    reported_before,
+    settle,
+    stands_alone,
+)
+from chronicle.ingest.enrich.quotes.spans import Span, find_spans, mask, worth_keeping
+from chronicle.ingest.enrich.quotes.speech import LANGUAGES
 from chronicle.text.normalize import language_code
 from chronicle.text.sentences import sentence_bounds
 
 __all__ = ["extract_quotes"]
 
+MAX_JOINING_WORDS = 3
 MIN_UNATTRIBUTED_WORDS = 4  # `“Black Water,”` with no speaker is a song title, not a quote
+
+
+def _joined(masked: str, last: Span | None, span: Span) -> bool:
+    """Whether only a conjunction or two separate `span` from the quote before it in the same
+    sentence (`“A” y que “B”`, `„A“ und „B“`)."""
+    if last is None:
+        return False
+    between = masked[last.close + 1 : span.open]
+    return len(between.split()) <= MAX_JOINING_WORDS and not any(c in between for c in ".!?;:")
 
 
 def _sentence_of(bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
@@ -57,15 +84,16 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
     `language`, the article's (text.language), adds German, French, Spanish or Portuguese
     attributions to the English ones."""
     ctx = Context(mentions)
+    ctx.text = text
     lang = language_code(language)
-    ctx.language = lang if lang in foreign.LANGUAGES else None
+    ctx.language = lang if lang in LANGUAGES else None
     out: list[Quote] = []
     offset = 0
     for paragraph in text.split("\n\n"):
         out.extend(_paragraph_quotes(paragraph, offset, ctx))
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
-    return out
+    return no_titles(one_name_per_person(out, text), text)
 
 
 def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
@@ -81,6 +109,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
     previous: Speaker | None = continued if spans[0].open == 0 else None
     ctx.paragraph_speaker = previous
     lang = ctx.language
+    last: Span | None = None
     for span in spans:
         start, end = span.text_range
         quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
@@ -88,17 +117,31 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
         partial = english.is_partial(quote, masked, span, sentence[0])
         speaker = None
         if lang is not None:
-            speaker = foreign.trailing(paragraph, masked, span, ctx, offset, lang) or (
-                foreign.preceding(masked, span, sentence, ctx, offset, lang)
+            speaker = (
+                foreign.trailing(paragraph, masked, span, ctx, offset, lang)
+                or foreign.preceding(masked, span, sentence, ctx, offset, lang)
+                or foreign.incise(paragraph, span, ctx, offset, lang)
             )
         speaker = (
             speaker
             or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
             or english.preceding(masked, span, sentence, ctx, offset)
         )
-        if speaker is None and not partial and previous is not None:
+        if speaker is not None:
+            speaker = settle(speaker)
+        alone = stands_alone(masked[sentence[0] : span.open])
+        split = last is not None and last.close > sentence[0]  # `«A», dit-il, «B»`
+        if speaker is None and not partial and previous and (alone or split or lang is None):
             # `“A,” she said. “B.”`: B goes on with the same speaker.
             speaker = previous
+        if speaker is None and partial and previous is not None and _joined(masked, last, span):
+            speaker = previous  # `dijo que “A” y que “B”`
+        if speaker is None and lang is not None and not partial and alone:
+            speaker = person_here(span.open, ctx)  # `… ergänzt X. „…“`
+            whole = span.open == 0 and span.close >= len(paragraph.rstrip()) - 1
+            if speaker is None and whole and len(spans) == 1:
+                speaker = reported_before(ctx)  # `X ajoute qu’il …` ¶ `« … »`
+        last = span
         if speaker is None and (
             partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] == "‘"
         ):
@@ -108,6 +151,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
         speaker = speaker or NO_SPEAKER
         if speaker.name and not speaker.entity and speaker.name[:1].isupper():
             ctx.last_named = speaker.name
+        if speaker.name and is_named(speaker.name):
+            ctx.speakers.append(speaker.name)
         out.append(
             Quote(
                 text=quote,

@@ -24,6 +24,8 @@ class Context:
     def __init__(self, mentions: list[Mention]) -> None:
         self.mentions = mentions
         self.last_named: str | None = None  # the last non-registry speaker name
+        self.text = ""  # the whole article
+        self.speakers: list[str] = []  # speakers named by a name (not `die Managerin`), in order
         self.masked = ""  # the current paragraph, quotes blanked
         self.continued: Speaker | None = None  # speaker of a quote still open at paragraph end
         self.paragraph_speaker: Speaker | None = None  # the last speaker in this paragraph

@@ -12,57 +12,44 @@ from __future__ import annotations
 import re
 
 from chronicle.ingest.enrich.quotes.context import Context, Speaker
-from chronicle.ingest.enrich.quotes.people import POSSESSIVE, names_in
+from chronicle.ingest.enrich.quotes.people import POSSESSIVE
+from chronicle.ingest.enrich.quotes.refer import (
+    is_named,
+    opening_person,
+    person_before,
+    relative_antecedent,
+)
 from chronicle.ingest.enrich.quotes.spans import Span
+from chronicle.ingest.enrich.quotes.speech import ACCORDING_RX as _ACCORDING_RX
+from chronicle.ingest.enrich.quotes.speech import VERB_RX as _VERB_RX
+from chronicle.ingest.enrich.quotes.speech import last_that
 from chronicle.text.lexicon import (
-    ACCORDING_TO,
+    CONJUNCTIONS,
     DETERMINERS,
     FILLERS,
     FUNCTION_WORDS,
+    INDEFINITE_ARTICLES,
     NAME_PARTICLES,
     NOT_NAMES,
     NOT_NAMES_EN,
     OF_WORDS,
-    PARTICIPLE_ENDINGS,
     PERSONAL_PRONOUNS,
+    PRO_DROP,
     ROLE_ENDINGS_DE,
-    SPEECH_AUXILIARIES,
-    SPEECH_VERBS,
 )
 from chronicle.text.names import is_name
 from chronicle.text.sentences import is_abbreviation_dot
 
-LANGUAGES = frozenset(SPEECH_VERBS)  # the languages with rules here
 # The rules below read the words of all four languages at once: `Sr.` or `Herr` before a name
 # is a title in any of them.
 _NOT_NAMES = frozenset().union(*NOT_NAMES.values())
 _FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _FILLERS = frozenset().union(*FILLERS.values())
+_DETERMINERS = frozenset().union(*DETERMINERS.values())
+_PREPOSITIONS = frozenset(("à", "au", "en", "a", "ao", "em", "no", "na", "ante"))
 
 
-def _alternatives(words: object) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
-
-
-def _verb_rx(lang: str) -> re.Pattern[str]:
-    """The language's speech verbs; past participles only after their auxiliary (`a déclaré`),
-    and French verbs also with an inverted pronoun (`dit-il`, `a-t-elle dit`)."""
-    endings = PARTICIPLE_ENDINGS.get(lang, ())
-    verbs = SPEECH_VERBS[lang]
-    participles = [v for v in verbs if endings and v.endswith(endings)]
-    plain = _alternatives(v for v in verbs if v not in participles or v == "dit")
-    alts = [rf"(?:{plain})(?:-t-(?:il|elle)|-(?:il|elle))?"]
-    if lang in SPEECH_AUXILIARIES:
-        aux = _alternatives(SPEECH_AUXILIARIES[lang])
-        alts.insert(0, rf"(?:{aux})\s+(?:{_alternatives(participles)})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])")
-
-
-_VERB_RX = {lang: _verb_rx(lang) for lang in LANGUAGES}
-_ACCORDING_RX = {
-    lang: re.compile(rf"(?<![\w-])(?:{_alternatives(ACCORDING_TO[lang])})(?![\w-])")
-    for lang in LANGUAGES
-}
+MAX_WORDS_VERB_TO_THAT = 8  # `dijo a la diaria que`, `señaló en rueda de prensa que`
 
 
 def _name_run(words: list[str]) -> str | None:
@@ -122,7 +109,7 @@ def _subject(
     first = words[0].lower()
     lead = cut.find(words[0]) if skip else len(cut) - len(cut.lstrip())
     if first in PERSONAL_PRONOUNS[lang] and (not whole or len(words) == 1):
-        return _pronoun(abs_start, ctx, off)
+        return person_before(abs_start, ctx, off)
     span_end = abs_start + len(cut)
     mentions = [
         m
@@ -151,17 +138,22 @@ def _subject(
                 or bare == "gegenüber"
             ):
                 break
-            if lang != "de" and bare.lower() in (
-                "à",
-                "au",
-                "en",
-                "a",
-                "ao",
-                "em",
-                "no",
-                "na",
-                "ante",
+            if lang != "de" and (
+                bare.lower() in _PREPOSITIONS or bare.lower() in FUNCTION_WORDS[lang]
             ):
+                # `le commissaire à l’économie Pierre Moscovici`: the name after the role's
+                # complement; `un ténor de la droite sur l’influence`: the description ends.
+                name = next(
+                    (
+                        n
+                        for k in range(i + 2, min(i + 4, len(words)))
+                        if words[k - 1].lower() not in _FUNCTION_WORDS | _PREPOSITIONS
+                        and (n := _name_run(words[k:]))
+                    ),
+                    None,
+                )
+                if name and " " in name:
+                    return Speaker(name, None, None)
                 break
             phrase.append(bare)
             if bare != word:
@@ -169,7 +161,7 @@ def _subject(
         if whole and len(phrase) != len(words):
             return None
         if len(phrase) >= 2 and (lang != "de" or any(w[:1].isupper() for w in phrase[1:])):
-            return Speaker(" ".join(phrase), None, None)
+            return _described(" ".join(phrase), abs_start, ctx, off)
         return None
     at_start = [m for m in mentions if m.start == off + abs_start + lead]
     people = [m for m in mentions if m.entity.kind == "person"]
@@ -187,42 +179,16 @@ def _subject(
     return Speaker(name, None, None)
 
 
-def _pronoun(abs_start: int, ctx: Context, off: int) -> Speaker | None:
-    """`er`, `il`, `elle`: the person who spoke last in this paragraph, else a person named
-    before in it: a registry person, or a full name of two or three capitalised words that opens
-    a sentence (`Meinhard Schroeder (76) hat …`; not `nach Intervention Cavallos`)."""
-    if ctx.paragraph_speaker is not None:
-        return ctx.paragraph_speaker
-    person = ctx.last_before(off + abs_start, "person")
-    named = []
-    for name, start, _end in names_in(ctx.masked[:abs_start]):
-        if ". " in name:  # `Biyon. Oliver Pocher`: a sentence ended inside
-            cut = name.rindex(". ") + 2
-            name, start = name[cut:], start + cut
-        words = name.split()
-        opens = not ctx.masked[:start].strip() or ctx.masked[:start].rstrip()[-1] in '.!?:“”«»"'
-        if (
-            opens
-            and 2 <= len(words) <= 3
-            and not any(
-                w in _NOT_NAMES
-                or not w[:1].isupper()
-                or _is_determiner(w)
-                or w.lower() in _FUNCTION_WORDS
-                or w.lower().endswith(ROLE_ENDINGS_DE)
-                for w in words
-            )
-        ):
-            named.append((name, start))
-    if named and (person is None or off + named[-1][1] > person.start):
-        return Speaker(named[-1][0], None, None)
-    if person is not None and person.start >= off:
-        return Speaker(person.surface, person.entity.name, None)
-    return None
-
-
-def _is_determiner(word: str) -> bool:
-    return any(word.lower() in words for words in DETERMINERS.values())
+def _described(phrase: str, abs_start: int, ctx: Context, off: int) -> Speaker:
+    """`die Managerin`, `le chancelier`: someone named just before (in this paragraph or the
+    last), when there is one; `un integrante del Poder Ejecutivo` introduces someone new."""
+    if phrase.split()[0].lower() not in INDEFINITE_ARTICLES and (
+        ctx.paragraph_speaker is not None or ctx.masked[:abs_start].strip() or ctx.read
+    ):
+        found = person_before(abs_start, ctx, off)
+        if found is not None and found.name and is_named(found.name):
+            return found  # not another description (`der Journalist` ≠ `der Gezeichnete`)
+    return Speaker(phrase, None, None)
 
 
 def trailing(
@@ -250,10 +216,31 @@ def trailing(
     start = span.close + 1 + lead + match.end()
     subject = stripped[match.end() :]
     if re.search(r"-(?:il|elle)\b", verb):
-        found = _pronoun(start, ctx, off)
+        found = person_before(start, ctx, off)
     else:
-        found = _subject(subject, start, ctx, off, lang)
+        found = (
+            _apposition(subject)
+            or _subject(subject, start, ctx, off, lang)
+            or _after_phrase(subject)
+        )
+        if found is None and lang in PRO_DROP and _dropped(subject, lang):
+            found = person_before(span.open, ctx, off)  # `“…”, lamentó.`: she lamented
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
+
+
+def incise(paragraph: str, span: Span, ctx: Context, off: int, lang: str) -> Speaker | None:
+    """`« La désinformation …, rappelle Ana Sofia Cardenal, professeure. Dans certains cas … »`:
+    the attribution set inside the quotation marks, between commas."""
+    start, end = span.text_range
+    inside = paragraph[start:end]
+    for match in _VERB_RX[lang].finditer(inside):
+        if not inside[: match.start()].rstrip().endswith(","):
+            continue
+        subject = inside[match.end() :]
+        found = _subject(subject, start + match.end(), ctx, off, lang)
+        if found is not None and found.name and is_named(found.name):
+            return Speaker(found.name, found.entity, _verb_name(match.group(0)))
+    return None
 
 
 def _verb_name(verb: str) -> str:
@@ -261,28 +248,114 @@ def _verb_name(verb: str) -> str:
     return " ".join(re.sub(r"-(?:t-)?(?:il|elle)$", "", w) for w in verb.split())
 
 
+def _apposition(text: str) -> Speaker | None:
+    """`le directeur général du Conseil, Norman Sabourin`, `el presidente, Luis Lacalle Pou,`:
+    a description and then, between commas, the name."""
+    parts = text.split(",")
+    if len(parts) < 2 or not parts[0].split() or parts[0].split()[0].lower() not in _DETERMINERS:
+        return None
+    name = _name_run(parts[1].split())
+    if name and " " in name and len(name.split()) == len(parts[1].split()):
+        return Speaker(name, None, None)
+    return None
+
+
+def _after_phrase(subject: str) -> Speaker | None:
+    """`erklärt auf Nachfrage Martin Rölen`, `sagte im Interview Anna Berg`: a full name after a
+    preposition and its noun."""
+    words = re.split(r"[,;:()—–]", subject, maxsplit=1)[0].split()
+    if len(words) < 4 or words[0].lower() not in _FUNCTION_WORDS or words[0][:1].isupper():
+        return None
+    name = _name_run(words[2:])
+    return Speaker(name, None, None) if name and " " in name else None
+
+
+def _dropped(subject: str, lang: str) -> bool:
+    """Whether the words after a verb leave its subject out (`dijo a la red Erbol`, nothing)."""
+    words = subject.split()
+    return not words or (words[0][:1].islower() and words[0].lower() not in DETERMINERS[lang])
+
+
+def _last_clause(before: str) -> str:
+    """`A esto se suma que el presidente, Luis Lacalle Pou,` → `el presidente, Luis Lacalle
+    Pou,`: from the last determiner before a `, name,` apposition."""
+    match = re.search(r"(?:^|\s)(\S+\s[^,]*,[^,]+,)\s*$", before)
+    if match is None:
+        return ""
+    words = match.group(1).split()
+    first_comma = next(i for i, w in enumerate(words) if w.endswith(","))
+    starts = [i for i, w in enumerate(words[:first_comma]) if w.lower() in _DETERMINERS]
+    return " ".join(words[starts[-1] :]) if starts else ""
+
+
+def _before_verb(before: str) -> str:
+    """The subject's words before a verb: after an opening clause (`En tanto, fuentes de X`)
+    or inside commas (`Y, el presidente de Z,`), fillers at the end dropped (`X también`)."""
+    if re.search(r",[^,]+,\s*$", before):
+        head = before.split(",", 1)[0]
+    else:
+        head = before.rsplit(",", 1)[-1]
+    words = head.split()
+    # `Ousman Noor von "Stop Killer Robots" sagt:` (the name in marks is masked): the
+    # organisation after `von` is the speaker's, and the fillers before the verb are no subject.
+    while words and (
+        words[-1].lower() in _FILLERS | CONJUNCTIONS
+        or (len(words) > 1 and words[-1].lower() in OF_WORDS)
+        or not any(c.isalnum() for c in words[-1])
+    ):
+        words.pop()
+    return " ".join(words)
+
+
+def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str) -> Speaker | None:
+    """`Según informó la DGSA a la diaria, se constató “…”`, `Según entiende, “…”` (she
+    understands): an opening `according to` clause names the speaker, or drops a known one."""
+    match = _ACCORDING_RX[lang].match(prefix)
+    if match is None or "," not in prefix[match.end() :]:
+        return None
+    clause = prefix[match.end() :].split(",", 1)[0]
+    verb = _VERB_RX[lang].match(clause.strip())
+    subject = clause.strip()[verb.end() :] if verb else clause
+    found = _subject(subject, start + match.end(), ctx, off, lang)
+    if found is None and lang in PRO_DROP and _dropped(subject, lang):
+        found = person_before(start, ctx, off)
+    return Speaker(found.name, found.entity, match.group(0)) if found else None
+
+
 def preceding(
     masked: str, span: Span, sentence: tuple[int, int], ctx: Context, off: int, lang: str
 ) -> Speaker | None:
-    """`Kohlmann sagte: „…“`, `Dazu sagte der Minister: „…“`, `Macron a déclaré : « … »`."""
+    """`Kohlmann sagte: „…“`, `Dazu sagte der Minister: „…“`, `Macron a déclaré : « … »`,
+    `Magallanes sostuvo que “…”`, `Al respecto, señaló: “…”` (she said)."""
     prefix = masked[sentence[0] : span.open].rstrip()
-    if not prefix.endswith(":"):
-        return None
-    prefix = prefix[:-1].rstrip()
+    that = last_that(prefix, lang)
+    if prefix.endswith(":"):
+        prefix = prefix[:-1].rstrip()
+    elif that is not None:
+        prefix = prefix[: that.start()].rstrip(" ,")
+    else:
+        return _according_first(prefix, sentence[0], ctx, off, lang)
     verbs = list(_VERB_RX[lang].finditer(prefix))
     if not verbs:
-        return None
+        return opening_person(prefix, ctx) if that is None else None
     verb = verbs[-1]
     after = prefix[verb.end() :]
+    if that is not None and len(after.split()) > MAX_WORDS_VERB_TO_THAT:
+        return None
     name = _verb_name(verb.group(0))
     if re.search(r"-(?:il|elle)\b", verb.group(0)):
-        found = None if after.strip() else _pronoun(sentence[0], ctx, off)
+        found = None if after.strip() else person_before(sentence[0], ctx, off)
         return Speaker(found.name, found.entity, name) if found else None
     found = None
     if after.strip():
         found = _subject(after, sentence[0] + verb.end(), ctx, off, lang, whole=True)
+    if found is None:
+        found = relative_antecedent(prefix[: verb.start()])
+    if found is None:  # `A esto se suma que el presidente, Luis Lacalle Pou, expresó que`
+        found = _apposition(_last_clause(prefix[: verb.start()]))
     if found is None:  # `Katrin Göring-Eckardt sagte den Zeitungen:`
-        before = prefix[: verb.start()]
-        head = before.split(",", 1)[0] if re.search(r",[^,]+,\s*$", before) else before
-        found = _subject(head, sentence[0], ctx, off, lang, whole=True)
+        head = _before_verb(prefix[: verb.start()])
+        found = _subject(head, sentence[0], ctx, off, lang, whole=True) if head else None
+        if not head and lang in PRO_DROP:
+            found = person_before(sentence[0], ctx, off)
     return Speaker(found.name, found.entity, name) if found else None

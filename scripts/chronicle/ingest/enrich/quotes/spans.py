@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "»": "«", "‹": "›"}
+PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "»": "«", "‹": "›", "「": "」", "『": "』"}
 # `„…”` (and `„…"`) close too; `»…«` and `‹…›` only where their closing mark follows.
 _LOW_CLOSERS = '“”"'
 _GUILLEMETS_REVERSED = "»‹"
@@ -23,11 +23,14 @@ class Span:
         return self.open + 1, self.close
 
 
-_OPENING = re.compile('[“«„"‘»‹]')
+_OPENING = re.compile('[“«„"‘»‹「『]')
 # ’ is also the apostrophe, so single quotes count only where they clearly delimit a quote:
 # ‘ opens after a space, a dash or a bracket and before a letter (not `‘90s`, `‘em`), and ’
 # closes after a non-space and not inside a word (`don’t`). An unclosed ‘ is no quote.
 _SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![^\W_])")
+# `‘The players’ union is strong,’ he said`: a plural possessive (s’ before a lower-case word)
+# is an apostrophe when a later ’ can close the quote.
+_POSSESSIVE_S = re.compile(r"s’\s+[a-zà-ÿ]")
 _ELISION = re.compile(r"(?:em|til|cause|tis|twas|n)(?![^\W_])", re.IGNORECASE)
 
 
@@ -46,8 +49,12 @@ def _close_of(paragraph: str, i: int) -> int | None:
     open, None when `i` opens no quote."""
     char = paragraph[i]
     if char == "‘":
-        close = _SINGLE_CLOSE.search(paragraph, i + 1) if _opens_single(paragraph, i) else None
-        return close.start() if close else None
+        if not _opens_single(paragraph, i):
+            return None
+        closes = [m.start() for m in _SINGLE_CLOSE.finditer(paragraph, i + 1)]
+        while len(closes) > 1 and _POSSESSIVE_S.match(paragraph, closes[0] - 1):
+            closes.pop(0)
+        return closes[0] if closes else None
     if char == "„":
         ends = [e for e in (paragraph.find(c, i + 1) for c in _LOW_CLOSERS) if e != -1]
         return min(ends) if ends else len(paragraph)

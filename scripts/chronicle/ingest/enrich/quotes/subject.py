@@ -110,8 +110,8 @@ def _qualified(text: str, start: int) -> Speaker | None:
 
 def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | bool | None:
     """The speaker a pronoun refers to: the person (he, she) or organisation (it, they) named
-    last before it, in the registry or, for people, by a full name earlier in the paragraph.
-    False when the subject is not a pronoun."""
+    last before it, in the registry or, for people, by a full name earlier in the paragraph or
+    in the one before, else the last speaker named. False when the subject is not a pronoun."""
     words = [w.lower().strip(",") for w in text.split()]
     words = [w for w in words if w not in FILLERS_EN]
     if not words or words[-1] not in PRONOUN_KINDS_EN:
@@ -126,6 +126,12 @@ def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | boo
             return Speaker(named[-1][0], None, None)
     if m is not None:
         return Speaker(m.surface, m.entity.name, None)
+    if kind == "person" and ctx.read and m is None:
+        # `Kisha Rivera, who works as a cabin cleaner, said …` ¶ `“…,” she said.`: the person
+        # the previous paragraph names in full last, before an earlier speaker.
+        previous = [n for n in names_in(ctx.read[-1]) if " " in n[0] and may_be_person(n[0], set())]
+        if previous:
+            return Speaker(previous[-1][0].rstrip(".,"), None, None)
     if kind == "person" and ctx.last_named:
         return Speaker(ctx.last_named, None, None)
     return None

@@ -39,7 +39,7 @@ from chronicle.ingest.readers.page_metadata.declared import (
     read_meta,
 )
 from chronicle.ingest.readers.page_metadata.evidence import date_evidence, title_evidence
-from chronicle.ingest.readers.page_metadata.site import host_words, site_names
+from chronicle.ingest.readers.page_metadata.site import host_words, site_name, site_names
 from chronicle.ingest.readers.page_metadata.title import (
     declared_titles,
     is_furniture,
@@ -94,13 +94,16 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     title = normalise(title) or None
     # trafilatura's site name is a guess, often a byline's name: only it is checked against
     # the authors (an institution's page is rightly signed and published by the same name).
-    named = [(publisher, ()), (meta.get("og:site_name"), ()), (traf and traf.sitename, authors)]
+    og_site = _declared_site(meta.get("og:site_name"), title)
+    site_guess = _declared_site(traf.sitename if traf else None, title)
+    named = [(publisher, ()), (og_site, ()), (site_guess, authors)]
     source = next((n for n, by in named if n and is_publisher_name(n, title, by)), None)
+    refused = [n for n, _ in named[:2] if n and n != source and not is_publisher_name(n, title, ())]
     evidence = {
         "title": title_evidence(title, articles, meta, tree),
-        "date": date_evidence(dated.date, dated.signals, dated.disagreed),
+        "date": date_evidence(dated.date, dated.signals, dated.disagreed, dated.modified_only),
         "authors": authors_found,
-        "source": _source_evidence(source, publisher, meta.get("og:site_name")),
+        "source": _source_evidence(source, publisher, og_site, refused),
     }
     language = (tree.get("lang") or meta.get("og:locale") or "").split("-")[0].split("_")[0]
     return PageMetadata(
@@ -116,25 +119,54 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     )
 
 
-def _source_evidence(source: str | None, publisher: str | None, site_name: str | None) -> str:
+def _declared_site(declared: str | None, title: str | None) -> str | None:
+    """og:site_name as declared, but the site's name alone when it holds the whole headline
+    first ("Headline | Site", the <title> copied into it). Other names with separators are
+    kept whole: "AOC media - Analyse Opinion Critique" is one name, not its tagline."""
+    if not declared or not title:
+        return declared
+    key, headline = loose_key(declared), loose_key(title)
+    return site_name(declared) if key != headline and key.startswith(headline) else declared
+
+
+def _source_evidence(
+    source: str | None, publisher: str | None, site_name: str | None, refused: list[str]
+) -> str:
+    # A declared name that was not taken is said, so the page's word is not lost.
+    why = "; ".join(f"“{n}” refused: the headline, or a place's initials" for n in refused)
     if source is None:
-        return "none found"
+        return why or "none found"
     if source == publisher:
-        return "JSON-LD publisher"
-    return "og:site_name" if source == site_name else "site name guess"
+        found = "JSON-LD publisher"
+    else:
+        found = "og:site_name" if source == site_name else "site name guess"
+    return "; ".join(filter(None, [found, why]))
 
 
 # A dateline's place written as an abbreviation ("U.S.", "N.Y."): never a publisher's name.
 _PLACE_ABBREVIATION = re.compile(r"^(?:[A-Z]\.){1,3}$")
+# A site name that is the start of the headline is the headline cut short (a CMS's field
+# truncated), not a publisher, when it holds most of it: "The New York Times sues…" keeps the
+# newspaper (15 of 25 letters), "Talks stall in Cairo as envoys" of "… leave" does not.
+_HEADLINE_SHARE = 2 / 3
+# A headline this long (in letters) that a site name starts with is the headline, not a name
+# that happens to begin like it.
+_HEADLINE_MIN = 12
 
 
 def is_publisher_name(name: str, title: str | None, authors: tuple[str, ...]) -> bool:
     """Whether a name the page gives for its site can be the publisher: not the headline
-    repeated (a CMS filling `og:site_name` with the title), not one of the article's
-    authors, not a place's abbreviation."""
+    repeated, cut short or followed by the site's name (a CMS filling `og:site_name` with the
+    title), not one of the article's authors, not a place's abbreviation."""
     key = loose_key(name)
     if not key or _PLACE_ABBREVIATION.match(name.strip()):
         return False
-    if title and key == loose_key(title):
-        return False
+    if title:
+        headline = loose_key(title)
+        if key == headline or (
+            headline.startswith(key) and len(key) >= _HEADLINE_SHARE * len(headline)
+        ):
+            return False
+        if len(headline) >= _HEADLINE_MIN and key.startswith(headline):
+            return False  # the whole headline, the site's name after it: the <title> copied
     return all(key != loose_key(a) for a in authors)

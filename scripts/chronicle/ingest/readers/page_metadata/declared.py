@@ -12,6 +12,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from chronicle.ingest.readers.page_metadata.headings import visible_headings
+from chronicle.text.normalize import web_address
 
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
 
@@ -81,13 +82,16 @@ def read_meta(tree: HtmlElement) -> dict[str, str]:
 
 
 def page_url(tree: HtmlElement, meta: dict[str, str], given: str | None) -> str | None:
-    if given:
-        return given
-    for link in tree.xpath('//link[@rel="canonical"]/@href'):
-        if link.startswith("http"):
-            return str(link)  # lxml's smart string keeps its tree alive and cannot be pickled
-    url = meta.get("og:url", "")
-    return url if url.startswith("http") else None
+    """The page's address: the one it was fetched or captured from, else the one it declares.
+    A declared address is the page's say, not ours: a malformed one ("http://[::1/x") or another
+    scheme is no address, so every later reading of it (its host, its path) can trust it."""
+    declared = [*tree.xpath('//link[@rel="canonical"]/@href'), meta.get("og:url", "")]
+    for candidate in (given, *declared):
+        # str(): lxml's smart string keeps its tree alive and cannot be pickled
+        url = web_address(str(candidate) if candidate else None)
+        if url:
+            return url
+    return None
 
 
 def microdata_headlines(tree: HtmlElement) -> list[str]:

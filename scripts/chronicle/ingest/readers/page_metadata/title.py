@@ -26,6 +26,7 @@ from chronicle.ingest.readers.page_metadata.site import (
     is_site_name,
     strip_site_name,
 )
+from chronicle.text.boilerplate import is_furniture
 
 # How alike (letter-pair Dice) a lone <h1> and a declared title must be to be one headline.
 TITLE_SIMILARITY = 0.4
@@ -213,25 +214,6 @@ def choose_title(
         if subheading:
             return subheading
     return cleaned[0] if cleaned else (h1s[0] if h1s else None)
-
-
-# The names of pages and page parts that every site has: never an article's headline.
-_FURNITURE = {
-    *("home", "homepage", "home page", "startseite", "accueil", "inicio", "index", "start"),
-    *("blog", "news", "nachrichten", "aktuelles", "actualités", "noticias", "archive"),
-    *("archives", "archiv", "articles", "posts", "menu", "navigation", "main navigation"),
-    *("hauptnavigation", "search", "suche", "untitled", "skip to content", "related articles"),
-    *("related posts", "latest news", "top stories", "most read", "meistgelesen", "share"),
-    *("comments", "kommentare", "newsletter", "subscribe", "login", "sign in", "404"),
-    *("page not found", "seite nicht gefunden", "cookie settings", "cookies", "datenschutz"),
-    *("privacy policy", "impressum", "contact", "kontakt", "about", "about us", "sitemap"),
-}
-
-
-def is_furniture(text: str) -> bool:
-    """A heading or title that names a part of the site (the home page, "Blog", "Related
-    articles", a menu), not an article."""
-    return normalise(text).casefold().strip(" .:|»›-–—") in _FURNITURE
 
 
 def _spaced_wording(heading: str, title: str) -> str:
