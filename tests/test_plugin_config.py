@@ -48,7 +48,8 @@ def test_option_values_are_checked():
 
 
 def test_an_unknown_option_suggests_the_closest_or_none():
-    assert "did you mean 'listing_page_size'?" in unknown_option("listing_page_sise")
+    # the closest first; a second as close (quotes_page_size) may follow
+    assert "did you mean 'listing_page_size'" in unknown_option("listing_page_sise")
     assert "did you mean" not in unknown_option("colour_scheme")
 
 
@@ -78,7 +79,7 @@ def test_a_typo_in_an_option_stops_the_build_with_a_suggestion(minimal, mkdocs_b
     result = mkdocs_build(minimal)
     assert result.returncode != 0
     assert "'listing_page_sise': unknown option" in result.stderr
-    assert "did you mean 'listing_page_size'?" in result.stderr
+    assert "did you mean 'listing_page_size'" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -69,6 +69,9 @@ class ChronicleConfig(base.Config):
     organisations_url = c.Type(str, default="organisations")
     places_url = c.Type(str, default="places")
     quotes_url = c.Type(str, default="quotes")
+    # Quotes per quotes page (whole speakers to a page, each with their newest quotes) and per
+    # page of a speaker's own quotes; so no page grows with the archive.
+    quotes_page_size = Count(default=50, least=1)
     # Full-text search with Pagefind, indexed at the end of every build (see site/search/).
     search_enabled = c.Type(bool, default=True)
     # Where the search page is generated (site-relative folder).
@@ -154,6 +157,8 @@ HELP: dict[str, str] = {
     "organisations_url": "where organisations' pages are generated",
     "places_url": "where places' pages are generated",
     "quotes_url": "where the quotes page is generated",
+    "quotes_page_size": "quotes per quotes page and per page of one speaker's quotes; longer "
+    "lists are split into numbered pages",
     "search_enabled": "build the search index, the search box and the search page",
     "search_url": "where the search page is generated",
     "search_shard_size": "`0`: one search index shard per year; N: runs of whole years of at "

@@ -11,7 +11,7 @@ page (run `chronicle enrich` to drop it from the article).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chronicle.archive.index import Archive, Entry
 from chronicle.archive.model import Article, Quote
@@ -30,6 +30,9 @@ from chronicle.site.views import (
     QuoteRef,
     SpeakerGroup,
     View,
+    link_pages,
+    page_bounds,
+    page_src,
     paginate,
 )
 from chronicle.text.normalize import make_slug
@@ -125,9 +128,11 @@ def build_entity_site(
     bases: dict[str, str],
     quotes_base: str,
     page_size: int,
+    quotes_page_size: int = 50,
     labels: Labels | None = None,
 ) -> EntitySite:
-    """bases: kind → site folder ("people/"); registry None: trust the front matter."""
+    """bases: kind → site folder ("people/"); registry None: trust the front matter.
+    page_size: articles per entity listing page; quotes_page_size: quotes per quotes page."""
     L = labels or english()
     unattributed = L("quotes.unattributed")
     info = _infos(archive, registry, bases)
@@ -162,17 +167,7 @@ def build_entity_site(
     for group in groups.values():
         if len(group.quotes) > QUOTES_PREVIEW:
             group.page_url = f"{quotes_base}{group.anchor.removeprefix('speaker-')}/"
-            pages.append(
-                View(
-                    src_uri=f"{group.page_url}index.md",
-                    title=L("quotes.of", name=group.label),
-                    kind="speaker-quotes",
-                    template=QUOTES,
-                    up=[Link(L("quotes.title"), quotes_base)],
-                    speaker=group,
-                    total=len(group.quotes),
-                )
-            )
+            pages += speaker_pages(group, quotes_base, quotes_page_size, L)
     for kind, title_key in KIND_TITLES.items():
         title = L(title_key)
         of_kind = [i for i in info.values() if i.kind == kind]
@@ -218,16 +213,68 @@ def build_entity_site(
         groups.values(),
         key=lambda g: (g.label == unattributed, -len(g.quotes), g.label.casefold()),
     )
-    pages.append(
-        View(
-            src_uri=f"{quotes_base}index.md",
-            title=L("quotes.title"),
-            kind="quotes",
-            template=QUOTES,
-            speakers=speakers,
-            total=sum(len(g.quotes) for g in speakers),
-        )
-    )
+    pages += quotes_pages(speakers, quotes_base, quotes_page_size, L)
     return EntitySite(
         pages={p.src_uri: p for p in pages}, info=info, quotes_url=quotes_base, labels=L
     )
+
+
+def speaker_pages(group: SpeakerGroup, quotes_base: str, size: int, L: Labels) -> list[View]:
+    """A prolific speaker's own pages, `size` quotes each, the newest first. Cut from the newest
+    quote, not from the oldest like an article listing (views.page_bounds): then no page holds
+    more than `size` quotes, at the cost of rebuilding the speaker's later pages when one is added
+    (a quote is small, a page of them quick to write)."""
+    bounds = page_bounds(len(group.quotes), size, newest_first=False)
+    title = L("quotes.of", name=group.label)
+    views = [
+        View(
+            src_uri=page_src(group.page_url or quotes_base, number),
+            title=title
+            if number == 1
+            else L("archive.title_page", title=title, number=number, count=len(bounds)),
+            kind="speaker-quotes",
+            template=QUOTES,
+            intro="" if number == 1 else L("archive.later_intro"),
+            up=[Link(L("quotes.title"), quotes_base)],
+            speaker=replace(group, quotes=group.quotes[share.start : share.stop]),
+            total=len(group.quotes) if number == 1 else 0,
+        )
+        for number, share in enumerate(bounds, start=1)
+    ]
+    return link_pages(views, L)
+
+
+def quotes_pages(speakers: list[SpeakerGroup], base: str, size: int, L: Labels) -> list[View]:
+    """The quotes pages: each speaker's newest quotes (a preview), the speakers with the most
+    first, whole speakers to a page until it holds `size` quotes (one speaker at least), so no
+    page grows with the archive."""
+    shares: list[list[SpeakerGroup]] = [[]]
+    held = 0
+    for group in speakers:
+        if shares[-1] and held + len(group.preview) > size:
+            shares.append([])
+            held = 0
+        shares[-1].append(group)
+        held += len(group.preview)
+    total = sum(len(g.quotes) for g in speakers)
+    intro = L(
+        "quotes.summary",
+        quotes=L("quotes.direct", count=total),
+        speakers=L("quotes.speakers", count=len(speakers)),
+    )
+    title = L("quotes.title")
+    views = [
+        View(
+            src_uri=page_src(base, number),
+            title=title
+            if number == 1
+            else L("archive.title_page", title=title, number=number, count=len(shares)),
+            kind="quotes",
+            template=QUOTES,
+            intro=intro if number == 1 else L("quotes.later_intro"),
+            speakers=share,
+            total=total if number == 1 else 0,
+        )
+        for number, share in enumerate(shares, start=1)
+    ]
+    return link_pages(views, L, previous_key="previous", next_key="next")

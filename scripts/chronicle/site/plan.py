@@ -98,6 +98,7 @@ class BuildPlan:
             bases={k: self._base(f) for k, f in KIND_FIELDS.items()},
             quotes_base=self._base("quotes"),
             page_size=options.listing_page_size,
+            quotes_page_size=options.quotes_page_size,
             labels=self.labels,
         )
         bases = self._base("archive"), self._base("stories")
@@ -333,10 +334,9 @@ class BuildPlan:
         return context
 
     def _page_context(self, src: str) -> dict[str, Any] | None:
-        """Chronicle's template context of an article or generated page (None for any other
-        page). A generated page's is also its input key in incremental builds: a page may show
-        nothing that is not in here, in the templates or in the site-wide salt. An article
-        page's key is its context's inputs (article_page.article_inputs)."""
+        """The template context of an article or generated page (None for others). A generated
+        page's is its input key in incremental builds: it shows nothing that is not in here, the
+        templates or the site-wide salt; an article's key is article_page.article_inputs."""
         entry = self.entries.get(src)
         if entry is not None:
             inputs = article_inputs(self.archive, self.entity_site, entry, self.story)

@@ -37,10 +37,9 @@ from chronicle.site.build.incremental import install_warning_filter
 from chronicle.site.build.partial import Writing, remove_partial
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
-from chronicle.site.placement import PRINT_CSS, SEARCH_ASSETS, STYLES, TABLES_JS
+from chronicle.site.placement import SEARCH_ASSETS, STYLES, TABLES_JS
 from chronicle.site.plan import BuildPlan
 from chronicle.site.sanitize import safe_config
-from chronicle.site.story_pages import STORY_CSS
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -75,10 +74,6 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         if STYLES not in config.extra_css:
             config.extra_css.insert(0, STYLES)  # first, so the archive's own styles win
         _add_module_script(config, TABLES_JS)
-        if PRINT_CSS not in config.extra_css:
-            config.extra_css.append(PRINT_CSS)
-        if STORY_CSS not in config.extra_css:
-            config.extra_css.append(STORY_CSS)
         if self.config.search_enabled:
             for name in ("search", "material/search"):
                 if name in config.plugins:
@@ -87,10 +82,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
                         f"the '{name}' plugin is enabled besides Chronicle's Pagefind search; "
                         "remove it from mkdocs.yml"
                     )
-            js, css = SEARCH_ASSETS
-            if css not in config.extra_css:
-                config.extra_css.append(css)
-            _add_module_script(config, js)
+            _add_module_script(config, SEARCH_ASSETS[0])
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

@@ -131,6 +131,8 @@ class View:
     next_page: str | None = None
     previous_label: str = ""  # the pagination's links, in the archive's language
     next_label: str = ""
+    previous_aria: str = ""  # the same links' names for screen readers, with the page they open
+    next_aria: str = ""
     # Whole-listing figures of an entity's first page (and of the home page).
     entity: EntityInfo | None = None
     first: Entry | None = None  # the oldest dated article
@@ -199,7 +201,7 @@ def paginate(
     bounds = page_bounds(len(entries), page_size, newest_first=newest_first)
     count = len(bounds)
     base = first.url
-    views = []
+    views: list[View] = []
     for number, share in enumerate(bounds, start=1):
         if number == 1:
             view = replace(first, total=len(entries))
@@ -224,10 +226,33 @@ def paginate(
                 figures=[],
             )
         view.entries = entries[share.start : share.stop]
+        views.append(view)
+    return link_pages(views, labels)
+
+
+def _words(label: str) -> str:
+    """A link's visible words without its arrow, which a screen reader would read out."""
+    return label.strip("←→ \u200f\u200e")
+
+
+def link_pages(
+    views: list[View], labels: Labels, *, previous_key: str = "newer", next_key: str = "older"
+) -> list[View]:
+    """Number a listing's pages (already cut, page 1 first, each at `page_src`) and link each to
+    its neighbours. `previous_key`, `next_key`: the catalogue keys of the links' words, unless a
+    view brings its own."""
+    count = len(views)
+    base = views[0].url if views else ""
+    for number, view in enumerate(views, start=1):
         view.page_number, view.page_count = number, count
-        view.previous_label = view.previous_label or labels("newer")
-        view.next_label = view.next_label or labels("older")
+        view.previous_label = view.previous_label or labels(previous_key)
+        view.next_label = view.next_label or labels(next_key)
         view.previous_page = None if number == 1 else page_url(base, number - 1)
         view.next_page = page_url(base, number + 1) if number < count else None
-        views.append(view)
+        view.previous_aria = labels(
+            "page_link", label=_words(view.previous_label), number=number - 1, count=count
+        )
+        view.next_aria = labels(
+            "page_link", label=_words(view.next_label), number=number + 1, count=count
+        )
     return views

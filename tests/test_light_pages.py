@@ -1,0 +1,52 @@
+"""What keeps a page light on a phone, checked on the built example site: no script or print
+style holds up the first paint, and the search page keeps its layout while its script starts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def test_no_script_or_print_style_blocks_the_first_paint(example_site, page_html):
+    for url in ("", "archive/2025", "people/israel-katz", "quotes", "search"):
+        html = page_html(example_site, url)
+        classic = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert classic, url
+        for tag in classic:  # every external script is deferred or a module (deferred too)
+            assert " defer" in tag or 'type="module"' in tag, (url, tag)
+        assert re.search(r'<link rel="stylesheet" href="[^"]*print\.css" media="print">', html)
+        assert not re.search(r'<link rel="stylesheet" href="[^"]*print\.css">', html)
+
+
+def test_the_search_page_starts_with_its_filters_folded(example_site, page_html):
+    # Folded before search.js runs, as it folds them on a phone: nothing moves when it starts.
+    form = re.search(r'<form id="chronicle-search"[^>]*>', page_html(example_site, "search"))
+    assert form and 'data-filters="closed"' in form.group(0)
+
+
+def test_one_chronicle_stylesheet_holds_up_the_first_paint(example_site, page_html):
+    # Chronicle's own, the story pages' and the search box's styles come as one request.
+    html = page_html(example_site, "archive/2025")
+    links = re.findall(r'<link rel="stylesheet" href="([^"]*assets/chronicle/[^"]*)">', html)
+    assert links == ["../../assets/chronicle/chronicle.css"]
+    css = (example_site / "assets" / "chronicle" / "chronicle.css").read_text(encoding="utf-8")
+    assert ".chronicle-calendar__month" in css and ".chronicle-search__layout" in css
+    assert not (example_site / "assets" / "chronicle" / "story.css").exists()
+
+
+@pytest.mark.browser
+def test_on_a_phone_the_search_results_do_not_move_when_the_script_starts(
+    example_site, serve_site, open_page
+):
+    # The page as drawn before search.js runs (no JavaScript) and after it folded the filters
+    # and showed "Filters (n)": the results area starts at the same height.
+    url = f"{serve_site(example_site)}search/?q=ceasefire"
+    tops = []
+    for script in (False, True):
+        page = open_page(viewport={"width": 390, "height": 844}, java_script_enabled=script)
+        page.goto(url)
+        if script:
+            page.wait_for_selector(".chronicle-result")
+        tops.append(page.locator(".chronicle-search__layout").bounding_box()["y"])
+    assert tops[0] == tops[1]
