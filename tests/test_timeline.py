@@ -262,8 +262,10 @@ def test_the_timeline_lists_the_archive_oldest_first_across_pages(site, page_htm
     assert "Undated" in last and "date of these articles is not known" in last
     assert "Date unknown" in last
     # Pages link to each other: Later on the first, Earlier on the last.
-    assert re.search(r'href="page/2/" rel="next">Later →', page_html(site, "timeline"))
-    assert re.search(r'href="\.\./2/" rel="prev">← Earlier', page_html(site, "timeline/page/3"))
+    later = r'href="page/2/" rel="next" aria-label="[^"]*page 2 of 3[^"]*">Later →'
+    assert re.search(later, page_html(site, "timeline"))
+    earlier = r'href="\.\./2/" rel="prev" aria-label="[^"]*page 2 of 3[^"]*">← Earlier'
+    assert re.search(earlier, page_html(site, "timeline/page/3"))
 
 
 def test_items_link_to_their_articles_and_mark_their_dates(site, page_html):
