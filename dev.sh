@@ -32,12 +32,22 @@ chromium() {
   fi
 }
 
+lighthouse() {
+  # Lighthouse (npm) audits pages in the suite with Debian's Chromium; Node.js from Debian when
+  # the machine has none. Pinned: the version the audit kit (../shared/audit) is proven with.
+  if [ ! -x .cache/tools/node_modules/.bin/lighthouse ]; then
+    command -v npm >/dev/null || { as_root apt-get update -qq && as_root apt-get install -y -qq nodejs npm >/dev/null; }
+    npm install --prefix .cache/tools --no-audit --no-fund --loglevel=error lighthouse@12.8.2 >/dev/null
+  fi
+}
+
 case "${1:-}" in
   site)  venv "" && "$VENV/bin/mkdocs" build ;;
   serve) venv "" && "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000 ;;
   test)
     venv "[test]"
     chromium
+    lighthouse
     "$VENV/bin/ruff" check scripts tests benchmarks
     set +e
     "$VENV/bin/python" -m pytest -n 2 "${@:2}"
