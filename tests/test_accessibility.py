@@ -1,8 +1,8 @@
 """Accessibility, proven in the suite: axe-core (WCAG 2.0, 2.1 and 2.2, levels A and AA) in
 Chromium over every kind of page of an example archive (home, a year, a day, an article, search
 with a query, a person, the quotes, a topic, the timeline), in the light and the dark scheme:
-no violation. Lighthouse (mobile) on home, an article and search: 100 for accessibility, best
-practices and SEO. The timeline's page counter, once 2.88:1 against its background, is measured on
+no violation. Lighthouse (mobile) on home, a year, an article, search with a query, a person and
+the quotes: 100 for accessibility, best practices and SEO. The timeline's page counter, once 2.88:1 against its background, is measured on
 its own (at least 4.5:1, text of ordinary size).
 
 axe-core's script comes with the PyPI package axe-playwright-python (a test extra); it is run as
@@ -184,7 +184,7 @@ def lighthouse(url: str) -> dict[str, Any]:
     return {"scores": scores, "lost": lost}
 
 
-@pytest.mark.parametrize("kind", ["home", "article", "search"])
+@pytest.mark.parametrize("kind", ["home", "year", "article", "search", "person", "quotes"])
 def test_lighthouse_finds_nothing_to_fix_in_accessibility_practice_and_seo(
     audited_site: Path, serve_site: Callable[[Path], str], kind: str
 ):
