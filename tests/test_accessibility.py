@@ -2,8 +2,8 @@
 Chromium over every kind of page of an example archive (home, a year, a day, an article, search
 with a query, a person, the quotes, a topic, the timeline), in the light and the dark scheme:
 no violation. Lighthouse (mobile) on home, a year, an article, search with a query, a person and
-the quotes: 100 for accessibility, best practices and SEO. The timeline's page counter, once 2.88:1 against its background, is measured on
-its own (at least 4.5:1, text of ordinary size).
+the quotes: 100 for accessibility, best practices and SEO. The timeline's page counter, once
+2.88:1 against its background, is measured on its own (at least 4.5:1, text of ordinary size).
 
 axe-core's script comes with the PyPI package axe-playwright-python (a test extra); it is run as
 the audit runs it, injected into the page, not through that package's wrapper.
