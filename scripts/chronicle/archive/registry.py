@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import yaml
 
@@ -214,19 +214,25 @@ def find_registry_file(start: Path, levels: int = 3, name: str = REGISTRY_FILE) 
 
 
 _CACHE: dict[tuple[str, int], Registry] = {}
+Loaded = TypeVar("Loaded")
+
+
+def loaded_once(
+    cache: dict[tuple[str, int], Loaded], path: Path, load: Callable[[Path], Loaded]
+) -> Loaded:
+    """`load(path)`, kept in `cache` (one entry) while the file's modification time stays."""
+    key = (str(path), path.stat().st_mtime_ns)
+    if key not in cache:
+        cache.clear()
+        cache[key] = load(path)
+    return cache[key]
 
 
 def registry_near(folder: Path) -> Registry:
     """The registry of the project `folder` belongs to, loaded once per file version (a batch
     `chronicle add` of a thousand files builds the automaton once); empty when there is none."""
     path = find_registry_file(folder)
-    if path is None:
-        return Registry()
-    key = (str(path), path.stat().st_mtime_ns)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = load_registry(path)
-    return _CACHE[key]
+    return Registry() if path is None else loaded_once(_CACHE, path, load_registry)
 
 
 def entity_to_yaml(entity: Entity) -> str:

@@ -28,7 +28,13 @@ from urllib.parse import urlsplit
 import yaml
 
 from chronicle.archive.model import Article
-from chronicle.archive.registry import RegistryError, find_registry_file, parse_yaml_list, text_of
+from chronicle.archive.registry import (
+    RegistryError,
+    find_registry_file,
+    loaded_once,
+    parse_yaml_list,
+    text_of,
+)
 from chronicle.errors import ChronicleError
 from chronicle.text.fold import fold
 
@@ -270,13 +276,7 @@ def sources_near(folder: Path) -> SourceRegistry:
     """The registry of the project `folder` belongs to, loaded once per version of the file (a
     batch `chronicle add` asks for every article); empty when there is none."""
     path = find_sources_file(folder)
-    if path is None:
-        return SourceRegistry()
-    key = (str(path), path.stat().st_mtime_ns)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = load_sources(path)
-    return _CACHE[key]
+    return SourceRegistry() if path is None else loaded_once(_CACHE, path, load_sources)
 
 
 def source_to_yaml(source: Source) -> str:
