@@ -21,6 +21,8 @@ from chronicle.site.citations.records import bibtex, csl, ris
 from chronicle.site.citations.styles import Place, apa, chicago, mla
 from chronicle.site.labels import available, labels_for
 from chronicle.site.pages import article_breadcrumbs
+from chronicle.site.search.records import record_for
+from chronicle.site.search.shards import plan_shards
 from chronicle.site.timeline import in_time_order, timeline_sections
 
 # written → (period the archive lists it under, English words; Babel puts thin spaces round –)
@@ -164,6 +166,44 @@ def test_the_archive_lists_a_date_under_the_period_that_holds_it(articles):
     # A season with an exact year is not "approximate"; one of several dates is.
     assert dated["2025-21"] not in archive.approximate
     assert dated["[2025-01,2025-06]"] in archive.approximate
+
+
+def test_a_date_across_years_has_no_iso_form_and_is_filed_by_its_span():
+    assert parse_date("198X").iso is None and parse_date("198X").filed_as == "1980-1989"
+    assert parse_date("19XX").filed_as == "1900-1999"
+    assert parse_date("[2024,2025]").iso is None
+    assert parse_date("2024-12/2025-01").filed_as == "2024-2025"
+    assert parse_date("{2023,2025-06}").filed_as == "2023-2025"
+    # What is known of a date within a year is kept: its year, its month.
+    assert parse_date("2025-03-XX").iso == parse_date("2025-03-XX").filed_as == "2025-03"
+    assert parse_date("2025-21").iso == "2025" and parse_date("2025-03-21~").iso == "2025-03-21"
+    assert parse_date("2024-12-31").latest() == dt.date(2024, 12, 31)
+    assert parse_date("2024-02").latest() == dt.date(2024, 2, 29)
+
+
+def test_search_files_a_date_across_years_under_no_year(articles):
+    def record(written: str | None, title: str):
+        return record_for(articles.entry(title=title, date=written), "text")
+
+    decade, either = record("198X", "Decade"), record("[2024,2025]", "Either")
+    plain, season, undated = record("1985", "Plain"), record("2025-21", "Spring"), record(None, "U")
+    assert decade.filters["year"] == either.filters["year"] == ["Uncertain"]
+    assert "month" not in decade.filters and "date_iso" not in decade.meta
+    assert season.filters["year"] == ["2025"] and season.meta["date_iso"] == "2025"
+    # Newest first and oldest first alike: the dated, then the uncertain years, then undated.
+    chain = [season, plain, either, decade, undated]
+    assert sorted(chain, key=lambda r: r.sort["date"], reverse=True) == chain
+    assert sorted(chain, key=lambda r: r.sort["date_oldest"]) == [
+        plain,
+        season,
+        decade,
+        either,
+        undated,
+    ]
+    # No shard of their own: they join the oldest, as the undated do.
+    shards = plan_shards([season, plain, decade, undated], 0)
+    assert [s.years for s in shards] == [["2025"], ["1985", "Uncertain", "Undated"]]
+    assert sum(len(s.records) for s in shards) == 4
 
 
 def test_breadcrumbs_lead_to_where_the_date_is_listed():

@@ -1,10 +1,12 @@
 """A built site (real MkDocs and Material) with an article for each EDTF form Chronicle keeps as
 written: the article page shows the date honestly in the archive's language, its breadcrumbs
 lead to where it is listed, and the date archive lists it under the period that holds it (the
-approximate dates page for one that crosses a year)."""
+approximate dates page for one that crosses a year). A date that crosses a year claims no year:
+no `<time datetime>`, no year folder, no year in its id."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import lxml.html
@@ -59,6 +61,10 @@ def french(site_scaffold, articles, build_site):
     return _build(site_scaffold, articles, build_site, "fr")
 
 
+# The date in an article's metadata: a <time>, or a <span> when no machine form can be given.
+SHOWN_DATE = "//dl[@class='chronicle-meta']//*[self::time or @class='chronicle-date']"
+
+
 def page(site: Path, url: str):
     path = site / url / "index.html"
     assert path.exists(), f"no page at {url}"
@@ -70,7 +76,7 @@ def test_the_article_page_shows_the_date_as_known(english, written):
     site, urls = english
     shown, _, crumbs = FORMS[written]
     doc = page(site, urls[written])
-    (when,) = doc.xpath("//dl[@class='chronicle-meta']//time")
+    (when,) = doc.xpath(SHOWN_DATE)
     assert _text(when) == shown
     if crumbs is not None:
         trail = [_text(a) for a in doc.xpath("//nav[@class='chronicle-breadcrumbs']//a")]
@@ -119,7 +125,58 @@ def test_the_archives_language_writes_the_forms(french):
         "2025-03-XX": "mars 2025, jour inconnu",
     }
     for written, shown in expected.items():
-        (when,) = page(site, urls[written]).xpath("//dl[@class='chronicle-meta']//time")
+        (when,) = page(site, urls[written]).xpath(SHOWN_DATE)
         assert _text(when) == shown
     trail = page(site, urls["198X"]).xpath("//nav[@class='chronicle-breadcrumbs']//a")
     assert [_text(a) for a in trail] == ["Archive", "Dates approximatives"]
+
+
+# written → the `datetime` its <time> carries (None: no <time>), and the folder it is filed in
+MACHINE = {
+    "198X": (None, "1980-1989"),
+    "[2024,2025]": (None, "2024-2025"),
+    "2025-03-XX": ("2025-03", "2025/03"),
+    "2025-21": ("2025", "2025"),
+    "2025-03/2025-04": ("2025", "2025"),
+    "2025-03-21?": ("2025-03-21", "2025/03/21"),
+}
+
+
+@pytest.mark.parametrize("written", MACHINE)
+def test_no_year_is_claimed_that_is_not_known(english, written):
+    site, urls = english
+    datetime, folder = MACHINE[written]
+    doc = page(site, urls[written])
+    (when,) = doc.xpath(SHOWN_DATE)
+    assert when.get("datetime") == datetime
+    assert (when.tag == "time") == (datetime is not None)
+    # Its folder and its id name the span of years it can mean, not its earliest year.
+    path = urls[written].rstrip("/")
+    assert path.rsplit("/", 1)[0].endswith(folder)
+    stored = (site.parent / "docs" / f"{path}.md").read_text(encoding="utf-8")
+    assert f"\nid: {folder.replace('/', '-')}-dated-as-" in stored
+
+
+def test_lists_and_cards_claim_no_year_either(english):
+    site, urls = english
+    decade = urls["198X"].rstrip("/").rsplit("/", 1)[-1]
+    listing = page(site, "archive/approximate")
+    (card,) = [
+        li
+        for li in listing.xpath("//li")
+        if any(decade in a.get("href", "") for a in li.xpath(".//a"))
+    ]
+    assert (
+        not card.xpath(".//time")
+        and _text(card.xpath(".//*[@class='chronicle-date']")[0]) == "1980s"
+    )
+    assert "1980" not in "".join(t.get("datetime") for t in listing.xpath("//time"))
+
+
+def test_search_counts_them_under_an_uncertain_year_not_their_first(english):
+    site, _ = english
+    years = {}
+    for path in (site / "pagefind" / "counts").glob("year-*.json"):
+        for value in json.loads(path.read_text(encoding="utf-8"))["values"]:
+            years[value["value"]] = value["articles"]
+    assert years == {"2025": 4, "Uncertain": 2}

@@ -9,8 +9,9 @@ The other forms a curator may write (`198X`, `2025-03-XX`, seasons `2025-21`, in
 `2025-03/2025-04`, sets `[2024,2025]`) are kept exactly as written (`form`, see date_forms.py).
 Their year, month and day are the calendar period that holds every day they can mean, which is
 where the date archive lists them; a date that crosses a year (a decade, `[2024,2025]`) has no
-such period (`period` is None): it is listed only with the approximate dates, and its year is
-the earliest it can mean, for sorting and the folder it is stored in.
+such period (`period` is None): it is listed only with the approximate dates, it has no ISO
+form (`iso` is None: no `<time datetime>`, no year in search), it is filed under the span of
+years it can mean (`filed_as`, "1980-1989"), and it sorts by the earliest day it can mean.
 """
 
 from __future__ import annotations
@@ -89,13 +90,36 @@ class ArticleDate:
         return text + "?" if self.uncertain else text
 
     @property
-    def iso(self) -> str:
-        """The known part in ISO 8601 (`2025-03-21`, `2025-03`, `2025`), for machines; for a
-        date that crosses a year, the earliest year it can mean."""
+    def iso(self) -> str | None:
+        """The known part in ISO 8601 (`2025-03-21`, `2025-03`, `2025`), for machines (HTML's
+        `<time datetime>`, search filters); None for a date that crosses a year (`198X`,
+        `[2024,2025]`), whose year is not known: no single year may be claimed for it."""
+        if self.period is None:
+            return None
         text = f"{self.year:04d}"
         if self.month is not None:
             text += f"-{self.month:02d}"
         return text + (f"-{self.day:02d}" if self.day is not None else "")
+
+    @property
+    def filed_as(self) -> str:
+        """What an article's id starts with and its folder is named by: the known part in ISO
+        8601, or for a date that crosses a year the span of years it can mean ("1980-1989"),
+        which names no single year as if it were known."""
+        if self.iso is not None:
+            return self.iso
+        first, last = self.as_date().year, self.latest().year
+        return f"{first:04d}-{last:04d}"
+
+    def latest(self) -> dt.date:
+        """The latest day the date can mean."""
+        if self.form is not None:
+            return self.form.last
+        if self.day is not None:
+            return dt.date(self.year, self.month or 1, self.day)
+        month = self.month or 12
+        following = dt.date(self.year + month // 12, month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
 
     @property
     def sort_key(self) -> str:

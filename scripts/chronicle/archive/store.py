@@ -74,18 +74,14 @@ def relative_dir(article: Article) -> Path:
     date = article.date
     if date is None:
         return Path(UNDATED)
-    parts = [f"{date.year:04d}"]
-    if date.month is not None:
-        parts.append(f"{date.month:02d}")
-    if date.day is not None:
-        parts.append(f"{date.day:02d}")
-    return Path(*parts)
+    # As far as known: 2025/03/21, 2025/03, 2025; a span of years (`198X`) apart: 1980-1989.
+    return Path(*date.filed_as.split("-")) if date.period is not None else Path(date.filed_as)
 
 
 def file_slug(article: Article) -> str:
     """The slug of a new article's file name: the one its id ends with (the id is the date part
     and the slug, and an imported blog post keeps its own slug there), else the title's."""
-    prefix = f"{article.date.iso}-" if article.date else ""
+    prefix = f"{article.date.filed_as}-" if article.date else ""
     rest = article.id[len(prefix) :] if article.id.startswith(prefix) else ""
     return rest if rest and make_slug(rest) == rest else make_slug(article.title)
 

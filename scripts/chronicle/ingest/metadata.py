@@ -94,7 +94,7 @@ def resolve(
     if len(summary) > SUMMARY_MAX_CHARS:
         summary = summary[:SUMMARY_MAX_CHARS].rsplit(" ", 1)[0] + "…"
     return Article(
-        id=make_id(draft.slug or title, date.iso if date else None),
+        id=make_id(draft.slug or title, date.filed_as if date else None),
         title=normalise_space(title),
         title_origin=title_origin or "inferred",
         body=draft.body,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import json
 from collections.abc import Mapping
 from pathlib import Path
@@ -180,6 +181,15 @@ class Labels:
         if date.uncertain:
             return self("date.uncertain", date=text)
         return text
+
+    def time(self, date: ArticleDate) -> str:
+        """The date as HTML, escaped: `<time datetime="2025-03">` round the words when the
+        known part has an ISO form; a plain `<span>` for a span of years (`198X`), for which
+        a `datetime` would claim a year that is not known."""
+        words = html.escape(self.date(date))
+        if date.iso is None:
+            return f'<span class="chronicle-date">{words}</span>'
+        return f'<time datetime="{html.escape(date.iso)}">{words}</time>'
 
     def form(self, form: Form) -> str:
         """An extended EDTF date in words, without its approximate or uncertain mark: "1980s",

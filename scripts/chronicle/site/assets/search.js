@@ -18,6 +18,11 @@ const FACET_SHOWN = 10;
 // (each open facet fetches its own filter).
 const OPEN_ON_LARGE = ["source", "year"];
 const EVERY_VALUE = { none: ["\u0000"] }; // matches every article: fetches a facet's counts
+// The `year` values that are no year: articles without a date, and those whose date crosses a
+// year ("1980s", "2024 or 2025"), which search.records files apart from every year.
+const UNDATED = "Undated";
+const YEAR_UNCERTAIN = "Uncertain";
+const isYear = (y) => y !== UNDATED && y !== YEAR_UNCERTAIN;
 // Chronicle's words in the archive's language (site/labels.py), from the JSON the page carries
 // (partials/labels.html): messages with {placeholders}, some by plural category, month names.
 const LABELS = (() => {
@@ -453,7 +458,7 @@ function ownRecords(shard) {
   // The filters that keep a shard's own dated articles out of every merged one: its years, or,
   // for a part of a split year, its months. The part holding January also holds the articles
   // known only by their year (search.plan_shards): its year, less the year's other months.
-  const years = shard.years.filter((y) => y !== "Undated");
+  const years = shard.years.filter(isYear);
   const months = shard.months || [];
   if (!months.length) return years.length ? [{ year: { any: years } }] : null;
   if (!months[0].endsWith("-01")) return [{ month: { any: months } }];
@@ -468,7 +473,7 @@ async function sortedAcrossShards(pf, state, options) {
   // first (reversed for oldest first), and undated last.
   const parts = shardList.map(ownRecords).filter(Boolean);
   if (state.sort === "oldest") parts.reverse();
-  parts.push([{ year: { any: ["Undated"] } }]);
+  parts.push([{ year: { any: [YEAR_UNCERTAIN, UNDATED] } }]); // their sort keys put these last
   const results = [];
   for (const part of parts) {
     const filters = { ...options.filters, all: part };
@@ -571,7 +576,8 @@ function facetLabel(facet, value) {
     const [y, m] = value.split("-");
     return +m >= 1 && +m <= 12 ? monthYear.format(Date.UTC(+y, +m - 1, 1)) : value;
   }
-  if (facet === "year" && value === "Undated") return t("undated");
+  if (facet === "year" && value === UNDATED) return t("undated");
+  if (facet === "year" && value === YEAR_UNCERTAIN) return t("year_uncertain");
   if (facet === "language" && languageNames) {
     try { return languageNames.of(value) || value; } catch { return value; }
   }
@@ -718,7 +724,7 @@ function setupSearchPage(form) {
     if (page.total === null) {
       page.total = shardList.reduce((n, shard) => n + (shard.articles || 0), 0);
       // The parts of a split year share its year: listed once.
-      page.years = [...new Set(shardList.flatMap((shard) => shard.years))].filter((y) => y !== "Undated");
+      page.years = [...new Set(shardList.flatMap((shard) => shard.years))].filter(isYear);
       const small = page.total <= page.browseLimit;
       for (const fieldset of page.fieldsets) {
         const facet = fieldset.dataset.facet;
@@ -755,7 +761,7 @@ function setupSearchPage(form) {
     // merge starts: Pagefind searches every shard it was asked to merge, waiting for each.
     if (state.q && merging === null && shardList.length > 1 && newestAnswers(state)) {
       const newest = shardList[0];
-      const options = pagefindOptions(state, newest.years.filter((y) => y !== "Undated"));
+      const options = pagefindOptions(state, newest.years.filter(isYear));
       const search = await pf.search(indexed(state.q), options); // no counts: only the chosen filters load
       if (mine === page.sequence) {
         page.lastCounts = {}; // opening a facet during the preview runs the full search
@@ -821,7 +827,7 @@ function setupSearchPage(form) {
     // when the chosen years, months or dates are all older (or, when it is a part of a large
     // year, all in the year's other months).
     const { years, months = [] } = shardList[0];
-    const dated = years.filter((y) => y !== "Undated");
+    const dated = years.filter(isYear);
     const inNewest = (month) => (months.length ? months.includes(month) : dated.includes(month.slice(0, 4)));
     if (state.sort === "oldest") return false;
     if (state.filters.year && !state.filters.year.some((y) => years.includes(y))) return false;
@@ -839,7 +845,7 @@ function setupSearchPage(form) {
       const name = (m) => MONTHS[+m - 1];
       return first === last ? `${name(first)} ${year}` : `${name(first)}–${name(last)} ${year}`;
     }
-    const dated = shard.years.filter((y) => y !== "Undated").sort();
+    const dated = shard.years.filter(isYear).sort();
     if (dated.length <= 1) return dated[0] || t("newest_years");
     return `${dated[0]}–${dated[dated.length - 1]}`;
   }

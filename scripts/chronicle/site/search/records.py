@@ -41,6 +41,12 @@ UNDATED = "Undated"
 # `date_oldest` puts them last when sorting oldest first (ascending).
 UNDATED_NEWEST_LAST = "0000-00-00"
 UNDATED_OLDEST_LAST = "9999-99-99"
+# A date that crosses a year (`198X`, `[2024,2025]`) names no year: its `year` value says so, as
+# the date archive lists it apart from the years, and it sorts after every dated article and
+# before the undated, in either order, by the earliest day it can mean.
+YEAR_UNCERTAIN = "Uncertain"
+UNCERTAIN_NEWEST_LAST = "0000-00-01"
+UNCERTAIN_OLDEST_LAST = "9999-99-98"
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +108,13 @@ def record_for(
         meta["date"] = labels("date_unknown")
         filters["year"] = [UNDATED]
         sort = {"date": UNDATED_NEWEST_LAST, "date_oldest": UNDATED_OLDEST_LAST}
+    elif date.iso is None:
+        meta["date"] = labels.date(date)
+        filters["year"] = [YEAR_UNCERTAIN]
+        sort = {
+            "date": f"{UNCERTAIN_NEWEST_LAST} {date.sort_key}",
+            "date_oldest": f"{UNCERTAIN_OLDEST_LAST} {date.sort_key}",
+        }
     else:
         meta["date"] = labels.date(date)
         meta["date_iso"] = date.iso

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from chronicle.site.build.keys import shard_key
-from chronicle.site.search.records import UNDATED, SearchRecord, record_to_json
+from chronicle.site.search.records import UNDATED, YEAR_UNCERTAIN, SearchRecord, record_to_json
 
 SHARDS_DIR = "shards"
 
@@ -76,7 +76,9 @@ def plan_shards(
     by_year: dict[str, list[SearchRecord]] = {}
     for record in records:
         by_year.setdefault(record.filters["year"][0], []).append(record)
-    undated = by_year.pop(UNDATED, [])
+    # Neither has a year to share a shard by: they join the oldest, the uncertain years first.
+    apart = [v for v in (YEAR_UNCERTAIN, UNDATED) if v in by_year]
+    undated = [r for v in apart for r in by_year.pop(v)]
     shards: list[Shard] = []
     group: list[str] = []
     count = 0
@@ -103,7 +105,7 @@ def plan_shards(
         if not shards:
             shards.append(Shard(label="undated", path=""))
         shards[-1].records.extend(undated)
-        shards[-1].years.append(UNDATED)
+        shards[-1].years.extend(apart)
     if not shards:
         shards.append(Shard(label="empty", path=""))
     shards[0].path = ""
