@@ -169,3 +169,35 @@ def test_the_site_lists_a_publishers_aliases_on_one_source_page(
     assert not (site / "sources" / "nyt").exists()
     article = text_of(page_html(site, "articles/2025/03/04/harbour-reopens"))
     assert "The New York Times" in article and "nytimes.com" not in article
+
+
+def test_set_source_resolves_through_the_registry_and_says_what_it_stored(tmp_path, articles, cli):
+    root, archive = project(tmp_path)
+    (root / "entities.yml").write_text(
+        "- {name: Gaza City, kind: place}\n- {name: Jane Roe, kind: person}\n", encoding="utf-8"
+    )
+    articles.write(archive, title="Harbour reopens", source="Coast Weekly", date="2025-03-04")
+    (ref,) = [a.id for _, a in ArticleStore(archive).iter_articles()]
+
+    def source_of() -> str | None:
+        return stored_sources(archive)["Harbour reopens"]
+
+    out = cli("set", ref, "--source", "https://www.nytimes.com/x", "--archive", archive).output
+    assert source_of() == "The New York Times"
+    assert "source: 'Coast Weekly' → 'The New York Times'" in out
+    assert "“https://www.nytimes.com/x” is a domain of The New York Times in the source" in out
+    out = cli("set", ref, "--source", "nyt", "--archive", archive).output
+    assert "unchanged" in out and "“nyt” is an alias of The New York Times" in out
+    # A person or a place of the entity registry is no publisher: refused, nothing written.
+    for value, kind in (("Gaza City", "place"), ("jane roe", "person")):
+        refused = cli("set", ref, "--source", value, "--archive", archive, exit_code=1).output
+        assert f"is a {kind} in the entity registry, not a publisher; nothing was changed" in (
+            refused
+        )
+        assert "Traceback" not in refused and source_of() == "The New York Times"
+    # A name the registry lacks is stored as given, and the command says how to register it.
+    out = cli("set", ref, "--source", "www.harbour.example", "--archive", archive).output
+    assert source_of() == "harbour.example"
+    assert "is not in the source registry; `chronicle sources accept harbour.example`" in out
+    cli("set", ref, "--source", "unknown", "--archive", archive)
+    assert source_of() is None

@@ -21,6 +21,7 @@ from chronicle.cli.options import archive_option, title_origin_option
 from chronicle.cli.paths import shown
 from chronicle.errors import ChronicleError
 from chronicle.ingest.curate import Found, corrected, find, read_edited, remove, save
+from chronicle.ingest.sources import curator_source
 
 
 def _out() -> Console:
@@ -48,7 +49,9 @@ def _report(path: Path, change: Change | None) -> None:
         out.print(f"           its old address {change.redirect} will redirect here", markup=False)
 
 
-def _save(archive: Path, found: Found, store: ArticleStore, new: Any, action: str) -> None:
+def _save(
+    archive: Path, found: Found, store: ArticleStore, new: Any, action: str, said: str = ""
+) -> None:
     try:
         path, change = save(store, ChangeLog.of_archive(archive), found, new, action)
     except ChronicleError as exc:
@@ -56,6 +59,8 @@ def _save(archive: Path, found: Found, store: ArticleStore, new: Any, action: st
     except OSError as exc:
         raise click.ClickException(f"cannot write: {exc.strerror or exc}") from None
     _report(path, change)
+    if said:
+        _out().print(f"           {said}", markup=False)
 
 
 @click.command(name="set")
@@ -65,7 +70,10 @@ def _save(archive: Path, found: Found, store: ArticleStore, new: Any, action: st
 @click.option(
     "--date", "date_", metavar="EDTF", help="2025-03-21, 2025-03-21~, 198X, … or 'unknown'."
 )
-@click.option("--source", help="Publisher or outlet; 'unknown' if not known.")
+@click.option(
+    "--source",
+    help="Publisher or outlet (an alias is stored as sources.yml names it) or 'unknown'.",
+)
 @click.option("--url", help="The article's original address.")
 @click.option("--author", "authors", multiple=True, help="A byline (repeat; replaces the list).")
 @click.option("--topic", "topics", multiple=True, help="A subject (repeat; replaces the list).")
@@ -84,7 +92,9 @@ def set_command(
 
     The values become the curator's (shown as such, no longer "inferred"). The id stays. A new
     date moves the file into its date's folder, and the site redirects from the old address,
-    as `chronicle move` does.
+    as `chronicle move` does. A source is looked up in sources.yml (an alias or a domain is
+    stored as the registered name, and the command says so); a person or a place of the
+    entity registry is refused.
 
     \b
     Example:
@@ -99,12 +109,23 @@ def set_command(
         given["topics"] = list(topics)
     if not given:
         raise click.UsageError("say what to set, e.g. --date 2025-03-21 or --source Reuters")
+    said = ""
+    if "source" in given:
+        # As at ingest: an alias or a domain is stored as the registered name, and a person or
+        # a place of the entity registry is no publisher.
+        settled = curator_source(given["source"], archive)
+        if settled.refused:
+            raise click.ClickException(
+                f"--source: {settled.refused}; nothing was changed "
+                "(give the publisher's name, or 'unknown')"
+            )
+        given["source"], said = settled.value, settled.said
     store, _, found = _open(archive, article_id)
     try:
         new = corrected(found.article, given)
     except ChronicleError as exc:
         raise click.ClickException(str(exc)) from None
-    _save(archive, found, store, new, "set")
+    _save(archive, found, store, new, "set", said)
 
 
 @click.command()

@@ -95,19 +95,48 @@ def settle_in_project(article: Article, folder: Path, entities: Registry) -> Art
     return settle_source(article, sources_near(folder), entities)
 
 
+@dataclass(frozen=True)
+class CuratorSource:
+    """A source a curator gives for an article added before, settled against the registries."""
+
+    value: str  # what to store: the registered name, the value tidied, or "unknown"
+    said: str  # what was done, in words ("" when it is stored as given)
+    refused: str = ""  # why it cannot be a publisher ("a place in the entity registry")
+
+
+def curator_source(raw: str, folder: Path) -> CuratorSource:
+    """`raw` settled as `settle_source` settles a curator's value, with the registries of the
+    project `folder` belongs to: `nyt` is The New York Times, a registered person or place is
+    refused, and a value the registry lacks is kept (tidied) and said to be unregistered."""
+    raw = " ".join(raw.split())
+    if not raw or raw in ("unknown", "Unknown"):
+        return CuratorSource("unknown", "")
+    found = sources_near(folder).match(raw)
+    if found is not None:
+        name = found.source.name
+        if name == raw:
+            return CuratorSource(name, f"{name} is in the source registry")
+        how = _HOW_WORDS[found.how]
+        return CuratorSource(name, f"“{raw}” is {how} of {name} in the source registry")
+    why = refusal(raw, _NO_ARTICLE, registry_near(folder), curator=True)
+    if why:
+        return CuratorSource("unknown", "", f"“{raw}” is {why}, not a publisher")
+    tidy = _tidy(raw)
+    given = f" (given as “{raw}”)" if tidy != raw else ""
+    return CuratorSource(
+        tidy,
+        f"“{tidy}”{given} is not in the source registry; "
+        f"`chronicle sources accept {shlex.quote(tidy)}` adds it",
+    )
+
+
 def settled(values: Mapping[str, Any], folder: Path) -> dict[str, Any]:
-    """Curator values with their source settled as `settle_source` settles a curator's, with
-    the registries of the project `folder` belongs to (`--source nyt` is The New York Times; a
-    registered person or place is unknown): for correcting an article added before."""
+    """Curator values with their source settled (`curator_source`; a refused one is unknown):
+    for correcting an article added before."""
     out = dict(values)
     raw = " ".join(str(out.get("source") or "").split())
-    if raw and raw not in ("unknown", "Unknown"):
-        found = sources_near(folder).match(raw)
-        if found is not None:
-            out["source"] = found.source.name
-        else:
-            refused = refusal(raw, _NO_ARTICLE, registry_near(folder), curator=True)
-            out["source"] = "unknown" if refused else _tidy(raw)
+    if raw:
+        out["source"] = curator_source(raw, folder).value
     return out
 
 
