@@ -95,9 +95,20 @@ STRIKE = (
 )
 
 
+# The source registry knows two of the three publishers (one with a hostile alias).
+SOURCES = """- name: Lagos Daily
+  aliases: [The Lagos Daily, "<script>alert(2)</script>"]
+  domains: [lagosdaily.example]
+  country: NG
+- name: Coast Radio
+  country: GH
+"""
+
+
 @pytest.fixture(scope="module")
 def strike_site(site_scaffold, articles, build_site) -> Path:
     project = site_scaffold("stories")
+    (project / "sources.yml").write_text(SOURCES, encoding="utf-8")
     archive = project / "docs" / "articles"
     for title, date, source, related in [
         ("Dockers walk out in Lagos", "2025-03-03", "Lagos Daily", True),
@@ -134,3 +145,34 @@ def test_an_article_links_the_story_it_is_part_of(strike_site, text_of):
     assert "Ana Ruiz, Ben Okafor, Lagos (3 articles)" in text_of(story.group())
     other = next((strike_site / "articles").rglob("*unrelated/index.html")).read_text("utf-8")
     assert "chronicle-story-link" not in other and "<script>alert" not in other
+
+
+def test_a_story_page_says_where_its_sources_are_from_when_the_registry_knows(strike_site, text_of):
+    page = strike_site / "stories" / "2025-03-03-ana-ruiz-ben-okafor-lagos" / "index.html"
+    text = text_of(page.read_text(encoding="utf-8"))
+    assert "Lagos Daily (Nigeria) 2" in text and "Coast Radio (Ghana) 1" in text
+
+
+def test_a_source_page_shows_what_the_registry_knows_escaped(strike_site, text_of):
+    html = (strike_site / "sources" / "lagos-daily" / "index.html").read_text(encoding="utf-8")
+    (facts,) = re.findall(r'<dl class="chronicle-meta chronicle-source-facts">.*?</dl>', html, re.S)
+    text = text_of(facts)
+    assert "Country Nigeria" in text and "lagosdaily.example" in text
+    assert "Also written as The Lagos Daily , <script>alert(2)</script>" in text  # as text
+    assert "<script>alert(2)" not in html and "&lt;script&gt;alert(2)" in facts
+    # A source with only a country, and one the registry does not hold.
+    coast = (strike_site / "sources" / "coast-radio" / "index.html").read_text(encoding="utf-8")
+    assert "Country Ghana" in text_of(coast) and "Also written as" not in text_of(coast)
+    other = (strike_site / "sources" / "other-paper" / "index.html").read_text(encoding="utf-8")
+    assert "chronicle-source-facts" not in other
+    index = text_of((strike_site / "sources" / "index.html").read_text(encoding="utf-8"))
+    assert "Lagos Daily (Nigeria)" in index and "Other Paper (" not in index
+
+
+def test_countries_are_named_in_the_archives_language():
+    from chronicle.site.labels import labels_for
+
+    assert labels_for("en").country("gb") == "United Kingdom"
+    assert labels_for("fr").country("GB") == "Royaume-Uni"
+    assert labels_for("de").country("NG") == "Nigeria"
+    assert labels_for("en").country("QQ") == "QQ"  # a code Babel does not know stays as written

@@ -182,6 +182,11 @@ class Labels:
             return self("date.uncertain", date=text)
         return text
 
+    def country(self, code: str) -> str:
+        """A country's name in the archive's language from its ISO 3166-1 code ("GB" → "United
+        Kingdom", "Royaume-Uni"); the code itself when Babel does not know it."""
+        return self.locale.territories.get(code.upper(), code.upper())
+
     def time(self, date: ArticleDate) -> str:
         """The date as HTML, escaped: `<time datetime="2025-03">` round the words when the
         known part has an ISO form; a plain `<span>` for a span of years (`198X`), for which

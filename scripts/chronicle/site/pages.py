@@ -11,10 +11,12 @@ import datetime as dt
 
 from chronicle.archive.dates import ArticleDate
 from chronicle.archive.index import Archive, Entry, Group
+from chronicle.archive.sources import SourceRegistry
 from chronicle.site.charts import attention_charts
 from chronicle.site.labels import Labels, english
 from chronicle.site.listings import listing, timeline_pages
 from chronicle.site.periods import neighbours, same_day_in_other_years, year_calendar
+from chronicle.site.source_facts import country_note, source_facts
 from chronicle.site.stories import Story
 from chronicle.site.story_pages import story_pages, version_pages
 from chronicle.site.views import (
@@ -212,10 +214,12 @@ def group_pages(
     *,
     timelines: bool = False,
     labels: Labels | None = None,
+    registry: SourceRegistry | None = None,
 ) -> list[View]:
     """An index of the groups (`kind` "topic" or "source") and each group's listing, newest
     first; with `timelines`, each group also gets a timeline at `<base><slug>/timeline/` that
-    its listing links to."""
+    its listing links to. A source's page and its line in the index show what the source
+    `registry` knows of it (country, aliases, domains)."""
     L = labels or english()
     plural = L(f"{kind}s.title")
     root = Link(plural, base)
@@ -227,7 +231,10 @@ def group_pages(
             template=LISTING,
             heading=plural,
             intro=L(f"{kind}s.intro", count=len(groups)),
-            children=[Link(g.name, f"{base}{g.slug}/", len(g.entries)) for g in groups.values()],
+            children=[
+                Link(g.name, f"{base}{g.slug}/", len(g.entries), country_note(registry, g.name, L))
+                for g in groups.values()
+            ],
         )
     ]
     for group in groups.values():
@@ -244,6 +251,7 @@ def group_pages(
             up=[root],
             charts=attention_charts(group.entries, sources=kind == "topic", labels=L),
             figures=figure_refs(group.entries),
+            source=source_facts(registry, group.name, L) if kind == "source" else None,
             see_also=[Link(L(f"{kind}s.as_timeline"), f"{base}{group.slug}/timeline/")]
             if timelines
             else [],
@@ -273,16 +281,34 @@ def all_pages(
     stories: list[Story] | None = None,
     stories_base: str = "stories/",
     labels: Labels | None = None,
+    registry: SourceRegistry | None = None,
 ) -> list[View]:
+    """Every generated listing; `registry`: the source registry, whose countries, aliases and
+    domains the source and story pages show."""
     L = labels or english()
     intro = L("timeline.intro", articles=L("count.articles", count=len(archive.entries)))
     return (
         date_pages(archive, archive_base, page_size, timeline_base=timeline_base, labels=L)
         + group_pages(archive.topics, topics_base, "topic", page_size, timelines=True, labels=L)
-        + group_pages(archive.sources, sources_base, "source", page_size, timelines=True, labels=L)
+        + group_pages(
+            archive.sources,
+            sources_base,
+            "source",
+            page_size,
+            timelines=True,
+            labels=L,
+            registry=registry,
+        )
         + timeline_pages(archive.entries, timeline_base, page_size, labels=L, intro=intro)
         + version_pages(archive, archive_base, L)
-        + story_pages(stories or [], stories_base, page_size, sources_base=sources_base, labels=L)
+        + story_pages(
+            stories or [],
+            stories_base,
+            page_size,
+            sources_base=sources_base,
+            labels=L,
+            registry=registry,
+        )
     )
 
 

@@ -135,9 +135,8 @@ class BuildPlan:
         """The site-wide salt, last build's manifest and memo's fingerprints, before planning."""
         if self.cache_dir is None:
             return None
-        # Material's (or MkDocs') search indexes only the pages built in this run: while it is
-        # on, no article is skipped. Chronicle's Pagefind records of skipped articles come from
-        # the build cache instead (SearchIndex.keep).
+        # Material's (or MkDocs') search indexes only the pages built in this run: while it is on,
+        # no article is skipped (Chronicle's Pagefind records of skipped ones: SearchIndex.keep).
         lunr = any(
             name.split("/")[-1] == "search" and getattr(plugin.config, "enabled", True)
             for name, plugin in self.config.plugins.items()
@@ -175,6 +174,7 @@ class BuildPlan:
             stories=self.stories,
             stories_base=self._base("stories"),
             labels=self.labels,
+            registry=self.sources,
         )
         for view in [*views, *self.entity_site.pages.values()]:
             if files.get_file_from_path(view.src_uri) is not None:

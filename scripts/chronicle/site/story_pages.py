@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from chronicle.archive.index import Archive
+from chronicle.archive.sources import SourceRegistry
 from chronicle.site.charts import attention_charts
 from chronicle.site.diff import (
     CaptureLink,
@@ -21,6 +22,7 @@ from chronicle.site.diff import (
 from chronicle.site.labels import Labels, english
 from chronicle.site.listings import timeline_pages
 from chronicle.site.related import RelatedLink, related_coverage
+from chronicle.site.source_facts import country_note
 from chronicle.site.stories import Story, story_clusters, story_of
 from chronicle.site.views import DIFF, LISTING, Link, View
 from chronicle.text.normalize import make_slug
@@ -95,10 +97,12 @@ def story_pages(
     *,
     sources_base: str,
     labels: Labels | None = None,
+    registry: SourceRegistry | None = None,
 ) -> list[View]:
     """An index of the stories (stories.py), newest first, and a timeline per story: its
     articles oldest first, who covered it (its sources, most articles first, linked to their
-    pages, and a chart of them) and when."""
+    pages, with their countries when the source `registry` knows them, and a chart of them)
+    and when."""
     L = labels or english()
     plural = L("stories.title")
     root = Link(plural, base)
@@ -137,7 +141,12 @@ def story_pages(
         for page in pages:
             page.heading = name
         pages[0].children = [
-            Link(source, f"{sources_base}{make_slug(source)}/", count)
+            Link(
+                source,
+                f"{sources_base}{make_slug(source)}/",
+                count,
+                country_note(registry, source, L),
+            )
             for source, count in story.sources
         ]
         pages[0].charts = attention_charts(entries, sources=True, labels=L)

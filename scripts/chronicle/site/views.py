@@ -35,6 +35,16 @@ class Link:
     label: str
     url: str
     count: int | None = None
+    note: str = ""  # shown beside the link, e.g. a source's country
+
+
+@dataclass(frozen=True)
+class SourceFacts:
+    """What the source registry says of a publisher, shown on its page."""
+
+    country: str = ""  # its name in the archive's language
+    aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +160,7 @@ class View:
     figures: list[FigureRef] = field(default_factory=list)
     on_this_day: OnThisDay | None = None  # the home page's
     diff: Diff | None = None  # a comparison page's
+    source: SourceFacts | None = None  # a source page's, when the source registry holds it
 
     @property
     def url(self) -> str:
