@@ -187,12 +187,12 @@ class Labels:
         Kingdom", "Royaume-Uni"); the code itself when Babel does not know it."""
         return self.locale.territories.get(code.upper(), code.upper())
 
-    def time(self, date: ArticleDate) -> str:
+    def time(self, date: ArticleDate | None) -> str:
         """The date as HTML, escaped: `<time datetime="2025-03">` round the words when the
         known part has an ISO form; a plain `<span>` for a span of years (`198X`), for which
         a `datetime` would claim a year that is not known."""
         words = html.escape(self.date(date))
-        if date.iso is None:
+        if date is None or date.iso is None:
             return f'<span class="chronicle-date">{words}</span>'
         return f'<time datetime="{html.escape(date.iso)}">{words}</time>'
 
