@@ -12,7 +12,7 @@ from typing import Any
 from chronicle.archive.captures import captures_to_list, read_captures
 from chronicle.archive.dates import parse_date
 from chronicle.archive.limits import LIMITS, Limits, check_limits
-from chronicle.archive.model import ORIGINS, Article, Figure, Provenance, Quote
+from chronicle.archive.model import ORIGINS, QUOTE_MARKS, Article, Figure, Provenance, Quote
 from chronicle.archive.values import datetime_value as _datetime
 from chronicle.archive.values import iso_time as _iso
 from chronicle.archive.values import sha256_value as _sha256
@@ -197,6 +197,17 @@ def _quote_kind(where: str, key: str, value: Any) -> str | None:
     return value
 
 
+def _quote_marks(where: str, key: str, value: Any) -> str | None:
+    marks = _text(where, key, value)
+    if marks is None:
+        return None
+    if len(marks) != 2 or not set(marks) <= QUOTE_MARKS:
+        raise FrontMatterError(
+            where, key, f"must be an opening and a closing quotation mark, not {marks!r}"
+        )
+    return marks
+
+
 def read_quotes(where: str, value: Any) -> tuple[Quote, ...]:
     if value is None:
         return ()
@@ -214,6 +225,7 @@ def read_quotes(where: str, value: Any) -> tuple[Quote, ...]:
                 entity=_text(where, f"{key}.entity", item.get("entity")),
                 verb=_text(where, f"{key}.verb", item.get("verb")),
                 kind=_quote_kind(where, f"{key}.kind", item.get("kind")),
+                marks=_quote_marks(where, f"{key}.marks", item.get("marks")),
             )
         )
     return tuple(quotes)
@@ -329,6 +341,7 @@ def article_to_mapping(article: Article) -> dict[str, Any]:
                     ("entity", q.entity),
                     ("verb", q.verb),
                     ("kind", q.kind),
+                    ("marks", q.marks),
                 )
                 if v
             }

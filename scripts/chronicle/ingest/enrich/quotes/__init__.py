@@ -52,9 +52,16 @@ from chronicle.ingest.enrich.quotes.refer import (
     settle,
     stands_alone,
 )
-from chronicle.ingest.enrich.quotes.spans import Span, find_spans, mask, worth_keeping
+from chronicle.ingest.enrich.quotes.spans import (
+    SINGLE,
+    Span,
+    find_spans,
+    mask,
+    printed_marks,
+    worth_keeping,
+)
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
-from chronicle.text.normalize import language_code
+from chronicle.text.normalize import count_words, language_code
 from chronicle.text.sentences import sentence_bounds
 
 __all__ = ["extract_quotes"]
@@ -143,7 +150,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
                 speaker = reported_before(ctx)  # `X ajoute qu’il …` ¶ `« … »`
         last = span
         if speaker is None and (
-            partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] == "‘"
+            partial or count_words(quote) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] in SINGLE
         ):
             # Words in quotation marks with no one saying them: a scare quote, a title (in
             # single marks, `the theme ‘The Medium is the Message’`, always one).
@@ -160,6 +167,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
                 entity=speaker.entity,
                 verb=speaker.verb,
                 kind="partial" if partial else "full",
+                marks=printed_marks(paragraph, span),
             )
         )
         if speaker.name:
