@@ -176,3 +176,60 @@ def test_english_text_is_not_read_as_another_language():
 )
 def test_quotation_marks_of_other_languages(text, quote):
     assert speakers(text, "de") == [(quote, "Müller", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("'It's over,' said Anne Smith.", "It's over,", "Anne Smith"),
+        ("‘It’s over,’ said Anne Smith.", "It’s over,", "Anne Smith"),
+        (
+            "Anne Smith left. 'We didn't lose, we weren't there,' she said.",
+            "We didn't lose, we weren't there,",
+            "Anne Smith",
+        ),
+        (
+            "'The players' union won't sign,' said Tom Brown.",
+            "The players' union won't sign,",
+            "Tom Brown",
+        ),
+        (
+            "Tom Brown said: 'They'd gone and we couldn't wait.'",
+            "They'd gone and we couldn't wait.",
+            "Tom Brown",
+        ),
+    ],
+)
+def test_an_apostrophe_does_not_end_a_single_quoted_quote(text, quote, speaker):
+    assert speakers(text, "en") == [(quote, speaker, None)]
+
+
+def test_straight_apostrophes_open_no_quote():
+    assert speakers("Rock 'n' roll was born in the '50s, and the players' union knew it.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("«Siamo pronti a collaborare», ha detto il sindaco Marco Rossi.", "it", "Marco Rossi"),
+        (
+            "“La situazione è grave”, ha detto Giulia Bianchi ai giornalisti.",
+            "it",
+            "Giulia Bianchi",
+        ),
+        ("«Il governo farà la sua parte», ha aggiunto il ministro Neri.", "it", "Neri"),
+        ("«Non ci fermeremo», ha dichiarato Luca Verdi.", "it", "Luca Verdi"),
+        ("«Non ci fermeremo», disse Luca Verdi.", "it", "Luca Verdi"),
+        ("Il ministro Paolo Neri ha detto: «Il governo farà la sua parte».", "it", "Paolo Neri"),
+        ("Paolo Neri è arrivato. «Il governo farà la sua parte», ha spiegato.", "it", "Paolo Neri"),
+        ("«Abbiamo vinto la partita», secondo Carlo Ancelotti.", "it", "Carlo Ancelotti"),
+        ("“Estamos prontos para trabalhar”, disse o prefeito João Silva.", "pt", "João Silva"),
+        ("“A economia vai crescer este ano”, afirmou a ministra Ana Souza.", "pt", "Ana Souza"),
+        ("Ana Souza afirmou: “A economia vai crescer este ano”.", "pt", "Ana Souza"),
+        ("Ana Souza chegou. “A economia vai crescer este ano”, disse.", "pt", "Ana Souza"),
+        ("“Não vamos desistir da luta”, garantiu o presidente Lula.", "pt", "Lula"),
+        ("“Não vamos desistir da luta”, reforçou a deputada Maria Lima.", "pt", "Maria Lima"),
+    ],
+)
+def test_italian_and_portuguese_attributions(text, language, speaker):
+    assert [s for _q, s, _e in speakers(text, language)] == [speaker]

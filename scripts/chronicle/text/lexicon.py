@@ -227,14 +227,19 @@ SPEECH_VERBS = {
         """
         disse diz afirmou afirma declarou declara explicou explica acrescentou acrescenta
         garantiu garante destacou ressaltou salientou sublinhou frisou comentou contou conta
-        observou indicou alertou dito afirmado declarado explicado
+        observou indicou alertou dito afirmado declarado explicado reforçou defendeu
+        acrescentado comentado explicou admitiu reconheceu respondeu concluiu lembrou avisou
+        argumentou assegurou sustentou insistiu revelou relatou disseram afirmaram
         """
     ),
     "it": _words(
         """
         disse dice dichiarato detto affermato spiegato aggiunto sottolineato precisato
         commentato osservato ricordato scritto raccontato afferma spiega aggiunge sottolinea
-        dichiara ribadisce ribadito avverte avvertito
+        dichiara ribadisce ribadito avverte avvertito riferito risposto annunciato concluso
+        replicato ammesso assicurato insistito evidenziato rimarcato denunciato chiarito
+        proseguito continuato sostenuto confermato spiegava diceva conclude prosegue osserva
+        ricorda commenta racconta precisa continua replica
         """
     ),
 }
@@ -266,7 +271,7 @@ PARTICIPLE_ENDINGS = {
     "fr": ("é", "u", "is", "it"),
     "es": ("ado", "ido", "icho"),
     "pt": ("ado", "ido", "ito"),
-    "it": ("ato", "uto", "itto", "etto"),
+    "it": ("ato", "uto", "ito", "tto", "nto", "sto", "so"),
 }
 # `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
 ACCORDING_TO = {
@@ -388,8 +393,14 @@ ROLE_NOUNS = {
         "juez jueza ministro ministra presidente presidenta alcalde alcaldesa director directora "
         "portavoz diputado diputada senador senadora intendente subsecretario subsecretaria"
     ),
-    "pt": _words("juiz ministro ministra presidente presidenta prefeito diretor diretora"),
-    "it": _words("giudice ministro ministra presidente sindaco direttore direttrice"),
+    "pt": _words(
+        "juiz ministro ministra presidente presidenta prefeito prefeita diretor diretora "
+        "deputado deputada senador senadora governador governadora treinador porta-voz"
+    ),
+    "it": _words(
+        "giudice ministro ministra presidente sindaco sindaca direttore direttrice deputato "
+        "deputata senatore senatrice allenatore portavoce governatore"
+    ),
 }
 # `un integrante del Poder Ejecutivo`: the name after one of these is the described's.
 OF_WORDS = _words("de del da do dos das des du d’ d' von vom der di of")
