@@ -154,6 +154,25 @@ FILLERS_EN = _words(
     repeatedly publicly and but who would will did does was is not never
     """
 )
+# What a description may describe that never speaks (`according to the statement`, `a
+# compliment`): a document or a thing, whose author is the speaker, not it.
+THINGS_EN = _words(
+    """
+    statement letter lawsuit manifesto report study complaint filing memo post tweet release
+    document phone card compliment scheme noise take update show being sample paper survey poll
+    article book email message note video website ad headline sign banner slogan story film
+    movie song law bill rule policy plan deal agreement proposal ruling decision verdict petition
+    indictment affidavit notice caption label title name term phrase word line sentence quote
+    question answer response reply transcript recording footage clip photo picture image map
+    chart graph table list data figure number result finding evidence text version draft
+    """
+)
+# One capitalised word that opens a sentence but names no one (`Worse, as one executive said`).
+NOT_A_SPEAKER_EN = _words(
+    "which worse few another many some most others both such also then yet still better "
+    "instead indeed besides moreover furthermore nevertheless none nobody everybody everyone "
+    "someone somebody anyone anybody"
+)
 # A description (`the source`) ends at one of these.
 STOP_AFTER_DESCRIPTION_EN = _words("in on at to for with during after before from by that")
 STOP_AFTER_DESCRIPTION_EN |= _words("when while as of and")
@@ -419,7 +438,8 @@ ORGANISATION_WORDS_EN = _words(
     "ministry office council agency organization organisation party army forces union "
     "committee authority bank university fund court parliament government corporation inc "
     "news times post group brigades movement front association institute foundation "
-    "commission department company network bureau service services"
+    "commission department company network bureau service services systems hospital school "
+    "college club clinic church centre center county community"
 )
 # Words of a publisher's name (`Miami Herald`, `Amnesty International`): with the organisation
 # words above, a name holding one is never taken for a person's.

@@ -43,6 +43,7 @@ from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
+from chronicle.ingest.enrich.quotes.plausible import plausible_speakers
 from chronicle.ingest.enrich.quotes.refer import (
     is_named,
     no_titles,
@@ -100,7 +101,7 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
         out.extend(_paragraph_quotes(paragraph, offset, ctx))
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
-    return no_titles(one_name_per_person(out, text), text)
+    return no_titles(one_name_per_person(plausible_speakers(out), text), text)
 
 
 def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
