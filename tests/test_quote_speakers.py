@@ -233,3 +233,51 @@ def test_straight_apostrophes_open_no_quote():
 )
 def test_italian_and_portuguese_attributions(text, language, speaker):
     assert [s for _q, s, _e in speakers(text, language)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # a document or a thing is no speaker; its author is not named here
+        ("“We will appeal the ruling in full,” the statement said.", "en", None),
+        ("“We will appeal the ruling in full,” a letter said.", "en", None),
+        # a description runs into its verb no further
+        ("“We will appeal the ruling in full,” the man could be heard saying.", "en", "the man"),
+        # a capitalised word opening the sentence names no one
+        ("Worse, as one executive said, “I distrust most of them, so I miss some.”", "en", None),
+        (
+            "Critics argue that “this is neoliberal identity politics,” and critics are many.",
+            "en",
+            None,
+        ),
+        # a sentence's end inside a name, a verb before it
+        (
+            "Anne Vincent sat. Penny left. “I will see you soon, my friend,” replied Penny.",
+            "en",
+            "Penny",
+        ),
+        # German: told the paper, by someone not named; a name and whom it was said to
+        ("„Ich werde sehr stark auf ihn einreden“, sagte der Zeitung ein Sprecher.", "de", None),
+        (
+            "„Die Liste wird immer länger“, sagte Allendorf der Frankfurter Zeitung.",
+            "de",
+            "Allendorf",
+        ),
+        ("„Das hatten wir nicht erwartet“, sagte dem Spiegel ein Sprecher.", "de", None),
+    ],
+)
+def test_speakers_are_someone(text, language, speaker):
+    assert [s for _q, s, _e in speakers(text, language)] == [speaker]
+
+
+def test_a_pronoun_does_not_stand_for_a_name_after_an_article_or_a_common_noun():
+    text = (
+        "Jim Cantrell runs Vector Space Systems. He spoke about the New Race to Build a"
+        " Space-Based Internet.\n\n“These accidents are tough to come back from,” he said."
+    )
+    assert speakers(text, "en")[0][1] == "Jim Cantrell"
+    text = (
+        "John Fa works on land rights. Countries signed the Paris Agreement, and the agreement"
+        " holds.\n\n“These areas are under threat from development,” he said."
+    )
+    assert speakers(text, "en")[0][1] == "John Fa"

@@ -167,6 +167,11 @@ THINGS_EN = _words(
     chart graph table list data figure number result finding evidence text version draft
     """
 )
+# Verbs a description runs into when its sentence goes on (`the man could be heard`).
+AUXILIARIES_EN = _words(
+    "could would should can may might must be been came comes went goes wants wanted "
+    "got gets made makes seemed seems appeared appears"
+)
 # One capitalised word that opens a sentence but names no one (`Worse, as one executive said`).
 NOT_A_SPEAKER_EN = _words(
     "which worse few another many some most others both such also then yet still better "

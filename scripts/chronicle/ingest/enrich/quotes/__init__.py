@@ -101,7 +101,7 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
         out.extend(_paragraph_quotes(paragraph, offset, ctx))
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
-    return no_titles(one_name_per_person(plausible_speakers(out), text), text)
+    return no_titles(one_name_per_person(plausible_speakers(out, text), text), text)
 
 
 def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
