@@ -281,3 +281,20 @@ def test_a_pronoun_does_not_stand_for_a_name_after_an_article_or_a_common_noun()
         " holds.\n\n“These areas are under threat from development,” he said."
     )
     assert speakers(text, "en")[0][1] == "John Fa"
+
+
+def test_a_name_is_kept_whole_and_a_verb_before_it_dropped():
+    from chronicle.ingest.enrich.quotes.plausible import plausible
+
+    for name in ("Billy Donovan", "Will McClay", "Reilly Opelka", "John F. Kennedy", "WHO"):
+        assert plausible(name) == name
+    assert plausible("Replied Stephen") == "Stephen" and plausible("Temple. Bear") == "Bear"
+    assert plausible("the man could be heard") == "the man" and plausible("the letter") is None
+
+
+def test_a_pronoun_does_not_stand_for_a_work_or_a_place_after_a_preposition():
+    text = (
+        "Ryan Gosling said working on La La Land was a joy.\n\n"
+        "“You know, people are breaking into song and dancing,” he says."
+    )
+    assert speakers(text, "en")[0][1] == "Ryan Gosling"

@@ -101,7 +101,9 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
         out.extend(_paragraph_quotes(paragraph, offset, ctx))
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
-    return no_titles(one_name_per_person(plausible_speakers(out, text), text), text)
+    # Checked again once surnames take full names: `Stephen` must not become `Replied Stephen`.
+    named = one_name_per_person(plausible_speakers(out, text), text)
+    return no_titles(plausible_speakers(named, text), text)
 
 
 def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:

@@ -26,6 +26,7 @@ from chronicle.text.lexicon import (
     FUNCTION_WORDS,
     NOT_A_SPEAKER_EN,
     NOT_NAMES_EN,
+    SENTENCE_OPENERS_EN,
     SPEECH_VERBS,
     SPEECH_VERBS_EN,
     STOP_WORDS_EN,
@@ -38,6 +39,11 @@ _VERBS = frozenset().union(*SPEECH_VERBS.values()) | SPEECH_VERBS_EN
 _INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{1,3}|(?:[A-Z]\.)+[A-Z]|[A-Z]{2,})\.$")
 _ENDS_DESCRIPTION = FILLERS_EN | SPEECH_VERBS_EN | DETERMINERS_EN | AUXILIARIES_EN
 _DATIVES = frozenset(("der", "dem", "den"))  # German: to whom it was said, after the name
+# Adverbs that open a sentence before its subject (`Afterwards Penny responds`); not every
+# word in -ly (`Billy`, `Reilly`), nor `Will`.
+_OPENING_ADVERBS = frozenset(w.lower() for w in SENTENCE_OPENERS_EN.split()) | frozenset(
+    ("afterwards", "finally", "separately", "similarly", "meanwhile", "instead")
+)
 _ADVERB = re.compile(r"[a-z]+(?:ly|wards)$")
 
 
@@ -107,7 +113,7 @@ def plausible(name: str, text: str = "") -> str | None:
     while (
         len(words) > 1
         and words[0][:1].isupper()
-        and (words[0].lower() in _VERBS or _ADVERB.fullmatch(words[0].lower()))
+        and (words[0].lower() in _VERBS or words[0].lower() in _OPENING_ADVERBS)
     ):
         words = words[1:]  # `Replied Stephen`, `Afterwards Penny`
     if not words:

@@ -111,11 +111,18 @@ def _qualified(text: str, start: int) -> Speaker | None:
 def _stands_for_someone(text: str, name: tuple[str, int, int]) -> bool:
     """Whether a name in `text` may be a person a pronoun stands for: not one after an
     article or a possessive (`the Las Vegas debate`, `a Go-Kart Track`): a person's name
-    takes none. (Measured: leaving out names followed by a lower-case word, `Rust Belt
-    victims`, also left out people followed by their verb, `Mary Steenburgen plays`.)"""
+    takes none; nor one after a preposition of place (see below). (Measured: leaving out
+    names followed by a lower-case word, `Rust Belt victims`, also left out people followed
+    by their verb, `Mary Steenburgen plays`.)"""
     _name, start, _end = name
     before = text[:start].split()
-    return not (before and before[-1].lower() in DETERMINERS_EN and before[-1].lower() != "one")
+    word = before[-1].lower() if before else ""
+    return not ((word in DETERMINERS_EN and word != "one") or word in _PLACE_PREPOSITIONS)
+
+
+# After one of these a name is a place or a work (`in Las Vegas`, `working on La La Land`),
+# seldom a person a later pronoun stands for.
+_PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "of", "into", "near", "across", "throughout"))
 
 
 def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | bool | None:
