@@ -21,8 +21,9 @@ that only qualifies a noun, a possessor or the object of a verb or preposition i
 unknown speaker is better than an invented one. After a comma, a participle (`…, telling them
 “…”`) or a verb after `and` speaks for the sentence's subject.
 Quote marks are masked while looking, so a name inside a quote is never its speaker. Single
-curly quotes (‘…’) count only where they clearly delimit a quote (’ is also the apostrophe), and
-only with a speaker (unattributed, they are titles). Articles stored in German, French, Spanish,
+quotes (‘…’, '…') count only where they clearly delimit a quote (’ and ' are also the apostrophe:
+`'It's over,' she said` is one quote), and only with a speaker (unattributed, they are titles).
+Each quote keeps the marks it was printed with (`«»`, `„“`, `「」`) for the site to show. Articles stored in German, French, Spanish,
 Portuguese or Italian get that language's attributions first (`„…“, sagte der Minister.`,
 `« …, rappelle X, … »`, `X sostuvo que “…”`, `“…”, ha detto il sindaco`); there a pronoun, a
 dropped subject (`“…”, lamentó.`) or a description (`die Managerin`) is the person named just
@@ -33,8 +34,8 @@ name the article prints in quotation marks elsewhere is a title, no speaker (`La
 By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
 attributions of each language), `speech` (other languages' speech verbs as patterns), `refer`
-(who a pronoun, description or surname stands for); every word they read comes from
-text.lexicon.
+(who a pronoun, description or surname stands for), `plausible` (a last look: whether a found
+speaker names someone at all); every word they read comes from text.lexicon.
 """
 
 from __future__ import annotations
