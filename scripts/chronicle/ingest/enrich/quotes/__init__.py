@@ -23,7 +23,8 @@ unknown speaker is better than an invented one. After a comma, a participle (`�
 Quote marks are masked while looking, so a name inside a quote is never its speaker. Single
 quotes (‘…’, '…') count only where they clearly delimit a quote (’ and ' are also the apostrophe:
 `'It's over,' she said` is one quote), and only with a speaker (unattributed, they are titles).
-Each quote keeps the marks it was printed with (`«»`, `„“`, `「」`) for the site to show. Articles stored in German, French, Spanish,
+Each quote keeps the marks it was printed with (`«»`, `„“`, `「」`) for the site to show.
+Articles stored in German, French, Spanish,
 Portuguese or Italian get that language's attributions first (`„…“, sagte der Minister.`,
 `« …, rappelle X, … »`, `X sostuvo que “…”`, `“…”, ha detto il sindaco`); there a pronoun, a
 dropped subject (`“…”, lamentó.`) or a description (`die Managerin`) is the person named just
