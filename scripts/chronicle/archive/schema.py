@@ -43,7 +43,8 @@ FIELDS: dict[str, str] = {
     "people": "people the text mentions (registry names)",
     "organisations": "organisations the text mentions (registry names)",
     "places": "places the text mentions (registry names)",
-    "quotes": "direct quotes: list of {text, speaker, entity, verb, kind}; kind is full or partial",
+    "quotes": "direct quotes: list of {text, speaker, entity, verb, kind, marks}; kind is full or "
+    "partial; marks the opening and closing quotation marks as printed",
     "figures": "numbers the text attributes: list of {value, what, reporter, qualifier, unit}",
     "other_versions": "ids of near-duplicate articles (syndicated copies of the same story)",
     "provenance": "original_name, sha256 of the original bytes, added (UTC), reader, fingerprint, "
