@@ -298,7 +298,7 @@ def test_enrich_from_markdown_with_escapes_and_links(articles):
     a = enrich_article(articles.make(body=body), REGISTRY)
     assert a.people == ("Steve Witkoff",) and a.organisations == ("Hamas",)
     assert a.quotes == (
-        Quote("Talks are _stalled_ [sic],", "Witkoff", "Steve Witkoff", "said", "full"),
+        Quote("Talks are _stalled_ [sic],", "Witkoff", "Steve Witkoff", "said", "full", "“”"),
     )
 
 
@@ -372,7 +372,7 @@ def test_front_matter_guide_documents_every_key():
     guide = (ROOT / "docs" / "guide" / "front-matter.md").read_text(encoding="utf-8")
     for key in FIELDS:
         assert f"| `{key}` |" in guide, key
-    assert "`{text, speaker, entity, verb, kind}`" in guide
+    assert "`{text, speaker, entity, verb, kind, marks}`" in guide
 
 
 def test_a_quote_running_over_two_paragraphs_keeps_its_speaker():

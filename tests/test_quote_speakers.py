@@ -176,3 +176,125 @@ def test_english_text_is_not_read_as_another_language():
 )
 def test_quotation_marks_of_other_languages(text, quote):
     assert speakers(text, "de") == [(quote, "Müller", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        ("'It's over,' said Anne Smith.", "It's over,", "Anne Smith"),
+        ("‘It’s over,’ said Anne Smith.", "It’s over,", "Anne Smith"),
+        (
+            "Anne Smith left. 'We didn't lose, we weren't there,' she said.",
+            "We didn't lose, we weren't there,",
+            "Anne Smith",
+        ),
+        (
+            "'The players' union won't sign,' said Tom Brown.",
+            "The players' union won't sign,",
+            "Tom Brown",
+        ),
+        (
+            "Tom Brown said: 'They'd gone and we couldn't wait.'",
+            "They'd gone and we couldn't wait.",
+            "Tom Brown",
+        ),
+    ],
+)
+def test_an_apostrophe_does_not_end_a_single_quoted_quote(text, quote, speaker):
+    assert speakers(text, "en") == [(quote, speaker, None)]
+
+
+def test_straight_apostrophes_open_no_quote():
+    assert speakers("Rock 'n' roll was born in the '50s, and the players' union knew it.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        ("«Siamo pronti a collaborare», ha detto il sindaco Marco Rossi.", "it", "Marco Rossi"),
+        (
+            "“La situazione è grave”, ha detto Giulia Bianchi ai giornalisti.",
+            "it",
+            "Giulia Bianchi",
+        ),
+        ("«Il governo farà la sua parte», ha aggiunto il ministro Neri.", "it", "Neri"),
+        ("«Non ci fermeremo», ha dichiarato Luca Verdi.", "it", "Luca Verdi"),
+        ("«Non ci fermeremo», disse Luca Verdi.", "it", "Luca Verdi"),
+        ("Il ministro Paolo Neri ha detto: «Il governo farà la sua parte».", "it", "Paolo Neri"),
+        ("Paolo Neri è arrivato. «Il governo farà la sua parte», ha spiegato.", "it", "Paolo Neri"),
+        ("«Abbiamo vinto la partita», secondo Carlo Ancelotti.", "it", "Carlo Ancelotti"),
+        ("“Estamos prontos para trabalhar”, disse o prefeito João Silva.", "pt", "João Silva"),
+        ("“A economia vai crescer este ano”, afirmou a ministra Ana Souza.", "pt", "Ana Souza"),
+        ("Ana Souza afirmou: “A economia vai crescer este ano”.", "pt", "Ana Souza"),
+        ("Ana Souza chegou. “A economia vai crescer este ano”, disse.", "pt", "Ana Souza"),
+        ("“Não vamos desistir da luta”, garantiu o presidente Lula.", "pt", "Lula"),
+        ("“Não vamos desistir da luta”, reforçou a deputada Maria Lima.", "pt", "Maria Lima"),
+    ],
+)
+def test_italian_and_portuguese_attributions(text, language, speaker):
+    assert [s for _q, s, _e in speakers(text, language)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # a document or a thing is no speaker; its author is not named here
+        ("“We will appeal the ruling in full,” the statement said.", "en", None),
+        ("“We will appeal the ruling in full,” a letter said.", "en", None),
+        # a description runs into its verb no further
+        ("“We will appeal the ruling in full,” the man could be heard saying.", "en", "the man"),
+        # a capitalised word opening the sentence names no one
+        ("Worse, as one executive said, “I distrust most of them, so I miss some.”", "en", None),
+        (
+            "Critics argue that “this is neoliberal identity politics,” and critics are many.",
+            "en",
+            None,
+        ),
+        # a sentence's end inside a name, a verb before it
+        (
+            "Anne Vincent sat. Penny left. “I will see you soon, my friend,” replied Penny.",
+            "en",
+            "Penny",
+        ),
+        # German: told the paper, by someone not named; a name and whom it was said to
+        ("„Ich werde sehr stark auf ihn einreden“, sagte der Zeitung ein Sprecher.", "de", None),
+        (
+            "„Die Liste wird immer länger“, sagte Allendorf der Frankfurter Zeitung.",
+            "de",
+            "Allendorf",
+        ),
+        ("„Das hatten wir nicht erwartet“, sagte dem Spiegel ein Sprecher.", "de", None),
+    ],
+)
+def test_speakers_are_someone(text, language, speaker):
+    assert [s for _q, s, _e in speakers(text, language)] == [speaker]
+
+
+def test_a_pronoun_does_not_stand_for_a_name_after_an_article_or_a_common_noun():
+    text = (
+        "Jim Cantrell runs Vector Space Systems. He spoke about the New Race to Build a"
+        " Space-Based Internet.\n\n“These accidents are tough to come back from,” he said."
+    )
+    assert speakers(text, "en")[0][1] == "Jim Cantrell"
+    text = (
+        "John Fa works on land rights. Countries signed the Paris Agreement, and the agreement"
+        " holds.\n\n“These areas are under threat from development,” he said."
+    )
+    assert speakers(text, "en")[0][1] == "John Fa"
+
+
+def test_a_name_is_kept_whole_and_a_verb_before_it_dropped():
+    from chronicle.ingest.enrich.quotes.plausible import plausible
+
+    for name in ("Billy Donovan", "Will McClay", "Reilly Opelka", "John F. Kennedy", "WHO"):
+        assert plausible(name) == name
+    assert plausible("Replied Stephen") == "Stephen" and plausible("Temple. Bear") == "Bear"
+    assert plausible("the man could be heard") == "the man" and plausible("the letter") is None
+
+
+def test_a_pronoun_does_not_stand_for_a_work_or_a_place_after_a_preposition():
+    text = (
+        "Ryan Gosling said working on La La Land was a joy.\n\n"
+        "“You know, people are breaking into song and dancing,” he says."
+    )
+    assert speakers(text, "en")[0][1] == "Ryan Gosling"

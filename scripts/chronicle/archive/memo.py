@@ -24,7 +24,7 @@ from chronicle.archive.limits import Limits, limits_tag
 T = TypeVar("T")
 
 # Bump when the layout or meaning of cached entries changes: old entries then simply miss.
-CACHE_VERSION = "3"
+CACHE_VERSION = "4"  # 4: quotes keep their printed marks
 
 
 @contextlib.contextmanager

@@ -50,6 +50,13 @@ class Quote:
     # "full": a whole utterance; "partial": words quoted inside the writer's own sentence
     # (`described it as a “blatant violation”`), shown with their context in mind.
     kind: str | None = None
+    # The opening and closing quotation marks as printed (`«»`, `„“`, `「」`), so the site
+    # quotes a French or Japanese speaker as the article did; None (archives written before
+    # marks were kept) shows the site language's own.
+    marks: str | None = None
+
+
+QUOTE_MARKS = frozenset("“”„‟«»‹›‘’‚‛「」『』\"'")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from typing import Any
 from chronicle.archive.captures import captures_to_list, read_captures
 from chronicle.archive.dates import parse_date
 from chronicle.archive.limits import LIMITS, Limits, check_limits
-from chronicle.archive.model import ORIGINS, Article, Figure, Provenance, Quote
+from chronicle.archive.model import ORIGINS, QUOTE_MARKS, Article, Figure, Provenance, Quote
 from chronicle.archive.values import datetime_value as _datetime
 from chronicle.archive.values import iso_time as _iso
 from chronicle.archive.values import sha256_value as _sha256
@@ -43,7 +43,8 @@ FIELDS: dict[str, str] = {
     "people": "people the text mentions (registry names)",
     "organisations": "organisations the text mentions (registry names)",
     "places": "places the text mentions (registry names)",
-    "quotes": "direct quotes: list of {text, speaker, entity, verb, kind}; kind is full or partial",
+    "quotes": "direct quotes: list of {text, speaker, entity, verb, kind, marks}; kind is full or "
+    "partial; marks the opening and closing quotation marks as printed",
     "figures": "numbers the text attributes: list of {value, what, reporter, qualifier, unit}",
     "other_versions": "ids of near-duplicate articles (syndicated copies of the same story)",
     "provenance": "original_name, sha256 of the original bytes, added (UTC), reader, fingerprint, "
@@ -197,6 +198,17 @@ def _quote_kind(where: str, key: str, value: Any) -> str | None:
     return value
 
 
+def _quote_marks(where: str, key: str, value: Any) -> str | None:
+    marks = _text(where, key, value)
+    if marks is None:
+        return None
+    if len(marks) != 2 or not set(marks) <= QUOTE_MARKS:
+        raise FrontMatterError(
+            where, key, f"must be an opening and a closing quotation mark, not {marks!r}"
+        )
+    return marks
+
+
 def read_quotes(where: str, value: Any) -> tuple[Quote, ...]:
     if value is None:
         return ()
@@ -214,6 +226,7 @@ def read_quotes(where: str, value: Any) -> tuple[Quote, ...]:
                 entity=_text(where, f"{key}.entity", item.get("entity")),
                 verb=_text(where, f"{key}.verb", item.get("verb")),
                 kind=_quote_kind(where, f"{key}.kind", item.get("kind")),
+                marks=_quote_marks(where, f"{key}.marks", item.get("marks")),
             )
         )
     return tuple(quotes)
@@ -329,6 +342,7 @@ def article_to_mapping(article: Article) -> dict[str, Any]:
                     ("entity", q.entity),
                     ("verb", q.verb),
                     ("kind", q.kind),
+                    ("marks", q.marks),
                 )
                 if v
             }

@@ -58,6 +58,7 @@ QUOTE_FIELDS: list[tuple[str, str]] = [
     ("entity", "The speaker's registry name, when resolved."),
     ("verb", "The reporting verb (said, told...)."),
     ("kind", "full (a whole utterance) or partial (words quoted within a sentence)."),
+    ("marks", "The opening and closing quotation marks as printed (null: not recorded)."),
 ]
 
 
@@ -120,6 +121,7 @@ def quotes_json(entries: list[Entry], *, site_url: str, archive: str) -> str:
             "entity": q.entity,
             "verb": q.verb,
             "kind": q.kind,
+            "marks": q.marks,
         }
         for e in entries
         for q in e.article.quotes

@@ -73,6 +73,20 @@ class QuoteRef:
     def partial(self) -> bool:
         return self.quote.kind == "partial"
 
+    @property
+    def marks(self) -> tuple[str, str] | None:
+        """The quotation marks the article printed, None when not recorded (the site
+        language's are shown). French sets guillemets off by a narrow no-break space, which
+        the stored text (the words between the marks) does not keep."""
+        marks = self.quote.marks
+        if not marks or len(marks) != 2:
+            return None
+        opening, closing = marks[0], marks[1]
+        language = (self.entry.article.language or "").lower()
+        if opening == "«" and closing == "»" and language.split("-")[0] == "fr":
+            return opening + "\u202f", "\u202f" + closing
+        return opening, closing
+
 
 @dataclass(frozen=True)
 class Sideways:

@@ -154,6 +154,30 @@ FILLERS_EN = _words(
     repeatedly publicly and but who would will did does was is not never
     """
 )
+# What a description may describe that never speaks (`according to the statement`, `a
+# compliment`): a document or a thing, whose author is the speaker, not it.
+THINGS_EN = _words(
+    """
+    statement letter lawsuit manifesto report study complaint filing memo post tweet release
+    document phone card compliment scheme noise take update show being sample paper survey poll
+    article book email message note video website ad headline sign banner slogan story film
+    movie song law bill rule policy plan deal agreement proposal ruling decision verdict petition
+    indictment affidavit notice caption label title name term phrase word line sentence quote
+    question answer response reply transcript recording footage clip photo picture image map
+    chart graph table list data figure number result finding evidence text version draft
+    """
+)
+# Verbs a description runs into when its sentence goes on (`the man could be heard`).
+AUXILIARIES_EN = _words(
+    "could would should can may might must be been came comes went goes wants wanted "
+    "got gets made makes seemed seems appeared appears"
+)
+# One capitalised word that opens a sentence but names no one (`Worse, as one executive said`).
+NOT_A_SPEAKER_EN = _words(
+    "which worse few another many some most others both such also then yet still better "
+    "instead indeed besides moreover furthermore nevertheless none nobody everybody everyone "
+    "someone somebody anyone anybody"
+)
 # A description (`the source`) ends at one of these.
 STOP_AFTER_DESCRIPTION_EN = _words("in on at to for with during after before from by that")
 STOP_AFTER_DESCRIPTION_EN |= _words("when while as of and")
@@ -227,14 +251,19 @@ SPEECH_VERBS = {
         """
         disse diz afirmou afirma declarou declara explicou explica acrescentou acrescenta
         garantiu garante destacou ressaltou salientou sublinhou frisou comentou contou conta
-        observou indicou alertou dito afirmado declarado explicado
+        observou indicou alertou dito afirmado declarado explicado reforçou defendeu
+        acrescentado comentado explicou admitiu reconheceu respondeu concluiu lembrou avisou
+        argumentou assegurou sustentou insistiu revelou relatou disseram afirmaram
         """
     ),
     "it": _words(
         """
         disse dice dichiarato detto affermato spiegato aggiunto sottolineato precisato
         commentato osservato ricordato scritto raccontato afferma spiega aggiunge sottolinea
-        dichiara ribadisce ribadito avverte avvertito
+        dichiara ribadisce ribadito avverte avvertito riferito risposto annunciato concluso
+        replicato ammesso assicurato insistito evidenziato rimarcato denunciato chiarito
+        proseguito continuato sostenuto confermato spiegava diceva conclude prosegue osserva
+        ricorda commenta racconta precisa continua replica
         """
     ),
 }
@@ -266,7 +295,7 @@ PARTICIPLE_ENDINGS = {
     "fr": ("é", "u", "is", "it"),
     "es": ("ado", "ido", "icho"),
     "pt": ("ado", "ido", "ito"),
-    "it": ("ato", "uto", "itto", "etto"),
+    "it": ("ato", "uto", "ito", "tto", "nto", "sto", "so"),
 }
 # `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
 ACCORDING_TO = {
@@ -388,8 +417,14 @@ ROLE_NOUNS = {
         "juez jueza ministro ministra presidente presidenta alcalde alcaldesa director directora "
         "portavoz diputado diputada senador senadora intendente subsecretario subsecretaria"
     ),
-    "pt": _words("juiz ministro ministra presidente presidenta prefeito diretor diretora"),
-    "it": _words("giudice ministro ministra presidente sindaco direttore direttrice"),
+    "pt": _words(
+        "juiz ministro ministra presidente presidenta prefeito prefeita diretor diretora "
+        "deputado deputada senador senadora governador governadora treinador porta-voz"
+    ),
+    "it": _words(
+        "giudice ministro ministra presidente sindaco sindaca direttore direttrice deputato "
+        "deputata senatore senatrice allenatore portavoce governatore"
+    ),
 }
 # `un integrante del Poder Ejecutivo`: the name after one of these is the described's.
 OF_WORDS = _words("de del da do dos das des du d’ d' von vom der di of")
@@ -408,7 +443,8 @@ ORGANISATION_WORDS_EN = _words(
     "ministry office council agency organization organisation party army forces union "
     "committee authority bank university fund court parliament government corporation inc "
     "news times post group brigades movement front association institute foundation "
-    "commission department company network bureau service services"
+    "commission department company network bureau service services systems hospital school "
+    "college club clinic church centre center county community"
 )
 # Words of a publisher's name (`Miami Herald`, `Amnesty International`): with the organisation
 # words above, a name holding one is never taken for a person's.

@@ -21,8 +21,10 @@ that only qualifies a noun, a possessor or the object of a verb or preposition i
 unknown speaker is better than an invented one. After a comma, a participle (`…, telling them
 “…”`) or a verb after `and` speaks for the sentence's subject.
 Quote marks are masked while looking, so a name inside a quote is never its speaker. Single
-curly quotes (‘…’) count only where they clearly delimit a quote (’ is also the apostrophe), and
-only with a speaker (unattributed, they are titles). Articles stored in German, French, Spanish,
+quotes (‘…’, '…') count only where they clearly delimit a quote (’ and ' are also the apostrophe:
+`'It's over,' she said` is one quote), and only with a speaker (unattributed, they are titles).
+Each quote keeps the marks it was printed with (`«»`, `„“`, `「」`) for the site to show.
+Articles stored in German, French, Spanish,
 Portuguese or Italian get that language's attributions first (`„…“, sagte der Minister.`,
 `« …, rappelle X, … »`, `X sostuvo que “…”`, `“…”, ha detto il sindaco`); there a pronoun, a
 dropped subject (`“…”, lamentó.`) or a description (`die Managerin`) is the person named just
@@ -33,8 +35,8 @@ name the article prints in quotation marks elsewhere is a title, no speaker (`La
 By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
 attributions of each language), `speech` (other languages' speech verbs as patterns), `refer`
-(who a pronoun, description or surname stands for); every word they read comes from
-text.lexicon.
+(who a pronoun, description or surname stands for), `plausible` (a last look: whether a found
+speaker names someone at all); every word they read comes from text.lexicon.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
+from chronicle.ingest.enrich.quotes.plausible import plausible_speakers
 from chronicle.ingest.enrich.quotes.refer import (
     is_named,
     no_titles,
@@ -52,9 +55,16 @@ from chronicle.ingest.enrich.quotes.refer import (
     settle,
     stands_alone,
 )
-from chronicle.ingest.enrich.quotes.spans import Span, find_spans, mask, worth_keeping
+from chronicle.ingest.enrich.quotes.spans import (
+    SINGLE,
+    Span,
+    find_spans,
+    mask,
+    printed_marks,
+    worth_keeping,
+)
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
-from chronicle.text.normalize import language_code
+from chronicle.text.normalize import count_words, language_code
 from chronicle.text.sentences import sentence_bounds
 
 __all__ = ["extract_quotes"]
@@ -93,7 +103,9 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
         out.extend(_paragraph_quotes(paragraph, offset, ctx))
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
-    return no_titles(one_name_per_person(out, text), text)
+    # Checked again once surnames take full names: `Stephen` must not become `Replied Stephen`.
+    named = one_name_per_person(plausible_speakers(out, text), text)
+    return no_titles(plausible_speakers(named, text), text)
 
 
 def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
@@ -143,7 +155,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
                 speaker = reported_before(ctx)  # `X ajoute qu’il …` ¶ `« … »`
         last = span
         if speaker is None and (
-            partial or len(quote.split()) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] == "‘"
+            partial or count_words(quote) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] in SINGLE
         ):
             # Words in quotation marks with no one saying them: a scare quote, a title (in
             # single marks, `the theme ‘The Medium is the Message’`, always one).
@@ -160,6 +172,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
                 entity=speaker.entity,
                 verb=speaker.verb,
                 kind="partial" if partial else "full",
+                marks=printed_marks(paragraph, span),
             )
         )
         if speaker.name:

@@ -15,6 +15,7 @@ from chronicle.ingest.enrich.quotes.subject import (
 )
 from chronicle.text.lexicon import ACCORDING_TO, DETERMINERS_EN, FILLERS_EN, PRONOUN_KINDS_EN
 from chronicle.text.names import NAME_CHARS
+from chronicle.text.normalize import count_words
 from chronicle.text.sentences import is_abbreviation_dot
 
 MAX_WORDS_VERB_TO_QUOTE = 12  # `told cheering teachers that they weren’t “…”`
@@ -126,7 +127,6 @@ def is_partial(quote: str, masked: str, span: Span, sentence_start: int) -> bool
     if not before or before.endswith((":", ",", "—", "–", "”", '"', "’")):
         return False  # opens the sentence, or follows `she said,` (a split quote goes on)
     first = next((c for c in quote if c.isalpha() or c.isdigit()), "")
-    if first and not first.isupper() and not first.isdigit():
+    if first.islower():  # a script without case (`「私たちは…」`) says nothing either way
         return True
-    words = quote.split()
-    return len(words) <= 3 and not quote.rstrip().endswith((".", "!", "?", ","))
+    return count_words(quote) <= 3 and not quote.rstrip().endswith((".", "!", "?", ","))

@@ -36,6 +36,7 @@ from chronicle.text.lexicon import (
     PERSONAL_PRONOUNS,
     PRO_DROP,
     ROLE_ENDINGS_DE,
+    ROLE_NOUNS,
 )
 from chronicle.text.names import is_name
 from chronicle.text.sentences import is_abbreviation_dot
@@ -129,8 +130,9 @@ def _subject(
                 person = [m for m in mentions if m.entity.kind == "person"]
                 if person:
                     return Speaker(person[0].surface, person[0].entity.name, None)
-                if name and (" " in name or lang == "de"):
-                    return Speaker(name, None, None)  # `der Ökonom Peter Bofinger`
+                if name and (" " in name or lang == "de" or phrase[-1].lower() in ROLE_NOUNS[lang]):
+                    # `der Ökonom Peter Bofinger`, `o presidente Lula`
+                    return Speaker(name, None, None)
             if lang == "de" and (
                 # `der Minister am Montag`, `die 50-Jährige über die Schwierigkeiten`
                 (bare[:1].islower() and phrase[-1][:1].isupper() and bare not in ("der", "des"))

@@ -62,8 +62,17 @@ def surnames(names: list[tuple[str, int, int]]) -> set[str]:
     return out
 
 
-def may_be_person(name: str, known_surnames: set[str]) -> bool:
+def may_be_person(name: str, known_surnames: set[str], text: str = "") -> bool:
     """What `he` or `she` may refer to: a full name (`Gordon Sondland`) or the surname of one
-    named before (`Sondland`), not an organisation (`American Farm Bureau`)."""
-    last = name.split()[-1]
-    return (" " in name or name in known_surnames) and last.lower() not in ORGANISATION_WORDS_EN
+    named before (`Sondland`), not an organisation (`American Farm Bureau`) nor a name whose
+    last word `text` also writes in lower case, a common noun (`the Paris Agreement` where the
+    article speaks of `the agreement`, `Powder River Basin`)."""
+    last = name.split()[-1].rstrip(".,")
+    if last.lower() in ORGANISATION_WORDS_EN or not (" " in name or name in known_surnames):
+        return False
+    return not (
+        text
+        and last not in known_surnames
+        and last[:1].isupper()
+        and re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", text) is not None
+    )

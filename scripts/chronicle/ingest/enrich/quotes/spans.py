@@ -5,11 +5,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’", "»": "«", "‹": "›", "「": "」", "『": "』"}
+PAIRS = {
+    "“": "”",
+    "«": "»",
+    "„": "“",
+    "‘": "’",
+    "'": "'",
+    "»": "«",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+}
 # `„…”` (and `„…"`) close too; `»…«` and `‹…›` only where their closing mark follows.
 _LOW_CLOSERS = '“”"'
 _GUILLEMETS_REVERSED = "»‹"
 STRAIGHT = '"'
+SINGLE = "‘'"  # single marks: the closing one is also the apostrophe
 MIN_QUOTE_CHARS = 2
 
 
@@ -23,14 +34,17 @@ class Span:
         return self.open + 1, self.close
 
 
-_OPENING = re.compile('[“«„"‘»‹「『]')
+_OPENING = re.compile("[“«„\"‘'»‹「『]")
 # ’ is also the apostrophe, so single quotes count only where they clearly delimit a quote:
 # ‘ opens after a space, a dash or a bracket and before a letter (not `‘90s`, `‘em`), and ’
 # closes after a non-space and not inside a word (`don’t`). An unclosed ‘ is no quote.
-_SINGLE_CLOSE = re.compile(r"(?<=\S)’(?![^\W_])")
+_SINGLE_CLOSE = {
+    "‘": re.compile(r"(?<=\S)’(?![^\W_])"),
+    "'": re.compile(r"(?<=\S)'(?![^\W_])"),
+}
 # `‘The players’ union is strong,’ he said`: a plural possessive (s’ before a lower-case word)
 # is an apostrophe when a later ’ can close the quote.
-_POSSESSIVE_S = re.compile(r"s’\s+[a-zà-ÿ]")
+_POSSESSIVE_S = re.compile(r"s[’']\s+[a-zà-ÿ]")
 _ELISION = re.compile(r"(?:em|til|cause|tis|twas|n)(?![^\W_])", re.IGNORECASE)
 
 
@@ -48,10 +62,10 @@ def _close_of(paragraph: str, i: int) -> int | None:
     """Where the quote opened at `i` closes; the paragraph's end when a double mark is left
     open, None when `i` opens no quote."""
     char = paragraph[i]
-    if char == "‘":
+    if char in SINGLE:
         if not _opens_single(paragraph, i):
             return None
-        closes = [m.start() for m in _SINGLE_CLOSE.finditer(paragraph, i + 1)]
+        closes = [m.start() for m in _SINGLE_CLOSE[char].finditer(paragraph, i + 1)]
         while len(closes) > 1 and _POSSESSIVE_S.match(paragraph, closes[0] - 1):
             closes.pop(0)
         return closes[0] if closes else None
@@ -79,6 +93,15 @@ def find_spans(paragraph: str) -> list[Span]:
         spans.append(Span(i, end))
         match = _OPENING.search(paragraph, end + 1)
     return spans
+
+
+def printed_marks(paragraph: str, span: Span) -> str:
+    """The opening and closing marks of `span` as printed; a quote left open (it goes on in the
+    next paragraph) closes with its opening mark's partner."""
+    opening = paragraph[span.open]
+    if span.close < len(paragraph):
+        return opening + paragraph[span.close]
+    return opening + PAIRS.get(opening, STRAIGHT)
 
 
 def mask(paragraph: str, spans: list[Span]) -> str:

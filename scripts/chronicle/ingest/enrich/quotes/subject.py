@@ -108,6 +108,23 @@ def _qualified(text: str, start: int) -> Speaker | None:
     return Speaker(" ".join(phrase), None, None)
 
 
+def _stands_for_someone(text: str, name: tuple[str, int, int]) -> bool:
+    """Whether a name in `text` may be a person a pronoun stands for: not one after an
+    article or a possessive (`the Las Vegas debate`, `a Go-Kart Track`): a person's name
+    takes none; nor one after a preposition of place (see below). (Measured: leaving out
+    names followed by a lower-case word, `Rust Belt victims`, also left out people followed
+    by their verb, `Mary Steenburgen plays`.)"""
+    _name, start, _end = name
+    before = text[:start].split()
+    word = before[-1].lower() if before else ""
+    return not ((word in DETERMINERS_EN and word != "one") or word in _PLACE_PREPOSITIONS)
+
+
+# After one of these a name is a place or a work (`in Las Vegas`, `working on La La Land`),
+# seldom a person a later pronoun stands for.
+_PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "of", "into", "near", "across", "throughout"))
+
+
 def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | bool | None:
     """The speaker a pronoun refers to: the person (he, she) or organisation (it, they) named
     last before it, in the registry or, for people, by a full name earlier in the paragraph or
@@ -121,7 +138,11 @@ def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | boo
     if kind == "person":
         before = names_in(ctx.masked[:abs_start])
         known = ctx.surnames() | surnames(before)
-        named = [n for n in before if may_be_person(n[0], known)]
+        named = [
+            n
+            for n in before
+            if may_be_person(n[0], known, ctx.text) and _stands_for_someone(ctx.masked, n)
+        ]
         if named and (m is None or off + named[-1][1] > m.start):
             return Speaker(named[-1][0], None, None)
     if m is not None:
@@ -129,7 +150,13 @@ def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | boo
     if kind == "person" and ctx.read and m is None:
         # `Kisha Rivera, who works as a cabin cleaner, said …` ¶ `“…,” she said.`: the person
         # the previous paragraph names in full last, before an earlier speaker.
-        previous = [n for n in names_in(ctx.read[-1]) if " " in n[0] and may_be_person(n[0], set())]
+        previous = [
+            n
+            for n in names_in(ctx.read[-1])
+            if " " in n[0]
+            and may_be_person(n[0], set(), ctx.text)
+            and _stands_for_someone(ctx.read[-1], n)
+        ]
         if previous:
             return Speaker(previous[-1][0].rstrip(".,"), None, None)
     if kind == "person" and ctx.last_named:
