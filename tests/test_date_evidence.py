@@ -190,3 +190,18 @@ def test_the_address_day_is_not_a_second_witness_against_the_page():
     url = "https://magazine.example/magazine/2016/12/05/lessons-from-the-harbour"
     meta = metadata(body, head, url)
     assert meta.date == ArticleDate(2016, 11, 27, uncertain=True)
+
+
+def test_a_date_labelled_as_published_in_a_list_of_facts_dates_an_undated_page_uncertainly():
+    body = (
+        "<h1>A harbour guide</h1><dl><dt>Format</dt><dd>Paperback</dd>"
+        "<dt>配信開始日</dt><dd>2019/3/5</dd></dl>" + TEXT
+    )
+    meta = metadata(body)
+    assert meta.date == ArticleDate(2019, 3, 5, uncertain=True)
+    assert "date labelled as published" in meta.evidence["date"]
+
+
+def test_a_date_labelled_otherwise_in_a_list_of_facts_is_not_the_publication_day():
+    body = "<h1>A harbour guide</h1><table><tr><th>Updated</th><td>2019/3/5</td></tr></table>"
+    assert metadata(body + TEXT).date is None

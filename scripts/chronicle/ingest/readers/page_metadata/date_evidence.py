@@ -3,9 +3,10 @@ whether they are enough to store it as certain.
 
 Signals, one each: the article's JSON-LD `datePublished`, each publication-time meta tag
 (`DATE_META`), `itemprop="datePublished"`, the first `<time datetime>` that is not an update's
-or a comment's, (on a page that declares nothing) the first `<time>`'s text, the short dateline
-just after the `<h1>`, and htmldate's day when it is its own (read from the text). The day most
-of them give wins (`elect_day`); the local-day rules of `dates.py` then place it in the
+or a comment's, (on a page that declares nothing) the first `<time>`'s text and a date
+labelled as the publication's in a list of facts ("<dt>Published</dt><dd>…</dd>"), the short
+dateline just after the `<h1>`, and htmldate's day when it is its own (read from the text).
+The day most of them give wins (`elect_day`); the local-day rules of `dates.py` then place it in the
 publisher's own day.
 
 How it is stored follows the evidence, because a wrong day stored as certain misleads a reader
@@ -15,8 +16,8 @@ and a wrong day marked uncertain does not:
   and no other signal gives another day (a UTC time gives every day it is somewhere on Earth,
   `possible_days`; two JSON-LD objects with two days are two signals);
 - **uncertain** (EDTF `?`) when the signals disagree, when only the text gives the day (a
-  dateline, a `<time>`'s text, htmldate's guess), or when the only declared timestamp is a
-  *modification* time;
+  dateline, a `<time>`'s text, a labelled date, htmldate's guess), or when the only declared
+  timestamp is a *modification* time;
 - **unknown** when the only date is a copyright year: "© 2022" says when the site was last
   touched, not when the article appeared.
 """
@@ -39,6 +40,7 @@ from chronicle.ingest.readers.page_metadata.dates import (
     declared_value,
     elect_day,
     headline_dateline,
+    labelled_date,
     local_day,
     parse_visible_date,
     possible_days,
@@ -84,7 +86,7 @@ _UTC_OR_NAIVE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Signal:
-    kind: str  # json-ld, meta, microdata, time, time-text, dateline, text
+    kind: str  # json-ld, meta, microdata, time, time-text, labelled, dateline, text
     value: str
 
     @property
@@ -164,6 +166,8 @@ def choose_date(
         # the header's "today" (the day the page was saved), not the article's.
         shown = (parse_visible_date(normalise(t.text_content())) for t in tree.iter("time"))
         signals += [Signal("time-text", v) for v in shown if v][:1]
+        labelled = labelled_date(tree)
+        signals += [Signal("labelled", labelled)] if labelled else []
     dateline = headline_dateline(tree)
     if dateline:
         signals.append(Signal("dateline", dateline))

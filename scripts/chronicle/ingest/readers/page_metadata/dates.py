@@ -195,6 +195,32 @@ def headline_dateline(tree: HtmlElement) -> str | None:
     return None
 
 
+# The label of a publication day in a list of facts: "<dt>Published</dt><dd>2019/3/5</dd>", a
+# shop's or a library's record of a book, a report, a release.
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:published(?: on)?|publication date|date (?:of )?publi(?:shed|cation)|release date"
+    r"|released|erschienen(?: am)?|veröffentlicht(?: am)?|erscheinungsdatum|publié le"
+    r"|date de publication|fecha de publicación|publicado|data di pubblicazione|pubblicato"
+    r"|配信開始日|公開日|発行日|発売日|掲載日|発行年月日|出版日期|发布日期|發布日期|발행일|게시일)"
+    r"\s*[:：]?$",
+    re.I,
+)
+
+
+def labelled_date(tree: HtmlElement) -> str | None:
+    """The day a page's list of facts gives as the publication's ("<dt>Published</dt>
+    <dd>2019/3/5</dd>", the same in a table's <th>/<td>), as ISO; the first such."""
+    for label in tree.xpath("//dt | //th"):
+        if not _PUBLISHED_LABEL.match(" ".join(label.text_content().split())):
+            continue
+        value = label.getnext()
+        if value is not None and value.tag in ("dd", "td"):
+            found = parse_visible_date(" ".join(value.text_content().split()))
+            if found:
+                return found
+    return None
+
+
 _CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 
 
