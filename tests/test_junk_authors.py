@@ -74,3 +74,11 @@ def test_a_person_the_page_names_is_kept_beside_an_imprint():
     assert authors_of(head) == ("Jane Doe",)
     # A list of names after a company is a byline, not an address.
     assert split_authors("Jane Doe, John Roe") == ["Jane Doe", "John Roe"]
+
+
+def test_a_name_written_twice_is_one_name_and_a_placeholder_is_none():
+    assert split_authors("Harbourcasts Harbourcasts") == ["Harbourcasts"]
+    assert split_authors("Jane Doe Jane Doe") == ["Jane Doe"]
+    assert split_authors("Xxx") == []
+    # Two people of one family are not a name written twice.
+    assert split_authors("Jane Doe and John Doe") == ["Jane Doe", "John Doe"]

@@ -58,7 +58,18 @@ _DEGREES = {"phd", "md", "msc", "ma", "ba", "mba", "rd", "dr", "jr", "sr", "staf
 _NOT_NAMES = {
     *("posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"),
     *("see full bio", "full bio", "bio", "profile", "view profile", "more"),
+    *("xxx", "xx", "n/a", "unknown", "anonymous user", "user", "tbd"),
 }
+
+
+def _undoubled(name: str) -> str:
+    """ "Confreaks Confreaks" → "Confreaks": a profile's first and last name fields both filled
+    with one name, or a byline printed twice in one element."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
 
 
 def _caps_tail(name: str) -> str:
@@ -110,7 +121,7 @@ def split_authors(text: str) -> list[str]:
         part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" :-|·")))
         if not re.search(r"\b\w\.$", part):  # keep the period of a final initial ("C.")
             part = part.rstrip(". ")
-        part = _caps_tail(part)
+        part = _undoubled(_caps_tail(part))
         if not part or part.casefold().strip(".") in _DEGREES | _NOT_NAMES:
             continue
         if _JUNK.search(part) or _ONLY_ROLE.match(part):
