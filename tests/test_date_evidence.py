@@ -138,3 +138,70 @@ def test_a_time_in_a_sidebar_of_other_posts_does_not_date_an_undated_page():
     )
     meta = metadata(body)
     assert meta.date is None or not meta.date.is_exact
+
+
+def test_an_http_style_declared_date_is_read():
+    # Some CMSs write RFC 2822 dates into their meta tags and JSON-LD.
+    head = "<meta property='article:published_time' content='Mon, 03 Aug 2015 12:45:00 -0400'>"
+    meta = metadata(f"<h1>Harbour reopens</h1>{TEXT}", head)
+    assert meta.date == ArticleDate(2015, 8, 3)
+    assert meta.date.is_exact and meta.evidence["date"] == "meta tag"
+
+
+def test_a_gmt_timestamp_and_the_dateline_of_the_evening_before_agree_on_the_dateline():
+    head = ld(headline="Harbour reopens", datePublished="Wed, 04 May 2022 02:41:00 GMT")
+    body = f"<h1>Harbour reopens</h1><p>3 de mayo de 2022</p>{TEXT}"
+    meta = metadata(body, head)
+    assert meta.date == ArticleDate(2022, 5, 3)
+
+
+def test_a_dateline_a_utc_time_cannot_reach_disagrees_with_it():
+    # 15:00 UTC is the same day from UTC-12 to UTC+8: a dateline of the day before is another day.
+    head = ld(headline="Harbour reopens", datePublished="2022-05-04T15:00:00Z")
+    body = f"<h1>Harbour reopens</h1><p>3 May 2022</p>{TEXT}"
+    meta = metadata(body, head)
+    assert meta.date is not None and not meta.date.is_exact
+
+
+def test_two_json_ld_objects_with_two_publication_days_are_not_certain():
+    head = ld(headline="Harbour reopens", datePublished="2021-09-19T14:00:49Z")
+    head += (
+        '<script type="application/ld+json">{"@type": "Article", '
+        '"datePublished": "2021-09-20T09:45:26-07:00"}</script>'
+    )
+    head += "<meta property='article:published_time' content='2021-09-19T14:00:49Z'>"
+    meta = metadata(f"<h1>Harbour reopens</h1>{TEXT}", head)
+    assert meta.date == ArticleDate(2021, 9, 19, uncertain=True)
+    assert "disagree" in meta.evidence["date"]
+
+
+def test_two_utc_times_more_than_a_day_apart_disagree():
+    head = "<meta property='article:published_time' content='2016-12-14T06:02:15Z'>"
+    head += "<meta name='date' content='2016-12-15T13:50:38Z'>"
+    meta = metadata(f"<h1>Harbour reopens</h1>{TEXT}", head)
+    assert meta.date is not None and not meta.date.is_exact
+
+
+def test_the_address_day_is_not_a_second_witness_against_the_page():
+    # A magazine's address carries its issue day; the page's own day and its dateline (the
+    # evening before, in New York) are one moment and outweigh it, uncertain since they differ.
+    head = "<meta property='article:published_time' content='2016-11-28T00:00:00.000Z'>"
+    body = f"<h1>Lessons from the harbour</h1><p>November 27, 2016</p>{TEXT}"
+    url = "https://magazine.example/magazine/2016/12/05/lessons-from-the-harbour"
+    meta = metadata(body, head, url)
+    assert meta.date == ArticleDate(2016, 11, 27, uncertain=True)
+
+
+def test_a_date_labelled_as_published_in_a_list_of_facts_dates_an_undated_page_uncertainly():
+    body = (
+        "<h1>A harbour guide</h1><dl><dt>Format</dt><dd>Paperback</dd>"
+        "<dt>配信開始日</dt><dd>2019/3/5</dd></dl>" + TEXT
+    )
+    meta = metadata(body)
+    assert meta.date == ArticleDate(2019, 3, 5, uncertain=True)
+    assert "date labelled as published" in meta.evidence["date"]
+
+
+def test_a_date_labelled_otherwise_in_a_list_of_facts_is_not_the_publication_day():
+    body = "<h1>A harbour guide</h1><table><tr><th>Updated</th><td>2019/3/5</td></tr></table>"
+    assert metadata(body + TEXT).date is None

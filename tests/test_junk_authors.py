@@ -50,3 +50,35 @@ def test_a_headline_or_a_place_is_not_the_source():
     head = "<meta property='og:site_name' content='U.S.'>"
     page = f"<html><head>{head}</head><body><h1>Harbour reopens</h1>{TEXT}</body></html>"
     assert extract_page_metadata(lxml.html.document_fromstring(page)).source is None
+
+
+def authors_of(head: str) -> tuple[str, ...]:
+    page = f"<html><head>{head}</head><body><h1>Harbour wall repaired</h1>{TEXT}</body></html>"
+    return extract_page_metadata(lxml.html.document_fromstring(page)).authors
+
+
+def test_an_imprint_in_the_author_field_names_the_publisher_not_its_places():
+    assert split_authors("Harbour Verlag GmbH, Kiel, Germany") == ["Harbour Verlag GmbH"]
+    assert split_authors("harbour-news.example, Kiel, Germany") == ["harbour-news.example"]
+    assert authors_of("<meta name='author' content='Harbour Verlag GmbH, Kiel, Germany'>") == (
+        "Harbour Verlag GmbH",
+    )
+
+
+def test_a_person_the_page_names_is_kept_beside_an_imprint():
+    head = (
+        "<meta name='author' content='Harbour Verlag GmbH, Kiel, Germany'>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", '
+        '"author": {"@type": "Person", "name": "Jane Doe"}}</script>'
+    )
+    assert authors_of(head) == ("Jane Doe",)
+    # A list of names after a company is a byline, not an address.
+    assert split_authors("Jane Doe, John Roe") == ["Jane Doe", "John Roe"]
+
+
+def test_a_name_written_twice_is_one_name_and_a_placeholder_is_none():
+    assert split_authors("Harbourcasts Harbourcasts") == ["Harbourcasts"]
+    assert split_authors("Jane Doe Jane Doe") == ["Jane Doe"]
+    assert split_authors("Xxx") == []
+    # Two people of one family are not a name written twice.
+    assert split_authors("Jane Doe and John Doe") == ["Jane Doe", "John Doe"]

@@ -48,3 +48,17 @@ def test_a_one_word_section_name_gives_way_to_the_headline_that_contains_it():
     assert title("<h1>How the great pyramids were really built</h1>", head) == (
         "How the great pyramids were really built"
     )
+
+
+def test_a_day_run_into_the_headline_is_not_part_of_it():
+    head = "<title>23.01.2022 - The pyramid is rebuilt in stone - Giza Times</title>"
+    assert title("<h1>23.01.2022 - The pyramid is rebuilt in stone</h1>", head) == (
+        "The pyramid is rebuilt in stone"
+    )
+    assert title("<h1>2 February 2023 | The pyramid is rebuilt in stone</h1>") == (
+        "The pyramid is rebuilt in stone"
+    )
+    # A word the date does not need makes the piece a kicker or a headline of its own.
+    assert title("<h1>Rückblick 2022-01-23 - The pyramid is rebuilt</h1>") == (
+        "Rückblick 2022-01-23 - The pyramid is rebuilt"
+    )

@@ -49,6 +49,7 @@ SIGNALS: dict[str, str] = {
     # what a reader of the page sees
     "time-text": "<time> text",
     "dateline": "dateline",
+    "labelled": "date labelled as published",
     "text": "text",
     "url": "URL",
     "h1": "<h1>",
@@ -88,8 +89,8 @@ NONE_FOUND = "none found"
 _CODE_OF = {words: code for code, words in SIGNALS.items()}
 _NOTE_OF = {words: code for code, words in NOTES.items()}
 # Signals read only from the page's visible text (a dateline under the headline, a <time>'s
-# text, htmldate's guess): a date backed by nothing else is guessed.
-TEXT_SIGNALS = frozenset({"text", "dateline", "time-text"})
+# text, a date labelled "Published", htmldate's guess): a date backed by nothing else is guessed.
+TEXT_SIGNALS = frozenset({"text", "dateline", "time-text", "labelled"})
 
 
 def evidence_words(signals: Iterable[str], note: str | None = None) -> str:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from lxml.html import HtmlElement
 
 from chronicle.ingest.readers.normal import normalise
-from chronicle.ingest.readers.page_metadata.byline import byline_names, split_authors
+from chronicle.ingest.readers.page_metadata.byline import byline_names, imprint, split_authors
 from chronicle.ingest.readers.page_metadata.declared import ld_names, ld_types
 from chronicle.ingest.readers.page_metadata.headings import texts_after_headline
 from chronicle.ingest.readers.page_metadata.site import is_site_name
@@ -114,21 +114,33 @@ def choose_authors(
     ]
     sources += [(f"meta {k}", [meta[k]]) for k in ARTICLE_AUTHOR_META if meta.get(k)]
     # rel="author" links are the byline the reader sees, marked up as such by the CMS.
-    sources.append(('rel="author" link', rel_authors(tree)))
+    rel_names = rel_authors(tree)
+    sources.append(('rel="author" link', rel_names))
     sources += [(f"meta {k}", [meta[k]]) for k in PAGE_AUTHOR_META if meta.get(k)]
     # The byline printed under the headline, before trafilatura's guesses from the whole page.
     sources.append(("byline under the headline", headline_byline(tree)))
     if fallback:
         sources.append(("byline found by trafilatura", [fallback]))
     sources.append(("author profile link", profile_link_author(tree, url)))
-    names_by_source = [(label, _source_names(candidates)) for label, candidates in sources]
+    # An imprint ("Site GmbH, Frankfurt, Germany") names the publisher, like the site's own
+    # name, and its places are no people, also where another reader passed the same line on.
+    imprints = [found for _, candidates in sources for c in candidates if (found := imprint(c))]
+    # A name a JSON-LD or rel="author" byline gives is a person's, whatever the imprint says.
+    people = {n.casefold() for label, names in sources[: len(articles)] for n in names}
+    people |= {n.casefold() for n in rel_names}
+    places = {place.casefold() for _, where in imprints for place in where} - people
+    publishers = {organisation.casefold() for organisation, _ in imprints}
+    names_by_source = [
+        (label, [n for n in _source_names(candidates) if n.casefold() not in places])
+        for label, candidates in sources
+    ]
     everyone = [name for _, names in names_by_source for name in names]
     institutional: tuple[tuple[str, ...], str] = ((), "none found")
     for label, names in names_by_source:
         people = [
             shortest_agreeing(cut_site_tail(n, sites, hosts), everyone)
             for n in names
-            if not is_site_name(n, sites, hosts)
+            if not is_site_name(n, sites, hosts) and n.casefold() not in publishers
         ]
         if people:
             return tuple(people), label

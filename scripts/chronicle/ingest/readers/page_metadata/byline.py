@@ -58,7 +58,18 @@ _DEGREES = {"phd", "md", "msc", "ma", "ba", "mba", "rd", "dr", "jr", "sr", "staf
 _NOT_NAMES = {
     *("posted", "follow", "no author", "admin", "administrator", "wordpressadmin", "author"),
     *("see full bio", "full bio", "bio", "profile", "view profile", "more"),
+    *("xxx", "xx", "n/a", "unknown", "anonymous user", "user", "tbd"),
 }
+
+
+def _undoubled(name: str) -> str:
+    """ "Confreaks Confreaks" → "Confreaks": a profile's first and last name fields both filled
+    with one name, or a byline printed twice in one element."""
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) % 2 == 0 and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
 
 
 def _caps_tail(name: str) -> str:
@@ -73,9 +84,35 @@ def _caps_tail(name: str) -> str:
     return name
 
 
+# An organisation's name: a web address ("hessenschau.de") or a legal form ("Olympia-Verlag GmbH").
+_ORGANISATION = re.compile(
+    r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$|\b(?:GmbH|AG|KG|e\.\s?V\.|Ltd|Inc|LLC|S\.A\.|S\.p\.A\.|B\.V\.)"
+    r"(?=\W|$)|\bVerlag\b",
+    re.I,
+)
+# A place in an imprint: a word or three, capitalised, without digits ("Nürnberg", "New York").
+_PLACE = re.compile(r"^(?:[^\W\d_][\w'’.-]*)(?:\s[^\W\d_][\w'’.-]*){0,2}$")
+
+
+def imprint(text: str) -> tuple[str, list[str]] | None:
+    """The organisation and the places of an imprint line written into an author field:
+    "hessenschau.de, Frankfurt, Germany", "Olympia-Verlag GmbH, Nürnberg, Germany" name one
+    publisher and its address, not three people."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 3 or not _ORGANISATION.search(parts[0]):
+        return None
+    places = parts[1:]
+    if all(p[:1].isupper() and _PLACE.match(p) for p in places):
+        return parts[0], places
+    return None
+
+
 def split_authors(text: str) -> list[str]:
     """A byline → names: "By Ada Lovelace and Grace Hopper, PhD" → [Ada Lovelace, Grace Hopper]."""
     text = _BYLINE_TAIL.sub("", _BYLINE_LEAD.sub("", normalise(html.unescape(text))))
+    address = imprint(text)
+    if address:
+        return [address[0]]
     inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+)", text)
     if inverted:  # "Gillman, Steve": one surname, one given name, as library catalogues write
         text = f"{inverted.group(2)} {inverted.group(1)}"
@@ -84,7 +121,7 @@ def split_authors(text: str) -> list[str]:
         part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" :-|·")))
         if not re.search(r"\b\w\.$", part):  # keep the period of a final initial ("C.")
             part = part.rstrip(". ")
-        part = _caps_tail(part)
+        part = _undoubled(_caps_tail(part))
         if not part or part.casefold().strip(".") in _DEGREES | _NOT_NAMES:
             continue
         if _JUNK.search(part) or _ONLY_ROLE.match(part):

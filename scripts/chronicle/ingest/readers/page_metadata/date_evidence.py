@@ -3,19 +3,21 @@ whether they are enough to store it as certain.
 
 Signals, one each: the article's JSON-LD `datePublished`, each publication-time meta tag
 (`DATE_META`), `itemprop="datePublished"`, the first `<time datetime>` that is not an update's
-or a comment's, (on a page that declares nothing) the first `<time>`'s text, the short dateline
-just after the `<h1>`, and htmldate's day when it is its own (read from the text). The day most
-of them give wins (`elect_day`); the local-day rules of `dates.py` then place it in the
+or a comment's, (on a page that declares nothing) the first `<time>`'s text and a date
+labelled as the publication's in a list of facts ("<dt>Published</dt><dd>…</dd>"), the short
+dateline just after the `<h1>`, and htmldate's day when it is its own (read from the text).
+The day most of them give wins (`elect_day`); the local-day rules of `dates.py` then place it in the
 publisher's own day.
 
 How it is stored follows the evidence, because a wrong day stored as certain misleads a reader
 and a wrong day marked uncertain does not:
 
 - **certain** when a declared signal (JSON-LD, meta, microdata, `<time datetime>`) gives the day
-  and no other signal gives another day;
+  and no other signal gives another day (a UTC time gives every day it is somewhere on Earth,
+  `possible_days`; two JSON-LD objects with two days are two signals);
 - **uncertain** (EDTF `?`) when the signals disagree, when only the text gives the day (a
-  dateline, a `<time>`'s text, htmldate's guess), or when the only declared timestamp is a
-  *modification* time;
+  dateline, a `<time>`'s text, a labelled date, htmldate's guess), or when the only declared
+  timestamp is a *modification* time;
 - **unknown** when the only date is a copyright year: "© 2022" says when the site was last
   touched, not when the article appeared.
 """
@@ -35,10 +37,13 @@ from chronicle.ingest.readers.normal import normalise
 from chronicle.ingest.readers.page_metadata.dates import (
     DATE_META,
     day_from_text,
+    declared_value,
     elect_day,
     headline_dateline,
+    labelled_date,
     local_day,
     parse_visible_date,
+    possible_days,
     url_day,
 )
 
@@ -71,6 +76,8 @@ _ARTICLE_TIME = (
 _UPDATE_MARK = re.compile(
     r"updat|modif|edited|aktualisiert|geändert|mis à jour|actualiz|aggiornat|更新", re.I
 )
+# Signals read from what the page shows readers, in the publisher's own day.
+_SHOWN = ("dateline", "time-text")
 _LOCAL_MIDNIGHT = re.compile(r"T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 _UTC_OR_NAIVE = re.compile(
     r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
@@ -79,7 +86,7 @@ _UTC_OR_NAIVE = re.compile(
 
 @dataclass(frozen=True, slots=True)
 class Signal:
-    kind: str  # json-ld, meta, microdata, time, time-text, dateline, text
+    kind: str  # json-ld, meta, microdata, time, time-text, labelled, dateline, text
     value: str
 
     @property
@@ -116,10 +123,15 @@ def _is_update_time(element: HtmlElement) -> bool:
 def publication_signals(
     objects: list[dict[str, Any]], meta: dict[str, str], tree: HtmlElement
 ) -> list[Signal]:
-    """The publication dates the page declares for machines, most trusted first."""
+    """The publication dates the page declares for machines, most trusted first. Every JSON-LD
+    object's day is one (once per day): two objects of one page that give two publication days
+    are a CMS contradicting itself, and the day must not be stored as certain."""
     declared = (o.get("datePublished") or o.get("dateCreated") for o in objects)
-    signals = [Signal("json-ld", str(next((v for v in declared if v), "")))]
-    signals += [Signal("meta", meta[k]) for k in DATE_META if k in meta]
+    ld_days: dict[ArticleDate | None, str] = {}
+    for value in (declared_value(str(v)) for v in declared if v):
+        ld_days.setdefault(day_from_text(value), value)
+    signals = [Signal("json-ld", v) for v in ld_days.values()]
+    signals += [Signal("meta", declared_value(meta[k])) for k in DATE_META if k in meta]
     microdata = tree.xpath('//time[@itemprop="datePublished"]/@datetime')[:1]
     signals += [Signal("microdata", str(v)) for v in microdata]
     times = [t for t in tree.xpath(_ARTICLE_TIME) if not _is_update_time(t)][:1]
@@ -154,6 +166,8 @@ def choose_date(
         # the header's "today" (the day the page was saved), not the article's.
         shown = (parse_visible_date(normalise(t.text_content())) for t in tree.iter("time"))
         signals += [Signal("time-text", v) for v in shown if v][:1]
+        labelled = labelled_date(tree)
+        signals += [Signal("labelled", labelled)] if labelled else []
     dateline = headline_dateline(tree)
     if dateline:
         signals.append(Signal("dateline", dateline))
@@ -161,7 +175,12 @@ def choose_date(
     # htmldate reads the same meta tags first: a day they already give is an echo, not a
     # second witness. A day of its own comes from the text (a dateline) and does count.
     echo = found in {s.day for s in declared if s.kind != "time"}
-    if found and not echo:
+    in_url = url_day(url)
+    # htmldate also reads the address first (/2016/12/05/, a magazine's issue day): that day
+    # already breaks ties and disagrees when it differs, so it is no second witness either,
+    # unless nothing else dates the page.
+    from_address = found is not None and found == in_url and bool(signals)
+    if found and not echo and not from_address:
         copyright_year = found.month == found.day == 1
         if copyright_year and not signals and _only_extensive(tree, url, found):
             # htmldate's last resort, a copyright notice ("© 2022") read as 1 January: it
@@ -173,8 +192,8 @@ def choose_date(
     if elected is None:
         return DateEvidence(None)
     day, value = elected
-    in_url = url_day(url)
-    day = _local_day(day, value, meta, tree, found, echo, in_url)
+    shown = next((s.day for s in signals if s.kind in _SHOWN), None)
+    day = _local_day(day, value, meta, tree, (found, shown), echo, in_url)
     backing = tuple(dict.fromkeys(s.kind for s in signals if _same_day(s, day)))
     others = [s for s in signals if not _same_day(s, day)]
     disagreed = bool(others) or (in_url is not None and in_url != day)
@@ -186,13 +205,9 @@ def choose_date(
 
 
 def _same_day(signal: Signal, day: ArticleDate) -> bool:
-    """Whether a signal gives the day, allowing a UTC or zone-less timestamp to sit on the day
-    before or after (the same instant in the publisher's zone)."""
-    other = signal.day
-    if other is None:
-        return False
-    gap = abs((other.as_date() - day.as_date()).days)
-    return gap == 0 or (gap == 1 and bool(_UTC_OR_NAIVE.search(signal.value)))
+    """Whether a signal gives the day, allowing a UTC or zone-less timestamp to be the day
+    before or after it is somewhere (`possible_days`: the same instant in the publisher's zone)."""
+    return day in possible_days(signal.value)
 
 
 def _local_day(
@@ -200,11 +215,13 @@ def _local_day(
     value: str,
     meta: dict[str, str],
     tree: HtmlElement,
-    found: ArticleDate | None,
+    read: tuple[ArticleDate | None, ArticleDate | None],
     echo: bool,
     in_url: ArticleDate | None,
 ) -> ArticleDate:
-    """The elected day in the publisher's own time zone."""
+    """The elected day in the publisher's own time zone; `read` is htmldate's day and the day
+    the page shows readers under its headline."""
+    found, shown = read
     stamps = [str(v) for v in tree.xpath("//time/@datetime")] + list(meta.values())
     local = local_day(value, stamps)
     if local is not None:
@@ -215,6 +232,10 @@ def _local_day(
         # No article goes out at exactly 23:00:00.000, so the day is the next one.
         following = day.as_date() + dt.timedelta(days=1)
         return ArticleDate(following.year, following.month, following.day)
+    if shown is not None and shown != day and shown in possible_days(value):
+        # A UTC timestamp ("Wed, 04 May 2022 02:41:00 GMT") and the dateline readers see (3 May)
+        # are one moment: the evening of the 3rd in the Americas. The dateline is the local day.
+        return shown
     near_url = in_url is not None and abs((day.as_date() - in_url.as_date()).days) == 1
     if near_url and _UTC_OR_NAIVE.search(value):
         # The address is written with the publisher's own day (/2023/11/08/); a UTC timestamp

@@ -6,6 +6,7 @@ timestamp. Which of them date the article, and how certainly, is `date_evidence.
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import re
 
 from lxml.html import HtmlElement
@@ -54,6 +55,37 @@ def day_from_text(value: str | None) -> ArticleDate | None:
     if not 1990 <= year <= dt.date.today().year + 1:
         return None
     return ArticleDate(year, month, day)
+
+
+def declared_value(value: str) -> str:
+    """A declared date as ISO 8601. Some CMSs write an HTTP-style date into JSON-LD or a meta
+    tag ("Wed, 04 May 2022 02:41:00 GMT"); it is rewritten, anything else kept as written."""
+    if _ISO_DAY.search(value):
+        return value
+    try:
+        parsed = email.utils.parsedate_to_datetime(value.strip())
+    except (TypeError, ValueError, IndexError):
+        return value
+    return parsed.isoformat() if parsed else value
+
+
+# The time zones in use run from UTC-12 to UTC+14.
+_WEST, _EAST = dt.timedelta(hours=-12), dt.timedelta(hours=14)
+
+
+def possible_days(value: str) -> set[ArticleDate]:
+    """The calendar days a declared value can be the publisher's own day of. A day, or a time
+    written with its zone's offset, is that day; a UTC time of day (or one written without a
+    zone, often UTC too) is the day it falls on somewhere, so "…-05-04T02:41Z" is also the
+    3rd in the Americas, never the 5th."""
+    day = day_from_text(value)
+    if day is None:
+        return set()
+    instant = _parse_instant(value) or _parse_naive(value, seconds=False)
+    if instant is None or (instant.utcoffset() or dt.timedelta(0)) != dt.timedelta(0):
+        return {day}
+    moments = (instant + _WEST, instant + _EAST)
+    return {d for m in moments if (d := day_from_text(m.date().isoformat()))} | {day}
 
 
 def elect_day(values: list[str], url: str | None = None) -> tuple[ArticleDate, str] | None:
@@ -106,9 +138,13 @@ def local_day(value: str, stamps: list[str]) -> ArticleDate | None:
     return None
 
 
-def _parse_naive(value: str) -> dt.datetime | None:
-    """A timestamp written with a time of day and no zone ("2023-11-08 23:30:59")."""
-    if not re.fullmatch(r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\s*", value):
+def _parse_naive(value: str, seconds: bool = True) -> dt.datetime | None:
+    """A timestamp written with a time of day and no zone ("2023-11-08 23:30:59"; with
+    `seconds=False` also "2023-11-08T23:30" and fractions of a second)."""
+    pattern = r"\s*\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d\s*"
+    if not seconds:
+        pattern = r"\s*\d{4}-\d\d-\d\d[T ]\d\d?:\d\d(?::\d\d(?:\.\d+)?)?\s*"
+    if not re.fullmatch(pattern, value):
         return None
     try:
         return dt.datetime.fromisoformat(value.strip())
@@ -156,6 +192,32 @@ def headline_dateline(tree: HtmlElement) -> str | None:
             # update's day, not a dateline of its own.
             return found
         label = text
+    return None
+
+
+# The label of a publication day in a list of facts: "<dt>Published</dt><dd>2019/3/5</dd>", a
+# shop's or a library's record of a book, a report, a release.
+_PUBLISHED_LABEL = re.compile(
+    r"^(?:published(?: on)?|publication date|date (?:of )?publi(?:shed|cation)|release date"
+    r"|released|erschienen(?: am)?|veröffentlicht(?: am)?|erscheinungsdatum|publié le"
+    r"|date de publication|fecha de publicación|publicado|data di pubblicazione|pubblicato"
+    r"|配信開始日|公開日|発行日|発売日|掲載日|発行年月日|出版日期|发布日期|發布日期|발행일|게시일)"
+    r"\s*[:：]?$",
+    re.I,
+)
+
+
+def labelled_date(tree: HtmlElement) -> str | None:
+    """The day a page's list of facts gives as the publication's ("<dt>Published</dt>
+    <dd>2019/3/5</dd>", the same in a table's <th>/<td>), as ISO; the first such."""
+    for label in tree.xpath("//dt | //th"):
+        if not _PUBLISHED_LABEL.match(" ".join(label.text_content().split())):
+            continue
+        value = label.getnext()
+        if value is not None and value.tag in ("dd", "td"):
+            found = parse_visible_date(" ".join(value.text_content().split()))
+            if found:
+                return found
     return None
 
 

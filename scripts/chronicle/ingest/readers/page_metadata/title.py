@@ -19,6 +19,7 @@ from typing import Any
 from lxml.html import HtmlElement
 
 from chronicle.ingest.readers.normal import loose_key, normalise
+from chronicle.ingest.readers.page_metadata.dates import parse_visible_date
 from chronicle.ingest.readers.page_metadata.declared import microdata_headlines
 from chronicle.ingest.readers.page_metadata.headings import heading_text, headings
 from chronicle.ingest.readers.page_metadata.site import (
@@ -73,7 +74,23 @@ def page_title(
         headings(tree, "h3"),
         marked,
     )
-    return restore_case(strip_kicker(title, kickers), tree) if title else title
+    return strip_date_prefix(restore_case(strip_kicker(title, kickers), tree)) if title else title
+
+
+def strip_date_prefix(title: str) -> str:
+    """The headline without a day written before it ("23.01.2022 - Headline", "2022-01-23 |
+    Headline"): a dateline the CMS runs into the heading, not words of the headline."""
+    parts = SEPARATORS.split(title, maxsplit=1)
+    if len(parts) < 2 or len(parts[0].split()) > 4 or len(loose_key(parts[1])) < 12:
+        return title
+    return parts[1] if parse_visible_date(parts[0]) and not _has_words(parts[0]) else title
+
+
+def _has_words(text: str) -> bool:
+    """Whether a date-like piece holds a word the date does not need (no month's name):
+    "Rückblick 2022-01-23", not "23 January 2022"."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return any(parse_visible_date(text.replace(w, " ")) for w in words) or len(words) > 1
 
 
 # Class names newsrooms give the line above a headline (the kicker): "Covid-19" in
