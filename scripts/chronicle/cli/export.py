@@ -43,7 +43,9 @@ _MODULE = re.compile(r'<script([^>]*?)\stype="module"([^>]*)>')
 # Material fetches sitemap.xml for a page with <link rel="alternate"> (its language links); from
 # file:// that request fails. The feeds these links announce need a server anyway.
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
-_PAGEFIND_SCRIPT = re.compile(r'<script[^>]*src="[^"]*assets/chronicle/search\.js"[^>]*></script>')
+_PAGEFIND_SCRIPT = re.compile(
+    r'\s*<script[^>]*src="[^"]*assets/chronicle/search(?:-\w+)?\.js"[^>]*></script>'
+)
 
 
 def folder_links(page: str) -> str:
