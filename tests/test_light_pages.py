@@ -50,3 +50,26 @@ def test_on_a_phone_the_search_results_do_not_move_when_the_script_starts(
             page.wait_for_selector(".chronicle-result")
         tops.append(page.locator(".chronicle-search__layout").bounding_box()["y"])
     assert tops[0] == tops[1]
+
+
+@pytest.mark.browser
+def test_a_page_loads_the_search_box_script_only_when_the_box_is_used(
+    example_site, serve_site, open_page
+):
+    # Not on every page view: the header box's script and Pagefind come with the box's first
+    # use, and words typed into it as it loads are searched.
+    page = open_page(viewport={"width": 390, "height": 844})
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{serve_site(example_site)}archive/2025/")
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/assets/chronicle/search.js") for url in fetched)
+    assert not [url for url in fetched if "/search-" in url or "/pagefind/" in url]
+    page.focus("#chronicle-searchbox-q")
+    page.keyboard.type("ceasefire")
+    page.wait_for_selector(".chronicle-searchbox__item")
+    assert any(url.endswith("/assets/chronicle/search-box.js") for url in fetched)
+    assert not [url for url in fetched if url.endswith("/search-page.js")]
+    assert page.evaluate("document.activeElement.id") == "chronicle-searchbox-q"
+    # The count announced to a screen reader, as before.
+    page.wait_for_function("document.querySelector('[data-chronicle-status]').textContent !== ''")
