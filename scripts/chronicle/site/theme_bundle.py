@@ -1,0 +1,37 @@
+"""perf: Material's script bundle started after the page has loaded, not before its first paint.
+
+Deferred, the bundle (114 KB, about 100 ms of script on a fast machine) still downloads with the
+page's styles and runs before the first paint, and Lighthouse's mobile estimate of the first and
+largest paint counts both (measured: home 89 → 97, an article 89 → 96, median of three). Every
+Material feature Chronicle uses works without the bundle until it runs (the drawer, links, the
+navigation) or starts a moment later (the palette switch, "back to top", the header's title).
+
+Material's bundle waits for `DOMContentLoaded`, which has fired by then, so the event is sent
+again once the bundle is in; Chronicle's own scripts do not listen for it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# The first script of Material's `scripts` block: its bundle, before the site's extra_javascript.
+_BUNDLE = re.compile(r'<script src="([^"<>]*/bundle\.[0-9a-f]+\.min\.js)"></script>')
+
+
+def after_load(scripts: str) -> str:
+    """Material's `scripts` block with its bundle loaded after the page's `load` event; the block
+    as it is when the bundle is not found in it (another theme version: then only deferred)."""
+    scripts = str(scripts)  # Jinja's Markup would escape the loader joined to it
+    match = _BUNDLE.search(scripts)
+    if match is None:
+        return scripts.replace('.min.js"></script>', '.min.js" defer></script>')
+    src = json.dumps(match.group(1)).replace("<", "\\u003c")
+    loader = (
+        '<script>addEventListener("load", () => setTimeout(() => {'
+        ' const bundle = document.createElement("script");'
+        f" bundle.src = {src};"
+        ' bundle.onload = () => document.dispatchEvent(new Event("DOMContentLoaded"));'
+        " document.body.append(bundle); }));</script>"
+    )
+    return scripts[: match.start()] + loader + scripts[match.end() :]
