@@ -59,7 +59,6 @@ from chronicle.site.redirects import add_redirects
 from chronicle.site.sanitize import clean_html, clean_toc, inert_includes, plain
 from chronicle.site.search import FACETS
 from chronicle.site.story_pages import story_site
-from chronicle.site.theme_bundle import after_load
 from chronicle.site.views import View
 from chronicle.text.counts import counted
 
@@ -253,7 +252,6 @@ class BuildPlan:
 
     def attach_env(self, env: Any, files: Files) -> None:
         env.globals["chronicle_labels"] = self.labels  # before a helper process forks
-        env.globals["chronicle_after_load"] = after_load
         self.page_cache.stop_helpers()  # every page is converted by now
         self.page_cache.start(env, self.config)
         if self._use_helpers():
