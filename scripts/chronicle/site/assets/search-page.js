@@ -68,6 +68,8 @@ function setupSearchPage(form) {
       filterCount.textContent = String(Object.values(state.filters).flat().length
         + Boolean(state.from) + Boolean(state.to));
     }
+    // Words need Pagefind: it starts loading with the list of shards, not after it.
+    if (state.q) pagefind().catch(() => {}); // a failure is reported where it is awaited
     await shards();
     if (page.total === null) {
       page.total = shardList.reduce((n, shard) => n + (shard.articles || 0), 0);
