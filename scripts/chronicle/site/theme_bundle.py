@@ -6,8 +6,10 @@ largest paint counts both (measured: home 89 → 97, an article 89 → 96, media
 Material feature Chronicle uses works without the bundle until it runs (the drawer, links, the
 navigation) or starts a moment later (the palette switch, "back to top", the header's title).
 
-Material's bundle waits for `DOMContentLoaded`, which has fired by then, so the event is sent
-again once the bundle is in; Chronicle's own scripts do not listen for it.
+Material's bundle waits for `DOMContentLoaded`, which has fired by then: while it loads and
+runs, a listener added for that event is called at once (the event is not sent again: a script
+that listened for it from the start would run twice). Once it has run, `chronicle:theme` is sent
+on the document, for an archive's own scripts that use Material's `document$`.
 """
 
 from __future__ import annotations
@@ -29,9 +31,16 @@ def after_load(scripts: str) -> str:
     src = json.dumps(match.group(1)).replace("<", "\\u003c")
     loader = (
         '<script>addEventListener("load", () => setTimeout(() => {'
+        " document.addEventListener = function (type, listener, options) {"
+        ' if (type !== "DOMContentLoaded")'
+        " return EventTarget.prototype.addEventListener.call(this, type, listener, options);"
+        " const event = new Event(type);"
+        ' queueMicrotask(() => typeof listener === "function"'
+        " ? listener.call(document, event) : listener.handleEvent(event)); };"
         ' const bundle = document.createElement("script");'
         f" bundle.src = {src};"
-        ' bundle.onload = () => document.dispatchEvent(new Event("DOMContentLoaded"));'
+        " bundle.onload = bundle.onerror = () => { delete document.addEventListener;"
+        ' document.dispatchEvent(new Event("chronicle:theme")); };'
         " document.body.append(bundle); }));</script>"
     )
     return scripts[: match.start()] + loader + scripts[match.end() :]
