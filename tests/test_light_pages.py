@@ -94,20 +94,3 @@ def test_material_s_features_work_once_its_bundle_has_started(example_site, serv
     page.wait_for_function(
         "(before) => document.body.getAttribute('data-md-color-scheme') !== before", arg=scheme
     )
-
-
-def test_the_search_page_preloads_every_module_its_script_imports(example_site, page_html):
-    # Fetched with the page, not one level of imports after another (its first results wait).
-    folder = example_site / "assets" / "chronicle"
-    imported, todo = set(), ["search-page.js"]
-    while todo:
-        text = (folder / todo.pop()).read_text(encoding="utf-8")
-        for name in re.findall(r'^import [^;]* from "\./([\w-]+\.js)";', text, re.M):
-            if name not in imported:
-                imported.add(name)
-                todo.append(name)
-    html = page_html(example_site, "search")
-    preloaded = re.findall(r'<link rel="modulepreload" href="([^"]+)">', html)
-    ours = {href.rsplit("/", 1)[-1] for href in preloaded if "assets/chronicle/" in href}
-    assert ours == imported
-    assert "../pagefind/pagefind.js" in preloaded

@@ -46,7 +46,6 @@ _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
 _PAGEFIND_SCRIPT = re.compile(
     r'\s*<script[^>]*src="[^"]*assets/chronicle/search(?:-\w+)?\.js"[^>]*></script>'
 )
-_PRELOAD = re.compile(r'\s*<link rel="modulepreload"[^>]*>')
 
 
 def folder_links(page: str) -> str:
@@ -68,9 +67,9 @@ def folder_links(page: str) -> str:
 
 
 def classic_scripts(page: str) -> str:
-    """Pagefind's search scripts (and their preloads) and feed links removed; module scripts
-    made deferred classic ones."""
-    page = _ALTERNATE.sub("", _PRELOAD.sub("", _PAGEFIND_SCRIPT.sub("", page)))
+    """Pagefind's search scripts and feed links removed; module scripts made deferred classic
+    ones."""
+    page = _ALTERNATE.sub("", _PAGEFIND_SCRIPT.sub("", page))
     return _MODULE.sub(r"<script\1 defer\2>", page)
 
 
