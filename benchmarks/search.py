@@ -16,7 +16,7 @@ Columns: index build s; indexer peak memory (VmHWM of the pagefind process); bun
 KB fetched for the first one-word query typed in the header box (pagefind.js, wasm, metadata,
 the index chunk and the shown results), a phrase query (same, fresh browser), and a filtered
 query (Pagefind's API as the search page used it: every shard, one source chosen, the counts of
-the source and year facets, 20 results), the search page itself (search.js) opened on the word
+the source and year facets, 20 results), the search page itself (search-page.js) opened on the word
 with one source chosen (the one with most matches in the newest year): when it first answers
 (a count: on a large archive the newest shard's preview), when its first results show, and once
 its final results and counts are shown; the search page opened on one source and no words,
@@ -149,10 +149,17 @@ def build_index(
 
 
 def write_page(root: Path, search_js: Path = ASSETS / "search.js") -> None:
-    """Minimal site pages with the real search.js (or `search_js`): one with the header box, and
-    the search page (its template's form: facets, status, results)."""
+    """Minimal site pages with the real search.js (or `search_js`) and the modules beside it
+    (search-*.js, which it and the search page load): one with the header box, and the search
+    page (its template's form: facets, status, results)."""
     (root / "assets" / "chronicle").mkdir(parents=True, exist_ok=True)
     shutil.copy(search_js, root / "assets" / "chronicle" / "search.js")
+    for module in search_js.parent.glob("search-*.js"):
+        shutil.copy(module, root / "assets" / "chronicle" / module.name)
+    # A single-file search.js of before the split sets up the search page itself.
+    page_js = ""
+    if (search_js.parent / "search-page.js").is_file():
+        page_js = '<script type="module" src="../assets/chronicle/search-page.js"></script>'
     (root / "search").mkdir(exist_ok=True)
     # The scripts' English words, as partials/labels.html gives them on every page.
     labels = (
@@ -170,7 +177,7 @@ def write_page(root: Path, search_js: Path = ASSETS / "search.js") -> None:
 <input id="chronicle-to" name="to" type="date"><select id="chronicle-sort" name="sort">
 <option value=""></option><option value="newest"></option><option value="oldest"></option>
 </select>{facets}<p id="chronicle-status" role="status"></p><ol id="chronicle-results"></ol>
-<button type="button" id="chronicle-more" hidden></button></form>{labels}
+<button type="button" id="chronicle-more" hidden></button></form>{labels}{page_js}
 <script type="module" src="../assets/chronicle/search.js"></script></html>""",
         encoding="utf-8",
     )
@@ -238,7 +245,7 @@ def measure_browser(root: Path, filter_source: str, page_source: str) -> dict[st
                         else None
                     ),
                 )
-                page.focus("#q")  # search.js loads Pagefind on focus
+                page.focus("#q")  # search.js loads the box's script on focus, and it Pagefind
                 page.wait_for_load_state("networkidle")
                 page.wait_for_timeout(300)
                 elapsed = page.evaluate(
@@ -314,7 +321,7 @@ def newest_year_source(entries: list[tuple[Entry, str]]) -> str:
 
 
 def search_page(fresh_page, word: str, source: str) -> tuple[float, float, float]:
-    """KB fetched when the search page (search.js itself), opened on `?q=word&source=…`, first
+    """KB fetched when the search page (search-page.js itself), opened on `?q=word&source=…`, first
     answers (its live region gives a count: a large archive's newest shard), shows its first
     results, and once its final results and counts are shown."""
     context, page, fetched = fresh_page()

@@ -19,6 +19,14 @@ def test_no_script_or_print_style_blocks_the_first_paint(example_site, page_html
         assert not re.search(r'<link rel="stylesheet" href="[^"]*print\.css">', html)
 
 
+def test_material_s_bundle_is_started_after_the_page_has_loaded(example_site, page_html):
+    for url in ("", "archive/2025", "search"):
+        html = page_html(example_site, url)
+        assert not re.search(r"<script[^>]*bundle\.[0-9a-f]+\.min\.js", html), url
+        loader = r'addEventListener\("load".*bundle\.src = "[^"]*bundle\.[0-9a-f]+\.min\.js"'
+        assert re.search(loader, html), url
+
+
 def test_the_search_page_starts_with_its_filters_folded(example_site, page_html):
     # Folded before search.js runs, as it folds them on a phone: nothing moves when it starts.
     form = re.search(r'<form id="chronicle-search"[^>]*>', page_html(example_site, "search"))
@@ -50,3 +58,39 @@ def test_on_a_phone_the_search_results_do_not_move_when_the_script_starts(
             page.wait_for_selector(".chronicle-result")
         tops.append(page.locator(".chronicle-search__layout").bounding_box()["y"])
     assert tops[0] == tops[1]
+
+
+@pytest.mark.browser
+def test_a_page_loads_the_search_box_script_only_when_the_box_is_used(
+    example_site, serve_site, open_page
+):
+    # Not on every page view: the header box's script and Pagefind come with the box's first
+    # use, and words typed into it as it loads are searched.
+    page = open_page(viewport={"width": 390, "height": 844})
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{serve_site(example_site)}archive/2025/")
+    page.wait_for_load_state("networkidle")
+    assert any(url.endswith("/assets/chronicle/search.js") for url in fetched)
+    assert not [url for url in fetched if "/search-" in url or "/pagefind/" in url]
+    page.focus("#chronicle-searchbox-q")
+    page.keyboard.type("ceasefire")
+    page.wait_for_selector(".chronicle-searchbox__item")
+    assert any(url.endswith("/assets/chronicle/search-box.js") for url in fetched)
+    assert not [url for url in fetched if url.endswith("/search-page.js")]
+    assert page.evaluate("document.activeElement.id") == "chronicle-searchbox-q"
+    # The count announced to a screen reader, as before.
+    page.wait_for_function("document.querySelector('[data-chronicle-status]').textContent !== ''")
+
+
+@pytest.mark.browser
+def test_material_s_features_work_once_its_bundle_has_started(example_site, serve_site, open_page):
+    # Started after the page's load event: the palette switch still switches.
+    page = open_page()
+    page.goto(f"{serve_site(example_site)}archive/2025/")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    scheme = page.get_attribute("body", "data-md-color-scheme")
+    page.locator("[data-md-component=palette] label:not([hidden])").first.click()
+    page.wait_for_function(
+        "(before) => document.body.getAttribute('data-md-color-scheme') !== before", arg=scheme
+    )

@@ -43,7 +43,9 @@ _MODULE = re.compile(r'<script([^>]*?)\stype="module"([^>]*)>')
 # Material fetches sitemap.xml for a page with <link rel="alternate"> (its language links); from
 # file:// that request fails. The feeds these links announce need a server anyway.
 _ALTERNATE = re.compile(r'\s*<link rel="alternate"[^>]*>')
-_PAGEFIND_SCRIPT = re.compile(r'<script[^>]*src="[^"]*assets/chronicle/search\.js"[^>]*></script>')
+_PAGEFIND_SCRIPT = re.compile(
+    r'\s*<script[^>]*src="[^"]*assets/chronicle/search(?:-\w+)?\.js"[^>]*></script>'
+)
 
 
 def folder_links(page: str) -> str:
@@ -65,7 +67,7 @@ def folder_links(page: str) -> str:
 
 
 def classic_scripts(page: str) -> str:
-    """Pagefind's search script and feed links removed; module scripts made deferred classic
+    """Pagefind's search scripts and feed links removed; module scripts made deferred classic
     ones."""
     page = _ALTERNATE.sub("", _PAGEFIND_SCRIPT.sub("", page))
     return _MODULE.sub(r"<script\1 defer\2>", page)

@@ -21,10 +21,13 @@ ASSETS = Path(__file__).parent / "assets"
 QUOTES_JS = "assets/chronicle/quotes.js"
 TABLES_JS = "assets/chronicle/tables.js"  # wide tables reachable from the keyboard, every page
 PRINT_CSS = "assets/chronicle/print.css"  # the handout an article prints as
-# Chronicle's search script, copied into every site at its path, and styles (joined into
-# chronicle.css, see add_assets). search.js finds
-# the Pagefind bundle and the search page relative to its own URL (../../pagefind/, ../../search/).
+# Chronicle's search scripts, copied into every site at their paths, and styles (joined into
+# chronicle.css, see add_assets). The first, on every page, loads the others when a page needs
+# them (the header box on its first use, the search page its own); they find the Pagefind
+# bundle relative to their own URL (../../pagefind/).
 SEARCH_ASSETS = ("assets/chronicle/search.js", "assets/chronicle/search.css")
+SEARCH_JOBS = ("box", "page", "labels", "pagefind", "words", "results", "query", "counts", "facets")
+SEARCH_MODULES = tuple(f"assets/chronicle/search-{job}.js" for job in SEARCH_JOBS)
 # perf: the source of every generated page. Empty (their templates draw everything from the
 # context), and a file rather than in-memory content, because MkDocs' `--dirty` check
 # (`File.is_modified`) always rebuilds in-memory pages: with a file behind them, an incremental
@@ -35,7 +38,8 @@ GENERATED_SOURCE = str(ASSETS / "generated-page.md")
 def add_assets(files: Files, config: MkDocsConfig, *, search: bool) -> None:
     """Chronicle's scripts and styles, from the package, unless the archive has its own file at
     the same path."""
-    for asset in (QUOTES_JS, TABLES_JS, PRINT_CSS, *(SEARCH_ASSETS[:1] if search else ())):
+    scripts = (SEARCH_ASSETS[0], *SEARCH_MODULES) if search else ()
+    for asset in (QUOTES_JS, TABLES_JS, PRINT_CSS, *scripts):
         if files.get_file_from_path(asset) is None:
             source = str(ASSETS / Path(asset).name)
             files.append(File.generated(config, asset, abs_src_path=source))

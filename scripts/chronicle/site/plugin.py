@@ -40,6 +40,7 @@ from chronicle.site.memos import MemoShelf
 from chronicle.site.placement import SEARCH_ASSETS, STYLES, TABLES_JS
 from chronicle.site.plan import BuildPlan
 from chronicle.site.sanitize import safe_config
+from chronicle.site.theme_bundle import after_load
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -108,6 +109,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self.build.attach_nav(nav, files)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
+        env.globals["chronicle_after_load"] = after_load  # main.html's scripts block
         self.build.attach_env(env, files)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -34,9 +34,18 @@ function soon() {
   pending = requestAnimationFrame(markScrollableTables);
 }
 
-if (window.document$ && typeof window.document$.subscribe === "function") {
-  window.document$.subscribe(soon); // after Material has wrapped the page's tables
-} else {
+function afterMaterial() {
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(soon); // after Material has wrapped the page's tables
+    return true;
+  }
+  return false;
+}
+
+// Chronicle starts Material's bundle after the page has loaded (site/theme_bundle.py) and says
+// so with `chronicle:theme`.
+if (!afterMaterial()) {
+  document.addEventListener("chronicle:theme", afterMaterial, { once: true });
   soon();
 }
 addEventListener("resize", soon);
