@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chronicle.archive.files import remove_stale_temporaries
+from chronicle.archive.files import Flush, remove_stale_temporaries
 from chronicle.archive.limits import check_limits, without_controls
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
@@ -90,6 +90,18 @@ class Ingester:
         self.store.reread()
         self._index = None
         self.recaptures.reread()
+
+    @contextlib.contextmanager
+    def flushed_together(self) -> Iterator[None]:
+        """Articles and originals written in the block reach the disk together at its end
+        (`files.Flush`), not one fsync pair each."""
+        batch = Flush()
+        self.store.flush = self.originals.flush = batch
+        try:
+            yield
+        finally:
+            self.store.flush = self.originals.flush = None
+            batch.flush()
 
     def save_memos(self) -> None:
         """Keep the articles and signatures this run read for the next run (and build)."""
@@ -223,7 +235,8 @@ def add_all(
         ingester.reread()  # what another run stored while this one waited
         for folder in (ingester.store.root, ingester.originals.root):
             remove_stale_temporaries(folder)  # a killed run's, never to be finished
-        yield from _add_locked(ingester, items, flags, settings, jobs, added, on_progress)
+        with ingester.flushed_together():
+            yield from _add_locked(ingester, items, flags, settings, jobs, added, on_progress)
 
 
 def _add_locked(
