@@ -27,6 +27,7 @@ from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.again import Outcome, added_again
+from chronicle.ingest.ahead import NOTHING, Ahead, Plan, prepare_ahead
 from chronicle.ingest.fetch import is_url
 from chronicle.ingest.inputs import (
     DEFAULT_MAX_BYTES,
@@ -130,16 +131,27 @@ class Ingester:
         self.originals.keep(data)  # heals an originals folder that lost it
         return added_again(self.store, str(item), ref, flags or {}, self.show)
 
-    def commit(self, prepared: Prepared, flags: Mapping[str, Any] | None = None) -> list[Outcome]:
-        """Outcomes of one prepared input. An OSError (the disk, not the input) is raised, after
-        undoing this article's writes: stop rather than fail every later file."""
+    def plan(self) -> Plan:
+        """What workers work out ahead for this ingester (ahead.py)."""
+        return Plan(self.store.root, self.store.limits, signatures=self.mode != "add")
+
+    def commit(
+        self,
+        prepared: Prepared,
+        flags: Mapping[str, Any] | None = None,
+        aheads: tuple[Ahead, ...] = (),
+    ) -> list[Outcome]:
+        """Outcomes of one prepared input (`aheads`: what a worker did ahead for each of its
+        articles). An OSError (the disk, not the input) is raised, after undoing this article's
+        writes: stop rather than fail every later file."""
         name, pairs, failure, notes = prepared
         if pairs is None:
             return [Outcome(name, "failed", failure, warnings=notes)]
         out = []
-        for article, original in pairs:
+        for n, (article, original) in enumerate(pairs):
+            ahead = aheads[n] if n < len(aheads) else NOTHING
             try:
-                outcome = self.commit_article(name, article, original, flags)
+                outcome = self.commit_article(name, article, original, flags, ahead)
             except OSError:
                 raise
             except ChronicleError as exc:
@@ -154,7 +166,12 @@ class Ingester:
         return out
 
     def commit_article(
-        self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
+        self,
+        name: str,
+        article: Article,
+        original: bytes,
+        flags: Mapping[str, Any] | None = None,
+        ahead: Ahead = NOTHING,
     ) -> Outcome:
         # Refused before any work on it, as storing it would be: enrichment reads the body with
         # regular expressions that take minutes over a paragraph of 90,000 '[' (measured).
@@ -176,7 +193,7 @@ class Ingester:
         version, note = self.recaptures.record(name, article, original, flags or {})
         if version is not None:
             return version
-        similar = self.index.similar(article.body) if self.mode != "add" else []
+        similar = self.index.similar(article.body, ahead.signature) if self.mode != "add" else []
         if similar:
             others = [self.store.by_id(i) for i, _ in similar]
             first = others[0]
@@ -196,11 +213,10 @@ class Ingester:
                 )
             )
             note = f"another version of {where} ({percent} similar)" + (note and f"; {note}")
-        # Entities, quotes and reading level, here in the main process: the registry is loaded
-        # once, and only for articles that are really added.
-        from chronicle.ingest.enrich import enrich_article
+        if not ahead.enriched:  # else a worker did it (ahead.py)
+            from chronicle.ingest.enrich import enrich_article
 
-        article = enrich_article(article, self.registry)
+            article = enrich_article(article, self.registry)
         with self.originals.keeping(original):
             result = self.store.add(article)
         stored = article.with_changes(id=result.article_id)
@@ -251,7 +267,10 @@ def _add_locked(
     known = {
         i: ingester.already_added(item, settings.max_bytes, flags) for i, item in enumerate(items)
     }
-    tasks = [(item, flags, settings, added) for i, item in enumerate(items) if known[i] is None]
+    plan = ingester.plan()
+    tasks = [
+        ((item, flags, settings, added), plan) for i, item in enumerate(items) if known[i] is None
+    ]
     pool = (
         ProcessPoolExecutor(
             max_workers=min(jobs, len(tasks)),
@@ -262,10 +281,14 @@ def _add_locked(
         else None
     )
     try:
-        results = iter(pool.map(prepare_safely, tasks) if pool else map(prepare_safely, tasks))
+        results = iter(pool.map(prepare_ahead, tasks) if pool else map(prepare_ahead, tasks))
         for i in range(len(items)):
             found = known[i]
-            yield from [found] if found is not None else ingester.commit(next(results), flags)
+            if found is None:
+                prepared, aheads = next(results)
+                yield from ingester.commit(prepared, flags, aheads)
+            else:
+                yield found
             if on_progress:
                 on_progress()
     finally:

@@ -178,9 +178,10 @@ class NearDuplicateIndex:
         if self.signatures.loaded and not self.kept:
             self.signatures.save()
 
-    def similar(self, text: str) -> list[tuple[str, float]]:
-        """[(id, estimated similarity)], most similar first."""
-        query = minhash(text)
+    def similar(self, text: str, signature: bytes | None = None) -> list[tuple[str, float]]:
+        """[(id, estimated similarity)], most similar first; `signature`: the text's, made
+        already (`minhash(text).tobytes()`, in a worker)."""
+        query = minhash(text) if signature is None else numpy.frombuffer(signature, dtype=_DTYPE)
         self._last = (text, query)
         self._queries += 1
         if self._lsh is None and self._queries > self.BRUTE_FORCE_QUERIES:
