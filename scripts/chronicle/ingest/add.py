@@ -27,7 +27,7 @@ from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.again import Outcome, added_again
-from chronicle.ingest.ahead import NOTHING, Ahead, Plan, prepare_ahead
+from chronicle.ingest.ahead import NOTHING, Ahead, Plan, prepare_ahead, warm
 from chronicle.ingest.fetch import is_url
 from chronicle.ingest.inputs import (
     DEFAULT_MAX_BYTES,
@@ -271,17 +271,20 @@ def _add_locked(
     tasks = [
         ((item, flags, settings, added), plan) for i, item in enumerate(items) if known[i] is None
     ]
-    pool = (
-        ProcessPoolExecutor(
+    pool = None
+    if jobs > 1 and len(tasks) > 1:
+        warm(plan)
+        pool = ProcessPoolExecutor(
             max_workers=min(jobs, len(tasks)),
             initializer=exit_with_parent,
             initargs=(os.getpid(),),
         )
-        if jobs > 1 and len(tasks) > 1
-        else None
-    )
     try:
-        results = iter(pool.map(prepare_ahead, tasks) if pool else map(prepare_ahead, tasks))
+        # A few inputs a message: fewer round trips, the order kept.
+        chunk = max(1, min(8, len(tasks) // (8 * jobs)))
+        results = iter(
+            pool.map(prepare_ahead, tasks, chunksize=chunk) if pool else map(prepare_ahead, tasks)
+        )
         for i in range(len(items)):
             found = known[i]
             if found is None:
