@@ -98,9 +98,10 @@ def test_a_batch_flushes_with_one_syncfs_where_there_is_one(tmp_path, monkeypatc
 
     synced = synced_paths(monkeypatch)
     batch = files.Flush()
-    for n in range(5):
-        write_atomic(tmp_path / f"{n}.md", str(n), flush=batch)
+    count = files.SYNCFS_FROM
+    for n in range(count):
+        write_atomic(tmp_path / f"{n:03d}.md", str(n), flush=batch)
     batch.flush()
     # One syncfs call covered files and folder (elsewhere: each file, then the folder).
-    assert len(synced) == (0 if files._syncfs() is not None else 6)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n}.md" for n in range(5)]
+    assert len(synced) == (0 if files._syncfs() is not None else count + 1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n:03d}.md" for n in range(count)]
