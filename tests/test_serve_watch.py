@@ -44,3 +44,27 @@ def test_when_the_system_cannot_tell_it_polls_every_watched_folder(tmp_path):
     assert isinstance(server.observer, PollingObserver)
     assert server._watched_paths == {str(tmp_path / "docs"): 2, str(tmp_path / "theme"): 1}
     assert {w.path for w in server.observer._watches} == set(server._watched_paths)
+
+
+def test_reading_a_file_or_writing_a_temporary_one_rebuilds_nothing(tmp_path):
+    server = _server(tmp_path)
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "old.md").write_text("# Old\n", encoding="utf-8")
+    server.watch(str(docs))
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        server._want_rebuild = False
+        assert (docs / "old.md").read_text(encoding="utf-8") == "# Old\n"  # opened, closed
+        (docs / ".new.md.k2j4.tmp").write_text("# New\n", encoding="utf-8")
+        (docs / ".new.md.k2j4.tmp").unlink()
+        time.sleep(1.5)  # past the polling interval too, where inotify cannot start
+        assert not server._want_rebuild
+        (docs / "old.md").write_text("# Old, edited\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while not server._want_rebuild and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert server._want_rebuild
+    finally:
+        server.observer.stop()
