@@ -66,3 +66,42 @@ def test_a_cache_entry_is_not_synced_and_an_empty_one_is_a_miss(tmp_path, monkey
     (tmp_path / "page" / "ab" / "ab34").write_text("", encoding="utf-8")
     assert cache.get("page", "ab34") is None
     assert (cache.hits, cache.misses) == (1, 1)
+
+
+def test_a_batch_is_renamed_into_place_at_once_and_flushed_together(tmp_path, monkeypatch):
+    from chronicle.archive import files
+
+    synced = synced_paths(monkeypatch)
+    monkeypatch.setattr(files, "_syncfs", lambda: None)  # the portable way: fsync each
+    batch = files.Flush()
+    write_atomic(tmp_path / "a" / "one.md", "1", flush=batch)
+    write_atomic(tmp_path / "a" / "two.md", "2", flush=batch)
+    write_atomic(tmp_path / "b" / "three.md", "3", flush=batch)
+    # Whole files, under their names, before any flush; nothing synced yet.
+    assert (tmp_path / "a" / "two.md").read_text(encoding="utf-8") == "2"
+    assert synced == [] and len(batch) == 3
+    batch.flush()
+    assert synced[:3] == [
+        tmp_path / "a" / "one.md",
+        tmp_path / "a" / "two.md",
+        tmp_path / "b" / "three.md",
+    ]
+    # then the folders holding the renames, and the one holding the new folders
+    assert set(synced[3:]) == {tmp_path / "a", tmp_path / "b", tmp_path}
+    assert len(batch) == 0
+    batch.flush()  # nothing left: nothing synced again
+    assert len(synced) == 6
+
+
+def test_a_batch_flushes_with_one_syncfs_where_there_is_one(tmp_path, monkeypatch):
+    from chronicle.archive import files
+
+    synced = synced_paths(monkeypatch)
+    batch = files.Flush()
+    count = files.SYNCFS_FROM
+    for n in range(count):
+        write_atomic(tmp_path / f"{n:03d}.md", str(n), flush=batch)
+    batch.flush()
+    # One syncfs call covered files and folder (elsewhere: each file, then the folder).
+    assert len(synced) == (0 if files._syncfs() is not None else count + 1)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{n:03d}.md" for n in range(count)]

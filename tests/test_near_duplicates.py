@@ -106,6 +106,17 @@ def test_signatures_equal_datasketchs_minhash():
         assert minhash(text).tolist() == expected.hashvalues.tolist()
 
 
+def test_the_lsh_bands_are_datasketchs():
+    """The LSH index splits signatures as datasketch's `MinHashLSH` would for the threshold."""
+    from datasketch import MinHashLSH
+
+    from chronicle.ingest.near_duplicates import BANDS, ROWS, THRESHOLD
+
+    lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    assert (lsh.b, lsh.r) == (BANDS, ROWS)
+    assert lsh.hashranges == [(b * ROWS, (b + 1) * ROWS) for b in range(BANDS)]
+
+
 def test_a_text_asked_about_then_added_is_hashed_once(monkeypatch):
     """`chronicle add` asks whether a text is a near-duplicate, then adds it: one MinHash."""
     import chronicle.ingest.near_duplicates as module

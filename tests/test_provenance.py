@@ -144,3 +144,41 @@ def test_re_adding_a_folder_does_not_extract_known_files_again(tmp_path, monkeyp
     again = ingest.Ingester(ArticleStore(store.root), originals)
     outcomes = list(ingest.add_all(again, sorted(inbox.iterdir()), {}, jobs=1, now=NOW))
     assert [(o.status, o.detail) for o in outcomes] == [("unchanged", o.detail) for o in first]
+
+
+def test_work_done_ahead_in_workers_stores_what_the_main_process_would(tmp_path):
+    """A batch's workers enrich each article and make its signature (ingest/ahead.py); adding
+    the same inputs one by one in this process, which enriches them itself, stores the same."""
+    from chronicle.ingest import add as ingest
+
+    (tmp_path / "entities.yml").write_text(
+        "- name: Ana Pereira\n  kind: person\n- name: Lisbon\n  kind: place\n"
+    )
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for n in range(4):
+        (inbox / f"{n}.txt").write_text(
+            f"Report {n} from Lisbon. Ana Pereira said 1,200 families had left, according to the "
+            f"city council.\n\n“We need help now,” said Ana Pereira on day {n}.\n"
+        )
+    stored = {}
+    for way in ("batch", "one by one"):
+        (tmp_path / way).mkdir()
+        store, originals = project(tmp_path / way)
+        if way == "batch":
+            ingester = ingest.Ingester(store, originals)
+            items = sorted(inbox.iterdir())
+            outcomes = list(ingest.add_all(ingester, items, {}, jobs=2, now=NOW))
+        else:
+            outcomes = [
+                o
+                for item in sorted(inbox.iterdir())
+                for o in add_path(store, item, {}, now=NOW, originals=originals)
+            ]
+        assert [o.status for o in outcomes] == ["added"] * 4
+        stored[way] = {p.name: p.read_text() for p in store.root.rglob("*.md")}
+    assert stored["batch"] == stored["one by one"]
+    assert all(
+        "people:\n- Ana Pereira" in text and "value: 1,200" in text
+        for text in stored["batch"].values()
+    )

@@ -92,3 +92,11 @@ def test_article_pages_show_time_and_level_that_mean_something(article_text, min
     assert f"({count_words(GERMAN * 3)} words)" in de and "Reading level" not in de
     en = article_text("23")
     assert "Reading level grade" in en and "(Flesch-Kincaid, US school years)" in en
+
+
+def test_words_are_whitespace_separated_tokens_holding_a_letter_or_digit():
+    # Marks alone are no words; a token with one letter or digit is one, whatever surrounds it;
+    # every kind of space separates (no-break, thin, ideographic, the information separators).
+    text = "— ‘Well,’ she said: 42 % of 3,000… _ __x_ ²\u00a0é\u2009٣\u3000a\x1cb -- ... l'été"
+    expected = sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
+    assert count_words(text) == expected == 13

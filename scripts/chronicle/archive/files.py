@@ -5,23 +5,110 @@ writer stops.
 within one file system), flushes it to disk, renames it over the target and flushes the folder,
 so that after a crash the target holds either its old bytes or its new ones. Articles, originals,
 the registry, memos, manifests, feeds and the build cache all go through it.
+
+A batch of writes (`chronicle add inbox/`) flushes once, not per file (`Flush`): each file is
+still renamed into place whole, so a killed run never leaves half a file (the system has its
+bytes); only a power cut before the batch's flush can lose what the batch wrote since its last
+flush. perf: two fsyncs an article and two for its original were most of the wall time of
+adding 1,000 clippings on a busy disk (about 40 s of 45).
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import os
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+# Flush once in this many files at the latest: what a power cut mid-batch can lose.
+FLUSH_EVERY = 500
+# From this many files, one syncfs (Linux) rather than an fsync each: it also waits for every
+# other write pending on the file system (0.4 s seen on a shared machine), worth it only when
+# it saves many fsyncs.
+SYNCFS_FROM = 32
 
-def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None:
+
+class Flush:
+    """Durable writes made durable together: `write_atomic(..., flush=batch)` renames each file
+    into place at once and leaves the flushing to `flush()` (a batch's end, or every
+    FLUSH_EVERY files). For SYNCFS_FROM files or more on Linux, one `syncfs` call per file
+    system flushes files and folders alike; otherwise every file, then every folder, is
+    fsynced."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, None] = {}
+        self._folders: dict[Path, None] = {}
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def note(self, path: Path, created: list[Path]) -> None:
+        """`path` was renamed into place, after making the folders `created` (outermost first)."""
+        self._files[path] = None
+        self._folders[path.parent] = None
+        if created:  # a new folder's entry is in its parent
+            self._folders[created[0].parent] = None
+        if len(self._files) >= FLUSH_EVERY:
+            self.flush()
+
+    def flush(self) -> None:
+        files, folders = list(self._files), list(self._folders)
+        self._files.clear()
+        self._folders.clear()
+        if not files:
+            return
+        if len(files) >= SYNCFS_FROM and _syncfs_each(folders):
+            return
+        for path in files:  # the data first, then the renames that name it
+            _sync_folder(path)
+        for folder in folders:
+            _sync_folder(folder)
+
+
+def _syncfs_each(folders: list[Path]) -> bool:
+    """syncfs(2) on each file system holding one of `folders`; False where there is none."""
+    syncfs = _syncfs()
+    if syncfs is None:
+        return False
+    done: set[int] = set()
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                device = os.fstat(fd).st_dev
+                if device not in done and syncfs(fd) != 0:
+                    return False
+                done.add(device)
+            finally:
+                os.close(fd)
+    return bool(done)
+
+
+@functools.cache
+def _syncfs() -> Callable[[int], int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        return None
+
+
+def write_atomic(
+    path: Path, data: bytes | str, *, durable: bool = True, flush: Flush | None = None
+) -> None:
     """Replace `path` with `data` (text is written as UTF-8), creating its missing folders; a
     write that fails leaves neither a temporary file nor a folder it made behind.
 
     `durable=False` skips the two fsyncs: the file is still never seen half-written, but a crash
-    soon after may lose it (or leave it empty). Only for files that are made again when lost."""
+    soon after may lose it (or leave it empty). Only for files that are made again when lost.
+    `flush`: durable, but flushed with the rest of its batch (`Flush`)."""
+    later = durable and flush is not None
+    durable = durable and flush is None
     payload = data.encode("utf-8") if isinstance(data, str) else data
     created = missing_folders(path)
     tmp: str | None = None
@@ -47,6 +134,8 @@ def write_atomic(path: Path, data: bytes | str, *, durable: bool = True) -> None
         raise
     if durable:
         _sync_folder(path.parent)
+    elif later:
+        flush.note(path, created)  # type: ignore[union-attr]
 
 
 @functools.cache
@@ -60,7 +149,8 @@ def umask_mode() -> int:
 
 
 def _sync_folder(folder: Path) -> None:
-    """Flush a folder's entries (the rename) to disk; not possible everywhere (Windows)."""
+    """Flush a folder's entries (the rename), or a file's bytes, to disk; not possible
+    everywhere for a folder (Windows)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from chronicle.archive.changes import project_root
-from chronicle.archive.files import missing_folders, remove_empty, write_atomic
+from chronicle.archive.files import Flush, missing_folders, remove_empty, write_atomic
 
 FOLDER = "originals"
 
@@ -33,6 +33,7 @@ def sha256_of(data: bytes) -> str:
 class OriginalsStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
+        self.flush: Flush | None = None  # as `ArticleStore.flush`
 
     def path_for(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256
@@ -44,7 +45,7 @@ class OriginalsStore:
         if path.is_file():
             return sha, False
         try:
-            write_atomic(path, data)
+            write_atomic(path, data, flush=self.flush)
         except OSError as exc:
             # A full disk names no file: without this the command would blame the archive
             # folder, whose write never started. The originals folder is where to make room.

@@ -1,8 +1,7 @@
 """Articles on disk: `docs/articles/YYYY/MM/DD/<slug>.md`, Markdown with YAML front matter.
 
-This is the only module that writes articles. Writes are atomic (`files.write_atomic`), so an
-interrupted run never leaves half a file; duplicates are refused by the fingerprint of the
-normalised text.
+The only module that writes articles. Writes are atomic (`files.write_atomic`): an interrupted
+run never leaves half a file. Duplicates are refused by the fingerprint of the normalised text.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ from typing import Literal
 import yaml
 
 from chronicle.archive.catalogue import CATALOGUE_FILE, Catalogue, addresses_of, capture_keys
-from chronicle.archive.files import write_atomic
+from chronicle.archive.files import Flush, write_atomic
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.limits import (
     LIMITS,
@@ -129,6 +128,7 @@ class ArticleStore:
         self.root = Path(root)
         self.cache = cache
         self.limits = limits
+        self.flush: Flush | None = None  # set while a batch flushes its writes together
         self.memo = ArticleMemo(None if cache is None else cache / articles_file(limits))
         # The dedupe lookups' source: ids and hashes of every file, parsing only changed ones.
         self.catalogue = Catalogue(self.root, None if cache is None else cache / CATALOGUE_FILE)
@@ -337,7 +337,7 @@ class ArticleStore:
 
     def write(self, path: Path, article: Article) -> None:
         self._written()
-        write_atomic(path, render_article(article))
+        write_atomic(path, render_article(article), flush=self.flush)
         self.catalogue.record(path, article)
 
     def rewrite(self, path: Path, article: Article) -> None:

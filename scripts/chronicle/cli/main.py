@@ -144,12 +144,20 @@ def build(mkdocs_args: tuple[str, ...]) -> None:
 
 
 @main.command(context_settings={"ignore_unknown_options": True})
+@click.option(
+    "--poll",
+    is_flag=True,
+    help="Look for changes every 0.5 s (MkDocs' way) instead of being told by the system: for a "
+    "docs folder mounted from another machine.",
+)
 @click.argument("mkdocs_args", nargs=-1, type=click.UNPROCESSED)
-def serve(mkdocs_args: tuple[str, ...]) -> None:
+def serve(poll: bool, mkdocs_args: tuple[str, ...]) -> None:
     """Preview the site on http://127.0.0.1:8000/ with live reload (runs `mkdocs serve`).
 
     After each change only the pages it affects are rebuilt (`mkdocs serve --dirty`, made safe
-    by the plugin, as for `chronicle build`); `--clean` rebuilds everything every time.
+    by the plugin, as for `chronicle build`); `--clean` rebuilds everything every time. On
+    Linux the system tells the server of a change at once (inotify) rather than the server
+    looking every 0.5 s; `--poll` looks.
 
     \b
     Example:
@@ -157,4 +165,5 @@ def serve(mkdocs_args: tuple[str, ...]) -> None:
     """
     given = set(mkdocs_args)
     dirty = [] if given & {"--clean", "--dirty", "--dirtyreload"} else ["--dirty"]
-    _mkdocs("serve", *dirty, *mkdocs_args)
+    module = "chronicle.cli.run_mkdocs" if poll else "chronicle.cli.serve_watch"
+    _mkdocs("serve", *dirty, *mkdocs_args, module=module)

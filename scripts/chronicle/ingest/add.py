@@ -19,7 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from chronicle.archive.files import remove_stale_temporaries
+from chronicle.archive.files import Flush, remove_stale_temporaries
 from chronicle.archive.limits import check_limits, without_controls
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
@@ -27,6 +27,7 @@ from chronicle.archive.originals import OriginalsStore, default_location
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.again import Outcome, added_again
+from chronicle.ingest.ahead import NOTHING, Ahead, Plan, prepare_ahead, warm
 from chronicle.ingest.fetch import is_url
 from chronicle.ingest.inputs import (
     DEFAULT_MAX_BYTES,
@@ -91,6 +92,18 @@ class Ingester:
         self._index = None
         self.recaptures.reread()
 
+    @contextlib.contextmanager
+    def flushed_together(self) -> Iterator[None]:
+        """Articles and originals written in the block reach the disk together at its end
+        (`files.Flush`), not one fsync pair each."""
+        batch = Flush()
+        self.store.flush = self.originals.flush = batch
+        try:
+            yield
+        finally:
+            self.store.flush = self.originals.flush = None
+            batch.flush()
+
     def save_memos(self) -> None:
         """Keep the articles and signatures this run read for the next run (and build)."""
         self.store.save_memo()
@@ -118,16 +131,27 @@ class Ingester:
         self.originals.keep(data)  # heals an originals folder that lost it
         return added_again(self.store, str(item), ref, flags or {}, self.show)
 
-    def commit(self, prepared: Prepared, flags: Mapping[str, Any] | None = None) -> list[Outcome]:
-        """Outcomes of one prepared input. An OSError (the disk, not the input) is raised, after
-        undoing this article's writes: stop rather than fail every later file."""
+    def plan(self) -> Plan:
+        """What workers work out ahead for this ingester (ahead.py)."""
+        return Plan(self.store.root, self.store.limits, signatures=self.mode != "add")
+
+    def commit(
+        self,
+        prepared: Prepared,
+        flags: Mapping[str, Any] | None = None,
+        aheads: tuple[Ahead, ...] = (),
+    ) -> list[Outcome]:
+        """Outcomes of one prepared input (`aheads`: what a worker did ahead for each of its
+        articles). An OSError (the disk, not the input) is raised, after undoing this article's
+        writes: stop rather than fail every later file."""
         name, pairs, failure, notes = prepared
         if pairs is None:
             return [Outcome(name, "failed", failure, warnings=notes)]
         out = []
-        for article, original in pairs:
+        for n, (article, original) in enumerate(pairs):
+            ahead = aheads[n] if n < len(aheads) else NOTHING
             try:
-                outcome = self.commit_article(name, article, original, flags)
+                outcome = self.commit_article(name, article, original, flags, ahead)
             except OSError:
                 raise
             except ChronicleError as exc:
@@ -142,7 +166,12 @@ class Ingester:
         return out
 
     def commit_article(
-        self, name: str, article: Article, original: bytes, flags: Mapping[str, Any] | None = None
+        self,
+        name: str,
+        article: Article,
+        original: bytes,
+        flags: Mapping[str, Any] | None = None,
+        ahead: Ahead = NOTHING,
     ) -> Outcome:
         # Refused before any work on it, as storing it would be: enrichment reads the body with
         # regular expressions that take minutes over a paragraph of 90,000 '[' (measured).
@@ -164,7 +193,7 @@ class Ingester:
         version, note = self.recaptures.record(name, article, original, flags or {})
         if version is not None:
             return version
-        similar = self.index.similar(article.body) if self.mode != "add" else []
+        similar = self.index.similar(article.body, ahead.signature) if self.mode != "add" else []
         if similar:
             others = [self.store.by_id(i) for i, _ in similar]
             first = others[0]
@@ -184,11 +213,10 @@ class Ingester:
                 )
             )
             note = f"another version of {where} ({percent} similar)" + (note and f"; {note}")
-        # Entities, quotes and reading level, here in the main process: the registry is loaded
-        # once, and only for articles that are really added.
-        from chronicle.ingest.enrich import enrich_article
+        if not ahead.enriched:  # else a worker did it (ahead.py)
+            from chronicle.ingest.enrich import enrich_article
 
-        article = enrich_article(article, self.registry)
+            article = enrich_article(article, self.registry)
         with self.originals.keeping(original):
             result = self.store.add(article)
         stored = article.with_changes(id=result.article_id)
@@ -223,7 +251,8 @@ def add_all(
         ingester.reread()  # what another run stored while this one waited
         for folder in (ingester.store.root, ingester.originals.root):
             remove_stale_temporaries(folder)  # a killed run's, never to be finished
-        yield from _add_locked(ingester, items, flags, settings, jobs, added, on_progress)
+        with ingester.flushed_together():
+            yield from _add_locked(ingester, items, flags, settings, jobs, added, on_progress)
 
 
 def _add_locked(
@@ -238,21 +267,31 @@ def _add_locked(
     known = {
         i: ingester.already_added(item, settings.max_bytes, flags) for i, item in enumerate(items)
     }
-    tasks = [(item, flags, settings, added) for i, item in enumerate(items) if known[i] is None]
-    pool = (
-        ProcessPoolExecutor(
+    plan = ingester.plan()
+    tasks = [
+        ((item, flags, settings, added), plan) for i, item in enumerate(items) if known[i] is None
+    ]
+    pool = None
+    if jobs > 1 and len(tasks) > 1:
+        warm(plan)
+        pool = ProcessPoolExecutor(
             max_workers=min(jobs, len(tasks)),
             initializer=exit_with_parent,
             initargs=(os.getpid(),),
         )
-        if jobs > 1 and len(tasks) > 1
-        else None
-    )
     try:
-        results = iter(pool.map(prepare_safely, tasks) if pool else map(prepare_safely, tasks))
+        # A few inputs a message: fewer round trips, the order kept.
+        chunk = max(1, min(8, len(tasks) // (8 * jobs)))
+        results = iter(
+            pool.map(prepare_ahead, tasks, chunksize=chunk) if pool else map(prepare_ahead, tasks)
+        )
         for i in range(len(items)):
             found = known[i]
-            yield from [found] if found is not None else ingester.commit(next(results), flags)
+            if found is None:
+                prepared, aheads = next(results)
+                yield from ingester.commit(prepared, flags, aheads)
+            else:
+                yield found
             if on_progress:
                 on_progress()
     finally:

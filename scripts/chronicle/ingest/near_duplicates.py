@@ -3,9 +3,9 @@
 Exact duplicates share a fingerprint (`normalize.fingerprint`); copies that differ by a
 headline, a byline or a trimmed paragraph do not. MinHash estimates the Jaccard similarity of
 the sets of 5-word shingles; a query is compared with every stored signature at once (numpy),
-or, in a large batch, through `datasketch`'s LSH index (see `NearDuplicateIndex`). Each text's
-signature is kept between runs in a memo (`PickleMemo`, in the site's cache folder) by the digest
-of the text.
+or, in a large batch, through an LSH index of signature bands (see `NearDuplicateIndex`). Each
+text's signature is kept between runs in a memo (`PickleMemo`, in the site's cache folder) by the
+digest of the text.
 """
 
 from __future__ import annotations
@@ -18,24 +18,22 @@ import unicodedata
 from collections.abc import Iterable
 from importlib.metadata import version
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy
 
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
 from chronicle.archive.store import ArticleStore
 
-if TYPE_CHECKING:
-    from datasketch import MinHash, MinHashLSH
-
-# datasketch is imported only to build an LSH index (a large batch): it pulls in scipy.
-
 THRESHOLD = 0.8  # estimated Jaccard of shingle sets; syndicated copies score 0.85–1.0
 NUM_PERM = 128
 SHINGLE_WORDS = 5
 MODES = ("link", "report", "add")
-_SCHEME = "affine32"  # datasketch's default; named, as restoring a signature requires it
 _DTYPE = numpy.uint32  # the scheme's values
+# The LSH index's bands: BANDS runs of ROWS signature values, the split datasketch's
+# `MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)` chooses (a test keeps them equal). Kept
+# here: datasketch works them out with scipy, whose import took 0.5 s of a batch's main process,
+# and it made a `MinHash` (0.25 ms) for every signature inserted and every query.
+BANDS, ROWS = 9, 13
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -54,8 +52,8 @@ def minhash(text: str) -> numpy.ndarray:
     """The text's MinHash signature over its shingles: exactly datasketch's
     `MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")` after `update_batch`, a test keeps
     them equal. perf: computed here because importing datasketch loads scipy for its LSH
-    classes (0.8 s, a third of adding one clipping to a 10,000-article archive); the LSH index,
-    needed only for large batches, still comes from datasketch."""
+    classes (0.8 s, a third of adding one clipping to a 10,000-article archive); the LSH index
+    is made here too (`BANDS`)."""
     hashes = [struct.unpack("<I", hashlib.sha1(s).digest()[:4])[0] for s in shingles(text)]
     if not hashes:
         return numpy.full(NUM_PERM, numpy.iinfo(_DTYPE).max, dtype=_DTYPE)
@@ -89,7 +87,7 @@ class NearDuplicateIndex:
     rebuilding it from its memoised signature 0.01 ms. Stored signatures are compared with one
     vectorised numpy pass per query (10,000 × 128 values: about 2 ms) for the first
     `BRUTE_FORCE_QUERIES` queries of a run; a run with more queries (a large batch) builds
-    datasketch's LSH index once (0.07 ms an insert, 0.7 s at 10,000) and queries it instead. Adding
+    an LSH index once (a dictionary insert per band: about 0.1 s at 10,000) and queries it. Adding
     one clipping thus never pays for the LSH index. Both paths use the same estimate (the share of
     equal signature values); the direct comparison finds every stored text at or above the
     threshold, the LSH index almost every one.
@@ -111,7 +109,7 @@ class NearDuplicateIndex:
         self._matrix: numpy.ndarray | None = None  # `_rows` stacked, up to `_stacked` rows
         self._stacked = 0
         self._queries = 0
-        self._lsh: MinHashLSH | None = None
+        self._lsh: list[dict[bytes, list[str]]] | None = None  # per band: its values → ids
         self.kept = 0  # texts added by a kept signature (`add_signatures`)
         self._last: tuple[str, numpy.ndarray] | None = None  # the last query and its signature
         # A datasketch release that changed how signatures are made must not meet signatures of
@@ -157,7 +155,7 @@ class NearDuplicateIndex:
         self._ids.append(article_id)
         self._rows.append(row)
         if self._lsh is not None:
-            self._lsh.insert(article_id, _as_minhash(row))
+            _insert(self._lsh, article_id, row)
 
     def _signature(self, text: str) -> numpy.ndarray:
         if self._last is not None and self._last[0] == text:
@@ -178,15 +176,20 @@ class NearDuplicateIndex:
         if self.signatures.loaded and not self.kept:
             self.signatures.save()
 
-    def similar(self, text: str) -> list[tuple[str, float]]:
-        """[(id, estimated similarity)], most similar first."""
-        query = minhash(text)
+    def similar(self, text: str, signature: bytes | None = None) -> list[tuple[str, float]]:
+        """[(id, estimated similarity)], most similar first; `signature`: the text's, made
+        already (`minhash(text).tobytes()`, in a worker)."""
+        query = minhash(text) if signature is None else numpy.frombuffer(signature, dtype=_DTYPE)
         self._last = (text, query)
         self._queries += 1
         if self._lsh is None and self._queries > self.BRUTE_FORCE_QUERIES:
             self._build_lsh()
         if self._lsh is not None:
-            candidates = self._lsh.query(_as_minhash(query))
+            candidates = dict.fromkeys(
+                i
+                for band, key in zip(self._lsh, _bands(query), strict=True)
+                for i in band.get(key, ())
+            )
             scored = [
                 (i, float(numpy.mean(self._rows[self._position[i]] == query))) for i in candidates
             ]
@@ -209,11 +212,9 @@ class NearDuplicateIndex:
         ]
 
     def _build_lsh(self) -> None:
-        from datasketch import MinHashLSH
-
-        self._lsh = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+        self._lsh = [{} for _ in range(BANDS)]
         for article_id, row in zip(self._ids, self._rows, strict=True):
-            self._lsh.insert(article_id, _as_minhash(row))
+            _insert(self._lsh, article_id, row)
 
 
 @functools.cache
@@ -221,10 +222,13 @@ def _scheme() -> str:
     return f"{version('datasketch')}:{NUM_PERM}:{SHINGLE_WORDS}"
 
 
-def _as_minhash(values: numpy.ndarray) -> MinHash:
-    from datasketch import MinHash
+def _bands(values: numpy.ndarray) -> list[bytes]:
+    return [values[b * ROWS : (b + 1) * ROWS].tobytes() for b in range(BANDS)]
 
-    return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=values, scheme=_SCHEME)
+
+def _insert(lsh: list[dict[bytes, list[str]]], article_id: str, values: numpy.ndarray) -> None:
+    for band, key in zip(lsh, _bands(values), strict=True):
+        band.setdefault(key, []).append(article_id)
 
 
 def stored_index(store: ArticleStore) -> NearDuplicateIndex:

@@ -12,6 +12,9 @@ from slugify import slugify
 from chronicle.text.sentences import split_sentences
 
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*", re.UNICODE)
+# A whitespace-separated token with a letter or digit in it, from its first one: one match a
+# counted word. `[^\W_]` is exactly `str.isalnum`, `\S` exactly what `str.split` keeps.
+_COUNTED = re.compile(r"[^\W_]\S*")
 _SPACE = re.compile(r"\s+")
 
 INFERRED_TITLE_MAX_WORDS = 20
@@ -47,7 +50,7 @@ def count_words(text: str) -> int:
     word read: that article counts as 6,800 words, 34 minutes.
     """
     if not _UNSPACED.search(text):  # perf: most archives, in one pass
-        return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+        return len(_COUNTED.findall(text))
     words = chars = 0
     for token in text.split():
         found = [ch for ch in _UNSPACED.findall(token) if ch.isalnum()]

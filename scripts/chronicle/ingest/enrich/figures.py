@@ -17,8 +17,8 @@ contested figures needs; the rules read only the words of `text/figure_words.py`
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass
 
 from chronicle.archive.model import Figure
 from chronicle.text.figure_words import (
@@ -51,26 +51,44 @@ _MAX_WHAT = 4
 _MAX_REPORTER = 8
 
 
-@dataclass(frozen=True)
 class _Token:
-    text: str
-    start: int
+    """A word, number or mark of a sentence. perf: what the rules ask of a token is worked out
+    once, as it is made (they ask it about 50 times a sentence)."""
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    __slots__ = ("is_number", "is_word", "lower", "start", "text")
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
-
-    @property
-    def is_number(self) -> bool:
-        return _NUMBER.fullmatch(self.text.rstrip(".,")) is not None
+    def __init__(self, text: str, start: int) -> None:
+        self.text = text
+        self.start = start
+        self.lower = text.lower()
+        self.is_word = text[0].isalpha()
+        # _NUMBER starts with a digit: a token that does not is no number.
+        self.is_number = text[0].isdecimal() and _NUMBER.fullmatch(text.rstrip(".,")) is not None
 
 
 def _tokens(sentence: str) -> list[_Token]:
     return [_Token(m.group(), m.start()) for m in _TOKEN.finditer(sentence)]
+
+
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _may_count(sentence: str, language: str) -> bool:
+    """Whether the sentence holds what a figure needs at least: a digit, or in English a number
+    word (`_number_word`: each part of a token between hyphens is one, a run of letters).
+    perf: most sentences have neither and are not tokenised at all."""
+    if _DIGIT.search(sentence):
+        return True
+    return language == "en" and not NUMBER_WORDS_EN.isdisjoint(_LETTERS.findall(sentence.lower()))
+
+
+@functools.cache
+def _cue_words(language: str) -> frozenset[str]:
+    """The words one of which a sentence with an attribution cue holds: a reporting verb, or
+    the first word of a source phrase (`according`)."""
+    firsts = {phrase.split()[0] for phrase in FIGURE_SOURCES.get(language, ())}
+    return frozenset(FIGURE_VERBS.get(language, frozenset()) | firsts)
 
 
 def _number_word(token: _Token, language: str) -> bool:
@@ -251,7 +269,11 @@ def _cues(sentence: str, tokens: list[_Token], language: str) -> list[tuple[int,
 
 
 def _sentence_figures(sentence: str, language: str) -> list[Figure]:
+    if not _may_count(sentence, language):
+        return []
     tokens = _tokens(sentence)
+    if _cue_words(language).isdisjoint(t.lower for t in tokens):
+        return []
     # A cue that names no one (`he said`, `were reported`) attributes nothing a reader can
     # compare: its numbers are left out rather than listed under an unknown reporter.
     cues = [cue for cue in _cues(sentence, tokens, language) if cue[1] is not None]
