@@ -53,21 +53,11 @@ class Fingerprinter:
             return hit[1]
         text = self._compute(value)
         params = getattr(value, "__dataclass_params__", None)
-        if (params is not None and params.frozen) or (
-            type(value) is tuple and all(self._fixed(v) for v in value)
-        ):
-            # Only frozen values, and tuples of them: a list or dict could change between two
-            # pages. The memo keeps `value` alive, so its id cannot be reused by another object
-            # during the build.
-            self._memo[id(value)] = (value, text)
+        if params is not None and params.frozen:
+            # Only frozen values: a list or dict could change between two pages. The memo keeps
+            # `value` alive, so its id cannot be reused by another object during the build.
+            self._memo[key] = (value, text)
         return text
-
-    def _fixed(self, value: object) -> bool:
-        """Whether `value`'s fingerprint cannot change: a scalar, or a memoised value."""
-        if value is None or isinstance(value, (str, int, float, bool)):
-            return True
-        hit = self._memo.get(id(value))
-        return hit is not None and hit[0] is value
 
     def seed(self, value: object, text: str) -> None:
         """Take `text` as the fingerprint of the frozen `value` (made by a Fingerprinter in an
