@@ -37,6 +37,18 @@ def test_fingerprint_covers_nested_values_and_long_texts():
     assert fp(loose) != before
 
 
+def test_pinned_fingerprint_is_used_once_then_made_again():
+    fp = Fingerprinter()
+    context = {"items": [1, 2]}
+    made = fp(context)
+    fp.pin(context, made)
+    context["items"].append(3)  # changed after pinning: the pin is trusted, once
+    assert fp(context) == made
+    assert fp(context) == fp({"items": [1, 2, 3]}) != made
+    fp.pin({"other": 1}, "ignored")
+    assert fp({"other": 1}) == "{'other':1}"  # another object with the same contents
+
+
 def test_build_cache_round_trip_and_prune(tmp_path: Path):
     cache = BuildCache(tmp_path / "c")
     assert cache.get("html", "k1") is None

@@ -205,17 +205,17 @@ class BuildPlan:
         for file in files.documentation_pages():
             if file.src_uri in self.entries and file.abs_src_path is not None:
                 entry = self.entries[file.src_uri]
-                inputs = article_inputs(self.archive, self.entity_site, entry, self.story)
-                plan.page(file, inputs)
+                plan.page(file, article_inputs(self.archive, self.entity_site, entry, self.story))
                 continue
             # The page's whole template context, so whatever is added to it is covered.
             context = self._page_context(file.src_uri)
             if context is None or file.abs_src_path is None:
                 plan.other(file)
             else:
-                plan.page(file, (context,))
-                if file.src_uri not in plan.kept:  # perf: on_page_context takes it from here
-                    self._planned[file.src_uri] = context
+                texts = plan.page(file, (context,))
+                if file.src_uri not in plan.kept:  # perf: on_page_context takes it from here,
+                    self._planned[file.src_uri] = context  # and its page key this fingerprint
+                    plan.fingerprint.pin(context, texts[0])
         for file in files:  # static files and theme assets too: what is gone is removed
             plan.record(file)
         if self.search is not None:

@@ -38,11 +38,16 @@ class Fingerprinter:
 
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, str]] = {}
+        self._once: dict[int, tuple[object, str]] = {}  # see `pin`
 
     def __call__(self, value: Any) -> str:
         if value is None or isinstance(value, (str, int, float, bool)):
             return repr(value)
         key = id(value)
+        if self._once:
+            pinned = self._once.pop(key, None)
+            if pinned is not None and pinned[0] is value:
+                return pinned[1]
         hit = self._memo.get(key)
         if hit is not None and hit[0] is value:
             return hit[1]
@@ -58,6 +63,13 @@ class Fingerprinter:
         """Take `text` as the fingerprint of the frozen `value` (made by a Fingerprinter in an
         earlier build, see ArticleMemo), instead of making it again."""
         self._memo[id(value)] = (value, text)
+
+    def pin(self, value: object, text: str) -> None:
+        """Take `text` as the fingerprint of `value` (a dict or list, not frozen) the next time
+        it is asked for, and only then: a generated page's context, fingerprinted when the
+        build is planned and again for its page key when it is rendered, unchanged in between.
+        Once only, because after that the page adds to it (the stored page on a cache hit)."""
+        self._once[id(value)] = (value, text)
 
     def _compute(self, value: Any) -> str:
         if isinstance(value, dict):

@@ -170,17 +170,20 @@ class Incremental:
         self.kept: set[str] = set()  # src_uris of the pages MkDocs will skip
         self._dest: dict[str, str] = {}  # src_uri → dest_uri of the pages recorded
 
-    def page(self, file: File, parts: Iterable[object]) -> None:
-        """Keep the page's output if it was made from the same inputs; else delete it."""
-        key = output_key(self.salt, file.dest_uri, (self.fingerprint(p) for p in parts))
+    def page(self, file: File, parts: Iterable[object]) -> list[str]:
+        """Keep the page's output if it was made from the same inputs; else delete it. Returns
+        the fingerprints of `parts`."""
+        texts = [self.fingerprint(p) for p in parts]
+        key = output_key(self.salt, file.dest_uri, texts)
         self.manifest.current[file.dest_uri] = key
         self._dest[file.src_uri] = file.dest_uri
         dest = self.site / file.dest_uri
         up_to_date = self.manifest.previous.get(file.dest_uri) == key and dest.exists()
         if self.skip and up_to_date and not self.unfinished.stopped:
             self.kept.add(file.src_uri)
-            return
+            return texts
         dest.unlink(missing_ok=True)
+        return texts
 
     def key(self, src_uri: str) -> str:
         """The input key of a page planned in this build."""
