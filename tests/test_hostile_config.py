@@ -1,8 +1,9 @@
-"""A hostile mkdocs.yml: the site's name, description, author and copyright carry script tags,
-event handlers and quotes. MkDocs renders without autoescape and the theme prints these raw (in
-<title>, <meta>, attributes, the header and footer), so the plugin makes them escaped text (the
-copyright sanitised HTML): none reaches a page, a feed or a citation live, and each still reads
-as the curator wrote it, escaped once, never twice."""
+"""A hostile mkdocs.yml: the site's name, description, author, copyright, repository name and
+address, and values under `extra` (social links, the consent banner, alternate languages) carry
+script tags, event handlers and quotes. MkDocs renders without autoescape and the theme prints
+these raw (in <title>, <meta>, attributes, the header and footer), so the plugin makes them
+escaped text (the copyright sanitised HTML): none reaches a page, a feed or a citation live, and
+each still reads as the curator wrote it, escaped once, never twice."""
 
 from __future__ import annotations
 
@@ -29,6 +30,25 @@ COPYRIGHT = (
 )
 RLO = "\u202e"
 SUMMARY = "A <b>bold</b> claim & <script>alert(7)</script> more"
+REPO_NAME = "repo <img src=x onerror=alert(8)>"
+REPO_URL = 'https://code.example/o/r"onmouseover="alert(9)'
+EXTRA = {
+    "social": [
+        {
+            "icon": "fontawesome/brands/github",
+            "link": 'https://social.example/"onclick="alert(10)',
+            "name": "Us <script>alert(11)</script>",
+        }
+    ],
+    "alternate": [
+        {"name": "Fr <img src=x onerror=alert(12)>", "link": "/", "lang": "fr"},
+        {"name": "En", "link": "/", "lang": "en"},
+    ],
+    "consent": {
+        "title": "Cookies <script>alert(13)</script>",
+        "description": 'We <b>ask</b> <a href="javascript:alert(14)" onclick="alert(15)">x</a>',
+    },
+}
 
 
 def _yaml(value: str) -> str:
@@ -43,7 +63,8 @@ def hostile_config_site(site_scaffold: Callable[..., Path], articles: Any, build
     config = re.sub(
         r"^site_description: .*$",
         f"site_description: {_yaml(DESCRIPTION)}\nsite_author: {_yaml(AUTHOR)}\n"
-        f"copyright: {_yaml(COPYRIGHT)}",
+        f"copyright: {_yaml(COPYRIGHT)}\nrepo_name: {_yaml(REPO_NAME)}\n"
+        f"repo_url: {_yaml(REPO_URL)}\nextra: {json.dumps(EXTRA)}",
         config,
         flags=re.M,
     )
@@ -104,6 +125,34 @@ def test_the_name_reads_as_written_escaped_once(hostile_config_site: Path):
     (copyright_,) = tree.xpath("//div[@class='md-copyright__highlight']")
     assert [a.get("href") for a in copyright_.iter("a")] == ["https://ok.example/", None]
     assert copyright_.text_content().split() == ["©", "2025", "Ok", "x"]
+
+
+def test_repository_and_extra_values_read_as_written(hostile_config_site: Path):
+    tree = lxml.html.fromstring((hostile_config_site / "index.html").read_bytes())
+    source = tree.xpath("//a[@data-md-component='source']")[0]  # in the header and the nav
+    assert source.get("href") == "https://code.example/o/r%22onmouseover=%22alert(9)"
+    assert " ".join(source.text_content().split()).endswith(REPO_NAME)
+    (social,) = tree.xpath("//a[contains(@class, 'md-social__link')]")
+    assert social.get("title") == EXTRA["social"][0]["name"]
+    assert social.get("href") == EXTRA["social"][0]["link"]  # a quote inside, not an attribute
+    languages = [a.text_content().strip() for a in tree.xpath("//a[@hreflang]")]
+    assert EXTRA["alternate"][0]["name"] in languages
+    assert not tree.xpath("//img[@src='x']")
+    assert tree.xpath("//*[@id='__consent']//p/b/text()") == ["ask"]
+
+
+def test_an_address_that_is_not_http_is_refused_in_one_line(
+    site_scaffold: Callable[..., Path], mkdocs_build
+):
+    project = site_scaffold("script-repo")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config += "\nrepo_url: javascript://x/%0aalert(1)\n"
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert "repo_url must be an http:// or https:// address" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (project / "site" / "index.html").exists()
 
 
 def test_feeds_carry_the_name_as_text(hostile_config_site: Path):

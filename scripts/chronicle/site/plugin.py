@@ -69,7 +69,10 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         gc.set_threshold(max(gen0, GC_YOUNG), max(gen1, 20), max(gen2, 100))
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        safe_config(config)  # the theme prints the site's name and description unescaped
+        try:
+            safe_config(config)  # the theme prints mkdocs.yml's words unescaped
+        except ValueError as exc:
+            raise PluginError(f"Chronicle: {exc}") from None
         _add_templates(config)
         if STYLES not in config.extra_css:
             config.extra_css.insert(0, STYLES)  # first, so the archive's own styles win

@@ -8,9 +8,14 @@ prints unescaped, in the contents and in the "Skip to content" link. An attribut
 (`## Heading {: id=… data-toc-label=… }`) sets both.
 
 mkdocs.yml's words are trusted, but MkDocs renders without autoescape and the theme prints the
-site's name, description and author raw (in <title>, attributes, the header): `safe_config`
-makes them escaped text and the copyright (HTML by Material's contract) sanitised HTML, marked
-safe so that a template's `| e` does not escape them twice. Python reads them with `plain`.
+site's name, description and author, the repository's name and every value under `extra` (the
+social links' titles, the consent banner, the alternate languages' names) raw, in <title>,
+attributes and the header: `safe_config` makes them escaped text, and the copyright and the
+consent description (HTML by Material's contract) sanitised HTML, marked safe so that a
+template's `| e` does not escape them twice. Python reads them with `plain`. The site's and the
+repository's addresses are printed inside attributes too: a character that would end the
+attribute or the tag is percent-encoded (the same address to a browser), and an address that is
+not http(s) is refused, since the theme makes the repository's a link.
 
 A Markdown extension that includes files (`pymdownx.snippets`: a line `--8<-- "path"`) would let
 an article's body pull the curator's own files (mkdocs.yml, notes, anything readable) into a
@@ -47,7 +52,12 @@ _SECTION_MARK = re.compile(
 )
 
 # mkdocs.yml's plain-text settings the theme prints (Material: <title>, <meta>, the header).
-CONFIG_TEXTS = ("site_name", "site_description", "site_author")
+CONFIG_TEXTS = ("site_name", "site_description", "site_author", "repo_name")
+# mkdocs.yml's addresses the theme and Chronicle print in attributes (links, canonical links).
+CONFIG_URLS = ("site_url", "repo_url")
+# Values under `extra` that are HTML by Material's contract, as the copyright is.
+EXTRA_HTML = (("consent", "description"),)
+_URL_UNSAFE = re.compile(r"[\x00-\x20\"'<>`\\^{|}\x7f]")
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {
     "figure",
@@ -197,14 +207,45 @@ def _text(markup: str) -> str:
 
 
 def safe_config(config: MkDocsConfig) -> None:
-    """Escape mkdocs.yml's texts in place and sanitise its copyright (see the module's
-    docstring); a value already made safe is left as it is (MkDocs may reuse the config)."""
+    """Escape mkdocs.yml's texts in place, sanitise its HTML and make its addresses safe to
+    print (see the module's docstring); a value already made safe is left as it is (MkDocs may
+    reuse the config). Raises ValueError, naming the setting, for an address that is not
+    http(s)."""
     for key in CONFIG_TEXTS:
         value = config[key]
         if value and not isinstance(value, Markup):
             config[key] = Markup.escape(value)
+    for key in CONFIG_URLS:
+        if config[key]:
+            config[key] = safe_url(key, config[key])
     if config.copyright and not isinstance(config.copyright, Markup):
         config.copyright = Markup(clean_html(config.copyright))
+    extra = config["extra"]
+    for key in list(extra.keys()):
+        extra[key] = _safe_extra(extra[key], (key,))
+
+
+def safe_url(setting: str, url: str) -> str:
+    """`url` with what could end an HTML attribute or tag percent-encoded; ValueError when its
+    scheme is not http(s) (a `javascript:` address passes MkDocs' own check)."""
+    scheme = url.split(":", 1)[0].lower() if ":" in url else ""
+    if scheme not in ("http", "https"):
+        raise ValueError(f"{setting} must be an http:// or https:// address, not {url[:80]!r}")
+    return _URL_UNSAFE.sub(lambda m: f"%{ord(m.group()):02X}", url)
+
+
+def _safe_extra(value: object, path: tuple[str, ...]) -> object:
+    """One value under `extra`, its strings escaped (HTML ones sanitised); keys are left as
+    written, since the theme looks values up by them (`extra.tags[tag.name]`)."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return Markup(clean_html(value)) if path in EXTRA_HTML else Markup.escape(value)
+    if isinstance(value, dict):
+        return {key: _safe_extra(item, (*path, str(key))) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_safe_extra(item, path) for item in value]
+    return value
 
 
 def plain(value: str | None) -> str:
