@@ -82,3 +82,11 @@ def test_a_name_written_twice_is_one_name_and_a_placeholder_is_none():
     assert split_authors("Xxx") == []
     # Two people of one family are not a name written twice.
     assert split_authors("Jane Doe and John Doe") == ["Jane Doe", "John Doe"]
+
+
+def test_an_initial_ending_a_name_is_part_of_it_and_an_outlet_in_capitals_is_not():
+    # A second surname shortened to its initial, as Spanish-language bylines write it.
+    assert split_authors("Nicolas Gutierrez C.") == ["Nicolas Gutierrez C."]
+    assert split_authors("Por Ana María Ruiz G.") == ["Ana María Ruiz G."]
+    assert split_authors("Meg Wagner NEW YORK DAILY NEWS") == ["Meg Wagner"]
+    assert split_authors("Meg Wagner AP") == ["Meg Wagner"]

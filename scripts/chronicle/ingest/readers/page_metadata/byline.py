@@ -72,12 +72,17 @@ def _undoubled(name: str) -> str:
     return name
 
 
+def _letters(word: str) -> int:
+    return sum(ch.isalpha() for ch in word)
+
+
 def _caps_tail(name: str) -> str:
     """ "Meg Wagner NEW YORK DAILY NEWS" → "Meg Wagner": capitals after a mixed-case name are
-    the outlet. An all-capitals byline ("JOSH HASKELL") is left alone."""
+    the outlet. An all-capitals byline ("JOSH HASKELL") is left alone, and so is an initial
+    ending a name ("Nicolas Gutierrez C.", a second surname as Spanish bylines shorten it)."""
     words = name.split()
     keep = len(words)
-    while keep > 2 and words[keep - 1].isupper() and len(words[keep - 1]) > 1:
+    while keep > 2 and words[keep - 1].isupper() and _letters(words[keep - 1]) > 1:
         keep -= 1
     if keep < len(words) and not all(w.isupper() for w in words[:keep]):
         return " ".join(words[:keep])
