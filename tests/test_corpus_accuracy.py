@@ -13,9 +13,9 @@ pytestmark = pytest.mark.corpus
 
 # corpus → metric → floor
 FLOORS = {
-    "trafilatura-eval": {"title_exact": 0.90, "date_exact": 0.923, "author": 0.75},
-    # Author 0.74: one gold author is a bare job title ("Editor"), which is never stored.
-    "postlight-fixtures": {"title_exact": 0.905, "date_within_one": 0.94, "author": 0.74},
+    "trafilatura-eval": {"title_exact": 0.90, "date_exact": 0.923, "author": 0.765},
+    # Author 0.745: one gold author is a bare job title ("Editor"), which is never stored.
+    "postlight-fixtures": {"title_exact": 0.905, "date_within_one": 0.94, "author": 0.745},
     "scrapinghub-aeb": {"body_f1": 0.956},
 }
 
