@@ -82,3 +82,28 @@ def test_a_name_written_twice_is_one_name_and_a_placeholder_is_none():
     assert split_authors("Xxx") == []
     # Two people of one family are not a name written twice.
     assert split_authors("Jane Doe and John Doe") == ["Jane Doe", "John Doe"]
+
+
+def test_an_initial_ending_a_name_is_part_of_it_and_an_outlet_in_capitals_is_not():
+    # A second surname shortened to its initial, as Spanish-language bylines write it.
+    assert split_authors("Nicolas Gutierrez C.") == ["Nicolas Gutierrez C."]
+    assert split_authors("Por Ana María Ruiz G.") == ["Ana María Ruiz G."]
+    assert split_authors("Meg Wagner NEW YORK DAILY NEWS") == ["Meg Wagner"]
+    assert split_authors("Meg Wagner AP") == ["Meg Wagner"]
+
+
+def test_a_dated_byline_under_the_headline_names_its_author():
+    # "Posted on <day> by <name>", as blog themes print it; the day is not part of the name.
+    for line, name in [
+        ("Posted on September 21, 2020 by Jane Doe", "Jane Doe"),
+        ("Veröffentlicht am 3. März 2022 von Anna Schmidt", "Anna Schmidt"),
+        ("21/09/2020 par Jean Dupont", "Jean Dupont"),
+    ]:
+        body = f"<h1>Harbour reopens</h1><div class='meta'>{line}</div>{TEXT}"
+        page = f"<html><body>{body}</body></html>"
+        meta = extract_page_metadata(lxml.html.document_fromstring(page))
+        assert meta.authors == (name,), line
+    # A sentence that is not a day before "by" is no byline; nor a name that is not one.
+    for line in ("Posted in the harbour by Jane Doe", "Posted on 21 September 2020 by admin"):
+        page = f"<html><body><h1>Harbour reopens</h1><p>{line}</p>{TEXT}</body></html>"
+        assert extract_page_metadata(lxml.html.document_fromstring(page)).authors == (), line

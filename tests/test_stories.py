@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from chronicle.archive.index import build_archive
-from chronicle.site.stories import WINDOW_DAYS, story_clusters, story_of
+from chronicle.site.stories import MAX_SPAN_DAYS, WINDOW_DAYS, story_clusters, story_of
 
 TALKS = dict(people=["Ana Ruiz", "Ben Okafor"], places=["Lagos"], topics=["Port strike"])
 
@@ -74,6 +74,29 @@ def test_versions_of_one_text_are_one_story_and_undated_articles_none(articles):
     stories = story_clusters(build_archive([a, b, undated, year_only]))
     assert [s.entries for s in stories] == [(a, b)]
     assert stories[0].names == ()
+
+
+def test_a_date_that_crosses_a_year_takes_part_by_the_days_it_can_mean(articles):
+    # "December 2024 or January 2025": within the window of a report of 10 January, whatever
+    # its day; the story starts on its first possible day.
+    span = articles.entry(title="Dockers walk out", date="2024-12/2025-01", **TALKS)
+    later = articles.entry(title="Strike spreads", date="2025-01-10", **TALKS)
+    far = articles.entry(title="Port talks", date="2025-03-20", **TALKS)  # 48 days after it
+    decade = articles.entry(title="Strike history", date="198X", **TALKS)
+    either = articles.entry(title="Strike either year", date="[2024,2025]", **TALKS)
+    stories = story_clusters(build_archive([span, later, far, decade, either]))
+    assert [s.entries for s in stories] == [(span, later)]
+    assert stories[0].slug == "2024-12-01-ana-ruiz-ben-okafor-lagos"
+    assert MAX_SPAN_DAYS < 90  # a season, a year, a decade are too vague to place
+
+
+def test_a_month_is_near_a_day_when_any_of_its_days_is(articles):
+    # February is 10 days before 10 March at its end, though 37 at its first day.
+    month = articles.entry(title="Strike ballot", date="2025-02", **TALKS)
+    unknown_day = articles.entry(title="Strike called", date="2025-03-XX", **TALKS)
+    day = articles.entry(title="Strike begins", date="2025-03-10", **TALKS)
+    stories = story_clusters(build_archive([day, unknown_day, month]))
+    assert [s.entries for s in stories] == [(month, unknown_day, day)]
 
 
 def test_two_stories_on_one_day_with_the_same_names_keep_their_addresses(articles):
@@ -176,3 +199,33 @@ def test_countries_are_named_in_the_archives_language():
     assert labels_for("fr").country("GB") == "Royaume-Uni"
     assert labels_for("de").country("NG") == "Nigeria"
     assert labels_for("en").country("QQ") == "QQ"  # a code Babel does not know stays as written
+
+
+@pytest.fixture(scope="module")
+def span_site(site_scaffold, articles, build_site) -> Path:
+    project = site_scaffold("story-spans")
+    archive = project / "docs" / "articles"
+    for title, date in [
+        ("Dockers walk out in Lagos", "2024-12/2025-01"),
+        ("Strike spreads along the coast", "2025-01-06"),
+        ("A history of Lagos strikes", "[2024,2025]"),
+    ]:
+        articles.write(archive, title=title, date=date, source="Lagos Daily", body=STRIKE, **TALKS)
+    return build_site(project)
+
+
+def test_a_story_on_a_real_site_holds_a_date_across_a_year_with_its_uncertainty(span_site, text_of):
+    page = span_site / "stories" / "2024-12-01-ana-ruiz-ben-okafor-lagos" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    text = text_of(html)
+    # Its first date is shown as the span it is, never as the day it is filed under.
+    assert "2 articles from 1 source, December 2024 – January 2025 to 6 January 2025" in text
+    assert re.search(r'<span class="chronicle-date">December 2024\s–\sJanuary 2025</span>', html)
+    assert "2024-12-01" not in text and 'datetime="2024-12' not in html
+    order = [text.index(t) for t in ("Dockers walk out", "Strike spreads")]
+    assert order == sorted(order)
+    assert "A history of Lagos strikes" not in text  # "2024 or 2025": left out, too vague
+    spanned = next((span_site / "articles").rglob("dockers-walk-out-in-lagos/index.html"))
+    assert "Part of the story" in text_of(spanned.read_text(encoding="utf-8"))
+    vague = next((span_site / "articles").rglob("a-history-of-lagos-strikes/index.html"))
+    assert "chronicle-story-link" not in vague.read_text(encoding="utf-8")

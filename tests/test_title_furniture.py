@@ -62,3 +62,24 @@ def test_a_day_run_into_the_headline_is_not_part_of_it():
     assert title("<h1>Rückblick 2022-01-23 - The pyramid is rebuilt</h1>") == (
         "Rückblick 2022-01-23 - The pyramid is rebuilt"
     )
+
+
+def test_a_declared_title_takes_the_casing_the_page_shows():
+    # Declared in capitals (or Title Case), shown by a headline in a <div>: the shown casing.
+    shown = "<div class='headline'>Crews of paid workers built the pyramid</div>"
+    caps = "<meta property='og:title' content='CREWS OF PAID WORKERS BUILT THE PYRAMID'>"
+    assert title(shown, caps) == "Crews of paid workers built the pyramid"
+    titled = "<meta property='og:title' content='Crews Of Paid Workers Built The Pyramid'>"
+    assert title(shown, titled) == "Crews of paid workers built the pyramid"
+    # A page that also shows the declared casing keeps it: that is the visible headline.
+    both = shown + "<p class='kicker'>CREWS OF PAID WORKERS BUILT THE PYRAMID</p>"
+    assert title(both, caps) == "CREWS OF PAID WORKERS BUILT THE PYRAMID"
+    # The words inside a sentence, or in a menu in lower case, are not the headline shown.
+    sentence = "<p>We know crews of paid workers built the pyramid, and how.</p>"
+    assert title(sentence, caps) == "CREWS OF PAID WORKERS BUILT THE PYRAMID"
+    menu = "<nav><a>crews of paid workers built the pyramid</a></nav>"
+    assert title(menu, caps) == "CREWS OF PAID WORKERS BUILT THE PYRAMID"
+    # A headline the page prints in capitals is its visible headline, whatever is declared.
+    printed = "<h1>CREWS OF PAID WORKERS BUILT THE PYRAMID</h1>"
+    sentence_case = "<meta property='og:title' content='Crews of paid workers built the pyramid'>"
+    assert title(printed, sentence_case) == "CREWS OF PAID WORKERS BUILT THE PYRAMID"

@@ -11,6 +11,12 @@ of, while a small archive has too few articles to tell a common name from a stor
 are the connected groups of links (single linkage), so a story that runs for weeks is followed
 from one report to the next.
 
+A date is the span of days it can mean (one day; a month; `2024-12/2025-01`, `2024-12-XX`), and
+two articles are within the window when their spans are: a report dated "December 2024 or
+January 2025" may be part of a story of 3 January, and claiming one of its days would be a
+guess. A date that can mean more than `MAX_SPAN_DAYS` days (a season, a year, `198X`,
+`[2024,2025]`) is too vague to place next to another report, so it belongs to no story.
+
 Why not a clustering library (scikit-learn's agglomerative clustering, HDBSCAN): they need a
 vector per article and a distance threshold that means nothing to a curator, and they pull in
 scipy (0.8 s to import, measured on this machine) for what is a union of pairs found in one pass
@@ -28,6 +34,9 @@ from chronicle.archive.index import Archive, Entry, source_name
 from chronicle.text.normalize import make_slug
 
 WINDOW_DAYS = 14
+# Two months (December and January: 62 days): a date that crosses a year by a month either side
+# still takes part; a season (about 92 days) or a year does not.
+MAX_SPAN_DAYS = 62
 MAX_NEIGHBOURS = 200  # perf: at most this many later articles are compared with each one
 MIN_NAMES = 2
 COMMON_SHARE = 0.05
@@ -58,11 +67,19 @@ class Story:
         return self.entries[-1]
 
 
-def _day(entry: Entry) -> dt.date | None:
+def _span(entry: Entry) -> tuple[dt.date, dt.date] | None:
+    """The first and last day the article's date can mean; None when undated or when it can
+    mean more than `MAX_SPAN_DAYS` days (too vague to place next to another report)."""
     date = entry.article.date
-    if date is None or date.month is None:
-        return None  # a year alone is too vague to place an article next to another
-    return dt.date(date.year, date.month, date.day or 1)
+    if date is None:
+        return None
+    first, last = date.as_date(), date.latest()
+    return (first, last) if (last - first).days < MAX_SPAN_DAYS else None
+
+
+def _apart(earlier: tuple[dt.date, dt.date], later: tuple[dt.date, dt.date]) -> int:
+    """Days between two spans, the `later` one starting no earlier; 0 when they overlap."""
+    return max(0, (later[0] - earlier[1]).days)
 
 
 def _names(entry: Entry) -> frozenset[str]:
@@ -106,11 +123,12 @@ class _Features:
 
 
 def story_clusters(archive: Archive) -> list[Story]:
-    """The archive's stories of at least `MIN_ARTICLES` articles, newest story first (by its
-    latest article). Undated articles, and those dated only by year, belong to no story."""
+    """The archive's stories of at least `MIN_ARTICLES` articles, newest story first (by the
+    first possible day of its latest article). Undated articles, and those whose date can mean
+    more than `MAX_SPAN_DAYS` days (a year, `198X`), belong to no story."""
     placed = sorted(
-        ((day, e) for e in archive.entries if (day := _day(e)) is not None),
-        key=lambda pair: (pair[0], pair[1].article.sort_key, pair[1].src_uri),
+        ((span, e) for e in archive.entries if (span := _span(e)) is not None),
+        key=lambda pair: (pair[0][0], pair[1].article.sort_key, pair[1].src_uri),
     )
     if not placed:
         return []
@@ -128,14 +146,17 @@ def story_clusters(archive: Archive) -> list[Story]:
     ]
     position = {e.article.id: i for i, (_, e) in enumerate(placed)}
     union = _Union(len(placed))
-    for i, (day, entry) in enumerate(placed):
+    for i, (span, entry) in enumerate(placed):
         for other_id in entry.article.other_versions:
             if other_id in position:
                 union.join(i, position[other_id])
         for j in range(i + 1, min(i + 1 + MAX_NEIGHBOURS, len(placed))):
-            if (placed[j][0] - day).days > WINDOW_DAYS:
+            later = placed[j][0]
+            # Sorted by first day: no later article can be in reach once the first days are
+            # further apart than the window and the longest span together.
+            if (later[0] - span[0]).days > WINDOW_DAYS + MAX_SPAN_DAYS:
                 break
-            if features[i].linked(features[j]):
+            if _apart(span, later) <= WINDOW_DAYS and features[i].linked(features[j]):
                 union.join(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(placed)):
@@ -145,7 +166,7 @@ def story_clusters(archive: Archive) -> list[Story]:
         for members in groups.values()
         if len(members) >= MIN_ARTICLES
     ]
-    stories.sort(key=lambda s: (s.last.article.sort_key, s.slug), reverse=True)
+    stories.sort(key=lambda s: (_first_day(s.last), s.last.article.sort_key, s.slug), reverse=True)
     return _unique_slugs(stories)
 
 
@@ -154,15 +175,20 @@ def _story(entries: list[Entry], names: list[frozenset[str]]) -> Story:
     shared = [n for n, c in sorted(counts.items(), key=lambda t: (-t[1], t[0])) if c >= 2]
     top = tuple(shared[:NAMES_IN_TITLE])
     sources = Counter(source_name(e.article) for e in entries)
-    first = entries[0].article.date
-    assert first is not None  # only placed articles are clustered
-    day = f"{first.year:04d}-{first.month or 1:02d}-{first.day or 1:02d}"
+    day = _first_day(entries[0]).isoformat()
     return Story(
         slug=make_slug(f"{day} {' '.join(top)}") or day,
         names=top,
         entries=tuple(entries),
         sources=tuple(sorted(sources.items(), key=lambda t: (-t[1], t[0]))),
     )
+
+
+def _first_day(entry: Entry) -> dt.date:
+    """The first day a clustered article's date can mean: where it starts a story."""
+    date = entry.article.date
+    assert date is not None  # only placed articles are clustered
+    return date.as_date()
 
 
 def _unique_slugs(stories: list[Story]) -> list[Story]:

@@ -8,6 +8,7 @@ import html
 import re
 
 from chronicle.ingest.readers.normal import normalise
+from chronicle.ingest.readers.page_metadata.dates import parse_visible_date
 from chronicle.ingest.readers.page_metadata.headings import SHORT_TEXT_MAX_CHARS
 from chronicle.text.lexicon import MONTH_WORDS_EN, NAME_PARTICLES_IN_A_NAME
 
@@ -72,12 +73,17 @@ def _undoubled(name: str) -> str:
     return name
 
 
+def _letters(word: str) -> int:
+    return sum(ch.isalpha() for ch in word)
+
+
 def _caps_tail(name: str) -> str:
     """ "Meg Wagner NEW YORK DAILY NEWS" → "Meg Wagner": capitals after a mixed-case name are
-    the outlet. An all-capitals byline ("JOSH HASKELL") is left alone."""
+    the outlet. An all-capitals byline ("JOSH HASKELL") is left alone, and so is an initial
+    ending a name ("Nicolas Gutierrez C.", a second surname as Spanish bylines shorten it)."""
     words = name.split()
     keep = len(words)
-    while keep > 2 and words[keep - 1].isupper() and len(words[keep - 1]) > 1:
+    while keep > 2 and words[keep - 1].isupper() and _letters(words[keep - 1]) > 1:
         keep -= 1
     if keep < len(words) and not all(w.isupper() for w in words[:keep]):
         return " ".join(words[:keep])
@@ -147,6 +153,13 @@ _BYLINE_WORD = re.compile(
     r"|^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:?(?:\s+(.+))?$",
     re.I,
 )
+# A dated byline: "Posted on September 21, 2020 by Adi Tzlil", "Veröffentlicht am 3. März 2022
+# von Jane Doe", "21/09/2020 par Jean Dupont", as blog themes print it under the headline.
+_DATED_BYLINE = re.compile(
+    r"^(?:(?:posted|published|veröffentlicht|publié|publicado|pubblicato)\s+)?"
+    r"(?:(?:on|am|le|el|il)\s+)?(?P<date>.+?),?\s+(?:by|von|par|por|door|da)\s+(?P<name>.+)$",
+    re.I,
+)
 # How much text after the headline is read for its byline: past a standfirst, not into the body.
 BYLINE_WINDOW = 600
 _JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.I)
@@ -156,17 +169,24 @@ _JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.I)
 def byline_names(texts: list[str]) -> list[str]:
     """The names of the byline among the pieces of text after a headline: "By <span>Yomi
     Kazeem</span>", "von Andreas Kürten". A short piece of text that starts with the byline's
-    word, with the name in it or in the next piece; a sentence that happens to start with "By"
-    is longer than a byline."""
+    word, with the name in it or in the next piece, or a day then the byline's word and the
+    name ("Posted on 21 September 2020 by Adi Tzlil"); a sentence that happens to start with
+    "By" is longer than a byline."""
     read = 0
     for i, text in enumerate(texts):
         read += len(text)
         if read > BYLINE_WINDOW:
             break
-        match = _BYLINE_WORD.match(text) if len(text) <= SHORT_TEXT_MAX_CHARS else None
-        if not match:
+        if len(text) > SHORT_TEXT_MAX_CHARS:
             continue
-        name = match.group(1) or match.group(2) or _names_after(texts[i + 1 : i + 8])
+        match = _BYLINE_WORD.match(text)
+        dated = None if match else _DATED_BYLINE.match(text)
+        if dated and parse_visible_date(dated.group("date")):
+            name = dated.group("name")
+        elif match:
+            name = match.group(1) or match.group(2) or _names_after(texts[i + 1 : i + 8])
+        else:
+            continue
         names = split_authors(name) if len(name) <= SHORT_TEXT_MAX_CHARS else []
         if names and all(_looks_like_a_name(n) for n in names):
             return names

@@ -6,7 +6,7 @@ a kicker-and-headline block), `<h1>`, `<h2>`; else the page's only `<h1>` when i
 a declared title says (editors write the visible headline and the SEO title separately), or, on
 a page without an `<h1>` headline, the `<h2>` clearly like one; else the first declared title.
 The site's name is cut off every candidate (`site.py`), a marked kicker is cut ("Covid-19:
-Headline" → "Headline"), and a title in lower case takes the page text's casing.
+Headline" → "Headline"), and a declared title takes the casing the page shows (`restore_case`).
 """
 
 from __future__ import annotations
@@ -132,18 +132,39 @@ _VISIBLE_TEXT = "//body//text()[not(ancestor::script)][not(ancestor::style)]"
 
 
 def restore_case(title: str, tree: HtmlElement) -> str:
-    """A title written all in lower case ("makrophotos von insekten", as some themes fill
-    `og:title`) takes the casing the page's own text gives the same words, when it has them:
-    the article usually opens by naming its subject ("<strong>Makrophotos von Insekten</strong>
-    ist …")."""
+    """The title in the casing readers see. One written all in lower case ("makrophotos von
+    insekten", as some themes fill `og:title`) takes the casing the page's own text gives the
+    same words, when it has them: the article usually opens by naming its subject
+    ("<strong>Makrophotos von Insekten</strong> ist …"). Any other declared title that the
+    page shows only in another casing, as an element's whole text (a headline in a `<div>`,
+    "SCHOOLS REOPEN IN LAGOS" declared, "Schools reopen in Lagos" shown), takes the shown one."""
     # One word is too little to recognise: "blog" is in every menu.
-    if title != title.lower() or len(re.findall(r"[^\W\d_]+", title)) < 2:
+    if len(re.findall(r"[^\W\d_]+", title)) < 2:
         return title
     text = normalise(" ".join(str(t) for t in tree.xpath(_VISIBLE_TEXT)))
-    for match in re.finditer(re.escape(title), text, re.I):
-        if match.group(0) != title:
-            return match.group(0)
-    return title
+    others = [m.group(0) for m in re.finditer(re.escape(title), text, re.I) if m.group(0) != title]
+    if not others:
+        return title
+    if title == title.lower():
+        return others[0]
+    return _shown_casing(title, tree) or title
+
+
+def _shown_casing(title: str, tree: HtmlElement) -> str | None:
+    """The whole text of the first element showing `title` in another casing, unless one shows
+    it as written (the visible headline is then the title's own casing). Shown texts in lower
+    case are left out: a menu or a tag cloud, not a headline."""
+    shown = None
+    key = title.casefold()
+    for element in tree.xpath("//body//*[not(self::script)][not(self::style)]"):
+        if len(element.text_content()) > 4 * len(title) + 40:
+            continue  # a container of the headline and more; its children are read instead
+        text = normalise(element.text_content())
+        if text == title:
+            return None
+        if shown is None and text.casefold() == key and text != text.lower():
+            shown = text
+    return shown
 
 
 def choose_title(
