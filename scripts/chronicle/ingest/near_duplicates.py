@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import struct
 import unicodedata
 from collections.abc import Iterable
 from importlib.metadata import version
@@ -39,13 +38,15 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def shingles(text: str) -> set[bytes]:
+    return {shingle.encode("utf-8") for shingle in _shingle_texts(text)}
+
+
+def _shingle_texts(text: str) -> set[str]:
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     if len(words) < SHINGLE_WORDS:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+        return {" ".join(words)} if words else set()
+    # perf: the words zipped with themselves, shifted: a third faster than slicing each run
+    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
 def minhash(text: str) -> numpy.ndarray:
@@ -54,12 +55,16 @@ def minhash(text: str) -> numpy.ndarray:
     them equal. perf: computed here because importing datasketch loads scipy for its LSH
     classes (0.8 s, a third of adding one clipping to a 10,000-article archive); the LSH index
     is made here too (`BANDS`)."""
-    hashes = [struct.unpack("<I", hashlib.sha1(s).digest()[:4])[0] for s in shingles(text)]
-    if not hashes:
+    sha1 = hashlib.sha1
+    # perf: each digest's first four bytes joined and read as one array, not unpacked one by one
+    head = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in _shingle_texts(text)])
+    if not head:
         return numpy.full(NUM_PERM, numpy.iinfo(_DTYPE).max, dtype=_DTYPE)
     a, b = _permutations()
-    mixed = _fmix32(numpy.array(hashes, dtype=_DTYPE).reshape(-1, 1))
-    return (mixed * a + b).min(axis=0)  # uint32 arithmetic wraps: modulo 2³², as intended
+    mixed = _fmix32(numpy.frombuffer(head, dtype="<u4").astype(_DTYPE)).reshape(-1, 1)
+    values = mixed * a  # uint32 arithmetic wraps: modulo 2³², as intended
+    values += b  # in place: one array fewer the size of shingles × permutations
+    return values.min(axis=0)
 
 
 @functools.cache
