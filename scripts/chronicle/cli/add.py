@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from chronicle.archive.catalogue import BarFactory
 from chronicle.archive.changes import ChangeLog
 from chronicle.archive.limits import LIMIT_OPTIONS
 from chronicle.archive.originals import OriginalsStore, default_location
@@ -21,6 +24,7 @@ from chronicle.archive.store import ArticleStore
 from chronicle.cli.imports import is_draft, outcomes_json, record_imports
 from chronicle.cli.options import archive_option, limit_options, title_origin_option
 from chronicle.cli.paths import shown as _shown
+from chronicle.cli.progress import bar
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, add_all
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT
@@ -211,6 +215,7 @@ def add(
         transient=True,
     ) as progress:
         task = progress.add_task("Adding", total=len(items))
+        store.progress = _bars_in(progress, show_bar)  # reading the archive once, if it must
         error: click.ClickException | None = None
         try:
             for outcome in add_all(
@@ -245,6 +250,25 @@ def add(
         raise error
     if any(o.status == "failed" for o in outcomes):
         sys.exit(1)
+
+
+def _bars_in(progress: Progress, shown: bool) -> BarFactory:
+    """Bars for the store's long reads: in `progress` when it is shown, else on their own
+    (`cli.progress.bar`: on a terminal, for many steps)."""
+
+    @contextlib.contextmanager
+    def bars(label: str, total: int) -> Iterator[Callable[[], None]]:
+        if not shown:
+            with bar(label, total) as advance:
+                yield advance
+            return
+        task = progress.add_task(label, total=total)
+        try:
+            yield lambda: progress.advance(task)
+        finally:
+            progress.remove_task(task)
+
+    return bars
 
 
 def _print_outcome(out: Console, o: Outcome) -> None:

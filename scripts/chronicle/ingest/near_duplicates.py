@@ -10,11 +10,12 @@ digest of the text.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import version
 from pathlib import Path
 
@@ -247,14 +248,27 @@ def stored_index(store: ArticleStore) -> NearDuplicateIndex:
     refs = store.refs()
     kept = store.catalogue.signatures(index.scheme)
     index.add_signatures((ref.id, kept[ref.id]) for ref in refs if ref.id in kept)
-    for ref in refs:
-        if ref.id in index:  # kept, or the first file of an id (as the store's lookups by id)
-            continue
-        # Not parsed again: a few changed files were parsed one by one, the others (a first
-        # run) through the article memo.
-        article = store.catalogue.recent(ref.path) or store.load(ref.path)
-        remember(store, index, ref.id, ref.path, article.body)
+    missing = [ref for ref in refs if ref.id not in index]
+    label = "Signatures of the stored articles (once)"
+    with progress_of(store, label, len(missing)) as advance:
+        for ref in missing:
+            if ref.id in index:  # the first file of an id only (as the store's lookups by id)
+                continue
+            # Not parsed again: a few changed files were parsed one by one, the others (a first
+            # run) went through the article memo, or were read for their keys only.
+            remember(store, index, ref.id, ref.path, store.body(ref.path))
+            advance()
     return index
+
+
+@contextlib.contextmanager
+def progress_of(store: ArticleStore, label: str, total: int) -> Iterator[Callable[[], None]]:
+    """The store's progress bar (the command line's), or none."""
+    if store.progress is None:
+        yield lambda: None
+        return
+    with store.progress(label, total) as advance:
+        yield advance
 
 
 def remember(
