@@ -89,7 +89,8 @@ def test_a_second_add_parses_only_the_new_file(tmp_path, parsed, cli):
     archive = str(project / "docs" / "articles")
     first = clipping(tmp_path, "wire.txt", STORY)
     cli("add", first, "--archive", archive, "--title", "Harbour repairs")
-    assert len(parsed) == 6  # no memo yet: every stored file once (not once per lookup)
+    # No memo yet: every stored file read once for the catalogue's keys only, none parsed whole.
+    assert parsed == []
     parsed.clear()
     copy = clipping(tmp_path, "copy.txt", SYNDICATED)
     out = cli("add", copy, "--archive", archive, "--title", "Harbour works").output
@@ -100,7 +101,10 @@ def test_a_second_add_parses_only_the_new_file(tmp_path, parsed, cli):
     parsed.clear()
     # The corpus keeps no originals: check reports each as an error (exit 1) and still counts.
     assert "8 articles checked" in cli("check", "--archive", archive, exit_code=1).output
-    assert len(parsed) == 2  # both rewritten by the link between the two versions
+    assert len(parsed) == 8  # the adds kept no memo (they read no file whole): all, once
+    parsed.clear()
+    assert "8 articles checked" in cli("check", "--archive", archive, exit_code=1).output
+    assert parsed == []  # the memo check kept
 
 
 def test_an_incremental_build_after_adds_equals_a_clean_build(tmp_path, parsed, cli, mkdocs_build):

@@ -5,12 +5,15 @@ full read of the archive gives."""
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 from pathlib import Path
 
+from chronicle.archive import stored_keys
 from chronicle.archive.catalogue import CATALOGUE_FILE, Catalogue, listing
 from chronicle.archive.memo import site_cache_folder
-from chronicle.archive.store import ArticleStore
+from chronicle.archive.model import Capture, Provenance
+from chronicle.archive.store import ArticleStore, render_article
 from tests.test_article_memo import STORY, SYNDICATED, clipping, parsed, project_of
 
 __all__ = ["parsed"]  # the fixture, shared with test_article_memo
@@ -116,3 +119,41 @@ def test_the_catalogue_agrees_with_a_full_read(tmp_path):
 
 def _never(*_args: object) -> object:
     raise AssertionError("parsed a file whose stamp did not change")
+
+
+def test_reading_only_the_catalogues_keys_agrees_with_a_full_read(tmp_path):
+    """With no article memo, the catalogue reads each file for its keys only (stored_keys.py):
+    the same entries as parsing it whole, and an unusual front matter is parsed whole."""
+    project = project_of(tmp_path, 6)
+    archive = project / "docs" / "articles"
+    store = ArticleStore(archive)
+    first, second, *_ = store.files()
+    when = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
+    article = store.read(first).with_changes(
+        url="https://news.example/harbour",
+        provenance=Provenance(
+            "feed.xml#entry-7", "a" * 64, when, "feed", "b" * 64, when, "https://x.example/f"
+        ),
+        captures=(Capture("c" * 64, when, "An earlier text.\n\nTwo paragraphs.", None, "p.html"),),
+    )
+    first.write_text(render_article(article), encoding="utf-8")
+    text = second.read_text(encoding="utf-8")
+    odd = {
+        "comment.md": text.replace("---\n", "---\n# a curator's note\n", 1),
+        "flow.md": "---\n{id: flow-1, title: Flow}\n---\nA body.\n",
+        "twice.md": text.replace("---\n", "---\nurl: https://a.example/\n", 1),  # url again
+        "unknown.md": text.replace("---\n", "---\nsubtitle: Not a key\n", 1),
+    }
+    for name, content in odd.items():
+        (second.parent / name).write_text(content, encoding="utf-8")
+    for path in store.files():
+        kept = stored_keys.read_keys(path, store.name(path))
+        if path.name in odd:
+            assert kept is None, path.name  # unusual: parsed whole
+            continue
+        assert kept is not None
+        whole = Catalogue._entry(None, store.read(path), (1, 2, 3))
+        assert Catalogue._entry(None, kept, (1, 2, 3)) == whole
+    whole_entry = Catalogue._entry(None, store.read(first), (1, 2, 3))
+    assert whole_entry.locator == "entry-7" and whole_entry.captures  # the keys were there
+    assert whole_entry.addresses == ("https://news.example/harbour", "https://x.example/f")

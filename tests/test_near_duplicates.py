@@ -1,8 +1,11 @@
 import datetime as dt
 
+from benchmarks import corpus
+
 from chronicle.archive.memo import PickleMemo
 from chronicle.archive.originals import OriginalsStore
 from chronicle.archive.store import ArticleStore
+from chronicle.ingest import near_duplicates
 from chronicle.ingest.add import add_path
 from chronicle.ingest.near_duplicates import NUM_PERM, NearDuplicateIndex, minhash, shingles
 
@@ -135,3 +138,21 @@ def test_a_text_asked_about_then_added_is_hashed_once(monkeypatch):
     index.add("a", text)
     assert len(calls) == 1
     assert index.similar(text) == [("a", 1.0)]
+
+
+def test_signatures_made_in_workers_equal_those_made_here(tmp_path, monkeypatch):
+    """A first run over a large archive makes the stored texts' signatures in worker processes
+    (`PARALLEL_FROM`, lowered here): the same index and the same kept signatures."""
+    project = corpus.write_chronicle(tmp_path / "project", 9)
+    archive = project / "docs" / "articles"
+    here = near_duplicates.stored_index(ArticleStore(archive), jobs=1)
+    monkeypatch.setattr(near_duplicates, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(near_duplicates, "PARALLEL_SLICE", 4)  # slices, and a last short one
+    store = ArticleStore(archive)
+    there = near_duplicates.stored_index(store, jobs=2)
+    assert there._ids == here._ids and len(there._ids) == 9
+    for article_id in here._ids:
+        assert there.signature_of(article_id) == here.signature_of(article_id)
+    kept = store.catalogue.signatures(there.scheme)
+    assert {i: kept[i] for i in here._ids} == {i: here.signature_of(i) for i in here._ids}
+    assert there.similar(SYNDICATED) == here.similar(SYNDICATED)

@@ -27,6 +27,10 @@ from pathlib import Path
 from chronicle.archive.files import write_atomic
 from chronicle.archive.memo import collector_paused
 from chronicle.archive.model import Article
+from chronicle.archive.stored_keys import StoredKeys
+
+# A bar factory (`cli.progress.bar`): a label and a total → the function advancing it by one.
+BarFactory = Callable[[str, int], contextlib.AbstractContextManager[Callable[[], None]]]
 
 # Bump when an entry's layout or meaning changes: an older file is then ignored.
 CATALOGUE_VERSION = "3"
@@ -140,19 +144,32 @@ class Catalogue:
         self,
         read: Callable[[Path], Article],
         scan: Callable[[], Iterator[tuple[Path, Article]]],
+        light: Callable[[Path], Article | StoredKeys] | None = None,
+        progress: BarFactory | None = None,
     ) -> Iterator[tuple[Path, Entry]]:
         """Every stored file with its entry, in path order, parsing only the files whose stamp
         changed, each with `read`. When more than `PARSE_THROUGH_MEMO` changed, or there is no
         catalogue yet (a first run, a lost catalogue), every article comes from `scan` instead
         (`ArticleStore.iter_articles`, through the article memo, which that run then keeps for
-        the site). A file that cannot be parsed raises its error when reached, as
-        `iter_articles` does."""
+        the site), or, given `light` (there is no article memo to read them from), each changed
+        file from `light`, which reads only what an entry needs (stored_keys.py). A file that
+        cannot be parsed raises its error when reached, as `iter_articles` does. `progress`
+        shows a bar while many files are read."""
         files = listing(self.root)
         known = self.entries
         keyed = [(self._key(name), Path(name), stamp) for name, stamp in files]
         stale = sum(1 for key, _, stamp in keyed if not _fresh(known.get(key), stamp))
         fresh: dict[str, Entry] = {}
-        if stale > PARSE_THROUGH_MEMO or (stale and not known):
+        if light is not None and (stale > PARSE_THROUGH_MEMO or (stale and not known)):
+            with _bar(progress, "Cataloguing the stored articles (once)", stale) as advance:
+                for key, path, stamp in keyed:
+                    entry = known.get(key)
+                    if entry is None or not _fresh(entry, stamp):
+                        entry = self._entry(entry, light(path), stamp or _stat(path))
+                        advance()
+                    fresh[key] = entry
+                    yield path, entry
+        elif stale > PARSE_THROUGH_MEMO or (stale and not known):
             stamps = {key: stamp for key, _, stamp in keyed}
             for path, article in scan():
                 key = self._key(path)  # `scan`'s paths are `files()`'s: those of the listing
@@ -174,7 +191,7 @@ class Catalogue:
         self._entries = fresh
 
     @staticmethod
-    def _entry(old: Entry | None, article: Article, stamp: Stamp) -> Entry:
+    def _entry(old: Entry | None, article: Article | StoredKeys, stamp: Stamp) -> Entry:
         body = body_digest(article.body)
         prov = article.provenance
         signature = old.signature if old is not None and old.body == body else None
@@ -271,13 +288,13 @@ class Catalogue:
             self._changed = False
 
 
-def _locator(article: Article) -> str:
+def _locator(article: Article | StoredKeys) -> str:
     """As `store.locator_of` (which imports this module)."""
     name = article.provenance.original_name if article.provenance else ""
     return name.split("#", 1)[1] if "#" in name else ""
 
 
-def capture_keys(article: Article) -> tuple[tuple[str, str, str], ...]:
+def capture_keys(article: Article | StoredKeys) -> tuple[tuple[str, str, str], ...]:
     """The original (SHA-256, locator) and text fingerprint of each earlier capture of the
     article's address: adding any of them again finds this article."""
     return tuple(
@@ -285,10 +302,19 @@ def capture_keys(article: Article) -> tuple[tuple[str, str, str], ...]:
     )
 
 
-def addresses_of(article: Article) -> tuple[str, ...]:
+def addresses_of(article: Article | StoredKeys) -> tuple[str, ...]:
     """The addresses a capture of the same page may be recognised by (ingest/recapture.py)."""
     prov = article.provenance
     return tuple(u for u in (article.url, prov.original_url if prov else None) if u)
+
+
+@contextlib.contextmanager
+def _bar(progress: BarFactory | None, label: str, total: int) -> Iterator[Callable[[], None]]:
+    if progress is None:
+        yield lambda: None
+        return
+    with progress(label, total) as advance:
+        yield advance
 
 
 def _fresh(entry: Entry | None, stamp: Stamp | None) -> bool:

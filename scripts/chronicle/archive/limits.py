@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from chronicle.archive.model import Article
+from chronicle.archive.model import Article, Quote
 from chronicle.errors import ChronicleError, FrontMatterError
 
 
@@ -167,25 +167,25 @@ def without_controls(article: Article) -> Article:
     def lines(values: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(t for t in (line(v) for v in values) if t)
 
-    quotes = tuple(
-        dataclasses.replace(
-            q,
-            text=CONTROL.sub("", q.text),
-            speaker=line(q.speaker),
-            entity=line(q.entity),
-            verb=line(q.verb),
-        )
-        for q in article.quotes
-    )
-    return article.with_changes(
-        title=line(article.title) or "",
-        body=CONTROL.sub("", article.body),
-        source=line(article.source),
-        summary=CONTROL.sub("", article.summary),
-        authors=lines(article.authors),
-        topics=lines(article.topics),
-        people=lines(article.people),
-        organisations=lines(article.organisations),
-        places=lines(article.places),
-        quotes=quotes,
-    )
+    def quote(q: Quote) -> Quote:
+        text, speaker = CONTROL.sub("", q.text), line(q.speaker)
+        entity, verb = line(q.entity), line(q.verb)
+        if text == q.text and speaker == q.speaker and entity == q.entity and verb == q.verb:
+            return q  # perf: most are clean, and a copy of each cost more than the check
+        return dataclasses.replace(q, text=text, speaker=speaker, entity=entity, verb=verb)
+
+    changes: dict[str, Any] = {
+        "title": line(article.title) or "",
+        "body": CONTROL.sub("", article.body),
+        "source": line(article.source),
+        "summary": CONTROL.sub("", article.summary),
+        "authors": lines(article.authors),
+        "topics": lines(article.topics),
+        "people": lines(article.people),
+        "organisations": lines(article.organisations),
+        "places": lines(article.places),
+        "quotes": tuple(quote(q) for q in article.quotes),
+    }
+    if all(getattr(article, key) == value for key, value in changes.items()):
+        return article
+    return article.with_changes(**changes)

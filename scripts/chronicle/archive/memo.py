@@ -66,6 +66,10 @@ class PickleBuckets:
     def bucket(key: str) -> int:
         return zlib.crc32(key.encode("utf-8", "surrogatepass")) % MEMO_BUCKETS
 
+    def exists(self) -> bool:
+        """Whether any of its files is there (without reading them)."""
+        return any(self.file(bucket).exists() for bucket in range(MEMO_BUCKETS))
+
     def load(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
         for bucket in range(MEMO_BUCKETS):
@@ -132,6 +136,13 @@ class ArticleMemo:
     @previous.setter
     def previous(self, value: dict[str, tuple[int, int, object, str | None]]) -> None:
         self._previous = value
+
+    def holds_any(self) -> bool:
+        """Whether it holds (or kept, in files not read yet) any entry. perf: it is not loaded
+        to answer, only its files looked for."""
+        if self._previous is not None or self.current:
+            return bool(self._previous or self.current)
+        return self.store is not None and self.store.exists()
 
     def read(self, path: Path, reader: Callable[[Path], T]) -> T:
         stat = path.stat()

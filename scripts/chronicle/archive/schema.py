@@ -70,6 +70,11 @@ PROVENANCE_KEYS = (
 )
 
 
+def read_web_address(where: str, key: str, value: Any) -> str | None:
+    """An http(s) address as the front matter's `key` holds it (None when empty)."""
+    return _web_address(where, key, value)
+
+
 def _web_address(where: str, key: str, value: Any) -> str | None:
     text = _text(where, key, value)
     if text is not None and web_address(text) is None:

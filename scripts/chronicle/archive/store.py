@@ -13,9 +13,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import yaml
-
-from chronicle.archive.catalogue import CATALOGUE_FILE, Catalogue, addresses_of, capture_keys
+from chronicle.archive.catalogue import (
+    CATALOGUE_FILE,
+    BarFactory,
+    Catalogue,
+    addresses_of,
+    capture_keys,
+)
 from chronicle.archive.files import Flush, write_atomic
 from chronicle.archive.front_matter import parse_yaml, split_front_matter
 from chronicle.archive.limits import (
@@ -27,46 +31,13 @@ from chronicle.archive.limits import (
 )
 from chronicle.archive.memo import CONFIG_FILE, ArticleMemo, articles_file, site_settings
 from chronicle.archive.model import Article
-from chronicle.archive.schema import article_from_mapping, article_to_mapping
+from chronicle.archive.render import render_article
+from chronicle.archive.schema import article_from_mapping
+from chronicle.archive.stored_keys import StoredKeys, read_keys
 from chronicle.errors import ChronicleError, FrontMatterError
 from chronicle.text.normalize import make_slug
 
-try:  # libyaml is 10× faster; the pure-Python dumper is the fallback
-    from yaml import CSafeDumper as Dumper
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeDumper as Dumper  # type: ignore[assignment]
-
 UNDATED = "undated"
-
-
-class _Block(str):
-    """A text written as a YAML block, as it reads (an earlier capture's body); every other
-    value keeps the style it always had, so rewriting an article changes only what changed."""
-
-
-class _Dumper(Dumper):  # type: ignore[misc,valid-type]
-    pass
-
-
-_Dumper.add_representer(
-    _Block,
-    lambda dumper, text: dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style="|"),
-)
-
-
-def render_article(article: Article) -> str:
-    mapping = article_to_mapping(article)
-    for capture in mapping.get("captures", ()):
-        capture["body"] = _Block(capture["body"])
-    meta = yaml.dump(
-        mapping,
-        Dumper=_Dumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
-    return f"---\n{meta}---\n\n{article.body.strip()}\n"
 
 
 def relative_dir(article: Article) -> Path:
@@ -129,6 +100,7 @@ class ArticleStore:
         self.cache = cache
         self.limits = limits
         self.flush: Flush | None = None  # set while a batch flushes its writes together
+        self.progress: BarFactory | None = None  # a bar for long reads (the command line's)
         self.memo = ArticleMemo(None if cache is None else cache / articles_file(limits))
         # The dedupe lookups' source: ids and hashes of every file, parsing only changed ones.
         self.catalogue = Catalogue(self.root, None if cache is None else cache / CATALOGUE_FILE)
@@ -193,6 +165,25 @@ class ArticleStore:
         raw, body = split_front_matter(text, where)
         return article_from_mapping(where, parse_yaml(raw, where), body, self.limits)
 
+    def read_keys(self, path: Path) -> Article | StoredKeys:
+        """What the catalogue keeps of the article in `path`, read without parsing the rest of
+        its front matter; the whole article when the file is unusual (`stored_keys.read_keys`)."""
+        return read_keys(path, self.name(path)) or self.read(path)
+
+    def body(self, path: Path) -> str:
+        """`load(path).body`, without parsing the front matter when no memo holds the file."""
+        recent = self.catalogue.recent(path)
+        if recent is not None:
+            return recent.body
+        if self._read_all or self.memo.holds_any():
+            return self.load(path).body
+        where = self.name(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise FrontMatterError(where, "", "the file is not UTF-8") from None
+        return split_front_matter(text, where)[1]
+
     def load(self, path: Path) -> Article:
         """The article in `path`, parsed only if the memo does not hold this version of it."""
         return self.memo.read(path, self.read)
@@ -245,7 +236,11 @@ class ArticleStore:
     def refs(self) -> list[StoredRef]:
         if self._refs is None:
             self._refs = []
-            for path, e in self.catalogue.refresh(self.read, self.iter_articles):
+            # With no article memo to read them from, changed files are read for their keys
+            # only (stored_keys.py), not parsed whole.
+            light = None if self.memo.holds_any() else self.read_keys
+            entries = self.catalogue.refresh(self.read, self.iter_articles, light, self.progress)
+            for path, e in entries:
                 ref = StoredRef(
                     path, e.id, e.sha256, e.fingerprint, e.locator, e.captures, e.addresses
                 )

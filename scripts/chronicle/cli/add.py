@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from chronicle.archive.catalogue import BarFactory
 from chronicle.archive.changes import ChangeLog
 from chronicle.archive.limits import LIMIT_OPTIONS
 from chronicle.archive.originals import OriginalsStore, default_location
@@ -21,6 +24,7 @@ from chronicle.archive.store import ArticleStore
 from chronicle.cli.imports import is_draft, outcomes_json, record_imports
 from chronicle.cli.options import archive_option, limit_options, title_origin_option
 from chronicle.cli.paths import shown as _shown
+from chronicle.cli.progress import bar
 from chronicle.errors import ChronicleError
 from chronicle.ingest.add import DEFAULT_JOBS, Ingester, Outcome, add_all
 from chronicle.ingest.fetch import DEFAULT_TIMEOUT
@@ -211,6 +215,7 @@ def add(
         transient=True,
     ) as progress:
         task = progress.add_task("Adding", total=len(items))
+        store.progress = _bars_in(progress, show_bar)  # reading the archive once, if it must
         error: click.ClickException | None = None
         try:
             for outcome in add_all(
@@ -247,18 +252,38 @@ def add(
         sys.exit(1)
 
 
+def _bars_in(progress: Progress, shown: bool) -> BarFactory:
+    """Bars for the store's long reads: in `progress` when it is shown, else on their own
+    (`cli.progress.bar`: on a terminal, for many steps)."""
+
+    @contextlib.contextmanager
+    def bars(label: str, total: int) -> Iterator[Callable[[], None]]:
+        if not shown:
+            with bar(label, total) as advance:
+                yield advance
+            return
+        task = progress.add_task(label, total=total)
+        try:
+            yield lambda: progress.advance(task)
+        finally:
+            progress.remove_task(task)
+
+    return bars
+
+
 def _print_outcome(out: Console, o: Outcome) -> None:
     if o.status == "added":
-        _say(out, f"added      {o.detail}")
+        lines = [f"added      {o.detail}"]
         if o.article is not None:
             a = o.article
             date = a.date.human() if a.date else "unknown"
-            _say(out, f"           title ({a.title_origin}): {a.title}")
-            _say(out, f"           date: {date}; source: {a.source or 'unknown'}")
+            lines.append(f"           title ({a.title_origin}): {a.title}")
+            lines.append(f"           date: {date}; source: {a.source or 'unknown'}")
         if o.note:
-            _say(out, f"           {o.note}")
-        for warning in o.warnings:
-            _say(out, f"           warning: {warning}")
+            lines.append(f"           {o.note}")
+        lines.extend(f"           warning: {warning}" for warning in o.warnings)
+        # perf: one print for the lines (each escaped as `_say` does), not one each
+        out.print("\n".join(printable(line) for line in lines), markup=False)
     elif o.status == "new-version" and o.article is not None:
         _say(out, f"new version of {o.article.id}: {o.input}, kept in {o.detail}")
     elif o.status == "unchanged":

@@ -69,6 +69,7 @@ class Ingester:
         self.mode = near_duplicates
         self._index: NearDuplicateIndex | None = None
         self._registry = registry
+        self.jobs = 1  # worker processes for long work (`add_all` sets its own)
         self.recaptures = Recaptures(store, self.originals, lambda: self.registry, self.show)
 
     @property
@@ -83,7 +84,7 @@ class Ingester:
     @property
     def index(self) -> NearDuplicateIndex:
         if self._index is None:
-            self._index = stored_index(self.store)
+            self._index = stored_index(self.store, self.jobs)
         return self._index
 
     def reread(self) -> None:
@@ -247,6 +248,7 @@ def add_all(
     holds it), so two runs at once store each article once.
     """
     added = now or dt.datetime.now(dt.UTC).replace(microsecond=0)
+    ingester.jobs = jobs
     with archive_lock(ingester.store.root, on_wait):
         ingester.reread()  # what another run stored while this one waited
         for folder in (ingester.store.root, ingester.originals.root):

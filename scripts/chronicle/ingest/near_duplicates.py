@@ -10,19 +10,21 @@ digest of the text.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
+import os
 import re
-import struct
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from importlib.metadata import version
 from pathlib import Path
 
 import numpy
 
 from chronicle.archive.memo import SIGNATURES_FILE, PickleMemo
-from chronicle.archive.store import ArticleStore
+from chronicle.archive.store import ArticleStore, StoredRef
 
 THRESHOLD = 0.8  # estimated Jaccard of shingle sets; syndicated copies score 0.85–1.0
 NUM_PERM = 128
@@ -34,18 +36,23 @@ _DTYPE = numpy.uint32  # the scheme's values
 # here: datasketch works them out with scipy, whose import took 0.5 s of a batch's main process,
 # and it made a `MinHash` (0.25 ms) for every signature inserted and every query.
 BANDS, ROWS = 9, 13
+# From this many signatures to make (a first run over a large archive), worker processes make
+# them, a slice of texts at a time.
+PARALLEL_FROM, PARALLEL_SLICE = 1000, 2000
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def shingles(text: str) -> set[bytes]:
+    return {shingle.encode("utf-8") for shingle in _shingle_texts(text)}
+
+
+def _shingle_texts(text: str) -> set[str]:
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
     if len(words) < SHINGLE_WORDS:
-        return {" ".join(words).encode("utf-8")} if words else set()
-    return {
-        " ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8")
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+        return {" ".join(words)} if words else set()
+    # perf: the words zipped with themselves, shifted: a third faster than slicing each run
+    return set(map(" ".join, zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)))
 
 
 def minhash(text: str) -> numpy.ndarray:
@@ -54,12 +61,16 @@ def minhash(text: str) -> numpy.ndarray:
     them equal. perf: computed here because importing datasketch loads scipy for its LSH
     classes (0.8 s, a third of adding one clipping to a 10,000-article archive); the LSH index
     is made here too (`BANDS`)."""
-    hashes = [struct.unpack("<I", hashlib.sha1(s).digest()[:4])[0] for s in shingles(text)]
-    if not hashes:
+    sha1 = hashlib.sha1
+    # perf: each digest's first four bytes joined and read as one array, not unpacked one by one
+    head = b"".join([sha1(s.encode("utf-8")).digest()[:4] for s in _shingle_texts(text)])
+    if not head:
         return numpy.full(NUM_PERM, numpy.iinfo(_DTYPE).max, dtype=_DTYPE)
     a, b = _permutations()
-    mixed = _fmix32(numpy.array(hashes, dtype=_DTYPE).reshape(-1, 1))
-    return (mixed * a + b).min(axis=0)  # uint32 arithmetic wraps: modulo 2³², as intended
+    mixed = _fmix32(numpy.frombuffer(head, dtype="<u4").astype(_DTYPE)).reshape(-1, 1)
+    values = mixed * a  # uint32 arithmetic wraps: modulo 2³², as intended
+    values += b  # in place: one array fewer the size of shingles × permutations
+    return values.min(axis=0)
 
 
 @functools.cache
@@ -142,6 +153,11 @@ class NearDuplicateIndex:
         if empty and self._lsh is None:  # already stacked, as `_compare_all` would
             self._matrix, self._stacked = rows, len(fresh)
         self.kept += len(fresh)
+
+    def add_signature(self, article_id: str, signature: bytes) -> None:
+        """Add a stored text by its signature, made already (`minhash(text).tobytes()`)."""
+        if article_id not in self._position:
+            self._append(article_id, numpy.frombuffer(signature, dtype=_DTYPE))
 
     def __contains__(self, article_id: str) -> bool:
         return article_id in self._position
@@ -231,10 +247,11 @@ def _insert(lsh: list[dict[bytes, list[str]]], article_id: str, values: numpy.nd
         band.setdefault(key, []).append(article_id)
 
 
-def stored_index(store: ArticleStore) -> NearDuplicateIndex:
+def stored_index(store: ArticleStore, jobs: int = 1) -> NearDuplicateIndex:
     """The index of every stored text, by the signatures kept in the store's catalogue
     (`archive/catalogue.py`); one is made (or taken from the signature memo) only for a text
-    new or changed since, and kept there."""
+    new or changed since, and kept there. With `jobs` > 1 and many to make (a first run), they
+    are made in that many worker processes."""
     cache = store.cache
     index = NearDuplicateIndex(
         signatures=PickleMemo(None if cache is None else cache / SIGNATURES_FILE)
@@ -242,14 +259,52 @@ def stored_index(store: ArticleStore) -> NearDuplicateIndex:
     refs = store.refs()
     kept = store.catalogue.signatures(index.scheme)
     index.add_signatures((ref.id, kept[ref.id]) for ref in refs if ref.id in kept)
-    for ref in refs:
-        if ref.id in index:  # kept, or the first file of an id (as the store's lookups by id)
-            continue
-        # Not parsed again: a few changed files were parsed one by one, the others (a first
-        # run) through the article memo.
-        article = store.catalogue.recent(ref.path) or store.load(ref.path)
-        remember(store, index, ref.id, ref.path, article.body)
+    ids: set[str] = set()
+    # The first file of each id only (as the store's lookups by id).
+    missing = [r for r in refs if r.id not in index and not (r.id in ids or ids.add(r.id))]
+    label = "Signatures of the stored articles (once)"
+    with progress_of(store, label, len(missing)) as advance:
+        if jobs > 1 and len(missing) >= PARALLEL_FROM:
+            for ref, signature in _made_in_workers(store, missing, jobs):
+                index.add_signature(ref.id, signature)
+                store.catalogue.keep_signature(ref.path, index.scheme, signature)
+                advance()
+            return index
+        for ref in missing:
+            # Not parsed again: a few changed files were parsed one by one, the others (a first
+            # run) went through the article memo, or were read for their keys only.
+            remember(store, index, ref.id, ref.path, store.body(ref.path))
+            advance()
     return index
+
+
+def _made_in_workers(
+    store: ArticleStore, refs: list[StoredRef], jobs: int
+) -> Iterator[tuple[StoredRef, bytes]]:
+    """Each ref with its text's signature, made in `jobs` worker processes, in order; the texts
+    are read here, a slice at a time (a slice's texts are in memory at once, not the
+    archive's)."""
+    from chronicle.ingest.workers import exit_with_parent
+
+    with ProcessPoolExecutor(jobs, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
+        for start in range(0, len(refs), PARALLEL_SLICE):
+            part = refs[start : start + PARALLEL_SLICE]
+            texts = [store.body(ref.path) for ref in part]
+            yield from zip(part, pool.map(_signature_bytes, texts, chunksize=32), strict=True)
+
+
+def _signature_bytes(text: str) -> bytes:
+    return minhash(text).tobytes()
+
+
+@contextlib.contextmanager
+def progress_of(store: ArticleStore, label: str, total: int) -> Iterator[Callable[[], None]]:
+    """The store's progress bar (the command line's), or none."""
+    if store.progress is None:
+        yield lambda: None
+        return
+    with store.progress(label, total) as advance:
+        yield advance
 
 
 def remember(

@@ -9,6 +9,7 @@ none, so `Mr. Netanyahu said …` is one sentence. Abbreviations with no space a
 
 from __future__ import annotations
 
+import functools
 import re
 
 from chronicle.text.lexicon import ABBREVIATIONS
@@ -51,8 +52,15 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text`, stripped, none empty."""
+    return list(_sentences(text))
+
+
+# perf: enrichment splits the same paragraphs more than once (figures, then the reading grade):
+# two calls in three found their paragraph split already.
+@functools.lru_cache(maxsize=1024)
+def _sentences(text: str) -> tuple[str, ...]:
     parts = (text[start:end].strip() for start, end in sentence_bounds(text))
-    return [part for part in parts if part]
+    return tuple(part for part in parts if part)
 
 
 def is_abbreviation_dot(text: str, pos: int) -> bool:
