@@ -301,7 +301,7 @@ PARTICIPLE_ENDINGS = {
 ACCORDING_TO = {
     "en": ("according to",),
     "de": ("so",),
-    "fr": ("selon",),
+    "fr": ("selon", "d’après", "d'après"),
     "es": ("según",),
     "pt": ("segundo", "de acordo com"),
     "it": ("secondo",),

@@ -122,6 +122,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
     ctx.paragraph_speaker = previous
     lang = ctx.language
     last: Span | None = None
+    said_last: Speaker | None = None  # the speaker of `last`
     for span in spans:
         start, end = span.text_range
         quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
@@ -148,12 +149,15 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             speaker = previous
         if speaker is None and partial and previous is not None and _joined(masked, last, span):
             speaker = previous  # `dijo que “A” y que “B”`
+        if speaker is None and partial and said_last and last and last.close > sentence[0]:
+            # `afirmó que “A”, ya que implica “B”`: the sentence still reports the same speaker.
+            speaker = said_last
         if speaker is None and lang is not None and not partial and alone:
             speaker = person_here(span.open, ctx)  # `… ergänzt X. „…“`
             whole = span.open == 0 and span.close >= len(paragraph.rstrip()) - 1
             if speaker is None and whole and len(spans) == 1:
                 speaker = reported_before(ctx)  # `X ajoute qu’il …` ¶ `« … »`
-        last = span
+        last, said_last = span, speaker if speaker and speaker.name else None
         if speaker is None and (
             partial or count_words(quote) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] in SINGLE
         ):

@@ -278,16 +278,30 @@ def _dropped(subject: str, lang: str) -> bool:
     return not words or (words[0][:1].islower() and words[0].lower() not in DETERMINERS[lang])
 
 
+def _adverbial(head: str, lang: str) -> bool:
+    """Whether the words before a verb are no subject: nothing, or a phrase of time or place
+    opened by a preposition or `este`/`ese` with no capitalised word after it (`En aquel
+    momento`, `Desde su visión`, `Este lunes`)."""
+    words = head.split()
+    return not words or (
+        words[0].lower() in FUNCTION_WORDS[lang] | _PREPOSITIONS
+        and words[0].lower() not in PERSONAL_PRONOUNS[lang]
+        and not any(w[:1].isupper() for w in words[1:])
+    )
+
+
 def _last_clause(before: str) -> str:
     """`A esto se suma que el presidente, Luis Lacalle Pou,` → `el presidente, Luis Lacalle
-    Pou,`: from the last determiner before a `, name,` apposition."""
-    match = re.search(r"(?:^|\s)(\S+\s[^,]*,[^,]+,)\s*$", before)
+    Pou,` (also after an opening clause: `Ese mismo día, el presidente del sindicato, X,`): from
+    the last determiner before a `, name,` apposition."""
+    match = re.search(r"([^,]*),([^,]+),\s*$", before)
     if match is None:
         return ""
     words = match.group(1).split()
-    first_comma = next(i for i, w in enumerate(words) if w.endswith(","))
-    starts = [i for i, w in enumerate(words[:first_comma]) if w.lower() in _DETERMINERS]
-    return " ".join(words[starts[-1] :]) if starts else ""
+    starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS]
+    if not starts:
+        return ""
+    return " ".join(words[starts[-1] :]) + "," + match.group(2) + ","
 
 
 def _before_verb(before: str) -> str:
@@ -358,6 +372,6 @@ def preceding(
     if found is None:  # `Katrin Göring-Eckardt sagte den Zeitungen:`
         head = _before_verb(prefix[: verb.start()])
         found = _subject(head, sentence[0], ctx, off, lang, whole=True) if head else None
-        if not head and lang in PRO_DROP:
-            found = person_before(sentence[0], ctx, off)
+        if found is None and lang in PRO_DROP and _adverbial(head, lang):
+            found = person_before(sentence[0], ctx, off)  # `En aquel momento afirmó que`
     return Speaker(found.name, found.entity, name) if found else None

@@ -57,7 +57,11 @@ def last_that(prefix: str, lang: str) -> re.Match[str] | None:
     return matches[-1]
 
 
+# `Según informó la DGSA, …` opens a sentence too; German `So` there is mostly `thus`.
 ACCORDING_RX = {
-    lang: re.compile(rf"(?<![\w-])(?:{alternatives(ACCORDING_TO[lang])})(?![\w-])")
+    lang: re.compile(
+        rf"(?<![\w-])(?:{alternatives(ACCORDING_TO[lang])})(?![\w-])",
+        0 if lang == "de" else re.IGNORECASE,
+    )
     for lang in LANGUAGES
 }
