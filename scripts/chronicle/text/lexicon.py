@@ -235,6 +235,9 @@ SPEECH_VERBS = {
         raconté confié noté insisté lancé martelé reconnu rappelé observé prévenu commenté
         écrit mentionné lâché jugé détaille développe
         lâche tranche résume glisse conclut souffle confirme confirmé répond répondu
+        déclarent affirment expliquent ajoutent soulignent précisent estiment indiquent
+        assurent racontent confient rappellent dénoncé dénonce regrette regretté déplore
+        déploré annonce annoncé avertit averti ironise ironisé
         """
     ),
     "es": _words(
@@ -245,6 +248,12 @@ SPEECH_VERBS = {
         recalcó dicho afirmado declarado explicado añadido señalado asegurado indicado
         expresó lamentó enfatizó relató contó sumó admitió reconoció consideró opinó citó
         puntualizó aclaró remarcó concluyó detalló mencionó expuso reiteró acotó respondió
+        informó informa denunció criticó resaltó escribió cuenta relata expresa reclamó
+        insiste reconoce admite opina considera manifiesta remarca aclara detalla
+        dijeron afirmaron declararon explicaron añadieron agregaron aseguraron señalaron
+        indicaron sostuvieron advirtieron comentaron destacaron manifestaron precisaron
+        expresaron lamentaron informaron detallaron aclararon reconocieron respondieron
+        concluyeron denunciaron criticaron insistieron
         """
     ),
     "pt": _words(
@@ -282,6 +291,8 @@ RELATIVE_PRONOUNS = _words("quien quienes qui quem chi")
 CONJUNCTIONS = _words("y e und et and ma ou")
 # Languages that drop a known subject (`“…”, lamentó.`: she lamented).
 PRO_DROP = frozenset(("es", "pt", "it"))
+# Plural past and present endings of their verbs (`dijeron`, `disseram`, `hanno detto`).
+PLURAL_ENDINGS = ("ron", "ram", "rão", "ono", "anno", "an", "en", "am")
 # Past participles need their auxiliary (`a déclaré`, `ha dicho`); German has none here.
 SPEECH_AUXILIARIES = {
     "fr": ("a", "ont", "a-t-il", "a-t-elle"),

@@ -34,6 +34,7 @@ from chronicle.text.lexicon import (
     NOT_NAMES_EN,
     OF_WORDS,
     PERSONAL_PRONOUNS,
+    PLURAL_ENDINGS,
     PRO_DROP,
     ROLE_ENDINGS_DE,
     ROLE_NOUNS,
@@ -226,7 +227,7 @@ def trailing(
             or _after_phrase(subject)
         )
         if found is None and lang in PRO_DROP and _dropped(subject, lang):
-            found = person_before(span.open, ctx, off)  # `“…”, lamentó.`: she lamented
+            found = _dropped_subject(span.open, ctx, off, verb)  # `“…”, lamentó.`: she lamented
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
 
 
@@ -270,6 +271,19 @@ def _after_phrase(subject: str) -> Speaker | None:
         return None
     name = _name_run(words[2:])
     return Speaker(name, None, None) if name and " " in name else None
+
+
+def _dropped_subject(abs_start: int, ctx: Context, off: int, verb: str) -> Speaker | None:
+    """Who a verb with no subject has: the person named just before, else (no one named in this
+    paragraph or the last) the last person who spoke, still the story's subject
+    (`Bustos asegura …` ¶ `Señaló que …` ¶ `“…”, dijo a la red Erbol.`). A plural verb
+    (`indicaron`) has several people or an organisation for subject: no one is guessed."""
+    if any(word.endswith(PLURAL_ENDINGS) for word in verb.lower().split()):
+        return None
+    found = person_before(abs_start, ctx, off)
+    if found is None and ctx.speakers:
+        return Speaker(ctx.speakers[-1], None, None)
+    return found
 
 
 def _dropped(subject: str, lang: str) -> bool:
@@ -334,7 +348,7 @@ def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str)
     subject = clause.strip()[verb.end() :] if verb else clause
     found = _subject(subject, start + match.end(), ctx, off, lang)
     if found is None and lang in PRO_DROP and _dropped(subject, lang):
-        found = person_before(start, ctx, off)
+        found = _dropped_subject(start, ctx, off, verb.group(0) if verb else match.group(0))
     return Speaker(found.name, found.entity, match.group(0)) if found else None
 
 
@@ -373,5 +387,5 @@ def preceding(
         head = _before_verb(prefix[: verb.start()])
         found = _subject(head, sentence[0], ctx, off, lang, whole=True) if head else None
         if found is None and lang in PRO_DROP and _adverbial(head, lang):
-            found = person_before(sentence[0], ctx, off)  # `En aquel momento afirmó que`
+            found = _dropped_subject(sentence[0], ctx, off, name)  # `En aquel momento afirmó que`
     return Speaker(found.name, found.entity, name) if found else None

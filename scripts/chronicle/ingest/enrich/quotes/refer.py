@@ -168,6 +168,15 @@ def relative_antecedent(before_verb: str) -> Speaker | None:
         return None
     head = before_verb[: match.start()].rstrip()
     names = [name for name, _start, end in names_in(head) if end == len(head)]
+    if not names:
+        # `al intendente, José Yurramendi, para saber su opinión, quien`: `quien` is a person,
+        # the last one set off by commas.
+        names = [
+            name
+            for name, start, end in names_in(head)
+            if head[end : end + 1] == "," and head[:start].rstrip().endswith(",")
+            and _plain_name(name.split())
+        ]
     return Speaker(names[-1], None, None) if names else None
 
 
