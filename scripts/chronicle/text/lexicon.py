@@ -239,7 +239,8 @@ SPEECH_VERBS = {
         assurent racontent confient rappellent dénoncé dénonce regrette regretté déplore
         déploré annonce annoncé avertit averti ironise ironisé
         """
-    ),
+    )
+    | {"fait valoir"},
     "es": _words(
         """
         dijo dice afirmó afirma declaró declara explicó explica añadió añade agregó agrega
@@ -295,7 +296,7 @@ PRO_DROP = frozenset(("es", "pt", "it"))
 PLURAL_ENDINGS = ("ron", "ram", "rão", "ono", "anno", "an", "en", "am")
 # Past participles need their auxiliary (`a déclaré`, `ha dicho`); German has none here.
 SPEECH_AUXILIARIES = {
-    "fr": ("a", "ont", "a-t-il", "a-t-elle"),
+    "fr": ("a", "ont", "a-t-il", "a-t-elle", "avait", "avaient", "aurait"),
     "es": ("ha", "han"),
     "pt": ("tem", "têm"),
     "it": ("ha", "hanno"),
@@ -303,7 +304,7 @@ SPEECH_AUXILIARIES = {
 # Participles that are also a present tense (`dit-il`, `écrit-elle`): verbs on their own too.
 FINITE_PARTICIPLES = _words("dit écrit")
 PARTICIPLE_ENDINGS = {
-    "fr": ("é", "u", "is", "it"),
+    "fr": ("é", "u", "is", "it", " valoir"),  # `a fait valoir`
     "es": ("ado", "ido", "icho"),
     "pt": ("ado", "ido", "ito"),
     "it": ("ato", "uto", "ito", "tto", "nto", "sto", "so"),

@@ -240,7 +240,10 @@ def incise(paragraph: str, span: Span, ctx: Context, off: int, lang: str) -> Spe
         if not inside[: match.start()].rstrip().endswith(","):
             continue
         subject = inside[match.end() :]
-        found = _subject(subject, start + match.end(), ctx, off, lang)
+        if re.search(r"-(?:il|elle)$", match.group(0)):  # `« …, écrit-elle. … »`
+            found = person_before(span.open, ctx, off)
+        else:
+            found = _subject(subject, start + match.end(), ctx, off, lang)
         if found is not None and found.name and is_named(found.name):
             return Speaker(found.name, found.entity, _verb_name(match.group(0)))
     return None
@@ -359,6 +362,8 @@ def preceding(
     `Magallanes sostuvo que “…”`, `Al respecto, señaló: “…”` (she said)."""
     prefix = masked[sentence[0] : span.open].rstrip()
     that = last_that(prefix, lang)
+    if prefix.endswith(",") and _VERB_RX[lang].fullmatch(prefix[:-1].split()[-1]):
+        prefix = prefix[:-1].rstrip() + ":"  # `Il ajoute, « … »`: as after a colon
     if prefix.endswith(":"):
         prefix = prefix[:-1].rstrip()
     elif that is not None:
