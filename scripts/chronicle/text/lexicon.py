@@ -224,9 +224,15 @@ SPEECH_VERBS = {
         verkündet sprach spricht räumte räumt stellte stellt fragte fragt rief ruft seufzte
         seufzt beschreibt beschrieb rät riet führte führt findet fand sagen erklären betonen
         schildert schilderte erinnert erinnerte resümiert resümierte zitiert zitierte twittert
-        twitterte
+        twitterte entgegnet entgegnete erwidert erwiderte kontert konterte behauptet behauptete
+        bekräftigt bekräftigte beklagt beklagte bemängelt bemängelte gesteht gestand verrät
+        verriet urteilt urteilte appelliert appellierte schimpft schimpfte scherzt scherzte
+        präzisiert präzisierte argumentiert argumentierte bilanziert bilanzierte warnten
+        sagten betonten forderten kritisierten schreiben schrieben berichten
         """
-    ),
+    )
+    # `„…“, freut sich die Prokuristin`: a reflexive verb of feeling that reports speech.
+    | {"freut sich", "freute sich", "ärgert sich", "ärgerte sich", "wundert sich", "wunderte sich"},
     "fr": _words(
         """
         déclare dit affirme explique ajoute souligne précise estime indique assure poursuit
@@ -292,6 +298,14 @@ RELATIVE_PRONOUNS = _words("quien quienes qui quem chi")
 CONJUNCTIONS = _words("y e und et and ma ou")
 # Languages that drop a known subject (`“…”, lamentó.`: she lamented).
 PRO_DROP = frozenset(("es", "pt", "it"))
+# German reported speech (Konjunktiv I): a sentence with one of these goes on reporting the one
+# who spoke last (`„…“, meinte er. Dafür müsse man den Konzern „…“`).
+REPORTED_SPEECH_DE = _words(
+    """
+    sei seien habe müsse könne werde wolle solle dürfe gebe stehe gehe liege komme fehle
+    brauche bleibe heiße wisse
+    """
+)
 # Plural past and present endings of their verbs (`dijeron`, `disseram`, `hanno detto`).
 PLURAL_ENDINGS = ("ron", "ram", "rão", "ono", "anno", "an", "en", "am")
 # Past participles need their auxiliary (`a déclaré`, `ha dicho`); German has none here.
@@ -312,7 +326,7 @@ PARTICIPLE_ENDINGS = {
 # `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
 ACCORDING_TO = {
     "en": ("according to",),
-    "de": ("so",),
+    "de": ("so", "aus Sicht von", "nach Ansicht von"),
     "fr": ("selon", "d’après", "d'après"),
     "es": ("según",),
     "pt": ("segundo", "de acordo com"),

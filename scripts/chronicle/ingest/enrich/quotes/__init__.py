@@ -64,6 +64,7 @@ from chronicle.ingest.enrich.quotes.spans import (
     worth_keeping,
 )
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
+from chronicle.text.lexicon import REPORTED_SPEECH_DE
 from chronicle.text.normalize import count_words, language_code
 from chronicle.text.sentences import sentence_bounds
 
@@ -80,6 +81,12 @@ def _joined(masked: str, last: Span | None, span: Span) -> bool:
         return False
     between = masked[last.close + 1 : span.open]
     return len(between.split()) <= MAX_JOINING_WORDS and not any(c in between for c in ".!?;:")
+
+
+def _reported(masked: str, sentence: tuple[int, int]) -> bool:
+    """Whether the writer's words of a German sentence are in reported speech (Konjunktiv I)."""
+    words = masked[sentence[0] : sentence[1]].split()
+    return any(w.strip(",;:") in REPORTED_SPEECH_DE for w in words)
 
 
 def _sentence_of(bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
@@ -149,6 +156,13 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             speaker = previous
         if speaker is None and partial and previous is not None and _joined(masked, last, span):
             speaker = previous  # `dijo que “A” y que “B”`
+        if (
+            speaker is None
+            and previous is not None
+            and lang == "de"
+            and _reported(masked, sentence)
+        ):
+            speaker = previous  # `„…“, meinte er. Dafür müsse man „…“`: still his words
         if speaker is None and partial and said_last and last and last.close > sentence[0]:
             # `afirmó que “A”, ya que implica “B”`: the sentence still reports the same speaker.
             speaker = said_last

@@ -126,7 +126,12 @@ def _subject(
                 break
             if phrase[-1].lower() in OF_WORDS:
                 pass  # `un integrante del Poder Ejecutivo`: the name is the described's
-            elif bare[:1].isupper() and (lang != "de" or (i >= 2 and phrase[-1][:1].isupper())):
+            elif (
+                bare[:1].isupper()
+                and (lang != "de" or (i >= 2 and phrase[-1][:1].isupper()))
+                # `die Prokuristin des Hamburger Importeurs`: a genitive's name is the possessor
+                and not (lang == "de" and any(w in ("des", "der") for w in phrase[1:]))
+            ):
                 name = _name_run(words[i:])
                 person = [m for m in mentions if m.entity.kind == "person"]
                 if person:

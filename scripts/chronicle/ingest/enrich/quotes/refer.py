@@ -70,6 +70,16 @@ def _is_role(word: str) -> bool:
     return bare in _ROLE_SET or bare.lower().endswith(ROLE_ENDINGS_DE)
 
 
+def _inflected(before: str) -> bool:
+    """Whether the German word before a capitalised run is a preposition or an inflected
+    adjective or article (`mehreren`, `einem`, `vor`): the run is then nouns, not a person."""
+    words = before.split()
+    if not words or not words[-1][:1].islower():
+        return False
+    last = words[-1].lower()
+    return last in FUNCTION_WORDS["de"] or last.endswith(("en", "em", "er", "es"))
+
+
 def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
     """(where, name) of every person `text` names, as the module's docstring says."""
     lang = ctx.language
@@ -99,6 +109,8 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
         )
         if text[end : end + 1] in '”»«“"':
             continue  # `«Mario Kart»`: a title
+        if lang == "de" and not titled and _inflected(before):
+            continue  # `Vor mehreren Zehntausend Zuhörern`: nouns after an adjective
         if len(words) == 1:
             if speaks and words[0] in ctx.surnames():  # `Magallanes indicó`
                 out.append((start, known.get(words[0], words[0])))
@@ -174,7 +186,8 @@ def relative_antecedent(before_verb: str) -> Speaker | None:
         names = [
             name
             for name, start, end in names_in(head)
-            if head[end : end + 1] == "," and head[:start].rstrip().endswith(",")
+            if head[end : end + 1] == ","
+            and head[:start].rstrip().endswith(",")
             and _plain_name(name.split())
         ]
     return Speaker(names[-1], None, None) if names else None
