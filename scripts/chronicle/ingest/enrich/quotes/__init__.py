@@ -83,8 +83,11 @@ def _joined(masked: str, last: Span | None, span: Span) -> bool:
     return len(between.split()) <= MAX_JOINING_WORDS and not any(c in between for c in ".!?;:")
 
 
-def _reported(masked: str, sentence: tuple[int, int]) -> bool:
-    """Whether the writer's words of a German sentence are in reported speech (Konjunktiv I)."""
+def _reported(masked: str, sentence: tuple[int, int], quote: str) -> bool:
+    """Whether the writer's words of a German sentence are in reported speech (Konjunktiv I),
+    around a quote of more than a word (one word in marks is as often a term: `„Backlog“`)."""
+    if count_words(quote) < 2:
+        return False
     words = masked[sentence[0] : sentence[1]].split()
     return any(w.strip(",;:") in REPORTED_SPEECH_DE for w in words)
 
@@ -160,10 +163,17 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             speaker is None
             and previous is not None
             and lang == "de"
-            and _reported(masked, sentence)
+            and _reported(masked, sentence, quote)
         ):
             speaker = previous  # `„…“, meinte er. Dafür müsse man „…“`: still his words
-        if speaker is None and partial and said_last and last and last.close > sentence[0]:
+        if (
+            speaker is None
+            and partial
+            and said_last
+            and last
+            and last.close > sentence[0]
+            and count_words(quote) >= 2  # `erklärte X von „Peta“`: a name in marks
+        ):
             # `afirmó que “A”, ya que implica “B”`: the sentence still reports the same speaker.
             speaker = said_last
         if speaker is None and lang is not None and not partial and alone:

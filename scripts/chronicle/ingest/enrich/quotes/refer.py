@@ -70,6 +70,24 @@ def _is_role(word: str) -> bool:
     return bare in _ROLE_SET or bare.lower().endswith(ROLE_ENDINGS_DE)
 
 
+def _leading_word(word: str) -> bool:
+    """`Ahora` (`Ahora Bustos asegura`), `Der`, `L’ingénieur`: a word opening a sentence before
+    a name, no part of it."""
+    return word.lower() in _FUNCTION_WORDS | _DETERMINERS or (
+        re.match(r"[LlDd][’']\w", word) is not None and word[2:3].islower()
+    )
+
+
+def _without_role(words: list[str]) -> list[str]:
+    """A name's words without the words before it that are no part of it: `Der Bürgermeister
+    Jan Albers`, `VW-Chef Herbert Diess`, `L’ingénieur Marc Dubreuil` → the name."""
+    while len(words) > 1 and _leading_word(words[0]):
+        words = words[1:]
+    while len(words) > 1 and _is_role(words[0]):
+        words = words[1:]
+    return words
+
+
 def _inflected(before: str) -> bool:
     """Whether the German word before a capitalised run is a preposition or an inflected
     adjective or article (`mehreren`, `einem`, `vor`): the run is then nouns, not a person."""
@@ -91,13 +109,11 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
             cut = name.rindex(". ") + 2
             name, start = name[cut:], start + cut
         words = name.split()
-        titled = False
-        while len(words) > 1 and words[0].lower() in _FUNCTION_WORDS:  # `Ahora Bustos asegura`
-            start += len(words[0]) + 1
-            words = words[1:]
-        while len(words) > 1 and _is_role(words[0]):  # `VW-Chef Herbert Diess`
-            start += len(words[0]) + 1
-            words, titled = words[1:], True
+        kept = _without_role(words)
+        stripped = words[: len(words) - len(kept)]  # `Ahora`, or a role: `VW-Chef`
+        titled = any(w.lower() not in _FUNCTION_WORDS | _DETERMINERS for w in stripped)
+        start += len(name) - len(" ".join(kept))
+        words = kept
         words[-1] = words[-1].rstrip(".,;:")  # `ergänzt Eliane Koch.`: the sentence's full stop
         name = " ".join(words)
         before = text[:start].rstrip()
@@ -227,7 +243,8 @@ def one_name_per_person(quotes: list[Quote], text: str) -> list[Quote]:
     for paragraph in text.split("\n\n"):
         if any(surname in paragraph for surname in single):  # reading names costs; most lack it
             found = names_in(paragraph)
-            written |= {n for n, _s, _e in found if _plain_name(n.split()) and is_named(n)}
+            trimmed = (" ".join(_without_role(n.split())) for n, _s, _e in found)
+            written |= {n for n in trimmed if _plain_name(n.split()) and is_named(n)}
     out = []
     for quote in quotes:
         name = quote.speaker or ""

@@ -1,0 +1,163 @@
+"""Classes of attribution in German, French and Spanish: who a quote belongs to when the
+attribution is a clause away (an opening `según`, a dropped subject, reported speech), and when
+a quote has no one who can be named (a plural verb, a genitive, nouns after an adjective).
+Each case is a small text written for it."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.ingest.enrich.quotes import extract_quotes
+
+
+def speakers(text: str, language: str) -> dict[str, str | None]:
+    quotes = extract_quotes(text, [], language)
+    for quote in quotes:
+        assert quote.text in text
+    return {q.text: q.speaker for q in quotes}
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote", "speaker"),
+    [
+        # an `according to` that opens the sentence, capitalised
+        (
+            "Según informó la Dirección de Aguas a la prensa, se detectó “una fuga en la red "
+            "principal del barrio”.",
+            "es",
+            "una fuga en la red principal del barrio",
+            "Dirección de Aguas",
+        ),
+        # a description, then the name set off by commas, after an opening clause
+        (
+            "Ese mismo martes, el presidente del gremio médico, Tomás Ibarra Ruiz, señaló ante "
+            "la prensa que la huelga “está muy cerca”.",
+            "es",
+            "está muy cerca",
+            "Tomás Ibarra Ruiz",
+        ),
+        # a dropped subject after a phrase of time
+        (
+            "Marta Sosa Vidal dirige la cooperativa desde 2010. En aquel momento afirmó que había "
+            "deudas por “los créditos del banco estatal”.",
+            "es",
+            "los créditos del banco estatal",
+            "Marta Sosa Vidal",
+        ),
+        # `quien` after a name set off by commas and a clause
+        (
+            "El diario llamó al alcalde de la ciudad, Rubén Ortiz Lema, para saber su opinión, "
+            "quien manifestó que “el puerto necesita más inversión”.",
+            "es",
+            "el puerto necesita más inversión",
+            "Rubén Ortiz Lema",
+        ),
+        # French: a pluperfect verb, and `a fait valoir`
+        (
+            "Avant le vote, la ministre Claire Vautrin avait déclaré à la radio que « le budget "
+            "ne sera pas modifié ».",
+            "fr",
+            "le budget ne sera pas modifié",
+            "Claire Vautrin",
+        ),
+        (
+            "Des amendes « aideront les villes à garder leurs rues propres », a fait valoir le "
+            "maire Paul Servant au journal local.",
+            "fr",
+            "aideront les villes à garder leurs rues propres",
+            "Paul Servant",
+        ),
+        # French: `Il ajoute, « … »`, a verb and a comma before the quote
+        (
+            "L’ingénieur Marc Dubreuil a visité le chantier lundi. Il ajoute, « nous finirons "
+            "le pont avant l’hiver ».",
+            "fr",
+            "nous finirons le pont avant l’hiver",
+            "Marc Dubreuil",
+        ),
+        # German: a reflexive verb of feeling, and a genitive after the description
+        (
+            "Ina Gerlach prüft die Ware im Lager. Ina Gerlach zeigt auf eine Kiste, „eine sehr gute "
+            "Ernte aus Spanien“, freut sich die Chefin des Bremer Händlers über die Lieferung.",
+            "de",
+            "eine sehr gute Ernte aus Spanien",
+            "Ina Gerlach",
+        ),
+        # German: reported speech (Konjunktiv I) goes on with the one who spoke
+        (
+            "Der Bürgermeister Jan Albers sprach am Montag. „Wir bauen die Schule neu“, sagte "
+            "Albers. Dafür müsse die Stadt aber „deutlich mehr Geld ausgeben“.",
+            "de",
+            "deutlich mehr Geld ausgeben",
+            "Jan Albers",
+        ),
+    ],
+)
+def test_attribution_a_clause_away(text, language, quote, speaker):
+    assert speakers(text, language)[quote] == speaker
+
+
+def test_a_later_partial_quote_in_the_same_sentence_keeps_the_speaker():
+    text = (
+        "La ministra Elena Prado Gil expresó en la sesión que “el agua es un derecho” y que "
+        "“termina siendo injusto para los vecinos”, ya que implica “el cierre de los pozos "
+        "rurales”."
+    )
+    found = speakers(text, "es")
+    assert found["el cierre de los pozos rurales"] == "Elena Prado Gil"
+
+
+def test_a_dropped_subject_is_the_last_speaker_when_no_one_is_named_near():
+    text = (
+        "El investigador Hugo Ferrán asegura que “habría causado un escándalo mayor”.\n\n"
+        "Señaló que la mayoría de los coches robados están en manos de autoridades.\n\n"
+        "“Yo le diría que casi todos los tienen policías y militares”, dijo a la radio."
+    )
+    found = speakers(text, "es")
+    assert found["Yo le diría que casi todos los tienen policías y militares"] == "Hugo Ferrán"
+
+
+def test_a_plural_verb_with_no_subject_is_no_one_named_before():
+    text = (
+        "La ministra Antonia Reyes Soto criticó la decisión de la orden.\n\n"
+        "Finalmente, indicaron que “mientras dure la investigación el sacerdote queda "
+        "suspendido de sus funciones”."
+    )
+    found = speakers(text, "es")
+    quote = "mientras dure la investigación el sacerdote queda suspendido de sus funciones"
+    assert found.get(quote) is None
+
+
+def test_nouns_after_an_inflected_word_are_no_person():
+    text = (
+        "Rita Vogt leitet den Betrieb. Vor mehreren Hundert Zuhörern bekräftigte der Chef die "
+        "Pläne. „Wolfsburg ist wichtig für den Konzern“, betonte der Chef."
+    )
+    assert speakers(text, "de").get("Wolfsburg ist wichtig für den Konzern") != "Hundert Zuhörern"
+
+
+def test_a_name_in_marks_between_two_quotes_is_no_quote_of_the_speaker():
+    text = (
+        "„Wir haben täglich Meldungen von toten Tieren bekommen“, erklärte Nadia Kranz von "
+        "„Tierhilfe“, „da hätte sofort reagiert werden müssen.“"
+    )
+    found = speakers(text, "de")
+    assert found.get("Tierhilfe") is None
+    assert found["da hätte sofort reagiert werden müssen."] == "Nadia Kranz"
+
+
+def test_a_sentence_ends_before_the_spaces_inside_guillemets():
+    text = (
+        "Léa Morin écrit ses Mémoires. « Je repense souvent à ce quartier, écrit-elle. Ces "
+        "scènes me manquent parfois cruellement. » Il arrive à l’architecte de regarder son "
+        "travail : « Les miens sont surtout des souvenirs de chantiers »."
+    )
+    found = speakers(text, "fr")
+    assert (
+        found[
+            "Je repense souvent à ce quartier, écrit-elle. Ces scènes me manquent parfois "
+            "cruellement."
+        ]
+        == "Léa Morin"
+    )
+    assert found.get("Les miens sont surtout des souvenirs de chantiers") is None
