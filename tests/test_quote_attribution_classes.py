@@ -77,8 +77,8 @@ def speakers(text: str, language: str) -> dict[str, str | None]:
         ),
         # German: a reflexive verb of feeling, and a genitive after the description
         (
-            "Ina Gerlach prüft die Ware im Lager. Ina Gerlach zeigt auf eine Kiste, „eine sehr gute "
-            "Ernte aus Spanien“, freut sich die Chefin des Bremer Händlers über die Lieferung.",
+            "Ina Gerlach prüft die Ware im Lager. Ina Gerlach zeigt auf eine Kiste, „eine sehr "
+            "gute Ernte aus Spanien“, freut sich die Chefin des Bremer Händlers über die Lieferung.",
             "de",
             "eine sehr gute Ernte aus Spanien",
             "Ina Gerlach",
