@@ -78,7 +78,7 @@ def speakers(text: str, language: str) -> dict[str, str | None]:
         # German: a reflexive verb of feeling, and a genitive after the description
         (
             "Ina Gerlach prüft die Ware im Lager. Ina Gerlach zeigt auf eine Kiste, „eine sehr "
-            "gute Ernte aus Spanien“, freut sich die Chefin des Bremer Händlers über die Lieferung.",
+            "gute Ernte aus Spanien“, freut sich die Chefin des Bremer Händlers über die Ware.",
             "de",
             "eine sehr gute Ernte aus Spanien",
             "Ina Gerlach",
