@@ -210,6 +210,18 @@ SPEECH_VERBS_EN = _words(
     concluded recounted shouted whispered written rejected rejecting dismissed dismissing
     observed cautioned conceded contended lamented boasted complained joked quipped mused opined
     retorted countered emphasized emphasised fumed scoffed snapped recalls explains adds
+    asserted asserts alleged alleges testified reiterated reiterates
+    """
+)
+# `searched for the phrase “…”`, `das Wort „…“`: words in marks after one of these are
+# mentioned, not said by anyone.
+MENTION_NOUNS = _words(
+    """
+    phrase phrases word words term terms slogan slogans hashtag motto
+    Wort Wörter Begriff Begriffe Schlagwort Motto Slogan Hashtag
+    mot mots terme termes formule expression
+    palabra palabras término términos frase lema
+    palavra palavras termo expressão parola parole termine
     """
 )
 # Speech verbs of the languages with attribution rules of their own (besides English).

@@ -64,7 +64,7 @@ from chronicle.ingest.enrich.quotes.spans import (
     worth_keeping,
 )
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
-from chronicle.text.lexicon import REPORTED_SPEECH_DE
+from chronicle.text.lexicon import MENTION_NOUNS, REPORTED_SPEECH_DE
 from chronicle.text.normalize import count_words, language_code
 from chronicle.text.sentences import sentence_bounds
 
@@ -81,6 +81,12 @@ def _joined(masked: str, last: Span | None, span: Span) -> bool:
         return False
     between = masked[last.close + 1 : span.open]
     return len(between.split()) <= MAX_JOINING_WORDS and not any(c in between for c in ".!?;:")
+
+
+def _mentioned(masked: str, span: Span) -> bool:
+    """Whether a partial quote follows `the phrase`, `le mot`, `den Begriff`: a mention."""
+    before = masked[max(0, span.open - 30) : span.open].split()
+    return bool(before) and before[-1].strip(",") in MENTION_NOUNS
 
 
 def _reported(masked: str, sentence: tuple[int, int], quote: str) -> bool:
@@ -122,6 +128,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
     spans = [s for s in find_spans(paragraph) if worth_keeping(paragraph, s)]
     # A quote left open at the end of the last paragraph goes on in this one if it opens it.
     continued, ctx.continued = ctx.continued, None
+    closing, ctx.closing_speaker = ctx.closing_speaker, None
     if not spans:
         return []
     masked = mask(paragraph, spans)
@@ -150,6 +157,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
             or english.preceding(masked, span, sentence, ctx, offset)
         )
+        if speaker is not None and partial and _mentioned(masked, span):
+            speaker = None
         if speaker is not None:
             speaker = settle(speaker)
         alone = stands_alone(masked[sentence[0] : span.open])
@@ -176,11 +185,19 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
         ):
             # `afirmó que “A”, ya que implica “B”`: the sentence still reports the same speaker.
             speaker = said_last
+        whole = span.open == 0 and span.close >= len(paragraph.rstrip()) - 1 and len(spans) == 1
         if speaker is None and lang is not None and not partial and alone:
             speaker = person_here(span.open, ctx)  # `… ergänzt X. „…“`
-            whole = span.open == 0 and span.close >= len(paragraph.rstrip()) - 1
-            if speaker is None and whole and len(spans) == 1:
+            if speaker is None and whole:
                 speaker = reported_before(ctx)  # `X ajoute qu’il …` ¶ `« … »`
+        if (
+            speaker is None
+            and whole
+            and closing
+            and lang is None  # the other languages have reported_before
+            and quote[-1:] in ".!?…"  # a heading (`‘A messy, messy mess’`) ends with none
+        ):
+            speaker = closing  # `“…,” said Black Elk, who lives there.` ¶ `“…”`
         last, said_last = span, speaker if speaker and speaker.name else None
         if speaker is None and (
             partial or count_words(quote) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] in SINGLE
@@ -203,6 +220,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
                 marks=printed_marks(paragraph, span),
             )
         )
+        if speaker.name and sentence[1] >= len(masked.rstrip()):
+            ctx.closing_speaker = speaker  # the paragraph ends with this speaker's sentence
         if speaker.name:
             previous = ctx.paragraph_speaker = speaker
             if span.close >= len(paragraph):
