@@ -161,3 +161,48 @@ def test_a_sentence_ends_before_the_spaces_inside_guillemets():
         == "Léa Morin"
     )
     assert found.get("Les miens sont surtout des souvenirs de chantiers") is None
+
+
+def test_words_after_the_phrase_are_mentioned_not_said():
+    text = (
+        "Gray said he first searched online for the phrase “cheap flights to nowhere” before "
+        "he booked the trip."
+    )
+    assert speakers(text, "en").get("cheap flights to nowhere") is None
+    assert (
+        speakers("Le maire a employé le mot « catastrophe naturelle majeure ».", "fr").get(
+            "catastrophe naturelle majeure"
+        )
+        is None
+    )
+
+
+def test_a_paragraph_that_is_one_quote_goes_on_with_the_last_speaker():
+    text = (
+        "“We will always warn them about the roads,” said Nora Banks, who has lived in the "
+        "valley for decades.\n\n"
+        "“The thing is, the bridge has been closing for years. Nobody listens to us.”"
+    )
+    found = speakers(text, "en")
+    assert found["The thing is, the bridge has been closing for years. Nobody listens to us."] == (
+        "Nora Banks"
+    )
+
+
+def test_a_heading_in_marks_does_not_go_on_with_the_last_speaker():
+    text = (
+        "“It is only a matter of luck that no one was hurt,” Lederman said.\n\n"
+        "‘A messy, messy mess’\n\n"
+        "“Officials released misleading statements about the protest,” the report says."
+    )
+    assert speakers(text, "en").get("A messy, messy mess") is None
+
+
+def test_asserted_is_a_speech_verb():
+    text = (
+        "The police chief, Jason Miller, has asserted that officers “can use whatever force "
+        "is necessary to keep the peace”."
+    )
+    assert speakers(text, "en")["can use whatever force is necessary to keep the peace"] == (
+        "Jason Miller"
+    )
