@@ -206,3 +206,22 @@ def test_asserted_is_a_speech_verb():
     assert speakers(text, "en")["can use whatever force is necessary to keep the peace"] == (
         "Jason Miller"
     )
+
+
+def test_a_first_name_after_a_role_is_a_person_in_its_paragraph():
+    text = (
+        "Die Konsole steht im Sitzungszimmer. Co-Redaktionsleiter Gabriel schlägt sich schlecht. "
+        "«Weisst du, im ganz alten Spiel hätte ich euch alle geschlagen», sagt er."
+    )
+    assert (
+        speakers(text, "de")["Weisst du, im ganz alten Spiel hätte ich euch alle geschlagen"]
+        == "Gabriel"
+    )
+
+
+def test_a_possessive_opens_no_name():
+    text = (
+        "Ihre Tochter hat sicher viele Fragen – dabei geht es vor allem um die Frage: „Bin ich "
+        "heute wirklich ganz normal?“"
+    )
+    assert speakers(text, "de")["Bin ich heute wirklich ganz normal?"] is None

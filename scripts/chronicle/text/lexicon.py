@@ -367,6 +367,7 @@ FUNCTION_WORDS = {
         vor mit bei von für gegen ohne um seit während wegen als ob ich er sie es wir ihr man mein
         sein auf aus an in unter über zu durch bis nachdem bevor weil obwohl trotz laut gemäß
         unser kein keine dies diese dieser dieses jeder jede alle viele
+        ihre ihrem ihren ihrer seine seinem seinen seiner unsere meine
         """
     ),
     "fr": _words(

@@ -128,7 +128,9 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
         if lang == "de" and not titled and _inflected(before):
             continue  # `Vor mehreren Zehntausend Zuhörern`: nouns after an adjective
         if len(words) == 1:
-            if speaks and words[0] in ctx.surnames():  # `Magallanes indicó`
+            if (speaks or titled) and words[0] in ctx.surnames():  # `Magallanes indicó`
+                out.append((start, known.get(words[0], words[0])))
+            elif titled and not _NOT_NAMES & {words[0]}:  # `Co-Redaktionsleiter Gabriel`
                 out.append((start, known.get(words[0], words[0])))
             continue
         if not _plain_name(words) or words[-1].lower() in ORGANISATION_WORDS_EN:
@@ -224,7 +226,11 @@ def person_before(abs_start: int, ctx: Context, off: int) -> Speaker | None:
         return Speaker(person.surface, person.entity.name, None)
     if here:
         return Speaker(max(here)[1], None, None)
+    # A German first name alone (`Co-Redaktionsleiter Gabriel`) is too weak a trace across
+    # paragraphs: the next may be about someone no rule tells is a person (`Da klopft Renato`).
     previous = _people(ctx.read[-1], ctx) if ctx.read else []
+    if ctx.language == "de":
+        previous = [p for p in previous if " " in p[1]]
     if previous:
         return Speaker(max(previous)[1], None, None)
     return None
