@@ -128,9 +128,8 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
         if lang == "de" and not titled and _inflected(before):
             continue  # `Vor mehreren Zehntausend Zuhörern`: nouns after an adjective
         if len(words) == 1:
-            if (speaks or titled) and words[0] in ctx.surnames():  # `Magallanes indicó`
-                out.append((start, known.get(words[0], words[0])))
-            elif titled and not _NOT_NAMES & {words[0]}:  # `Co-Redaktionsleiter Gabriel`
+            # `Magallanes indicó` (a surname read before), `Co-Redaktionsleiter Gabriel`
+            if (speaks and words[0] in ctx.surnames()) or (titled and words[0] not in _NOT_NAMES):
                 out.append((start, known.get(words[0], words[0])))
             continue
         if not _plain_name(words) or words[-1].lower() in ORGANISATION_WORDS_EN:
