@@ -225,3 +225,8 @@ def test_a_possessive_opens_no_name():
         "heute wirklich ganz normal?“"
     )
     assert speakers(text, "de")["Bin ich heute wirklich ganz normal?"] is None
+
+
+def test_a_short_title_later_in_the_sentence_is_no_quote_of_the_speaker():
+    text = "“We wrote those fast,” Justin Hale says of songs like “City of Stars” and others."
+    assert speakers(text, "en").get("City of Stars") is None

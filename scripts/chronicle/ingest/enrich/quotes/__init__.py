@@ -181,7 +181,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             and said_last
             and last
             and last.close > sentence[0]
-            and count_words(quote) >= 2  # `erklärte X von „Peta“`: a name in marks
+            # `erklärte X von „Peta“`, `the song “City of Stars”`: a name in marks
+            and count_words(quote) >= MIN_UNATTRIBUTED_WORDS
         ):
             # `afirmó que “A”, ya que implica “B”`: the sentence still reports the same speaker.
             speaker = said_last
