@@ -228,5 +228,10 @@ def test_a_possessive_opens_no_name():
 
 
 def test_a_short_title_later_in_the_sentence_is_no_quote_of_the_speaker():
-    text = "“We wrote those fast,” Justin Hale says of songs like “City of Stars” and others."
-    assert speakers(text, "en").get("City of Stars") is None
+    text = (
+        "El músico Justo Hala dijo que “lo escribimos muy rápido”, aunque la canción "
+        "“Ciudad de Estrellas” tardó más."
+    )
+    found = speakers(text, "es")
+    assert found["lo escribimos muy rápido"] == "Justo Hala"
+    assert found.get("Ciudad de Estrellas") is None
