@@ -225,13 +225,3 @@ def test_a_possessive_opens_no_name():
         "heute wirklich ganz normal?“"
     )
     assert speakers(text, "de")["Bin ich heute wirklich ganz normal?"] is None
-
-
-def test_a_short_title_later_in_the_sentence_is_no_quote_of_the_speaker():
-    text = (
-        "El músico Justo Hala dijo que “lo escribimos muy rápido”, aunque la canción "
-        "“Ciudad de Estrellas” tardó más."
-    )
-    found = speakers(text, "es")
-    assert found["lo escribimos muy rápido"] == "Justo Hala"
-    assert found.get("Ciudad de Estrellas") is None
