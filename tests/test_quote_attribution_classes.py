@@ -225,3 +225,24 @@ def test_a_possessive_opens_no_name():
         "heute wirklich ganz normal?“"
     )
     assert speakers(text, "de")["Bin ich heute wirklich ganz normal?"] is None
+
+
+def test_unnamed_sources_speak_as_a_group():
+    text = (
+        "El ministro Pablo Mieres habló el lunes con el sindicato.\n\n"
+        "En tanto, fuentes de Navicom dijeron a la prensa que “la empresa tomó esta medida para "
+        "ordenar la situación”. “Tenemos un compromiso con el puerto y con el país”, explicaron "
+        "las fuentes."
+    )
+    found = speakers(text, "es")
+    assert found["la empresa tomó esta medida para ordenar la situación"] == "fuentes de Navicom"
+    assert found["Tenemos un compromiso con el puerto y con el país"] == "las fuentes"
+
+
+def test_a_name_and_a_colon_before_a_quote_is_a_headline_attribution():
+    text = "Más fuego amigo. Larroque: “El presidente fuerza la ruptura con el gobierno”"
+    assert speakers(text, "es")["El presidente fuerza la ruptura con el gobierno"] == "Larroque"
+    # German capitalises every noun: `Fazit:` is no one.
+    assert speakers("Fazit: „Wir brauchen mehr Personal in den Schulen.“", "de") == {
+        "Wir brauchen mehr Personal in den Schulen.": None
+    }

@@ -213,6 +213,9 @@ SPEECH_VERBS_EN = _words(
     asserted asserts alleged alleges testified reiterated reiterates
     """
 )
+# `fuentes de Montecon dijeron`, `explicaron las fuentes`: unnamed sources speak as a group,
+# never for one person named before.
+SOURCE_NOUNS = _words("fuentes voceros sources fontes fonti Quellen")
 # `searched for the phrase “…”`, `das Wort „…“`: words in marks after one of these are
 # mentioned, not said by anyone.
 MENTION_NOUNS = _words(

@@ -38,6 +38,7 @@ from chronicle.text.lexicon import (
     PRO_DROP,
     ROLE_ENDINGS_DE,
     ROLE_NOUNS,
+    SOURCE_NOUNS,
 )
 from chronicle.text.names import is_name
 from chronicle.text.sentences import is_abbreviation_dot
@@ -171,6 +172,10 @@ def _subject(
         if len(phrase) >= 2 and (lang != "de" or any(w[:1].isupper() for w in phrase[1:])):
             return _described(" ".join(phrase), abs_start, ctx, off)
         return None
+    if len(words) >= 3 and first in SOURCE_NOUNS and words[1].lower() in OF_WORDS:
+        name = _name_run(words[2:])  # `fuentes de Montecon`
+        if name and (not whole or len(name.split()) == len(words) - 2):
+            return Speaker(" ".join([*words[:2], name]), None, None)
     at_start = [m for m in mentions if m.start == off + abs_start + lead]
     people = [m for m in mentions if m.entity.kind == "person"]
     name = _name_run(words)
@@ -190,6 +195,8 @@ def _subject(
 def _described(phrase: str, abs_start: int, ctx: Context, off: int) -> Speaker:
     """`die Managerin`, `le chancelier`: someone named just before (in this paragraph or the
     last), when there is one; `un integrante del Poder Ejecutivo` introduces someone new."""
+    if phrase.split()[1:2] and phrase.split()[1] in SOURCE_NOUNS:
+        return Speaker(phrase, None, None)
     if phrase.split()[0].lower() not in INDEFINITE_ARTICLES and (
         ctx.paragraph_speaker is not None or ctx.masked[:abs_start].strip() or ctx.read
     ):

@@ -164,6 +164,12 @@ def opening_person(prefix: str, ctx: Context) -> Speaker | None:
         return Speaker(known[last], None, None)
     if last in ctx.surnames() and (" " not in name or _plain_name(name.split())):
         return Speaker(name, None, None)
+    if (
+        ctx.language not in (None, "de")  # German capitalises every noun: `Fazit: „…“`
+        and prefix.strip(" -–—•:") == name
+        and not any(w in _NOT_NAMES or w.lower() in _FUNCTION_WORDS for w in name.split())
+    ):
+        return Speaker(name, None, None)  # a headline: `Larroque: “…”`
     # `Lundi 6 mai, Sebastian Kurz, le chancelier autrichien, n’a pas hésité … : « … »`: the
     # person the sentence names first is its subject.
     people = _people(prefix, ctx)
