@@ -246,3 +246,14 @@ def test_a_name_and_a_colon_before_a_quote_is_a_headline_attribution():
     assert speakers("Fazit: „Wir brauchen mehr Personal in den Schulen.“", "de") == {
         "Wir brauchen mehr Personal in den Schulen.": None
     }
+
+
+def test_she_is_the_spokeswoman_of_the_last_paragraph():
+    text = (
+        "The strikers do not aim to disrupt flights, a spokeswoman for the Harbour Workers "
+        "Union said at a press conference.\n\n"
+        "“They do want to win public support,” she said."
+    )
+    assert speakers(text, "en")["They do want to win public support,"] == "Harbour Workers Union"
+    other = text.replace("spokeswoman", "spokesman")
+    assert speakers(other, "en").get("They do want to win public support,") is None

@@ -11,6 +11,13 @@ from __future__ import annotations
 
 import re
 
+from chronicle.ingest.enrich.quotes.clauses import (
+    PREPOSITIONS,
+    adverbial,
+    before_verb,
+    dropped,
+    last_clause,
+)
 from chronicle.ingest.enrich.quotes.context import Context, Speaker
 from chronicle.ingest.enrich.quotes.people import POSSESSIVE
 from chronicle.ingest.enrich.quotes.refer import (
@@ -24,7 +31,6 @@ from chronicle.ingest.enrich.quotes.speech import ACCORDING_RX as _ACCORDING_RX
 from chronicle.ingest.enrich.quotes.speech import VERB_RX as _VERB_RX
 from chronicle.ingest.enrich.quotes.speech import last_that
 from chronicle.text.lexicon import (
-    CONJUNCTIONS,
     DETERMINERS,
     FILLERS,
     FUNCTION_WORDS,
@@ -49,7 +55,6 @@ _NOT_NAMES = frozenset().union(*NOT_NAMES.values())
 _FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _FILLERS = frozenset().union(*FILLERS.values())
 _DETERMINERS = frozenset().union(*DETERMINERS.values())
-_PREPOSITIONS = frozenset(("à", "au", "en", "a", "ao", "em", "no", "na", "ante"))
 
 
 MAX_WORDS_VERB_TO_THAT = 8  # `dijo a la diaria que`, `señaló en rueda de prensa que`
@@ -148,7 +153,7 @@ def _subject(
             ):
                 break
             if lang != "de" and (
-                bare.lower() in _PREPOSITIONS or bare.lower() in FUNCTION_WORDS[lang]
+                bare.lower() in PREPOSITIONS or bare.lower() in FUNCTION_WORDS[lang]
             ):
                 # `le commissaire à l’économie Pierre Moscovici`: the name after the role's
                 # complement; `un ténor de la droite sur l’influence`: the description ends.
@@ -156,7 +161,7 @@ def _subject(
                     (
                         n
                         for k in range(i + 2, min(i + 4, len(words)))
-                        if words[k - 1].lower() not in _FUNCTION_WORDS | _PREPOSITIONS
+                        if words[k - 1].lower() not in _FUNCTION_WORDS | PREPOSITIONS
                         and (n := _name_run(words[k:]))
                     ),
                     None,
@@ -238,7 +243,7 @@ def trailing(
             or _subject(subject, start, ctx, off, lang)
             or _after_phrase(subject)
         )
-        if found is None and lang in PRO_DROP and _dropped(subject, lang):
+        if found is None and lang in PRO_DROP and dropped(subject, lang):
             found = _dropped_subject(span.open, ctx, off, verb)  # `“…”, lamentó.`: she lamented
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
 
@@ -301,57 +306,6 @@ def _dropped_subject(abs_start: int, ctx: Context, off: int, verb: str) -> Speak
     return found
 
 
-def _dropped(subject: str, lang: str) -> bool:
-    """Whether the words after a verb leave its subject out (`dijo a la red Erbol`, nothing)."""
-    words = subject.split()
-    return not words or (words[0][:1].islower() and words[0].lower() not in DETERMINERS[lang])
-
-
-def _adverbial(head: str, lang: str) -> bool:
-    """Whether the words before a verb are no subject: nothing, or a phrase of time or place
-    opened by a preposition or `este`/`ese` with no capitalised word after it (`En aquel
-    momento`, `Desde su visión`, `Este lunes`)."""
-    words = head.split()
-    return not words or (
-        words[0].lower() in FUNCTION_WORDS[lang] | _PREPOSITIONS
-        and words[0].lower() not in PERSONAL_PRONOUNS[lang]
-        and not any(w[:1].isupper() for w in words[1:])
-    )
-
-
-def _last_clause(before: str) -> str:
-    """`A esto se suma que el presidente, Luis Lacalle Pou,` → `el presidente, Luis Lacalle
-    Pou,` (also after an opening clause: `Ese mismo día, el presidente del sindicato, X,`): from
-    the last determiner before a `, name,` apposition."""
-    match = re.search(r"([^,]*),([^,]+),\s*$", before)
-    if match is None:
-        return ""
-    words = match.group(1).split()
-    starts = [i for i, w in enumerate(words) if w.lower() in _DETERMINERS]
-    if not starts:
-        return ""
-    return " ".join(words[starts[-1] :]) + "," + match.group(2) + ","
-
-
-def _before_verb(before: str) -> str:
-    """The subject's words before a verb: after an opening clause (`En tanto, fuentes de X`)
-    or inside commas (`Y, el presidente de Z,`), fillers at the end dropped (`X también`)."""
-    if re.search(r",[^,]+,\s*$", before):
-        head = before.split(",", 1)[0]
-    else:
-        head = before.rsplit(",", 1)[-1]
-    words = head.split()
-    # `Ousman Noor von "Stop Killer Robots" sagt:` (the name in marks is masked): the
-    # organisation after `von` is the speaker's, and the fillers before the verb are no subject.
-    while words and (
-        words[-1].lower() in _FILLERS | CONJUNCTIONS
-        or (len(words) > 1 and words[-1].lower() in OF_WORDS)
-        or not any(c.isalnum() for c in words[-1])
-    ):
-        words.pop()
-    return " ".join(words)
-
-
 def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str) -> Speaker | None:
     """`Según informó la DGSA a la diaria, se constató “…”`, `Según entiende, “…”` (she
     understands): an opening `according to` clause names the speaker, or drops a known one."""
@@ -362,7 +316,7 @@ def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str)
     verb = _VERB_RX[lang].match(clause.strip())
     subject = clause.strip()[verb.end() :] if verb else clause
     found = _subject(subject, start + match.end(), ctx, off, lang)
-    if found is None and lang in PRO_DROP and _dropped(subject, lang):
+    if found is None and lang in PRO_DROP and dropped(subject, lang):
         found = _dropped_subject(start, ctx, off, verb.group(0) if verb else match.group(0))
     return Speaker(found.name, found.entity, match.group(0)) if found else None
 
@@ -399,10 +353,10 @@ def preceding(
     if found is None:
         found = relative_antecedent(prefix[: verb.start()])
     if found is None:  # `A esto se suma que el presidente, Luis Lacalle Pou, expresó que`
-        found = _apposition(_last_clause(prefix[: verb.start()]))
+        found = _apposition(last_clause(prefix[: verb.start()]))
     if found is None:  # `Katrin Göring-Eckardt sagte den Zeitungen:`
-        head = _before_verb(prefix[: verb.start()])
+        head = before_verb(prefix[: verb.start()])
         found = _subject(head, sentence[0], ctx, off, lang, whole=True) if head else None
-        if found is None and lang in PRO_DROP and _adverbial(head, lang):
+        if found is None and lang in PRO_DROP and adverbial(head, lang):
             found = _dropped_subject(sentence[0], ctx, off, name)  # `En aquel momento afirmó que`
     return Speaker(found.name, found.entity, name) if found else None

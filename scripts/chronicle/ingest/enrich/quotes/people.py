@@ -10,6 +10,7 @@ from chronicle.text.lexicon import (
     NOT_NAMES_EN,
     NUMBER_WORDS_EN,
     ORGANISATION_WORDS_EN,
+    ROLE_WORDS_EN,
 )
 from chronicle.text.names import name_runs
 
@@ -76,3 +77,21 @@ def may_be_person(name: str, known_surnames: set[str], text: str = "") -> bool:
         and last[:1].isupper()
         and re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", text) is not None
     )
+
+
+_OTHER_GENDER = {"she": ("spokesman", "chairman"), "he": ("spokeswoman", "chairwoman")}
+_DESCRIBED_SPEAKER = re.compile(
+    r"\b((?:a|an|the)\s+(\w+))(?:\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w&’'-]*\s*){1,6}))?"
+    r",?\s+(?:said|says|told|added)\b"
+)
+
+
+def described_speaker(paragraph: str, pronoun: str) -> str | None:
+    """`… a spokeswoman for the Service Employees International Union said at a press
+    conference.` ¶ `“…,” she said.`: who speaks by a description of a role (not one of the
+    other gender) in a paragraph's last sentence: the organisation it speaks for, if named."""
+    last = re.split(r"(?<=[.!?])\s+", paragraph.rstrip())[-1]
+    found = [m for m in _DESCRIBED_SPEAKER.finditer(last) if m.group(2).lower() in ROLE_WORDS_EN]
+    if not found or found[-1].group(2).lower() in _OTHER_GENDER.get(pronoun, ()):
+        return None
+    return (found[-1].group(3) or found[-1].group(1)).strip()

@@ -14,6 +14,7 @@ from chronicle.ingest.enrich.quotes.context import Context, Speaker
 from chronicle.ingest.enrich.quotes.people import (
     POSSESSIVE,
     POSSESSOR,
+    described_speaker,
     may_be_person,
     names_in,
     not_a_name_word,
@@ -159,6 +160,8 @@ def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | boo
         ]
         if previous:
             return Speaker(previous[-1][0].rstrip(".,"), None, None)
+        if described := described_speaker(ctx.read[-1], words[-1]):
+            return Speaker(described, None, None)
     if kind == "person" and ctx.last_named:
         return Speaker(ctx.last_named, None, None)
     return None
