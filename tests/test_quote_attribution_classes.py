@@ -257,3 +257,12 @@ def test_she_is_the_spokeswoman_of_the_last_paragraph():
     assert speakers(text, "en")["They do want to win public support,"] == "Harbour Workers Union"
     other = text.replace("spokeswoman", "spokesman")
     assert speakers(other, "en").get("They do want to win public support,") is None
+
+
+def test_an_opening_as_said_clause_names_the_speaker():
+    text = (
+        "Wie Sprecher Stefan Gobbel erklärte, wollte sich die Firma darum kümmern, dass die Tiere "
+        "versorgt werden: „Das war auch mit dem Veterinäramt so abgesprochen.“"
+    )
+    found = speakers(text, "de")
+    assert found["Das war auch mit dem Veterinäramt so abgesprochen."] == "Stefan Gobbel"

@@ -321,12 +321,30 @@ def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str)
     return Speaker(found.name, found.entity, match.group(0)) if found else None
 
 
+_AS_SAID = re.compile(r"\s*(?:Wie|Comme|Como|Come)\s+([^,]+?)\s+(\S+)\s*,")
+
+
+def _as_said(prefix: str, start: int, ctx: Context, off: int, lang: str) -> Speaker | None:
+    """`Wie Sprecher Stefan Gobbin erklärte, wollte sich die Stadt …: „…“`, `Como dijo X, …`:
+    an opening `as X said` clause names the speaker of the sentence's quote."""
+    match = _AS_SAID.match(prefix)
+    if match is None or not _VERB_RX[lang].fullmatch(match.group(2)):
+        return None
+    found = _subject(match.group(1), start + match.start(1), ctx, off, lang)
+    if found is None or not found.name or not is_named(found.name):
+        return None
+    return Speaker(found.name, found.entity, match.group(2))
+
+
 def preceding(
     masked: str, span: Span, sentence: tuple[int, int], ctx: Context, off: int, lang: str
 ) -> Speaker | None:
     """`Kohlmann sagte: „…“`, `Dazu sagte der Minister: „…“`, `Macron a déclaré : « … »`,
     `Magallanes sostuvo que “…”`, `Al respecto, señaló: “…”` (she said)."""
     prefix = masked[sentence[0] : span.open].rstrip()
+    said = _as_said(prefix, sentence[0], ctx, off, lang)
+    if said is not None:
+        return said
     that = last_that(prefix, lang)
     if prefix.endswith(",") and _VERB_RX[lang].fullmatch(prefix[:-1].split()[-1]):
         prefix = prefix[:-1].rstrip() + ":"  # `Il ajoute, « … »`: as after a colon
