@@ -242,8 +242,7 @@ SPEECH_VERBS = {
         twitterte entgegnet entgegnete erwidert erwiderte kontert konterte behauptet behauptete
         bekräftigt bekräftigte beklagt beklagte bemängelt bemängelte gesteht gestand verrät
         verriet urteilt urteilte appelliert appellierte schimpft schimpfte scherzt scherzte
-        präzisiert präzisierte argumentiert argumentierte bilanziert bilanzierte warnten
-        sagten betonten forderten kritisierten schreiben schrieben berichten
+        präzisiert präzisierte argumentiert argumentierte bilanziert bilanzierte
         """
     )
     # `„…“, freut sich die Prokuristin`: a reflexive verb of feeling that reports speech.

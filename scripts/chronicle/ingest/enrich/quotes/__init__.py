@@ -157,6 +157,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
             or english.preceding(masked, span, sentence, ctx, offset)
         )
+        explicit = speaker is not None  # named by the sentence's own attribution
         if speaker is not None and partial and _mentioned(masked, span):
             speaker = None
         if speaker is not None:
@@ -221,8 +222,10 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
                 marks=printed_marks(paragraph, span),
             )
         )
-        if speaker.name and sentence[1] >= len(masked.rstrip()):
-            ctx.closing_speaker = speaker  # the paragraph ends with this speaker's sentence
+        if speaker.name and explicit and sentence[1] >= len(masked.rstrip()):
+            # The paragraph ends with a sentence that attributes a quote (a quote going on from
+            # the one before, with no attribution of its own, ends none).
+            ctx.closing_speaker = speaker
         if speaker.name:
             previous = ctx.paragraph_speaker = speaker
             if span.close >= len(paragraph):
