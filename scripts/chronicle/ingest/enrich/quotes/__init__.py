@@ -11,7 +11,12 @@ How a speaker is found, in order:
 2. before it, in the same sentence, the nearest speech verb: `Katz warned: “…”`,
    `Khallaf described Israel’s actions as a “blatant violation”` (a partial quote);
 3. a quote with no attribution of its own continues the one before it in the paragraph (or
-   the previous paragraph's, when that ended inside an open quote and this one opens with one).
+   the previous paragraph's, when that ended inside an open quote and this one opens with one);
+   a partial quote later in a sentence that reported someone is theirs; in English a paragraph
+   that is one whole quote goes on with the speaker the previous paragraph's last sentence
+   names; in German a sentence in reported speech (`Dafür müsse man „…“`) goes on with the
+   paragraph's speaker. Words in marks after `the phrase`, `le mot`, `das Wort` are mentioned,
+   not said.
 Speakers are registry entities where a mention lies in the subject (a person before an
 organisation before a place), else a capitalised name (roles such as `CEO` stripped), a
 description (`the source`, `Steve Witkoff’s deputy`) or a pronoun resolved to the last person
@@ -34,9 +39,10 @@ name the article prints in quotation marks elsewhere is a title, no speaker (`La
 
 By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
-attributions of each language), `speech` (other languages' speech verbs as patterns), `refer`
-(who a pronoun, description or surname stands for), `plausible` (a last look: whether a found
-speaker names someone at all); every word they read comes from text.lexicon.
+attributions of each language), `clauses` (where another language's subject lies), `speech`
+(other languages' speech verbs as patterns), `refer` (who a pronoun, description or surname
+stands for), `plausible` (a last look: whether a found speaker names someone at all); every word
+they read comes from text.lexicon.
 """
 
 from __future__ import annotations
