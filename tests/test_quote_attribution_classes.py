@@ -266,3 +266,30 @@ def test_an_opening_as_said_clause_names_the_speaker():
     )
     found = speakers(text, "de")
     assert found["Das war auch mit dem Veterinäramt so abgesprochen."] == "Stefan Gobbel"
+
+
+def test_a_pronoun_of_the_other_gender_is_someone_else():
+    text = (
+        "Dans son livre, Claire Vasseur, historienne, raconte la fermeture de l’usine. « Les "
+        "ouvriers savaient depuis longtemps, écrit-elle. Personne ne les a écoutés. »\n\n"
+        "Il ajoute, « la direction avait déjà vendu les machines à l’étranger »."
+    )
+    found = speakers(text, "fr")
+    first = "Les ouvriers savaient depuis longtemps, écrit-elle. Personne ne les a écoutés."
+    assert found[first] == "Claire Vasseur"
+    assert found["la direction avait déjà vendu les machines à l’étranger"] is None
+    same = text.replace("Il ajoute", "Elle ajoute")
+    assert speakers(same, "fr")["la direction avait déjà vendu les machines à l’étranger"] == (
+        "Claire Vasseur"
+    )
+
+
+def test_he_is_no_place_in_a_list_of_names():
+    text = (
+        "The company has long worked with Canada, Australia, New Zealand and the US on the "
+        "project.\n\n"
+        "Critics doubt the plan. “We have seen this kind of promise many times before,” he "
+        "asserts, “and it never ends well for the workers.”"
+    )
+    found = speakers(text, "en")
+    assert found["We have seen this kind of promise many times before,"] is None

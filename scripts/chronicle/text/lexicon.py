@@ -360,6 +360,11 @@ PERSONAL_PRONOUNS = {
     "pt": _words("ele ela"),
     "it": _words("lui lei"),
 }
+# The gender a personal pronoun gives the person it stands for (German `sie` may be plural).
+PRONOUN_GENDERS = {
+    **dict.fromkeys(("he", "er", "il", "él", "ele", "lui"), "m"),
+    **dict.fromkeys(("she", "elle", "ella", "ela", "lei"), "f"),
+}
 # Capitalised at a sentence's start, never a name: `Zum Glück`, `Dazu`, `Im Interview`.
 FUNCTION_WORDS = {
     "de": _words(

@@ -33,6 +33,8 @@ class Context:
         self.closing_speaker: Speaker | None = None
         self.language: str | None = None  # de, fr, es, pt: that language's attributions too
         self.read: list[str] = []  # earlier paragraphs, for the surnames of names in them
+        # `m` or `f` for a speaker a gendered pronoun (`elle`, `she`) already stood for
+        self.genders: dict[str, str] = {}
         self._surnames: set[str] = set()
         self._scanned = 0
 

@@ -117,7 +117,7 @@ def _subject(
     first = words[0].lower()
     lead = cut.find(words[0]) if skip else len(cut) - len(cut.lstrip())
     if first in PERSONAL_PRONOUNS[lang] and (not whole or len(words) == 1):
-        return person_before(abs_start, ctx, off)
+        return person_before(abs_start, ctx, off, first)
     span_end = abs_start + len(cut)
     mentions = [
         m
@@ -236,7 +236,7 @@ def trailing(
     start = span.close + 1 + lead + match.end()
     subject = stripped[match.end() :]
     if re.search(r"-(?:il|elle)\b", verb):
-        found = person_before(start, ctx, off)
+        found = person_before(start, ctx, off, _inverted(verb))
     else:
         found = (
             _apposition(subject)
@@ -258,12 +258,18 @@ def incise(paragraph: str, span: Span, ctx: Context, off: int, lang: str) -> Spe
             continue
         subject = inside[match.end() :]
         if re.search(r"-(?:il|elle)$", match.group(0)):  # `« …, écrit-elle. … »`
-            found = person_before(span.open, ctx, off)
+            found = person_before(span.open, ctx, off, _inverted(match.group(0)))
         else:
             found = _subject(subject, start + match.end(), ctx, off, lang)
         if found is not None and found.name and is_named(found.name):
             return Speaker(found.name, found.entity, _verb_name(match.group(0)))
     return None
+
+
+def _inverted(verb: str) -> str | None:
+    """`écrit-elle` → `elle`, `a-t-il dit` → `il`."""
+    match = re.search(r"-(il|elle)\b", verb)
+    return match.group(1) if match else None
 
 
 def _verb_name(verb: str) -> str:
@@ -363,7 +369,8 @@ def preceding(
         return None
     name = _verb_name(verb.group(0))
     if re.search(r"-(?:il|elle)\b", verb.group(0)):
-        found = None if after.strip() else person_before(sentence[0], ctx, off)
+        pronoun = _inverted(verb.group(0))
+        found = None if after.strip() else person_before(sentence[0], ctx, off, pronoun)
         return Speaker(found.name, found.entity, name) if found else None
     found = None
     if after.strip():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from chronicle.text.lexicon import (
+    DETERMINERS_EN,
     NATIONALITIES_EN,
     NOT_NAMES_EN,
     NUMBER_WORDS_EN,
@@ -77,6 +78,34 @@ def may_be_person(name: str, known_surnames: set[str], text: str = "") -> bool:
         and last[:1].isupper()
         and re.search(rf"(?<![\w-]){re.escape(last.lower())}(?![\w-])", text) is not None
     )
+
+
+def stands_for_someone(text: str, name: tuple[str, int, int]) -> bool:
+    """Whether a name in `text` may be a person a pronoun stands for: not one after an
+    article or a possessive (`the Las Vegas debate`, `a Go-Kart Track`): a person's name
+    takes none; nor one after a preposition of place (see below). (Measured: leaving out
+    names followed by a lower-case word, `Rust Belt victims`, also left out people followed
+    by their verb, `Mary Steenburgen plays`.)"""
+    _name, start, end = name
+    before = text[:start].split()
+    word = before[-1].lower() if before else ""
+    return not (
+        (word in DETERMINERS_EN and word != "one")
+        or word in _PLACE_PREPOSITIONS
+        or _listed(text[:start], text[end:])
+    )
+
+
+def _listed(before: str, after: str) -> bool:
+    """`Canada, Australia, New Zealand and the US`: a name inside a list of names is one of a
+    set of things (countries, firms), seldom the one person `he` or `she` stands for."""
+    after_list = re.match(r",\s|\s+(?:and|or)\s", after) is not None
+    return after_list and re.search(r"[A-Z][\w’'.-]*,\s*$", before) is not None
+
+
+# After one of these a name is a place or a work (`in Las Vegas`, `working on La La Land`),
+# seldom a person a later pronoun stands for.
+_PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "of", "into", "near", "across", "throughout"))
 
 
 _OTHER_GENDER = {"she": ("spokesman", "chairman"), "he": ("spokeswoman", "chairwoman")}

@@ -28,6 +28,7 @@ from chronicle.text.lexicon import (
     FUNCTION_WORDS,
     NOT_NAMES,
     ORGANISATION_WORDS_EN,
+    PRONOUN_GENDERS,
     RELATIVE_PRONOUNS,
     ROLE_ENDINGS_DE,
     ROLE_NOUNS,
@@ -216,9 +217,27 @@ def relative_antecedent(before_verb: str) -> Speaker | None:
     return Speaker(names[-1], None, None) if names else None
 
 
-def person_before(abs_start: int, ctx: Context, off: int) -> Speaker | None:
+def person_before(
+    abs_start: int, ctx: Context, off: int, pronoun: str | None = None
+) -> Speaker | None:
     """The person a pronoun, dropped subject or description at `abs_start` (in the current
-    paragraph) most likely refers to; None when no one was named in it or the last."""
+    paragraph) most likely refers to; None when no one was named in it or the last. A gendered
+    `pronoun` (`il` after `écrit-elle`) never stands for someone the other one stood for."""
+    return agrees(_person_before(abs_start, ctx, off), pronoun, ctx)
+
+
+def agrees(found: Speaker | None, pronoun: str | None, ctx: Context) -> Speaker | None:
+    """`found`, unless a pronoun of the other gender stood for it before (then no one: an
+    unattributed quote beats a wrong one); a gendered pronoun's gender is kept for it."""
+    gender = PRONOUN_GENDERS.get((pronoun or "").lower())
+    if found is None or found.name is None or gender is None:
+        return found
+    if ctx.genders.setdefault(found.name, gender) != gender:
+        return None
+    return found
+
+
+def _person_before(abs_start: int, ctx: Context, off: int) -> Speaker | None:
     if ctx.paragraph_speaker is not None:
         return ctx.paragraph_speaker
     person = ctx.last_before(off + abs_start, "person")
