@@ -293,3 +293,14 @@ def test_he_is_no_place_in_a_list_of_names():
     )
     found = speakers(text, "en")
     assert found["We have seen this kind of promise many times before,"] is None
+
+
+def test_a_nationality_alone_speaks_only_for_an_organisation_named_so():
+    text = (
+        "Denver is a hub for American Airlines and for two smaller carriers.\n\n"
+        "“We expect to restore every cancelled flight by Friday,” American said in a statement."
+    )
+    quote = "We expect to restore every cancelled flight by Friday,"
+    assert speakers(text, "en")[quote] == "American"
+    other = text.replace("American Airlines", "an American airline")
+    assert speakers(other, "en")[quote] is None

@@ -11,8 +11,8 @@ pytestmark = pytest.mark.corpus
 
 # (language, part): (precision, recall, quotes in the gold set)
 FLOORS = {
-    ("en", None): (0.96, 0.79, 176),
-    ("en", "tuning"): (0.99, 0.91, 47),
+    ("en", None): (0.96, 0.80, 176),
+    ("en", "tuning"): (0.99, 0.93, 47),
     ("en", "held-out"): (0.95, 0.75, 129),
     ("de", None): (0.93, 0.62, 195),
     ("de", "tuning"): (0.96, 0.83, 73),

@@ -108,6 +108,18 @@ def _listed(before: str, after: str) -> bool:
 _PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "of", "into", "near", "across", "throughout"))
 
 
+def organisation_word(subject: str, article: str) -> str | None:
+    """`“…,” American said`: a nationality alone names no one (`Syrian said` is a fragment),
+    unless the article names an organisation that starts with it (`American Airlines`)."""
+    words = subject.strip(" ,").split()
+    if len(words) != 1 or words[0] not in NATIONALITIES_EN:
+        return None
+    rx = rf"(?<![\w-]){words[0]} ([A-Z][\w&’'-]+)"
+    if any(w not in NOT_NAMES_EN for w in re.findall(rx, article)):
+        return words[0]
+    return None
+
+
 _OTHER_GENDER = {"she": ("spokesman", "chairman"), "he": ("spokeswoman", "chairwoman")}
 _DESCRIBED_SPEAKER = re.compile(
     r"\b((?:a|an|the)\s+(\w+))(?:\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w&’'-]*\s*){1,6}))?"

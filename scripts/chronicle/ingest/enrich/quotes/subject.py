@@ -18,6 +18,7 @@ from chronicle.ingest.enrich.quotes.people import (
     may_be_person,
     names_in,
     not_a_name_word,
+    organisation_word,
     stands_for_someone,
     surnames,
 )
@@ -301,6 +302,8 @@ def resolve_subject(text: str, abs_start: int, ctx: Context, off: int, mode: str
         names = _first_chain([n for n in names if n[1] < _lead_end(text)], text)
     if names:
         return Speaker(names[0][0] if mode == "object" else names[-1][0], None, None)
+    if alone := organisation_word(text, ctx.text):
+        return Speaker(alone, None, None)
     described = _description(text[first:], at_start=mode == "object")
     if described is None and qualifiers:
         # `US officials said`: the officials, described, not the United States.
