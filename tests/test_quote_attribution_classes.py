@@ -304,3 +304,13 @@ def test_a_nationality_alone_speaks_only_for_an_organisation_named_so():
     assert speakers(text, "en")[quote] == "American"
     other = text.replace("American Airlines", "an American airline")
     assert speakers(other, "en")[quote] is None
+
+
+def test_he_never_stands_for_an_organisation_that_spoke_last():
+    text = (
+        "“The network will appeal the ruling this week,” CNN said in a statement.\n\n"
+        "“We are confident in our reporting and our staff,” he said."
+    )
+    found = speakers(text, "en")
+    assert found["The network will appeal the ruling this week,"] == "CNN"
+    assert found.get("We are confident in our reporting and our staff,") is None

@@ -120,6 +120,17 @@ def organisation_word(subject: str, article: str) -> str | None:
     return None
 
 
+def organisation_like(name: str) -> bool:
+    """`Service Employees International Union`, `CNN`, `American` (for American Airlines): a
+    speaker `he` or `she` cannot stand for."""
+    last = name.split()[-1].rstrip(".,")
+    return (
+        last.lower() in ORGANISATION_WORDS_EN
+        or re.fullmatch(r"[A-Z][A-Z&]{1,5}", last) is not None
+        or name in NATIONALITIES_EN
+    )
+
+
 _OTHER_GENDER = {"she": ("spokesman", "chairman"), "he": ("spokeswoman", "chairwoman")}
 _DESCRIBED_SPEAKER = re.compile(
     r"\b((?:a|an|the)\s+(\w+))(?:\s+(?:for|of|at)\s+(?:the\s+)?((?:[A-Z][\w&’'-]*\s*){1,6}))?"

@@ -18,6 +18,7 @@ from chronicle.ingest.enrich.quotes.people import (
     may_be_person,
     names_in,
     not_a_name_word,
+    organisation_like,
     organisation_word,
     stands_for_someone,
     surnames,
@@ -156,7 +157,7 @@ def _referent(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | bo
             return Speaker(previous[-1][0].rstrip(".,"), None, None)
         if described := described_speaker(ctx.read[-1], words[-1]):
             return Speaker(described, None, None)
-    if kind == "person" and ctx.last_named:
+    if kind == "person" and ctx.last_named and not organisation_like(ctx.last_named):
         return Speaker(ctx.last_named, None, None)
     return None
 
