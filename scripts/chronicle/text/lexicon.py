@@ -210,6 +210,21 @@ SPEECH_VERBS_EN = _words(
     concluded recounted shouted whispered written rejected rejecting dismissed dismissing
     observed cautioned conceded contended lamented boasted complained joked quipped mused opined
     retorted countered emphasized emphasised fumed scoffed snapped recalls explains adds
+    asserted asserts alleged alleges testified reiterated reiterates
+    """
+)
+# `fuentes de Montecon dijeron`, `explicaron las fuentes`: unnamed sources speak as a group,
+# never for one person named before.
+SOURCE_NOUNS = _words("fuentes voceros sources fontes fonti Quellen")
+# `searched for the phrase “…”`, `das Wort „…“`: words in marks after one of these are
+# mentioned, not said by anyone.
+MENTION_NOUNS = _words(
+    """
+    phrase phrases word words term terms slogan slogans hashtag motto
+    Wort Wörter Begriff Begriffe Schlagwort Motto Slogan Hashtag
+    mot mots terme termes formule expression
+    palabra palabras término términos frase lema
+    palavra palavras termo expressão parola parole termine
     """
 )
 # Speech verbs of the languages with attribution rules of their own (besides English).
@@ -224,9 +239,14 @@ SPEECH_VERBS = {
         verkündet sprach spricht räumte räumt stellte stellt fragte fragt rief ruft seufzte
         seufzt beschreibt beschrieb rät riet führte führt findet fand sagen erklären betonen
         schildert schilderte erinnert erinnerte resümiert resümierte zitiert zitierte twittert
-        twitterte
+        twitterte entgegnet entgegnete erwidert erwiderte kontert konterte behauptet behauptete
+        bekräftigt bekräftigte beklagt beklagte bemängelt bemängelte gesteht gestand verrät
+        verriet urteilt urteilte appelliert appellierte schimpft schimpfte scherzt scherzte
+        präzisiert präzisierte argumentiert argumentierte bilanziert bilanzierte
         """
-    ),
+    )
+    # `„…“, freut sich die Prokuristin`: a reflexive verb of feeling that reports speech.
+    | {"freut sich", "freute sich", "ärgert sich", "ärgerte sich", "wundert sich", "wunderte sich"},
     "fr": _words(
         """
         déclare dit affirme explique ajoute souligne précise estime indique assure poursuit
@@ -235,8 +255,12 @@ SPEECH_VERBS = {
         raconté confié noté insisté lancé martelé reconnu rappelé observé prévenu commenté
         écrit mentionné lâché jugé détaille développe
         lâche tranche résume glisse conclut souffle confirme confirmé répond répondu
+        déclarent affirment expliquent ajoutent soulignent précisent estiment indiquent
+        assurent racontent confient rappellent dénoncé dénonce regrette regretté déplore
+        déploré annonce annoncé avertit averti ironise ironisé
         """
-    ),
+    )
+    | {"fait valoir"},
     "es": _words(
         """
         dijo dice afirmó afirma declaró declara explicó explica añadió añade agregó agrega
@@ -245,6 +269,12 @@ SPEECH_VERBS = {
         recalcó dicho afirmado declarado explicado añadido señalado asegurado indicado
         expresó lamentó enfatizó relató contó sumó admitió reconoció consideró opinó citó
         puntualizó aclaró remarcó concluyó detalló mencionó expuso reiteró acotó respondió
+        informó informa denunció criticó resaltó escribió cuenta relata expresa reclamó
+        insiste reconoce admite opina considera manifiesta remarca aclara detalla
+        dijeron afirmaron declararon explicaron añadieron agregaron aseguraron señalaron
+        indicaron sostuvieron advirtieron comentaron destacaron manifestaron precisaron
+        expresaron lamentaron informaron detallaron aclararon reconocieron respondieron
+        concluyeron denunciaron criticaron insistieron
         """
     ),
     "pt": _words(
@@ -282,9 +312,19 @@ RELATIVE_PRONOUNS = _words("quien quienes qui quem chi")
 CONJUNCTIONS = _words("y e und et and ma ou")
 # Languages that drop a known subject (`“…”, lamentó.`: she lamented).
 PRO_DROP = frozenset(("es", "pt", "it"))
+# German reported speech (Konjunktiv I): a sentence with one of these goes on reporting the one
+# who spoke last (`„…“, meinte er. Dafür müsse man den Konzern „…“`).
+REPORTED_SPEECH_DE = _words(
+    """
+    sei seien habe müsse könne werde wolle solle dürfe gebe stehe gehe liege komme fehle
+    brauche bleibe heiße wisse
+    """
+)
+# Plural past and present endings of their verbs (`dijeron`, `disseram`, `hanno detto`).
+PLURAL_ENDINGS = ("ron", "ram", "rão", "ono", "anno", "an", "en", "am")
 # Past participles need their auxiliary (`a déclaré`, `ha dicho`); German has none here.
 SPEECH_AUXILIARIES = {
-    "fr": ("a", "ont", "a-t-il", "a-t-elle"),
+    "fr": ("a", "ont", "a-t-il", "a-t-elle", "avait", "avaient", "aurait"),
     "es": ("ha", "han"),
     "pt": ("tem", "têm"),
     "it": ("ha", "hanno"),
@@ -292,7 +332,7 @@ SPEECH_AUXILIARIES = {
 # Participles that are also a present tense (`dit-il`, `écrit-elle`): verbs on their own too.
 FINITE_PARTICIPLES = _words("dit écrit")
 PARTICIPLE_ENDINGS = {
-    "fr": ("é", "u", "is", "it"),
+    "fr": ("é", "u", "is", "it", " valoir"),  # `a fait valoir`
     "es": ("ado", "ido", "icho"),
     "pt": ("ado", "ido", "ito"),
     "it": ("ato", "uto", "ito", "tto", "nto", "sto", "so"),
@@ -300,8 +340,8 @@ PARTICIPLE_ENDINGS = {
 # `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
 ACCORDING_TO = {
     "en": ("according to",),
-    "de": ("so",),
-    "fr": ("selon",),
+    "de": ("so", "aus Sicht von", "nach Ansicht von"),
+    "fr": ("selon", "d’après", "d'après"),
     "es": ("según",),
     "pt": ("segundo", "de acordo com"),
     "it": ("secondo",),
@@ -320,6 +360,11 @@ PERSONAL_PRONOUNS = {
     "pt": _words("ele ela"),
     "it": _words("lui lei"),
 }
+# The gender a personal pronoun gives the person it stands for (German `sie` may be plural).
+PRONOUN_GENDERS = {
+    **dict.fromkeys(("he", "er", "il", "él", "ele", "lui"), "m"),
+    **dict.fromkeys(("she", "elle", "ella", "ela", "lei"), "f"),
+}
 # Capitalised at a sentence's start, never a name: `Zum Glück`, `Dazu`, `Im Interview`.
 FUNCTION_WORDS = {
     "de": _words(
@@ -329,6 +374,7 @@ FUNCTION_WORDS = {
         vor mit bei von für gegen ohne um seit während wegen als ob ich er sie es wir ihr man mein
         sein auf aus an in unter über zu durch bis nachdem bevor weil obwohl trotz laut gemäß
         unser kein keine dies diese dieser dieses jeder jede alle viele
+        ihre ihrem ihren ihrer seine seinem seinen seiner unsere meine
         """
     ),
     "fr": _words(

@@ -11,7 +11,12 @@ How a speaker is found, in order:
 2. before it, in the same sentence, the nearest speech verb: `Katz warned: “…”`,
    `Khallaf described Israel’s actions as a “blatant violation”` (a partial quote);
 3. a quote with no attribution of its own continues the one before it in the paragraph (or
-   the previous paragraph's, when that ended inside an open quote and this one opens with one).
+   the previous paragraph's, when that ended inside an open quote and this one opens with one);
+   a partial quote later in a sentence that reported someone is theirs; in English a paragraph
+   that is one whole quote goes on with the speaker the previous paragraph's last sentence
+   names; in German a sentence in reported speech (`Dafür müsse man „…“`) goes on with the
+   paragraph's speaker. Words in marks after `the phrase`, `le mot`, `das Wort` are mentioned,
+   not said.
 Speakers are registry entities where a mention lies in the subject (a person before an
 organisation before a place), else a capitalised name (roles such as `CEO` stripped), a
 description (`the source`, `Steve Witkoff’s deputy`) or a pronoun resolved to the last person
@@ -34,9 +39,10 @@ name the article prints in quotation marks elsewhere is a title, no speaker (`La
 
 By stage: `spans` (quotation marks), `context` (what a quote may refer back to), `people` (names
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
-attributions of each language), `speech` (other languages' speech verbs as patterns), `refer`
-(who a pronoun, description or surname stands for), `plausible` (a last look: whether a found
-speaker names someone at all); every word they read comes from text.lexicon.
+attributions of each language), `clauses` (where another language's subject lies), `speech`
+(other languages' speech verbs as patterns), `refer` (who a pronoun, description or surname
+stands for), `plausible` (a last look: whether a found speaker names someone at all); every word
+they read comes from text.lexicon.
 """
 
 from __future__ import annotations
@@ -64,6 +70,7 @@ from chronicle.ingest.enrich.quotes.spans import (
     worth_keeping,
 )
 from chronicle.ingest.enrich.quotes.speech import LANGUAGES
+from chronicle.text.lexicon import MENTION_NOUNS, REPORTED_SPEECH_DE
 from chronicle.text.normalize import count_words, language_code
 from chronicle.text.sentences import sentence_bounds
 
@@ -80,6 +87,21 @@ def _joined(masked: str, last: Span | None, span: Span) -> bool:
         return False
     between = masked[last.close + 1 : span.open]
     return len(between.split()) <= MAX_JOINING_WORDS and not any(c in between for c in ".!?;:")
+
+
+def _mentioned(masked: str, span: Span) -> bool:
+    """Whether a partial quote follows `the phrase`, `le mot`, `den Begriff`: a mention."""
+    before = masked[max(0, span.open - 30) : span.open].split()
+    return bool(before) and before[-1].strip(",") in MENTION_NOUNS
+
+
+def _reported(masked: str, sentence: tuple[int, int], quote: str) -> bool:
+    """Whether the writer's words of a German sentence are in reported speech (Konjunktiv I),
+    around a quote of more than a word (one word in marks is as often a term: `„Backlog“`)."""
+    if count_words(quote) < 2:
+        return False
+    words = masked[sentence[0] : sentence[1]].split()
+    return any(w.strip(",;:") in REPORTED_SPEECH_DE for w in words)
 
 
 def _sentence_of(bounds: list[tuple[int, int]], index: int) -> tuple[int, int]:
@@ -112,6 +134,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
     spans = [s for s in find_spans(paragraph) if worth_keeping(paragraph, s)]
     # A quote left open at the end of the last paragraph goes on in this one if it opens it.
     continued, ctx.continued = ctx.continued, None
+    closing, ctx.closing_speaker = ctx.closing_speaker, None
     if not spans:
         return []
     masked = mask(paragraph, spans)
@@ -122,6 +145,7 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
     ctx.paragraph_speaker = previous
     lang = ctx.language
     last: Span | None = None
+    said_last: Speaker | None = None  # the speaker of `last`
     for span in spans:
         start, end = span.text_range
         quote = paragraph[start:end].strip()  # still a substring; the front matter strips too
@@ -139,6 +163,9 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
             or english.preceding(masked, span, sentence, ctx, offset)
         )
+        explicit = speaker is not None  # named by the sentence's own attribution
+        if speaker is not None and partial and _mentioned(masked, span):
+            speaker = None
         if speaker is not None:
             speaker = settle(speaker)
         alone = stands_alone(masked[sentence[0] : span.open])
@@ -148,12 +175,38 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             speaker = previous
         if speaker is None and partial and previous is not None and _joined(masked, last, span):
             speaker = previous  # `dijo que “A” y que “B”`
+        if (
+            speaker is None
+            and previous is not None
+            and lang == "de"
+            and _reported(masked, sentence, quote)
+        ):
+            speaker = previous  # `„…“, meinte er. Dafür müsse man „…“`: still his words
+        if (
+            speaker is None
+            and partial
+            and said_last
+            and last
+            and last.close > sentence[0]
+            # `erklärte X von „Peta“`, `the song “City of Stars”`: a name in marks
+            and count_words(quote) >= MIN_UNATTRIBUTED_WORDS
+        ):
+            # `afirmó que “A”, ya que implica “B”`: the sentence still reports the same speaker.
+            speaker = said_last
+        whole = span.open == 0 and span.close >= len(paragraph.rstrip()) - 1 and len(spans) == 1
         if speaker is None and lang is not None and not partial and alone:
             speaker = person_here(span.open, ctx)  # `… ergänzt X. „…“`
-            whole = span.open == 0 and span.close >= len(paragraph.rstrip()) - 1
-            if speaker is None and whole and len(spans) == 1:
+            if speaker is None and whole:
                 speaker = reported_before(ctx)  # `X ajoute qu’il …` ¶ `« … »`
-        last = span
+        if (
+            speaker is None
+            and whole
+            and closing
+            and lang is None  # the other languages have reported_before
+            and quote[-1:] in ".!?…"  # a heading (`‘A messy, messy mess’`) ends with none
+        ):
+            speaker = closing  # `“…,” said Black Elk, who lives there.` ¶ `“…”`
+        last, said_last = span, speaker if speaker and speaker.name else None
         if speaker is None and (
             partial or count_words(quote) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] in SINGLE
         ):
@@ -175,6 +228,10 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
                 marks=printed_marks(paragraph, span),
             )
         )
+        if speaker.name and explicit and sentence[1] >= len(masked.rstrip()):
+            # The paragraph ends with a sentence that attributes a quote (a quote going on from
+            # the one before, with no attribution of its own, ends none).
+            ctx.closing_speaker = speaker
         if speaker.name:
             previous = ctx.paragraph_speaker = speaker
             if span.close >= len(paragraph):

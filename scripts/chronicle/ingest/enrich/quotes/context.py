@@ -29,8 +29,12 @@ class Context:
         self.masked = ""  # the current paragraph, quotes blanked
         self.continued: Speaker | None = None  # speaker of a quote still open at paragraph end
         self.paragraph_speaker: Speaker | None = None  # the last speaker in this paragraph
+        # who spoke in the last paragraph's closing sentence
+        self.closing_speaker: Speaker | None = None
         self.language: str | None = None  # de, fr, es, pt: that language's attributions too
         self.read: list[str] = []  # earlier paragraphs, for the surnames of names in them
+        # `m` or `f` for a speaker a gendered pronoun (`elle`, `she`) already stood for
+        self.genders: dict[str, str] = {}
         self._surnames: set[str] = set()
         self._scanned = 0
 

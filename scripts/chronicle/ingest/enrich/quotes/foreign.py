@@ -11,6 +11,13 @@ from __future__ import annotations
 
 import re
 
+from chronicle.ingest.enrich.quotes.clauses import (
+    PREPOSITIONS,
+    adverbial,
+    before_verb,
+    dropped,
+    last_clause,
+)
 from chronicle.ingest.enrich.quotes.context import Context, Speaker
 from chronicle.ingest.enrich.quotes.people import POSSESSIVE
 from chronicle.ingest.enrich.quotes.refer import (
@@ -24,7 +31,6 @@ from chronicle.ingest.enrich.quotes.speech import ACCORDING_RX as _ACCORDING_RX
 from chronicle.ingest.enrich.quotes.speech import VERB_RX as _VERB_RX
 from chronicle.ingest.enrich.quotes.speech import last_that
 from chronicle.text.lexicon import (
-    CONJUNCTIONS,
     DETERMINERS,
     FILLERS,
     FUNCTION_WORDS,
@@ -34,9 +40,11 @@ from chronicle.text.lexicon import (
     NOT_NAMES_EN,
     OF_WORDS,
     PERSONAL_PRONOUNS,
+    PLURAL_ENDINGS,
     PRO_DROP,
     ROLE_ENDINGS_DE,
     ROLE_NOUNS,
+    SOURCE_NOUNS,
 )
 from chronicle.text.names import is_name
 from chronicle.text.sentences import is_abbreviation_dot
@@ -47,7 +55,6 @@ _NOT_NAMES = frozenset().union(*NOT_NAMES.values())
 _FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _FILLERS = frozenset().union(*FILLERS.values())
 _DETERMINERS = frozenset().union(*DETERMINERS.values())
-_PREPOSITIONS = frozenset(("à", "au", "en", "a", "ao", "em", "no", "na", "ante"))
 
 
 MAX_WORDS_VERB_TO_THAT = 8  # `dijo a la diaria que`, `señaló en rueda de prensa que`
@@ -110,7 +117,7 @@ def _subject(
     first = words[0].lower()
     lead = cut.find(words[0]) if skip else len(cut) - len(cut.lstrip())
     if first in PERSONAL_PRONOUNS[lang] and (not whole or len(words) == 1):
-        return person_before(abs_start, ctx, off)
+        return person_before(abs_start, ctx, off, first)
     span_end = abs_start + len(cut)
     mentions = [
         m
@@ -125,7 +132,12 @@ def _subject(
                 break
             if phrase[-1].lower() in OF_WORDS:
                 pass  # `un integrante del Poder Ejecutivo`: the name is the described's
-            elif bare[:1].isupper() and (lang != "de" or (i >= 2 and phrase[-1][:1].isupper())):
+            elif (
+                bare[:1].isupper()
+                and (lang != "de" or (i >= 2 and phrase[-1][:1].isupper()))
+                # `die Prokuristin des Hamburger Importeurs`: a genitive's name is the possessor
+                and not (lang == "de" and any(w in ("des", "der") for w in phrase[1:]))
+            ):
                 name = _name_run(words[i:])
                 person = [m for m in mentions if m.entity.kind == "person"]
                 if person:
@@ -141,7 +153,7 @@ def _subject(
             ):
                 break
             if lang != "de" and (
-                bare.lower() in _PREPOSITIONS or bare.lower() in FUNCTION_WORDS[lang]
+                bare.lower() in PREPOSITIONS or bare.lower() in FUNCTION_WORDS[lang]
             ):
                 # `le commissaire à l’économie Pierre Moscovici`: the name after the role's
                 # complement; `un ténor de la droite sur l’influence`: the description ends.
@@ -149,7 +161,7 @@ def _subject(
                     (
                         n
                         for k in range(i + 2, min(i + 4, len(words)))
-                        if words[k - 1].lower() not in _FUNCTION_WORDS | _PREPOSITIONS
+                        if words[k - 1].lower() not in _FUNCTION_WORDS | PREPOSITIONS
                         and (n := _name_run(words[k:]))
                     ),
                     None,
@@ -165,6 +177,10 @@ def _subject(
         if len(phrase) >= 2 and (lang != "de" or any(w[:1].isupper() for w in phrase[1:])):
             return _described(" ".join(phrase), abs_start, ctx, off)
         return None
+    if len(words) >= 3 and first in SOURCE_NOUNS and words[1].lower() in OF_WORDS:
+        name = _name_run(words[2:])  # `fuentes de Montecon`
+        if name and (not whole or len(name.split()) == len(words) - 2):
+            return Speaker(" ".join([*words[:2], name]), None, None)
     at_start = [m for m in mentions if m.start == off + abs_start + lead]
     people = [m for m in mentions if m.entity.kind == "person"]
     name = _name_run(words)
@@ -184,6 +200,8 @@ def _subject(
 def _described(phrase: str, abs_start: int, ctx: Context, off: int) -> Speaker:
     """`die Managerin`, `le chancelier`: someone named just before (in this paragraph or the
     last), when there is one; `un integrante del Poder Ejecutivo` introduces someone new."""
+    if phrase.split()[1:2] and phrase.split()[1] in SOURCE_NOUNS:
+        return Speaker(phrase, None, None)
     if phrase.split()[0].lower() not in INDEFINITE_ARTICLES and (
         ctx.paragraph_speaker is not None or ctx.masked[:abs_start].strip() or ctx.read
     ):
@@ -218,15 +236,15 @@ def trailing(
     start = span.close + 1 + lead + match.end()
     subject = stripped[match.end() :]
     if re.search(r"-(?:il|elle)\b", verb):
-        found = person_before(start, ctx, off)
+        found = person_before(start, ctx, off, _inverted(verb))
     else:
         found = (
             _apposition(subject)
             or _subject(subject, start, ctx, off, lang)
             or _after_phrase(subject)
         )
-        if found is None and lang in PRO_DROP and _dropped(subject, lang):
-            found = person_before(span.open, ctx, off)  # `“…”, lamentó.`: she lamented
+        if found is None and lang in PRO_DROP and dropped(subject, lang):
+            found = _dropped_subject(span.open, ctx, off, verb)  # `“…”, lamentó.`: she lamented
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
 
 
@@ -239,10 +257,19 @@ def incise(paragraph: str, span: Span, ctx: Context, off: int, lang: str) -> Spe
         if not inside[: match.start()].rstrip().endswith(","):
             continue
         subject = inside[match.end() :]
-        found = _subject(subject, start + match.end(), ctx, off, lang)
+        if re.search(r"-(?:il|elle)$", match.group(0)):  # `« …, écrit-elle. … »`
+            found = person_before(span.open, ctx, off, _inverted(match.group(0)))
+        else:
+            found = _subject(subject, start + match.end(), ctx, off, lang)
         if found is not None and found.name and is_named(found.name):
             return Speaker(found.name, found.entity, _verb_name(match.group(0)))
     return None
+
+
+def _inverted(verb: str) -> str | None:
+    """`écrit-elle` → `elle`, `a-t-il dit` → `il`."""
+    match = re.search(r"-(il|elle)\b", verb)
+    return match.group(1) if match else None
 
 
 def _verb_name(verb: str) -> str:
@@ -272,41 +299,17 @@ def _after_phrase(subject: str) -> Speaker | None:
     return Speaker(name, None, None) if name and " " in name else None
 
 
-def _dropped(subject: str, lang: str) -> bool:
-    """Whether the words after a verb leave its subject out (`dijo a la red Erbol`, nothing)."""
-    words = subject.split()
-    return not words or (words[0][:1].islower() and words[0].lower() not in DETERMINERS[lang])
-
-
-def _last_clause(before: str) -> str:
-    """`A esto se suma que el presidente, Luis Lacalle Pou,` → `el presidente, Luis Lacalle
-    Pou,`: from the last determiner before a `, name,` apposition."""
-    match = re.search(r"(?:^|\s)(\S+\s[^,]*,[^,]+,)\s*$", before)
-    if match is None:
-        return ""
-    words = match.group(1).split()
-    first_comma = next(i for i, w in enumerate(words) if w.endswith(","))
-    starts = [i for i, w in enumerate(words[:first_comma]) if w.lower() in _DETERMINERS]
-    return " ".join(words[starts[-1] :]) if starts else ""
-
-
-def _before_verb(before: str) -> str:
-    """The subject's words before a verb: after an opening clause (`En tanto, fuentes de X`)
-    or inside commas (`Y, el presidente de Z,`), fillers at the end dropped (`X también`)."""
-    if re.search(r",[^,]+,\s*$", before):
-        head = before.split(",", 1)[0]
-    else:
-        head = before.rsplit(",", 1)[-1]
-    words = head.split()
-    # `Ousman Noor von "Stop Killer Robots" sagt:` (the name in marks is masked): the
-    # organisation after `von` is the speaker's, and the fillers before the verb are no subject.
-    while words and (
-        words[-1].lower() in _FILLERS | CONJUNCTIONS
-        or (len(words) > 1 and words[-1].lower() in OF_WORDS)
-        or not any(c.isalnum() for c in words[-1])
-    ):
-        words.pop()
-    return " ".join(words)
+def _dropped_subject(abs_start: int, ctx: Context, off: int, verb: str) -> Speaker | None:
+    """Who a verb with no subject has: the person named just before, else (no one named in this
+    paragraph or the last) the last person who spoke, still the story's subject
+    (`Bustos asegura …` ¶ `Señaló que …` ¶ `“…”, dijo a la red Erbol.`). A plural verb
+    (`indicaron`) has several people or an organisation for subject: no one is guessed."""
+    if any(word.endswith(PLURAL_ENDINGS) for word in verb.lower().split()):
+        return None
+    found = person_before(abs_start, ctx, off)
+    if found is None and ctx.speakers:
+        return Speaker(ctx.speakers[-1], None, None)
+    return found
 
 
 def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str) -> Speaker | None:
@@ -319,9 +322,24 @@ def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str)
     verb = _VERB_RX[lang].match(clause.strip())
     subject = clause.strip()[verb.end() :] if verb else clause
     found = _subject(subject, start + match.end(), ctx, off, lang)
-    if found is None and lang in PRO_DROP and _dropped(subject, lang):
-        found = person_before(start, ctx, off)
+    if found is None and lang in PRO_DROP and dropped(subject, lang):
+        found = _dropped_subject(start, ctx, off, verb.group(0) if verb else match.group(0))
     return Speaker(found.name, found.entity, match.group(0)) if found else None
+
+
+_AS_SAID = re.compile(r"\s*(?:Wie|Comme|Como|Come)\s+([^,]+?)\s+(\S+)\s*,")
+
+
+def _as_said(prefix: str, start: int, ctx: Context, off: int, lang: str) -> Speaker | None:
+    """`Wie Sprecher Stefan Gobbin erklärte, wollte sich die Stadt …: „…“`, `Como dijo X, …`:
+    an opening `as X said` clause names the speaker of the sentence's quote."""
+    match = _AS_SAID.match(prefix)
+    if match is None or not _VERB_RX[lang].fullmatch(match.group(2)):
+        return None
+    found = _subject(match.group(1), start + match.start(1), ctx, off, lang)
+    if found is None or not found.name or not is_named(found.name):
+        return None
+    return Speaker(found.name, found.entity, match.group(2))
 
 
 def preceding(
@@ -330,7 +348,12 @@ def preceding(
     """`Kohlmann sagte: „…“`, `Dazu sagte der Minister: „…“`, `Macron a déclaré : « … »`,
     `Magallanes sostuvo que “…”`, `Al respecto, señaló: “…”` (she said)."""
     prefix = masked[sentence[0] : span.open].rstrip()
+    said = _as_said(prefix, sentence[0], ctx, off, lang)
+    if said is not None:
+        return said
     that = last_that(prefix, lang)
+    if prefix.endswith(",") and _VERB_RX[lang].fullmatch(prefix[:-1].split()[-1]):
+        prefix = prefix[:-1].rstrip() + ":"  # `Il ajoute, « … »`: as after a colon
     if prefix.endswith(":"):
         prefix = prefix[:-1].rstrip()
     elif that is not None:
@@ -346,7 +369,8 @@ def preceding(
         return None
     name = _verb_name(verb.group(0))
     if re.search(r"-(?:il|elle)\b", verb.group(0)):
-        found = None if after.strip() else person_before(sentence[0], ctx, off)
+        pronoun = _inverted(verb.group(0))
+        found = None if after.strip() else person_before(sentence[0], ctx, off, pronoun)
         return Speaker(found.name, found.entity, name) if found else None
     found = None
     if after.strip():
@@ -354,10 +378,10 @@ def preceding(
     if found is None:
         found = relative_antecedent(prefix[: verb.start()])
     if found is None:  # `A esto se suma que el presidente, Luis Lacalle Pou, expresó que`
-        found = _apposition(_last_clause(prefix[: verb.start()]))
+        found = _apposition(last_clause(prefix[: verb.start()]))
     if found is None:  # `Katrin Göring-Eckardt sagte den Zeitungen:`
-        head = _before_verb(prefix[: verb.start()])
+        head = before_verb(prefix[: verb.start()])
         found = _subject(head, sentence[0], ctx, off, lang, whole=True) if head else None
-        if not head and lang in PRO_DROP:
-            found = person_before(sentence[0], ctx, off)
+        if found is None and lang in PRO_DROP and adverbial(head, lang):
+            found = _dropped_subject(sentence[0], ctx, off, name)  # `En aquel momento afirmó que`
     return Speaker(found.name, found.entity, name) if found else None

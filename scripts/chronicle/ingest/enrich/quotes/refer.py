@@ -28,6 +28,7 @@ from chronicle.text.lexicon import (
     FUNCTION_WORDS,
     NOT_NAMES,
     ORGANISATION_WORDS_EN,
+    PRONOUN_GENDERS,
     RELATIVE_PRONOUNS,
     ROLE_ENDINGS_DE,
     ROLE_NOUNS,
@@ -70,6 +71,34 @@ def _is_role(word: str) -> bool:
     return bare in _ROLE_SET or bare.lower().endswith(ROLE_ENDINGS_DE)
 
 
+def _leading_word(word: str) -> bool:
+    """`Ahora` (`Ahora Bustos asegura`), `Der`, `L’ingénieur`: a word opening a sentence before
+    a name, no part of it."""
+    return word.lower() in _FUNCTION_WORDS | _DETERMINERS or (
+        re.match(r"[LlDd][’']\w", word) is not None and word[2:3].islower()
+    )
+
+
+def _without_role(words: list[str]) -> list[str]:
+    """A name's words without the words before it that are no part of it: `Der Bürgermeister
+    Jan Albers`, `VW-Chef Herbert Diess`, `L’ingénieur Marc Dubreuil` → the name."""
+    while len(words) > 1 and _leading_word(words[0]):
+        words = words[1:]
+    while len(words) > 1 and _is_role(words[0]):
+        words = words[1:]
+    return words
+
+
+def _inflected(before: str) -> bool:
+    """Whether the German word before a capitalised run is a preposition or an inflected
+    adjective or article (`mehreren`, `einem`, `vor`): the run is then nouns, not a person."""
+    words = before.split()
+    if not words or not words[-1][:1].islower():
+        return False
+    last = words[-1].lower()
+    return last in FUNCTION_WORDS["de"] or last.endswith(("en", "em", "er", "es"))
+
+
 def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
     """(where, name) of every person `text` names, as the module's docstring says."""
     lang = ctx.language
@@ -81,13 +110,11 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
             cut = name.rindex(". ") + 2
             name, start = name[cut:], start + cut
         words = name.split()
-        titled = False
-        while len(words) > 1 and words[0].lower() in _FUNCTION_WORDS:  # `Ahora Bustos asegura`
-            start += len(words[0]) + 1
-            words = words[1:]
-        while len(words) > 1 and _is_role(words[0]):  # `VW-Chef Herbert Diess`
-            start += len(words[0]) + 1
-            words, titled = words[1:], True
+        kept = _without_role(words)
+        stripped = words[: len(words) - len(kept)]  # `Ahora`, or a role: `VW-Chef`
+        titled = any(w.lower() not in _FUNCTION_WORDS | _DETERMINERS for w in stripped)
+        start += len(name) - len(" ".join(kept))
+        words = kept
         words[-1] = words[-1].rstrip(".,;:")  # `ergänzt Eliane Koch.`: the sentence's full stop
         name = " ".join(words)
         before = text[:start].rstrip()
@@ -99,8 +126,11 @@ def _people(text: str, ctx: Context) -> list[tuple[int, str]]:
         )
         if text[end : end + 1] in '”»«“"':
             continue  # `«Mario Kart»`: a title
+        if lang == "de" and not titled and _inflected(before):
+            continue  # `Vor mehreren Zehntausend Zuhörern`: nouns after an adjective
         if len(words) == 1:
-            if speaks and words[0] in ctx.surnames():  # `Magallanes indicó`
+            # `Magallanes indicó` (a surname read before), `Co-Redaktionsleiter Gabriel`
+            if (speaks and words[0] in ctx.surnames()) or (titled and words[0] not in _NOT_NAMES):
                 out.append((start, known.get(words[0], words[0])))
             continue
         if not _plain_name(words) or words[-1].lower() in ORGANISATION_WORDS_EN:
@@ -135,6 +165,12 @@ def opening_person(prefix: str, ctx: Context) -> Speaker | None:
         return Speaker(known[last], None, None)
     if last in ctx.surnames() and (" " not in name or _plain_name(name.split())):
         return Speaker(name, None, None)
+    if (
+        ctx.language not in (None, "de")  # German capitalises every noun: `Fazit: „…“`
+        and prefix.strip(" -–—•:") == name
+        and not any(w in _NOT_NAMES or w.lower() in _FUNCTION_WORDS for w in name.split())
+    ):
+        return Speaker(name, None, None)  # a headline: `Larroque: “…”`
     # `Lundi 6 mai, Sebastian Kurz, le chancelier autrichien, n’a pas hésité … : « … »`: the
     # person the sentence names first is its subject.
     people = _people(prefix, ctx)
@@ -168,12 +204,40 @@ def relative_antecedent(before_verb: str) -> Speaker | None:
         return None
     head = before_verb[: match.start()].rstrip()
     names = [name for name, _start, end in names_in(head) if end == len(head)]
+    if not names:
+        # `al intendente, José Yurramendi, para saber su opinión, quien`: `quien` is a person,
+        # the last one set off by commas.
+        names = [
+            name
+            for name, start, end in names_in(head)
+            if head[end : end + 1] == ","
+            and head[:start].rstrip().endswith(",")
+            and _plain_name(name.split())
+        ]
     return Speaker(names[-1], None, None) if names else None
 
 
-def person_before(abs_start: int, ctx: Context, off: int) -> Speaker | None:
+def person_before(
+    abs_start: int, ctx: Context, off: int, pronoun: str | None = None
+) -> Speaker | None:
     """The person a pronoun, dropped subject or description at `abs_start` (in the current
-    paragraph) most likely refers to; None when no one was named in it or the last."""
+    paragraph) most likely refers to; None when no one was named in it or the last. A gendered
+    `pronoun` (`il` after `écrit-elle`) never stands for someone the other one stood for."""
+    return agrees(_person_before(abs_start, ctx, off), pronoun, ctx)
+
+
+def agrees(found: Speaker | None, pronoun: str | None, ctx: Context) -> Speaker | None:
+    """`found`, unless a pronoun of the other gender stood for it before (then no one: an
+    unattributed quote beats a wrong one); a gendered pronoun's gender is kept for it."""
+    gender = PRONOUN_GENDERS.get((pronoun or "").lower())
+    if found is None or found.name is None or gender is None:
+        return found
+    if ctx.genders.setdefault(found.name, gender) != gender:
+        return None
+    return found
+
+
+def _person_before(abs_start: int, ctx: Context, off: int) -> Speaker | None:
     if ctx.paragraph_speaker is not None:
         return ctx.paragraph_speaker
     person = ctx.last_before(off + abs_start, "person")
@@ -186,7 +250,11 @@ def person_before(abs_start: int, ctx: Context, off: int) -> Speaker | None:
         return Speaker(person.surface, person.entity.name, None)
     if here:
         return Speaker(max(here)[1], None, None)
+    # A German first name alone (`Co-Redaktionsleiter Gabriel`) is too weak a trace across
+    # paragraphs: the next may be about someone no rule tells is a person (`Da klopft Renato`).
     previous = _people(ctx.read[-1], ctx) if ctx.read else []
+    if ctx.language == "de":
+        previous = [p for p in previous if " " in p[1]]
     if previous:
         return Speaker(max(previous)[1], None, None)
     return None
@@ -205,7 +273,8 @@ def one_name_per_person(quotes: list[Quote], text: str) -> list[Quote]:
     for paragraph in text.split("\n\n"):
         if any(surname in paragraph for surname in single):  # reading names costs; most lack it
             found = names_in(paragraph)
-            written |= {n for n, _s, _e in found if _plain_name(n.split()) and is_named(n)}
+            trimmed = (" ".join(_without_role(n.split())) for n, _s, _e in found)
+            written |= {n for n in trimmed if _plain_name(n.split()) and is_named(n)}
     out = []
     for quote in quotes:
         name = quote.speaker or ""

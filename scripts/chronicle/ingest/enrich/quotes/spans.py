@@ -139,14 +139,16 @@ def printed_marks(paragraph: str, span: Span) -> str:
 
 
 def mask(paragraph: str, spans: list[Span]) -> str:
-    """Quote interiors blanked (lengths kept), but a final . ! ? stays to end its sentence."""
+    """Quote interiors blanked (lengths kept), but a final . ! ? stays to end its sentence
+    (also before the spaces of `« … cruellement. »`)."""
     chars = list(paragraph)
     for span in spans:
         start, end = span.text_range
         for k in range(start, end):
             chars[k] = " "
-        if end > start and paragraph[end - 1] in ".!?":
-            chars[end - 1] = paragraph[end - 1]
+        last = len(paragraph[start:end].rstrip()) + start - 1
+        if last >= start and paragraph[last] in ".!?":
+            chars[last] = paragraph[last]
     return "".join(chars)
 
 

@@ -57,7 +57,13 @@ def last_that(prefix: str, lang: str) -> re.Match[str] | None:
     return matches[-1]
 
 
+# `Según informó la DGSA, …`, `Laut Polizei …` open a sentence too; German `So` there is
+# mostly `thus`.
 ACCORDING_RX = {
-    lang: re.compile(rf"(?<![\w-])(?:{alternatives(ACCORDING_TO[lang])})(?![\w-])")
+    lang: re.compile(
+        rf"(?<![\w-])(?:{alternatives(w if w != 'so' else '(?-i:so)' for w in ACCORDING_TO[lang])})"
+        r"(?![\w-])",
+        re.IGNORECASE,
+    )
     for lang in LANGUAGES
 }

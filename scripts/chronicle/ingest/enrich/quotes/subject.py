@@ -14,11 +14,16 @@ from chronicle.ingest.enrich.quotes.context import Context, Speaker
 from chronicle.ingest.enrich.quotes.people import (
     POSSESSIVE,
     POSSESSOR,
+    described_speaker,
     may_be_person,
     names_in,
     not_a_name_word,
+    organisation_like,
+    organisation_word,
+    stands_for_someone,
     surnames,
 )
+from chronicle.ingest.enrich.quotes.refer import agrees
 from chronicle.text.lexicon import (
     CLAUSE_OPENERS_EN,
     DETERMINERS_EN,
@@ -108,24 +113,15 @@ def _qualified(text: str, start: int) -> Speaker | None:
     return Speaker(" ".join(phrase), None, None)
 
 
-def _stands_for_someone(text: str, name: tuple[str, int, int]) -> bool:
-    """Whether a name in `text` may be a person a pronoun stands for: not one after an
-    article or a possessive (`the Las Vegas debate`, `a Go-Kart Track`): a person's name
-    takes none; nor one after a preposition of place (see below). (Measured: leaving out
-    names followed by a lower-case word, `Rust Belt victims`, also left out people followed
-    by their verb, `Mary Steenburgen plays`.)"""
-    _name, start, _end = name
-    before = text[:start].split()
-    word = before[-1].lower() if before else ""
-    return not ((word in DETERMINERS_EN and word != "one") or word in _PLACE_PREPOSITIONS)
-
-
-# After one of these a name is a place or a work (`in Las Vegas`, `working on La La Land`),
-# seldom a person a later pronoun stands for.
-_PLACE_PREPOSITIONS = frozenset(("in", "on", "at", "of", "into", "near", "across", "throughout"))
-
-
 def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | bool | None:
+    """What `_referent` finds, unless `he` stood before for someone `she` stands for."""
+    found = _referent(text, abs_start, ctx, off)
+    if isinstance(found, bool):
+        return found
+    return agrees(found, text.split()[-1].strip(",").lower(), ctx)
+
+
+def _referent(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | bool | None:
     """The speaker a pronoun refers to: the person (he, she) or organisation (it, they) named
     last before it, in the registry or, for people, by a full name earlier in the paragraph or
     in the one before, else the last speaker named. False when the subject is not a pronoun."""
@@ -141,7 +137,7 @@ def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | boo
         named = [
             n
             for n in before
-            if may_be_person(n[0], known, ctx.text) and _stands_for_someone(ctx.masked, n)
+            if may_be_person(n[0], known, ctx.text) and stands_for_someone(ctx.masked, n)
         ]
         if named and (m is None or off + named[-1][1] > m.start):
             return Speaker(named[-1][0], None, None)
@@ -155,11 +151,13 @@ def _pronoun(text: str, abs_start: int, ctx: Context, off: int) -> Speaker | boo
             for n in names_in(ctx.read[-1])
             if " " in n[0]
             and may_be_person(n[0], set(), ctx.text)
-            and _stands_for_someone(ctx.read[-1], n)
+            and stands_for_someone(ctx.read[-1], n)
         ]
         if previous:
             return Speaker(previous[-1][0].rstrip(".,"), None, None)
-    if kind == "person" and ctx.last_named:
+        if described := described_speaker(ctx.read[-1], words[-1]):
+            return Speaker(described, None, None)
+    if kind == "person" and ctx.last_named and not organisation_like(ctx.last_named):
         return Speaker(ctx.last_named, None, None)
     return None
 
@@ -305,6 +303,8 @@ def resolve_subject(text: str, abs_start: int, ctx: Context, off: int, mode: str
         names = _first_chain([n for n in names if n[1] < _lead_end(text)], text)
     if names:
         return Speaker(names[0][0] if mode == "object" else names[-1][0], None, None)
+    if alone := organisation_word(text, ctx.text):
+        return Speaker(alone, None, None)
     described = _description(text[first:], at_start=mode == "object")
     if described is None and qualifiers:
         # `US officials said`: the officials, described, not the United States.
