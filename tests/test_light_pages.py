@@ -110,7 +110,9 @@ def test_the_search_page_starts_material_s_bundle_after_its_first_results(
     page.on("request", lambda request: fetched.append(request.url))
     page.goto(f"{serve_site(example_site)}search/?q=ceasefire")
     page.wait_for_function("typeof document$ !== 'undefined'")
-    bundle = next(i for i, url in enumerate(fetched) if re.search(r"/bundle\.[0-9a-f]+\.min\.js$", url))
+    bundle = next(
+        i for i, url in enumerate(fetched) if re.search(r"/bundle\.[0-9a-f]+\.min\.js$", url)
+    )
     fragments = [i for i, url in enumerate(fetched) if "/pagefind/fragment/" in url]
     assert fragments and fragments[0] < bundle
     assert page.locator("#chronicle-results li").count() >= 1
