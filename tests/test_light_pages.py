@@ -23,8 +23,11 @@ def test_material_s_bundle_is_started_after_the_page_has_loaded(example_site, pa
     for url in ("", "archive/2025", "search"):
         html = page_html(example_site, url)
         assert not re.search(r"<script[^>]*bundle\.[0-9a-f]+\.min\.js", html), url
-        loader = r'addEventListener\("load".*bundle\.src = "[^"]*bundle\.[0-9a-f]+\.min\.js"'
+        loader = r'bundle\.src = "[^"]*bundle\.[0-9a-f]+\.min\.js".*addEventListener\("load"'
         assert re.search(loader, html), url
+    # The search page holds it until its first answer is shown; the others do not.
+    assert "data-chronicle-theme-hold" in page_html(example_site, "search")
+    assert "data-chronicle-theme-hold>" not in page_html(example_site, "archive/2025")
 
 
 def test_the_search_page_starts_with_its_filters_folded(example_site, page_html):
@@ -94,3 +97,23 @@ def test_material_s_features_work_once_its_bundle_has_started(example_site, serv
     page.wait_for_function(
         "(before) => document.body.getAttribute('data-md-color-scheme') !== before", arg=scheme
     )
+
+
+@pytest.mark.browser
+def test_the_search_page_starts_material_s_bundle_after_its_first_results(
+    example_site, serve_site, open_page
+):
+    # Its largest paint is the first result: the bundle is asked for only once that is shown,
+    # and then Material's features start.
+    page = open_page(viewport={"width": 390, "height": 844})
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(f"{serve_site(example_site)}search/?q=ceasefire")
+    page.wait_for_function("typeof document$ !== 'undefined'")
+    bundle = next(
+        i for i, url in enumerate(fetched) if re.search(r"/bundle\.[0-9a-f]+\.min\.js$", url)
+    )
+    fragments = [i for i, url in enumerate(fetched) if "/pagefind/fragment/" in url]
+    assert fragments and fragments[0] < bundle
+    assert page.locator("#chronicle-results li").count() >= 1
+    assert page.get_attribute(".chronicle-search", "data-chronicle-theme-hold") is None

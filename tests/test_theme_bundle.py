@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from chronicle.site.theme_bundle import after_load
+from chronicle.site.theme_bundle import HOLD_AT_MOST_MS, after_load
 
 BLOCK = (
     '\n<script src="../assets/javascripts/bundle.a5f9d56c.min.js"></script>\n'
@@ -23,3 +23,9 @@ def test_the_bundle_tag_becomes_a_loader_and_the_other_scripts_stay():
 def test_a_block_without_the_bundle_it_knows_is_only_deferred():
     block = '<script src="../assets/javascripts/other.min.js"></script>'
     assert after_load(block) == '<script src="../assets/javascripts/other.min.js" defer></script>'
+
+
+def test_a_page_can_hold_the_bundle_until_its_first_answer_but_not_for_ever():
+    out = after_load(Markup(BLOCK))
+    assert '"[data-chronicle-theme-hold]"' in out and '"chronicle:shown"' in out
+    assert f"setTimeout(start, {HOLD_AT_MOST_MS})" in out

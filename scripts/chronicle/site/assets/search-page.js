@@ -17,6 +17,17 @@ const PAGE_SIZE = 20;
 const OPEN_ON_LARGE = ["source", "year"];
 const EVERY_VALUE = { none: ["\u0000"] }; // matches every article: fetches a facet's counts
 
+function shown() {
+  // The page's first answer is on screen: Material's bundle, held until then (theme_bundle.py),
+  // may start, after that paint, so that its download is not counted in it.
+  const holder = document.querySelector("[data-chronicle-theme-hold]");
+  if (!holder) return;
+  requestAnimationFrame(() => setTimeout(() => {
+    holder.removeAttribute("data-chronicle-theme-hold");
+    document.dispatchEvent(new Event("chronicle:shown"));
+  }));
+}
+
 function setupSearchPage(form) {
   const page = {
     form,
@@ -102,6 +113,7 @@ function setupSearchPage(form) {
       page.status.textContent = small || !active
         ? t("type_words")
         : t("too_many", { articles: plural(known ? known.articles : page.total, "articles") });
+      shown();
       return;
     }
     const pf = await pagefind();
@@ -170,6 +182,7 @@ function setupSearchPage(form) {
     moreButton(); // its count too
     delete page.form.dataset.partial;
     page.status.textContent = describe(state, counted(search.chronicle, search));
+    shown();
   }
 
   function newestAnswers(state) {
@@ -216,6 +229,7 @@ function setupSearchPage(form) {
     page.results.replaceChildren(...data.map((d) => resultItem(d, "chronicle-result", withExcerpt, "h2")));
     page.current = { search, query, shown: data.length, withExcerpt, sequence: isPreview ? mine : null };
     moreButton();
+    shown();
     const now = links();
     if (focused >= 0 || (onMore && page.more.hidden)) {
       (now[Math.min(focused >= 0 ? focused : now.length, now.length - 1)] || page.form.elements.q).focus();
@@ -286,6 +300,7 @@ function setupSearchPage(form) {
   run(initial).catch((error) => {
     page.status.textContent = t("failed");
     console.error(error);
+    shown();
   });
 }
 
