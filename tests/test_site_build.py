@@ -177,6 +177,8 @@ def test_no_empty_attribute_values_that_html_forbids(built):
         html = path.read_text(encoding="utf-8")
         assert ' tabindex=""' not in html, path
         assert 'for="__toc"' not in html or 'id="__toc"' in html, path
+        assert 'type="checkbox" id="__drawer">' in html, path  # no autocomplete on a checkbox
+        assert 'autocomplete="off"' not in html.split('id="__search"')[1][:40], path
     pages = [p.read_text(encoding="utf-8") for p in (built / "articles").rglob("index.html")]
     with_toc = [p for p in pages if 'aria-label="Table of contents"' in p]
     assert any('<div class="md-nav__title">' in p for p in with_toc)  # the seed: headings

@@ -183,8 +183,11 @@ _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 _LABEL_END = "</label>"
 
 
+_CHECKBOX_AUTOCOMPLETE = ' type="checkbox" id="__{}" autocomplete="off">'
+
+
 def _valid_html(output: str) -> str:
-    """Two fixes to Material's (9.x, in maintenance) markup, which the Nu HTML checker flags on
+    """Three fixes to Material's (9.x, in maintenance) markup, which the Nu HTML checker flags on
     every page, made here rather than by copying its 200-line nav-item.html or its toc.html
     into overrides/ to change one attribute:
 
@@ -192,9 +195,17 @@ def _valid_html(output: str) -> str:
       "not focusable by Tab" no more than leaving it out does;
     - the table of contents' title is a `<label for="__toc">` for a checkbox that Material only
       writes into a page that is in the navigation tree: on articles and listings (kept out of
-      it) the label points at nothing. It becomes the plain title it already looks like.
+      it) the label points at nothing. It becomes the plain title it already looks like;
+    - its drawer and search toggles are checkboxes with `autocomplete="off"`, which HTML allows
+      on text fields only (two errors on every page). Material set it so that Firefox does not
+      restore a toggle after "back": without it, a drawer left open may show open again, which
+      the reader closes as usual; valid markup on every page was chosen over that.
     """
     output = output.replace(' tabindex=""', "")
+    for toggle in ("drawer", "search"):
+        output = output.replace(
+            _CHECKBOX_AUTOCOMPLETE.format(toggle), _CHECKBOX_AUTOCOMPLETE.format(toggle)[:-20] + ">"
+        )
     if 'id="__toc"' not in output:
         output = _plain_toc_titles(output)
     return output
