@@ -145,7 +145,7 @@ class BuildPlan:
         salt = site_salt(self.config, self.prefix, self.options, registries)
         plan = Incremental(self.config, self.cache_dir, salt, skip=not lunr)
         for article, text in self._article_memo.fingerprints():
-            plan.fingerprint.seed(article, text)
+            plan.fingerprint.seed(article, text, items=("quotes", "figures"))
         # perf: one fingerprinter for the plan and the page keys: what the plan fingerprinted
         # (its articles seeded from the memo) are memo hits for the page keys, not done twice.
         self.page_cache.fingerprint = plan.fingerprint

@@ -60,10 +60,16 @@ class Fingerprinter:
             self._memo[key] = (value, text)
         return text
 
-    def seed(self, value: object, text: str) -> None:
+    def seed(self, value: object, text: str, items: tuple[str, ...] = ()) -> None:
         """Take `text` as the fingerprint of the frozen `value` (made by a Fingerprinter in an
-        earlier build, see ArticleMemo), instead of making it again."""
+        earlier build, see ArticleMemo), instead of making it again. And each item of its tuple
+        fields `items` (an article's quotes) as `text` with the item's place: that changes with
+        `value`, and so with the item, and no other item has it. perf: listings show an
+        article's quotes one by one, each of which would be printed field by field again."""
         self._memo[id(value)] = (value, text)
+        for field in items:
+            for i, item in enumerate(getattr(value, field)):
+                self._memo[id(item)] = (item, f"{text}.{field}[{i}]")
 
     def pin(self, value: object, text: str) -> None:
         """Take `text` as the fingerprint of `value` (a dict or list, not frozen) the next time
