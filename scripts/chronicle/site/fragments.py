@@ -55,13 +55,17 @@ def json_item(value: object, depth: int) -> str:
     return text.replace("\n", "\n" + " " * depth)
 
 
-def json_list(items: Iterable[str], depth: int) -> str:
-    """A list of `json_item(…, depth + 1)` texts as the encoder prints it at `depth`."""
-    items = list(items)
-    if not items:
-        return "[]"
+def json_list(items: Iterable[str], depth: int, before: str = "", after: str = "") -> str:
+    """A list of `json_item(…, depth + 1)` texts as the encoder prints it at `depth`, between
+    `before` and `after`. perf: one join; a file of 10,000 articles' quotes is some 50 MB,
+    each concatenation a copy of it."""
+    parts = list(items)
+    if not parts:
+        return before + "[]" + after
     inner = "\n" + " " * (depth + 1)
-    return "[" + inner + ("," + inner).join(items) + "\n" + " " * depth + "]"
+    parts[0] = before + "[" + inner + parts[0]
+    parts[-1] = parts[-1] + "\n" + " " * depth + "]" + after
+    return ("," + inner).join(parts)
 
 
 def make(entry: Entry, site_url: str, archive: str) -> Fragments:
@@ -124,7 +128,7 @@ class ArticleFragments:
         return {
             folder + names["BibTeX"]: "\n".join(f.bibtex for f in made),
             folder + names["RIS"]: "\n".join(f.ris for f in made),
-            folder + names["CSL-JSON"]: json_list((f.csl for f in made), 0) + "\n",
+            folder + names["CSL-JSON"]: json_list((f.csl for f in made), 0, after="\n"),
         }
 
     def open_data(self, entries: list[Entry]) -> dict[str, str]:
@@ -144,4 +148,5 @@ class ArticleFragments:
     def _document(self, kind: str, items: list[str]) -> str:
         about = {"version": open_data.VERSION, "schema": open_data.SCHEMA_JSON}
         head = json_item({**about, "archive": self.archive}, 0)
-        return head.removesuffix("\n}") + f',\n "{kind}": {json_list(items, 1)}\n}}\n'
+        start = head.removesuffix("\n}") + f',\n "{kind}": '
+        return json_list(items, 1, before=start, after="\n}\n")
