@@ -49,6 +49,22 @@ def test_pinned_fingerprint_is_used_once_then_made_again():
     assert fp({"other": 1}) == "{'other':1}"  # another object with the same contents
 
 
+def test_seeded_items_are_known_by_their_article_and_place(articles):
+    from chronicle.archive.model import Quote
+
+    quote = Quote("We wait.", "Naim")
+    one = articles.make(title="One", quotes=[quote, Quote("Later.")])
+    two = articles.make(title="Two", quotes=[quote])
+    fp = Fingerprinter()
+    fp.seed(one, "one-text", items=("quotes", "figures"))
+    fp.seed(two, "two-text", items=("quotes",))
+    assert fp(one.quotes[1]) == "one-text.quotes[1]"
+    # The same quote in two articles: two texts (a key that never repeats costs a rebuild,
+    # never a wrong page); an unseeded equal quote is printed field by field.
+    assert {fp(one.quotes[0]), fp(two.quotes[0])} <= {"one-text.quotes[0]", "two-text.quotes[0]"}
+    assert fp(Quote("We wait.", "Naim")).startswith("Quote(text='We wait.'")
+
+
 def test_build_cache_round_trip_and_prune(tmp_path: Path):
     cache = BuildCache(tmp_path / "c")
     assert cache.get("html", "k1") is None

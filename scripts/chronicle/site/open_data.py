@@ -98,24 +98,29 @@ def articles_json(entries: list[Entry], *, site_url: str, archive: str) -> str:
     return _document("articles", archive, [record(e, site_url) for e in entries])
 
 
+def csv_cells(entry: Entry, site_url: str) -> list[object]:
+    """An article's row of articles.csv: its record, lists joined with "; " (spreadsheets read
+    it as is), null as empty."""
+    row = record(entry, site_url)
+    return ["; ".join(v) if isinstance(v, list) else "" if v is None else v for v in row.values()]
+
+
 def articles_csv(entries: list[Entry], *, site_url: str) -> str:
-    """The same records, one row each; lists joined with "; " (spreadsheets read it as is)."""
+    """The same records, one row each."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([name for name, _, _ in FIELDS])
     for entry in entries:
-        row = record(entry, site_url)
-        writer.writerow(
-            ["; ".join(v) if isinstance(v, list) else "" if v is None else v for v in row.values()]
-        )
+        writer.writerow(csv_cells(entry, site_url))
     return out.getvalue()
 
 
-def quotes_json(entries: list[Entry], *, site_url: str, archive: str) -> str:
-    items = [
+def quote_items(entry: Entry, article_url: str) -> list[dict[str, object]]:
+    """An article's items of quotes.json; `article_url`: its absolute address."""
+    return [
         {
-            "article_id": e.article.id,
-            "article_url": urljoin(site_url, e.url),
+            "article_id": entry.article.id,
+            "article_url": article_url,
             "text": q.text,
             "speaker": q.speaker,
             "entity": q.entity,
@@ -123,9 +128,12 @@ def quotes_json(entries: list[Entry], *, site_url: str, archive: str) -> str:
             "kind": q.kind,
             "marks": q.marks,
         }
-        for e in entries
-        for q in e.article.quotes
+        for q in entry.article.quotes
     ]
+
+
+def quotes_json(entries: list[Entry], *, site_url: str, archive: str) -> str:
+    items = [q for e in entries for q in quote_items(e, urljoin(site_url, e.url))]
     return _document("quotes", archive, items)
 
 

@@ -54,7 +54,7 @@ from chronicle.site.placement import (
     generated_page,
     keep_out_of_nav,
 )
-from chronicle.site.publish import OUTPUTS_FILE, add_open_data_page, site_of, write_outputs
+from chronicle.site.publish import add_open_data_page, site_of, write_outputs
 from chronicle.site.redirects import add_redirects
 from chronicle.site.sanitize import clean_html, clean_toc, inert_includes, plain
 from chronicle.site.search import FACETS
@@ -145,7 +145,7 @@ class BuildPlan:
         salt = site_salt(self.config, self.prefix, self.options, registries)
         plan = Incremental(self.config, self.cache_dir, salt, skip=not lunr)
         for article, text in self._article_memo.fingerprints():
-            plan.fingerprint.seed(article, text)
+            plan.fingerprint.seed(article, text, items=("quotes", "figures"))
         # perf: one fingerprinter for the plan and the page keys: what the plan fingerprinted
         # (its articles seeded from the memo) are memo hits for the page keys, not done twice.
         self.page_cache.fingerprint = plan.fingerprint
@@ -388,9 +388,8 @@ class BuildPlan:
                 self.shelf.save(self.search.memo)
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
-        site = site_of(self.config, self.options, self._base)
-        manifest = self._cache_file(OUTPUTS_FILE)
-        write_outputs(self.archive, self.entity_site, site, manifest, self.incremental)
+        outputs = self.archive, self.entity_site, site_of(self.config, self.options, self._base)
+        write_outputs(*outputs, self.cache_dir, self.incremental, self.shelf)
         log.debug(f"cache pruned, feeds written in {time.monotonic() - started:.1f} s")
         if self.search is not None:
             self.search.wait()

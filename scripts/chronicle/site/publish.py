@@ -15,7 +15,7 @@ import datetime as dt
 import gzip
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -27,19 +27,18 @@ from mkdocs.structure.files import File, Files
 
 from chronicle.archive.files import write_atomic
 from chronicle.archive.index import Archive, Entry
-from chronicle.archive.model import Article
 from chronicle.site import feeds, open_data
 from chronicle.site.build.keys import digest
-from chronicle.site.citations.records import bibtex, csl, ris
-from chronicle.site.citations.styles import Place
-from chronicle.site.cite import place_of
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.entity_pages import KIND_FIELDS, EntitySite
+from chronicle.site.fragments import ArticleFragments, Memo
 from chronicle.site.labels import Labels, labels_for
+from chronicle.site.memos import MemoShelf
 from chronicle.site.sanitize import plain
 
 log = get_plugin_logger(__name__)
 OUTPUTS_FILE = "outputs.json"  # in the build cache: what the last build wrote (write_outputs)
+FRAGMENTS_FILE = "output-fragments.pickle"  # in the build cache: fragments.Fragments by key
 REFERENCES = {"BibTeX": "references.bib", "RIS": "references.ris", "CSL-JSON": "references.json"}
 
 
@@ -135,37 +134,6 @@ def groups(
     return out
 
 
-class _References:
-    """Each article's references made once, however many groups list it."""
-
-    def __init__(self, site: Site) -> None:
-        self.site = site
-        self._made: dict[str, tuple[str, str, dict[str, object]]] = {}
-
-    def place(self, entry: Entry) -> Place:
-        return place_of(entry.article, urljoin(self.site.site_url, entry.url), self.site.name)
-
-    def _of(self, entry: Entry) -> tuple[str, str, dict[str, object]]:
-        made = self._made.get(entry.src_uri)
-        if made is None:
-            article: Article = entry.article
-            place = self.place(entry)
-            made = (bibtex(article, place), ris(article, place), csl(article, place))
-            self._made[entry.src_uri] = made
-        return made
-
-    def files(self, folder: str, entries: Iterable[Entry]) -> dict[str, str]:
-        made = [self._of(e) for e in entries]
-        return {
-            folder + REFERENCES["BibTeX"]: "\n".join(b for b, _, _ in made),
-            folder + REFERENCES["RIS"]: "\n".join(r for _, r, _ in made),
-            folder + REFERENCES["CSL-JSON"]: json.dumps(
-                [c for _, _, c in made], ensure_ascii=False, indent=1
-            )
-            + "\n",
-        }
-
-
 class Keys(Protocol):
     """What makes a group's key: build/incremental.py's `Incremental` has both."""
 
@@ -186,14 +154,31 @@ class Reuse:
     salt: str
     fingerprint: Callable[[object], str]
     before: dict[str, tuple[str, list[str]]]
+    fragments: Memo | None = None  # each article's share of the references, by its key
 
 
-def _group_key(group: Group, site: Site, added: feeds.AddedAt, reuse: Reuse) -> str:
-    parts = [reuse.salt, site.site_url, site.name, str(site.feed_size), site.language]
-    parts += [repr(site.labels), group.title, group.page, str(group.feeds)]
-    for entry in group.entries:
-        parts += [reuse.fingerprint(entry.article), entry.url, added(entry).isoformat()]
-    return digest(*parts)
+class _GroupKeys:
+    """A group's key: the site's settings and, for each article it lists, its fingerprint,
+    address and time added. perf: an article is in a dozen groups; its part is made once."""
+
+    def __init__(self, site: Site, added: feeds.AddedAt, reuse: Reuse) -> None:
+        self.site, self.added, self.reuse = site, added, reuse
+        self._parts: dict[str, str] = {}
+
+    def __call__(self, group: Group) -> str:
+        site = self.site
+        parts = [self.reuse.salt, site.site_url, site.name, str(site.feed_size), site.language]
+        parts += [repr(site.labels), group.title, group.page, str(group.feeds)]
+        for entry in group.entries:
+            part = self._parts.get(entry.src_uri)
+            if part is None:
+                part = self._parts[entry.src_uri] = digest(
+                    self.reuse.fingerprint(entry.article),
+                    entry.url,
+                    self.added(entry).isoformat(),
+                )
+            parts.append(part)
+        return digest(*parts)
 
 
 def outputs(
@@ -206,14 +191,22 @@ def outputs(
     added = added_at(site.docs_dir)
     files: dict[str, str] = {}
     made: dict[str, tuple[str, list[str]]] = {}
-    references = _References(site)
-    files.update(references.files(open_data.FOLDER, archive.entries))
-    files.update(
-        open_data.open_data_files(archive.entries, site_url=site.site_url, archive=site.name)
-    )
+    references = ArticleFragments(site.site_url, site.name)
+    group_key = None
+    if reuse is not None:
+        references = ArticleFragments(
+            site.site_url,
+            site.name,
+            memo=reuse.fragments,
+            key=lambda entry: reuse.fingerprint(entry.article),
+            salt=reuse.salt,
+        )
+        group_key = _GroupKeys(site, added, reuse)
+    files.update(references.references(open_data.FOLDER, archive.entries, REFERENCES))
+    files.update(references.open_data(archive.entries))
     L = site.labels
     for group in groups(archive, entity_site, site.bases, L):
-        key = "" if reuse is None else _group_key(group, site, added, reuse)
+        key = "" if group_key is None else group_key(group)
         last = reuse.before.get(group.page) if reuse is not None else None
         if (
             last is not None
@@ -222,7 +215,7 @@ def outputs(
         ):
             made[group.page] = last
             continue
-        found = references.files(group.page, group.entries)
+        found = references.references(group.page, group.entries, REFERENCES)
         if site.site_url and group.feeds:
             channel = feeds.Channel(
                 L("feed.of", site=site.name, name=group.title),
@@ -274,17 +267,23 @@ def write_outputs(
     archive: Archive,
     entity_site: EntitySite,
     site: Site,
-    manifest: Path | None = None,
+    cache: Path | None = None,
     keys: Keys | None = None,
+    shelf: MemoShelf | None = None,
 ) -> int:
-    """Writes every output that changed; how many were written. `manifest` (in the build
-    cache) lists what the last build wrote, so an output whose topic, source or entity is gone
+    """Writes every output that changed; how many were written. `cache` (the build cache's
+    folder) lists what the last build wrote, so an output whose topic, source or entity is gone
     is removed, as a clean build would not have it; with `keys` (the incremental plan's salt
-    and fingerprinter), groups whose inputs did not change are not made again."""
+    and fingerprinter), groups whose inputs did not change are not made again, and with `shelf`
+    too, each article's share of the references and open data is kept between builds
+    (fragments.py)."""
+    manifest = None if cache is None else cache / OUTPUTS_FILE
     before = _read_manifest(manifest)
-    reuse = None
-    if keys is not None and manifest is not None:
-        reuse = Reuse(keys.salt, keys.fingerprint, before["groups"])
+    reuse = fragments = None
+    if keys is not None and cache is not None:
+        if shelf is not None:
+            fragments = shelf.records(cache / FRAGMENTS_FILE)
+        reuse = Reuse(keys.salt, keys.fingerprint, before["groups"], fragments)
     files, made = outputs(archive, entity_site, site, reuse)
     written = 0
     for path, text in files.items():
@@ -303,6 +302,8 @@ def write_outputs(
             (site.site_dir / gone).unlink(missing_ok=True)
         text = json.dumps({"paths": sorted(paths), "groups": made}, sort_keys=True)
         write_atomic(manifest, text, durable=False)
+    if shelf is not None and fragments is not None:
+        shelf.save(fragments)
     _sitemap_dates(archive, site)
     return written
 

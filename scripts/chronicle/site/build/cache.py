@@ -15,6 +15,7 @@ build are deleted at its end, so the cache holds one build's worth and never gro
 from __future__ import annotations
 
 import dataclasses
+import functools
 import shutil
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,8 @@ class Fingerprinter:
         self._once: dict[int, tuple[object, str]] = {}  # see `pin`
 
     def __call__(self, value: Any) -> str:
-        if value is None or isinstance(value, (str, int, float, bool)):
+        kind = type(value)
+        if kind in _PLAIN:
             return repr(value)
         key = id(value)
         if self._once:
@@ -52,17 +54,22 @@ class Fingerprinter:
         if hit is not None and hit[0] is value:
             return hit[1]
         text = self._compute(value)
-        params = getattr(value, "__dataclass_params__", None)
-        if params is not None and params.frozen:
+        if _frozen(kind):
             # Only frozen values: a list or dict could change between two pages. The memo keeps
             # `value` alive, so its id cannot be reused by another object during the build.
             self._memo[key] = (value, text)
         return text
 
-    def seed(self, value: object, text: str) -> None:
+    def seed(self, value: object, text: str, items: tuple[str, ...] = ()) -> None:
         """Take `text` as the fingerprint of the frozen `value` (made by a Fingerprinter in an
-        earlier build, see ArticleMemo), instead of making it again."""
+        earlier build, see ArticleMemo), instead of making it again. And each item of its tuple
+        fields `items` (an article's quotes) as `text` with the item's place: that changes with
+        `value`, and so with the item, and no other item has it. perf: listings show an
+        article's quotes one by one, each of which would be printed field by field again."""
         self._memo[id(value)] = (value, text)
+        for field in items:
+            for i, item in enumerate(getattr(value, field)):
+                self._memo[id(item)] = (item, f"{text}.{field}[{i}]")
 
     def pin(self, value: object, text: str) -> None:
         """Take `text` as the fingerprint of `value` (a dict or list, not frozen) the next time
@@ -76,17 +83,36 @@ class Fingerprinter:
             items = ",".join(f"{self(k)}:{self(v)}" for k, v in value.items())
             return "{" + items + "}"
         if isinstance(value, (list, tuple)):
-            return "[" + ",".join(self(v) for v in value) + "]"
+            return "[" + ",".join([self(v) for v in value]) + "]"
         # Field by field, frozen or not: a frozen value inside (an article in its entry) is then a
         # memo hit, also when its text was seeded from an earlier build (`seed`).
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            fields = ",".join(
-                f"{f.name}={self(getattr(value, f.name))}" for f in dataclasses.fields(value)
-            )
+        names = _field_names(type(value))
+        if names is not None:
+            fields = ",".join([f"{name}={self(getattr(value, name))}" for name in names])
             text = f"{type(value).__qualname__}({fields})"
             # Long texts (an article with its body) are replaced by their digest.
             return text if len(text) < 512 else f"{type(value).__qualname__}#{digest(text)}"
         return repr(value)
+
+
+# Values printed as they are (`repr`): exact types only, so a subclass with its own `repr`
+# (an enum of ints, say) goes the long way like any other object.
+_PLAIN = frozenset({type(None), str, int, float, bool})
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """A dataclass type's field names, in order (None for any other type). perf: asked for
+    hundreds of thousands of times a build; `dataclasses.fields` builds the list every time."""
+    if not dataclasses.is_dataclass(kind):
+        return None
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+@functools.cache
+def _frozen(kind: type) -> bool:
+    params = getattr(kind, "__dataclass_params__", None)
+    return params is not None and bool(params.frozen)
 
 
 FRAME = "chronicle-cache-entry "
