@@ -64,3 +64,17 @@ def test_a_long_data_address_is_one_attribute():
     page = f"<!doctype html><html><body><article><img src='{image}'><p>{text}</p></article>"
     (draft,) = read_bytes(page.encode(), "page.html")
     assert "Storm hits the coast" in draft.text
+
+
+def test_a_page_with_a_hostile_meta_author_is_read_in_linear_time():
+    value = "[" * 200_000
+    text = "Storm hits the coast tonight, and the town prepares for the worst of it. " * 3
+    page = (
+        f"<!doctype html><html><head><title>Storm</title><meta name=author content='{value}'>"
+        f"</head><body><article><p>{text}</p></article></body></html>"
+    )
+    started = time.process_time()
+    (draft,) = read_bytes(page.encode(), "page.html")
+    # trafilatura's author patterns took 2 s over 20,000 '[', minutes over 200,000.
+    assert time.process_time() - started < 5
+    assert "Storm hits the coast" in draft.text
