@@ -78,3 +78,14 @@ def test_a_page_with_a_hostile_meta_author_is_read_in_linear_time():
     # trafilatura's author patterns took 2 s over 20,000 '[', minutes over 200,000.
     assert time.process_time() - started < 5
     assert "Storm hits the coast" in draft.text
+
+
+def test_a_long_quoted_value_is_one_attribute():
+    props = '{"story": "' + "Storm hits the coast. " * 2_000 + '"}'
+    text = "Storm hits the coast tonight, and the town prepares for the worst of it. " * 3
+    page = (
+        f"<!doctype html><html><head><meta name=description content='{text * 40}'></head>"
+        f"<body><article data-props='{props}'><p>{text}</p></article></body></html>"
+    )
+    (draft,) = read_bytes(page.encode(), "page.html")
+    assert "Storm hits the coast" in draft.text

@@ -35,9 +35,10 @@ MIN_LETTERS = 40
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.I)
 # libxml2 checks each attribute of a tag against the ones before it, and trafilatura, htmldate
 # and jusText then walk them again: a <p> with 25,000 attributes took 13 s CPU to read, 50,000
-# minutes. No real tag has a thousand; only a long tag (a data: address is one word) is counted.
+# minutes. No real tag has a thousand; only a long tag is counted, words in quotes as one.
 MAX_ATTRIBUTES = 1_000
 _LONG_TAG = re.compile(r"<[A-Za-z][^<>]{10000,}")
+_QUOTED = re.compile(r""""[^"]*"|'[^']*'""")  # a quoted value (JSON in data-*) is one word
 
 
 def decode_html(data: bytes, name: str) -> str:
@@ -53,7 +54,7 @@ def parse_html(text: str, name: str) -> HtmlElement:
     # lxml refuses str input that carries an XML encoding declaration; the text is decoded already.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
     for tag in _LONG_TAG.finditer(text):
-        attributes = len(tag.group(0).split()) - 1
+        attributes = len(_QUOTED.sub("", tag.group(0)).split()) - 1
         if attributes > MAX_ATTRIBUTES:
             raise ReaderError(
                 name,
