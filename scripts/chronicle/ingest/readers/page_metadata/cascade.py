@@ -69,8 +69,10 @@ class PageMetadata:
 
 
 # trafilatura cleans a <meta> author with patterns that re-read the rest of the value from each
-# bracket or quote: 20,000 '[' took 2 s CPU, 200,000 minutes. No real value is this long (a
-# stored one-line value may have 2,000 characters), so trafilatura is given a copy without it.
+# bracket or quote (20,000 '[' took 2 s CPU, 200,000 minutes), and htmldate serialises the page,
+# which lxml does in quadratic time over a long value of escaped marks (50,000 "<!--" in three
+# <meta>: 17 s CPU). No real value is this long (a stored one-line value may have 2,000
+# characters), so both are given a copy without it.
 _MAX_META = 2_000
 
 
@@ -92,8 +94,9 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     pages = [o for o in ld if is_web_page(o)]
     meta = read_meta(tree)
     url = page_url(tree, meta, url)
+    bounded = _without_long_meta(tree)
     try:
-        traf = extract_metadata(_without_long_meta(tree), default_url=url)
+        traf = extract_metadata(bounded, default_url=url)
     except Exception:  # trafilatura's metadata is the last layer; its failure is not ours
         traf = None
 
@@ -105,7 +108,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     # one; it answers only for a page that declares no title and has no headline.
     guess = traf.title if traf and traf.title and not is_furniture(traf.title) else None
     title = page_title(tree, declared, sites, hosts) or guess
-    dated = choose_date(articles + pages, meta, tree, url)
+    dated = choose_date(articles + pages, meta, bounded, url)
     authors, authors_found = choose_authors(
         tree, articles, meta, traf.author if traf else None, sites, hosts, url
     )
