@@ -104,3 +104,12 @@ def test_a_page_with_long_meta_values_of_comment_marks_is_read_in_linear_time():
     # htmldate serialised the page, quadratic in lxml over such values: 17 s CPU at 200 KB.
     assert time.process_time() - started < 5
     assert "Storm hits the coast" in draft.text
+
+
+def test_a_paragraph_of_ten_thousand_links_is_refused_in_one_line():
+    links = "<a href='/a'>a</a> " * 10_000
+    page = f"<!doctype html><html><body><article><p>{links}</p></article></body></html>"
+    started = time.process_time()
+    with pytest.raises(ReaderError, match="a <p> holds 10,000 inline elements, over the limit"):
+        read_bytes(page.encode(), "page.html")
+    assert time.process_time() - started < 2  # 12 s CPU in trafilatura before
