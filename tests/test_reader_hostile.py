@@ -13,6 +13,7 @@ from chronicle.archive.limits import check_limits
 from chronicle.errors import FrontMatterError, ReaderError
 from chronicle.ingest.readers import read_bytes
 from chronicle.ingest.readers.feed import without_long_people
+from chronicle.site.diff import word_diff
 
 _ITEM = (
     "<item><title>Storm hits coast</title><pubDate>Mon, 06 Sep 2021 16:45:00 +0000</pubDate>"
@@ -123,3 +124,15 @@ def test_a_paragraph_of_unclosed_tags_is_refused_before_markdown(articles):
     with pytest.raises(FrontMatterError, match="3,000 '<', over the limit of 2,000"):
         check_limits("x.md", article)
     check_limits("x.md", articles.make(body="<b>a</b> " * 900))
+
+
+def test_a_diff_of_one_word_repeated_is_bounded():
+    started = time.process_time()
+    _, added, removed, _ = word_diff("Storm. " + "a " * 50_000, "Storm hits. " + "a " * 50_000)
+    assert time.process_time() - started < 5  # minutes in a build before (difflib without junk)
+    assert added and removed
+    _, added, removed, common = word_diff(
+        "The storm hit the coast and the town of the bay.",
+        "The storm hit the coast and a town in the bay.",
+    )
+    assert (added, removed) == (3, 3) and common > 50
