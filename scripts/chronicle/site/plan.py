@@ -277,6 +277,10 @@ class BuildPlan:
     def _use_helpers(self) -> bool:
         return self.options.parallel and self.page_cache.cache.enabled and can_fork()
 
+    def owns(self, src: str) -> bool:
+        """An article or a page Chronicle generates (not the curator's own pages)."""
+        return src in self.entries or src in self.views
+
     def _cached_page(self, src: str) -> bool:
         """Pages whose template can print a stored copy (`chronicle/cached.html`)."""
         return src in self.entries or src in self.views

@@ -25,6 +25,7 @@ from chronicle.site.build.keys import digest
 # Folders of the cache that are not entries and prune themselves: Jinja's bytecode cache, and
 # the Pagefind shards kept by digest (search.write_bundle).
 SELF_MANAGED = ("jinja", "pagefind-shards")
+LONG_TEXT = 128  # characters: a fingerprint text longer than this is kept as its digest
 
 
 class Fingerprinter:
@@ -84,8 +85,10 @@ class Fingerprinter:
                 f"{f.name}={self(getattr(value, f.name))}" for f in dataclasses.fields(value)
             )
             text = f"{type(value).__qualname__}({fields})"
-            # Long texts (an article with its body) are replaced by their digest.
-            return text if len(text) < 512 else f"{type(value).__qualname__}#{digest(text)}"
+            # Long texts (an article with its body) are replaced by their digest. mem: the memo
+            # keeps one text per frozen value for the whole build (700,000 at 10,000 articles:
+            # 280 MB with texts up to 512 characters), so anything longer than a digest is one.
+            return text if len(text) < LONG_TEXT else f"{type(value).__qualname__}#{digest(text)}"
         return repr(value)
 
 
