@@ -14,8 +14,10 @@ build are deleted at its end, so the cache holds one build's worth and never gro
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +42,7 @@ class Fingerprinter:
     def __init__(self) -> None:
         self._memo: dict[int, tuple[object, str]] = {}
         self._once: dict[int, tuple[object, str]] = {}  # see `pin`
+        self._scoped: list[int] | None = None  # see `scoped`
 
     def __call__(self, value: Any) -> str:
         if value is None or isinstance(value, (str, int, float, bool)):
@@ -58,7 +61,24 @@ class Fingerprinter:
             # Only frozen values: a list or dict could change between two pages. The memo keeps
             # `value` alive, so its id cannot be reused by another object during the build.
             self._memo[key] = (value, text)
+            if self._scoped is not None:
+                self._scoped.append(key)
         return text
+
+    @contextlib.contextmanager
+    def scoped(self) -> Iterator[None]:
+        """Forget, at the end, the values first fingerprinted inside: those of one page's own
+        template context, made for that page alone. mem: the memo keeps each value alive, so an
+        article page's citations, quotes and links would otherwise stay in memory until the
+        build ends (about 150 MB at 10,000 articles). Values met before (the articles, the
+        listings' views, fingerprinted when the build was planned) stay memoised."""
+        outer, self._scoped = self._scoped, []
+        try:
+            yield
+        finally:
+            for key in self._scoped:
+                self._memo.pop(key, None)
+            self._scoped = outer
 
     def seed(self, value: object, text: str) -> None:
         """Take `text` as the fingerprint of the frozen `value` (made by a Fingerprinter in an
