@@ -56,6 +56,8 @@ class Run:
         """One line: the tree's peaks and each role's, for a results table."""
         parts = [f"tree PSS {self.peak_mb:.0f} MB (RSS sum {self.rss_peak_mb:.0f})"]
         for role, u in sorted(self.roles.items()):
+            if not u.rss:  # a process seen once, as it exited
+                continue
             parts.append(f"{role} RSS {u.rss:.0f} / PSS {u.pss:.0f} / USS {u.uss:.0f}")
         return "; ".join(parts)
 
