@@ -100,7 +100,7 @@ def build_chronicle(
         clean,
         tree_size_mb(project / "site"),
         f"article page median {statistics.median(pages) / 1024:.1f} KB, "
-        f"max {pages[-1] / 1024:.1f} KB; MkDocs process alone {clean.main_peak_mb:.0f} MB",
+        f"max {pages[-1] / 1024:.1f} KB; {clean.memory_note()}",
     )
     # One more article, dated inside the archive so it has neighbours on both sides.
     corpus.write_chronicle_post(project, corpus.make_post(size, seed, profile))
@@ -358,8 +358,10 @@ def main(argv: list[str] | None = None) -> int:
     print(
         "\n`material` and `chronicle (lunr)` build Material's lunr search index; "
         "`chronicle (pagefind)` Chronicle's Pagefind index; `chronicle (no search)` none, nor "
-        "does Hugo. Peak MB: resident memory of the whole process tree (Chronicle forks one "
-        "helper, whose shared pages are counted twice), polled every 20 ms. Ratios: wall time "
+        "does Hugo. Peak MB: the largest sum of the process tree's proportional set sizes (PSS: "
+        "a page a forked helper shares with MkDocs counts once between them; Linux), the "
+        "note's RSS sum counts it in each; per role (main: MkDocs, fork: its forked helper, "
+        "pagefind: each indexer), each peak on its own. Ratios: wall time "
         "(CPU time in brackets; CPU is the steadier figure on a shared machine) against the "
         "same size."
     )

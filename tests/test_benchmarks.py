@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -90,3 +92,26 @@ def test_the_realistic_profile_draws_articles_shaped_like_the_shared_corpus():
         corpus.make_post(5).article.word_count
         == corpus.make_post(5, profile="light").article.word_count
     )
+
+
+FORKED_COPY = """
+import os, time
+data = bytearray(b"x" * (150 << 20))  # written: resident, then shared with the forked copy
+if os.fork() == 0:
+    time.sleep(1.5)
+    os._exit(0)
+time.sleep(1.5)
+os.wait()
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/smaps_rollup").exists(), reason="Linux /proc only")
+def test_a_forked_copy_is_not_counted_twice(tmp_path):
+    from benchmarks import measure
+
+    result = measure.run([sys.executable, "-c", FORKED_COPY], cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.rss_peak_mb > 280  # each process's resident set counts the shared 150 MB
+    assert 140 < result.peak_mb < 220  # proportional: counted once between the two
+    assert set(result.roles) >= {"main", "fork"}
+    assert result.roles["fork"].uss < 50  # the copy holds almost nothing of its own

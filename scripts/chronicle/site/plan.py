@@ -259,7 +259,7 @@ class BuildPlan:
             ours = [
                 f.page
                 for f in files.documentation_pages()
-                if self._cached_page(f.src_uri) and f.src_uri not in kept
+                if self.owns(f.src_uri) and f.src_uri not in kept
             ]
             render = partial(
                 render_page,
@@ -277,8 +277,8 @@ class BuildPlan:
     def _use_helpers(self) -> bool:
         return self.options.parallel and self.page_cache.cache.enabled and can_fork()
 
-    def _cached_page(self, src: str) -> bool:
-        """Pages whose template can print a stored copy (`chronicle/cached.html`)."""
+    def owns(self, src: str) -> bool:
+        """An article or generated page: its template can print a stored copy (cached.html)."""
         return src in self.entries or src in self.views
 
     # --- render -----------------------------------------------------------------------------
@@ -329,7 +329,7 @@ class BuildPlan:
         src = page.file.src_uri
         chronicle = self._planned.pop(src, None) or self._page_context(src)
         context["chronicle"] = chronicle or self._other_context(page)
-        if self._cached_page(src):
+        if self.owns(src):
             self.page_cache.lookup(page, context)  # perf: keep last, after the context is final
         return context
 

@@ -182,14 +182,28 @@ class _GroupKeys:
 
 
 def outputs(
-    archive: Archive, entity_site: EntitySite, site: Site, reuse: Reuse | None = None
+    archive: Archive,
+    entity_site: EntitySite,
+    site: Site,
+    reuse: Reuse | None = None,
+    sink: Callable[[str, str], None] | None = None,
 ) -> tuple[dict[str, str], dict[str, tuple[str, list[str]]]]:
     """Site-relative path → text of every file this module writes (but the sitemap), and each
     group's key and files (page → (key, paths)). With `reuse`, a group whose key is the last
     build's, and whose files are all there, is not made again: its files are not in the first
-    dict (they are on disk as they would be written), only in the second."""
+    dict (they are on disk as they would be written), only in the second. With `sink`, each
+    file is handed to it as soon as it is made, and the first dict stays empty (mem: together
+    they are some 470 MB of text at 10,000 articles, 4.7 GB at 100,000)."""
     added = added_at(site.docs_dir)
-    files: dict[str, str] = {}
+    kept: dict[str, str] = {}
+
+    def emit(found: dict[str, str]) -> None:
+        if sink is None:
+            kept.update(found)
+            return
+        for path, text in found.items():
+            sink(path, text)
+
     made: dict[str, tuple[str, list[str]]] = {}
     references = ArticleFragments(site.site_url, site.name)
     group_key = None
@@ -202,8 +216,8 @@ def outputs(
             salt=reuse.salt,
         )
         group_key = _GroupKeys(site, added, reuse)
-    files.update(references.references(open_data.FOLDER, archive.entries, REFERENCES))
-    files.update(references.open_data(archive.entries))
+    emit(references.references(open_data.FOLDER, archive.entries, REFERENCES))
+    emit(references.open_data(archive.entries))
     L = site.labels
     for group in groups(archive, entity_site, site.bases, L):
         key = "" if group_key is None else group_key(group)
@@ -229,7 +243,7 @@ def outputs(
                     channel, site_url=site.site_url, added=added, labels=L, language=site.language
                 )
             )
-        files.update(found)
+        emit(found)
         made[group.page] = (key, sorted(found))
     if site.site_url:
         recent = feeds.recently_added(archive.entries, added, site.feed_size)
@@ -245,7 +259,7 @@ def outputs(
             ),
         ]
         for channel in channels:
-            files.update(
+            emit(
                 feeds.render_channel(
                     channel,
                     site_url=site.site_url,
@@ -255,12 +269,13 @@ def outputs(
                 )
             )
         if not (site.docs_dir / "robots.txt").exists():
-            files["robots.txt"] = (
+            robots = (
                 f"User-agent: *\nAllow: /\n\nSitemap: {urljoin(site.site_url, 'sitemap.xml')}\n"
             )
+            emit({"robots.txt": robots})
     else:
         log.warning("site_url is not set in mkdocs.yml: feeds need absolute links; none written")
-    return files, made
+    return kept, made
 
 
 def write_outputs(
@@ -284,20 +299,25 @@ def write_outputs(
         if shelf is not None:
             fragments = shelf.records(cache / FRAGMENTS_FILE)
         reuse = Reuse(keys.salt, keys.fingerprint, before["groups"], fragments)
-    files, made = outputs(archive, entity_site, site, reuse)
+    done: set[str] = set()
     written = 0
-    for path, text in files.items():
+
+    def write(path: str, text: str) -> None:
+        nonlocal written
+        done.add(path)
         target = site.site_dir / path
         data = text.encode("utf-8")
         try:
             if target.read_bytes() == data:
-                continue
+                return
         except OSError:
             pass
         write_atomic(target, text, durable=False)  # made again by the next build if lost
         written += 1
+
+    _, made = outputs(archive, entity_site, site, reuse, sink=write)
     if manifest is not None:
-        paths = set(files).union(*(set(paths) for _, paths in made.values()))
+        paths = done.union(*(set(paths) for _, paths in made.values()))
         for gone in set(before["paths"]) - paths:
             (site.site_dir / gone).unlink(missing_ok=True)
         text = json.dumps({"paths": sorted(paths), "groups": made}, sort_keys=True)

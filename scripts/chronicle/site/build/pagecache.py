@@ -155,7 +155,8 @@ class PageCache:
     # -- whole pages ----------------------------------------------------------------------------
 
     def page_key(self, page: Page, context: dict[str, Any]) -> str:
-        return keys.page_key(self.salt, self.nav_digest, page, context, self.fingerprint)
+        with self.fingerprint.scoped():
+            return keys.page_key(self.salt, self.nav_digest, page, context, self.fingerprint)
 
     def lookup(self, page: Page, context: dict[str, Any]) -> None:
         """Called last in `on_page_context`: on a hit, the template prints the stored page."""
