@@ -96,7 +96,10 @@ def test_the_realistic_profile_draws_articles_shaped_like_the_shared_corpus():
 
 FORKED_COPY = """
 import os, time
-data = bytearray(b"x" * (150 << 20))  # written: resident, then shared with the forked copy
+data = bytearray(150 << 20)
+# One byte written per page: resident, then shared with the forked copy. (Made from a 150 MB
+# bytes object, the copy held 300 MB for a moment, which a sample could catch.)
+data[::4096] = b"x" * (len(data) // 4096)
 if os.fork() == 0:
     time.sleep(1.5)
     os._exit(0)
