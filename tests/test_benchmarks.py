@@ -118,3 +118,13 @@ def test_a_forked_copy_is_not_counted_twice(tmp_path):
     assert 140 < result.peak_mb < 220  # proportional: counted once between the two
     assert set(result.roles) >= {"main", "fork"}
     assert result.roles["fork"].uss < 50  # the copy holds almost nothing of its own
+
+
+def test_every_benchmark_loads_in_chronicles_environment():
+    """`bash dev.sh bench` (`python -m benchmarks`) imports every benchmark module; the spaCy
+    comparison, which needs an environment of its own, must not stop the others."""
+    from benchmarks.__main__ import discover
+
+    found = discover()
+    assert {"build_speed", "quote_speakers", "accuracy"} <= set(found)
+    assert "quote_speakers_spacy" not in found
