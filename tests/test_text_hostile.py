@@ -71,6 +71,15 @@ def test_a_line_of_abbreviations_is_split_in_linear_time():
     assert sentences[-1] == "Then he came back."
 
 
+def test_a_long_paragraph_is_split_but_not_kept():
+    from chronicle.text.sentences import _sentences
+
+    before = _sentences.cache_info().currsize
+    long = "A sentence of a long paragraph ends here. " * 1_000
+    assert len(split_sentences(long)) == 1_000
+    assert _sentences.cache_info().currsize == before
+
+
 def test_a_paragraph_of_open_single_quotes_is_read_in_linear_time():
     started = time.process_time()
     for paragraph in ("'a " * 20_000, "‘a " * 20_000, "»a " * 20_000):

@@ -50,8 +50,15 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+# A paragraph longer than this is split again rather than kept: the cache holds each text and
+# its sentences, and 1,024 paragraphs of a 5 MB body would hold gigabytes.
+_CACHED_CHARS = 10_000
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of `text`, stripped, none empty."""
+    if len(text) > _CACHED_CHARS:
+        return list(_split(text))
     return list(_sentences(text))
 
 
@@ -59,6 +66,10 @@ def split_sentences(text: str) -> list[str]:
 # two calls in three found their paragraph split already.
 @functools.lru_cache(maxsize=1024)
 def _sentences(text: str) -> tuple[str, ...]:
+    return _split(text)
+
+
+def _split(text: str) -> tuple[str, ...]:
     parts = (text[start:end].strip() for start, end in sentence_bounds(text))
     return tuple(part for part in parts if part)
 
