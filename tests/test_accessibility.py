@@ -32,7 +32,7 @@ PAGES = {
     "day": "archive/2025/03/28/",
     "article": "articles/2025/03/28/hamas-rejects-plan/",
     "search": "search/?q=hamas",
-    "person": "people/israel-katz/",
+    "person": "topics/people/israel-katz/",
     "quotes": "quotes/",
     "topic": "topics/gaza-ceasefire/",
     "timeline": "timeline/",

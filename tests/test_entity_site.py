@@ -6,7 +6,7 @@ import re
 
 
 def test_entity_page_lists_articles_newest_first_with_dates(example_site, text_of, page_html):
-    hamas = text_of(page_html(example_site, "organisations/hamas"))
+    hamas = text_of(page_html(example_site, "topics/organisations/hamas"))
     assert "Palestinian Islamist movement" in hamas
     listing = hamas.split("Articles, newest first", 1)[1]
     assert listing.index("Hand made") < listing.index("Hamas rejects plan")
@@ -17,26 +17,26 @@ def test_entity_page_lists_articles_newest_first_with_dates(example_site, text_o
 
 
 def test_person_page_has_quotes_and_co_mentions(example_site, text_of, page_html):
-    katz = text_of(page_html(example_site, "people/israel-katz"))
+    katz = text_of(page_html(example_site, "topics/people/israel-katz"))
     assert "Israeli Defence Minister" in katz
     assert "“The more Hamas continues its refusal, the more territory it will lose,”" in katz
     assert "warned" in katz and "“permanent”" in katz
     related = katz.split("Most often named with", 1)[1].split("Quotes", 1)[0]
     assert related.split()[0:2] == ["Hamas", "2"]  # named together in two articles
-    meshaal = text_of(page_html(example_site, "people/khaled-meshaal"))
+    meshaal = text_of(page_html(example_site, "topics/people/khaled-meshaal"))
     assert "Israel wants to retrieve hostages" in meshaal and "Seed devised title" in meshaal
 
 
 def test_index_pages_and_nav(example_site, text_of, page_html):
-    people = text_of(page_html(example_site, "people"))
+    people = text_of(page_html(example_site, "topics/people"))
     for name in ("Israel Katz", "Khaled Meshaal", "Steve Witkoff", "Tamim Khallaf"):
         assert name in people
     assert "Nobody Known" not in people  # the registry is the authority
-    assert not (example_site / "people" / "nobody-known").exists()
-    places = text_of(page_html(example_site, "places"))
+    assert not (example_site / "topics" / "people" / "nobody-known").exists()
+    places = text_of(page_html(example_site, "topics/places"))
     assert "Israel" in places and "Rafah" in places and "United States" in places
     home = (example_site / "index.html").read_text(encoding="utf-8")
-    for url in ("people/", "organisations/", "places/", "quotes/"):
+    for url in ("topics/people/", "topics/organisations/", "topics/places/", "quotes/"):
         assert f'href="{url}"' in home
 
 
@@ -50,7 +50,7 @@ def test_quotes_page_groups_by_speaker_with_a_filter(example_site, text_of, page
     section = html.split('id="speaker-basem-naim"', 1)[1].split("</section>", 1)[0]
     assert "We will not sign this," in section and "Hamas rejects plan" in text_of(section)
     # Registry speakers link to their page; others are shown as written.
-    assert re.search(r'<h2><a href="\.\./people/israel-katz/">Israel Katz</a></h2>', html)
+    assert re.search(r'<h2><a href="\.\./topics/people/israel-katz/">Israel Katz</a></h2>', html)
 
 
 def test_article_page_who_said_what_entities_and_reading_level(example_site, seed_text, text_of):
@@ -65,8 +65,8 @@ def test_article_page_who_said_what_entities_and_reading_level(example_site, see
 
         assert h.unescape(quote) in seed_text  # exactly the article's words
     assert re.search(r"Reading level grade \d+\.\d", body)
-    assert re.search(r'href="(\.\./)+people/israel-katz/"', html)
-    assert re.search(r'href="(\.\./)+places/rafah/"', html)
+    assert re.search(r'href="(\.\./)+topics/people/israel-katz/"', html)
+    assert re.search(r'href="(\.\./)+topics/places/rafah/"', html)
 
 
 def test_prolific_speakers_get_their_own_quotes_page(articles):

@@ -9,7 +9,7 @@ import pytest
 
 
 def test_no_script_or_print_style_blocks_the_first_paint(example_site, page_html):
-    for url in ("", "archive/2025", "people/israel-katz", "quotes", "search"):
+    for url in ("", "archive/2025", "topics/people/israel-katz", "quotes", "search"):
         html = page_html(example_site, url)
         classic = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
         assert classic, url

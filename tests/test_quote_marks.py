@@ -85,13 +85,13 @@ def test_article_pages_show_the_marks_the_article_printed(marks_site):
 
 
 def test_person_and_quotes_pages_show_them_too(marks_site):
-    for url in ("people/anne-dupont", "quotes"):
+    for url in ("topics/people/anne-dupont", "quotes"):
         shown = quotes_on(marks_site, url)
         assert "«\u202fNous attendons la suite des événements\u202f»" in shown, url
         # Stored without marks: the site language's (English) ones.
         assert "“We will wait for the result,”" in shown, url
     assert "„Wir warten auf die Ergebnisse der Prüfung“" in quotes_on(
-        marks_site, "people/anna-schmidt"
+        marks_site, "topics/people/anna-schmidt"
     )
     assert "„Wir warten auf die Ergebnisse der Prüfung“" in quotes_on(marks_site, "quotes")
 

@@ -17,7 +17,7 @@ import pytest
 from chronicle.archive.model import Figure, Quote
 
 # Chronicle's own pages (the scaffold's hand-written guide pages are the curator's English).
-OURS = ("articles", "archive", "topics", "sources", "timeline", "search", "quotes", "people")
+OURS = ("articles", "archive", "topics", "sources", "timeline", "search", "quotes")
 ENGLISH_LABELS = re.compile(
     r"Who said what|Cite this article|min read|Earlier|Later →|Permanent link:|"
     r"Search the archive|Latest articles|Browse by date|March 2025|Accessed|\(n\.d\.\)"
@@ -236,8 +236,8 @@ def test_french_story_pages_have_no_english_left(french_story):
         "archive/2025/03/21",
         "topics/treve",
         "sources/test-wire",
-        "people/israel-katz",
-        "people/israel-katz/timeline",
+        "topics/people/israel-katz",
+        "topics/people/israel-katz/timeline",
         versions.relative_to(french_story).as_posix(),
         first.relative_to(french_story).as_posix(),
     ]
@@ -286,7 +286,7 @@ def test_french_charts_figures_versions_and_related_coverage(french_story):
     assert text(one(figures, ".//h2")) == "Chiffres rapportés"
     assert "près de 600 morts selon Israel Katz" in text(figures)
     assert "12 otages selon non nommé" in text(figures)
-    person = doc(french_story, "people/israel-katz")
+    person = doc(french_story, "topics/people/israel-katz")
     assert text(one(person, "//figure/figcaption")) == "Articles par mois"
     assert "selon Israel Katz" in text(one(person, "//section[@class='chronicle-figures']"))
     page = lxml.html.fromstring(

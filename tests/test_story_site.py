@@ -250,7 +250,7 @@ def test_versions_are_linked_both_ways_whichever_side_recorded_them(articles):
 
 
 @pytest.mark.parametrize(
-    "url", ["archive/2025/", "people/israel-katz/", "topics/gaza-ceasefire/", "DIFF"]
+    "url", ["archive/2025/", "topics/people/israel-katz/", "topics/gaza-ceasefire/", "DIFF"]
 )
 def test_story_pages_fit_a_phone(story_site: Path, serve_site, open_page: Callable, url: str):
     if url == "DIFF":
@@ -268,11 +268,11 @@ def test_story_pages_fit_a_phone(story_site: Path, serve_site, open_page: Callab
 
 
 def test_entity_pages_have_a_timeline_a_chart_and_the_figures_they_reported(story_site, text_of):
-    person = _html(story_site, "people/israel-katz")
+    person = _html(story_site, "topics/people/israel-katz")
     assert "timeline/" in person and '<svg class="chronicle-chart"' in person
-    timeline = text_of(_html(story_site, "people/israel-katz/timeline"))
+    timeline = text_of(_html(story_site, "topics/people/israel-katz/timeline"))
     assert timeline.index("Hamas weighs plan") < timeline.index("Talks stall as Israel")
-    office = text_of(_html(story_site, "organisations/government-media-office"))
+    office = text_of(_html(story_site, "topics/organisations/government-media-office"))
     assert (
         "nearly 600 Palestinian deaths reported by the Hamas-run Government Media Office" in office
     )

@@ -141,7 +141,7 @@ def test_listing_cards_and_timeline_carry_the_article_language(tree):
 
 
 def test_entity_pages_mark_quotes_and_titles(tree):
-    doc = tree("people/israel-katz")
+    doc = tree("topics/people/israel-katz")
     items = css(doc, "li.chronicle-quote")
     langs = {
         item.xpath(".//blockquote")[0].get("lang"): [

@@ -71,8 +71,19 @@ def source_name(article: Article) -> str:
     return article.source or UNKNOWN_SOURCE
 
 
-def _group(groups: dict[str, Group], name: str, entry: Entry) -> None:
+# The entity indexes live inside the topics folder by default (topics/people/, topics/places/,
+# as news sites file people and places among their topics): a topic of one of those names takes
+# a suffix, so neither page hides the other.
+ENTITY_FOLDERS = frozenset({"people", "organisations", "places"})
+
+
+def topic_slug(name: str) -> str:
+    """The topic's folder under the topics pages ("Gaza ceasefire" → "gaza-ceasefire")."""
     slug = make_slug(name)
+    return f"{slug}-topic" if slug in ENTITY_FOLDERS else slug
+
+
+def _group(groups: dict[str, Group], name: str, entry: Entry, slug: str) -> None:
     group = groups.get(slug)
     if group is None:
         group = groups[slug] = Group(name=name, slug=slug)
@@ -106,8 +117,9 @@ def build_archive(entries: list[Entry]) -> Archive:
             if period is None or not date.is_exact:
                 approximate.append(entry)
         for topic in entry.article.topics:
-            _group(topics, topic, entry)
-        _group(sources, source_name(entry.article), entry)
+            _group(topics, topic, entry, topic_slug(topic))
+        name = source_name(entry.article)
+        _group(sources, name, entry, make_slug(name))
     # Time order for previous/next: oldest → newest, undated at the end by title.
     chain = [e for e in reversed(ordered) if e.article.date] + undated
     previous = {b.src_uri: a for a, b in pairwise(chain)}

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote, urljoin
 
 from chronicle.archive.evidence import record_evidence
-from chronicle.archive.index import Archive, Entry
+from chronicle.archive.index import Archive, Entry, topic_slug
 from chronicle.site.citations.highwire import highwire
 from chronicle.site.cite import citations, downloads, place_of
 from chronicle.site.entity_pages import EntitySite
@@ -73,7 +73,7 @@ def article_context(
         archive_name=site_name,
         breadcrumbs=article_breadcrumbs(entry.article.date, archive_base, entity_site.labels),
         sources_slug=make_slug(entry.article.source or "Unknown source"),
-        topic_links=[(t, make_slug(t)) for t in entry.article.topics],
+        topic_links=[(t, topic_slug(t)) for t in entry.article.topics],
         # How the date, title, authors and source were found (partials/evidence.html).
         evidence=record_evidence(entry.article),
         # What the template marks for Pagefind (data-pagefind-*): the same record

@@ -65,9 +65,9 @@ class ChronicleConfig(base.Config):
     # The source registry, relative to mkdocs.yml: articles whose sources are one publisher's
     # aliases or domains are listed under its name (absent: sources are shown as stored).
     sources_file = c.Type(str, default="sources.yml")
-    people_url = c.Type(str, default="people")
-    organisations_url = c.Type(str, default="organisations")
-    places_url = c.Type(str, default="places")
+    people_url = c.Type(str, default="topics/people")
+    organisations_url = c.Type(str, default="topics/organisations")
+    places_url = c.Type(str, default="topics/places")
     quotes_url = c.Type(str, default="quotes")
     # Quotes per quotes page (whole speakers to a page, each with their newest quotes) and per
     # page of a speaker's own quotes; so no page grows with the archive.

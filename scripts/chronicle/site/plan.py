@@ -180,6 +180,9 @@ class BuildPlan:
             if files.get_file_from_path(view.src_uri) is not None:
                 log.info(f"'{view.src_uri}' exists in docs/; not generating it")
                 continue
+            if view.src_uri in self.views:  # two generated pages at one address: say so, keep one
+                log.warning(f"two pages at '{view.src_uri}': '{view.title}' is left out")
+                continue
             self.views[view.src_uri] = view
             files.append(generated_page(self.config, view.src_uri, GENERATED_SOURCE))
         keep_out_of_nav(files, self.entries)
