@@ -309,3 +309,25 @@ def test_related_coverage_needs_two_shared_things_within_a_week(articles):
     assert found[a.src_uri][0].reason == "1 shared person, 1 shared topic; 7 days apart"
     assert [r.entry for r in found[b.src_uri]] == [c, a]
     assert d.src_uri not in found
+
+
+def test_related_coverage_never_states_a_gap_more_precisely_than_the_dates(articles):
+    from chronicle.site.related import related_coverage
+
+    shared = {"people": ["X"], "topics": ["T"]}
+    month = articles.entry(title="month", date="2025-03", **shared)
+    day = articles.entry(title="day", date="2025-03-20", **shared)
+    april = articles.entry(title="april", date="2025-04-05", **shared)
+    winter = articles.entry(title="winter", date="2024-12/2025-01", **shared)
+    january = articles.entry(title="january", date="2025-01-31", **shared)
+    year = articles.entry(title="year", date="2025", **shared)
+    found = related_coverage(build_archive([month, day, april, winter, january, year]))
+    reasons = {r.entry.article.title: r.reason for r in found[month.src_uri]}
+    assert reasons == {
+        "day": "1 shared person, 1 shared topic; dates overlap",
+        "april": "1 shared person, 1 shared topic; at least 5 days apart",
+    }
+    # a span across a year is near its days; a whole year is too vague to be near anything
+    assert [r.entry for r in found[winter.src_uri]] == [january]
+    assert found[winter.src_uri][0].reason.endswith("; dates overlap")
+    assert year.src_uri not in found

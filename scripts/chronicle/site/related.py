@@ -2,6 +2,10 @@
 organisations, places and topics with it, each with the reason in words ("2 shared people,
 1 shared topic; 3 days apart", in the archive's language). Pure: no I/O, no MkDocs.
 
+Dates are the spans of days they can mean, as for stories (`stories.date_span`): a month-only
+date is near the days of its month, and the reason never states a gap more precisely than the
+dates allow ("dates overlap", "at least 12 days apart").
+
 perf: articles are compared only with their neighbours in time (within `WINDOW_DAYS`, and at most
 `MAX_NEIGHBOURS` on each side), so the work grows with the archive, not with its square.
 """
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 
 from chronicle.archive.index import Archive, Entry
 from chronicle.site.labels import Labels, english
+from chronicle.site.stories import date_span, days_apart
 
 WINDOW_DAYS = 7
 MAX_NEIGHBOURS = 150
@@ -27,22 +32,22 @@ class RelatedLink:
     reason: str  # "2 shared people, 1 shared topic; same day"
 
 
-def _day(entry: Entry) -> dt.date | None:
-    """The day an article is placed at: its first possible day when only the month is known;
-    None when its month is not known (too vague to be near anything)."""
-    date = entry.article.date
-    if date is None or date.month is None or date.period is None:
-        return None
-    return dt.date(date.year, date.month, date.day or 1)
-
-
 def _features(entry: Entry) -> dict[str, frozenset[str]]:
     return {field: frozenset(getattr(entry.article, field)) for field in _KINDS}
 
 
-def _reason(shared: dict[str, int], days: int, L: Labels) -> str:
+Span = tuple[dt.date, dt.date]
+
+
+def _when(a: Span, b: Span, days: int, L: Labels) -> str:
+    """How far apart in words, no more precise than the two dates are."""
+    if a[0] == a[1] and b[0] == b[1]:  # two single days
+        return L("related.same_day") if days == 0 else L("related.days_apart", count=days)
+    return L("related.dates_overlap") if days == 0 else L("related.at_least_apart", count=days)
+
+
+def _reason(shared: dict[str, int], when: str, L: Labels) -> str:
     parts = [L(f"related.{field}", count=shared[field]) for field in _KINDS if shared.get(field)]
-    when = L("related.same_day") if days == 0 else L("related.days_apart", count=days)
     return L("related.reason", shared=L("list_separator").join(parts), when=when)
 
 
@@ -56,22 +61,24 @@ def related_coverage(
     `labels`: the language of the reasons (English by default)."""
     L = labels or english()
     placed = sorted(
-        ((day, e) for e in archive.entries if (day := _day(e)) is not None),
-        key=lambda pair: (pair[0], pair[1].src_uri),
+        ((span, e) for e in archive.entries if (span := date_span(e)) is not None),
+        key=lambda pair: (pair[0][0], pair[1].src_uri),
     )
     features = [_features(e) for _, e in placed]
     found: dict[str, list[tuple[int, int, str, RelatedLink]]] = {}
-    for i, (day, entry) in enumerate(placed):
+    for i, (span, entry) in enumerate(placed):
         for j in range(i + 1, min(i + 1 + MAX_NEIGHBOURS, len(placed))):
-            other_day, other = placed[j]
-            days = (other_day - day).days
-            if days > WINDOW_DAYS:
+            other_span, other = placed[j]
+            # Sorted by first day: once a later article starts more than the window after this
+            # one ends, every article after it does too.
+            if (other_span[0] - span[1]).days > WINDOW_DAYS:
                 break
+            days = days_apart(span, other_span)
             shared = {f: len(features[i][f] & features[j][f]) for f in features[i]}
             total = sum(shared.values())
             if total < MIN_SHARED:
                 continue
-            reason = _reason(shared, days, L)
+            reason = _reason(shared, _when(span, other_span, days, L), L)
             for a, b in ((entry, other), (other, entry)):
                 if exclude and b.src_uri in exclude.get(a.src_uri, ()):
                     continue

@@ -67,7 +67,7 @@ class Story:
         return self.entries[-1]
 
 
-def _span(entry: Entry) -> tuple[dt.date, dt.date] | None:
+def date_span(entry: Entry) -> tuple[dt.date, dt.date] | None:
     """The first and last day the article's date can mean; None when undated or when it can
     mean more than `MAX_SPAN_DAYS` days (too vague to place next to another report)."""
     date = entry.article.date
@@ -77,7 +77,7 @@ def _span(entry: Entry) -> tuple[dt.date, dt.date] | None:
     return (first, last) if (last - first).days < MAX_SPAN_DAYS else None
 
 
-def _apart(earlier: tuple[dt.date, dt.date], later: tuple[dt.date, dt.date]) -> int:
+def days_apart(earlier: tuple[dt.date, dt.date], later: tuple[dt.date, dt.date]) -> int:
     """Days between two spans, the `later` one starting no earlier; 0 when they overlap."""
     return max(0, (later[0] - earlier[1]).days)
 
@@ -127,7 +127,7 @@ def story_clusters(archive: Archive) -> list[Story]:
     first possible day of its latest article). Undated articles, and those whose date can mean
     more than `MAX_SPAN_DAYS` days (a year, `198X`), belong to no story."""
     placed = sorted(
-        ((span, e) for e in archive.entries if (span := _span(e)) is not None),
+        ((span, e) for e in archive.entries if (span := date_span(e)) is not None),
         key=lambda pair: (pair[0][0], pair[1].article.sort_key, pair[1].src_uri),
     )
     if not placed:
@@ -156,7 +156,7 @@ def story_clusters(archive: Archive) -> list[Story]:
             # further apart than the window and the longest span together.
             if (later[0] - span[0]).days > WINDOW_DAYS + MAX_SPAN_DAYS:
                 break
-            if _apart(span, later) <= WINDOW_DAYS and features[i].linked(features[j]):
+            if days_apart(span, later) <= WINDOW_DAYS and features[i].linked(features[j]):
                 union.join(i, j)
     groups: dict[int, list[int]] = {}
     for i in range(len(placed)):
