@@ -17,7 +17,7 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I
 _BYLINE_LEAD = re.compile(
     r"^view (?:all )?(?:posts|articles|stories) by\s+"
     r"|^(?:more|all) (?:posts |articles |stories )?(?:by|from)\s+|^alle?s? (?:artikel )?von\s+"
-    r"|^(?:(?:written|posted|text|interview|artikel|article|story|words|photos?)\s+)?"
+    r"|^(?:(?:written|posted|submitted|text|interview|artikel|article|story|words|photos?)\s+)?"
     r"(?:by|von|par|por|door)\s+"
     r"|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
     re.I,
@@ -51,6 +51,14 @@ _ROLE_TAIL = re.compile(
     r"\s+(?:(?:senior|chief|deputy|contributing|managing|staff|political|politics|news|"
     r"associate|executive|special)\s+)*(?:editor|writer|reporter|correspondent|contributor|"
     rf"columnist|journalist|producer)\b.*$|\s+(?:{_MONTHS})\.?$",
+    re.I,
+)
+# A part after a comma that holds a job's noun is the writer's job, whatever words come before
+# it: "Gareth Jones, Local Democracy Reporter", "…, Health and Science Correspondents".
+_ROLE_AFTER_COMMA = re.compile(
+    r",[^,;]*?\b(?:editor|writer|reporter|correspondent|contributor|columnist|journalist"
+    r"|producer|redakteur(?:in)?|korrespondent(?:in)?|rédact(?:eur|rice)|journaliste"
+    r"|corresponsal|periodista|redactora?|giornalista)(?:s|en|innen|es)?\b[^,;]*",
     re.I,
 )
 _MONTH_ONLY = re.compile(rf"^(?:{_MONTHS})\.?$", re.I)
@@ -119,6 +127,7 @@ def split_authors(text: str) -> list[str]:
     address = imprint(text)
     if address:
         return [address[0]]
+    text = _ROLE_AFTER_COMMA.sub("", text)
     inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+)", text)
     if inverted:  # "Gillman, Steve": one surname, one given name, as library catalogues write
         text = f"{inverted.group(2)} {inverted.group(1)}"
@@ -148,7 +157,7 @@ def split_authors(text: str) -> list[str]:
 # "By", "Von", "Par", "Por", "Door" on their own or before a name: a byline's first word, maybe
 # after what is signed ("Ein Artikel von", "Written by"); or a label ("Autor", "Author:").
 _BYLINE_WORD = re.compile(
-    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|words)\s+)?"
+    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|submitted|words)\s+)?"
     r"(?:by|von|par|por|door)(?:\s+(.+))?$"
     r"|^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:?(?:\s+(.+))?$",
     re.I,
@@ -160,6 +169,7 @@ _DATED_BYLINE = re.compile(
     r"(?:(?:on|am|le|el|il)\s+)?(?P<date>.+?),?\s+(?:by|von|par|por|door|da)\s+(?P<name>.+)$",
     re.I,
 )
+_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 # How much text after the headline is read for its byline: past a standfirst, not into the body.
 BYLINE_WINDOW = 600
 _JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.I)
@@ -172,6 +182,9 @@ def byline_names(texts: list[str]) -> list[str]:
     word, with the name in it or in the next piece, or a day then the byline's word and the
     name ("Posted on 21 September 2020 by Adi Tzlil"); a sentence that happens to start with
     "By" is longer than a byline."""
+    # One line may hold the byline and the dateline, cut by a separator ("Von Hans Müller |
+    # Veröffentlicht am 3. März 2024, 10:15 Uhr"): each part is read as a piece of its own.
+    texts = [part for text in texts for part in _SEPARATOR.split(text) if part]
     read = 0
     for i, text in enumerate(texts):
         read += len(text)

@@ -36,10 +36,10 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.ingest.readers.normal import normalise
 from chronicle.ingest.readers.page_metadata.dates import (
     DATE_META,
+    dateline_and_updates,
     day_from_text,
     declared_value,
     elect_day,
-    headline_dateline,
     labelled_date,
     local_day,
     parse_visible_date,
@@ -78,6 +78,7 @@ _UPDATE_MARK = re.compile(
 )
 # Signals read from what the page shows readers, in the publisher's own day.
 _SHOWN = ("dateline", "time-text")
+_READ_FROM_TEXT = frozenset({*_SHOWN, "labelled"})
 _LOCAL_MIDNIGHT = re.compile(r"T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 _UTC_OR_NAIVE = re.compile(
     r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
@@ -109,9 +110,13 @@ class DateEvidence:
 
 
 def _is_update_time(element: HtmlElement) -> bool:
-    """A <time> the page labels as an update's: its class ("updated"), or the words just before
-    it ("Updated: <time>…")."""
-    if _UPDATE_MARK.search(element.get("class") or ""):
+    """A <time> the page labels as an update's: its class ("updated"), its own text
+    ("Aktualisiert: 08.01.2024"), or the words just before it ("Updated: <time>…")."""
+    classes = element.get("class") or ""
+    if _UPDATE_MARK.search(classes):
+        # WordPress themes mark a post never edited "entry-date published updated": both.
+        return "publish" not in classes.casefold()
+    if _UPDATE_MARK.match((element.text or "").strip()):
         return True
     before = (element.getprevious().tail if element.getprevious() is not None else None) or ""
     parent = element.getparent()
@@ -164,11 +169,15 @@ def choose_date(
         # A <time> without a machine-readable datetime still shows the dateline as text; only
         # on a page that declares no date, since the first <time> of a page that does may be
         # the header's "today" (the day the page was saved), not the article's.
-        shown = (parse_visible_date(normalise(t.text_content())) for t in tree.iter("time"))
+        shown = (
+            parse_visible_date(normalise(t.text_content()))
+            for t in tree.iter("time")
+            if not _is_update_time(t)
+        )
         signals += [Signal("time-text", v) for v in shown if v][:1]
         labelled = labelled_date(tree)
         signals += [Signal("labelled", labelled)] if labelled else []
-    dateline = headline_dateline(tree)
+    dateline, updates = dateline_and_updates(tree)
     if dateline:
         signals.append(Signal("dateline", dateline))
     found = day_from_text(text)
@@ -180,7 +189,11 @@ def choose_date(
     # already breaks ties and disagrees when it differs, so it is no second witness either,
     # unless nothing else dates the page.
     from_address = found is not None and found == in_url and bool(signals)
-    if found and not echo and not from_address:
+    # The update's day shown under the headline ("Updated: 9 Jan 2024") is what htmldate often
+    # reads from the text: it is the same line again, not a witness to the publication. On a
+    # page that shows no other date it is still the best guess, and stays (uncertain).
+    shown_update = bool(signals) and found in {day_from_text(u) for u in updates if u}
+    if found and not echo and not from_address and not shown_update:
         copyright_year = found.month == found.day == 1
         if copyright_year and not signals and _only_extensive(tree, url, found):
             # htmldate's last resort, a copyright notice ("© 2022") read as 1 January: it
@@ -193,7 +206,10 @@ def choose_date(
         return DateEvidence(None)
     day, value = elected
     shown = next((s.day for s in signals if s.kind in _SHOWN), None)
-    day = _local_day(day, value, meta, tree, (found, shown), echo, in_url)
+    # A day read from what the page shows is already the publisher's own; only a timestamp
+    # may be one seen from another time zone.
+    if next(s.kind for s in signals if s.value == value) not in _READ_FROM_TEXT:
+        day = _local_day(day, value, meta, tree, (found, shown), echo, in_url)
     backing = tuple(dict.fromkeys(s.kind for s in signals if _same_day(s, day)))
     others = [s for s in signals if not _same_day(s, day)]
     disagreed = bool(others) or (in_url is not None and in_url != day)

@@ -16,6 +16,7 @@ from chronicle.ingest.readers.page_metadata.headings import (
     SHORT_TEXT_MAX_CHARS,
     texts_after_headline,
 )
+from chronicle.text.month_names import english_months
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 DATE_META = (
@@ -166,33 +167,66 @@ def _parse_instant(value: str) -> dt.datetime | None:
 DATELINE_WINDOW = 200
 DATELINE_PIECES = 12
 # A label that makes the date after it a revision's, not the publication's.
-_UPDATED_LABEL = re.compile(
-    r"\b(?:updated?|modified|last edited|aktualisiert|geändert|mis à jour|actualizado"
-    r"|aggiornato)\b",
-    re.I,
+_UPDATE_WORDS = (
+    r"(?:updated?|modified|last edited|aktualisiert|geändert|mis à jour|modifié|actualizad[oa]"
+    r"|aggiornato|bijgewerkt|zaktualizowano|atualizado|обновлено)"
 )
+_UPDATED_LABEL = re.compile(rf"\b{_UPDATE_WORDS}\b", re.I)
+# Where one line of a dateline holds two dates ("Veröffentlicht am 3. März 2024 | Aktualisiert
+# am 5. März 2024", "Publié le 3 mars 2024 à 10h15, modifié le 4 mars 2024"): it is read in
+# parts, cut at a separator and before each label, so the update's part is told apart.
+_DATE_LABEL = (
+    r"(?:published|posted|first published|veröffentlicht|erstellt|publié|publicad[oa]"
+    r"|pubblicato|gepubliceerd|opublikowano|publicerad|опубликовано)"
+)
+_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_BEFORE_LABEL = re.compile(rf"(?=\b(?:{_DATE_LABEL}|{_UPDATE_WORDS})\b)", re.I)
 
 
-def headline_dateline(tree: HtmlElement) -> str | None:
+def _dateline_parts(text: str) -> list[str]:
+    """The parts of one piece of text that may each be a dateline: the piece itself, or, when
+    it is cut by separators or labels, each part between separators and each part that starts
+    with a label. The words before a label inside a sentence ("Die Studie wurde am 3. März 2024
+    veröffentlicht") are no dateline, so they are not taken on their own."""
+    parts = []
+    for piece in _SEPARATOR.split(text):
+        cut = [p.strip(" ,;") for p in _BEFORE_LABEL.split(piece) if p.strip(" ,;")]
+        if len(cut) <= 1:
+            parts.append(piece)
+        else:
+            parts += [p for p in cut if _BEFORE_LABEL.match(p)]
+    return parts
+
+
+def dateline_and_updates(tree: HtmlElement) -> tuple[str | None, set[str]]:
     """The date written just after the headline (<h1>), as ISO: "Written: 2023-11-07 15:03",
-    "1. Februar 2022, Daniel Dillenburg". Pages print their dateline next to the headline;
-    htmldate, which reads the whole page, can prefer an older date in a teaser further down.
-    Only short pieces of text count (`parse_visible_date`), and not one labelled as an
-    update's date ("Updated: Mar 6, 2018 Original: Dec 21, 2016")."""
+    "1. Februar 2022, Daniel Dillenburg", and the days shown before it labelled as an update's.
+    Pages print their dateline next to the headline; htmldate, which reads the whole page, can
+    prefer an older date in a teaser further down. Only short pieces of text count
+    (`parse_visible_date`), and not one labelled as an update's date ("Updated: Mar 6, 2018
+    Original: Dec 21, 2016")."""
     read, label, updates = 0, "", set()
     for text in texts_after_headline(tree, DATELINE_PIECES):
         read += len(text)
         if read > DATELINE_WINDOW:
-            return None
-        found = parse_visible_date(text)
-        if _UPDATED_LABEL.search(f"{label} {text}"):
-            updates.add(found)
-        elif found and found not in updates:
-            # The same update day printed again (a tooltip, a second <time>) is still the
-            # update's day, not a dateline of its own.
-            return found
+            return None, updates
+        # A label alone before this piece ("<span>Updated:</span><time>…") labels its first part.
+        for part in _dateline_parts(text):
+            found = parse_visible_date(part)
+            if _UPDATED_LABEL.search(f"{label} {part}"):
+                updates.add(found)
+            elif found and found not in updates:
+                # The same update day printed again (a tooltip, a second <time>) is still the
+                # update's day, not a dateline of its own.
+                return found, updates
+            label = ""
         label = text
-    return None
+    return None, updates
+
+
+def headline_dateline(tree: HtmlElement) -> str | None:
+    """The dateline under the headline, by `dateline_and_updates`."""
+    return dateline_and_updates(tree)[0]
 
 
 # The label of a publication day in a list of facts: "<dt>Published</dt><dd>2019/3/5</dd>", a
@@ -239,6 +273,7 @@ def parse_visible_date(text: str) -> str | None:
         return iso if day_from_text(iso) else None
     # "4. 2. 2022": German typesetting puts a space after each period of a numeric date.
     text = re.sub(r"\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b", r"\1.\2.\3", text)
+    text = english_months(text)
     try:
         from htmldate.extractors import custom_parse
 

@@ -1,0 +1,118 @@
+"""Classes of error found by writing pages the way common CMSs and local newsrooms mark up
+news (WordPress, Drupal, Spanish, Italian, German and French datelines, bylines with roles),
+none of them from the shared corpus: each test is a small page written for its class."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from chronicle.archive.dates import ArticleDate
+from chronicle.ingest.readers.page_metadata import PageMetadata, extract_page_metadata
+from chronicle.ingest.readers.page_metadata.byline import split_authors
+from chronicle.ingest.readers.page_metadata.dates import headline_dateline, parse_visible_date
+
+TEXT = "<p>The council met on Tuesday to discuss the new bridge over the river. </p>" * 8
+
+
+def metadata(body: str, head: str = "", lang: str = "en") -> PageMetadata:
+    page = f"<html lang='{lang}'><head>{head}</head><body>{body}{TEXT}</body></html>"
+    return extract_page_metadata(lxml.html.document_fromstring(page))
+
+
+def test_datelines_with_month_names_of_other_languages_are_read():
+    assert parse_visible_date("Publicado el 3 de marzo de 2024, 10:15") == "2024-03-03"
+    assert parse_visible_date("Pubblicato il 3 settembre 2024 alle 10:15") == "2024-09-03"
+    assert parse_visible_date("3 de março de 2024") == "2024-03-03"
+    assert parse_visible_date("3 d'abril de 2024") == "2024-04-03"
+    assert parse_visible_date("3 marca 2024") == "2024-03-03"
+    assert parse_visible_date("3 марта 2024 г.") == "2024-03-03"
+    assert parse_visible_date("3 août 2024") == "2024-08-03"
+    # Short forms are English words too: a text with "set" or "out" in it is not a date.
+    assert parse_visible_date("Sold out 3 2024") is None
+    meta = metadata(
+        "<h1>Sevilla amplía el horario del metro</h1><p>Por María García</p>"
+        "<p>Publicado el 3 de marzo de 2024, 10:15</p>",
+        lang="es",
+    )
+    assert meta.date == ArticleDate(2024, 3, 3, uncertain=True)
+
+
+def test_a_line_with_the_publication_and_the_update_gives_the_publication():
+    lines = {
+        "de": "Von Hans Müller | Veröffentlicht am 3. März 2024, 10:15 Uhr | "
+        "Aktualisiert am 5. März 2024, 08:00 Uhr",
+        "fr": "Publié le 3 mars 2024 à 10h15, modifié le 5 mars 2024 à 08h00",
+        "en": "Updated: 14:20, 5 Mar 2024 | Published: 08:05, 3 Mar 2024",
+        "es": "Actualizado: 05/03/2024 08:00 · Publicado el 3 de marzo de 2024",
+    }
+    for lang, line in lines.items():
+        meta = metadata(f"<h1>The bridge is approved</h1><p>{line}</p>", lang=lang)
+        assert meta.date is not None and meta.date.iso == "2024-03-03", lang
+        assert not meta.date.is_exact, lang
+    # The words before a label inside a sentence are no dateline of their own.
+    sentence = (
+        "<h1>Studie zur Brücke</h1><p>Die Studie wurde am 3. März 2024 veröffentlicht und "
+        "zeigt, dass die Brücke älter ist als gedacht, sagen die Forscher.</p>"
+    )
+    assert headline_dateline(lxml.html.document_fromstring(sentence)) is None
+
+
+def test_the_update_shown_under_the_headline_is_not_a_second_witness():
+    # htmldate reads the update's day from the same line; the dateline's day wins, and on a
+    # page that shows only the update it is still the best (uncertain) guess.
+    both = "<h1>Water main bursts</h1><p>Updated 9 Jan 2024</p><p>Published 8 Jan 2024</p>"
+    assert metadata(both).date == ArticleDate(2024, 1, 8, uncertain=True)
+    only = "<h1>Water main bursts</h1><p>Updated: Jan 9, 2024 2:57 PM UTC</p>"
+    assert metadata(only).date == ArticleDate(2024, 1, 9, uncertain=True)
+
+
+def test_a_time_element_that_says_it_is_the_update_is_not_the_publication():
+    body = (
+        "<h1>Hochwasser: Pegel sinkt</h1>"
+        "<time datetime='2024-01-08T17:40:00+01:00'>Aktualisiert: 08.01.2024, 17:40 Uhr</time>"
+        "<p>Von Eva Schmidt</p><p>Erstellt: 06.01.2024, 09:12 Uhr</p>"
+    )
+    meta = metadata(body, lang="de")
+    assert meta.date == ArticleDate(2024, 1, 6, uncertain=True)
+
+
+def test_a_wordpress_time_marked_published_and_updated_is_the_publication():
+    # Themes mark a post never edited "entry-date published updated".
+    body = (
+        "<h2 class='entry-title'>Notes from the allotment</h2><span class='posted-on'>Posted on "
+        "<time class='entry-date published updated' datetime='2021-08-30T19:12:44+01:00'>"
+        "August 30, 2021</time></span>"
+    )
+    meta = metadata(body)
+    assert meta.date == ArticleDate(2021, 8, 30) and meta.date.is_exact
+    # A <time> marked only "updated" is still the update's.
+    edited = body.replace("published updated", "updated")
+    assert metadata(edited).date is None or not metadata(edited).date.is_exact
+
+
+def test_a_drupal_byline_submitted_by_names_its_author():
+    body = (
+        "<h1>Library reopens after renovation</h1><div class='node__meta'><span>Submitted by"
+        "</span> <a>Maria Lopez</a> on <span>Mon, 02/12/2024 - 09:30</span></div>"
+    )
+    assert metadata(body).authors == ("Maria Lopez",)
+
+
+def test_a_byline_sharing_its_line_with_the_dateline_names_its_author():
+    line = "Von Hans Müller | Veröffentlicht am 3. März 2024, 10:15 Uhr | Aktualisiert am 5. März"
+    assert metadata(f"<h1>Neue Brücke über die Lahn</h1><p>{line}</p>").authors == ("Hans Müller",)
+
+
+def test_a_job_title_after_a_comma_is_no_second_author():
+    assert split_authors("By Gareth Jones, Local Democracy Reporter") == ["Gareth Jones"]
+    assert split_authors("Jane Doe and John Roe, Health and Science Correspondents") == [
+        "Jane Doe",
+        "John Roe",
+    ]
+    assert split_authors("Jane Doe, Staff Writer, and John Roe, Editor") == ["Jane Doe", "John Roe"]
+    # Names in a list stay names.
+    assert split_authors("By Ann Lee, Bob Smith and Carl Jones") == [
+        "Ann Lee",
+        "Bob Smith",
+        "Carl Jones",
+    ]
