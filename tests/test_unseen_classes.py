@@ -116,3 +116,29 @@ def test_a_job_title_after_a_comma_is_no_second_author():
         "Bob Smith",
         "Carl Jones",
     ]
+
+
+def test_a_date_after_the_name_in_a_byline_is_cut_off():
+    for line in ("Written by Jane Doe on March 3, 2024", "By Jane Doe - March 3, 2024"):
+        meta = metadata(f"<h1>Local choir wins award</h1><p class='meta'>{line}</p>")
+        assert meta.authors == ("Jane Doe",), line
+    assert split_authors("Jane Doe, 3. März 2024, 10:15 Uhr") == ["Jane Doe"]
+    # A hyphenated name is no name and a date.
+    assert split_authors("By Anne-Marie Smith") == ["Anne-Marie Smith"]
+
+
+def test_an_italian_byline_di_names_its_author():
+    body = "<h1>Pescara, riapre il ponte</h1><p>di Marco Rossi</p><p>3 marzo 2024</p>"
+    assert metadata(body, lang="it").authors == ("Marco Rossi",)
+    # "Di" with a capital begins a surname, not a byline.
+    assert metadata("<h1>Pescara, riapre il ponte</h1><p>Di Maria racconta</p>").authors == ()
+
+
+def test_a_numeric_dateline_read_month_first_agrees_with_the_declared_day():
+    # "03/04/2024" is 3 April day-first and March 4 as US pages write it: no contradiction.
+    head = "<meta property='article:published_time' content='2024-03-04T21:00:00-05:00'>"
+    meta = metadata("<h1>School board election results</h1><p>03/04/2024</p>", head)
+    assert meta.date == ArticleDate(2024, 3, 4) and meta.date.is_exact
+    # A day that reads only one way still disagrees.
+    meta = metadata("<h1>School board election results</h1><p>13/04/2024</p>", head)
+    assert meta.date is not None and not meta.date.is_exact

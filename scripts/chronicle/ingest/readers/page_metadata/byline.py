@@ -128,6 +128,9 @@ def split_authors(text: str) -> list[str]:
     if address:
         return [address[0]]
     text = _ROLE_AFTER_COMMA.sub("", text)
+    dated = _DATE_AFTER_NAME.search(text)
+    if dated and parse_visible_date(dated.group("date")):
+        text = text[: dated.start()]
     inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+)", text)
     if inverted:  # "Gillman, Steve": one surname, one given name, as library catalogues write
         text = f"{inverted.group(2)} {inverted.group(1)}"
@@ -162,6 +165,10 @@ _BYLINE_WORD = re.compile(
     r"|^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:?(?:\s+(.+))?$",
     re.I,
 )
+# Italian "di Marco Rossi": only in lower case, since "Di" begins surnames (Di Maria).
+_ITALIAN_BYLINE = re.compile(r"^di\s+(?=[A-Z])(.+)$")
+# A date after the name: "Written by Jane Doe on March 3, 2024", "By Jane Doe - 03.03.2024".
+_DATE_AFTER_NAME = re.compile(r"(?:\s+(?:on|am|le|el|il)|\s*[,–—-])\s+(?P<date>[^,]*\d.*)$")
 # A dated byline: "Posted on September 21, 2020 by Adi Tzlil", "Veröffentlicht am 3. März 2022
 # von Jane Doe", "21/09/2020 par Jean Dupont", as blog themes print it under the headline.
 _DATED_BYLINE = re.compile(
@@ -192,7 +199,7 @@ def byline_names(texts: list[str]) -> list[str]:
             break
         if len(text) > SHORT_TEXT_MAX_CHARS:
             continue
-        match = _BYLINE_WORD.match(text)
+        match = _BYLINE_WORD.match(text) or _ITALIAN_BYLINE.match(text)
         dated = None if match else _DATED_BYLINE.match(text)
         if dated and parse_visible_date(dated.group("date")):
             name = dated.group("name")

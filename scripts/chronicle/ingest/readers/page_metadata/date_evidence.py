@@ -42,6 +42,7 @@ from chronicle.ingest.readers.page_metadata.dates import (
     elect_day,
     labelled_date,
     local_day,
+    other_reading,
     parse_visible_date,
     possible_days,
     url_day,
@@ -89,6 +90,8 @@ _UTC_OR_NAIVE = re.compile(
 class Signal:
     kind: str  # json-ld, meta, microdata, time, time-text, labelled, dateline, text
     value: str
+    # The other day a numeric dateline can be read as ("03/04/2024": 3 April or March 4).
+    also: str | None = None
 
     @property
     def day(self) -> ArticleDate | None:
@@ -177,9 +180,9 @@ def choose_date(
         signals += [Signal("time-text", v) for v in shown if v][:1]
         labelled = labelled_date(tree)
         signals += [Signal("labelled", labelled)] if labelled else []
-    dateline, updates = dateline_and_updates(tree)
+    dateline, updates, written = dateline_and_updates(tree)
     if dateline:
-        signals.append(Signal("dateline", dateline))
+        signals.append(Signal("dateline", dateline, other_reading(written)))
     found = day_from_text(text)
     # htmldate reads the same meta tags first: a day they already give is an echo, not a
     # second witness. A day of its own comes from the text (a dateline) and does count.
@@ -223,7 +226,9 @@ def choose_date(
 def _same_day(signal: Signal, day: ArticleDate) -> bool:
     """Whether a signal gives the day, allowing a UTC or zone-less timestamp to be the day
     before or after it is somewhere (`possible_days`: the same instant in the publisher's zone)."""
-    return day in possible_days(signal.value)
+    return day in possible_days(signal.value) or (
+        signal.also is not None and day == day_from_text(signal.also)
+    )
 
 
 def _local_day(

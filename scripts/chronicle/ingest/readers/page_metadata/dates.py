@@ -198,18 +198,19 @@ def _dateline_parts(text: str) -> list[str]:
     return parts
 
 
-def dateline_and_updates(tree: HtmlElement) -> tuple[str | None, set[str]]:
+def dateline_and_updates(tree: HtmlElement) -> tuple[str | None, set[str], str]:
     """The date written just after the headline (<h1>), as ISO: "Written: 2023-11-07 15:03",
     "1. Februar 2022, Daniel Dillenburg", and the days shown before it labelled as an update's.
-    Pages print their dateline next to the headline; htmldate, which reads the whole page, can
-    prefer an older date in a teaser further down. Only short pieces of text count
+    The text the dateline was read from comes third. Pages print their dateline next to the
+    headline; htmldate, which reads the whole page, can prefer an older date in a teaser
+    further down. Only short pieces of text count
     (`parse_visible_date`), and not one labelled as an update's date ("Updated: Mar 6, 2018
     Original: Dec 21, 2016")."""
     read, label, updates = 0, "", set()
     for text in texts_after_headline(tree, DATELINE_PIECES):
         read += len(text)
         if read > DATELINE_WINDOW:
-            return None, updates
+            return None, updates, ""
         # A label alone before this piece ("<span>Updated:</span><time>…") labels its first part.
         for part in _dateline_parts(text):
             found = parse_visible_date(part)
@@ -218,15 +219,31 @@ def dateline_and_updates(tree: HtmlElement) -> tuple[str | None, set[str]]:
             elif found and found not in updates:
                 # The same update day printed again (a tooltip, a second <time>) is still the
                 # update's day, not a dateline of its own.
-                return found, updates
+                return found, updates, part
             label = ""
         label = text
-    return None, updates
+    return None, updates, ""
 
 
 def headline_dateline(tree: HtmlElement) -> str | None:
     """The dateline under the headline, by `dateline_and_updates`."""
     return dateline_and_updates(tree)[0]
+
+
+_NUMERIC_DAY = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
+
+
+def other_reading(text: str) -> str | None:
+    """The month-first reading, as ISO, of a numeric date that reads both ways ("03/04/2024":
+    3 April day-first, as `parse_visible_date` reads it, or March 4 as US pages write it)."""
+    match = _NUMERIC_DAY.search(text)
+    if not match:
+        return None
+    first, _, second, year = match.groups()
+    if first == second or int(first) > 12 or int(second) > 12:
+        return None
+    iso = f"{year}-{int(first):02}-{int(second):02}"
+    return iso if day_from_text(iso) else None
 
 
 # The label of a publication day in a list of facts: "<dt>Published</dt><dd>2019/3/5</dd>", a
