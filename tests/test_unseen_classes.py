@@ -142,3 +142,49 @@ def test_a_numeric_dateline_read_month_first_agrees_with_the_declared_day():
     # A day that reads only one way still disagrees.
     meta = metadata("<h1>School board election results</h1><p>13/04/2024</p>", head)
     assert meta.date is not None and not meta.date.is_exact
+
+
+def test_an_update_label_in_an_element_of_its_own_marks_the_time_after_it():
+    body = (
+        "<h1>Tram line extended</h1><div class='dates'><span class='label'>Updated</span> "
+        "<time datetime='2024-03-05T09:00:00Z'>March 5, 2024</time> <span>Published</span> "
+        "<time datetime='2024-03-03T10:00:00Z'>March 3, 2024</time></div>"
+    )
+    meta = metadata(body)
+    assert meta.date == ArticleDate(2024, 3, 3) and meta.date.is_exact
+    # An update's <time> just before the publication's is no label of it.
+    body = (
+        "<h1>Tram line extended</h1><p><time class='updated' datetime='2024-03-05'>Updated "
+        "March 5, 2024</time><time datetime='2024-03-03'>March 3, 2024</time></p>"
+    )
+    assert metadata(body).date == ArticleDate(2024, 3, 3)
+
+
+def ld_script(text: str) -> str:
+    return f'<script type="application/ld+json">{text}</script>'
+
+
+def test_an_article_inside_a_web_pages_main_entity_is_read():
+    head = ld_script(
+        '{"@type": "WebPage", "name": "Tram line extended | City Wire", "mainEntity": '
+        '{"@type": "NewsArticle", "headline": "Tram line extended", "datePublished": '
+        '"2024-03-03T10:00:00Z", "author": {"@type": "Person", "name": "Jane Doe"}}}'
+    )
+    meta = metadata("<h1>Tram line extended</h1>", head)
+    assert meta.authors == ("Jane Doe",)
+    assert meta.date == ArticleDate(2024, 3, 3) and meta.date.is_exact
+
+
+def test_json_ld_with_a_trailing_comma_is_still_read():
+    head = ld_script(
+        '{"@type": "NewsArticle", "headline": "Tram line extended", "datePublished": '
+        '"2024-03-03T10:00:00Z", "author": {"@type": "Person", "name": "Jane Doe"},}'
+    )
+    meta = metadata("<h1>Tram line extended</h1>", head)
+    assert meta.authors == ("Jane Doe",) and meta.date is not None and meta.date.is_exact
+
+
+def test_an_agency_in_brackets_after_a_name_is_not_part_of_it():
+    assert split_authors("Jane Doe (Reuters)") == ["Jane Doe"]
+    assert split_authors("Jane Doe (dpa) und John Roe (AFP)") == ["Jane Doe", "John Roe"]
+    assert split_authors("Jane (Janie) Doe") == ["Jane (Janie) Doe"]

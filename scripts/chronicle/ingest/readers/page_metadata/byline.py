@@ -137,6 +137,8 @@ def split_authors(text: str) -> list[str]:
     names = []
     for part in _AUTHOR_SPLIT.split(text):
         part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" :-|·")))
+        # "Jane Doe (Reuters)", "Jane Doe (dpa)": the agency or a note in brackets after a name.
+        part = re.sub(r"(?<=\w)\s*\([^()]*\)$", "", part)
         if not re.search(r"\b\w\.$", part):  # keep the period of a final initial ("C.")
             part = part.rstrip(". ")
         part = _undoubled(_caps_tail(part))

@@ -77,6 +77,9 @@ _ARTICLE_TIME = (
 _UPDATE_MARK = re.compile(
     r"updat|modif|edited|aktualisiert|geändert|mis à jour|actualiz|aggiornat|更新", re.I
 )
+_UPDATE_LABEL_END = re.compile(
+    rf"(?:{_UPDATE_MARK.pattern})\w*(?:\s+(?:on|at|am|le|el|il))?\W*$", re.I
+)
 # Signals read from what the page shows readers, in the publisher's own day.
 _SHOWN = ("dateline", "time-text")
 _READ_FROM_TEXT = frozenset({*_SHOWN, "labelled"})
@@ -121,10 +124,14 @@ def _is_update_time(element: HtmlElement) -> bool:
         return "publish" not in classes.casefold()
     if _UPDATE_MARK.match((element.text or "").strip()):
         return True
-    before = (element.getprevious().tail if element.getprevious() is not None else None) or ""
-    parent = element.getparent()
-    if parent is not None and element.getprevious() is None:
+    previous, parent = element.getprevious(), element.getparent()
+    before = (previous.tail if previous is not None else None) or ""
+    if parent is not None and previous is None:
         before = parent.text or ""
+    if previous is not None and not before.strip():
+        # The label in an element of its own: "<span>Updated</span> <time>…"; it must end
+        # there, since an update's <time> just before a publication's is no label of it.
+        return bool(_UPDATE_LABEL_END.search(previous.text_content()[-40:]))
     return bool(_UPDATE_MARK.search(before[-40:]))
 
 
