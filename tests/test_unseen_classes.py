@@ -188,3 +188,70 @@ def test_an_agency_in_brackets_after_a_name_is_not_part_of_it():
     assert split_authors("Jane Doe (Reuters)") == ["Jane Doe"]
     assert split_authors("Jane Doe (dpa) und John Roe (AFP)") == ["Jane Doe", "John Roe"]
     assert split_authors("Jane (Janie) Doe") == ["Jane (Janie) Doe"]
+
+
+def test_the_declared_modification_day_is_no_witness_against_the_publication():
+    # A Joomla article: htmldate reads the "Last Updated" <time> marked dateModified first.
+    body = (
+        "<h2 itemprop='headline'>Village hall gets new roof</h2><dl class='article-info'>"
+        "<dd class='modified'><time datetime='2024-03-05T09:00:00+00:00' "
+        "itemprop='dateModified'>Last Updated: 05 March 2024</time></dd>"
+        "<dd class='published'><time datetime='2024-03-03T10:15:00+00:00' "
+        "itemprop='datePublished'>Published: 03 March 2024</time></dd></dl>"
+    )
+    meta = metadata(body)
+    assert meta.date == ArticleDate(2024, 3, 3) and meta.date.is_exact
+
+
+def test_a_blog_posts_published_microformat_dates_it():
+    body = (
+        "<h2 class='date-header'><span>Sunday, March 3, 2024</span></h2>"
+        "<h3 class='post-title'>Snow on the ridge</h3>" + TEXT + "<div class='post-footer'>"
+        "Posted by <span class='fn'>Jane Doe</span> at <abbr class='published' "
+        "title='2024-03-03T10:15:00-08:00'>10:15 AM</abbr></div>"
+    )
+    meta = metadata(body)
+    assert meta.date == ArticleDate(2024, 3, 3) and meta.date.is_exact
+
+
+def test_a_time_of_day_after_the_name_is_cut_off():
+    body = "<h1>Snow on the ridge</h1><p>Posted by Jane Doe at 10:15 AM</p>"
+    assert metadata(body).authors == ("Jane Doe",)
+    assert split_authors("Von Hans Müller um 10:15 Uhr") == ["Hans Müller"]
+    # "at" before a name is kept: who the person works for, not a time.
+    assert split_authors("Jane Doe at The Times") == ["Jane Doe at The Times"]
+
+
+def test_a_newsroom_alone_gives_way_to_a_named_person():
+    head = "<meta name='author' content='Redacción'>"
+    body = "<h1>Llega la ola de calor</h1><p>Por Ana López</p>"
+    assert metadata(body, head, lang="es").authors == ("Ana López",)
+    # Beside a person it is one of the authors; alone it signs the article.
+    assert metadata(
+        "<h1>Llega la ola</h1>", "<meta name='author' content='Ana López, Redacción'>"
+    ).authors == ("Ana López", "Redacción")
+    assert metadata("<h1>Llega la ola de calor</h1>", head).authors == ("Redacción",)
+
+
+def test_scholarly_citation_tags_give_every_author_and_the_day():
+    head = (
+        "<meta name='citation_title' content='Soil carbon in upland meadows'>"
+        "<meta name='citation_author' content='Doe, Jane'>"
+        "<meta name='citation_author' content='Roe, John'>"
+        "<meta name='citation_publication_date' content='2024/03/03'>"
+    )
+    meta = metadata("<h1>Soil carbon in upland meadows</h1>", head)
+    assert meta.authors == ("Jane Doe", "John Roe")
+    assert meta.date == ArticleDate(2024, 3, 3) and meta.date.is_exact
+
+
+def test_a_blog_name_before_a_colon_is_cut_from_the_title():
+    head = (
+        "<title>Hill Walker: Snow on the ridge</title>"
+        "<link rel='canonical' href='https://hillwalker.example.com/2024/03/snow.html'>"
+    )
+    body = "<h1 class='title'>Hill Walker</h1><h3 class='post-title'>Snow on the ridge</h3>"
+    assert metadata(body, head).title == "Snow on the ridge"
+    # A kicker that is not the site's name stays.
+    head = "<title>Tanz: Mit allen Sinnen</title>"
+    assert metadata("<div>Tanz</div>", head).title == "Tanz: Mit allen Sinnen"

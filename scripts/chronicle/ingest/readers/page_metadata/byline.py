@@ -128,6 +128,7 @@ def split_authors(text: str) -> list[str]:
     if address:
         return [address[0]]
     text = _ROLE_AFTER_COMMA.sub("", text)
+    text = _TIME_AFTER_NAME.sub("", text)
     dated = _DATE_AFTER_NAME.search(text)
     if dated and parse_visible_date(dated.group("date")):
         text = text[: dated.start()]
@@ -171,6 +172,10 @@ _BYLINE_WORD = re.compile(
 _ITALIAN_BYLINE = re.compile(r"^di\s+(?=[A-Z])(.+)$")
 # A date after the name: "Written by Jane Doe on March 3, 2024", "By Jane Doe - 03.03.2024".
 _DATE_AFTER_NAME = re.compile(r"(?:\s+(?:on|am|le|el|il)|\s*[,–—-])\s+(?P<date>[^,]*\d.*)$")
+# A time of day after the name: "Posted by Jane Doe at 10:15 AM" (Blogger), "… um 10:15 Uhr".
+_TIME_AFTER_NAME = re.compile(
+    r"\s+(?:at|um|à|a las|alle|kl\.?)\s+\d{1,2}(?:[:.h]\d\d)?\s*(?:[ap]\.?m\.?|uhr|h)?\b.*$", re.I
+)
 # A dated byline: "Posted on September 21, 2020 by Adi Tzlil", "Veröffentlicht am 3. März 2022
 # von Jane Doe", "21/09/2020 par Jean Dupont", as blog themes print it under the headline.
 _DATED_BYLINE = re.compile(

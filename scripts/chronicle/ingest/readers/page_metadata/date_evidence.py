@@ -74,6 +74,13 @@ _ARTICLE_TIME = (
     f"//time[@datetime][not(ancestor::*[{_NOT_PUBLICATION}])]"
     "[not(contains(translate(@itemprop, 'M', 'm'), 'modified'))]"
 )
+# The publication time marked for machines in the page's body: schema.org microdata, and the
+# microformat Blogger and older blog themes write (<abbr class="published" title="ISO">).
+_MICRODATA_PUBLISHED = (
+    '//time[@itemprop="datePublished"]/@datetime'
+    ' | //*[@itemprop="datePublished"][not(self::meta)][not(self::time)]/@content'
+    ' | //abbr[contains(concat(" ", normalize-space(@class), " "), " published ")]/@title'
+)
 _UPDATE_MARK = re.compile(
     r"updat|modif|edited|aktualisiert|geändert|mis à jour|actualiz|aggiornat|更新", re.I
 )
@@ -147,7 +154,7 @@ def publication_signals(
         ld_days.setdefault(day_from_text(value), value)
     signals = [Signal("json-ld", v) for v in ld_days.values()]
     signals += [Signal("meta", declared_value(meta[k])) for k in DATE_META if k in meta]
-    microdata = tree.xpath('//time[@itemprop="datePublished"]/@datetime')[:1]
+    microdata = tree.xpath(_MICRODATA_PUBLISHED)[:1]
     signals += [Signal("microdata", str(v)) for v in microdata]
     times = [t for t in tree.xpath(_ARTICLE_TIME) if not _is_update_time(t)][:1]
     signals += [Signal("time", str(t.get("datetime"))) for t in times]
@@ -203,14 +210,17 @@ def choose_date(
     # reads from the text: it is the same line again, not a witness to the publication. On a
     # page that shows no other date it is still the best guess, and stays (uncertain).
     shown_update = bool(signals) and found in {day_from_text(u) for u in updates if u}
-    if found and not echo and not from_address and not shown_update:
+    # So is a day the page declares as its modification (JSON-LD `dateModified`, a modified
+    # meta tag or microdata) when it declares a publication too: htmldate read the update.
+    modified = modified_days(objects, meta, tree)
+    declared_update = bool(declared) and found in modified
+    if found and not echo and not from_address and not shown_update and not declared_update:
         copyright_year = found.month == found.day == 1
         if copyright_year and not signals and _only_extensive(tree, url, found):
             # htmldate's last resort, a copyright notice ("© 2022") read as 1 January: it
             # says when the site was last touched, not when this article appeared.
             return DateEvidence(None)
         signals.append(Signal("text", str(text)))
-    modified = modified_days(objects, meta, tree)
     elected = elect_day([s.value for s in signals], url)
     if elected is None:
         return DateEvidence(None)

@@ -37,6 +37,8 @@ DATE_META = (
     "date",
     "sailthru.date",
     "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
     "cxenseparse:recs:publishtime",
 )
 
@@ -58,11 +60,18 @@ def day_from_text(value: str | None) -> ArticleDate | None:
     return ArticleDate(year, month, day)
 
 
+_SLASHED_DAY = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+
+
 def declared_value(value: str) -> str:
     """A declared date as ISO 8601. Some CMSs write an HTTP-style date into JSON-LD or a meta
     tag ("Wed, 04 May 2022 02:41:00 GMT"); it is rewritten, anything else kept as written."""
     if _ISO_DAY.search(value):
         return value
+    slashed = _SLASHED_DAY.match(value.strip())
+    if slashed:  # "2024/03/03", "2024/3/3 10:15": year first, so never ambiguous
+        year, month, day = slashed.groups()
+        return f"{year}-{int(month):02}-{int(day):02}" + value.strip()[slashed.end() :]
     try:
         parsed = email.utils.parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError):

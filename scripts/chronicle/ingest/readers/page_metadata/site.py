@@ -90,7 +90,7 @@ def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
     parts = SEPARATORS.split(title)
     seps = SEPARATORS.findall(title)
     if len(parts) == 1:
-        return strip_tight_site_name(title, sites, hosts)
+        return _strip_site_prefix(strip_tight_site_name(title, sites, hosts), sites, hosts)
     start, end = 0, len(parts)
     while end - start > 1 and is_site_name(parts[end - 1], sites, hosts):
         end -= 1
@@ -114,3 +114,17 @@ def strip_tight_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
         return title
     head, tail = title[: cuts[-1].start()].strip(), title[cuts[-1].end() :]
     return head if head and is_site_name(tail, sites, hosts) else title
+
+
+# "Blog Name: Post title", as Blogger and many blog themes write <title>: a colon after a word,
+# so not a separator in general ("Tanz: Mit allen…" is a headline with its kicker).
+_PREFIX = re.compile(r"^([^:：]{2,60}?)[:：]\s+(\S.*)$")
+
+
+def _strip_site_prefix(title: str, sites: set[str], hosts: set[str]) -> str:
+    """ "Hill Walker: Snow on the ridge" → "Snow on the ridge" when "Hill Walker" names the site
+    and the rest is more than a word; anything else is left as it is."""
+    match = _PREFIX.match(title)
+    if match and len(match.group(2).split()) > 1 and is_site_name(match.group(1), sites, hosts):
+        return match.group(2)
+    return title
