@@ -255,3 +255,17 @@ def test_a_blog_name_before_a_colon_is_cut_from_the_title():
     # A kicker that is not the site's name stays.
     head = "<title>Tanz: Mit allen Sinnen</title>"
     assert metadata("<div>Tanz</div>", head).title == "Tanz: Mit allen Sinnen"
+
+
+def test_ap_style_month_abbreviations_are_read():
+    assert parse_visible_date("Mar. 3, 2024") == "2024-03-03"
+    assert parse_visible_date("Published Sept. 3, 2024 at 10:15 a.m. ET") == "2024-09-03"
+    meta = metadata("<h1>School board meets</h1><p>By Jane Doe</p><p>Aug. 31, 2023</p>")
+    assert meta.date == ArticleDate(2023, 8, 31, uncertain=True)
+
+
+def test_a_dateline_label_or_a_photo_credit_run_into_the_byline_is_cut():
+    assert split_authors("Par Jean Dupont Publié le 03/03/2024 à 10h15") == ["Jean Dupont"]
+    assert split_authors("Von Hans Müller Aktualisiert am 3. März") == ["Hans Müller"]
+    assert split_authors("Text: Hans Müller, Fotos: Eva Schmidt") == ["Hans Müller"]
+    assert split_authors("By Jane Doe, photos by John Roe") == ["Jane Doe"]

@@ -26,6 +26,11 @@ _BYLINE_LEAD = re.compile(
 _BYLINE_TAIL = re.compile(
     r"\s+(?:view\b|get author|follow\b|more by\b|updated\b|published\b|share[sd]?\b"
     r"|link copied|\||·).*$"
+    # The dateline's label run into the name in other languages: "Par Jean Dupont Publié le…".
+    r"|\s+(?:publié|mis à jour|modifié|veröffentlicht|aktualisiert|erstellt|publicado"
+    r"|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?!\w).*$"
+    # A photographer's credit after the writer: "Text: Hans Müller, Fotos: Eva Schmidt".
+    r"|\s*[,;]?\s+(?:fotos?|photos?|bilder?|illustrations?|grafik|video)\s*(?::|by\b|von\b).*$"
     # A widget's label glued to the name by the page's markup: "Jane DoeShow all articles…".
     r"|\s*(?:show all|view all|view my|see all|all (?:posts|articles|stories) (?:by|of|from)"
     r"|more (?:posts|articles|stories)|alle (?:artikel|beiträge)|archive\b|→|»).*$",

@@ -281,6 +281,7 @@ def labelled_date(tree: HtmlElement) -> str | None:
     return None
 
 
+_AP_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s*", re.I)
 _CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 
 
@@ -300,6 +301,9 @@ def parse_visible_date(text: str) -> str | None:
     # "4. 2. 2022": German typesetting puts a space after each period of a numeric date.
     text = re.sub(r"\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b", r"\1.\2.\3", text)
     text = english_months(text)
+    # AP style abbreviates months with a period ("Mar. 3, 2024", "Sept. 3"): htmldate reads
+    # "Mar 3, 2024" and "Sep 3".
+    text = _AP_MONTH.sub(lambda m: m.group(1)[:3] + " ", text)
     try:
         from htmldate.extractors import custom_parse
 
