@@ -269,3 +269,17 @@ def test_a_dateline_label_or_a_photo_credit_run_into_the_byline_is_cut():
     assert split_authors("Von Hans Müller Aktualisiert am 3. März") == ["Hans Müller"]
     assert split_authors("Text: Hans Müller, Fotos: Eva Schmidt") == ["Hans Müller"]
     assert split_authors("By Jane Doe, photos by John Roe") == ["Jane Doe"]
+
+
+def test_a_tagline_after_the_site_name_is_cut_from_the_title():
+    head = (
+        "<title>Ferry fares to rise in April – Island Voice – News for the islands</title>"
+        "<link rel='canonical' href='https://www.islandvoice.example/news/fares'>"
+    )
+    assert metadata("<div></div>", head).title == "Ferry fares to rise in April"
+
+
+def test_a_heading_glued_at_its_spans_takes_the_spacing_of_a_declared_title_with_a_suffix():
+    head = "<title>Ferry fares to rise in April | Island Voice</title>"
+    body = "<h1><span class='line'>Ferry fares to rise</span><span>in April</span></h1>"
+    assert metadata(body, head).title == "Ferry fares to rise in April"

@@ -86,7 +86,8 @@ def _names_site(key: str, site_key: str) -> bool:
 
 
 def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
-    """Cut leading and trailing segments that name the site, keeping at least one segment."""
+    """Cut leading and trailing segments that name the site, and what follows the site's name
+    (its tagline), keeping at least one segment."""
     parts = SEPARATORS.split(title)
     seps = SEPARATORS.findall(title)
     if len(parts) == 1:
@@ -96,6 +97,8 @@ def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
         end -= 1
     while end - start > 1 and is_site_name(parts[start], sites, hosts):
         start += 1
+    # "Headline – Site – Tagline": what follows the site's name is the site's, not the headline's.
+    end = next((i for i in range(start + 1, end) if is_site_name(parts[i], sites, hosts)), end)
     out = parts[start]
     for i in range(start + 1, end):
         out += seps[i - 1] + parts[i]
