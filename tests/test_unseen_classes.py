@@ -283,3 +283,49 @@ def test_a_heading_glued_at_its_spans_takes_the_spacing_of_a_declared_title_with
     head = "<title>Ferry fares to rise in April | Island Voice</title>"
     body = "<h1><span class='line'>Ferry fares to rise</span><span>in April</span></h1>"
     assert metadata(body, head).title == "Ferry fares to rise in April"
+
+
+UNDATED = "<h1>How to apply for a parking permit</h1>"
+
+
+def test_times_of_teasers_events_responses_and_the_footer_do_not_date_the_article():
+    others = [
+        "<footer><p>Page last reviewed: <time datetime='2024-03-03'>3 March 2024</time></p>"
+        "</footer>",
+        "<section class='more-stories'><h3><a>Bins collected late</a></h3>"
+        "<time datetime='2024-02-10T09:00:00Z'>10 February 2024</time></section>",
+        "<div class='teaser-list'><a>Road closures</a><time datetime='2024-02-10'>10.02.2024"
+        "</time></div>",
+        "<div class='event'><p>When: <time datetime='2024-04-12T18:00'>12 April 2024, 6pm"
+        "</time></p></div>",
+        "<div class='most-popular'><a>Council tax rises</a><time datetime='2024-01-05'>5 Jan"
+        "</time></div>",
+        "<div class='responses'><time datetime='2024-02-11T10:00:00Z'>11 Feb 2024</time>"
+        "<p>Thanks</p></div>",
+    ]
+    for other in others:
+        date = metadata(UNDATED + other).date
+        assert date is None or not date.is_exact, other
+    # A post's own footer inside the article still dates it.
+    post = (
+        "<article><h1>Snow on the ridge</h1><p>Fresh snow fell overnight on the ridge.</p>"
+        "<footer class='entry-footer'>Posted on <time datetime='2024-03-03T10:15:00+00:00'>"
+        "March 3, 2024</time></footer></article>"
+    )
+    assert metadata(post).date == ArticleDate(2024, 3, 3)
+
+
+def test_a_reviews_microdata_date_is_not_the_pages():
+    review = (
+        "<div itemscope itemtype='https://schema.org/Product'><div itemprop='review' itemscope "
+        "itemtype='https://schema.org/Review'><span itemprop='author'>Bob</span>"
+        "<meta itemprop='datePublished' content='2024-02-02'><p>Great service</p></div></div>"
+    )
+    date = metadata(UNDATED + review).date
+    assert date is None or not date.is_exact
+    # The article's own microdata still counts.
+    article = (
+        "<article itemscope itemtype='https://schema.org/NewsArticle'><h1 itemprop='headline'>"
+        "Bakery wins award</h1><meta itemprop='datePublished' content='2024-02-20'></article>"
+    )
+    assert metadata(article).date == ArticleDate(2024, 2, 20)

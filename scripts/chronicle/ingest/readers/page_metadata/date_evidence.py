@@ -69,6 +69,18 @@ _NOT_PUBLICATION = (
     " or contains(translate(@class, 'SIDEBRWGTL', 'sidebrwgtl'), 'sidebar')"
     " or contains(translate(@class, 'SIDEBRWGTL', 'sidebrwgtl'), 'widget')"
     " or contains(translate(@class, 'RELATD', 'relatd'), 'related')"
+    # Teasers of other articles ("More stories", "Most popular"), readers' responses, an
+    # event's or a review's own time, and the page's footer ("Page last reviewed: …").
+    " or contains(translate(@class, 'TEASR', 'teasr'), 'teaser')"
+    " or contains(translate(@class, 'MOREST', 'morest'), 'more-stor')"
+    " or contains(translate(@class, 'POPULAR', 'popular'), 'popular')"
+    " or contains(translate(@class, 'TRENDIG', 'trendig'), 'trending')"
+    " or contains(translate(@class, 'RECOMEND', 'recomend'), 'recommend')"
+    " or contains(translate(@class, 'RESPON', 'respon'), 'respons')"
+    " or contains(translate(@class, 'EVNT', 'evnt'), 'event')"
+    " or (@itemscope and (contains(@itemtype, 'Review') or contains(@itemtype, 'Comment')"
+    " or contains(@itemtype, 'Event')))"
+    " or self::footer[not(ancestor::article)]"
 )
 _ARTICLE_TIME = (
     f"//time[@datetime][not(ancestor::*[{_NOT_PUBLICATION}])]"

@@ -86,10 +86,29 @@ def read_meta(tree: HtmlElement) -> dict[str, str]:
         if not content:
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
+            if attr == "itemprop" and _of_another_item(meta):
+                continue
             key = (meta.get(attr) or "").strip().lower()
             if key and key not in out:
                 out[key] = content
     return out
+
+
+def _of_another_item(meta: HtmlElement) -> bool:
+    """Whether a microdata <meta itemprop> describes something other than the article: a
+    product's review, a comment, an event on the page (its `datePublished` is the review's).
+    That is an item of another type, or an item that is itself a property of another one
+    (`itemprop="review"`), unless it is the page's main entity."""
+    item = meta.getparent()
+    while item is not None and item.get("itemscope") is None:
+        item = item.getparent()
+    if item is None:
+        return False
+    kind = item.get("itemtype") or ""
+    if kind and not (_ARTICLE_TYPES.search(kind) or kind.endswith("WebPage")):
+        return True
+    role = item.get("itemprop")
+    return role is not None and role not in ("mainEntity", "mainEntityOfPage")
 
 
 def page_url(tree: HtmlElement, meta: dict[str, str], given: str | None) -> str | None:
