@@ -329,3 +329,22 @@ def test_a_reviews_microdata_date_is_not_the_pages():
         "Bakery wins award</h1><meta itemprop='datePublished' content='2024-02-20'></article>"
     )
     assert metadata(article).date == ArticleDate(2024, 2, 20)
+
+
+def byline(line: str) -> tuple[str, ...]:
+    return metadata(f"<h1>Ferry fares to rise in April</h1><p>{line}</p>").authors
+
+
+def test_bylines_in_more_languages_name_their_authors():
+    assert byline("Av Anna Andersson") == ("Anna Andersson",)
+    assert byline("Af Lars Nielsen") == ("Lars Nielsen",)
+    assert byline("Автор: Иван Петров") == ("Иван Петров",)
+    assert byline("Auteur : Jean Dupont") == ("Jean Dupont",)
+    assert byline("Escrito por Ana López") == ("Ana López",)
+    assert byline("Scritto da Marco Rossi") == ("Marco Rossi",)
+    # "Da" with a capital begins a surname (Da Silva), not a byline.
+    assert byline("Da Silva Santos") == ()
+
+
+def test_an_agency_after_the_names_of_a_byline_is_not_one_more_author():
+    assert byline("Von Hans Müller und Eva Schmidt, dpa") == ("Hans Müller", "Eva Schmidt")

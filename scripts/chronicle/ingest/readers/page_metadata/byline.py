@@ -17,9 +17,9 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I
 _BYLINE_LEAD = re.compile(
     r"^view (?:all )?(?:posts|articles|stories) by\s+"
     r"|^(?:more|all) (?:posts |articles |stories )?(?:by|from)\s+|^alle?s? (?:artikel )?von\s+"
-    r"|^(?:(?:written|posted|submitted|text|interview|artikel|article|story|words|photos?)\s+)?"
-    r"(?:by|von|par|por|door)\s+"
-    r"|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
+    r"|^(?:(?:written|posted|submitted|text|interview|artikel|article|story|words|photos?"
+    r"|geschrieben|escrito|écrit|scritto)\s+)?(?:by|von|par|por|door|av|af)\s+"
+    r"|^(?:autor(?:in|a|e)?|author|auteur|text|interview|автор|författare|forfatter)\s*:?\s+",
     re.I,
 )
 # Words that follow a name in bylines but are not part of it (roles, degrees, page furniture).
@@ -168,13 +168,15 @@ def split_authors(text: str) -> list[str]:
 # "By", "Von", "Par", "Por", "Door" on their own or before a name: a byline's first word, maybe
 # after what is signed ("Ein Artikel von", "Written by"); or a label ("Autor", "Author:").
 _BYLINE_WORD = re.compile(
-    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|submitted|words)\s+)?"
-    r"(?:by|von|par|por|door)(?:\s+(.+))?$"
-    r"|^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:?(?:\s+(.+))?$",
+    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|submitted|words"
+    r"|geschrieben|escrito|écrit)\s+)?"
+    r"(?:by|von|par|por|door|av|af)(?:\s+(.+))?$"
+    r"|^(?:autor(?:in|a|e)?|author|auteur|verfasser(?:in)?|автор|författare|forfatter)\s*:?"
+    r"(?:\s+(.+))?$",
     re.I,
 )
 # Italian "di Marco Rossi": only in lower case, since "Di" begins surnames (Di Maria).
-_ITALIAN_BYLINE = re.compile(r"^di\s+(?=[A-Z])(.+)$")
+_ITALIAN_BYLINE = re.compile(r"^(?:di|[Ss]critto da)\s+(?=[A-Z])(.+)$")
 # A date after the name: "Written by Jane Doe on March 3, 2024", "By Jane Doe - 03.03.2024".
 _DATE_AFTER_NAME = re.compile(r"(?:\s+(?:on|am|le|el|il)|\s*[,–—-])\s+(?P<date>[^,]*\d.*)$")
 # A time of day after the name: "Posted by Jane Doe at 10:15 AM" (Blogger), "… um 10:15 Uhr".
@@ -220,6 +222,9 @@ def byline_names(texts: list[str]) -> list[str]:
         else:
             continue
         names = split_authors(name) if len(name) <= SHORT_TEXT_MAX_CHARS else []
+        # An agency after the names ("Von Hans Müller und Eva Schmidt, dpa") is not one more.
+        while len(names) > 1 and len(names[-1].split()) == 1 and not _looks_like_a_name(names[-1]):
+            names.pop()
         if names and all(_looks_like_a_name(n) for n in names):
             return names
     return []
