@@ -348,3 +348,17 @@ def test_bylines_in_more_languages_name_their_authors():
 
 def test_an_agency_after_the_names_of_a_byline_is_not_one_more_author():
     assert byline("Von Hans Müller und Eva Schmidt, dpa") == ("Hans Müller", "Eva Schmidt")
+
+
+def test_a_publisher_typed_as_a_person_is_no_source():
+    head = ld_script(
+        '{"@type": "BlogPosting", "headline": "Ferry fares rise", "author": {"@type": '
+        '"Person", "name": "Jane Doe"}, "publisher": {"@type": "Person", "name": "Jane Doe"}}'
+    )
+    head += "<meta property='og:site_name' content='Island Notes'>"
+    meta = metadata("<h1>Ferry fares rise</h1>", head)
+    assert meta.source == "Island Notes" and meta.authors == ("Jane Doe",)
+    organisation = head.replace(
+        '"Person", "name": "Jane Doe"}}', '"Organization", "name": "Island Media"}}'
+    )
+    assert metadata("<h1>Ferry fares rise</h1>", organisation).source == "Island Media"
