@@ -362,3 +362,15 @@ def test_a_publisher_typed_as_a_person_is_no_source():
         '"Person", "name": "Jane Doe"}}', '"Organization", "name": "Island Media"}}'
     )
     assert metadata("<h1>Ferry fares rise</h1>", organisation).source == "Island Media"
+
+
+def test_scandinavian_update_labels_and_a_dated_update_before_the_dateline():
+    lines = [
+        "<p>Publisert 3. mars 2024 kl. 10:15 | Oppdatert 5. mars 2024</p>",
+        "<p>Oppdatert 5. mars 2024</p><p>Publisert 3. mars 2024</p>",
+        # A dated update labels only itself, not the piece after it.
+        "<time datetime='2024-03-05'>Uppdaterad 5 mars 2024</time><p>Publicerad 3 mars 2024</p>",
+    ]
+    for line in lines:
+        date = metadata(f"<h1>Ferry fares to rise in April</h1>{line}", lang="no").date
+        assert date == ArticleDate(2024, 3, 3, uncertain=True), line

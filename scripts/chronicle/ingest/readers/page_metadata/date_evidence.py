@@ -94,7 +94,9 @@ _MICRODATA_PUBLISHED = (
     ' | //abbr[contains(concat(" ", normalize-space(@class), " "), " published ")]/@title'
 )
 _UPDATE_MARK = re.compile(
-    r"updat|modif|edited|aktualisiert|geändert|mis à jour|actualiz|aggiornat|更新", re.I
+    r"updat|modif|edited|aktualisiert|geändert|mis à jour|actualiz|aggiornat|更新|oppdater"
+    r"|uppdater|opdater|päivitet|aktualizov|atualiz|bijgewerkt|güncellen|обновлен",
+    re.I,
 )
 _UPDATE_LABEL_END = re.compile(
     rf"(?:{_UPDATE_MARK.pattern})\w*(?:\s+(?:on|at|am|le|el|il))?\W*$", re.I

@@ -178,7 +178,8 @@ DATELINE_PIECES = 12
 # A label that makes the date after it a revision's, not the publication's.
 _UPDATE_WORDS = (
     r"(?:updated?|modified|last edited|aktualisiert|geändert|mis à jour|modifié|actualizad[oa]"
-    r"|aggiornato|bijgewerkt|zaktualizowano|atualizado|обновлено)"
+    r"|aggiornato|bijgewerkt|zaktualizowano|atualizado|обновлено|oppdatert|uppdaterad"
+    r"|opdateret|päivitetty|aktualizováno|güncellendi)"
 )
 _UPDATED_LABEL = re.compile(rf"\b{_UPDATE_WORDS}\b", re.I)
 # Where one line of a dateline holds two dates ("Veröffentlicht am 3. März 2024 | Aktualisiert
@@ -186,7 +187,8 @@ _UPDATED_LABEL = re.compile(rf"\b{_UPDATE_WORDS}\b", re.I)
 # parts, cut at a separator and before each label, so the update's part is told apart.
 _DATE_LABEL = (
     r"(?:published|posted|first published|veröffentlicht|erstellt|publié|publicad[oa]"
-    r"|pubblicato|gepubliceerd|opublikowano|publicerad|опубликовано)"
+    r"|pubblicato|gepubliceerd|opublikowano|publicerad|publisert|publiceret|julkaistu"
+    r"|publikováno|опубликовано)"
 )
 _SEPARATOR = re.compile(r"\s+[|·•]\s+")
 _BEFORE_LABEL = re.compile(rf"(?=\b(?:{_DATE_LABEL}|{_UPDATE_WORDS})\b)", re.I)
@@ -230,7 +232,8 @@ def dateline_and_updates(tree: HtmlElement) -> tuple[str | None, set[str], str]:
                 # update's day, not a dateline of its own.
                 return found, updates, part
             label = ""
-        label = text
+        # Only a bare label ("Updated:") labels the next piece; a dated update does not.
+        label = "" if parse_visible_date(text) else text
     return None, updates, ""
 
 
