@@ -374,3 +374,10 @@ def test_scandinavian_update_labels_and_a_dated_update_before_the_dateline():
     for line in lines:
         date = metadata(f"<h1>Ferry fares to rise in April</h1>{line}", lang="no").date
         assert date == ArticleDate(2024, 3, 3, uncertain=True), line
+
+
+def test_other_names_of_the_publication_time_tag_are_declared_dates():
+    for name in ("article:published", "ptime", "publication_date", "og:pubdate"):
+        head = f"<meta name='{name}' content='2024-03-03T10:15:00+08:00'>"
+        meta = metadata("<h1>Ferry fares to rise in April</h1>", head)
+        assert meta.date == ArticleDate(2024, 3, 3) and meta.date.is_exact, name
