@@ -2,10 +2,12 @@
 whether they are enough to store it as certain.
 
 Signals, one each: the article's JSON-LD `datePublished`, each publication-time meta tag
-(`DATE_META`), `itemprop="datePublished"`, the first `<time datetime>` that is not an update's
-or a comment's, (on a page that declares nothing) the first `<time>`'s text and a date
-labelled as the publication's in a list of facts ("<dt>Published</dt><dd>…</dd>"), the short
-dateline just after the `<h1>`, and htmldate's day when it is its own (read from the text).
+(`DATE_META`), `itemprop="datePublished"` (or a blog's `<abbr class="published">`), the first
+`<time datetime>` that is not an update's, a comment's, a teaser's, an event's or the page
+footer's, (on a page that declares nothing) the first `<time>`'s text and a date labelled as
+the publication's in a list of facts ("<dt>Published</dt><dd>…</dd>"), the short dateline just
+after the `<h1>` (an update's part of it set aside), and htmldate's day when it is its own
+(read from the text, and neither the update shown nor the modification declared).
 The day most of them give wins (`elect_day`); the local-day rules of `dates.py` then place it in the
 publisher's own day.
 
