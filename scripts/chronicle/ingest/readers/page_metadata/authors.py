@@ -30,6 +30,14 @@ ARTICLE_AUTHOR_META = (
     "byl",
 )
 PAGE_AUTHOR_META = ("author", "sailthru.author", "dc.creator", "dcterms.creator", "twitter:creator")
+# A newsroom signing for its staff ("Redacción", "La Rédaction", "Redaktion Nordkurier", "Web
+# Desk"): like the site's own name, kept only when no source on the page names a person.
+NEWSROOM = re.compile(
+    r"^(?:(?:la|die|the|el|a|de|der)\s+)?(?:redacci[oó]n|r[ée]daction|redaktion|redazione"
+    r"|redactie|redakcja|reda[cç][aã]o|newsroom|news ?desk|web ?desk|online[- ]redaktion"
+    r"|editorial (?:staff|team|board))\b",
+    re.I,
+)
 # How many pieces of text after the headline are read for its byline (see `byline.BYLINE_WINDOW`).
 BYLINE_PIECES = 30
 
@@ -107,12 +115,15 @@ def choose_authors(
 ) -> tuple[tuple[str, ...], str]:
     """The first source that names at least one person, and where the names came from in words
     ("JSON-LD author", "meta article:author", "byline under the headline"…; "none found"). A
-    name that is the site's own is kept only when no source names anyone else (institutional
-    pages are signed by the institution)."""
+    name that is the site's own or its newsroom's is kept only when no source names anyone
+    else (institutional pages are signed by the institution)."""
     sources: list[tuple[str, list[str]]] = [
         ("JSON-LD author", _person_names(o.get("author") or o.get("creator"))) for o in articles
     ]
     sources += [(f"meta {k}", [meta[k]]) for k in ARTICLE_AUTHOR_META if meta.get(k)]
+    # Scholarly pages name each author in a tag of its own, "Surname, Given" (Highwire tags).
+    cited = [str(v) for v in tree.xpath('//meta[@name="citation_author"]/@content')]
+    sources.append(("meta citation_author", cited))
     # rel="author" links are the byline the reader sees, marked up as such by the CMS.
     rel_names = rel_authors(tree)
     sources.append(('rel="author" link', rel_names))
@@ -142,7 +153,8 @@ def choose_authors(
             for n in names
             if not is_site_name(n, sites, hosts) and n.casefold() not in publishers
         ]
-        if people:
+        # A newsroom alone is signing for its staff; beside a person it is one of the authors.
+        if people and not all(NEWSROOM.match(p) for p in people):
             return tuple(people), label
         if names and not institutional[0]:
             institutional = (tuple(names), f"{label}, the site's own name")

@@ -17,15 +17,20 @@ _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", re.I
 _BYLINE_LEAD = re.compile(
     r"^view (?:all )?(?:posts|articles|stories) by\s+"
     r"|^(?:more|all) (?:posts |articles |stories )?(?:by|from)\s+|^alle?s? (?:artikel )?von\s+"
-    r"|^(?:(?:written|posted|text|interview|artikel|article|story|words|photos?)\s+)?"
-    r"(?:by|von|par|por|door)\s+"
-    r"|^(?:autor(?:in)?|author|text|interview)\s*:?\s+",
+    r"|^(?:(?:written|posted|submitted|text|interview|artikel|article|story|words|photos?"
+    r"|geschrieben|escrito|écrit|scritto)\s+)?(?:by|von|par|por|door|av|af)\s+"
+    r"|^(?:autor(?:in|a|e)?|author|auteur|text|interview|автор|författare|forfatter)\s*:?\s+",
     re.I,
 )
 # Words that follow a name in bylines but are not part of it (roles, degrees, page furniture).
 _BYLINE_TAIL = re.compile(
     r"\s+(?:view\b|get author|follow\b|more by\b|updated\b|published\b|share[sd]?\b"
     r"|link copied|\||·).*$"
+    # The dateline's label run into the name in other languages: "Par Jean Dupont Publié le…".
+    r"|\s+(?:publié|mis à jour|modifié|veröffentlicht|aktualisiert|erstellt|publicado"
+    r"|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt)(?!\w).*$"
+    # A photographer's credit after the writer: "Text: Hans Müller, Fotos: Eva Schmidt".
+    r"|\s*[,;]?\s+(?:fotos?|photos?|bilder?|illustrations?|grafik|video)\s*(?::|by\b|von\b).*$"
     # A widget's label glued to the name by the page's markup: "Jane DoeShow all articles…".
     r"|\s*(?:show all|view all|view my|see all|all (?:posts|articles|stories) (?:by|of|from)"
     r"|more (?:posts|articles|stories)|alle (?:artikel|beiträge)|archive\b|→|»).*$",
@@ -51,6 +56,14 @@ _ROLE_TAIL = re.compile(
     r"\s+(?:(?:senior|chief|deputy|contributing|managing|staff|political|politics|news|"
     r"associate|executive|special)\s+)*(?:editor|writer|reporter|correspondent|contributor|"
     rf"columnist|journalist|producer)\b.*$|\s+(?:{_MONTHS})\.?$",
+    re.I,
+)
+# A part after a comma that holds a job's noun is the writer's job, whatever words come before
+# it: "Gareth Jones, Local Democracy Reporter", "…, Health and Science Correspondents".
+_ROLE_AFTER_COMMA = re.compile(
+    r",[^,;]*?\b(?:editor|writer|reporter|correspondent|contributor|columnist|journalist"
+    r"|producer|redakteur(?:in)?|korrespondent(?:in)?|rédact(?:eur|rice)|journaliste"
+    r"|corresponsal|periodista|redactora?|giornalista)(?:s|en|innen|es)?\b[^,;]*",
     re.I,
 )
 _MONTH_ONLY = re.compile(rf"^(?:{_MONTHS})\.?$", re.I)
@@ -119,12 +132,19 @@ def split_authors(text: str) -> list[str]:
     address = imprint(text)
     if address:
         return [address[0]]
+    text = _ROLE_AFTER_COMMA.sub("", text)
+    text = _TIME_AFTER_NAME.sub("", text)
+    dated = _DATE_AFTER_NAME.search(text)
+    if dated and parse_visible_date(dated.group("date")):
+        text = text[: dated.start()]
     inverted = re.fullmatch(r"([^\W\d_][\w'’-]+),\s*([^\W\d_][\w'’.-]+)", text)
     if inverted:  # "Gillman, Steve": one surname, one given name, as library catalogues write
         text = f"{inverted.group(2)} {inverted.group(1)}"
     names = []
     for part in _AUTHOR_SPLIT.split(text):
         part = _ROLE_TAIL.sub("", _BYLINE_LEAD.sub("", part.strip(" :-|·")))
+        # "Jane Doe (Reuters)", "Jane Doe (dpa)": the agency or a note in brackets after a name.
+        part = re.sub(r"(?<=\w)\s*\([^()]*\)$", "", part)
         if not re.search(r"\b\w\.$", part):  # keep the period of a final initial ("C.")
             part = part.rstrip(". ")
         part = _undoubled(_caps_tail(part))
@@ -148,10 +168,20 @@ def split_authors(text: str) -> list[str]:
 # "By", "Von", "Par", "Por", "Door" on their own or before a name: a byline's first word, maybe
 # after what is signed ("Ein Artikel von", "Written by"); or a label ("Autor", "Author:").
 _BYLINE_WORD = re.compile(
-    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|words)\s+)?"
-    r"(?:by|von|par|por|door)(?:\s+(.+))?$"
-    r"|^(?:autor(?:in)?|author|verfasser(?:in)?)\s*:?(?:\s+(.+))?$",
+    r"^(?:(?:ein |an? )?(?:artikel|article|beitrag|text|story|written|posted|submitted|words"
+    r"|geschrieben|escrito|écrit)\s+)?"
+    r"(?:by|von|par|por|door|av|af)(?:\s+(.+))?$"
+    r"|^(?:autor(?:in|a|e)?|author|auteur|verfasser(?:in)?|автор|författare|forfatter)\s*:?"
+    r"(?:\s+(.+))?$",
     re.I,
+)
+# Italian "di Marco Rossi": only in lower case, since "Di" begins surnames (Di Maria).
+_ITALIAN_BYLINE = re.compile(r"^(?:di|[Ss]critto da)\s+(?=[A-Z])(.+)$")
+# A date after the name: "Written by Jane Doe on March 3, 2024", "By Jane Doe - 03.03.2024".
+_DATE_AFTER_NAME = re.compile(r"(?:\s+(?:on|am|le|el|il)|\s*[,–—-])\s+(?P<date>[^,]*\d.*)$")
+# A time of day after the name: "Posted by Jane Doe at 10:15 AM" (Blogger), "… um 10:15 Uhr".
+_TIME_AFTER_NAME = re.compile(
+    r"\s+(?:at|um|à|a las|alle|kl\.?)\s+\d{1,2}(?:[:.h]\d\d)?\s*(?:[ap]\.?m\.?|uhr|h)?\b.*$", re.I
 )
 # A dated byline: "Posted on September 21, 2020 by Adi Tzlil", "Veröffentlicht am 3. März 2022
 # von Jane Doe", "21/09/2020 par Jean Dupont", as blog themes print it under the headline.
@@ -160,6 +190,7 @@ _DATED_BYLINE = re.compile(
     r"(?:(?:on|am|le|el|il)\s+)?(?P<date>.+?),?\s+(?:by|von|par|por|door|da)\s+(?P<name>.+)$",
     re.I,
 )
+_SEPARATOR = re.compile(r"\s+[|·•]\s+")
 # How much text after the headline is read for its byline: past a standfirst, not into the body.
 BYLINE_WINDOW = 600
 _JOINER = re.compile(r"^(?:,|;|&|and|und|et|y|e)$", re.I)
@@ -172,6 +203,9 @@ def byline_names(texts: list[str]) -> list[str]:
     word, with the name in it or in the next piece, or a day then the byline's word and the
     name ("Posted on 21 September 2020 by Adi Tzlil"); a sentence that happens to start with
     "By" is longer than a byline."""
+    # One line may hold the byline and the dateline, cut by a separator ("Von Hans Müller |
+    # Veröffentlicht am 3. März 2024, 10:15 Uhr"): each part is read as a piece of its own.
+    texts = [part for text in texts for part in _SEPARATOR.split(text) if part]
     read = 0
     for i, text in enumerate(texts):
         read += len(text)
@@ -179,7 +213,7 @@ def byline_names(texts: list[str]) -> list[str]:
             break
         if len(text) > SHORT_TEXT_MAX_CHARS:
             continue
-        match = _BYLINE_WORD.match(text)
+        match = _BYLINE_WORD.match(text) or _ITALIAN_BYLINE.match(text)
         dated = None if match else _DATED_BYLINE.match(text)
         if dated and parse_visible_date(dated.group("date")):
             name = dated.group("name")
@@ -188,6 +222,9 @@ def byline_names(texts: list[str]) -> list[str]:
         else:
             continue
         names = split_authors(name) if len(name) <= SHORT_TEXT_MAX_CHARS else []
+        # An agency after the names ("Von Hans Müller und Eva Schmidt, dpa") is not one more.
+        while len(names) > 1 and len(names[-1].split()) == 1 and not _looks_like_a_name(names[-1]):
+            names.pop()
         if names and all(_looks_like_a_name(n) for n in names):
             return names
     return []

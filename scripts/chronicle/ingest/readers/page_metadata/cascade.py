@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from copy import deepcopy
 from dataclasses import dataclass, field
+from typing import Any
 
 from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
@@ -35,6 +36,7 @@ from chronicle.ingest.readers.page_metadata.declared import (
     is_article,
     is_web_page,
     ld_names,
+    ld_types,
     page_url,
     read_json_ld,
     read_meta,
@@ -100,7 +102,7 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
     except Exception:  # trafilatura's metadata is the last layer; its failure is not ours
         traf = None
 
-    publisher = next((n for o in articles for n in ld_names(o.get("publisher"))), None)
+    publisher = next((n for o in articles for n in ld_names(_organisation(o))), None)
     declared = declared_titles(articles, pages, meta, tree)
     sites = site_names(tree, meta, publisher, traf.sitename if traf else None, declared)
     hosts = host_words(url)
@@ -138,6 +140,14 @@ def extract_page_metadata(tree: HtmlElement, url: str | None = None) -> PageMeta
         description=meta.get("description") or meta.get("og:description"),
         evidence=evidence,
     )
+
+
+def _organisation(article: dict[str, Any]) -> Any:
+    """The article's JSON-LD `publisher`, unless it is typed as a person: a blog's theme names
+    its writer as publisher, and a person is never stored as a source."""
+    publisher = article.get("publisher")
+    items = publisher if isinstance(publisher, list) else [publisher]
+    return [p for p in items if not (isinstance(p, dict) and "Person" in ld_types(p))]
 
 
 def _declared_site(declared: str | None, title: str | None) -> str | None:

@@ -2,10 +2,12 @@
 whether they are enough to store it as certain.
 
 Signals, one each: the article's JSON-LD `datePublished`, each publication-time meta tag
-(`DATE_META`), `itemprop="datePublished"`, the first `<time datetime>` that is not an update's
-or a comment's, (on a page that declares nothing) the first `<time>`'s text and a date
-labelled as the publication's in a list of facts ("<dt>Published</dt><dd>…</dd>"), the short
-dateline just after the `<h1>`, and htmldate's day when it is its own (read from the text).
+(`DATE_META`), `itemprop="datePublished"` (or a blog's `<abbr class="published">`), the first
+`<time datetime>` that is not an update's, a comment's, a teaser's, an event's or the page
+footer's, (on a page that declares nothing) the first `<time>`'s text and a date labelled as
+the publication's in a list of facts ("<dt>Published</dt><dd>…</dd>"), the short dateline just
+after the `<h1>` (an update's part of it set aside), and htmldate's day when it is its own
+(read from the text, and neither the update shown nor the modification declared).
 The day most of them give wins (`elect_day`); the local-day rules of `dates.py` then place it in the
 publisher's own day.
 
@@ -36,12 +38,13 @@ from chronicle.archive.dates import ArticleDate
 from chronicle.ingest.readers.normal import normalise
 from chronicle.ingest.readers.page_metadata.dates import (
     DATE_META,
+    dateline_and_updates,
     day_from_text,
     declared_value,
     elect_day,
-    headline_dateline,
     labelled_date,
     local_day,
+    other_reading,
     parse_visible_date,
     possible_days,
     url_day,
@@ -68,16 +71,41 @@ _NOT_PUBLICATION = (
     " or contains(translate(@class, 'SIDEBRWGTL', 'sidebrwgtl'), 'sidebar')"
     " or contains(translate(@class, 'SIDEBRWGTL', 'sidebrwgtl'), 'widget')"
     " or contains(translate(@class, 'RELATD', 'relatd'), 'related')"
+    # Teasers of other articles ("More stories", "Most popular"), readers' responses, an
+    # event's or a review's own time, and the page's footer ("Page last reviewed: …").
+    " or contains(translate(@class, 'TEASR', 'teasr'), 'teaser')"
+    " or contains(translate(@class, 'MOREST', 'morest'), 'more-stor')"
+    " or contains(translate(@class, 'POPULAR', 'popular'), 'popular')"
+    " or contains(translate(@class, 'TRENDIG', 'trendig'), 'trending')"
+    " or contains(translate(@class, 'RECOMEND', 'recomend'), 'recommend')"
+    " or contains(translate(@class, 'RESPON', 'respon'), 'respons')"
+    " or contains(translate(@class, 'EVNT', 'evnt'), 'event')"
+    " or (@itemscope and (contains(@itemtype, 'Review') or contains(@itemtype, 'Comment')"
+    " or contains(@itemtype, 'Event')))"
+    " or self::footer[not(ancestor::article)]"
 )
 _ARTICLE_TIME = (
     f"//time[@datetime][not(ancestor::*[{_NOT_PUBLICATION}])]"
     "[not(contains(translate(@itemprop, 'M', 'm'), 'modified'))]"
 )
+# The publication time marked for machines in the page's body: schema.org microdata, and the
+# microformat Blogger and older blog themes write (<abbr class="published" title="ISO">).
+_MICRODATA_PUBLISHED = (
+    '//time[@itemprop="datePublished"]/@datetime'
+    ' | //*[@itemprop="datePublished"][not(self::meta)][not(self::time)]/@content'
+    ' | //abbr[contains(concat(" ", normalize-space(@class), " "), " published ")]/@title'
+)
 _UPDATE_MARK = re.compile(
-    r"updat|modif|edited|aktualisiert|geändert|mis à jour|actualiz|aggiornat|更新", re.I
+    r"updat|modif|edited|aktualisiert|geändert|mis à jour|actualiz|aggiornat|更新|oppdater"
+    r"|uppdater|opdater|päivitet|aktualizov|atualiz|bijgewerkt|güncellen|обновлен",
+    re.I,
+)
+_UPDATE_LABEL_END = re.compile(
+    rf"(?:{_UPDATE_MARK.pattern})\w*(?:\s+(?:on|at|am|le|el|il))?\W*$", re.I
 )
 # Signals read from what the page shows readers, in the publisher's own day.
 _SHOWN = ("dateline", "time-text")
+_READ_FROM_TEXT = frozenset({*_SHOWN, "labelled"})
 _LOCAL_MIDNIGHT = re.compile(r"T2[23]:00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 _UTC_OR_NAIVE = re.compile(
     r"(?:Z|[+-]00:?00|GMT|UTC)\s*$|^\s*\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.]+)?\s*$"
@@ -88,6 +116,8 @@ _UTC_OR_NAIVE = re.compile(
 class Signal:
     kind: str  # json-ld, meta, microdata, time, time-text, labelled, dateline, text
     value: str
+    # The other day a numeric dateline can be read as ("03/04/2024": 3 April or March 4).
+    also: str | None = None
 
     @property
     def day(self) -> ArticleDate | None:
@@ -109,14 +139,22 @@ class DateEvidence:
 
 
 def _is_update_time(element: HtmlElement) -> bool:
-    """A <time> the page labels as an update's: its class ("updated"), or the words just before
-    it ("Updated: <time>…")."""
-    if _UPDATE_MARK.search(element.get("class") or ""):
+    """A <time> the page labels as an update's: its class ("updated"), its own text
+    ("Aktualisiert: 08.01.2024"), or the words just before it ("Updated: <time>…")."""
+    classes = element.get("class") or ""
+    if _UPDATE_MARK.search(classes):
+        # WordPress themes mark a post never edited "entry-date published updated": both.
+        return "publish" not in classes.casefold()
+    if _UPDATE_MARK.match((element.text or "").strip()):
         return True
-    before = (element.getprevious().tail if element.getprevious() is not None else None) or ""
-    parent = element.getparent()
-    if parent is not None and element.getprevious() is None:
+    previous, parent = element.getprevious(), element.getparent()
+    before = (previous.tail if previous is not None else None) or ""
+    if parent is not None and previous is None:
         before = parent.text or ""
+    if previous is not None and not before.strip():
+        # The label in an element of its own: "<span>Updated</span> <time>…"; it must end
+        # there, since an update's <time> just before a publication's is no label of it.
+        return bool(_UPDATE_LABEL_END.search(previous.text_content()[-40:]))
     return bool(_UPDATE_MARK.search(before[-40:]))
 
 
@@ -132,7 +170,7 @@ def publication_signals(
         ld_days.setdefault(day_from_text(value), value)
     signals = [Signal("json-ld", v) for v in ld_days.values()]
     signals += [Signal("meta", declared_value(meta[k])) for k in DATE_META if k in meta]
-    microdata = tree.xpath('//time[@itemprop="datePublished"]/@datetime')[:1]
+    microdata = tree.xpath(_MICRODATA_PUBLISHED)[:1]
     signals += [Signal("microdata", str(v)) for v in microdata]
     times = [t for t in tree.xpath(_ARTICLE_TIME) if not _is_update_time(t)][:1]
     signals += [Signal("time", str(t.get("datetime"))) for t in times]
@@ -164,13 +202,17 @@ def choose_date(
         # A <time> without a machine-readable datetime still shows the dateline as text; only
         # on a page that declares no date, since the first <time> of a page that does may be
         # the header's "today" (the day the page was saved), not the article's.
-        shown = (parse_visible_date(normalise(t.text_content())) for t in tree.iter("time"))
+        shown = (
+            parse_visible_date(normalise(t.text_content()))
+            for t in tree.iter("time")
+            if not _is_update_time(t)
+        )
         signals += [Signal("time-text", v) for v in shown if v][:1]
         labelled = labelled_date(tree)
         signals += [Signal("labelled", labelled)] if labelled else []
-    dateline = headline_dateline(tree)
+    dateline, updates, written = dateline_and_updates(tree)
     if dateline:
-        signals.append(Signal("dateline", dateline))
+        signals.append(Signal("dateline", dateline, other_reading(written)))
     found = day_from_text(text)
     # htmldate reads the same meta tags first: a day they already give is an echo, not a
     # second witness. A day of its own comes from the text (a dateline) and does count.
@@ -180,20 +222,30 @@ def choose_date(
     # already breaks ties and disagrees when it differs, so it is no second witness either,
     # unless nothing else dates the page.
     from_address = found is not None and found == in_url and bool(signals)
-    if found and not echo and not from_address:
+    # The update's day shown under the headline ("Updated: 9 Jan 2024") is what htmldate often
+    # reads from the text: it is the same line again, not a witness to the publication. On a
+    # page that shows no other date it is still the best guess, and stays (uncertain).
+    shown_update = bool(signals) and found in {day_from_text(u) for u in updates if u}
+    # So is a day the page declares as its modification (JSON-LD `dateModified`, a modified
+    # meta tag or microdata) when it declares a publication too: htmldate read the update.
+    modified = modified_days(objects, meta, tree)
+    declared_update = bool(declared) and found in modified
+    if found and not echo and not from_address and not shown_update and not declared_update:
         copyright_year = found.month == found.day == 1
         if copyright_year and not signals and _only_extensive(tree, url, found):
             # htmldate's last resort, a copyright notice ("© 2022") read as 1 January: it
             # says when the site was last touched, not when this article appeared.
             return DateEvidence(None)
         signals.append(Signal("text", str(text)))
-    modified = modified_days(objects, meta, tree)
     elected = elect_day([s.value for s in signals], url)
     if elected is None:
         return DateEvidence(None)
     day, value = elected
     shown = next((s.day for s in signals if s.kind in _SHOWN), None)
-    day = _local_day(day, value, meta, tree, (found, shown), echo, in_url)
+    # A day read from what the page shows is already the publisher's own; only a timestamp
+    # may be one seen from another time zone.
+    if next(s.kind for s in signals if s.value == value) not in _READ_FROM_TEXT:
+        day = _local_day(day, value, meta, tree, (found, shown), echo, in_url)
     backing = tuple(dict.fromkeys(s.kind for s in signals if _same_day(s, day)))
     others = [s for s in signals if not _same_day(s, day)]
     disagreed = bool(others) or (in_url is not None and in_url != day)
@@ -207,7 +259,9 @@ def choose_date(
 def _same_day(signal: Signal, day: ArticleDate) -> bool:
     """Whether a signal gives the day, allowing a UTC or zone-less timestamp to be the day
     before or after it is somewhere (`possible_days`: the same instant in the publisher's zone)."""
-    return day in possible_days(signal.value)
+    return day in possible_days(signal.value) or (
+        signal.also is not None and day == day_from_text(signal.also)
+    )
 
 
 def _local_day(

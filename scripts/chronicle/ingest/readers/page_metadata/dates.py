@@ -16,6 +16,7 @@ from chronicle.ingest.readers.page_metadata.headings import (
     SHORT_TEXT_MAX_CHARS,
     texts_after_headline,
 )
+from chronicle.text.month_names import english_months
 
 _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 DATE_META = (
@@ -36,6 +37,32 @@ DATE_META = (
     "date",
     "sailthru.date",
     "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+    # Names other CMSs give the same tag (the publication-time ones htmldate also reads).
+    "article:published",
+    "article:published_date",
+    "article:post_date",
+    "article.created",
+    "article_date_original",
+    "date_published",
+    "dateposted",
+    "dc.date.publication",
+    "dc.date.created",
+    "dcterms.created",
+    "dcsext.articlefirstpublished",
+    "og:article:published",
+    "og:pubdate",
+    "og:publish_date",
+    "originalpublicationdate",
+    "published_date",
+    "published-date",
+    "publisheddate",
+    "publication_date",
+    "publish_time",
+    "ptime",
+    "rnews:datepublished",
+    "shareaholic:article_published_time",
     "cxenseparse:recs:publishtime",
 )
 
@@ -57,11 +84,18 @@ def day_from_text(value: str | None) -> ArticleDate | None:
     return ArticleDate(year, month, day)
 
 
+_SLASHED_DAY = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
+
+
 def declared_value(value: str) -> str:
     """A declared date as ISO 8601. Some CMSs write an HTTP-style date into JSON-LD or a meta
     tag ("Wed, 04 May 2022 02:41:00 GMT"); it is rewritten, anything else kept as written."""
     if _ISO_DAY.search(value):
         return value
+    slashed = _SLASHED_DAY.match(value.strip())
+    if slashed:  # "2024/03/03", "2024/3/3 10:15": year first, so never ambiguous
+        year, month, day = slashed.groups()
+        return f"{year}-{int(month):02}-{int(day):02}" + value.strip()[slashed.end() :]
     try:
         parsed = email.utils.parsedate_to_datetime(value.strip())
     except (TypeError, ValueError, IndexError):
@@ -166,33 +200,86 @@ def _parse_instant(value: str) -> dt.datetime | None:
 DATELINE_WINDOW = 200
 DATELINE_PIECES = 12
 # A label that makes the date after it a revision's, not the publication's.
-_UPDATED_LABEL = re.compile(
-    r"\b(?:updated?|modified|last edited|aktualisiert|geändert|mis à jour|actualizado"
-    r"|aggiornato)\b",
-    re.I,
+_UPDATE_WORDS = (
+    r"(?:updated?|modified|last edited|aktualisiert|geändert|mis à jour|modifié|actualizad[oa]"
+    r"|aggiornato|bijgewerkt|zaktualizowano|atualizado|обновлено|oppdatert|uppdaterad"
+    r"|opdateret|päivitetty|aktualizováno|güncellendi)"
 )
+_UPDATED_LABEL = re.compile(rf"\b{_UPDATE_WORDS}\b", re.I)
+# Where one line of a dateline holds two dates ("Veröffentlicht am 3. März 2024 | Aktualisiert
+# am 5. März 2024", "Publié le 3 mars 2024 à 10h15, modifié le 4 mars 2024"): it is read in
+# parts, cut at a separator and before each label, so the update's part is told apart.
+_DATE_LABEL = (
+    r"(?:published|posted|first published|veröffentlicht|erstellt|publié|publicad[oa]"
+    r"|pubblicato|gepubliceerd|opublikowano|publicerad|publisert|publiceret|julkaistu"
+    r"|publikováno|опубликовано)"
+)
+_SEPARATOR = re.compile(r"\s+[|·•]\s+")
+_BEFORE_LABEL = re.compile(rf"(?=\b(?:{_DATE_LABEL}|{_UPDATE_WORDS})\b)", re.I)
 
 
-def headline_dateline(tree: HtmlElement) -> str | None:
+def _dateline_parts(text: str) -> list[str]:
+    """The parts of one piece of text that may each be a dateline: the piece itself, or, when
+    it is cut by separators or labels, each part between separators and each part that starts
+    with a label. The words before a label inside a sentence ("Die Studie wurde am 3. März 2024
+    veröffentlicht") are no dateline, so they are not taken on their own."""
+    parts = []
+    for piece in _SEPARATOR.split(text):
+        cut = [p.strip(" ,;") for p in _BEFORE_LABEL.split(piece) if p.strip(" ,;")]
+        if len(cut) <= 1:
+            parts.append(piece)
+        else:
+            parts += [p for p in cut if _BEFORE_LABEL.match(p)]
+    return parts
+
+
+def dateline_and_updates(tree: HtmlElement) -> tuple[str | None, set[str], str]:
     """The date written just after the headline (<h1>), as ISO: "Written: 2023-11-07 15:03",
-    "1. Februar 2022, Daniel Dillenburg". Pages print their dateline next to the headline;
-    htmldate, which reads the whole page, can prefer an older date in a teaser further down.
-    Only short pieces of text count (`parse_visible_date`), and not one labelled as an
-    update's date ("Updated: Mar 6, 2018 Original: Dec 21, 2016")."""
+    "1. Februar 2022, Daniel Dillenburg", and the days shown before it labelled as an update's.
+    The text the dateline was read from comes third. Pages print their dateline next to the
+    headline; htmldate, which reads the whole page, can prefer an older date in a teaser
+    further down. Only short pieces of text count
+    (`parse_visible_date`), and not one labelled as an update's date ("Updated: Mar 6, 2018
+    Original: Dec 21, 2016")."""
     read, label, updates = 0, "", set()
     for text in texts_after_headline(tree, DATELINE_PIECES):
         read += len(text)
         if read > DATELINE_WINDOW:
-            return None
-        found = parse_visible_date(text)
-        if _UPDATED_LABEL.search(f"{label} {text}"):
-            updates.add(found)
-        elif found and found not in updates:
-            # The same update day printed again (a tooltip, a second <time>) is still the
-            # update's day, not a dateline of its own.
-            return found
-        label = text
-    return None
+            return None, updates, ""
+        # A label alone before this piece ("<span>Updated:</span><time>…") labels its first part.
+        for part in _dateline_parts(text):
+            found = parse_visible_date(part)
+            if _UPDATED_LABEL.search(f"{label} {part}"):
+                updates.add(found)
+            elif found and found not in updates:
+                # The same update day printed again (a tooltip, a second <time>) is still the
+                # update's day, not a dateline of its own.
+                return found, updates, part
+            label = ""
+        # Only a bare label ("Updated:") labels the next piece; a dated update does not.
+        label = "" if parse_visible_date(text) else text
+    return None, updates, ""
+
+
+def headline_dateline(tree: HtmlElement) -> str | None:
+    """The dateline under the headline, by `dateline_and_updates`."""
+    return dateline_and_updates(tree)[0]
+
+
+_NUMERIC_DAY = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d\d)(?!\d)")
+
+
+def other_reading(text: str) -> str | None:
+    """The month-first reading, as ISO, of a numeric date that reads both ways ("03/04/2024":
+    3 April day-first, as `parse_visible_date` reads it, or March 4 as US pages write it)."""
+    match = _NUMERIC_DAY.search(text)
+    if not match:
+        return None
+    first, _, second, year = match.groups()
+    if first == second or int(first) > 12 or int(second) > 12:
+        return None
+    iso = f"{year}-{int(first):02}-{int(second):02}"
+    return iso if day_from_text(iso) else None
 
 
 # The label of a publication day in a list of facts: "<dt>Published</dt><dd>2019/3/5</dd>", a
@@ -221,6 +308,7 @@ def labelled_date(tree: HtmlElement) -> str | None:
     return None
 
 
+_AP_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s*", re.I)
 _CJK_DATE = re.compile(r"((?:19|20)\d\d)\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 
 
@@ -239,6 +327,10 @@ def parse_visible_date(text: str) -> str | None:
         return iso if day_from_text(iso) else None
     # "4. 2. 2022": German typesetting puts a space after each period of a numeric date.
     text = re.sub(r"\b(\d{1,2})\.\s+(\d{1,2})\.\s+(\d{4})\b", r"\1.\2.\3", text)
+    text = english_months(text)
+    # AP style abbreviates months with a period ("Mar. 3, 2024", "Sept. 3"): htmldate reads
+    # "Mar 3, 2024" and "Sep 3".
+    text = _AP_MONTH.sub(lambda m: m.group(1)[:3] + " ", text)
     try:
         from htmldate.extractors import custom_parse
 

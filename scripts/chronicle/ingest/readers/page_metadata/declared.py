@@ -14,11 +14,13 @@ from lxml.html import HtmlElement
 from chronicle.ingest.readers.page_metadata.headings import visible_headings
 from chronicle.text.normalize import web_address
 
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _ARTICLE_TYPES = re.compile(r"(Article|BlogPosting|Posting|Report|Review|Story)$", re.I)
 
 
 def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
-    """Every JSON-LD object on the page, flattened out of lists and `@graph`s; bad JSON skipped."""
+    """Every JSON-LD object on the page, flattened out of lists, `@graph`s and a page's
+    `mainEntity`; bad JSON skipped."""
     out: list[dict[str, Any]] = []
     for script in tree.xpath('//script[contains(translate(@type,"LDJSON","ldjson"),"ld+json")]'):
         text = (script.text or "").strip()
@@ -26,7 +28,12 @@ def read_json_ld(tree: HtmlElement) -> list[dict[str, Any]]:
         try:
             data = json.loads(text, strict=False)
         except ValueError:
-            continue
+            # A comma left before a closing bracket ("…"name": "Jane Doe"},}") is the commonest
+            # slip of a hand-written template; browsers and search engines forgive it.
+            try:
+                data = json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
+            except ValueError:
+                continue
         out.extend(_flatten(data))
     return out
 
@@ -39,6 +46,10 @@ def _flatten(data: Any) -> Iterator[dict[str, Any]]:
         yield data
         if "@graph" in data:
             yield from _flatten(data["@graph"])
+        if isinstance(data.get("mainEntity"), dict | list):
+            # A WebPage whose main entity is the article: {"@type": "WebPage", "mainEntity":
+            # {"@type": "NewsArticle", …}}.
+            yield from _flatten(data["mainEntity"])
 
 
 def ld_types(obj: dict[str, Any]) -> list[str]:
@@ -75,10 +86,29 @@ def read_meta(tree: HtmlElement) -> dict[str, str]:
         if not content:
             continue
         for attr in ("property", "name", "itemprop", "http-equiv"):
+            if attr == "itemprop" and _of_another_item(meta):
+                continue
             key = (meta.get(attr) or "").strip().lower()
             if key and key not in out:
                 out[key] = content
     return out
+
+
+def _of_another_item(meta: HtmlElement) -> bool:
+    """Whether a microdata <meta itemprop> describes something other than the article: a
+    product's review, a comment, an event on the page (its `datePublished` is the review's).
+    That is an item of another type, or an item that is itself a property of another one
+    (`itemprop="review"`), unless it is the page's main entity."""
+    item = meta.getparent()
+    while item is not None and item.get("itemscope") is None:
+        item = item.getparent()
+    if item is None:
+        return False
+    kind = item.get("itemtype") or ""
+    if kind and not (_ARTICLE_TYPES.search(kind) or kind.endswith("WebPage")):
+        return True
+    role = item.get("itemprop")
+    return role is not None and role not in ("mainEntity", "mainEntityOfPage")
 
 
 def page_url(tree: HtmlElement, meta: dict[str, str], given: str | None) -> str | None:

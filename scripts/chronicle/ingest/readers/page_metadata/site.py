@@ -86,16 +86,19 @@ def _names_site(key: str, site_key: str) -> bool:
 
 
 def strip_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
-    """Cut leading and trailing segments that name the site, keeping at least one segment."""
+    """Cut leading and trailing segments that name the site, and what follows the site's name
+    (its tagline), keeping at least one segment."""
     parts = SEPARATORS.split(title)
     seps = SEPARATORS.findall(title)
     if len(parts) == 1:
-        return strip_tight_site_name(title, sites, hosts)
+        return _strip_site_prefix(strip_tight_site_name(title, sites, hosts), sites, hosts)
     start, end = 0, len(parts)
     while end - start > 1 and is_site_name(parts[end - 1], sites, hosts):
         end -= 1
     while end - start > 1 and is_site_name(parts[start], sites, hosts):
         start += 1
+    # "Headline – Site – Tagline": what follows the site's name is the site's, not the headline's.
+    end = next((i for i in range(start + 1, end) if is_site_name(parts[i], sites, hosts)), end)
     out = parts[start]
     for i in range(start + 1, end):
         out += seps[i - 1] + parts[i]
@@ -114,3 +117,17 @@ def strip_tight_site_name(title: str, sites: set[str], hosts: set[str]) -> str:
         return title
     head, tail = title[: cuts[-1].start()].strip(), title[cuts[-1].end() :]
     return head if head and is_site_name(tail, sites, hosts) else title
+
+
+# "Blog Name: Post title", as Blogger and many blog themes write <title>: a colon after a word,
+# so not a separator in general ("Tanz: Mit allen…" is a headline with its kicker).
+_PREFIX = re.compile(r"^([^:：]{2,60}?)[:：]\s+(\S.*)$")
+
+
+def _strip_site_prefix(title: str, sites: set[str], hosts: set[str]) -> str:
+    """ "Hill Walker: Snow on the ridge" → "Snow on the ridge" when "Hill Walker" names the site
+    and the rest is more than a word; anything else is left as it is."""
+    match = _PREFIX.match(title)
+    if match and len(match.group(2).split()) > 1 and is_site_name(match.group(1), sites, hosts):
+        return match.group(2)
+    return title

@@ -208,12 +208,15 @@ def choose_title(
         for title in declared:  # the most trusted declaration first, whole or in part
             if loose_key(title) in by_key:
                 return _spaced_wording(by_key[loose_key(title)], title)
-            if loose_key(strip_site_name(title, sites, hosts)) in by_key:
-                return by_key[loose_key(strip_site_name(title, sites, hosts))]
+            stripped = strip_site_name(title, sites, hosts)
+            if loose_key(stripped) in by_key:
+                return _spaced_wording(by_key[loose_key(stripped)], stripped)
             parts = SEPARATORS.split(title)
             for i, segment in enumerate(parts):
                 if loose_key(segment) in by_key and not is_site_name(segment, sites, hosts):
-                    return _longer_segment_below(parts, i, below) or by_key[loose_key(segment)]
+                    return _longer_segment_below(parts, i, below) or _spaced_wording(
+                        by_key[loose_key(segment)], segment
+                    )
     h1s = [h for h in h1s if not is_site_name(h, sites, hosts)]
     # An h1 that ends a declared title is the headline without its kicker ("Covid-19: …"); one
     # that starts it is the headline without a suffix ("…, Thailand"), unless a colon follows:
