@@ -128,3 +128,35 @@ def test_every_benchmark_loads_in_chronicles_environment():
     found = discover()
     assert {"build_speed", "quote_speakers", "accuracy"} <= set(found)
     assert "quote_speakers_spacy" not in found
+
+
+def test_the_compressing_server_gzips_text_and_leaves_pagefind_s_files_alone(tmp_path):
+    """`benchmarks.lighthouse --gzip` measures a site as a host that compresses would send it."""
+    import gzip
+    import socket
+    import urllib.request
+
+    from benchmarks.compressing_server import serving
+
+    page = "<!doctype html><title>x</title>" + "<p>words</p>" * 200
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "s.js").write_text("let x = 1;\n" * 100, encoding="utf-8")
+    (tmp_path / "i.pf_index").write_bytes(gzip.compress(b"already gzipped"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    def get(base: str, path: str, accept: str) -> tuple[str | None, bytes]:
+        request = urllib.request.Request(base + path, headers={"Accept-Encoding": accept})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.headers.get("Content-Encoding"), response.read()
+
+    with serving(tmp_path, port) as base:
+        encoding, body = get(base, "a/", "gzip, deflate")
+        assert encoding == "gzip" and gzip.decompress(body).decode() == page
+        assert len(body) < len(page) / 5
+        encoding, body = get(base, "s.js", "gzip")
+        assert encoding == "gzip" and gzip.decompress(body) == (tmp_path / "s.js").read_bytes()
+        assert get(base, "a/index.html", "identity") == (None, page.encode())
+        assert get(base, "i.pf_index", "gzip") == (None, (tmp_path / "i.pf_index").read_bytes())

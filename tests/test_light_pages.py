@@ -4,6 +4,7 @@ style holds up the first paint, and the search page keeps its layout while its s
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -44,6 +45,21 @@ def test_one_chronicle_stylesheet_holds_up_the_first_paint(example_site, page_ht
     css = (example_site / "assets" / "chronicle" / "chronicle.css").read_text(encoding="utf-8")
     assert ".chronicle-calendar__month" in css and ".chronicle-search__layout" in css
     assert not (example_site / "assets" / "chronicle" / "story.css").exists()
+
+
+def test_chronicle_s_scripts_and_styles_are_written_minified(example_site):
+    # The package keeps the readable sources; a site gets them without comments and indentation.
+    package = Path(__file__).parent.parent / "scripts" / "chronicle" / "site" / "assets"
+    built = example_site / "assets" / "chronicle"
+    for name in ("search-page.js", "search-query.js", "search.js", "tables.js", "print.css"):
+        source = (package / name).read_text(encoding="utf-8")
+        text = (built / name).read_text(encoding="utf-8")
+        assert len(text) < 0.8 * len(source), name
+        assert "\n  " not in text and "/*" not in text, name
+    js = (built / "search-page.js").read_text(encoding="utf-8")
+    assert "export " in js or "import" in js  # still a module
+    css = (built / "chronicle.css").read_text(encoding="utf-8")
+    assert "/*" not in css and ".chronicle-search__layout{" in css
 
 
 @pytest.mark.browser

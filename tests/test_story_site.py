@@ -136,7 +136,9 @@ def test_topic_page_has_attention_charts_with_data_tables(story_site: Path):
     assert len(svgs) == 2  # per month, and the top sources
     assert all(len(svg.encode()) < 20_000 for svg in svgs)
     assert "<rect" in svgs[0]
-    table = re.search(r'<table class="chronicle-chart-table">.*?</table>', topic, re.S).group()
+    table = re.search(
+        r'<table class="chronicle-chart-table" aria-label="[^"]+">.*?</table>', topic, re.S
+    ).group()
     rows = re.findall(r'<th scope="row">([^<]+)</th><td>(\d+)</td>', table)
     assert rows == [("January 2025", "1"), ("February 2025", "0"), ("March 2025", "3")]
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from chronicle.site.minify import minified
 from chronicle.site.sanitize import plain
 from chronicle.site.story_pages import STORY_CSS
 
@@ -36,19 +37,19 @@ GENERATED_SOURCE = str(ASSETS / "generated-page.md")
 
 
 def add_assets(files: Files, config: MkDocsConfig, *, search: bool) -> None:
-    """Chronicle's scripts and styles, from the package, unless the archive has its own file at
-    the same path."""
+    """Chronicle's scripts and styles, from the package and minified (minify.py), unless the
+    archive has its own file at the same path (copied as it is)."""
     scripts = (SEARCH_ASSETS[0], *SEARCH_MODULES) if search else ()
     for asset in (QUOTES_JS, TABLES_JS, PRINT_CSS, *scripts):
         if files.get_file_from_path(asset) is None:
-            source = str(ASSETS / Path(asset).name)
-            files.append(File.generated(config, asset, abs_src_path=source))
+            text = (ASSETS / Path(asset).name).read_text(encoding="utf-8")
+            files.append(File.generated(config, asset, content=minified(text, asset)))
     parts = [STYLES, STORY_CSS, *(SEARCH_ASSETS[1:] if search else ())]
     text = "\n".join(_stylesheet(files, part) for part in parts)
     own = files.get_file_from_path(STYLES)
     if own is not None:
         files.remove(own)  # its text is the first part of the file that replaces it
-    files.append(File.generated(config, STYLES, content=text))
+    files.append(File.generated(config, STYLES, content=minified(text, STYLES)))
 
 
 def _stylesheet(files: Files, path: str) -> str:
