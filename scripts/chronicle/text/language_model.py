@@ -28,6 +28,8 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from chronicle.text import language_walk
+
 MANIFEST = "manifest.json"
 ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
 MAPPED = ("ptc", "nextmove")  # the two large ones: 28 MB and 39 MB
@@ -121,11 +123,50 @@ def _load(folder: Path, langid: Any) -> Any:
 
     # The DFA's tables are indexed one byte of text at a time: a memoryview gives Python ints
     # as fast as py3langid's own `array`, without copying the 39 MB table.
-    return langid.LanguageIdentifier(
-        array("ptc"),
-        array("pc"),
-        array("classes").tolist(),
-        memoryview(array("nextmove")),
-        array("out_feat").tolist(),
-        tk_row=array("nextmove_row").tolist(),
+    nextmove, rows, output = array("nextmove"), array("nextmove_row"), array("out_feat")
+    args = (array("ptc"), array("pc"), array("classes").tolist(), memoryview(nextmove))
+    depth = _trie_depth(folder, nextmove, rows.astype(numpy.int64) << 8)
+    if depth is None:
+        return langid.LanguageIdentifier(*args, output.tolist(), tk_row=rows.tolist())
+    walk = functools.partial(
+        language_walk.feature_counts,
+        nextmove=nextmove,
+        rowbase=rows.astype(numpy.int64) << 8,
+        output=output.astype(numpy.int64),
+        depth=depth,
     )
+    found = _walked(langid)(*args, output.tolist(), tk_row=rows.tolist())
+    found.walk = walk
+    return found
+
+
+def _trie_depth(folder: Path, nextmove: Any, rowbase: Any) -> int | None:
+    """The model's trie depth (language_walk.py), from the manifest, else worked out (about a
+    second, once a model) and written into it; None when the walk must go byte by byte."""
+    path = folder / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if "depth" not in manifest:
+        manifest["depth"] = language_walk.trie_depth(nextmove, rowbase)
+        with contextlib.suppress(OSError):  # not kept: worked out again by the next process
+            tmp = folder / f".{MANIFEST}.{os.getpid()}"
+            tmp.write_text(json.dumps(manifest), encoding="utf-8")
+            os.replace(tmp, path)
+    depth = manifest["depth"]
+    return depth if isinstance(depth, int) and depth > 0 else None
+
+
+@functools.cache
+def _walked(langid: Any) -> type:
+    """py3langid's identifier, counting its features with `language_walk` (same counts, in the
+    same order, so the same scores to the bit)."""
+
+    class Walked(langid.LanguageIdentifier):  # type: ignore[misc, name-defined]
+        __slots__ = ("walk",)
+
+        def _raw_score(self, text: bytes) -> Any:
+            visits = self.walk(text)
+            if visits is None:  # no feature: py3langid's own answer for that
+                return super()._raw_score(text)
+            return self._sparse_score(visits, self.nb_ptc)
+
+    return Walked
