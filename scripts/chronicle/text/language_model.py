@@ -139,6 +139,7 @@ def _load(folder: Path, langid: Any) -> Any:
     )
     found = _walked(langid)(*args, output.tolist(), tk_row=rows.tolist())
     found.walk = walk
+    found.wide = language_walk.WideRows(found.nb_ptc)
     return found
 
 
@@ -160,15 +161,19 @@ def _trie_depth(folder: Path, nextmove: Any, rowbase: Any) -> int | None:
 @functools.cache
 def _walked(langid: Any) -> type:
     """py3langid's identifier, counting its features with `language_walk` (same counts, in the
-    same order, so the same scores to the bit)."""
+    same order) and weighing them with float32 rows (`WideRows`): the same scores to the bit."""
+    import numpy
 
     class Walked(langid.LanguageIdentifier):  # type: ignore[misc, name-defined]
-        __slots__ = ("walk",)
+        __slots__ = ("walk", "wide")
 
         def _raw_score(self, text: bytes) -> Any:
             visits = self.walk(text)
-            if visits is None:  # no feature: py3langid's own answer for that
-                return super()._raw_score(text)
-            return self._sparse_score(visits, self.nb_ptc)
+            if visits is None or self.nb_ptc is not self.wide.table:
+                return super()._raw_score(text)  # no feature, or other weights: py3langid's way
+            # py3langid's `_sparse_score`, with the weights' rows already made float32
+            idx = numpy.fromiter(visits.keys(), dtype=numpy.intp, count=len(visits))
+            counts = numpy.fromiter(visits.values(), dtype=numpy.float32, count=len(visits))
+            return numpy.log1p(counts) @ self.wide(idx) + self.nb_pc
 
     return Walked

@@ -82,3 +82,24 @@ def feature_counts(
         return None
     # perf: a Counter of Python ints, as py3langid makes: faster here than numpy's unique
     return Counter(features.tolist())
+
+
+class WideRows:
+    """The rows of py3langid's float16 weight table as float32, each converted the first time
+    a text asks for it. perf: py3langid multiplies the counts by the float16 rows it gathers,
+    and numpy converts those 150,000 or so half-precision values again for every text (0.2 ms
+    of a guess); the conversion is exact, and numpy multiplies the float32 values it makes with
+    the same routine, so the scores are the same to the bit. Rows never asked for are never
+    converted, nor their memory touched (about 4 MB for one article, at most 57 MB)."""
+
+    def __init__(self, table: numpy.ndarray) -> None:
+        self.table = table
+        self.wide = numpy.empty(table.shape, dtype=numpy.float32)
+        self.done = numpy.zeros(len(table), dtype=bool)
+
+    def __call__(self, rows: numpy.ndarray) -> numpy.ndarray:
+        new = rows[~self.done[rows]]
+        if len(new):
+            self.wide[new] = self.table[new]
+            self.done[new] = True
+        return self.wide[rows]
