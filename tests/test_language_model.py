@@ -135,5 +135,13 @@ def test_only_an_aho_corasick_automaton_is_walked_by_windows():
     counter = [{a: 1}, {a: 2, b: 1}, {a: 0, b: 2}]
     assert language_walk.trie_depth(*_rows(counter)) is None
     flat, rows = _rows(good)
-    counts = language_walk.feature_counts(b"xabab", flat, rows, numpy.array([-1, 5, 7]), depth=2)
-    assert list(counts.items()) == [(5, 2), (7, 2)]
+    walk = language_walk.FeatureWalk(flat, rows, numpy.array([-1, 5, 7]), depth=2)
+    counts = walk(b"xabab")
+    assert counts is not None
+    assert counts[0].tolist() == [5, 7] and counts[1].tolist() == [2.0, 2.0]
+    assert walk(b"b") is None  # no feature
+    features, times = language_walk.FeatureWalk(flat, rows, numpy.array([-1, 7, 5]), depth=2)(
+        b"abaab"
+    )
+    assert features.tolist() == [7, 5] and times.tolist() == [3.0, 2.0]  # first seen, first
+    assert walk(b"xabab")[1].tolist() == [2.0, 2.0]  # nothing kept from the texts before

@@ -24,6 +24,7 @@ import lzma
 import os
 import shutil
 import tempfile
+import threading
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -130,16 +131,13 @@ def _load(folder: Path, langid: Any) -> Any:
     depth = _trie_depth(folder, nextmove, rows.astype(numpy.int64) << 8)
     if depth is None:
         return langid.LanguageIdentifier(*args, output.tolist(), tk_row=rows.tolist())
-    walk = functools.partial(
-        language_walk.feature_counts,
-        nextmove=nextmove,
-        rowbase=rows.astype(numpy.int64) << 8,
-        output=output.astype(numpy.int64),
-        depth=depth,
+    walk = language_walk.FeatureWalk(
+        nextmove, rows.astype(numpy.int64) << 8, output.astype(numpy.int64), depth
     )
     found = _walked(langid)(*args, output.tolist(), tk_row=rows.tolist())
     found.walk = walk
     found.wide = language_walk.WideRows(found.nb_ptc)
+    found.lock = threading.Lock()
     return found
 
 
@@ -165,15 +163,15 @@ def _walked(langid: Any) -> type:
     import numpy
 
     class Walked(langid.LanguageIdentifier):  # type: ignore[misc, name-defined]
-        __slots__ = ("walk", "wide")
+        __slots__ = ("lock", "walk", "wide")
 
         def _raw_score(self, text: bytes) -> Any:
-            visits = self.walk(text)
-            if visits is None or self.nb_ptc is not self.wide.table:
-                return super()._raw_score(text)  # no feature, or other weights: py3langid's way
-            # py3langid's `_sparse_score`, with the weights' rows already made float32
-            idx = numpy.fromiter(visits.keys(), dtype=numpy.intp, count=len(visits))
-            counts = numpy.fromiter(visits.values(), dtype=numpy.float32, count=len(visits))
-            return numpy.log1p(counts) @ self.wide(idx) + self.nb_pc
+            with self.lock:  # the walk and the rows keep arrays between texts
+                found = self.walk(text)
+                if found is None or self.nb_ptc is not self.wide.table:
+                    return super()._raw_score(text)  # no feature, or other weights: py3langid's
+                # py3langid's `_sparse_score`, with the weights' rows already made float32
+                features, counts = found
+                return numpy.log1p(counts) @ self.wide(features) + self.nb_pc
 
     return Walked

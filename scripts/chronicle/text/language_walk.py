@@ -19,13 +19,13 @@ takes about a second and runs once a model: its answer is kept in the model's ma
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 import numpy
 
 _BYTES = numpy.arange(256, dtype=numpy.int64)
 _CHUNK = 4096  # states a step: 4096 × 256 transitions, 8 MB of indexes
+_NEVER = numpy.iinfo(numpy.int64).max
 
 
 def trie_depth(nextmove: Any, rowbase: numpy.ndarray) -> int | None:
@@ -64,24 +64,45 @@ def trie_depth(nextmove: Any, rowbase: numpy.ndarray) -> int | None:
     return int(depth.max())
 
 
-def feature_counts(
-    data: bytes, nextmove: numpy.ndarray, rowbase: numpy.ndarray, output: numpy.ndarray, depth: int
-) -> Counter[int] | None:
-    """{feature: count} in order of first occurrence, as py3langid's `visit_counts` gives it
-    from its byte-by-byte walk (None when the text has no feature)."""
-    text = numpy.frombuffer(data, dtype=numpy.uint8).astype(numpy.int64)
-    size = len(text)
-    state = numpy.zeros(size, dtype=numpy.int64)
-    for back in range(depth - 1, -1, -1):
-        # every position i reads byte i - back; those before the text's start stay at state 0
-        if back < size:
-            state[back:] = nextmove[rowbase[state[back:]] + text[: size - back]]
-    features = output[state]
-    features = features[features >= 0]
-    if not len(features):
-        return None
-    # perf: a Counter of Python ints, as py3langid makes: faster here than numpy's unique
-    return Counter(features.tolist())
+class FeatureWalk:
+    """The features a text holds, in order of first occurrence, and how often each occurs (as
+    float32): what py3langid's `visit_counts` gives as a Counter from its byte-by-byte walk,
+    and its `_sparse_score` reads as those two arrays (None when the text holds none).
+
+    The automaton: `nextmove`, each state's row at `rowbase` (its offset, shifted by 8), each
+    state's feature in `output` (-1 for none), and its trie's `depth` (`trie_depth`). Not for
+    two threads at once: two arrays the size of the automaton are kept between texts (perf:
+    made for each text, they cost more than the walk), and only their touched entries reset."""
+
+    def __init__(
+        self, nextmove: numpy.ndarray, rowbase: numpy.ndarray, output: numpy.ndarray, depth: int
+    ) -> None:
+        self.nextmove, self.rowbase, self.output, self.depth = nextmove, rowbase, output, depth
+        self.first = numpy.full(len(output), _NEVER, dtype=numpy.int64)
+        self.times = numpy.zeros(len(output), dtype=numpy.int64)
+
+    def __call__(self, data: bytes) -> tuple[numpy.ndarray, numpy.ndarray] | None:
+        text = numpy.frombuffer(data, dtype=numpy.uint8).astype(numpy.int64)
+        size = len(text)
+        state = numpy.zeros(size, dtype=numpy.int64)
+        for back in range(self.depth - 1, -1, -1):
+            # every position i reads byte i - back; those before the text's start stay at 0
+            if back < size:
+                state[back:] = self.nextmove[self.rowbase[state[back:]] + text[: size - back]]
+        features = self.output[state]
+        features = features[features >= 0]
+        if not len(features):
+            return None
+        # Each feature's first position: the order the Counter keeps, which fixes the order of
+        # the float32 sum, so the scores' last bits.
+        where = numpy.arange(len(features))
+        numpy.minimum.at(self.first, features, where)
+        numpy.add.at(self.times, features, 1)
+        found = features[self.first[features] == where]
+        counts = self.times[found].astype(numpy.float32)
+        self.first[found] = _NEVER
+        self.times[found] = 0
+        return found.astype(numpy.intp), counts
 
 
 class WideRows:
