@@ -71,15 +71,16 @@ class FeatureWalk:
 
     The automaton: `nextmove`, each state's row at `rowbase` (its offset, shifted by 8), each
     state's feature in `output` (-1 for none), and its trie's `depth` (`trie_depth`). Not for
-    two threads at once: two arrays the size of the automaton are kept between texts (perf:
+    two threads at once: two arrays a feature long are kept between texts (perf:
     made for each text, they cost more than the walk), and only their touched entries reset."""
 
     def __init__(
         self, nextmove: numpy.ndarray, rowbase: numpy.ndarray, output: numpy.ndarray, depth: int
     ) -> None:
         self.nextmove, self.rowbase, self.output, self.depth = nextmove, rowbase, output, depth
-        self.first = numpy.full(len(output), _NEVER, dtype=numpy.int64)
-        self.times = numpy.zeros(len(output), dtype=numpy.int64)
+        features = int(output.max(initial=-1)) + 1
+        self.first = numpy.full(features, _NEVER, dtype=numpy.int64)
+        self.times = numpy.zeros(features, dtype=numpy.int64)
 
     def __call__(self, data: bytes) -> tuple[numpy.ndarray, numpy.ndarray] | None:
         text = numpy.frombuffer(data, dtype=numpy.uint8).astype(numpy.int64)
