@@ -4,9 +4,10 @@ one detected from the text.
 Ingest decides it and stores it in the article's `language` front matter; enrichment (quote
 rules, reading level) reads the stored value and decides only for an article stored without one,
 with this same function, and writes the result back. So every reader of an article agrees on its
-language, and detection runs once per article: py3langid takes about 0.7 ms an article (a quick
-guess from common words took 0.2 ms), which on every `chronicle enrich` would have doubled the
-enrichment of a 10,000-article archive.
+language, and detection runs once per article: py3langid took about 0.7 ms an article (a quick
+guess from common words took 0.2 ms; its automaton walked with numpy, language_walk.py, about
+0.4), which on every `chronicle enrich` would have doubled the enrichment of a 10,000-article
+archive.
 
 py3langid's model ships in its wheel: nothing is downloaded. It is loaded only when a language
 must be guessed, from a decompressed copy in the user's cache (`language_model.py`).
