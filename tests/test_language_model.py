@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 
+import numpy
 import py3langid
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from chronicle.text import language_model
+from chronicle.text import language_model, language_walk
 
 TEXTS = [
     "The minister said on Monday that the harbour repairs would be finished by the spring.",
@@ -66,3 +69,79 @@ def test_without_a_usable_cache_py3langid_loads_its_own(tmp_path, monkeypatch):
         assert [language_model.classify(t) for t in TEXTS[:3]] == ["en", "de", "fr"]
     finally:
         language_model.identifier.cache_clear()
+
+
+def _byte_by_byte(found):
+    """py3langid's own identifier over the same arrays: its DFA walked one byte at a time."""
+    import py3langid.langid as langid
+
+    return langid.LanguageIdentifier(
+        found.nb_ptc,
+        found.nb_pc,
+        found.nb_classes,
+        found.tk_nextmove,
+        found.tk_output,
+        tk_row=found.tk_row,
+    )
+
+
+MIXED = [
+    *TEXTS,
+    "",
+    " ",
+    "a",
+    "ab" * 3000,
+    "MINISTER SAID ON MONDAY",
+    "Ελλάδα και Κύπρος συμφώνησαν χθες" + " 🙂 " + "नई दिल्ली में बैठक",
+    "\x00\x01\ufeff\u202e mixed-up bytes \udcff",
+    " ".join(TEXTS) * 20,
+]
+
+
+def test_the_whole_text_walk_scores_as_the_byte_walk_does(cache):
+    found = language_model.identifier()
+    assert found.walk is not None
+    manifest = json.loads(next(cache.iterdir()).joinpath("manifest.json").read_text("utf-8"))
+    assert manifest["depth"] == 6  # worked out once, kept for the next process
+    plain = _byte_by_byte(found)
+    for text in MIXED:
+        assert found._decide(text).tobytes() == plain._decide(text).tobytes(), text[:40]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_scores_as_the_byte_walk_does(text):
+    found = language_model.identifier()
+    if found is None or not hasattr(found, "walk"):
+        return
+    assert found._decide(text).tobytes() == _byte_by_byte(found)._decide(text).tobytes()
+
+
+def _rows(table):
+    """A small DFA as language_walk takes it: a flat table and each state's shifted row."""
+    flat = numpy.zeros(len(table) * 256, dtype=numpy.uint32)
+    for state, moves in enumerate(table):
+        for byte, target in moves.items():
+            flat[state * 256 + byte] = target
+    return flat, numpy.arange(len(table), dtype=numpy.int64) << 8
+
+
+def test_only_an_aho_corasick_automaton_is_walked_by_windows():
+    a, b = ord("a"), ord("b")
+    # the trie of "a" and "ab", completed with failure moves: 0 -a-> 1 -b-> 2
+    good = [{a: 1}, {a: 1, b: 2}, {a: 1}]
+    assert language_walk.trie_depth(*_rows(good)) == 2
+    # a DFA that counts a's modulo 3 remembers more than its last bytes: never windowed
+    counter = [{a: 1}, {a: 2, b: 1}, {a: 0, b: 2}]
+    assert language_walk.trie_depth(*_rows(counter)) is None
+    flat, rows = _rows(good)
+    walk = language_walk.FeatureWalk(flat, rows, numpy.array([-1, 5, 7]), depth=2)
+    counts = walk(b"xabab")
+    assert counts is not None
+    assert counts[0].tolist() == [5, 7] and counts[1].tolist() == [2.0, 2.0]
+    assert walk(b"b") is None  # no feature
+    features, times = language_walk.FeatureWalk(flat, rows, numpy.array([-1, 7, 5]), depth=2)(
+        b"abaab"
+    )
+    assert features.tolist() == [7, 5] and times.tolist() == [3.0, 2.0]  # first seen, first
+    assert walk(b"xabab")[1].tolist() == [2.0, 2.0]  # nothing kept from the texts before

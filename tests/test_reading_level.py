@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chronicle.ingest.enrich.readability import reading_grade, word_count
-from chronicle.text.normalize import count_words
+from chronicle.text.normalize import count_words, has_words
 
 JAPANESE = (
     "政府は十七日、新たな経済対策を閣議決定した。物価高に対応するため、電気料金の補助を続ける。"
@@ -100,3 +102,12 @@ def test_words_are_whitespace_separated_tokens_holding_a_letter_or_digit():
     text = "— ‘Well,’ she said: 42 % of 3,000… _ __x_ ²\u00a0é\u2009٣\u3000a\x1cb -- ... l'été"
     expected = sum(1 for token in text.split() if any(ch.isalnum() for ch in token))
     assert count_words(text) == expected == 13
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("ab 1_—-.,\n\t\u00a0語ไ한")),
+    st.integers(min_value=-1, max_value=8),
+)
+def test_has_words_answers_as_counting_them_all_would(text, at_least):
+    assert has_words(text, at_least) == (count_words(text) >= at_least)

@@ -310,15 +310,19 @@ class ArticleStore:
             n += 1
         return path
 
-    def add(self, article: Article) -> AddOutcome:
+    def add(self, article: Article, *, checked: bool = False) -> AddOutcome:
         """Write a new article; an identical input is 'unchanged', the same text 'duplicate'.
         Control characters are taken out of its text; an article over a limit is refused
-        (FrontMatterError), as reading it back would be."""
-        article = without_controls(article)
+        (FrontMatterError), as reading it back would be. `checked`: the caller found this very
+        article free of control characters and within `self.limits` (perf: `chronicle add`
+        checks each article before any work on it, and most reach here unchanged)."""
+        if not checked:
+            article = without_controls(article)
         where = article.provenance.original_name if article.provenance else ""
         if not article.title.strip():  # e.g. a title of control characters only
             raise FrontMatterError(where, "title", "nothing is left once control characters go")
-        check_limits(where, article, self.limits)
+        if not checked:
+            check_limits(where, article, self.limits)
         found = self.find_duplicate(article)
         if found:
             status, ref = found

@@ -24,6 +24,7 @@ from chronicle.archive.limits import check_limits, without_controls
 from chronicle.archive.lock import archive_lock
 from chronicle.archive.model import Article
 from chronicle.archive.originals import OriginalsStore, default_location
+from chronicle.archive.sources import SourceRegistry, sources_near
 from chronicle.archive.store import ArticleStore
 from chronicle.errors import ChronicleError
 from chronicle.ingest.again import Outcome, added_again
@@ -37,7 +38,7 @@ from chronicle.ingest.inputs import (
 from chronicle.ingest.near_duplicates import NearDuplicateIndex, remember, stored_index
 from chronicle.ingest.prepare import DEFAULT_SETTINGS, Prepared, Settings, prepare_safely
 from chronicle.ingest.recapture import Recaptures
-from chronicle.ingest.sources import settle_in_project
+from chronicle.ingest.sources import settle_source
 from chronicle.ingest.workers import exit_with_parent
 
 if TYPE_CHECKING:  # perf: enrichment (0.45 s to import) loads when an article is really added
@@ -69,6 +70,7 @@ class Ingester:
         self.mode = near_duplicates
         self._index: NearDuplicateIndex | None = None
         self._registry = registry
+        self._sources: SourceRegistry | None = None
         self.jobs = 1  # worker processes for long work (`add_all` sets its own)
         self.recaptures = Recaptures(store, self.originals, lambda: self.registry, self.show)
 
@@ -80,6 +82,14 @@ class Ingester:
 
             self._registry = registry_near(self.store.root)
         return self._registry
+
+    @property
+    def sources(self) -> SourceRegistry:
+        """The project's sources.yml, loaded once, on the first article to add, as the entity
+        registry is (perf: looking for the file again cost a dozen system calls an article)."""
+        if self._sources is None:
+            self._sources = sources_near(self.store.root)
+        return self._sources
 
     @property
     def index(self) -> NearDuplicateIndex:
@@ -177,8 +187,10 @@ class Ingester:
         # Refused before any work on it, as storing it would be: enrichment reads the body with
         # regular expressions that take minutes over a paragraph of 90,000 '[' (measured).
         where = article.provenance.original_name if article.provenance else name
-        check_limits(where, without_controls(article), self.store.limits)
-        article = settle_in_project(article, self.store.root, self.registry)  # sources.yml
+        clean = without_controls(article)
+        check_limits(where, clean, self.store.limits)
+        checked = article if clean is article else None  # the store need not check it again
+        article = settle_source(article, self.sources, self.registry)  # sources.yml
         found = self.store.find_duplicate(article)
         if found:
             status, ref = found
@@ -219,7 +231,7 @@ class Ingester:
 
             article = enrich_article(article, self.registry)
         with self.originals.keeping(original):
-            result = self.store.add(article)
+            result = self.store.add(article, checked=article is checked)
         stored = article.with_changes(id=result.article_id)
         if similar:
             self.store.link_versions([i for i, _ in similar], stored.id)  # both ways

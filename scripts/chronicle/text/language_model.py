@@ -24,9 +24,12 @@ import lzma
 import os
 import shutil
 import tempfile
+import threading
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+
+from chronicle.text import language_walk
 
 MANIFEST = "manifest.json"
 ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")
@@ -117,15 +120,58 @@ def _load(folder: Path, langid: Any) -> Any:
 
     def array(name: str) -> Any:
         mode = "r" if name in MAPPED else None
-        return numpy.load(folder / f"{name}.npy", mmap_mode=mode, allow_pickle=False)
+        # perf: a plain array over the mapped memory: `numpy.memmap`'s own indexing (a Python
+        # method on every lookup) was a fifth of a guess
+        return numpy.asarray(numpy.load(folder / f"{name}.npy", mmap_mode=mode, allow_pickle=False))
 
     # The DFA's tables are indexed one byte of text at a time: a memoryview gives Python ints
     # as fast as py3langid's own `array`, without copying the 39 MB table.
-    return langid.LanguageIdentifier(
-        array("ptc"),
-        array("pc"),
-        array("classes").tolist(),
-        memoryview(array("nextmove")),
-        array("out_feat").tolist(),
-        tk_row=array("nextmove_row").tolist(),
+    nextmove, rows, output = array("nextmove"), array("nextmove_row"), array("out_feat")
+    args = (array("ptc"), array("pc"), array("classes").tolist(), memoryview(nextmove))
+    depth = _trie_depth(folder, nextmove, rows.astype(numpy.int64) << 8)
+    if depth is None:
+        return langid.LanguageIdentifier(*args, output.tolist(), tk_row=rows.tolist())
+    walk = language_walk.FeatureWalk(
+        nextmove, rows.astype(numpy.int64) << 8, output.astype(numpy.int64), depth
     )
+    found = _walked(langid)(*args, output.tolist(), tk_row=rows.tolist())
+    found.walk = walk
+    found.wide = language_walk.WideRows(found.nb_ptc)
+    found.lock = threading.Lock()
+    return found
+
+
+def _trie_depth(folder: Path, nextmove: Any, rowbase: Any) -> int | None:
+    """The model's trie depth (language_walk.py), from the manifest, else worked out (about a
+    second, once a model) and written into it; None when the walk must go byte by byte."""
+    path = folder / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    if "depth" not in manifest:
+        manifest["depth"] = language_walk.trie_depth(nextmove, rowbase)
+        with contextlib.suppress(OSError):  # not kept: worked out again by the next process
+            tmp = folder / f".{MANIFEST}.{os.getpid()}"
+            tmp.write_text(json.dumps(manifest), encoding="utf-8")
+            os.replace(tmp, path)
+    depth = manifest["depth"]
+    return depth if isinstance(depth, int) and depth > 0 else None
+
+
+@functools.cache
+def _walked(langid: Any) -> type:
+    """py3langid's identifier, counting its features with `language_walk` (same counts, in the
+    same order) and weighing them with float32 rows (`WideRows`): the same scores to the bit."""
+    import numpy
+
+    class Walked(langid.LanguageIdentifier):  # type: ignore[misc, name-defined]
+        __slots__ = ("lock", "walk", "wide")
+
+        def _raw_score(self, text: bytes) -> Any:
+            with self.lock:  # the walk and the rows keep arrays between texts
+                found = self.walk(text)
+                if found is None or self.nb_ptc is not self.wide.table:
+                    return super()._raw_score(text)  # no feature, or other weights: py3langid's
+                # py3langid's `_sparse_score`, with the weights' rows already made float32
+                features, counts = found
+                return numpy.log1p(counts) @ self.wide(features) + self.nb_pc
+
+    return Walked

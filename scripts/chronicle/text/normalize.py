@@ -63,6 +63,15 @@ def count_words(text: str) -> int:
     return words + round(chars / 2.5)
 
 
+def has_words(text: str, at_least: int) -> bool:
+    """`count_words(text) >= at_least`, reading no further than the words it needs when the
+    text has no letters of a script written without spaces (where each word counts one).
+    perf: the language check asks this of a 4,000-character sample of every article."""
+    if _UNSPACED.search(text):
+        return count_words(text) >= at_least
+    return at_least <= 0 or any(n >= at_least for n, _ in enumerate(_COUNTED.finditer(text), 1))
+
+
 # Letters of the scripts written without spaces between words (see count_words).
 _UNSPACED = re.compile(
     "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf"
