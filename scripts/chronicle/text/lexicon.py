@@ -227,6 +227,20 @@ MENTION_NOUNS = _words(
     palavra palavras termo expressão parola parole termine
     """
 )
+# `Strafanzeige gegen „D.Live“`, `bei „Exclusiv“ (RTL)`, `dans « Le Monde »`: words in marks
+# right after one of these, in a sentence that reports no speech before them, name a thing (a
+# firm, a show, a book), said by no one. Prepositions that follow speech verbs (`sprach von`,
+# `warned of`, `parle de`, `mit den Worten`) are left out.
+NAMING_PREPOSITIONS = _words(
+    """
+    in on at from by against for into under via
+    bei beim gegen im in für auf aus unter nach durch ohne zum zur ins ans aufs neben seit
+    dans pour contre sur par chez en au aux sous
+    en por para contra sobre desde hacia sin al
+    em no na nos nas por para contra sobre
+    nel nella per contro sul sulla dal dalla
+    """
+)
 # Speech verbs of the languages with attribution rules of their own (besides English).
 SPEECH_VERBS = {
     "de": _words(

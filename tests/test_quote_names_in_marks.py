@@ -1,0 +1,48 @@
+"""Words in quotation marks that name a thing (a firm, a show, a book) rather than report what
+someone said, and quotes whose speaker is only named nearby. Each case is a small text written
+for it."""
+
+from __future__ import annotations
+
+from chronicle.ingest.enrich.quotes import extract_quotes
+
+
+def speakers(text: str, language: str) -> dict[str, str | None]:
+    quotes = extract_quotes(text, [], language)
+    for quote in quotes:
+        assert quote.text in text
+    return {q.text: q.speaker for q in quotes}
+
+
+def test_a_name_in_marks_printed_again_and_again_is_no_quote():
+    text = (
+        "Der Verein „Hafenfreunde“ hat Anzeige erstattet.\n\n"
+        "Wie Sprecherin Jana Krüger erklärte, wollte sich „Hafenfreunde“ um die Boote kümmern: "
+        "„Das war mit der Stadt so abgesprochen.“"
+    )
+    found = speakers(text, "de")
+    assert "Hafenfreunde" not in found
+    assert found["Das war mit der Stadt so abgesprochen."] == "Jana Krüger"
+
+
+def test_a_show_named_after_a_preposition_is_said_by_no_one():
+    text = (
+        "Oliver Meier ist Moderator. Bei „Abendschau Spezial: Die Gäste des Jahres“ (ZDF) "
+        "sagt Meier: „Ich habe nichts zu verbergen, das wissen alle.“"
+    )
+    found = speakers(text, "de")
+    assert found.get("Abendschau Spezial: Die Gäste des Jahres") is None
+    assert found["Ich habe nichts zu verbergen, das wissen alle."] == "Oliver Meier"
+
+
+def test_a_quote_after_a_preposition_set_off_for_its_attribution_keeps_its_speaker():
+    text = (
+        "Marta Gil vive allí. La lista de problemas es encabezada por “el temor de que se "
+        "cierre el hospital”, según contó Marta Gil."
+    )
+    assert speakers(text, "es")["el temor de que se cierre el hospital"] == "Marta Gil"
+
+
+def test_speech_before_a_preposition_keeps_the_speaker():
+    text = "Karl Brandt said the plan was against “every rule of the house we know”."
+    assert speakers(text, "en")["every rule of the house we know"] == "Karl Brandt"
