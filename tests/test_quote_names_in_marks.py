@@ -46,3 +46,36 @@ def test_a_quote_after_a_preposition_set_off_for_its_attribution_keeps_its_speak
 def test_speech_before_a_preposition_keeps_the_speaker():
     text = "Karl Brandt said the plan was against “every rule of the house we know”."
     assert speakers(text, "en")["every rule of the house we know"] == "Karl Brandt"
+
+
+def test_a_pronoun_that_stands_for_no_one_leaves_the_paper_it_told_out():
+    text = "„Das ist doch alles viel zu teuer für uns“, sagte er der Süddeutschen Zeitung."
+    assert speakers(text, "de")["Das ist doch alles viel zu teuer für uns"] is None
+
+
+def test_a_description_of_another_role_is_not_the_person_named_before():
+    text = (
+        "Die Kanzlerin Angela Merkel traf am Montag den Präsidenten. „Wir haben gut gesprochen "
+        "und viel erreicht“, sagte der Präsident."
+    )
+    found = speakers(text, "de")["Wir haben gut gesprochen und viel erreicht"]
+    assert found == "der Präsident"
+
+
+def test_a_description_of_the_same_role_is_the_person_named_before():
+    text = (
+        "„Wir haben viele Aufträge“, sagte Konzernchef Robert Machtler am Dienstag. „Das "
+        "hatten wir nicht einmal vor der Krise“, so der CEO. „Die Branche ist ausverkauft“, "
+        "sagte der Chef."
+    )
+    found = speakers(text, "de")
+    assert found["Das hatten wir nicht einmal vor der Krise"] == "Robert Machtler"
+    assert found["Die Branche ist ausverkauft"] == "Robert Machtler"
+
+
+def test_a_minister_is_the_federal_minister_named_before():
+    text = (
+        "Bundeswirtschaftsminister Robert Habeck kam nach Kiel. „Wir brauchen mehr Windräder "
+        "im ganzen Land“, sagte der Minister."
+    )
+    assert speakers(text, "de")["Wir brauchen mehr Windräder im ganzen Land"] == "Robert Habeck"

@@ -448,6 +448,24 @@ NOT_NAMES = {
     "it": _words("Sig. Sig.ra Dott. Dott.ssa On."),
     "any": _words("Professor Prof Prof. Dr Dr. Twitter Facebook Instagram"),
 }
+# German roles printed before a name (`Kanzlerin Angela Merkel`): who a description (`der
+# Präsident`) may not stand for when the roles differ.
+TITLES_DE = _words(
+    """
+    Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Bürgermeister Bürgermeisterin Professor
+    Professorin Bischof Bischöfin Pfarrer Pfarrerin Anwalt Anwältin Arzt Ärztin Polizist
+    Polizistin Landrat Landrätin Senator Senatorin König Königin Abgeordneter Abgeordnete
+    """
+)
+# Words for whoever heads a firm or a body stand for one another (`Konzernchef X` … `so der
+# CEO`); only a German feminine ending (`Chefin`) tells two of them apart.
+HEAD_ROLES = _words(
+    """
+    chef chefin ceo leiter leiterin geschäftsführer geschäftsführerin direktor direktorin
+    vorsitzende vorsitzender directeur directrice director directora diretor diretora direttore
+    direttrice
+    """
+)
 # Words between a verb and its subject: `sagt dazu X`, `sagte uns die Quelle`, `a encore dit X`.
 FILLERS = {
     "de": _words(

@@ -190,6 +190,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
             or english.preceding(masked, span, sentence, ctx, offset)
         )
+        if speaker is not None and speaker.name is None:
+            speaker = None  # a pronoun that stands for no one named: no other rule's guess
         explicit = speaker is not None  # named by the sentence's own attribution
         if speaker is not None and partial and _mentioned(masked, span):
             speaker = None

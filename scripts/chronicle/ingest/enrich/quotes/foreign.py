@@ -23,6 +23,7 @@ from chronicle.ingest.enrich.quotes.people import POSSESSIVE
 from chronicle.ingest.enrich.quotes.refer import (
     is_named,
     opening_person,
+    other_role,
     person_before,
     relative_antecedent,
 )
@@ -55,6 +56,7 @@ _NOT_NAMES = frozenset().union(*NOT_NAMES.values())
 _FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _FILLERS = frozenset().union(*FILLERS.values())
 _DETERMINERS = frozenset().union(*DETERMINERS.values())
+_PRONOUNS = frozenset().union(*PERSONAL_PRONOUNS.values())
 
 
 MAX_WORDS_VERB_TO_THAT = 8  # `dijo a la diaria que`, `señaló en rueda de prensa que`
@@ -207,6 +209,8 @@ def _described(phrase: str, abs_start: int, ctx: Context, off: int) -> Speaker:
     ):
         found = person_before(abs_start, ctx, off)
         if found is not None and found.name and is_named(found.name):
+            if other_role(phrase, found.name, ctx.text):
+                return Speaker(phrase, None, None)  # `die Kanzlerin X` is not `der Präsident`
             return found  # not another description (`der Journalist` ≠ `der Gezeichnete`)
     return Speaker(phrase, None, None)
 
@@ -245,6 +249,10 @@ def trailing(
         )
         if found is None and lang in PRO_DROP and dropped(subject, lang):
             found = _dropped_subject(span.open, ctx, off, verb)  # `“…”, lamentó.`: she lamented
+        if found is None and subject.split()[:1] and subject.split()[0] in PERSONAL_PRONOUNS[lang]:
+            # `„…“, sagte er der Süddeutschen Zeitung`: he, whom no one named before stands for;
+            # what the words after him name is never the speaker.
+            return Speaker(None, None, _verb_name(verb))
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
 
 
@@ -295,6 +303,8 @@ def _after_phrase(subject: str) -> Speaker | None:
     words = re.split(r"[,;:()—–]", subject, maxsplit=1)[0].split()
     if len(words) < 4 or words[0].lower() not in _FUNCTION_WORDS or words[0][:1].isupper():
         return None
+    if words[0] in _PRONOUNS:
+        return None  # `sagte er der Süddeutschen Zeitung`: whom he told, not who spoke
     name = _name_run(words[2:])
     return Speaker(name, None, None) if name and " " in name else None
 
