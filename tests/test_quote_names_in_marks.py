@@ -79,3 +79,15 @@ def test_a_minister_is_the_federal_minister_named_before():
         "im ganzen Land“, sagte der Minister."
     )
     assert speakers(text, "de")["Wir brauchen mehr Windräder im ganzen Land"] == "Robert Habeck"
+
+
+def test_whom_a_named_speaker_speaks_for_is_no_part_of_the_name():
+    text = "In Hamburg sagte Tom Reiter von Greenpeace: „Das ist doch alles viel zu teuer für uns.“"
+    assert speakers(text, "de")["Das ist doch alles viel zu teuer für uns."] == "Tom Reiter"
+    text = "„Wir bleiben im Amt, das ist klar“, sagte Ursula von der Leyen in Brüssel."
+    assert speakers(text, "de")["Wir bleiben im Amt, das ist klar"] == "Ursula von der Leyen"
+
+
+def test_a_possessor_is_not_the_speaker():
+    text = "Der Kanzler schwieg. „Das ist doch alles viel zu teuer für uns“, sagt Scholz’ Sprecher."
+    assert speakers(text, "de")["Das ist doch alles viel zu teuer für uns"] is None

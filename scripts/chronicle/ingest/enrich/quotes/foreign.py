@@ -19,7 +19,7 @@ from chronicle.ingest.enrich.quotes.clauses import (
     last_clause,
 )
 from chronicle.ingest.enrich.quotes.context import Context, Speaker
-from chronicle.ingest.enrich.quotes.people import POSSESSIVE
+from chronicle.ingest.enrich.quotes.name_run import name_run
 from chronicle.ingest.enrich.quotes.refer import (
     is_named,
     opening_person,
@@ -36,18 +36,14 @@ from chronicle.text.lexicon import (
     FILLERS,
     FUNCTION_WORDS,
     INDEFINITE_ARTICLES,
-    NAME_PARTICLES,
     NOT_NAMES,
-    NOT_NAMES_EN,
     OF_WORDS,
     PERSONAL_PRONOUNS,
     PLURAL_ENDINGS,
     PRO_DROP,
-    ROLE_ENDINGS_DE,
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
-from chronicle.text.names import is_name
 from chronicle.text.sentences import is_abbreviation_dot
 
 # The rules below read the words of all four languages at once: `Sr.` or `Herr` before a name
@@ -60,46 +56,6 @@ _PRONOUNS = frozenset().union(*PERSONAL_PRONOUNS.values())
 
 
 MAX_WORDS_VERB_TO_THAT = 8  # `dijo a la diaria que`, `señaló en rueda de prensa que`
-
-
-def _name_run(words: list[str]) -> str | None:
-    """The name that opens `words`: capitalised words (roles dropped, `de`/`von` inside),
-    ending at the first other word; the last name when roles separate two
-    (`Zeit Online Geschäftsführer Enrique Tarragona` → `Enrique Tarragona`)."""
-    run: list[str] = []
-    names: list[list[str]] = []
-    for i, word in enumerate(words):
-        bare = word.rstrip(",.;:")
-        if len(bare) == 1 and word == bare + "." and bare.isupper() and word not in _NOT_NAMES:
-            run.append(word)  # an initial: `Sebastian K.`, `John F. Kennedy`
-            continue
-        if not run and bare.lower() in _FUNCTION_WORDS:
-            return None
-        if (
-            word in _NOT_NAMES
-            or bare in _NOT_NAMES
-            or POSSESSIVE.sub("", bare) in NOT_NAMES_EN
-            or bare.lower().endswith(ROLE_ENDINGS_DE)
-        ):
-            if run:
-                names.append(run)
-                run = []
-            if word[-1:] in ",;:":  # `M.`, `Dr.` go on to the name
-                break
-            continue
-        if is_name(bare) or (
-            run and bare in NAME_PARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper()
-        ):
-            run.append(bare)
-            if bare != word:
-                break
-            continue
-        break
-    if run:
-        names.append(run)
-    if not names or (len(names[-1]) == 1 and names[-1][0] in _NOT_NAMES):
-        return None
-    return " ".join(names[-1]).rstrip(".") if len(names[-1]) == 1 else " ".join(names[-1])
 
 
 def _subject(
@@ -140,7 +96,7 @@ def _subject(
                 # `die Prokuristin des Hamburger Importeurs`: a genitive's name is the possessor
                 and not (lang == "de" and any(w in ("des", "der") for w in phrase[1:]))
             ):
-                name = _name_run(words[i:])
+                name = name_run(words[i:])
                 person = [m for m in mentions if m.entity.kind == "person"]
                 if person:
                     return Speaker(person[0].surface, person[0].entity.name, None)
@@ -164,7 +120,7 @@ def _subject(
                         n
                         for k in range(i + 2, min(i + 4, len(words)))
                         if words[k - 1].lower() not in _FUNCTION_WORDS | PREPOSITIONS
-                        and (n := _name_run(words[k:]))
+                        and (n := name_run(words[k:]))
                     ),
                     None,
                 )
@@ -180,12 +136,12 @@ def _subject(
             return _described(" ".join(phrase), abs_start, ctx, off)
         return None
     if len(words) >= 3 and first in SOURCE_NOUNS and words[1].lower() in OF_WORDS:
-        name = _name_run(words[2:])  # `fuentes de Montecon`
+        name = name_run(words[2:])  # `fuentes de Montecon`
         if name and (not whole or len(name.split()) == len(words) - 2):
             return Speaker(" ".join([*words[:2], name]), None, None)
     at_start = [m for m in mentions if m.start == off + abs_start + lead]
     people = [m for m in mentions if m.entity.kind == "person"]
-    name = _name_run(words)
+    name = name_run(words)
     if name is None:
         return None
     if whole and len(name.split()) != len(words):
@@ -291,7 +247,7 @@ def _apposition(text: str) -> Speaker | None:
     parts = text.split(",")
     if len(parts) < 2 or not parts[0].split() or parts[0].split()[0].lower() not in _DETERMINERS:
         return None
-    name = _name_run(parts[1].split())
+    name = name_run(parts[1].split())
     if name and " " in name and len(name.split()) == len(parts[1].split()):
         return Speaker(name, None, None)
     return None
@@ -305,7 +261,7 @@ def _after_phrase(subject: str) -> Speaker | None:
         return None
     if words[0] in _PRONOUNS:
         return None  # `sagte er der Süddeutschen Zeitung`: whom he told, not who spoke
-    name = _name_run(words[2:])
+    name = name_run(words[2:])
     return Speaker(name, None, None) if name and " " in name else None
 
 
