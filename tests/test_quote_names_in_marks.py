@@ -91,3 +91,15 @@ def test_whom_a_named_speaker_speaks_for_is_no_part_of_the_name():
 def test_a_possessor_is_not_the_speaker():
     text = "Der Kanzler schwieg. „Das ist doch alles viel zu teuer für uns“, sagt Scholz’ Sprecher."
     assert speakers(text, "de")["Das ist doch alles viel zu teuer für uns"] is None
+
+
+def test_a_role_before_a_name_opening_the_sentence_is_no_part_of_the_speaker():
+    text = "Bundeskanzler Olaf Scholz sagte am Montag: „Wir werden das Gesetz bald ändern.“"
+    assert speakers(text, "de")["Wir werden das Gesetz bald ändern."] == "Olaf Scholz"
+
+
+def test_a_german_speech_verb_then_a_comma_and_reported_speech_names_the_speaker():
+    text = "Karl Brandt sagte am Montag, der Plan sei „ein sehr teurer Fehler der Regierung“."
+    assert speakers(text, "de")["ein sehr teurer Fehler der Regierung"] == "Karl Brandt"
+    text = "Elder fand in Alvin Thomas, auch bekannt als „Titanic“ Thompson, einen Freund."
+    assert speakers(text, "de").get("Titanic") is None

@@ -41,6 +41,8 @@ from chronicle.text.lexicon import (
     PERSONAL_PRONOUNS,
     PLURAL_ENDINGS,
     PRO_DROP,
+    REPORTED_SPEECH_DE,
+    ROLE_ENDINGS_DE,
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
@@ -144,7 +146,12 @@ def _subject(
     name = name_run(words)
     if name is None:
         return None
-    if whole and len(name.split()) != len(words):
+    roles = 0  # `Bundeskanzler Olaf Scholz sagte`: the roles before the name
+    while roles < len(words) - 1 and (
+        words[roles] in _NOT_NAMES or words[roles].lower().endswith(ROLE_ENDINGS_DE)
+    ):
+        roles += 1
+    if whole and len(name.split()) != len(words) - roles:
         return None
     person = [m for m in people if name.endswith(m.surface) or m.surface.endswith(name)]
     if person:
@@ -308,6 +315,22 @@ def _as_said(prefix: str, start: int, ctx: Context, off: int, lang: str) -> Spea
     return Speaker(found.name, found.entity, match.group(2))
 
 
+def _said_comma(prefix: str) -> int | None:
+    """Where the comma after a German speech verb stands when the reported clause after it, in
+    reported speech, runs a few words on to the quote (`Brandt sagte am Montag, der Plan sei
+    „…“`; not `Elder fand in X, auch bekannt als „…“`)."""
+    for match in reversed(list(re.finditer(r",", prefix))):
+        head, rest = prefix[: match.start()], prefix[match.end() :]
+        if len(rest.split()) > MAX_WORDS_VERB_TO_THAT or any(c in rest for c in ".!?;:"):
+            return None
+        if not any(w in REPORTED_SPEECH_DE for w in rest.split()):
+            continue
+        verbs = list(_VERB_RX["de"].finditer(head))
+        if verbs and len(head[verbs[-1].end() :].split()) <= 3:
+            return match.start()
+    return None
+
+
 def preceding(
     masked: str, span: Span, sentence: tuple[int, int], ctx: Context, off: int, lang: str
 ) -> Speaker | None:
@@ -324,6 +347,8 @@ def preceding(
         prefix = prefix[:-1].rstrip()
     elif that is not None:
         prefix = prefix[: that.start()].rstrip(" ,")
+    elif lang == "de" and (comma := _said_comma(prefix)) is not None:
+        prefix = prefix[:comma]  # `Brandt sagte, der Plan sei „…“`: a `dass` left out
     else:
         return _according_first(prefix, sentence[0], ctx, off, lang)
     verbs = list(_VERB_RX[lang].finditer(prefix))
