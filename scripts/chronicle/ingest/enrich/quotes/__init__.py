@@ -54,6 +54,7 @@ from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
 from chronicle.ingest.enrich.quotes.plausible import plausible_speakers
+from chronicle.ingest.enrich.quotes.pulled import pulled_speakers
 from chronicle.ingest.enrich.quotes.refer import (
     is_named,
     no_titles,
@@ -153,7 +154,7 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
     # Checked again once surnames take full names: `Stephen` must not become `Replied Stephen`.
-    named = one_name_per_person(plausible_speakers(out, text), text)
+    named = one_name_per_person(plausible_speakers(pulled_speakers(out, text), text), text)
     return no_titles(plausible_speakers(named, text), text)
 
 
