@@ -103,3 +103,12 @@ def test_a_german_speech_verb_then_a_comma_and_reported_speech_names_the_speaker
     assert speakers(text, "de")["ein sehr teurer Fehler der Regierung"] == "Karl Brandt"
     text = "Elder fand in Alvin Thomas, auch bekannt als „Titanic“ Thompson, einen Freund."
     assert speakers(text, "de").get("Titanic") is None
+
+
+def test_an_opening_in_the_view_of_names_the_speaker():
+    text = "Nach Ansicht von Tom Reiter ist das „ein großer Fehler der alten Regierung“."
+    assert speakers(text, "de")["ein großer Fehler der alten Regierung"] == "Tom Reiter"
+    text = "En opinión de Luis Arce, el plan es “un gran error del gobierno anterior”."
+    assert speakers(text, "es")["un gran error del gobierno anterior"] == "Luis Arce"
+    text = "Según Luis Arce, el plan es un error: “Es un gran error del gobierno anterior”."
+    assert speakers(text, "es")["Es un gran error del gobierno anterior"] == "Luis Arce"

@@ -354,11 +354,11 @@ PARTICIPLE_ENDINGS = {
 # `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
 ACCORDING_TO = {
     "en": ("according to",),
-    "de": ("so", "aus Sicht von", "nach Ansicht von"),
+    "de": ("so", "aus Sicht von", "nach Ansicht von", "nach Angaben von", "nach Worten von"),
     "fr": ("selon", "d’après", "d'après"),
-    "es": ("según",),
-    "pt": ("segundo", "de acordo com"),
-    "it": ("secondo",),
+    "es": ("según", "en opinión de", "a juicio de"),
+    "pt": ("segundo", "de acordo com", "na opinião de"),
+    "it": ("secondo", "a giudizio di"),
 }
 DETERMINERS = {
     "de": _words("der die das ein eine"),

@@ -289,6 +289,10 @@ def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str)
     """`Según informó la DGSA a la diaria, se constató “…”`, `Según entiende, “…”` (she
     understands): an opening `according to` clause names the speaker, or drops a known one."""
     match = _ACCORDING_RX[lang].match(prefix)
+    if match is not None and "," not in prefix[match.end() :] and match.group(0).endswith("von"):
+        # `Nach Ansicht von Tom Reiter ist das „…“`: German sets no comma; the full name after it
+        name = name_run(prefix[match.end() :].split())
+        return Speaker(name, None, match.group(0)) if name and " " in name else None
     if match is None or "," not in prefix[match.end() :]:
         return None
     clause = prefix[match.end() :].split(",", 1)[0]
@@ -352,8 +356,9 @@ def preceding(
     else:
         return _according_first(prefix, sentence[0], ctx, off, lang)
     verbs = list(_VERB_RX[lang].finditer(prefix))
-    if not verbs:
-        return opening_person(prefix, ctx) if that is None else None
+    if not verbs:  # `Jansen weiß: „…“`, else `Según X, el plan es un error: “…”`
+        person = opening_person(prefix, ctx) if that is None else None
+        return person or _according_first(prefix, sentence[0], ctx, off, lang)
     verb = verbs[-1]
     after = prefix[verb.end() :]
     if that is not None and len(after.split()) > MAX_WORDS_VERB_TO_THAT:
