@@ -41,7 +41,8 @@ By stage: `spans` (quotation marks), `context` (what a quote may refer back to),
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
 attributions of each language), `clauses` (where another language's subject lies), `speech`
 (other languages' speech verbs as patterns), `refer` (who a pronoun, description or surname
-stands for), `plausible` (a last look: whether a found speaker names someone at all); every word
+stands for), `pulled` (a pull quote takes the speaker of the body's words it repeats),
+`plausible` (a last look: whether a found speaker names someone at all); every word
 they read comes from text.lexicon.
 """
 
