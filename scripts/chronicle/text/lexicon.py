@@ -227,6 +227,20 @@ MENTION_NOUNS = _words(
     palavra palavras termo expressão parola parole termine
     """
 )
+# `Strafanzeige gegen „D.Live“`, `bei „Exclusiv“ (RTL)`, `dans « Le Monde »`: words in marks
+# right after one of these, in a sentence that reports no speech before them, name a thing (a
+# firm, a show, a book), said by no one. Prepositions that follow speech verbs (`sprach von`,
+# `warned of`, `parle de`, `mit den Worten`) are left out.
+NAMING_PREPOSITIONS = _words(
+    """
+    in on at from by against for into under via
+    bei beim gegen im in für auf aus unter nach durch ohne zum zur ins ans aufs neben seit
+    dans pour contre sur par chez en au aux sous
+    en por para contra sobre desde hacia sin al
+    em no na nos nas por para contra sobre
+    nel nella per contro sul sulla dal dalla
+    """
+)
 # Speech verbs of the languages with attribution rules of their own (besides English).
 SPEECH_VERBS = {
     "de": _words(
@@ -340,11 +354,11 @@ PARTICIPLE_ENDINGS = {
 # `so der CEO`, `selon le ministre`, `según el ministerio`: like `according to`.
 ACCORDING_TO = {
     "en": ("according to",),
-    "de": ("so", "aus Sicht von", "nach Ansicht von"),
+    "de": ("so", "aus Sicht von", "nach Ansicht von", "nach Angaben von", "nach Worten von"),
     "fr": ("selon", "d’après", "d'après"),
-    "es": ("según",),
-    "pt": ("segundo", "de acordo com"),
-    "it": ("secondo",),
+    "es": ("según", "en opinión de", "a juicio de"),
+    "pt": ("segundo", "de acordo com", "na opinião de"),
+    "it": ("secondo", "a giudizio di"),
 }
 DETERMINERS = {
     "de": _words("der die das ein eine"),
@@ -434,6 +448,24 @@ NOT_NAMES = {
     "it": _words("Sig. Sig.ra Dott. Dott.ssa On."),
     "any": _words("Professor Prof Prof. Dr Dr. Twitter Facebook Instagram"),
 }
+# German roles printed before a name (`Kanzlerin Angela Merkel`): who a description (`der
+# Präsident`) may not stand for when the roles differ.
+TITLES_DE = _words(
+    """
+    Bundeskanzler Bundeskanzlerin Kanzler Kanzlerin Bürgermeister Bürgermeisterin Professor
+    Professorin Bischof Bischöfin Pfarrer Pfarrerin Anwalt Anwältin Arzt Ärztin Polizist
+    Polizistin Landrat Landrätin Senator Senatorin König Königin Abgeordneter Abgeordnete
+    """
+)
+# Words for whoever heads a firm or a body stand for one another (`Konzernchef X` … `so der
+# CEO`); only a German feminine ending (`Chefin`) tells two of them apart.
+HEAD_ROLES = _words(
+    """
+    chef chefin ceo leiter leiterin geschäftsführer geschäftsführerin direktor direktorin
+    vorsitzende vorsitzender directeur directrice director directora diretor diretora direttore
+    direttrice
+    """
+)
 # Words between a verb and its subject: `sagt dazu X`, `sagte uns die Quelle`, `a encore dit X`.
 FILLERS = {
     "de": _words(

@@ -41,17 +41,21 @@ By stage: `spans` (quotation marks), `context` (what a quote may refer back to),
 in the text), `subject` (who an English attribution names), `english` and `foreign` (the
 attributions of each language), `clauses` (where another language's subject lies), `speech`
 (other languages' speech verbs as patterns), `refer` (who a pronoun, description or surname
-stands for), `plausible` (a last look: whether a found speaker names someone at all); every word
+stands for), `pulled` (a pull quote takes the speaker of the body's words it repeats),
+`plausible` (a last look: whether a found speaker names someone at all); every word
 they read comes from text.lexicon.
 """
 
 from __future__ import annotations
+
+import re
 
 from chronicle.archive.model import Quote
 from chronicle.ingest.enrich.entities import Mention
 from chronicle.ingest.enrich.quotes import english, foreign
 from chronicle.ingest.enrich.quotes.context import NO_SPEAKER, Context, Speaker
 from chronicle.ingest.enrich.quotes.plausible import plausible_speakers
+from chronicle.ingest.enrich.quotes.pulled import pulled_speakers
 from chronicle.ingest.enrich.quotes.refer import (
     is_named,
     no_titles,
@@ -69,8 +73,9 @@ from chronicle.ingest.enrich.quotes.spans import (
     printed_marks,
     worth_keeping,
 )
-from chronicle.ingest.enrich.quotes.speech import LANGUAGES
-from chronicle.text.lexicon import MENTION_NOUNS, REPORTED_SPEECH_DE
+from chronicle.ingest.enrich.quotes.speech import LANGUAGES, VERB_RX
+from chronicle.ingest.enrich.quotes.subject import VERB_RX as VERB_RX_EN
+from chronicle.text.lexicon import MENTION_NOUNS, NAMING_PREPOSITIONS, REPORTED_SPEECH_DE
 from chronicle.text.normalize import count_words, language_code
 from chronicle.text.sentences import sentence_bounds
 
@@ -93,6 +98,30 @@ def _mentioned(masked: str, span: Span) -> bool:
     """Whether a partial quote follows `the phrase`, `le mot`, `den Begriff`: a mention."""
     before = masked[max(0, span.open - 30) : span.open].split()
     return bool(before) and before[-1].strip(",") in MENTION_NOUNS
+
+
+def _named_thing(masked: str, span: Span, sentence: tuple[int, int], lang: str | None) -> bool:
+    """Whether words in marks follow a preposition in a sentence that reports no speech before
+    them (`Strafanzeige gegen „D.Live“`, `Bei „Exclusiv“ (RTL) sagt Pocher: „…“`): the name of
+    a firm, show or book, said by no one."""
+    before = masked[sentence[0] : span.open]
+    words = before.split()
+    if not words or words[-1].lower() not in NAMING_PREPOSITIONS:
+        return False
+    inside = masked[span.open + 1 : span.close].rstrip()
+    if inside.endswith(",") or masked[span.close + 1 :].lstrip()[:1] in ",–—":
+        return False  # `encabezada por “…”, según contó X`: set off for its attribution
+    verbs = VERB_RX.get(lang) if lang else None
+    return VERB_RX_EN.search(before) is None and (verbs is None or verbs.search(before) is None)
+
+
+def _a_name(quote: str, text: str) -> bool:
+    """Whether a quote of a word or three is printed in marks again and again (`„D.Live“`,
+    `„Peta“`): the name of a firm or group, not words anyone said."""
+    if count_words(quote) >= MIN_UNATTRIBUTED_WORDS or not quote[:1].isupper():
+        return False
+    marked = re.findall(rf"[“«„\"‘‹]\s*{re.escape(quote)}\s*[”»“\"’›]", text)
+    return len(marked) >= 2
 
 
 def _reported(masked: str, sentence: tuple[int, int], quote: str) -> bool:
@@ -126,7 +155,7 @@ def extract_quotes(text: str, mentions: list[Mention], language: str | None = No
         ctx.read.append(paragraph)
         offset += len(paragraph) + 2
     # Checked again once surnames take full names: `Stephen` must not become `Replied Stephen`.
-    named = one_name_per_person(plausible_speakers(out, text), text)
+    named = one_name_per_person(plausible_speakers(pulled_speakers(out, text), text), text)
     return no_titles(plausible_speakers(named, text), text)
 
 
@@ -163,6 +192,8 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             or english.trailing(paragraph, masked, span, sentence, ctx, offset, partial)
             or english.preceding(masked, span, sentence, ctx, offset)
         )
+        if speaker is not None and speaker.name is None:
+            speaker = None  # a pronoun that stands for no one named: no other rule's guess
         explicit = speaker is not None  # named by the sentence's own attribution
         if speaker is not None and partial and _mentioned(masked, span):
             speaker = None
@@ -206,6 +237,14 @@ def _paragraph_quotes(paragraph: str, offset: int, ctx: Context) -> list[Quote]:
             and quote[-1:] in ".!?…"  # a heading (`‘A messy, messy mess’`) ends with none
         ):
             speaker = closing  # `“…,” said Black Elk, who lives there.` ¶ `“…”`
+        if (
+            speaker is not None
+            and speaker.name
+            and (_named_thing(masked, span, sentence, lang) or _a_name(quote, ctx.text))
+        ):
+            # A name in marks is said by no one, but the sentence's attribution still holds for
+            # the quote it introduces (`Bei „Exclusiv“ (RTL) sagt Pocher: „…“`).
+            previous, speaker = speaker, None
         last, said_last = span, speaker if speaker and speaker.name else None
         if speaker is None and (
             partial or count_words(quote) < MIN_UNATTRIBUTED_WORDS or paragraph[span.open] in SINGLE

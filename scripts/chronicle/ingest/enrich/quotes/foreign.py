@@ -19,10 +19,11 @@ from chronicle.ingest.enrich.quotes.clauses import (
     last_clause,
 )
 from chronicle.ingest.enrich.quotes.context import Context, Speaker
-from chronicle.ingest.enrich.quotes.people import POSSESSIVE
+from chronicle.ingest.enrich.quotes.name_run import name_run
 from chronicle.ingest.enrich.quotes.refer import (
     is_named,
     opening_person,
+    other_role,
     person_before,
     relative_antecedent,
 )
@@ -35,18 +36,16 @@ from chronicle.text.lexicon import (
     FILLERS,
     FUNCTION_WORDS,
     INDEFINITE_ARTICLES,
-    NAME_PARTICLES,
     NOT_NAMES,
-    NOT_NAMES_EN,
     OF_WORDS,
     PERSONAL_PRONOUNS,
     PLURAL_ENDINGS,
     PRO_DROP,
+    REPORTED_SPEECH_DE,
     ROLE_ENDINGS_DE,
     ROLE_NOUNS,
     SOURCE_NOUNS,
 )
-from chronicle.text.names import is_name
 from chronicle.text.sentences import is_abbreviation_dot
 
 # The rules below read the words of all four languages at once: `Sr.` or `Herr` before a name
@@ -55,49 +54,10 @@ _NOT_NAMES = frozenset().union(*NOT_NAMES.values())
 _FUNCTION_WORDS = frozenset().union(*FUNCTION_WORDS.values())
 _FILLERS = frozenset().union(*FILLERS.values())
 _DETERMINERS = frozenset().union(*DETERMINERS.values())
+_PRONOUNS = frozenset().union(*PERSONAL_PRONOUNS.values())
 
 
 MAX_WORDS_VERB_TO_THAT = 8  # `dijo a la diaria que`, `señaló en rueda de prensa que`
-
-
-def _name_run(words: list[str]) -> str | None:
-    """The name that opens `words`: capitalised words (roles dropped, `de`/`von` inside),
-    ending at the first other word; the last name when roles separate two
-    (`Zeit Online Geschäftsführer Enrique Tarragona` → `Enrique Tarragona`)."""
-    run: list[str] = []
-    names: list[list[str]] = []
-    for i, word in enumerate(words):
-        bare = word.rstrip(",.;:")
-        if len(bare) == 1 and word == bare + "." and bare.isupper() and word not in _NOT_NAMES:
-            run.append(word)  # an initial: `Sebastian K.`, `John F. Kennedy`
-            continue
-        if not run and bare.lower() in _FUNCTION_WORDS:
-            return None
-        if (
-            word in _NOT_NAMES
-            or bare in _NOT_NAMES
-            or POSSESSIVE.sub("", bare) in NOT_NAMES_EN
-            or bare.lower().endswith(ROLE_ENDINGS_DE)
-        ):
-            if run:
-                names.append(run)
-                run = []
-            if word[-1:] in ",;:":  # `M.`, `Dr.` go on to the name
-                break
-            continue
-        if is_name(bare) or (
-            run and bare in NAME_PARTICLES and i + 1 < len(words) and words[i + 1][:1].isupper()
-        ):
-            run.append(bare)
-            if bare != word:
-                break
-            continue
-        break
-    if run:
-        names.append(run)
-    if not names or (len(names[-1]) == 1 and names[-1][0] in _NOT_NAMES):
-        return None
-    return " ".join(names[-1]).rstrip(".") if len(names[-1]) == 1 else " ".join(names[-1])
 
 
 def _subject(
@@ -138,7 +98,7 @@ def _subject(
                 # `die Prokuristin des Hamburger Importeurs`: a genitive's name is the possessor
                 and not (lang == "de" and any(w in ("des", "der") for w in phrase[1:]))
             ):
-                name = _name_run(words[i:])
+                name = name_run(words[i:])
                 person = [m for m in mentions if m.entity.kind == "person"]
                 if person:
                     return Speaker(person[0].surface, person[0].entity.name, None)
@@ -162,7 +122,7 @@ def _subject(
                         n
                         for k in range(i + 2, min(i + 4, len(words)))
                         if words[k - 1].lower() not in _FUNCTION_WORDS | PREPOSITIONS
-                        and (n := _name_run(words[k:]))
+                        and (n := name_run(words[k:]))
                     ),
                     None,
                 )
@@ -178,15 +138,20 @@ def _subject(
             return _described(" ".join(phrase), abs_start, ctx, off)
         return None
     if len(words) >= 3 and first in SOURCE_NOUNS and words[1].lower() in OF_WORDS:
-        name = _name_run(words[2:])  # `fuentes de Montecon`
+        name = name_run(words[2:])  # `fuentes de Montecon`
         if name and (not whole or len(name.split()) == len(words) - 2):
             return Speaker(" ".join([*words[:2], name]), None, None)
     at_start = [m for m in mentions if m.start == off + abs_start + lead]
     people = [m for m in mentions if m.entity.kind == "person"]
-    name = _name_run(words)
+    name = name_run(words)
     if name is None:
         return None
-    if whole and len(name.split()) != len(words):
+    roles = 0  # `Bundeskanzler Olaf Scholz sagte`: the roles before the name
+    while roles < len(words) - 1 and (
+        words[roles] in _NOT_NAMES or words[roles].lower().endswith(ROLE_ENDINGS_DE)
+    ):
+        roles += 1
+    if whole and len(name.split()) != len(words) - roles:
         return None
     person = [m for m in people if name.endswith(m.surface) or m.surface.endswith(name)]
     if person:
@@ -207,6 +172,8 @@ def _described(phrase: str, abs_start: int, ctx: Context, off: int) -> Speaker:
     ):
         found = person_before(abs_start, ctx, off)
         if found is not None and found.name and is_named(found.name):
+            if other_role(phrase, found.name, ctx.text):
+                return Speaker(phrase, None, None)  # `die Kanzlerin X` is not `der Präsident`
             return found  # not another description (`der Journalist` ≠ `der Gezeichnete`)
     return Speaker(phrase, None, None)
 
@@ -245,6 +212,10 @@ def trailing(
         )
         if found is None and lang in PRO_DROP and dropped(subject, lang):
             found = _dropped_subject(span.open, ctx, off, verb)  # `“…”, lamentó.`: she lamented
+        if found is None and subject.split()[:1] and subject.split()[0] in PERSONAL_PRONOUNS[lang]:
+            # `„…“, sagte er der Süddeutschen Zeitung`: he, whom no one named before stands for;
+            # what the words after him name is never the speaker.
+            return Speaker(None, None, _verb_name(verb))
     return Speaker(found.name, found.entity, _verb_name(verb)) if found else None
 
 
@@ -283,7 +254,7 @@ def _apposition(text: str) -> Speaker | None:
     parts = text.split(",")
     if len(parts) < 2 or not parts[0].split() or parts[0].split()[0].lower() not in _DETERMINERS:
         return None
-    name = _name_run(parts[1].split())
+    name = name_run(parts[1].split())
     if name and " " in name and len(name.split()) == len(parts[1].split()):
         return Speaker(name, None, None)
     return None
@@ -295,7 +266,9 @@ def _after_phrase(subject: str) -> Speaker | None:
     words = re.split(r"[,;:()—–]", subject, maxsplit=1)[0].split()
     if len(words) < 4 or words[0].lower() not in _FUNCTION_WORDS or words[0][:1].isupper():
         return None
-    name = _name_run(words[2:])
+    if words[0] in _PRONOUNS:
+        return None  # `sagte er der Süddeutschen Zeitung`: whom he told, not who spoke
+    name = name_run(words[2:])
     return Speaker(name, None, None) if name and " " in name else None
 
 
@@ -316,6 +289,10 @@ def _according_first(prefix: str, start: int, ctx: Context, off: int, lang: str)
     """`Según informó la DGSA a la diaria, se constató “…”`, `Según entiende, “…”` (she
     understands): an opening `according to` clause names the speaker, or drops a known one."""
     match = _ACCORDING_RX[lang].match(prefix)
+    if match is not None and "," not in prefix[match.end() :] and match.group(0).endswith("von"):
+        # `Nach Ansicht von Tom Reiter ist das „…“`: German sets no comma; the full name after it
+        name = name_run(prefix[match.end() :].split())
+        return Speaker(name, None, match.group(0)) if name and " " in name else None
     if match is None or "," not in prefix[match.end() :]:
         return None
     clause = prefix[match.end() :].split(",", 1)[0]
@@ -342,6 +319,22 @@ def _as_said(prefix: str, start: int, ctx: Context, off: int, lang: str) -> Spea
     return Speaker(found.name, found.entity, match.group(2))
 
 
+def _said_comma(prefix: str) -> int | None:
+    """Where the comma after a German speech verb stands when the reported clause after it, in
+    reported speech, runs a few words on to the quote (`Brandt sagte am Montag, der Plan sei
+    „…“`; not `Elder fand in X, auch bekannt als „…“`)."""
+    for match in reversed(list(re.finditer(r",", prefix))):
+        head, rest = prefix[: match.start()], prefix[match.end() :]
+        if len(rest.split()) > MAX_WORDS_VERB_TO_THAT or any(c in rest for c in ".!?;:"):
+            return None
+        if not any(w in REPORTED_SPEECH_DE for w in rest.split()):
+            continue
+        verbs = list(_VERB_RX["de"].finditer(head))
+        if verbs and len(head[verbs[-1].end() :].split()) <= 3:
+            return match.start()
+    return None
+
+
 def preceding(
     masked: str, span: Span, sentence: tuple[int, int], ctx: Context, off: int, lang: str
 ) -> Speaker | None:
@@ -358,11 +351,14 @@ def preceding(
         prefix = prefix[:-1].rstrip()
     elif that is not None:
         prefix = prefix[: that.start()].rstrip(" ,")
+    elif lang == "de" and (comma := _said_comma(prefix)) is not None:
+        prefix = prefix[:comma]  # `Brandt sagte, der Plan sei „…“`: a `dass` left out
     else:
         return _according_first(prefix, sentence[0], ctx, off, lang)
     verbs = list(_VERB_RX[lang].finditer(prefix))
-    if not verbs:
-        return opening_person(prefix, ctx) if that is None else None
+    if not verbs:  # `Jansen weiß: „…“`, else `Según X, el plan es un error: “…”`
+        person = opening_person(prefix, ctx) if that is None else None
+        return person or _according_first(prefix, sentence[0], ctx, off, lang)
     verb = verbs[-1]
     after = prefix[verb.end() :]
     if that is not None and len(after.split()) > MAX_WORDS_VERB_TO_THAT:

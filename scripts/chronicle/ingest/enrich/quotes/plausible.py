@@ -127,8 +127,23 @@ def plausible(name: str, text: str = "") -> str | None:
         return None  # `der Kommunikations-` (`… und Konfliktexperte X`): a word cut in two
     if first[:1].isupper() and first.lower() not in _DATIVES:
         # `sagte Allendorf der Frankfurter Allgemeinen Zeitung`: told the paper.
-        cut = next((i for i, w in enumerate(words) if i and w in _DATIVES), len(words))
+        cut = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if i and w in _DATIVES and words[i - 1] not in ("von", "van")  # `von der Leyen`
+            ),
+            len(words),
+        )
         words = words[:cut]
+        # `Tom Reiter von Greenpeace`, `Jan Ott vom Zoll`: a full name, then whom they speak
+        # for (`Ursula von der Leyen`, one word before `von`, is a name).
+        cut = next(
+            (i for i, w in enumerate(words) if i >= 2 and w in ("von", "vom")),
+            len(words),
+        )
+        if all(w[:1].isupper() for w in words[:cut]):
+            words = words[:cut]
     if len(words) == 1:
         bare = first.strip(".,")
         if not bare.isupper() and (  # `WHO` is an organisation, `Who` no one

@@ -26,12 +26,14 @@ from chronicle.text.lexicon import (
     CONJUNCTIONS,
     DETERMINERS,
     FUNCTION_WORDS,
+    HEAD_ROLES,
     NOT_NAMES,
     ORGANISATION_WORDS_EN,
     PRONOUN_GENDERS,
     RELATIVE_PRONOUNS,
     ROLE_ENDINGS_DE,
     ROLE_NOUNS,
+    TITLES_DE,
 )
 
 _NOT_NAMES = frozenset().union(*NOT_NAMES.values())
@@ -334,3 +336,36 @@ def stands_alone(prefix: str) -> bool:
     `Denn: „…“`)."""
     words = prefix.replace(":", " ").split()
     return len(words) <= 1 and all(w.lower() in _FUNCTION_WORDS | CONJUNCTIONS for w in words)
+
+
+_KNOWN_ROLES = frozenset(w.lower() for w in frozenset().union(*ROLE_NOUNS.values()) | TITLES_DE)
+
+
+def _role_kind(word: str) -> str | None:
+    """`Konzernchef` → `chef`, `Kanzlerin` → `kanzlerin`: the known role a word names (its
+    gender kept), or None for any other noun (`Politiker`, `50-Jährige`)."""
+    bare = word.lower().strip(",.;:")
+    ending = max((e for e in ROLE_ENDINGS_DE if bare.endswith(e)), key=len, default=None)
+    return ending or (bare if bare in _KNOWN_ROLES else None)
+
+
+def other_role(description: str, name: str, text: str) -> bool:
+    """Whether the article gives `name` a role that is not the one `description` names: `die
+    Kanzlerin Angela Merkel` is not `der Präsident`, nor `la maire Anne Dupont` `le ministre`
+    (one role is another's only by its ending: `der Chef` is `Konzernchef X`)."""
+    described = _role_kind(description.split()[-1])
+    if described is None:
+        return False
+    given = {
+        kind
+        for m in re.finditer(rf"([\w-]+)\s+{re.escape(name)}(?![\w-])", text)
+        if (kind := _role_kind(m.group(1)))
+    }
+    return bool(given) and not any(_same_role(kind, described) for kind in given)
+
+
+def _same_role(one: str, other: str) -> bool:
+    if one in HEAD_ROLES and other in HEAD_ROLES:
+        gendered = [w.endswith("in") for w in (one, other) if w.endswith(("in", "er", "or"))]
+        return len(set(gendered)) < 2
+    return one.endswith(other) or other.endswith(one)
