@@ -17,9 +17,9 @@ from chronicle.archive.index import Archive, Entry
 from chronicle.archive.model import Article, Quote
 from chronicle.archive.registry import Registry
 from chronicle.site.charts import attention_charts
+from chronicle.site.group_pages import FIGURES_SHOWN, figure_refs
 from chronicle.site.labels import Labels, english
 from chronicle.site.listings import timeline_pages
-from chronicle.site.pages import FIGURES_SHOWN, figure_refs
 from chronicle.site.views import (
     ENTITY,
     QUOTES,

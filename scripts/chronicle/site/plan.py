@@ -42,10 +42,11 @@ from chronicle.site.build.cache import BuildCache
 from chronicle.site.build.incremental import Incremental
 from chronicle.site.build.keys import site_salt
 from chronicle.site.build.lazyviews import (
-    ENTITY_PAGES_FILE,
-    EntityPagesMemo,
+    LAZY_PAGES_FILE,
+    LazyPagesMemo,
     LazyViews,
-    add_entity_pages,
+    Recipe,
+    add_lazy_pages,
 )
 from chronicle.site.build.pagecache import PageCache, convert_page, render_page
 from chronicle.site.build.parallel import can_fork, start_helper
@@ -112,7 +113,7 @@ class BuildPlan:
         bases = self._base("archive"), self._base("stories")
         self.stories, self.story = story_site(self.archive, *bases, self.labels)
         self.views = LazyViews(self.labels)  # src_uri → generated page; set by generate_files
-        self._entity_memo: EntityPagesMemo | None = None  # made with the views
+        self._lazy_memo: LazyPagesMemo | None = None  # made with the views
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")
 
@@ -173,6 +174,7 @@ class BuildPlan:
 
     def generate_files(self, files: Files) -> None:
         """Generated pages (a curator's file at the same address wins), assets, search page."""
+        later: list[Recipe] = []  # perf: pages made only when built (build/lazyviews.py)
         views = all_pages(
             self.archive,
             archive_base=self._base("archive"),
@@ -184,16 +186,17 @@ class BuildPlan:
             stories_base=self._base("stories"),
             labels=self.labels,
             registry=self.sources,
+            later=later,  # type: ignore[arg-type]
         )
         for view in [*views, *self.entity_site.shared.values()]:
             if self._generate(files, view.src_uri):
                 self.views.add(view)
         if self.incremental is not None:
-            memo = self.shelf.records(self._cache_file(ENTITY_PAGES_FILE))
+            memo = self.shelf.records(self._cache_file(LAZY_PAGES_FILE))
             plan = self.incremental
-            self._entity_memo = EntityPagesMemo(memo, plan.salt, plan.fingerprint)
-        entities = self.entity_site.entities.values()
-        add_entity_pages(entities, self.views, self._entity_memo, partial(self._generate, files))
+            self._lazy_memo = LazyPagesMemo(memo, plan.salt, plan.fingerprint)
+        later += self.entity_site.entities.values()
+        add_lazy_pages(later, self.views, self._lazy_memo, partial(self._generate, files))
         keep_out_of_nav(files, self.entries)
         add_home_page(files, self.config)
         add_assets(files, self.config, search=self.options.search_enabled)
@@ -227,7 +230,7 @@ class BuildPlan:
                 entry = self.entries[file.src_uri]
                 plan.page(file, article_inputs(self.archive, self.entity_site, entry, self.story))
                 continue
-            memo, src = self._entity_memo, file.src_uri
+            memo, src = self._lazy_memo, file.src_uri
             known = memo.text(src) if memo is not None and not self.views.is_made(src) else None
             if known is not None and plan.fingerprinted(file, [known]):
                 continue  # perf: its view is not even made (build/lazyviews.py)
@@ -412,8 +415,8 @@ class BuildPlan:
             self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
             if self.search is not None:
                 self.shelf.save(self.search.memo)
-            if self._entity_memo is not None:
-                self.shelf.save(self._entity_memo.save())
+            if self._lazy_memo is not None:
+                self.shelf.save(self._lazy_memo.save())
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
         outputs = self.archive, self.entity_site, site_of(self.config, self.options, self._base)

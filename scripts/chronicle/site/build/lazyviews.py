@@ -1,41 +1,50 @@
 """Generated pages whose views are made only when they are built.
 
 perf: an incremental build keys each generated page by the fingerprint of its whole context
-(incremental.py). After one article is added to 10,000, making every entity's pages (charts,
-later pages, timelines) and fingerprinting them took seconds, to find nearly all of them up to
-date. An entity's pages are made from a few inputs (entity_pages.EntityPages); so the last
-build's fingerprints of its pages are kept (`<cache>/entity-pages-NN.pickle`) under the digest
-of the site salt and those inputs' fingerprints. When that digest is found again, the pages are
-planned with the kept fingerprints and their views are made only if one of them is built after
-all (its output gone, or in the navigation). Sound because a page's views are a pure function
-of those inputs and of what the salt covers: equal inputs, equal views, equal fingerprints.
+(incremental.py). After one article is added to 10,000, making every entity's, topic's and
+source's pages (charts, later pages, timelines) and fingerprinting them took seconds, to find
+nearly all of them up to date. Such a set of pages is made from a few inputs (a `Recipe`:
+entity_pages.EntityPages, group_pages.GroupPages); so the last build's fingerprints of its
+pages are kept (`<cache>/lazy-pages-NN.pickle`) under the digest of the site salt and those
+inputs' fingerprints. When that digest is found again, the pages are planned with the kept
+fingerprints and their views are made only if one of them is built after all (its output gone,
+or in the navigation). Sound because a recipe's views are a pure function of its inputs and of
+what the salt covers: equal inputs, equal views, equal fingerprints.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from chronicle.archive.memo import PickleMemo
 from chronicle.site.build.keys import digest
-from chronicle.site.entity_pages import EntityPages
 from chronicle.site.labels import Labels
 from chronicle.site.views import View
 
-ENTITY_PAGES_FILE = "entity-pages.pickle"
+LAZY_PAGES_FILE = "lazy-pages.pickle"
+
+
+class Recipe(Protocol):
+    """A set of pages made from `inputs` (and what the site salt covers) alone."""
+
+    def inputs(self) -> tuple[object, ...]: ...
+
+    def views(self, L: Labels) -> list[View]: ...
 
 
 class LazyViews:
-    """The generated pages by src_uri; an entity's pages are made on the first `get` of one."""
+    """The generated pages by src_uri; a recipe's pages are made on the first `get` of one."""
 
     def __init__(self, labels: Labels) -> None:
         self.labels = labels
         self._views: dict[str, View] = {}
-        self._lazy: dict[str, EntityPages] = {}  # src_uri → the pages it is one of
+        self._lazy: dict[str, Recipe] = {}  # src_uri → the pages it is one of
 
     def add(self, view: View) -> None:
         self._views[view.src_uri] = view
 
-    def add_lazy(self, src_uri: str, pages: EntityPages) -> None:
+    def add_lazy(self, src_uri: str, pages: Recipe) -> None:
         self._lazy[src_uri] = pages
 
     def is_made(self, src_uri: str) -> bool:
@@ -58,19 +67,19 @@ class LazyViews:
         return len(self._views) + len(self._lazy)
 
 
-class EntityPagesMemo:
-    """Each entity's pages and their fingerprints, by the digest of what they are made from."""
+class LazyPagesMemo:
+    """Each recipe's pages and their fingerprints, by the digest of what they are made from."""
 
     def __init__(self, memo: PickleMemo, salt: str, fingerprint: Callable[[object], str]) -> None:
         self.memo = memo
         self.salt = salt
         self.fingerprint = fingerprint
-        self._keys: dict[str, str] = {}  # src_uri → its entity's key, for `record`
+        self._keys: dict[str, str] = {}  # src_uri → its recipe's key, for `record`
         self._pages: dict[str, list[str]] = {}  # key → the src_uris of its pages, in order
         self._texts: dict[str, str] = {}  # src_uri → fingerprint, this build's
 
-    def key(self, pages: EntityPages) -> str:
-        return digest(self.salt, self.fingerprint(pages.inputs()))
+    def key(self, pages: Recipe) -> str:
+        return digest(self.salt, type(pages).__qualname__, self.fingerprint(pages.inputs()))
 
     def known(self, key: str) -> list[tuple[str, str]] | None:
         """The pages (src_uri, fingerprint) the same inputs made in the last build; None when
@@ -98,7 +107,7 @@ class EntityPagesMemo:
 
     def save(self) -> PickleMemo:
         """Keep the pages whose fingerprints were all made or found in this build (a page
-        a curator's file replaced is never planned: its entity is made anew every build).
+        a curator's file replaced is never planned: its recipe is made anew every build).
         Returns the memo, for the shelf to save."""
         for key, srcs in self._pages.items():
             texts = [self._texts.get(src) for src in srcs]
@@ -107,15 +116,15 @@ class EntityPagesMemo:
         return self.memo
 
 
-def add_entity_pages(
-    entities: Iterable[EntityPages],
+def add_lazy_pages(
+    recipes: Iterable[Recipe],
     views: LazyViews,
-    memo: EntityPagesMemo | None,
+    memo: LazyPagesMemo | None,
     generate: Callable[[str], bool],
 ) -> None:
-    """Each entity's pages: made now, or, when `memo` knows their inputs, added to be made if
+    """Each recipe's pages: made now, or, when `memo` knows their inputs, added to be made if
     one of them is built. `generate(src)` adds a page's file; False: a curator's file is there."""
-    for pages in entities:
+    for pages in recipes:
         key = memo.key(pages) if memo is not None else ""
         known = memo.known(key) if memo is not None else None
         if known is None:
