@@ -17,9 +17,9 @@ from chronicle.archive.index import Archive, Entry
 from chronicle.archive.model import Article, Quote
 from chronicle.archive.registry import Registry
 from chronicle.site.charts import attention_charts
+from chronicle.site.group_pages import FIGURES_SHOWN, figure_refs
 from chronicle.site.labels import Labels, english
 from chronicle.site.listings import timeline_pages
-from chronicle.site.pages import FIGURES_SHOWN, figure_refs
 from chronicle.site.views import (
     ENTITY,
     QUOTES,
@@ -48,13 +48,79 @@ RELATED_MAX = 10
 
 
 @dataclass
+class EntityPages:
+    """What one entity's own pages (its page, its later pages, its timeline) are made from:
+    `views` makes them. perf: these inputs are fingerprinted instead of the views, and the views
+    made only when a page of theirs is built (build/lazyviews.py): at 10,000 articles, making
+    and fingerprinting every entity's charts, pages and timelines took seconds of every build.
+    Whatever the views show must come from these fields or the site-wide salt (the labels: the
+    site's language and Chronicle's catalogues)."""
+
+    entity: EntityInfo
+    index_title: str  # its kind's index page, the first breadcrumb
+    base: str  # that index's folder ("people/")
+    entries: list[Entry]  # the articles that mention it, newest first
+    related: list[tuple[EntityInfo, int]]
+    speaker: SpeakerGroup | None
+    page_size: int
+
+    def inputs(self) -> tuple[object, ...]:
+        return (
+            self.entity,
+            self.index_title,
+            self.base,
+            tuple(self.entries),
+            tuple(self.related),
+            self.speaker,
+            self.page_size,
+        )
+
+    def views(self, L: Labels) -> list[View]:
+        entity, entries, up = self.entity, self.entries, Link(self.index_title, self.base)
+        dated = [e for e in entries if e.article.date is not None]
+        page = View(
+            src_uri=f"{entity.url}index.md",
+            title=f"{entity.name}",
+            kind=entity.kind,
+            template=ENTITY,
+            entity=entity,
+            up=[up],
+            first=dated[-1] if dated else None,
+            last=dated[0] if dated else None,
+            undated=len(entries) - len(dated),
+            related=self.related,
+            speaker=self.speaker,
+            see_also=[Link(L("entity.as_timeline"), f"{entity.url}timeline/")],
+            charts=attention_charts(entries, labels=L),
+            figures=reported_by(entity.name, entries),
+        )
+        return paginate(page, entries, self.page_size, labels=L) + timeline_pages(
+            entries,
+            f"{entity.url}timeline/",
+            self.page_size,
+            labels=L,
+            title=L("timeline.of", name=entity.name),
+            kind=f"{entity.kind}-timeline",
+            intro=L("entity.timeline_intro", name=entity.name),
+            up=[up, Link(entity.name, entity.url)],
+        )
+
+
+@dataclass
 class EntitySite:
     """Everything the templates need about entities, built once per build."""
 
-    pages: dict[str, View]  # src_uri → page
+    shared: dict[str, View]  # src_uri → page: the kinds' indexes and the quotes pages
     info: dict[str, EntityInfo]  # canonical name → info
     quotes_url: str
     labels: Labels = field(default_factory=english)
+    entities: dict[str, EntityPages] = field(default_factory=dict)  # canonical name → its pages
+
+    @property
+    def pages(self) -> dict[str, View]:
+        """Every page, each entity's made now (src_uri → page)."""
+        made = [v for e in self.entities.values() for v in e.views(self.labels)]
+        return {**self.shared, **{v.src_uri: v for v in made}}
 
     def article_inputs(self, article: Article) -> tuple[object, ...]:
         """Everything `article_context` reads besides the article and its entry: the pages it
@@ -164,6 +230,7 @@ def build_entity_site(
                 group = groups[ref.speaker] = SpeakerGroup(ref.speaker, anchor, ref.speaker_url)
             group.quotes.append(ref)
     pages: list[View] = []
+    entity_pages: dict[str, EntityPages] = {}
     for group in groups.values():
         if len(group.quotes) > QUOTES_PREVIEW:
             group.page_url = f"{quotes_base}{group.anchor.removeprefix('speaker-')}/"
@@ -180,43 +247,22 @@ def build_entity_site(
         )
         pages.append(index_page)
         for entity in of_kind:
-            entries = mentions[entity.name]
-            dated = [e for e in entries if e.article.date is not None]
-            page = View(
-                src_uri=f"{entity.url}index.md",
-                title=f"{entity.name}",
-                kind=kind,
-                template=ENTITY,
+            entity_pages[entity.name] = EntityPages(
                 entity=entity,
-                up=[Link(title, bases[kind])],
-                first=dated[-1] if dated else None,
-                last=dated[0] if dated else None,
-                undated=len(entries) - len(dated),
+                index_title=title,
+                base=bases[kind],
+                entries=mentions[entity.name],
                 related=[(info[n], c) for n, c in together[entity.name].most_common(RELATED_MAX)],
                 speaker=groups.get(entity.name),
-                see_also=[Link(L("entity.as_timeline"), f"{entity.url}timeline/")],
-                charts=attention_charts(entries, labels=L),
-                figures=reported_by(entity.name, entries),
-            )
-            pages += paginate(page, entries, page_size, labels=L)
-            pages += timeline_pages(
-                entries,
-                f"{entity.url}timeline/",
-                page_size,
-                labels=L,
-                title=L("timeline.of", name=entity.name),
-                kind=f"{kind}-timeline",
-                intro=L("entity.timeline_intro", name=entity.name),
-                up=[Link(title, bases[kind]), Link(entity.name, entity.url)],
+                page_size=page_size,
             )
     speakers = sorted(
         groups.values(),
         key=lambda g: (g.label == unattributed, -len(g.quotes), g.label.casefold()),
     )
     pages += quotes_pages(speakers, quotes_base, quotes_page_size, L)
-    return EntitySite(
-        pages={p.src_uri: p for p in pages}, info=info, quotes_url=quotes_base, labels=L
-    )
+    shared = {p.src_uri: p for p in pages}
+    return EntitySite(shared, info, quotes_url=quotes_base, labels=L, entities=entity_pages)
 
 
 def speaker_pages(group: SpeakerGroup, quotes_base: str, size: int, L: Labels) -> list[View]:

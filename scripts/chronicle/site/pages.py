@@ -10,28 +10,23 @@ from __future__ import annotations
 import datetime as dt
 
 from chronicle.archive.dates import ArticleDate
-from chronicle.archive.index import Archive, Entry, Group
+from chronicle.archive.index import Archive
 from chronicle.archive.sources import SourceRegistry
 from chronicle.site.charts import attention_charts
+from chronicle.site.group_pages import GroupPages, group_pages
 from chronicle.site.labels import Labels, english
 from chronicle.site.listings import listing, timeline_pages
 from chronicle.site.periods import neighbours, same_day_in_other_years, year_calendar
-from chronicle.site.source_facts import country_note, source_facts
 from chronicle.site.stories import Story
 from chronicle.site.story_pages import story_pages, version_pages
 from chronicle.site.views import (
     HOME,
     LISTING,
-    FigureRef,
     Link,
     OnThisDay,
     Sideways,
     View,
 )
-
-# A topic page lists at most this many figures, newest first: enough to compare who reported
-# what, without the page growing with the archive.
-FIGURES_SHOWN = 30
 
 
 def date_pages(
@@ -200,76 +195,6 @@ def _day_link(base: str, key: tuple[int, int, int] | None, labels: Labels) -> Li
     return Link(labels.day(year, month, day), f"{base}{year}/{month:02d}/{day:02d}/")
 
 
-def figure_refs(entries: list[Entry], limit: int = FIGURES_SHOWN) -> list[FigureRef]:
-    """The figures the entries' articles attribute, newest article first, at most `limit`."""
-    refs = [FigureRef(f, entry) for entry in entries for f in entry.article.figures]
-    return refs[:limit]
-
-
-def group_pages(
-    groups: dict[str, Group],
-    base: str,
-    kind: str,
-    page_size: int,
-    *,
-    timelines: bool = False,
-    labels: Labels | None = None,
-    registry: SourceRegistry | None = None,
-) -> list[View]:
-    """An index of the groups (`kind` "topic" or "source") and each group's listing, newest
-    first; with `timelines`, each group also gets a timeline at `<base><slug>/timeline/` that
-    its listing links to. A source's page and its line in the index show what the source
-    `registry` knows of it (country, aliases, domains)."""
-    L = labels or english()
-    plural = L(f"{kind}s.title")
-    root = Link(plural, base)
-    views = [
-        View(
-            src_uri=f"{base}index.md",
-            title=plural,
-            kind=f"{kind}-index",
-            template=LISTING,
-            heading=plural,
-            intro=L(f"{kind}s.intro", count=len(groups)),
-            children=[
-                Link(g.name, f"{base}{g.slug}/", len(g.entries), country_note(registry, g.name, L))
-                for g in groups.values()
-            ],
-        )
-    ]
-    for group in groups.values():
-        articles = L("count.articles", count=len(group.entries))
-        views += listing(
-            f"{base}{group.slug}/",
-            L(f"{kind}s.of", name=group.name),
-            kind,
-            group.entries,
-            page_size,
-            L,
-            heading=group.name,
-            intro=L("listing.newest_first", articles=articles),
-            up=[root],
-            charts=attention_charts(group.entries, sources=kind == "topic", labels=L),
-            figures=figure_refs(group.entries),
-            source=source_facts(registry, group.name, L) if kind == "source" else None,
-            see_also=[Link(L(f"{kind}s.as_timeline"), f"{base}{group.slug}/timeline/")]
-            if timelines
-            else [],
-        )
-        if timelines:
-            views += timeline_pages(
-                group.entries,
-                f"{base}{group.slug}/timeline/",
-                page_size,
-                labels=L,
-                title=L("timeline.of", name=group.name),
-                kind=f"{kind}-timeline",
-                intro=L(f"{kind}s.timeline_intro", articles=articles),
-                up=[root, Link(group.name, f"{base}{group.slug}/")],
-            )
-    return views
-
-
 def all_pages(
     archive: Archive,
     *,
@@ -282,14 +207,18 @@ def all_pages(
     stories_base: str = "stories/",
     labels: Labels | None = None,
     registry: SourceRegistry | None = None,
+    later: list[GroupPages] | None = None,
 ) -> list[View]:
     """Every generated listing; `registry`: the source registry, whose countries, aliases and
-    domains the source and story pages show."""
+    domains the source and story pages show. With `later`, each topic's and source's own pages
+    are put there, to be made when built (build/lazyviews.py)."""
     L = labels or english()
     intro = L("timeline.intro", articles=L("count.articles", count=len(archive.entries)))
     return (
         date_pages(archive, archive_base, page_size, timeline_base=timeline_base, labels=L)
-        + group_pages(archive.topics, topics_base, "topic", page_size, timelines=True, labels=L)
+        + group_pages(
+            archive.topics, topics_base, "topic", page_size, timelines=True, labels=L, later=later
+        )
         + group_pages(
             archive.sources,
             sources_base,
@@ -298,6 +227,7 @@ def all_pages(
             timelines=True,
             labels=L,
             registry=registry,
+            later=later,
         )
         + timeline_pages(archive.entries, timeline_base, page_size, labels=L, intro=intro)
         + version_pages(archive, archive_base, L)

@@ -12,6 +12,9 @@ Phases, in the order of MkDocs' events:
 - render (page events): each page's source without front matter, its meta (template and
   escaped title), its sanitised HTML and search record, and its template context;
 - finish (`on_post_build`): record the build, prune the cache, save memos, write feeds, wait.
+
+Long because every phase shares this state: split by phase, each part would reach into the
+others' fields.
 """
 
 from __future__ import annotations
@@ -38,6 +41,13 @@ from chronicle.site.article_page import article_context, article_inputs
 from chronicle.site.build.cache import BuildCache
 from chronicle.site.build.incremental import Incremental
 from chronicle.site.build.keys import site_salt
+from chronicle.site.build.lazyviews import (
+    LAZY_PAGES_FILE,
+    LazyPagesMemo,
+    LazyViews,
+    Recipe,
+    add_lazy_pages,
+)
 from chronicle.site.build.pagecache import PageCache, convert_page, render_page
 from chronicle.site.build.parallel import can_fork, start_helper
 from chronicle.site.config import ChronicleConfig
@@ -59,7 +69,6 @@ from chronicle.site.redirects import add_redirects
 from chronicle.site.sanitize import clean_html, clean_toc, inert_includes, plain
 from chronicle.site.search import FACETS
 from chronicle.site.story_pages import story_site
-from chronicle.site.views import View
 from chronicle.text.counts import counted
 
 log = get_plugin_logger(__name__)
@@ -103,7 +112,8 @@ class BuildPlan:
         )
         bases = self._base("archive"), self._base("stories")
         self.stories, self.story = story_site(self.archive, *bases, self.labels)
-        self.views: dict[str, View] = {}  # src_uri → generated page; set by generate_files
+        self.views = LazyViews(self.labels)  # src_uri → generated page; set by generate_files
+        self._lazy_memo: LazyPagesMemo | None = None  # made with the views
         self.search_page: str | None = None  # src_uri of the generated search page
         log.debug(f"articles read in {time.monotonic() - started:.1f} s")
 
@@ -164,6 +174,7 @@ class BuildPlan:
 
     def generate_files(self, files: Files) -> None:
         """Generated pages (a curator's file at the same address wins), assets, search page."""
+        later: list[Recipe] = []  # perf: pages made only when built (build/lazyviews.py)
         views = all_pages(
             self.archive,
             archive_base=self._base("archive"),
@@ -175,16 +186,17 @@ class BuildPlan:
             stories_base=self._base("stories"),
             labels=self.labels,
             registry=self.sources,
+            later=later,  # type: ignore[arg-type]
         )
-        for view in [*views, *self.entity_site.pages.values()]:
-            if files.get_file_from_path(view.src_uri) is not None:
-                log.info(f"'{view.src_uri}' exists in docs/; not generating it")
-                continue
-            if view.src_uri in self.views:  # two generated pages at one address: say so, keep one
-                log.warning(f"two pages at '{view.src_uri}': '{view.title}' is left out")
-                continue
-            self.views[view.src_uri] = view
-            files.append(generated_page(self.config, view.src_uri, GENERATED_SOURCE))
+        for view in [*views, *self.entity_site.shared.values()]:
+            if self._generate(files, view.src_uri):
+                self.views.add(view)
+        if self.incremental is not None:
+            memo = self.shelf.records(self._cache_file(LAZY_PAGES_FILE))
+            plan = self.incremental
+            self._lazy_memo = LazyPagesMemo(memo, plan.salt, plan.fingerprint)
+        later += self.entity_site.entities.values()
+        add_lazy_pages(later, self.views, self._lazy_memo, partial(self._generate, files))
         keep_out_of_nav(files, self.entries)
         add_home_page(files, self.config)
         add_assets(files, self.config, search=self.options.search_enabled)
@@ -199,6 +211,18 @@ class BuildPlan:
         pages = counted(len(self.views), "generated page")
         log.info(f"{counted(len(self.entries), 'article')}, {entities}, {pages}")
 
+    def _generate(self, files: Files, src: str) -> bool:
+        """Add a generated page at `src`, unless a curator's file is there (which wins)."""
+        existing = files.get_file_from_path(src)
+        if existing is not None and existing.generated_by:  # two of ours: say so, keep the first
+            log.warning(f"two generated pages at '{src}': the second is left out")
+            return False
+        if existing is not None:
+            log.info(f"'{src}' exists in docs/; not generating it")
+            return False
+        files.append(generated_page(self.config, src, GENERATED_SOURCE))
+        return True
+
     def plan_pages(self, files: Files) -> None:
         """Which article and generated pages are up to date (perf: MkDocs skips them)."""
         plan = self.incremental
@@ -210,12 +234,18 @@ class BuildPlan:
                 entry = self.entries[file.src_uri]
                 plan.page(file, article_inputs(self.archive, self.entity_site, entry, self.story))
                 continue
+            memo, src = self._lazy_memo, file.src_uri
+            known = memo.text(src) if memo is not None and not self.views.is_made(src) else None
+            if known is not None and plan.fingerprinted(file, [known]):
+                continue  # perf: its view is not even made (build/lazyviews.py)
             # The page's whole template context, so whatever is added to it is covered.
             context = self._page_context(file.src_uri)
             if context is None or file.abs_src_path is None:
                 plan.other(file)
             else:
                 texts = plan.page(file, (context,))
+                if memo is not None:
+                    memo.record(src, texts[0])
                 if file.src_uri not in plan.kept:  # perf: on_page_context takes it from here,
                     self._planned[file.src_uri] = context  # and its page key this fingerprint
                     plan.fingerprint.pin(context, texts[0])
@@ -389,6 +419,8 @@ class BuildPlan:
             self.incremental.finish(self.page_cache.keys, self.page_cache.cache.used)
             if self.search is not None:
                 self.shelf.save(self.search.memo)
+            if self._lazy_memo is not None:
+                self.shelf.save(self._lazy_memo.save())
         self.page_cache.finish()
         self.shelf.save(self._article_memo)
         outputs = self.archive, self.entity_site, site_of(self.config, self.options, self._base)

@@ -174,6 +174,12 @@ class Incremental:
         """Keep the page's output if it was made from the same inputs; else delete it. Returns
         the fingerprints of `parts`."""
         texts = [self.fingerprint(p) for p in parts]
+        self.fingerprinted(file, texts)
+        return texts
+
+    def fingerprinted(self, file: File, texts: list[str]) -> bool:
+        """`page` with the fingerprints of its parts already made (a page's kept ones, see
+        lazyviews.py). Returns whether the page is kept."""
         key = output_key(self.salt, file.dest_uri, texts)
         self.manifest.current[file.dest_uri] = key
         self._dest[file.src_uri] = file.dest_uri
@@ -181,9 +187,9 @@ class Incremental:
         up_to_date = self.manifest.previous.get(file.dest_uri) == key and dest.exists()
         if self.skip and up_to_date and not self.unfinished.stopped:
             self.kept.add(file.src_uri)
-            return texts
+            return True
         dest.unlink(missing_ok=True)
-        return texts
+        return False
 
     def key(self, src_uri: str) -> str:
         """The input key of a page planned in this build."""
