@@ -12,7 +12,8 @@ Order of events:
   search index (indexing.py) once every page is converted.
 - `on_page_read_source` hands MkDocs an article's body without its front matter,
   `on_page_markdown` sets each page's template and escaped title, `on_page_content` sanitises
-  article HTML and keeps its search record, `on_page_context` puts an article's HTML back (first) and gives templates ready data.
+  article HTML and keeps its search record, `on_page_context` puts an article's HTML back
+  (first) and gives templates ready data.
 - `on_post_build` records the build, writes the feeds and waits for the search index.
 
 The plugin object itself lives across `mkdocs serve` rebuilds (MkDocs keeps a plugin that has
