@@ -16,7 +16,10 @@ from chronicle.site.search.records import (
     UNDATED_OLDEST_LAST,
     SearchRecord,
     html_to_text,
+    packed,
     record_for,
+    record_to_json,
+    text_of,
 )
 from chronicle.site.search.shards import plan_shards, shard_digest
 
@@ -220,6 +223,27 @@ def test_a_wrong_guess_is_indexed_again_with_the_real_record(tmp_path, records_f
     assert "Talks stall The text MkDocs made." in _contents(early)  # Pagefind joins lines
     assert [s.digest for s in shards] == [s.digest for s in direct]  # what the next build keeps
     assert len(list(early.glob("*.pf_meta"))) == 1  # the first index left nothing behind
+
+
+def test_a_packed_record_is_indexed_and_digested_like_its_text(tmp_path, articles):
+    """The build keeps records packed until they are indexed (memory): same text, same shard
+    digest, same bundle."""
+    text = "“Talks stall,” she said — again.\n" * 200  # curly quotes: two bytes a character
+    plain = [
+        record_for(articles.entry(id=f"a{i}", date=ArticleDate(2025, 3, i + 1)), text)
+        for i in range(3)
+    ]
+    small = [packed(r) for r in plain]
+    assert all(isinstance(r.content, bytes) for r in small)
+    assert sum(len(r.content) for r in small) * 10 < sum(len(r.content) for r in plain)
+    assert [text_of(r) for r in small] == [r.content for r in plain]
+    assert [record_to_json(r) for r in small] == [record_to_json(r) for r in plain]
+    assert packed(small[0]) is small[0] and packed(plain[0]) == small[0]
+    shards = write_bundle(small, tmp_path / "packed", max_articles=0)
+    direct = write_bundle(plain, tmp_path / "plain", max_articles=0)
+    assert [s.digest for s in shards] == [s.digest for s in direct]
+    assert _contents(tmp_path / "packed") == _contents(tmp_path / "plain")
+    assert all("Talks stall" in page for page in _contents(tmp_path / "packed"))
 
 
 def test_a_build_that_stops_leaves_no_indexer_waiting(tmp_path, records_for_years):

@@ -12,6 +12,7 @@ only shards whose records changed are indexed again.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from functools import partial
@@ -39,6 +40,7 @@ from chronicle.site.search import (
     SearchRecord,
     Shard,
     html_to_text,
+    packed,
     record_for,
     write_bundle,
 )
@@ -86,6 +88,7 @@ class SearchIndex:
         self._keys: dict[str, str] = {}  # src_uri → entry_record_key, made once a build
         self._task: BackgroundTask | None = None
         self._late: LateRecords | None = None  # records an early-started index waits for
+        self._owner = os.getpid()  # the process whose records are indexed (not a helper's)
 
     def key(self, src: str) -> str:
         key = self._keys.get(src)
@@ -127,9 +130,10 @@ class SearchIndex:
         except Exception:  # only a guess: MkDocs converts the page itself and reports errors
             return None
         text = html_to_text(clean_html(html_text))
-        return record_for(
+        record = record_for(
             self.entries[src], text, default_language=self.language, labels=self.labels
         )
+        return packed(record)  # compared with the one MkDocs makes, packed as `add` packs it
 
     def keep(self, plan: Incremental) -> None:
         """The records of the article pages MkDocs will skip, stored when they were last
@@ -143,12 +147,16 @@ class SearchIndex:
 
     def add(self, src: str, cleaned_html: str) -> None:
         """The record of an article page as rendered in this build."""
-        # Plain text only (about 3 KB an article): the indexer never re-parses the page.
-        record = record_for(
-            self.entries[src],
-            html_to_text(cleaned_html),
-            default_language=self.language,
-            labels=self.labels,
+        if os.getpid() != self._owner:
+            return  # a forked helper converting ahead (parallel.py): MkDocs makes the record
+        # Plain text only, packed (search.packed): the indexer never re-parses the page.
+        record = packed(
+            record_for(
+                self.entries[src],
+                html_to_text(cleaned_html),
+                default_language=self.language,
+                labels=self.labels,
+            )
         )
         self.records.append(record)
         if self.incremental is not None:  # perf: so a later build may skip this page

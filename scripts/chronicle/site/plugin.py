@@ -7,11 +7,13 @@ Order of events:
   and after the archive's own `custom_dir` (whose templates win over Chronicle's).
 - `on_files` (late, so other plugins' files exist) makes the build plan: every article read
   once, every generated page's view (views.py) and file, and which pages are up to date.
-- `on_nav`, `on_env` attach the build cache and its helper processes; `on_env` starts the
+- `on_nav`, `on_env` attach the build cache and its helper processes; `on_env` (last of every
+  plugin's) packs articles' HTML until each is rendered (build/parking.py) and starts the
   search index (indexing.py) once every page is converted.
 - `on_page_read_source` hands MkDocs an article's body without its front matter,
   `on_page_markdown` sets each page's template and escaped title, `on_page_content` sanitises
-  article HTML and keeps its search record, `on_page_context` gives templates ready data.
+  article HTML and keeps its search record, `on_page_context` puts an article's HTML back
+  (first) and gives templates ready data.
 - `on_post_build` records the build, writes the feeds and waits for the search index.
 
 The plugin object itself lives across `mkdocs serve` rebuilds (MkDocs keeps a plugin that has
@@ -33,6 +35,7 @@ from mkdocs.structure.pages import Page
 
 from chronicle.errors import ChronicleError
 from chronicle.site.build.incremental import install_warning_filter
+from chronicle.site.build.parking import ParkedHtml
 from chronicle.site.build.partial import Writing, remove_partial
 from chronicle.site.config import ChronicleConfig
 from chronicle.site.memos import MemoShelf
@@ -52,6 +55,7 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
         self._build: BuildPlan | None = None  # the build in progress, from on_files on
         self._files: Files | None = None
         self._writing = Writing()  # what MkDocs writes next, removed if that write fails
+        self._parked = ParkedHtml()  # articles' HTML between MkDocs' two loops (parking.py)
 
     @property
     def build(self) -> BuildPlan:
@@ -110,8 +114,15 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> None:
         self.build.attach_nav(nav, files)
 
+    @event_priority(-100)  # last: the HTML is parked once every plugin has seen `on_env`
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> None:
         env.globals["chronicle_after_load"] = after_load  # main.html's scripts block
+        self._parked = ParkedHtml()
+        entries = self.build.entries
+        # Before attach_env, which forks the helper that renders ahead: it shares them packed.
+        self._parked.park(
+            f.page for f in files.documentation_pages() if f.src_uri in entries and f.page
+        )
         self.build.attach_env(env, files)
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -127,10 +138,19 @@ class ChroniclePlugin(BasePlugin[ChronicleConfig]):
     ) -> str:
         return self.build.render_content(page, html_text)
 
-    def on_page_context(
+    @event_priority(100)  # first: no plugin sees a parked page
+    def _restore_page(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        self._parked.restore(page)
+        return context
+
+    def _page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
         return self.build.render_context(page, context)
+
+    on_page_context = CombinedEvent(_restore_page, _page_context)
 
     @event_priority(100)  # first: store the page as rendered, before any plugin changes it
     def _store_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

@@ -4,7 +4,14 @@
 """
 
 from chronicle.site.search.bundle import LateRecords, write_bundle
-from chronicle.site.search.records import FACETS, SearchRecord, html_to_text, record_for
+from chronicle.site.search.records import (
+    FACETS,
+    SearchRecord,
+    html_to_text,
+    packed,
+    record_for,
+    text_of,
+)
 from chronicle.site.search.shards import Shard
 
 __all__ = [
@@ -13,6 +20,8 @@ __all__ = [
     "SearchRecord",
     "Shard",
     "html_to_text",
+    "packed",
     "record_for",
+    "text_of",
     "write_bundle",
 ]

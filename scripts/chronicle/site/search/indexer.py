@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from chronicle.errors import ChronicleError
-from chronicle.site.search.records import SearchRecord
+from chronicle.site.search.records import SearchRecord, text_of
 
 
 class SearchIndexError(ChronicleError):
@@ -170,7 +170,7 @@ class PagefindWriter:
                 "type": "AddRecord",
                 "index_id": self._index_id,
                 "url": record.url,
-                "content": record.content,
+                "content": text_of(record),
                 "language": record.language,
                 "meta": record.meta,
                 "filters": record.filters,
