@@ -78,7 +78,7 @@ def test_a_lazy_page_whose_output_is_gone_is_written_as_a_clean_build_does(
     project = corpus.write_chronicle(tmp_path / "cached", 30)
     set_plugin_options(project, search_enabled="false")
     build_log(project)
-    pages = sorted((project / "site" / "people").glob("*/index.html"))
+    pages = sorted((project / "site" / "topics" / "people").glob("*/index.html"))
     assert pages
     gone = pages[len(pages) // 2]
     before = gone.read_bytes()
