@@ -153,7 +153,9 @@ HELP: dict[str, str] = {
     "publisher's aliases or domains is shown and listed under its name (absent: as stored)",
     "stories_url": "where story pages are generated (articles grouped by the names they share, "
     "close in time: who covered each story, and when)",
-    "people_url": "where people's pages are generated",
+    "people_url": "where people's pages are generated (beside the topics, as news sites file "
+    "people and places; a topic called People, Organisations or Places is then at "
+    "`topics/people-topic/` and so on)",
     "organisations_url": "where organisations' pages are generated",
     "places_url": "where places' pages are generated",
     "quotes_url": "where the quotes page is generated",
