@@ -24,6 +24,7 @@ MAX_NEIGHBOURS = 150
 SHOWN = 5
 MIN_SHARED = 2  # one shared name or topic alone is too common to call coverage related
 _KINDS = ("people", "organisations", "places", "topics")
+Span = tuple[dt.date, dt.date]  # the first and last day a date can mean
 
 
 @dataclass(frozen=True)
@@ -34,9 +35,6 @@ class RelatedLink:
 
 def _features(entry: Entry) -> dict[str, frozenset[str]]:
     return {field: frozenset(getattr(entry.article, field)) for field in _KINDS}
-
-
-Span = tuple[dt.date, dt.date]
 
 
 def _when(a: Span, b: Span, days: int, L: Labels) -> str:
